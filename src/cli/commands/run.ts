@@ -1,0 +1,47 @@
+// `mdmsim run [scenario]`: simulate and print the prediction.
+import type { Argv, CommandModule } from "yargs";
+import { simulate } from "../../simulate.js";
+import { renderCsv } from "../../report/csv.js";
+import { renderExpectations, renderRunTable } from "../../report/runTable.js";
+import type { CliIo, RunContext } from "../io.js";
+import { checkSeed, list, withScenarioOptions } from "../options.js";
+import { readScenario } from "../scenarioFile.js";
+
+/** The `run` command; `done` receives the exit code. */
+export function runCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
+  return {
+    command: "run [scenario]",
+    describe: "simulate a scenario (default: the bundled baseline) and print the prediction",
+    builder: (y: Argv) =>
+      withScenarioOptions(
+        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
+      )
+        .option("expect", {
+          type: "string",
+          array: true,
+          default: [] as string[],
+          describe: 'expectation "PATH OP VALUE" (repeatable)',
+        })
+        .option("trace", { type: "string", describe: "print one device's timeline, e.g. hq-windows-17" }),
+    handler: (argv) => {
+      const scenario = readScenario(io, argv.scenario as string | undefined, list(argv.set));
+      const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;
+      context.scenario = scenario.name;
+      context.seed = seed;
+      const trace = argv.trace as string | undefined;
+      const result = simulate(scenario, {
+        seed,
+        expectations: list(argv.expect),
+        ...(trace !== undefined ? { trace } : {}),
+      });
+      const format = argv.format as "table" | "json" | "csv";
+      if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+      else if (format === "csv") io.stdout(renderCsv(result));
+      else if (argv.quiet === true) {
+        const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
+        io.stdout(renderExpectations(failed));
+      } else io.stdout(renderRunTable(result));
+      done(result.expectations.every((e) => e.passed) ? 0 : 1);
+    },
+  };
+}

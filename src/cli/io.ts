@@ -1,0 +1,29 @@
+// The shell's contact with the outside world, injectable so CLI tests run in-process.
+import { readFileSync } from "node:fs";
+import process from "node:process";
+
+/** What a command may touch: output streams, files, terminals. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+}
+
+/** The real process's streams and file system. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(path, "utf8"),
+    stdoutIsTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
+  };
+}
+
+/** Facts an internal-error report needs (set by commands as soon as they know them). */
+export interface RunContext {
+  seed: number | undefined;
+  scenario: string | undefined;
+}

@@ -1,0 +1,77 @@
+// The only place that decides how errors are reported and which exit code they give:
+// 0 done, 1 an expectation or check failed, 2 bad input (one message, no stack), 3 a bug (stack and seed).
+import { readFileSync } from "node:fs";
+import yargs from "yargs";
+import { ScenarioError, UsageError } from "../errors.js";
+import { processIo, type CliIo, type RunContext } from "./io.js";
+import { runCommand } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+/** Exit codes of the command line. */
+export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
+
+class YargsUsage extends Error {}
+
+/**
+ * Runs the command line with `args` (without `node` and the script).
+ * @returns the exit code; never throws and never calls process.exit
+ */
+export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const context: RunContext = { seed: undefined, scenario: undefined };
+  let code: number = ExitCode.OK;
+  const done = (c: number) => {
+    code = c;
+  };
+  let helpText = "";
+  try {
+    const parser = yargs()
+      .scriptName("mdmsim")
+      .locale("en")
+      .usage(
+        "$0 <command> [options]\n\nSimulate Configuration Manager on-premises MDM: enrollment, database replicas, device management points.",
+      )
+      .command(runCommand(io, context, done))
+      .command(schemaCommand(io, done))
+      .completion("completion", "print a shell completion script")
+      .demandCommand(1, "name a command (mdmsim run is the place to start)")
+      .recommendCommands()
+      .strict()
+      .version(VERSION)
+      .help()
+      .wrap(100)
+      .exitProcess(false)
+      .fail((message: string | undefined, error: Error | undefined) => {
+        if (error !== undefined) throw error;
+        throw new YargsUsage(message ?? "bad command line");
+      });
+    await parser.parseAsync([...args], {}, (error: Error | undefined, _argv: unknown, output: string) => {
+      if (error) throw error;
+      helpText = output;
+    });
+    if (helpText !== "") io.stdout(helpText.endsWith("\n") ? helpText : `${helpText}\n`);
+    return code;
+  } catch (error) {
+    return report(error, io, context);
+  }
+}
+
+function report(error: unknown, io: CliIo, context: RunContext): number {
+  if (error instanceof ScenarioError || error instanceof UsageError) {
+    io.stderr(`mdmsim: ${error.message}\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  if (error instanceof YargsUsage) {
+    io.stderr(`mdmsim: ${error.message}\nRun "mdmsim --help" for the commands and options.\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr(
+    `mdmsim: internal error (a bug; please report it with this text)\n` +
+      `  scenario: ${context.scenario ?? "(not loaded)"}\n  seed: ${context.seed ?? "(none)"}\n  version: ${VERSION}\n${stack}\n`,
+  );
+  return ExitCode.INTERNAL;
+}

@@ -1,0 +1,36 @@
+// Options shared by several commands, declared once.
+import type { Argv } from "yargs";
+import { UsageError } from "../errors.js";
+
+/** Adds `--seed`, `--set`, `--format` and `--quiet` to a command. */
+// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
+export function withScenarioOptions<T>(y: Argv<T>) {
+  return y
+    .option("seed", { type: "number", describe: "master seed (overrides the scenario's seed)" })
+    .option("set", {
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe: "override a scenario field: PATH=VALUE (repeatable)",
+    })
+    .option("format", {
+      choices: ["table", "json", "csv"] as const,
+      default: "table" as const,
+      describe: "output format",
+    })
+    .option("quiet", { type: "boolean", default: false, describe: "print less: only failures" });
+}
+
+/** Checks `--seed`: an integer ≥ 0. */
+export function checkSeed(seed: number | undefined): number | undefined {
+  if (seed === undefined) return undefined;
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
+  return seed;
+}
+
+/** yargs gives strings for repeatable string options, but a lone value may still arrive unwrapped. */
+export function list(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}

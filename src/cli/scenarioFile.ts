@@ -1,0 +1,53 @@
+// Reads a scenario file (or the bundled default), applies `--set`, and attributes every error to its source.
+import { fileURLToPath } from "node:url";
+import { ScenarioError } from "../errors.js";
+import { parseScenarioText, loadScenario } from "../scenario/load.js";
+import { applyOverrides } from "../scenario/overrides.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { CliIo } from "./io.js";
+
+/** The bundled scenarios folder (beside `src/` and `dist/`). */
+export const BUNDLED_SCENARIOS: string = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+
+/** The bundled default scenario of `mdmsim run`. */
+export const DEFAULT_SCENARIO: string = `${BUNDLED_SCENARIOS}baseline.json`;
+
+function describeReadError(error: unknown): string {
+  const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
+  if (code === "ENOENT") return "cannot read the file: it does not exist";
+  if (code === "EISDIR") return "cannot read the file: it is a directory";
+  if (code === "EACCES") return "cannot read the file: permission denied";
+  return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Loads a scenario file and applies overrides.
+ * @throws ScenarioError naming the file (or the `--set` option) and the place
+ */
+export function readScenario(
+  io: CliIo,
+  file: string | undefined,
+  overrides: readonly string[] = [],
+): Scenario {
+  const path = file ?? DEFAULT_SCENARIO;
+  const shown = file ?? "scenarios/baseline.json (bundled)";
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch (error) {
+    throw new ScenarioError(describeReadError(error), [], shown);
+  }
+  let scenario: Scenario;
+  try {
+    scenario = loadScenario(parseScenarioText(text, /\.ya?ml$/i.test(path) ? "yaml" : "auto"));
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error.withSource(shown);
+    throw error;
+  }
+  try {
+    return applyOverrides(scenario, overrides);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error.withSource(`${shown}, ${error.source ?? "--set"}`);
+    throw error;
+  }
+}

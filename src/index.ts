@@ -1,0 +1,37 @@
+// The public API of mdmsim: every name a library user may import, listed by hand (a test pins the list).
+export { loadScenario, parseScenarioText } from "./scenario/load.js";
+export { applyOverrides, parseOverride } from "./scenario/overrides.js";
+export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
+export { parseDuration, formatDuration } from "./scenario/duration.js";
+export { simulate } from "./simulate.js";
+export { ScenarioError, UsageError } from "./errors.js";
+export { REASONS } from "./model/reasons.js";
+export { expectedVisibilityDelay } from "./model/replica.js";
+export { parseExpectation, evaluateExpectations } from "./results/expectations.js";
+export { renderRunTable } from "./report/runTable.js";
+
+export type {
+  Scenario,
+  ScenarioInput,
+  DeviceGroup,
+  Server,
+  Replica,
+  Certificate,
+} from "./scenario/schema.js";
+export type { Override } from "./scenario/overrides.js";
+export type { SimulateOptions } from "./simulate.js";
+export type { Reason } from "./model/reasons.js";
+export type { DeviceRecord, TraceEvent } from "./model/engine.js";
+export type { Expectation } from "./results/expectations.js";
+export type {
+  RunResult,
+  DeviceCounts,
+  GroupResult,
+  ManagementPointResult,
+  ReplicaResult,
+  ContentResult,
+  ExpectationResult,
+  AttemptCounts,
+  FailedAttemptsSummary,
+} from "./results/runResult.js";
+export type { Summary } from "./results/statistics.js";

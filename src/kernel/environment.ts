@@ -1,0 +1,54 @@
+// The kernel: a clock and an event queue. Processes schedule callbacks; `run(until)` executes them in
+// (time, priority, seq) order and stops before `until` (events at or after it do not happen).
+import { EventQueue } from "./eventQueue.js";
+
+/** A scheduled action: receives the environment, may schedule more. */
+export type Action = (env: Environment) => void;
+
+/** The simulation environment: clock, queue, processed-event counter. */
+export class Environment {
+  private readonly queue = new EventQueue<Action>();
+  private clock = 0;
+  private processed = 0;
+
+  /** Current simulation time, in seconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events processed so far. */
+  get events(): number {
+    return this.processed;
+  }
+
+  /**
+   * Schedules `action` at absolute time `time` with a priority from `Priority`.
+   * @throws RangeError when `time` is before now or not finite
+   */
+  schedule(time: number, priority: number, action: Action): void {
+    if (!(time >= this.clock) || !Number.isFinite(time)) {
+      throw new RangeError(`cannot schedule at ${time}s: now is ${this.clock}s`);
+    }
+    this.queue.push(time, priority, action);
+  }
+
+  /** Processes one event; returns false when none is left. */
+  step(): boolean {
+    const event = this.queue.pop();
+    if (event === undefined) return false;
+    this.clock = event.time;
+    this.processed++;
+    event.payload(this);
+    return true;
+  }
+
+  /** Processes every event before `until` (seconds); later events stay queued. */
+  run(until: number): void {
+    for (;;) {
+      const next = this.queue.peek();
+      if (next === undefined || next.time >= until) break;
+      this.step();
+    }
+    this.clock = Math.max(this.clock, until);
+  }
+}

@@ -1,0 +1,87 @@
+// Database replicas: sync ticks at φ, φ+P, φ+2P, … driven by the kernel; a tick inside an outage is skipped.
+import type { Environment } from "../kernel/environment.js";
+import { Priority } from "../kernel/priority.js";
+import { substream } from "../random.js";
+import type { Replica } from "../scenario/schema.js";
+
+/** The sync schedule of one replica over a run. */
+export interface ReplicaTimeline {
+  readonly name: string;
+  /** `syncInterval` P, seconds. */
+  readonly interval: number;
+  /** `syncOffset` φ in [0, P), seconds (drawn from `replica:<name>:offset` when absent). */
+  readonly offset: number;
+  /** `applyDelay` D, seconds. */
+  readonly applyDelay: number;
+  /** Start times of the ticks that happened, ascending. */
+  readonly ticks: Float64Array;
+  /** Ticks that fell inside an outage. */
+  readonly skipped: number;
+}
+
+/** The sync offset: the scenario's, else a uniform draw in [0, P) from the replica's own substream. */
+export function syncOffset(replica: Replica, seed: number): number {
+  if (replica.syncOffset !== undefined) return replica.syncOffset;
+  return substream(seed, `replica:${replica.name}:offset`)() * replica.syncInterval;
+}
+
+/**
+ * Runs the replica's sync process on `env` until `duration`; the returned timeline fills as the kernel runs.
+ */
+export function scheduleReplica(
+  env: Environment,
+  replica: Replica,
+  seed: number,
+  duration: number,
+): () => ReplicaTimeline {
+  const offset = syncOffset(replica, seed);
+  const ticks: number[] = [];
+  let skipped = 0;
+  const tick = (k: number) => (e: Environment) => {
+    const s = e.now;
+    if (replica.outages.some((o) => o.from <= s && s < o.to)) skipped++;
+    else ticks.push(s);
+    // φ + kP computed afresh, so long runs do not accumulate rounding.
+    const next = offset + (k + 1) * replica.syncInterval;
+    if (next < duration) e.schedule(next, Priority.SYNC_TICK, tick(k + 1));
+  };
+  if (offset < duration) env.schedule(offset, Priority.SYNC_TICK, tick(0));
+  return () => ({
+    name: replica.name,
+    interval: replica.syncInterval,
+    offset,
+    applyDelay: replica.applyDelay,
+    ticks: Float64Array.from(ticks),
+    skipped,
+  });
+}
+
+/**
+ * When a record committed at `committedAt` becomes visible in the replica: the first tick at or after the
+ * commit, plus the apply delay; Infinity when no tick in the run carries it.
+ */
+export function visibleAt(timeline: ReplicaTimeline, committedAt: number): number {
+  const ticks = timeline.ticks;
+  let lo = 0;
+  let hi = ticks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ticks[mid] ?? Infinity) < committedAt) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = ticks[lo];
+  return s === undefined ? Infinity : s + timeline.applyDelay;
+}
+
+/** The closed form for evenly spread commits without outages: delays in [D, P + D], mean P/2 + D. */
+export function expectedVisibilityDelay(replica: { syncInterval: number; applyDelay: number }): {
+  min: number;
+  mean: number;
+  max: number;
+} {
+  return {
+    min: replica.applyDelay,
+    mean: replica.syncInterval / 2 + replica.applyDelay,
+    max: replica.syncInterval + replica.applyDelay,
+  };
+}

@@ -1,0 +1,291 @@
+// The reachability rules of model.md, in their order, as one table. `run` samples them into per-contact
+// timelines, `check` and `reach` evaluate them directly: one implementation of each rule.
+import type { Certificate, DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import type { Reason } from "./reasons.js";
+
+/** A role a device can contact. */
+export type RoleName = "enrollmentProxyPoint" | "enrollmentPoint" | "distributionPoint" | "managementPoint";
+
+/** A device group contacting one role of one server. */
+export interface Contact {
+  readonly group: DeviceGroup;
+  readonly server: Server;
+  readonly role: RoleName;
+  /** Wall time of t = 0, in epoch milliseconds (certificate validity). */
+  readonly startMs: number;
+  /** The site's replicas by name are not needed; the MP's `database` says site or replica. */
+}
+
+/** One row of the reachability table. */
+export interface Rule {
+  /** Row number in model.md. */
+  readonly row: number;
+  /** The roles it is checked for. */
+  readonly roles: readonly RoleName[];
+  /** Part of DMP eligibility (model.md step 3). */
+  readonly eligibility: boolean;
+  /** Depends on the time of the try (outages, certificate validity). */
+  readonly timeDependent: boolean;
+  /** The failure reason at simulation time `t` (seconds), or null when the rule passes. */
+  readonly check: (contact: Contact, t: number) => Reason | null;
+}
+
+const DP_MP: readonly RoleName[] = ["distributionPoint", "managementPoint"];
+const EPP_DP_MP: readonly RoleName[] = ["enrollmentProxyPoint", "distributionPoint", "managementPoint"];
+const MP: readonly RoleName[] = ["managementPoint"];
+
+/** A Mac client is an internet client toward DPs and DMPs, whatever its location; toward an EPP its location counts. */
+export function isInternetDevice(group: DeviceGroup, role: RoleName): boolean {
+  if (group.platform === "macos" && (role === "distributionPoint" || role === "managementPoint")) return true;
+  return group.location === "internet";
+}
+
+/** The role's `connections` setting (an EP takes no device connections: it behaves as intranet-only). */
+export function roleConnections(
+  server: Server,
+  role: RoleName,
+): "intranet" | "internet" | "intranetAndInternet" {
+  switch (role) {
+    case "enrollmentProxyPoint":
+      return server.roles.enrollmentProxyPoint?.connections ?? "intranet";
+    case "distributionPoint":
+      return server.roles.distributionPoint?.connections ?? "intranet";
+    case "managementPoint":
+      return server.roles.managementPoint?.connections ?? "intranet";
+    case "enrollmentPoint":
+      return "intranet";
+  }
+}
+
+function roleHttps(server: Server, role: RoleName): boolean {
+  return server.roles[role]?.https ?? false;
+}
+
+/** The FQDN a device group uses for a server role: `internetFqdn` for internet devices when set. */
+export function nameUsed(group: DeviceGroup, server: Server, role: RoleName): string {
+  return isInternetDevice(group, role) ? (server.internetFqdn ?? server.name) : server.name;
+}
+
+/** The names a certificate carries: its `names`, else the server's name and internet FQDN. */
+export function certificateNames(server: Server, certificate: Certificate): string[] {
+  return (
+    certificate.names ?? [server.name, ...(server.internetFqdn !== undefined ? [server.internetFqdn] : [])]
+  );
+}
+
+/** Whether a certificate name matches a host name; `*.` wildcards match exactly one label. */
+export function certificateNameMatches(pattern: string, host: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  if (!p.startsWith("*.")) return p === h;
+  const dot = h.indexOf(".");
+  return dot > 0 && h.slice(dot + 1) === p.slice(2);
+}
+
+/** Certificate validity as simulation seconds `[from, until)`; unbounded sides are ±Infinity. */
+export function validityWindow(certificate: Certificate, startMs: number): { from: number; until: number } {
+  return {
+    from:
+      certificate.notBefore !== undefined ? (Date.parse(certificate.notBefore) - startMs) / 1000 : -Infinity,
+    until:
+      certificate.notAfter !== undefined ? (Date.parse(certificate.notAfter) - startMs) / 1000 : Infinity,
+  };
+}
+
+function inOutage(server: Server, t: number): boolean {
+  return server.outages.some((o) => o.from <= t && t < o.to);
+}
+
+// Typed wrapper, so each row's `check` is checked against `Rule` where it is written.
+const rule = (row: Rule): Rule => row;
+
+/** The reachability table of model.md, rows 1 to 13 (row 14, the record check, needs the device's commit). */
+export const RULES: readonly Rule[] = [
+  rule({
+    row: 1,
+    roles: ["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"],
+    eligibility: false,
+    timeDependent: true,
+    check: ({ server }, t) => (inOutage(server, t) ? "server-down" : null),
+  }),
+  rule({
+    row: 2,
+    roles: DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ server, role }) => {
+      if (role === "managementPoint") {
+        return server.roles.managementPoint?.allowMobileDevicesAndMacs === true
+          ? null
+          : "not-a-device-management-point";
+      }
+      return server.roles.distributionPoint?.allowMobileDevices === true ? null : "dp-mobile-not-allowed";
+    },
+  }),
+  rule({
+    row: 3,
+    roles: ["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"],
+    eligibility: true,
+    timeDependent: false,
+    check: ({ server, role }) => (roleHttps(server, role) ? null : "https-required"),
+  }),
+  rule({
+    row: 4,
+    roles: EPP_DP_MP,
+    eligibility: false,
+    timeDependent: false,
+    check: ({ group }) =>
+      group.platform === "windows" && group.location === "internet" ? "mdm-internet-unsupported" : null,
+  }),
+  rule({
+    row: 5,
+    roles: DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ group, server, role }) =>
+      group.platform === "macos" && roleConnections(server, role) === "intranet"
+        ? "macos-requires-internet-connections"
+        : null,
+  }),
+  rule({
+    row: 6,
+    roles: EPP_DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ group, server, role }) => {
+      const connections = roleConnections(server, role);
+      const internet = isInternetDevice(group, role);
+      if (!internet && connections === "internet") return "connection-type-not-allowed";
+      if (internet && connections === "intranet") return "connection-type-not-allowed";
+      return null;
+    },
+  }),
+  rule({
+    row: 7,
+    roles: EPP_DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ server }) => (server.name.includes(".") ? null : "name-not-fqdn"),
+  }),
+  rule({
+    row: 8,
+    roles: EPP_DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ server }) => (server.certificate === null ? "no-certificate" : null),
+  }),
+  rule({
+    row: 9,
+    roles: EPP_DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ group, server }) => {
+      const certificate = server.certificate;
+      if (certificate == null || group.trustedRoots === undefined) return null;
+      return group.trustedRoots.includes(certificate.issuer) ? null : "certificate-untrusted";
+    },
+  }),
+  rule({
+    row: 10,
+    roles: EPP_DP_MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ group, server, role }) => {
+      const certificate = server.certificate;
+      if (certificate == null) return null;
+      const host = nameUsed(group, server, role);
+      return certificateNames(server, certificate).some((n) => certificateNameMatches(n, host))
+        ? null
+        : "certificate-name-mismatch";
+    },
+  }),
+  rule({
+    row: 11,
+    roles: EPP_DP_MP,
+    eligibility: false,
+    timeDependent: true,
+    check: ({ server, startMs }, t) => {
+      const certificate = server.certificate;
+      if (certificate == null) return null;
+      const window = validityWindow(certificate, startMs);
+      if (t < window.from) return "certificate-not-yet-valid";
+      if (t >= window.until) return "certificate-expired";
+      return null;
+    },
+  }),
+  rule({
+    row: 12,
+    roles: EPP_DP_MP,
+    eligibility: false,
+    timeDependent: false,
+    check: ({ group, server }) =>
+      group.platform === "macos" && server.certificate?.crl === "ldap" ? "crl-unreachable" : null,
+  }),
+  rule({
+    row: 13,
+    roles: MP,
+    eligibility: true,
+    timeDependent: false,
+    check: ({ group, server }) => {
+      const database = server.roles.managementPoint?.database ?? "site";
+      return group.platform === "macos" && database !== "site" ? "replica-unsupported-for-macos" : null;
+    },
+  }),
+];
+
+/** The rules checked for a role, in table order. */
+export function rulesFor(role: RoleName): readonly Rule[] {
+  return RULES.filter((rule) => rule.roles.includes(role));
+}
+
+/** The first failing rule's reason for a contact at time `t` (rows 1 to 13), or null. */
+export function contactReason(contact: Contact, t: number): Reason | null {
+  for (const rule of rulesFor(contact.role)) {
+    const reason = rule.check(contact, t);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
+/** Whether a management point is eligible for a group: every time-independent rule of step 3 passes. */
+export function isEligibleManagementPoint(contact: Contact): boolean {
+  return rulesFor("managementPoint").every((rule) => !rule.eligibility || rule.check(contact, 0) === null);
+}
+
+/** Times in (0, duration) where some time-dependent rule of this contact may change its answer. */
+export function changePoints(contact: Contact, duration: number): number[] {
+  const points = new Set<number>();
+  for (const o of contact.server.outages) {
+    points.add(o.from);
+    points.add(o.to);
+  }
+  const certificate = contact.server.certificate;
+  if (certificate != null) {
+    const window = validityWindow(certificate, contact.startMs);
+    points.add(window.from);
+    points.add(window.until);
+  }
+  return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
+}
+
+/** The site-level enrollment point check at `t`: none, all down, or none of the up ones on HTTPS. */
+export function enrollmentPointReason(scenario: Scenario, t: number): Reason | null {
+  const eps = scenario.site.servers.filter((s) => s.roles.enrollmentPoint !== undefined);
+  if (eps.length === 0) return "no-enrollment-point";
+  const up = eps.filter((s) => !inOutage(s, t));
+  if (up.length === 0) return "enrollment-point-down";
+  return up.some((s) => s.roles.enrollmentPoint?.https === true) ? null : "https-required";
+}
+
+/** Times in (0, duration) where the enrollment point check may change. */
+export function enrollmentPointChangePoints(scenario: Scenario, duration: number): number[] {
+  const points = new Set<number>();
+  for (const server of scenario.site.servers) {
+    if (server.roles.enrollmentPoint === undefined) continue;
+    for (const o of server.outages) {
+      points.add(o.from);
+      points.add(o.to);
+    }
+  }
+  return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
+}

@@ -1,0 +1,43 @@
+// A piecewise-constant reason over time: the rules sampled at their change points. Exact, because every
+// time-dependent rule (outages, certificate validity) is constant between its change points.
+import { OK, REASON_ID, type Reason } from "./reasons.js";
+
+/** Segment i covers [starts[i], starts[i+1]) and has reason id reasons[i] (OK = -1 for none). */
+export interface ReasonTimeline {
+  readonly starts: Float64Array;
+  readonly reasons: Int16Array;
+}
+
+/**
+ * Samples `reasonAt` at 0 and at each change point, merging equal neighbours.
+ * @param changePoints - ascending times in (0, duration)
+ */
+export function sampleTimeline(
+  changePoints: readonly number[],
+  reasonAt: (t: number) => Reason | null,
+): ReasonTimeline {
+  const starts: number[] = [];
+  const reasons: number[] = [];
+  for (const t of [0, ...changePoints]) {
+    const reason = reasonAt(t);
+    const id = reason === null ? OK : REASON_ID[reason];
+    if (reasons.length > 0 && reasons[reasons.length - 1] === id) continue;
+    starts.push(t);
+    reasons.push(id);
+  }
+  return { starts: Float64Array.from(starts), reasons: Int16Array.from(reasons) };
+}
+
+/** A timeline with one reason (or OK) at every time. */
+export function constantTimeline(reasonId: number): ReasonTimeline {
+  return { starts: Float64Array.of(0), reasons: Int16Array.of(reasonId) };
+}
+
+/** The reason id at time `t` (t ≥ 0). */
+export function timelineAt(timeline: ReasonTimeline, t: number): number {
+  const { starts, reasons } = timeline;
+  let i = starts.length - 1;
+  // Segments are few (outage edges, validity bounds): a backward scan beats a binary search here.
+  while (i > 0 && (starts[i] ?? 0) > t) i--;
+  return reasons[i] ?? OK;
+}

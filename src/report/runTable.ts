@@ -1,0 +1,185 @@
+// The table format of `run`: a headline, then the detail tables. Pure: result in, text out.
+import { formatDuration } from "../scenario/duration.js";
+import type { RunResult } from "../results/runResult.js";
+import { num, reasonRows, seconds, section, table } from "./format.js";
+
+function headline(r: RunResult): string {
+  const t = r.timeToFirstSuccessSeconds;
+  const f = r.failedAttemptsBeforeSuccess;
+  const d = r.devices;
+  const rows = [
+    [
+      "devices",
+      `${d.total} (enrolled ${d.enrolled}, enrollment failed ${d.enrollmentFailed}, pending ${d.enrollmentPending})`,
+    ],
+    [
+      "connected",
+      `${d.connected} (never connected ${d.neverConnected}, after failures ${d.connectedAfterFailures})`,
+    ],
+    ["time to first success, mean", seconds(t.mean)],
+    ["time to first success, p50", seconds(t.p50)],
+    ["time to first success, p90", seconds(t.p90)],
+    ["time to first success, p99", seconds(t.p99)],
+    ["time to first success, max", seconds(t.max)],
+    ["failed polls before success, mean", num(f.mean)],
+    ["failed polls before success, max", num(f.max)],
+    [
+      "failed polls before success, devices",
+      Object.entries(f.histogram)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(", ") || "–",
+    ],
+  ];
+  return table(null, rows);
+}
+
+function failures(r: RunResult): string {
+  const parts: string[] = [];
+  const tries = reasonRows(r.attempts.failedByReason);
+  parts.push(
+    section(
+      `Device management point tries: ${r.attempts.total} (${r.attempts.succeeded} succeeded, ${r.attempts.failed} failed)`,
+      tries.length > 0 ? table(["failed because", "tries"], tries) : "  no failed tries",
+    ),
+  );
+  const enroll = reasonRows(r.enrollmentFailedByReason);
+  if (enroll.length > 0)
+    parts.push(
+      section("Enrollment failed (by the reason of the last try)", table(["reason", "devices"], enroll)),
+    );
+  const never = reasonRows(r.neverConnectedByReason);
+  if (never.length > 0)
+    parts.push(
+      section("Never connected (by the reason of the last try)", table(["reason", "devices"], never)),
+    );
+  return parts.join("\n");
+}
+
+function groups(r: RunResult): string {
+  const rows = r.groups.map((g) => [
+    g.name,
+    String(g.devices.total),
+    String(g.devices.connected),
+    String(g.devices.neverConnected),
+    num(g.timeToFirstSuccessSeconds.mean, 1),
+    num(g.timeToFirstSuccessSeconds.p50, 1),
+    num(g.timeToFirstSuccessSeconds.p99, 1),
+    num(g.failedAttemptsBeforeSuccess.mean),
+    num(g.failedAttemptsBeforeSuccess.max),
+    String(g.attempts.failed),
+  ]);
+  return section(
+    "Per device group (times in seconds)",
+    table(
+      [
+        "group",
+        "devices",
+        "connected",
+        "never",
+        "mean",
+        "p50",
+        "p99",
+        "failed mean",
+        "failed max",
+        "failed tries",
+      ],
+      rows,
+    ),
+  );
+}
+
+function managementPoints(r: RunResult): string {
+  if (r.managementPoints.length === 0)
+    return section("Per management point", "  the site has no management point");
+  const rows = r.managementPoints.map((m) => [
+    m.server,
+    m.database,
+    String(m.devices),
+    String(m.attempts),
+    String(m.failed),
+    String(m.peakAttemptsPerMinute),
+  ]);
+  return section(
+    "Per management point",
+    table(["server", "database", "devices", "tries", "failed", "peak tries/min"], rows),
+  );
+}
+
+function replicas(r: RunResult): string {
+  if (r.replicas.length === 0) return "";
+  const rows = r.replicas.flatMap((x) => {
+    const v = x.visibilityDelaySeconds;
+    const e = x.expectedVisibilityDelaySeconds;
+    return [
+      [
+        x.name,
+        "measured",
+        "",
+        num(v.mean, 1),
+        num(v.p50, 1),
+        num(v.p99, 1),
+        num(v.max, 1),
+        String(x.syncs),
+        String(x.skippedSyncs),
+      ],
+      [
+        "",
+        "closed form",
+        num(e.min, 1),
+        num(e.mean, 1),
+        "",
+        "",
+        num(e.max, 1),
+        `offset ${num(x.syncOffsetSeconds, 1)} s`,
+        "",
+      ],
+    ];
+  });
+  return section(
+    "Per replica: visibility delay after commit (seconds)",
+    table(["replica", "", "min", "mean", "p50", "p99", "max", "syncs", "skipped"], rows),
+  );
+}
+
+function content(r: RunResult): string {
+  if (r.content === null) return "";
+  const c = r.content;
+  const rows = [
+    ["requests", String(c.attempted)],
+    ["succeeded", String(c.succeeded)],
+    ...reasonRows(c.failedByReason).map(([reason, n]) => [`failed: ${reason}`, n ?? ""]),
+    ["time to content, p50", seconds(c.timeToContentSeconds.p50)],
+    ["time to content, p99", seconds(c.timeToContentSeconds.p99)],
+  ];
+  return section("Content (distribution points)", table(null, rows));
+}
+
+/** The expectations table, or "" when there are none. */
+export function renderExpectations(r: RunResult): string {
+  if (r.expectations.length === 0) return "";
+  const rows = r.expectations.map((e) => [e.passed ? "pass" : "FAIL", e.expression, num(e.actual)]);
+  return section("Expectations", table(["", "expectation", "actual"], rows));
+}
+
+function trace(r: RunResult): string {
+  if (!r.trace) return "";
+  const rows = r.trace.map((e) => [num(e.time), formatDuration(e.time), e.event, e.target ?? "", e.outcome]);
+  return section("Trace", table(["t (s)", "t", "event", "server / replica", "outcome"], rows));
+}
+
+/** Renders a run result as the headline table and the detail tables. */
+export function renderRunTable(r: RunResult): string {
+  const title = `mdmsim run: ${r.scenario} (seed ${r.seed}, ${formatDuration(r.durationSeconds)}, ${r.events} events)\n`;
+  return [
+    title + headline(r) + "\n",
+    failures(r),
+    groups(r),
+    managementPoints(r),
+    replicas(r),
+    content(r),
+    renderExpectations(r),
+    trace(r),
+  ]
+    .filter((part) => part !== "")
+    .join("\n");
+}

@@ -1,0 +1,250 @@
+// The result document of `run` (cli-and-results.md): built from the engine's counters.
+import type { DeviceRecord, GroupTally, RawRun, TraceEvent } from "../model/engine.js";
+import { countsByReason } from "../model/reasons.js";
+import { expectedVisibilityDelay } from "../model/replica.js";
+import { mean, round3, summarize, type Summary } from "./statistics.js";
+
+/** Device counts. `total = enrolled + enrollmentFailed + enrollmentPending`; `enrolled = connected + neverConnected`. */
+export interface DeviceCounts {
+  readonly total: number;
+  /** Devices whose record was committed to the site database during the run. */
+  readonly enrolled: number;
+  /** Devices that used up `maxAttempts` enrollment tries. */
+  readonly enrollmentFailed: number;
+  /** Devices whose enrollment had not finished when the run ended (tries or commit due after the end). */
+  readonly enrollmentPending: number;
+  readonly connected: number;
+  readonly neverConnected: number;
+  readonly connectedAfterFailures: number;
+}
+
+/** Failed tries before the first success, over connected devices. */
+export interface FailedAttemptsSummary {
+  readonly mean: number | null;
+  readonly max: number | null;
+  /** failure count → number of devices. */
+  readonly histogram: Record<string, number>;
+}
+
+/** Tries at a device management point. */
+export interface AttemptCounts {
+  readonly total: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly failedByReason: Record<string, number>;
+}
+
+/** Per device group. */
+export interface GroupResult {
+  readonly name: string;
+  readonly devices: DeviceCounts;
+  readonly timeToFirstSuccessSeconds: Summary;
+  readonly failedAttemptsBeforeSuccess: FailedAttemptsSummary;
+  readonly attempts: AttemptCounts;
+}
+
+/** Per management point (site order). */
+export interface ManagementPointResult {
+  readonly server: string;
+  /** `"site"` or the replica's name. */
+  readonly database: string;
+  readonly devices: number;
+  readonly attempts: number;
+  readonly failed: number;
+  readonly peakAttemptsPerMinute: number;
+}
+
+/** Per replica: measured visibility delays beside the closed form. */
+export interface ReplicaResult {
+  readonly name: string;
+  readonly syncs: number;
+  readonly skippedSyncs: number;
+  /** Seconds from commit to visibility, over the commits a tick carried during the run. */
+  readonly visibilityDelaySeconds: Summary;
+  /** The closed form `D`, `P/2 + D`, `P + D` for evenly spread commits without outages. */
+  readonly expectedVisibilityDelaySeconds: {
+    readonly min: number;
+    readonly mean: number;
+    readonly max: number;
+  };
+  /** The sync offset used (drawn when the scenario gives none), seconds. */
+  readonly syncOffsetSeconds: number;
+}
+
+/** Content requests (groups with `content: true`). */
+export interface ContentResult {
+  readonly attempted: number;
+  readonly succeeded: number;
+  readonly failedByReason: Record<string, number>;
+  /** Seconds from commit to the first successful content request. */
+  readonly timeToContentSeconds: Summary;
+}
+
+/** One evaluated expectation. */
+export interface ExpectationResult {
+  readonly expression: string;
+  readonly actual: number | null;
+  readonly passed: boolean;
+}
+
+/** The result document of `mdmsim run --format json`. Times in seconds. */
+export interface RunResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly devices: DeviceCounts;
+  readonly timeToFirstSuccessSeconds: Summary;
+  readonly failedAttemptsBeforeSuccess: FailedAttemptsSummary;
+  readonly attempts: AttemptCounts;
+  readonly enrollmentFailedByReason: Record<string, number>;
+  readonly neverConnectedByReason: Record<string, number>;
+  readonly groups: readonly GroupResult[];
+  readonly managementPoints: readonly ManagementPointResult[];
+  readonly replicas: readonly ReplicaResult[];
+  readonly content: ContentResult | null;
+  expectations: ExpectationResult[];
+  /** Events the engine processed: replica ticks (taken or skipped), enrollment tries, commits, DMP and content tries. */
+  readonly events: number;
+  /** One record per device, when asked for (`perDevice: true`). */
+  perDevice?: DeviceRecord[];
+  /** The traced device's timeline, when asked for. */
+  trace?: TraceEvent[];
+}
+
+function sumCounts(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays[0]?.length ?? 0);
+  for (const a of arrays) for (let i = 0; i < a.length; i++) out[i] = (out[i] ?? 0) + (a[i] ?? 0);
+  return out;
+}
+
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+function failedSummary(failures: Int32Array): FailedAttemptsSummary {
+  const histogram: Record<string, number> = {};
+  let max = -1;
+  for (const f of failures) max = Math.max(max, f);
+  const counts = new Array<number>(max + 1).fill(0);
+  for (const f of failures) counts[f] = (counts[f] ?? 0) + 1;
+  counts.forEach((n, f) => {
+    if (n > 0) histogram[String(f)] = n;
+  });
+  const m = mean(failures);
+  return { mean: m === null ? null : round3(m), max: max < 0 ? null : max, histogram };
+}
+
+function deviceCounts(tallies: readonly GroupTally[]): DeviceCounts {
+  const sum = (f: (t: GroupTally) => number) => tallies.reduce((n, t) => n + f(t), 0);
+  const enrolled = sum((t) => t.enrolled);
+  const connected = sum((t) => t.connected);
+  return {
+    total: sum((t) => t.total),
+    enrolled,
+    enrollmentFailed: sum((t) => t.enrollmentFailed),
+    enrollmentPending: sum((t) => t.enrollmentPending),
+    connected,
+    neverConnected: enrolled - connected,
+    connectedAfterFailures: sum((t) => t.connectedAfterFailures),
+  };
+}
+
+function attemptCounts(tallies: readonly GroupTally[]): AttemptCounts {
+  const total = tallies.reduce((n, t) => n + t.attempts, 0);
+  const succeeded = tallies.reduce((n, t) => n + t.succeeded, 0);
+  return {
+    total,
+    succeeded,
+    failed: total - succeeded,
+    failedByReason: countsByReason(sumCounts(tallies.map((t) => t.failedByReason))),
+  };
+}
+
+function connectedValues(tallies: readonly GroupTally[]): { ttfs: Float64Array; failures: Int32Array } {
+  const ttfs = concat(tallies.map((t) => t.ttfs.subarray(0, t.connected)));
+  const failures = Int32Array.from(
+    concat(tallies.map((t) => Float64Array.from(t.failures.subarray(0, t.connected)))),
+  );
+  return { ttfs, failures };
+}
+
+function groupResult(tally: GroupTally, name: string): GroupResult {
+  const { ttfs, failures } = connectedValues([tally]);
+  return {
+    name,
+    devices: deviceCounts([tally]),
+    timeToFirstSuccessSeconds: summarize(ttfs),
+    failedAttemptsBeforeSuccess: failedSummary(failures),
+    attempts: attemptCounts([tally]),
+  };
+}
+
+/** Builds the result document from a run's counters (expectations are evaluated separately). */
+export function buildRunResult(raw: RawRun): RunResult {
+  const { site } = raw;
+  const tallies = raw.groups;
+  const { ttfs, failures } = connectedValues(tallies);
+  const anyContent = site.scenario.devices.some((g) => g.content);
+  const result: RunResult = {
+    scenario: site.scenario.name,
+    seed: site.seed,
+    durationSeconds: round3(site.duration),
+    devices: deviceCounts(tallies),
+    timeToFirstSuccessSeconds: summarize(ttfs),
+    failedAttemptsBeforeSuccess: failedSummary(failures),
+    attempts: attemptCounts(tallies),
+    enrollmentFailedByReason: countsByReason(sumCounts(tallies.map((t) => t.enrollmentFailedByReason))),
+    neverConnectedByReason: countsByReason(sumCounts(tallies.map((t) => t.neverConnectedByReason))),
+    groups: tallies.map((t, i) => groupResult(t, site.scenario.devices[i]?.name ?? "")),
+    managementPoints: site.managementPoints.map((server, i) => {
+      const t = raw.managementPoints[i];
+      let peak = 0;
+      if (t) for (const n of t.perMinute) peak = Math.max(peak, n);
+      return {
+        server: server.name,
+        database: server.roles.managementPoint?.database ?? "site",
+        devices: t?.devices ?? 0,
+        attempts: t?.attempts ?? 0,
+        failed: t?.failed ?? 0,
+        peakAttemptsPerMinute: peak,
+      };
+    }),
+    replicas: site.replicas.map((timeline, i) => {
+      const expected = expectedVisibilityDelay({
+        syncInterval: timeline.interval,
+        applyDelay: timeline.applyDelay,
+      });
+      return {
+        name: timeline.name,
+        syncs: timeline.ticks.length,
+        skippedSyncs: timeline.skipped,
+        visibilityDelaySeconds: summarize(raw.visibilityDelays[i] ?? new Float64Array(0)),
+        expectedVisibilityDelaySeconds: {
+          min: round3(expected.min),
+          mean: round3(expected.mean),
+          max: round3(expected.max),
+        },
+        syncOffsetSeconds: round3(timeline.offset),
+      };
+    }),
+    content: anyContent
+      ? {
+          attempted: tallies.reduce((n, t) => n + t.contentAttempted, 0),
+          succeeded: tallies.reduce((n, t) => n + t.contentSucceeded, 0),
+          failedByReason: countsByReason(sumCounts(tallies.map((t) => t.contentFailedByReason))),
+          timeToContentSeconds: summarize(tallies.flatMap((t) => t.timeToContent)),
+        }
+      : null,
+    expectations: [],
+    events: raw.events,
+  };
+  if (raw.perDevice !== null) result.perDevice = raw.perDevice;
+  if (raw.trace !== null) result.trace = raw.trace;
+  return result;
+}
