@@ -5,6 +5,7 @@ import { runEngine, type TraceEvent } from "./model/engine.js";
 import { compileSite } from "./model/site.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
+import { round3 } from "./results/statistics.js";
 import type { Scenario } from "./scenario/schema.js";
 
 /** Options of `simulate`. */
@@ -36,7 +37,8 @@ function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
   const queue = new EventQueue<TraceEvent>();
   for (const e of trace) queue.push(e.time, e.priority, e);
   const out: TraceEvent[] = [];
-  for (let e = queue.pop(); e !== undefined; e = queue.pop()) out.push(e.payload);
+  for (let e = queue.pop(); e !== undefined; e = queue.pop())
+    out.push({ ...e.payload, time: round3(e.payload.time) });
   return out;
 }
 

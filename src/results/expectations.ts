@@ -62,7 +62,7 @@ function compare(actual: number, operator: Operator, value: number): boolean {
  * not occur, so `attempts.failedByReason.device-not-in-replica == 0` works on a clean run.
  * @throws UsageError when the path names nothing or a non-number
  */
-export function readMetric(result: unknown, path: string, what = "path"): number | null {
+export function readMetric(result: unknown, path: string, what = `path "${path}"`): number | null {
   const walk = walkPath(result, path);
   if (!walk.ok) {
     const lastDot = path.lastIndexOf(".");
@@ -74,7 +74,7 @@ export function readMetric(result: unknown, path: string, what = "path"): number
       (REASONS as readonly string[]).includes(reason)
     )
       return 0;
-    throw new UsageError(`${what} "${path}": "${walk.failedAt}" names nothing in the result`);
+    throw new UsageError(`${what}: "${walk.failedAt}" names nothing in the result`);
   }
   const value = walk.value;
   if (value === null) return null;
@@ -91,7 +91,7 @@ export function evaluateExpectations(
   expectations: readonly Expectation[],
 ): ExpectationResult[] {
   return expectations.map((e) => {
-    const actual = readMetric(result, e.path, `expectation "${e.expression}":`);
+    const actual = readMetric(result, e.path, `expectation "${e.expression}"`);
     return {
       expression: e.expression,
       actual,

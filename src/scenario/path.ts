@@ -1,4 +1,5 @@
-// Paths into plain data: objects by key, arrays by index or by an element's `name`.
+// Paths into plain data: objects by key, arrays by index or by an element's `name` (or `server`, which
+// names the management points of a result).
 // Names may contain dots (server FQDNs), so an array step takes the longest run of segments that names an element.
 
 /** One resolved step: the container and the key or index inside it. */
@@ -31,7 +32,7 @@ export function walkPath(
       let matched = false;
       for (let j = segments.length; j > i && !matched; j--) {
         const candidate = segments.slice(i, j).join(".");
-        const index = list.findIndex((el) => isRecord(el) && el.name === candidate);
+        const index = list.findIndex((el) => isRecord(el) && (el.name ?? el.server) === candidate);
         if (index >= 0) {
           steps.push({ container: list, key: index });
           node = list[index];
