@@ -6,6 +6,8 @@ import { ScenarioError, UsageError } from "../errors.js";
 import { processIo, type CliIo, type RunContext } from "./io.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { checkCommand } from "./commands/check.js";
+import { reachCommand } from "./commands/reach.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -15,6 +17,16 @@ const VERSION = (
 export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
 
 class YargsUsage extends Error {}
+
+const NO_COMMAND = "name a command (mdmsim run is the place to start)";
+
+// yargs checks for a command before it checks options, so name what was given instead.
+function noCommand(args: readonly string[]): string {
+  const word = args.find((a) => !a.startsWith("-"));
+  if (word !== undefined) return `unknown command "${word}"; ${NO_COMMAND}`;
+  const option = args.find((a) => a.startsWith("-"));
+  return option !== undefined ? `unknown option "${option}"; ${NO_COMMAND}` : NO_COMMAND;
+}
 
 /**
  * Runs the command line with `args` (without `node` and the script).
@@ -34,11 +46,12 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .usage(
         "$0 <command> [options]\n\nSimulate Configuration Manager on-premises MDM: enrollment, database replicas, device management points.",
       )
-      .command(runCommand(io, context, done))
-      .command(schemaCommand(io, done))
       .completion("completion", "print a shell completion script")
-      .demandCommand(1, "name a command (mdmsim run is the place to start)")
-      .recommendCommands()
+      .command(runCommand(io, context, done))
+      .command(checkCommand(io, context, done))
+      .command(reachCommand(io, context, done))
+      .command(schemaCommand(io, done))
+      .demandCommand(1, NO_COMMAND)
       .strict()
       .version(VERSION)
       .help()
@@ -46,7 +59,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .exitProcess(false)
       .fail((message: string | undefined, error: Error | undefined) => {
         if (error !== undefined) throw error;
-        throw new YargsUsage(message ?? "bad command line");
+        throw new YargsUsage(message === NO_COMMAND ? noCommand(args) : (message ?? "bad command line"));
       });
     await parser.parseAsync([...args], {}, (error: Error | undefined, _argv: unknown, output: string) => {
       if (error) throw error;

@@ -9,7 +9,13 @@ import { isConnectionLevel, OK, REASON_ID, REASONS } from "./reasons.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { visibleAt } from "./replica.js";
 import { rangeContains } from "../scenario/ipv4.js";
-import { alwaysFailing, preferredPositions, type GroupModel, type SiteModel } from "./site.js";
+import {
+  alwaysFailing,
+  managementPointCandidates,
+  preferredPositions,
+  type GroupModel,
+  type SiteModel,
+} from "./site.js";
 import { timelineAt, type ReasonTimeline } from "./timeline.js";
 
 const R = REASONS.length;
@@ -177,6 +183,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     const hasMp = site.managementPoints.length > 0;
     const addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
     const reachable: number[] = [];
+    const candidates = managementPointCandidates(model, site.managementPoints.length);
     const traceIndex = options.trace?.group === groupIndex ? options.trace.index : -1;
 
     for (let i = 0; i < g.count; i++) {
@@ -252,14 +259,13 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
       let mp = -1;
       let timeline: ReasonTimeline = NO_MP;
       if (hasMp) {
-        if (model.pinned !== undefined) mp = model.pinned;
-        else if (model.eligible.length === 0) mp = 0;
+        if (candidates.length === 1) mp = candidates[0] ?? 0;
         else {
           const preferred =
             address >= 0 && model.preferences.length > 0
               ? preferredPositions(model.preferences, address)
               : null;
-          mp = pick(preferred ?? model.eligible, assignRng) ?? 0;
+          mp = pick(preferred ?? candidates, assignRng) ?? 0;
         }
         timeline = model.mpTimelines[mp] ?? NO_MP;
       }

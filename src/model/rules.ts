@@ -247,6 +247,16 @@ export function contactReason(contact: Contact, t: number): Reason | null {
   return null;
 }
 
+/** The first failing time-independent rule's reason (rows 2–10, 12, 13), or null: what `check` reports. */
+export function staticContactReason(contact: Contact): Reason | null {
+  for (const rule of rulesFor(contact.role)) {
+    if (rule.timeDependent) continue;
+    const reason = rule.check(contact, 0);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
 /** Whether a management point is eligible for a group: every time-independent rule of step 3 passes. */
 export function isEligibleManagementPoint(contact: Contact): boolean {
   return rulesFor("managementPoint").every((rule) => !rule.eligibility || rule.check(contact, 0) === null);

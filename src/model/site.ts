@@ -173,6 +173,16 @@ export function alwaysFailing(reason: "no-management-point" | "no-enrollment-pro
   return constantTimeline(REASON_ID[reason]);
 }
 
+/**
+ * The MPs a group's devices may be assigned (positions): the pinned one, else the eligible ones, else the
+ * first MP (whose reason every try then gets); empty when the site has no MP.
+ */
+export function managementPointCandidates(model: GroupModel, managementPoints: number): readonly number[] {
+  if (model.pinned !== undefined) return [model.pinned];
+  if (model.eligible.length > 0) return model.eligible;
+  return managementPoints > 0 ? [0] : [];
+}
+
 /** Candidate positions from boundary preferences containing `address`, or null when none contains it. */
 export function preferredPositions(preferences: GroupModel["preferences"], address: number): number[] | null {
   let found: number[] | null = null;

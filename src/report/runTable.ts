@@ -163,8 +163,17 @@ export function renderExpectations(r: RunResult): string {
 
 function trace(r: RunResult): string {
   if (!r.trace) return "";
-  const rows = r.trace.map((e) => [num(e.time), formatDuration(e.time), e.event, e.target ?? "", e.outcome]);
-  return section("Trace", table(["t (s)", "t", "event", "server / replica", "outcome"], rows));
+  const commit = r.trace.find((e) => e.event === "commit")?.time;
+  const rows = r.trace.map((e) => [
+    num(e.time),
+    commit === undefined || e.time < commit
+      ? ""
+      : `+${formatDuration(Math.round((e.time - commit) * 1000) / 1000)}`,
+    e.event,
+    e.target ?? "",
+    e.outcome,
+  ]);
+  return section("Trace", table(["t (s)", "since commit", "event", "server / replica", "outcome"], rows));
 }
 
 /** Renders a run result as the headline table and the detail tables. */

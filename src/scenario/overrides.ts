@@ -61,7 +61,13 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     // Name the override whose value is wrong, when the problem lies under the path it set.
-    const culprit = touched.find((t) => t.indexPath.every((k, i) => error.path[i] === k));
+    const under = (t: (typeof touched)[number]) => t.indexPath.every((k, i) => error.path[i] === k);
+    // An unknown field is reported at its parent object: match the parent and the field's name.
+    const added = (t: (typeof touched)[number]) =>
+      t.indexPath.length === error.path.length + 1 &&
+      error.path.every((k, i) => t.indexPath[i] === k) &&
+      error.detail.includes(JSON.stringify(t.indexPath[t.indexPath.length - 1]));
+    const culprit = touched.find(under) ?? touched.find(added);
     throw culprit ? error.withSource(`--set ${culprit.override.text}`) : error.withSource("after --set");
   }
 }

@@ -1,0 +1,35 @@
+// `mdmsim reach <scenario>`: the reachability matrix at t = 0.
+import type { Argv, CommandModule } from "yargs";
+import { reachability } from "../../model/reachability.js";
+import { renderReachTable } from "../../report/reachTable.js";
+import type { CliIo, RunContext } from "../io.js";
+import { list, withScenarioOptions } from "../options.js";
+import { readScenario } from "../scenarioFile.js";
+
+/** The `reach` command. */
+export function reachCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
+  return {
+    command: "reach <scenario>",
+    describe: "show which device groups can reach which server roles (model rules at t = 0)",
+    builder: (y: Argv) =>
+      withScenarioOptions(
+        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
+      ),
+    handler: (argv) => {
+      const scenario = readScenario(io, argv.scenario as string, list(argv.set));
+      context.scenario = scenario.name;
+      const matrix = reachability(scenario);
+      const format = argv.format as "table" | "json" | "csv";
+      if (format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
+      else if (format === "csv")
+        io.stdout(
+          [
+            "group,server,role,result",
+            ...matrix.cells.map((c) => `${c.group},${c.server},${c.role},${c.result}`),
+          ].join("\n") + "\n",
+        );
+      else io.stdout(renderReachTable(matrix));
+      done(0);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The installed program, bin/mdmsim, as a child process: exit codes, streams, files on disk.
+// bin/mdmsim imports dist/cli/main.js: `npm test` runs `npm run build` before vitest, so dist/ is current.
+// (Running vitest alone? Run `npm run build` first.)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASELINE_TEXT, STACK_LINE, at, parseJson, runBin, type CliOutcome } from "../helpers/cli.js";
+
+let dir: string;
+
+/** Writes a scenario file in the temporary folder and returns its path. */
+function scenarioFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The baseline with changes, as JSON text. */
+function baselineWith(changes: Record<string, unknown>): string {
+  return JSON.stringify({ ...(JSON.parse(BASELINE_TEXT) as Record<string, unknown>), ...changes }, null, 2);
+}
+
+function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void {
+  expect(outcome.code, outcome.stderr).toBe(2);
+  expect(outcome.stdout).toBe("");
+  expect(outcome.stderr).toMatch(/^mdmsim: /);
+  expect(outcome.stderr).not.toMatch(STACK_LINE);
+  expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
+  for (const text of mentions) expect(outcome.stderr).toContain(text);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "mdmsim-bin-"));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("bin/mdmsim exit codes", () => {
+  it("0: the bundled baseline runs and every expectation holds", () => {
+    const out = runBin(["run"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.startsWith("mdmsim run: baseline")).toBe(true);
+    expect(out.stderr).toBe(""); // stderr is a pipe, not a terminal: no progress
+  });
+
+  it("0: a scenario file on disk runs", () => {
+    const file = scenarioFile("small.json", baselineWith({ name: "small-lab" }));
+    const out = runBin(["run", file, "--set", "devices.0.count=50", "--format", "json"]);
+    expect(out.code, out.stderr).toBe(0);
+    const result = parseJson(out.stdout);
+    expect(result.scenario).toBe("small-lab");
+    expect(at(result, "devices.total")).toBe(50);
+  });
+
+  it("1: an --expect that fails", () => {
+    const out = runBin(["run", "--expect", "devices.neverConnected > 0"]);
+    expect(out.code, out.stderr).toBe(1);
+    expect(out.stdout).toContain("FAIL");
+    expect(out.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("1: the scenario file's own expectation fails", () => {
+    const file = scenarioFile(
+      "strict.json",
+      baselineWith({ expectations: ["timeToFirstSuccessSeconds.p99 < 1m"] }),
+    );
+    const out = runBin(["run", file, "--quiet"]);
+    expect(out.code, out.stderr).toBe(1);
+    expect(out.stdout).toContain("timeToFirstSuccessSeconds.p99 < 1m");
+  });
+
+  it("2: a scenario file that does not exist", () => {
+    const file = join(dir, "missing.json");
+    expectBadInput(runBin(["run", file]), file);
+  });
+
+  it("2: a scenario file that is not valid JSON, with line and column", () => {
+    const file = scenarioFile("broken.json", '{\n  "name": "x",\n  "duration": 5\n  "site": {}\n}\n');
+    expectBadInput(runBin(["run", file]), file, "line 4, column 3");
+  });
+
+  it("2: a scenario file with an invalid field", () => {
+    const data = JSON.parse(BASELINE_TEXT) as { devices: { enrollment: Record<string, unknown> }[] };
+    data.devices[0]!.enrollment.to = "soon";
+    const file = scenarioFile("bad-field.json", JSON.stringify(data));
+    expectBadInput(
+      runBin(["run", file]),
+      file,
+      'devices[0].enrollment.to: expected a duration like "30m", got "soon"',
+    );
+  });
+
+  it("2: a bad --set (no '=')", () => {
+    expectBadInput(runBin(["run", "--set", "devices.0.count"]), "--set");
+  });
+
+  it("2: a --set that names nothing", () => {
+    expectBadInput(runBin(["run", "--set", "site.replicas.replica9.syncInterval=10m"]), "--set", "replica9");
+  });
+
+  it("2: a --set with an invalid value", () => {
+    expectBadInput(
+      runBin(["run", "--set", "devices.0.count=-5"]),
+      "--set devices.0.count=-5",
+      "devices[0].count",
+    );
+  });
+
+  it("2: a malformed --expect", () => {
+    expectBadInput(runBin(["run", "--expect", "devices.total ~ 5"]), "devices.total ~ 5");
+  });
+
+  it("2: an --expect on an unknown path", () => {
+    expectBadInput(runBin(["run", "--expect", "devices.nope == 0"]), "devices.nope");
+  });
+
+  it("2: an unknown option", () => {
+    const out = runBin(["run", "--bogus"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("bogus");
+    expect(out.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("2: an unknown --trace device", () => {
+    expectBadInput(runBin(["run", "--trace", "hq-windows-1001"]), "hq-windows-1001");
+  });
+});
+
+describe("bin/mdmsim output", () => {
+  it("--format json: stdout is one JSON document", () => {
+    const out = runBin(["run", "--format", "json"]);
+    expect(out.code, out.stderr).toBe(0);
+    const result = parseJson(out.stdout);
+    expect(result.scenario).toBe("baseline");
+    expect(result.seed).toBe(1);
+    expect(at(result, "devices.total")).toBe(1000);
+    expect(out.stderr).toBe("");
+  });
+
+  it("--format json with a failed expectation: still one JSON document, exit 1", () => {
+    const out = runBin(["run", "--format", "json", "--expect", "devices.total < 1"]);
+    expect(out.code).toBe(1);
+    expect(parseJson(out.stdout).expectations).toContainEqual({
+      expression: "devices.total < 1",
+      actual: 1000,
+      passed: false,
+    });
+  });
+
+  it("gives the same bytes in every process, time zone and locale", () => {
+    const args = ["run", "--seed", "5", "--trace", "hq-windows-3"];
+    const a = runBin(args, { TZ: "UTC", LANG: "C", LC_ALL: "C" });
+    const b = runBin(args, { TZ: "Pacific/Chatham", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it("schema prints a JSON object with properties", () => {
+    const out = runBin(["schema"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(typeof parseJson(out.stdout).properties).toBe("object");
+  });
+
+  it("--help exits 0", () => {
+    const out = runBin(["--help"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain("run");
+  });
+
+  it("--version prints the package version", () => {
+    const out = runBin(["--version"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,106 @@
+// Helpers for command-line tests: run `main` in-process with a capturing CliIo, or the real bin/mdmsim.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+
+/** The repository root (computed, never hard-coded). */
+export const REPO_ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The installed program. */
+export const BIN: string = fileURLToPath(new URL("../../bin/mdmsim", import.meta.url));
+
+/** The bundled default scenario's text. */
+export const BASELINE_TEXT: string = readFileSync(
+  fileURLToPath(new URL("../../scenarios/baseline.json", import.meta.url)),
+  "utf8",
+);
+
+/** What one command line produced. */
+export interface CliOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options of `runCli`. */
+export interface RunCliOptions {
+  /** Virtual files by path; other paths are read from the real file system. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly stdoutIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
+  /** Replaces the capturing stdout (to inject failures). */
+  readonly stdout?: (text: string) => void;
+}
+
+/** A CliIo that captures both streams and reads virtual files first. */
+export function captureIo(options: RunCliOptions = {}): {
+  io: CliIo;
+  stdout: () => string;
+  stderr: () => string;
+} {
+  let out = "";
+  let err = "";
+  const files = options.files ?? {};
+  const io: CliIo = {
+    stdout:
+      options.stdout ??
+      ((text) => {
+        out += text;
+      }),
+    stderr: (text) => {
+      err += text;
+    },
+    readFile: (path) => {
+      const virtual = Object.hasOwn(files, path) ? files[path] : undefined;
+      return virtual ?? readFileSync(path, "utf8");
+    },
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+/** Runs `mdmsim ARGS` in-process. */
+export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliOutcome> {
+  const { io, stdout, stderr } = captureIo(options);
+  const code = await main(args, io);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+/**
+ * Runs the real `bin/mdmsim` with this Node. It imports `dist/`, so `npm run build` must have run
+ * (`npm test` builds before vitest starts).
+ */
+export function runBin(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliOutcome {
+  const child = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.error) throw child.error;
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** A stack trace line as Node prints it. */
+export const STACK_LINE: RegExp = /^ {4}at /m;
+
+/** Parses a run's JSON output (fails the test loudly when it is not one JSON document). */
+export function parseJson(text: string): Record<string, unknown> {
+  const value = JSON.parse(text) as unknown;
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new Error(`expected a JSON object, got ${text.slice(0, 80)}`);
+  return value as Record<string, unknown>;
+}
+
+/** Reads a dot path of plain data (arrays by index), for assertions. */
+export function at(value: unknown, path: string): unknown {
+  let node = value;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
