@@ -1,6 +1,6 @@
 // Durations: "250ms", "30s", "5m", "2h", "1d", combined "2h15m", or plain numbers meaning seconds.
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Matches a duration string: one or more `<number><unit>` parts, largest unit first is not required. */
 export const DURATION_PATTERN: RegExp = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
@@ -17,11 +17,10 @@ export function parseDuration(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const text = value.trim();
   if (!DURATION_PATTERN.test(text)) return undefined;
-  let seconds = 0;
-  for (const match of text.matchAll(PART)) {
-    // Integer milliseconds keep sums like "2h15m" exact; the unit table is exact for s, m, h, d.
-    seconds += Number(match[1]) * (UNIT_SECONDS[match[2] ?? "s"] ?? 1);
-  }
+  // Sum in milliseconds, divide once: "119ms" is exactly 119/1000, not 119 × 0.001.
+  let ms = 0;
+  for (const match of text.matchAll(PART)) ms += Number(match[1]) * (UNIT_MS[match[2] ?? "s"] ?? 1000);
+  const seconds = ms / 1000;
   return Number.isFinite(seconds) ? seconds : undefined;
 }
 
@@ -46,5 +45,6 @@ export function formatDuration(seconds: number): string {
     if (n > 0) parts.push(`${n}${unit}`);
     rest -= n * size;
   }
-  return (negative ? "-" : "") + parts.join("");
+  // Below half a millisecond nothing is left to print.
+  return parts.length === 0 ? "0s" : (negative ? "-" : "") + parts.join("");
 }

@@ -1,4 +1,5 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { ScenarioError } from "../errors.js";
@@ -57,6 +58,20 @@ function nestingDepth(text: string, limit: number): number {
   return max;
 }
 
+/** Depth of nested arrays and objects in parsed data, without recursion, stopping past `limit`. */
+function dataDepth(data: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[data, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() ?? [null, 0];
+    if (value === null || typeof value !== "object") continue;
+    max = Math.max(max, depth);
+    if (max > limit) return max;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
@@ -80,22 +95,30 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
   if (useJson) {
     try {
       return JSON.parse(trimmed) as unknown;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const position = /position (\d+)/.exec(message);
-      const where = position ? ` at ${lineAndColumn(trimmed, Number(position[1]))}` : "";
-      throw new ScenarioError(
-        `not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
-      );
+    } catch {
+      // V8's messages carry no position on every Node version: a second, tolerant parser finds the place.
+      const errors: ParseError[] = [];
+      parseJsonc(trimmed, errors, { disallowComments: true, allowTrailingComma: false });
+      const first = errors[0];
+      const where = first ? ` at ${lineAndColumn(trimmed, first.offset)}` : "";
+      const what = first ? printParseErrorCode(first.error) : "unexpected end";
+      throw new ScenarioError(`not valid JSON${where}: ${what}`);
     }
   }
+  let data: unknown;
   try {
-    return parseYaml(trimmed, { maxAliasCount: 100, uniqueKeys: true }) as unknown;
+    data = parseYaml(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
   } catch (error) {
+    if (error instanceof RangeError)
+      throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);
     throw new ScenarioError(
-      `not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      `not valid YAML: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`,
     );
   }
+  if (dataDepth(data, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth) {
+    throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);
+  }
+  return data;
 }
 
 /**

@@ -43,6 +43,13 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
   const parsed = overrides.map((o) => (typeof o === "string" ? parseOverride(o) : o));
   const touched: { override: Override; indexPath: (string | number)[] }[] = [];
   for (const override of parsed) {
+    // Prototype keys name nothing in a scenario, and must never reach an object's prototype.
+    const forbidden = override.path
+      .split(".")
+      .find((k) => k === "__proto__" || k === "constructor" || k === "prototype");
+    if (forbidden !== undefined) {
+      throw new ScenarioError(`"${forbidden}" names nothing in the scenario`, [], `--set ${override.text}`);
+    }
     const walk = walkPath(data, override.path, { allowMissingLast: true });
     if (!walk.ok) {
       throw new ScenarioError(

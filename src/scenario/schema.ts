@@ -14,7 +14,7 @@ export function showValue(value: unknown): string {
   return "an object";
 }
 
-const duration = (what = "a duration") =>
+const duration = (what = "a duration", positive = false) =>
   z
     .union(
       [
@@ -23,12 +23,11 @@ const duration = (what = "a duration") =>
           error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}`,
         }),
       ],
-      {
-        error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}`,
-      },
+      { error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}` },
     )
     .transform((value, ctx): number => {
       const seconds = parseDuration(value);
+      // Messages show the value as written ("0s"), not as parsed.
       if (seconds === undefined) {
         ctx.issues.push({
           code: "custom",
@@ -37,14 +36,19 @@ const duration = (what = "a duration") =>
         });
         return z.NEVER;
       }
+      if (positive && seconds <= 0) {
+        ctx.issues.push({
+          code: "custom",
+          input: value,
+          message: `expected a duration > 0, got ${showValue(value)}`,
+        });
+        return z.NEVER;
+      }
       return seconds;
     })
     .meta({ description: 'A duration: "250ms", "30s", "5m", "2h", "1d", "2h15m", or a number of seconds' });
 
-const positiveDuration = () =>
-  duration("a duration > 0").refine((s) => s > 0, {
-    error: (iss) => `expected a duration > 0, got ${showValue(iss.input)}`,
-  });
+const positiveDuration = () => duration("a duration > 0", true);
 
 const isoInstant = z
   .string()
@@ -127,13 +131,26 @@ const RolesSchema = z
   })
   .refine((r) => Object.keys(r).length > 0, { error: "expected at least one role" });
 
-const ServerSchema = z.strictObject({
-  name,
-  internetFqdn: z.string().optional(),
-  certificate: CertificateSchema.nullable().optional(),
-  outages: z.array(outage).default([]),
-  roles: RolesSchema,
-});
+const ServerSchema = z
+  .strictObject({
+    name,
+    internetFqdn: z.string().optional(),
+    certificate: CertificateSchema.nullable().optional(),
+    outages: z.array(outage).default([]),
+    roles: RolesSchema,
+  })
+  .transform((server) =>
+    // A certificate object without `names` names the server: [name, internetFqdn].
+    server.certificate != null && server.certificate.names === undefined
+      ? {
+          ...server,
+          certificate: {
+            ...server.certificate,
+            names: [server.name, ...(server.internetFqdn !== undefined ? [server.internetFqdn] : [])],
+          },
+        }
+      : server,
+  );
 
 const BoundarySchema = z.strictObject({
   name,
@@ -185,7 +202,12 @@ const EnrollmentSchema = z.preprocess(
       }),
     ],
     {
-      error: (iss) => `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(iss.input)}`,
+      error: (iss) => {
+        const input: unknown = iss.input;
+        const pattern =
+          input !== null && typeof input === "object" && "pattern" in input ? input.pattern : input;
+        return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
+      },
     },
   ),
 );
