@@ -40,6 +40,8 @@ export const CHECK_IDS = [
   "dp-mobile-not-allowed",
   "macos-requires-internet-connections",
   "mdm-internet-unsupported",
+  // Not in checks.md's catalogue: the reachability rule's own id, for a role a group cannot use.
+  "connection-type-not-allowed",
   "dp-needs-boundaries",
   "unsupported-boundary-type",
   "devices-outside-boundaries",
@@ -60,13 +62,20 @@ export const CHECK_IDS = [
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
- * One finding per (id, path), the most severe kept (a site-wide warning may also be an error for a group
- * that must use that role); sorted by catalogue order, then path, so output never depends on rule order.
+ * Drops repeats (same id, path and message: a site-wide rule and a group's contact may say the same thing)
+ * and a warning where the same id and path is also an error (a site-wide warning that some group must
+ * live with); sorted by catalogue order, then path, so output never depends on rule order.
  */
 export function consolidate(findings: readonly Finding[]): Finding[] {
+  const worst = new Map<string, number>();
+  for (const f of findings) {
+    const place = `${f.id}\u0000${f.path}`;
+    worst.set(place, Math.min(worst.get(place) ?? Infinity, RANK[f.severity]));
+  }
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.id}\u0000${f.path}`;
+    if (f.severity === "warning" && worst.get(`${f.id}\u0000${f.path}`) === RANK.error) continue;
+    const key = `${f.id}\u0000${f.path}\u0000${f.message}`;
     const seen = byKey.get(key);
     if (seen === undefined || RANK[f.severity] < RANK[seen.severity]) byKey.set(key, f);
   }

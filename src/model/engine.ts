@@ -149,6 +149,8 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   const commitsTotal = site.groups.reduce((n, g) => n + g.group.count, 0);
   const delays = site.replicas.map(() => new Float64Array(commitsTotal));
   const delayCounts = new Int32Array(site.replicas.length);
+  // Each commit's visibility in every replica, computed once per device (statistics and its own DMP).
+  const seenBy = new Float64Array(site.replicas.length);
   const perDevice: DeviceRecord[] | null = options.perDevice === true ? [] : null;
   const trace: TraceEvent[] | null = options.trace !== undefined ? [] : null;
   let events = site.siteEvents;
@@ -182,7 +184,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     const hasEpp = model.eppTimelines.length > 0;
     const hasMp = site.managementPoints.length > 0;
     const addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
-    const reachable: number[] = [];
+    const reachable = new Int32Array(eppTimelines.length);
     const candidates = managementPointCandidates(model, site.managementPoints.length);
     const traceIndex = options.trace?.group === groupIndex ? options.trace.index : -1;
 
@@ -202,18 +204,22 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
           break;
         }
         events++;
-        reachable.length = 0;
+        let reachableCount = 0;
         for (let e = 0; e < eppTimelines.length; e++) {
           const tl = eppTimelines[e];
-          if (tl !== undefined && timelineAt(tl, t) === OK) reachable.push(e);
+          if (tl !== undefined && timelineAt(tl, t) === OK) reachable[reachableCount++] = e;
         }
         let chosen: number;
         let reason: number;
-        if (reachable.length === 0) {
+        if (reachableCount === 0) {
           chosen = 0;
           reason = timelineAt(eppTimelines[0] ?? NO_EPP, t);
         } else {
-          chosen = pick(reachable, eppRng) ?? 0;
+          // No draw for a single reachable EPP: the stream moves only when there is a choice.
+          chosen =
+            reachableCount === 1
+              ? (reachable[0] ?? 0)
+              : (reachable[Math.floor(eppRng() * reachableCount)] ?? 0);
           reason = timelineAt(site.enrollmentPoint, t);
         }
         lastEnrollReason = reason;
@@ -248,6 +254,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
         const replica = site.replicas[r];
         if (replica === undefined) continue;
         const seen = visibleAt(replica, committedAt);
+        seenBy[r] = seen;
         if (seen === Infinity) continue;
         const slot = delayCounts[r] ?? 0;
         const into = delays[r];
@@ -273,7 +280,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
       if (mpTally) mpTally.devices++;
       const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
       const replica = replicaIndex >= 0 ? site.replicas[replicaIndex] : undefined;
-      const visible = replica === undefined ? committedAt : visibleAt(replica, committedAt);
+      const visible = replica === undefined ? committedAt : (seenBy[replicaIndex] ?? Infinity);
       if (tracing) {
         const mpName = mp >= 0 ? (site.managementPoints[mp]?.name ?? null) : null;
         record(

@@ -2,7 +2,7 @@
 import type { DeviceRecord, GroupTally, RawRun, TraceEvent } from "../model/engine.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
-import { mean, round3, summarize, type Summary } from "./statistics.js";
+import { mean, mergeSorted, round3, summarize, summarizeSorted, type Summary } from "./statistics.js";
 
 /** Device counts. `total = enrolled + enrollmentFailed + enrollmentPending`; `enrolled = connected + neverConnected`. */
 export interface DeviceCounts {
@@ -130,9 +130,12 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 function failedSummary(failures: Int32Array): FailedAttemptsSummary {
   const histogram: Record<string, number> = {};
   let max = -1;
-  for (const f of failures) max = Math.max(max, f);
+  for (let i = 0; i < failures.length; i++) max = Math.max(max, failures[i] ?? 0);
   const counts = new Array<number>(max + 1).fill(0);
-  for (const f of failures) counts[f] = (counts[f] ?? 0) + 1;
+  for (let i = 0; i < failures.length; i++) {
+    const f = failures[i] ?? 0;
+    counts[f] = (counts[f] ?? 0) + 1;
+  }
   counts.forEach((n, f) => {
     if (n > 0) histogram[String(f)] = n;
   });
@@ -166,21 +169,41 @@ function attemptCounts(tallies: readonly GroupTally[]): AttemptCounts {
   };
 }
 
-function connectedValues(tallies: readonly GroupTally[]): { ttfs: Float64Array; failures: Int32Array } {
-  const ttfs = concat(tallies.map((t) => t.ttfs.subarray(0, t.connected)));
-  const failures = Int32Array.from(
-    concat(tallies.map((t) => Float64Array.from(t.failures.subarray(0, t.connected)))),
-  );
-  return { ttfs, failures };
+/** Each group's connected devices: time to first success (sorted copy and device order) and failures. */
+interface ConnectedValues {
+  readonly ttfs: Float64Array;
+  readonly sorted: Float64Array;
+  readonly failures: Int32Array;
 }
 
-function groupResult(tally: GroupTally, name: string): GroupResult {
-  const { ttfs, failures } = connectedValues([tally]);
+function connectedValues(tally: GroupTally): ConnectedValues {
+  const ttfs = tally.ttfs.subarray(0, tally.connected);
+  return {
+    ttfs,
+    sorted: Float64Array.from(ttfs).sort(),
+    failures: tally.failures.subarray(0, tally.connected),
+  };
+}
+
+// The whole run's values: concatenated in group order for means, merged (not re-sorted) for percentiles.
+function combine(parts: readonly ConnectedValues[]): ConnectedValues {
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  const ttfs = concat(parts.map((p) => p.ttfs));
+  const failures = new Int32Array(ttfs.length);
+  let at = 0;
+  for (const p of parts) {
+    failures.set(p.failures, at);
+    at += p.failures.length;
+  }
+  return { ttfs, sorted: mergeSorted(parts.map((p) => p.sorted)), failures };
+}
+
+function groupResult(tally: GroupTally, values: ConnectedValues, name: string): GroupResult {
   return {
     name,
     devices: deviceCounts([tally]),
-    timeToFirstSuccessSeconds: summarize(ttfs),
-    failedAttemptsBeforeSuccess: failedSummary(failures),
+    timeToFirstSuccessSeconds: summarizeSorted(values.sorted, values.ttfs),
+    failedAttemptsBeforeSuccess: failedSummary(values.failures),
     attempts: attemptCounts([tally]),
   };
 }
@@ -189,19 +212,22 @@ function groupResult(tally: GroupTally, name: string): GroupResult {
 export function buildRunResult(raw: RawRun): RunResult {
   const { site } = raw;
   const tallies = raw.groups;
-  const { ttfs, failures } = connectedValues(tallies);
+  const perGroup = tallies.map(connectedValues);
+  const all = combine(perGroup);
   const anyContent = site.scenario.devices.some((g) => g.content);
   const result: RunResult = {
     scenario: site.scenario.name,
     seed: site.seed,
     durationSeconds: round3(site.duration),
     devices: deviceCounts(tallies),
-    timeToFirstSuccessSeconds: summarize(ttfs),
-    failedAttemptsBeforeSuccess: failedSummary(failures),
+    timeToFirstSuccessSeconds: summarizeSorted(all.sorted, all.ttfs),
+    failedAttemptsBeforeSuccess: failedSummary(all.failures),
     attempts: attemptCounts(tallies),
     enrollmentFailedByReason: countsByReason(sumCounts(tallies.map((t) => t.enrollmentFailedByReason))),
     neverConnectedByReason: countsByReason(sumCounts(tallies.map((t) => t.neverConnectedByReason))),
-    groups: tallies.map((t, i) => groupResult(t, site.scenario.devices[i]?.name ?? "")),
+    groups: tallies.map((t, i) =>
+      groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]?.name ?? ""),
+    ),
     managementPoints: site.managementPoints.map((server, i) => {
       const t = raw.managementPoints[i];
       let peak = 0;

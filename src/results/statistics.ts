@@ -39,7 +39,12 @@ const maybe = (x: number | null): number | null => (x === null ? null : round3(x
 
 /** Summarizes values (not modified; a sorted copy is made). */
 export function summarize(values: Float64Array | readonly number[]): Summary {
-  const sorted = Float64Array.from(values).sort();
+  return summarizeSorted(Float64Array.from(values).sort(), values);
+}
+
+/** Summarizes values already sorted ascending; `inOrder` gives the mean's summation order. */
+export function summarizeSorted(sorted: Float64Array, inOrder: ArrayLike<number>): Summary {
+  const values = inOrder;
   return {
     count: sorted.length,
     mean: maybe(mean(values)),
@@ -49,4 +54,30 @@ export function summarize(values: Float64Array | readonly number[]): Summary {
     p99: maybe(nearestRank(sorted, 0.99)),
     max: maybe(sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null),
   };
+}
+
+/** Merges ascending arrays into one ascending array (linear time, no re-sort). */
+export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
+  let merged: Float64Array = new Float64Array(0);
+  for (const part of parts) {
+    const out = new Float64Array(merged.length + part.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < merged.length && j < part.length) {
+      const a = merged[i] ?? 0;
+      const b = part[j] ?? 0;
+      if (a <= b) {
+        out[k++] = a;
+        i++;
+      } else {
+        out[k++] = b;
+        j++;
+      }
+    }
+    while (i < merged.length) out[k++] = merged[i++] ?? 0;
+    while (j < part.length) out[k++] = part[j++] ?? 0;
+    merged = out;
+  }
+  return merged;
 }
