@@ -1,10 +1,14 @@
-// Bundles the compiled CLI into one file: Node 20 resolves and compiles ~200 small ES modules on every
-// start (about a third of a second); one minified file starts in a fraction of that (see BENCHMARKS.md).
+// Bundles the compiled CLI: Node 20 resolves and compiles ~200 small ES modules on every start (about a
+// third of a second); one minified file starts in a fraction of that (see BENCHMARKS.md). Code behind a
+// dynamic import() (charts, the worker pool) goes to chunks that load only when a command needs them.
+// The output sits at the same depth as dist/cli/, so paths relative to import.meta.url still hold.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["dist/cli/main.js"],
-  outfile: "dist/cli/mdmsim.mjs",
+  entryPoints: { mdmsim: "dist/cli/main.js" },
+  outdir: "dist/bin",
+  chunkNames: "[name]-[hash]",
+  splitting: true,
   bundle: true,
   minify: true,
   platform: "node",
@@ -14,8 +18,6 @@ await build({
   // ES module builds first: jsonc-parser's UMD build requires files by computed paths.
   mainFields: ["module", "main"],
   // Some bundled CommonJS dependencies call require(); give ES module output one.
-  banner: {
-    js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);",
-  },
+  banner: { js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);" },
   logLevel: "warning",
 });
