@@ -9,6 +9,19 @@ export { REASONS } from "./model/reasons.js";
 export { expectedVisibilityDelay } from "./model/replica.js";
 export { parseExpectation, evaluateExpectations } from "./results/expectations.js";
 export { renderRunTable } from "./report/runTable.js";
+export {
+  runSweep,
+  planSweep,
+  assembleSweep,
+  sweepJobs,
+  runPlannedJob,
+  sweepPassed,
+  DEFAULT_METRICS,
+  DEFAULT_RUNS,
+} from "./sweep/sweep.js";
+export { parseVary, buildGrid } from "./sweep/grid.js";
+export { parseShard, shardJobs, makeShard, mergeShards, sweepFingerprint } from "./sweep/shard.js";
+export { studentTQuantile } from "./sweep/tDistribution.js";
 
 export type {
   Scenario,
@@ -35,3 +48,17 @@ export type {
   FailedAttemptsSummary,
 } from "./results/runResult.js";
 export type { Summary } from "./results/statistics.js";
+export type {
+  SweepOptions,
+  SweepPlan,
+  SweepHeader,
+  SweepJob,
+  SweepResult,
+  SweepVariantResult,
+  SweepExpectationResult,
+  PlannedVariant,
+} from "./sweep/sweep.js";
+export type { MetricStats } from "./sweep/aggregate.js";
+export type { VaryAxis, GridVariant } from "./sweep/grid.js";
+export type { ShardSpec, SweepShard, ShardFile } from "./sweep/shard.js";
+export type { JobOutcome } from "./sweep/job.js";

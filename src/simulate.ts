@@ -3,6 +3,7 @@ import { UsageError } from "./errors.js";
 import { EventQueue } from "./kernel/eventQueue.js";
 import { runEngine, type TraceEvent } from "./model/engine.js";
 import { compileSite } from "./model/site.js";
+import { checkRunLimits } from "./model/estimate.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
 import { round3 } from "./results/statistics.js";
@@ -47,11 +48,13 @@ function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
  * @param scenario - a validated scenario (`loadScenario`)
  * @returns the result document of `mdmsim run --format json`; times in seconds
  * @throws UsageError for an unknown `trace` device or a bad expectation
+ * @throws ScenarioError when the run would exceed `RUN_LIMITS` (devices, ticks, estimated events)
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const expectations = [...scenario.expectations, ...(options.expectations ?? [])].map(parseExpectation);
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
+  checkRunLimits(scenario);
   const site = compileSite(scenario, seed);
   const raw = runEngine(site, { perDevice: options.perDevice === true, ...(trace ? { trace } : {}) });
   const result = buildRunResult(raw);

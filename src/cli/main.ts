@@ -8,6 +8,9 @@ import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { checkCommand } from "./commands/check.js";
 import { reachCommand } from "./commands/reach.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { mergeCommand } from "./commands/merge.js";
+import { probeCommand } from "./commands/probe.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -50,6 +53,9 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(runCommand(io, context, done))
       .command(checkCommand(io, context, done))
       .command(reachCommand(io, context, done))
+      .command(sweepCommand(io, context, done))
+      .command(mergeCommand(io, context, done))
+      .command(probeCommand(io, context, done))
       .command(schemaCommand(io, done))
       .demandCommand(1, NO_COMMAND)
       .strict()

@@ -12,7 +12,8 @@ export const BUNDLED_SCENARIOS: string = fileURLToPath(new URL("../../scenarios/
 /** The bundled default scenario of `mdmsim run`. */
 export const DEFAULT_SCENARIO: string = `${BUNDLED_SCENARIOS}baseline.json`;
 
-function describeReadError(error: unknown): string {
+/** Why a file could not be read, in a few words (`cannot read the file: it does not exist`). */
+export function describeReadError(error: unknown): string {
   const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
   if (code === "ENOENT") return "cannot read the file: it does not exist";
   if (code === "EISDIR") return "cannot read the file: it is a directory";
@@ -30,7 +31,7 @@ export function readScenario(
   overrides: readonly string[] = [],
 ): Scenario {
   const path = file ?? DEFAULT_SCENARIO;
-  const shown = file ?? "scenarios/baseline.json (bundled)";
+  const shown = scenarioLabel(file);
   let text: string;
   try {
     text = io.readFile(path);
@@ -48,6 +49,22 @@ export function readScenario(
     return applyOverrides(scenario, overrides);
   } catch (error) {
     if (error instanceof ScenarioError) throw error.withSource(`${shown}, ${error.source ?? "--set"}`);
+    throw error;
+  }
+}
+
+/** How a scenario file is named in messages. */
+export function scenarioLabel(file: string | undefined): string {
+  return file ?? "scenarios/baseline.json (bundled)";
+}
+
+/** Runs `work`, attributing a ScenarioError it throws (run limits, say) to the scenario file. */
+export function attributed<T>(file: string | undefined, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ScenarioError && error.source === undefined)
+      throw error.withSource(scenarioLabel(file));
     throw error;
   }
 }

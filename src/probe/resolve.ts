@@ -14,21 +14,30 @@ export interface ResolveEntry {
   readonly port: number | undefined;
 }
 
-const SHAPE = 'expected NAME=IP or NAME=IP:PORT (IPv6 as NAME=[::1]:PORT), like "cm01.corp.contoso.com=10.1.0.5"';
+const SHAPE =
+  'expected NAME=IP or NAME=IP:PORT (IPv6 as NAME=[::1]:PORT), like "cm01.corp.contoso.com=10.1.0.5"';
 
 function parsePort(text: string, option: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-  if (!(port >= 1 && port <= 65535)) throw new UsageError(`${option}: expected a port 1-65535, got "${text}"`);
+  if (!(port >= 1 && port <= 65535))
+    throw new UsageError(`${option}: expected a port 1-65535, got "${text}"`);
   return port;
 }
 
-function parseAddress(text: string, option: string): { address: string; family: 4 | 6; port: number | undefined } {
+function parseAddress(
+  text: string,
+  option: string,
+): { address: string; family: 4 | 6; port: number | undefined } {
   // "[v6]" or "[v6]:port"
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
   if (bracketed) {
     const address = bracketed[1] ?? "";
     if (!ipaddr.IPv6.isValid(address)) throw new UsageError(`${option}: "${address}" is not an IPv6 address`);
-    return { address, family: 6, port: bracketed[2] === undefined ? undefined : parsePort(bracketed[2], option) };
+    return {
+      address,
+      family: 6,
+      port: bracketed[2] === undefined ? undefined : parsePort(bracketed[2], option),
+    };
   }
   // More than one colon and no brackets: a bare IPv6 address (it cannot carry a port).
   if (text.indexOf(":") !== text.lastIndexOf(":")) {

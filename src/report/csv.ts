@@ -1,6 +1,7 @@
 // The csv format: one `path,value` row per number of the result document, in document order.
 
-function quote(field: string): string {
+/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function quote(field: string): string {
   return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 

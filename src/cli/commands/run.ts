@@ -5,7 +5,7 @@ import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import type { CliIo, RunContext } from "../io.js";
 import { checkSeed, list, withScenarioOptions } from "../options.js";
-import { readScenario } from "../scenarioFile.js";
+import { attributed, readScenario } from "../scenarioFile.js";
 
 /** The `run` command; `done` receives the exit code. */
 export function runCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
@@ -29,11 +29,13 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
       context.scenario = scenario.name;
       context.seed = seed;
       const trace = argv.trace as string | undefined;
-      const result = simulate(scenario, {
-        seed,
-        expectations: list(argv.expect),
-        ...(trace !== undefined ? { trace } : {}),
-      });
+      const result = attributed(argv.scenario as string | undefined, () =>
+        simulate(scenario, {
+          seed,
+          expectations: list(argv.expect),
+          ...(trace !== undefined ? { trace } : {}),
+        }),
+      );
       const format = argv.format as "table" | "json" | "csv";
       if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
       else if (format === "csv") io.stdout(renderCsv(result));

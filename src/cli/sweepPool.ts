@@ -1,0 +1,99 @@
+// Runs a sweep's jobs: in this thread for --jobs 1, else on a piscina pool of worker threads. Outcomes
+// are stored by job position, never in completion order, so the document is the same whatever --jobs is.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "../errors.js";
+import type { JobInput, JobOutcome } from "../sweep/job.js";
+import { runPlannedJob, type SweepJob, type SweepPlan } from "../sweep/sweep.js";
+import type { WorkerAnswer } from "./sweepWorker.js";
+
+/** Options of `runJobs`. */
+export interface RunJobsOptions {
+  /** Worker threads; 1 runs everything in this thread and never loads piscina. */
+  readonly jobs: number;
+  /** Called with the number of finished jobs after each one. */
+  readonly onProgress?: (done: number) => void;
+}
+
+// The worker file beside this module: dist/cli/ (library, compiled), or dist/bin/ (the bundle, where
+// scripts/bundle.mjs emits it as an entry of its own). Under vitest this module is src/cli/*.ts, which a
+// worker thread cannot load, so the compiled dist/cli/ copy is used (tests build first).
+const WORKER_CANDIDATES = ["./sweepWorker.js", "../../dist/cli/sweepWorker.js"];
+
+/**
+ * The sweep worker's file.
+ * @throws Error when neither candidate exists (the package was not built)
+ */
+export function sweepWorkerFile(): string {
+  for (const candidate of WORKER_CANDIDATES) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(url)) return fileURLToPath(url);
+  }
+  throw new Error(
+    `the sweep worker (sweepWorker.js) is missing beside ${import.meta.url}: run npm run build`,
+  );
+}
+
+function inputOf(plan: SweepPlan, job: SweepJob): JobInput {
+  const scenario = plan.scenarios[job.variant];
+  if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
+  return { scenario, seed: job.seed, metrics: plan.metrics, expectations: plan.extraExpectations };
+}
+
+/**
+ * Runs jobs of a planned sweep and returns their outcomes in the order of `jobs`.
+ *
+ * The first job always runs in this thread: a bad `--metric` path or expectation then fails at once,
+ * with its own error class, before any worker starts. With more than one worker the rest go to a pool
+ * of `min(jobs, remaining)` threads; piscina is imported only then, so other commands never load it.
+ * @throws UsageError when a metric path or an expectation names nothing in a result (the lowest job's)
+ */
+export async function runJobs(
+  plan: SweepPlan,
+  jobs: readonly SweepJob[],
+  options: RunJobsOptions,
+): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = [];
+  const [head, ...rest] = jobs;
+  if (head === undefined) return outcomes;
+  let done = 0;
+  const progress = () => {
+    done++;
+    options.onProgress?.(done);
+  };
+  outcomes.push(runPlannedJob(plan, head));
+  progress();
+  if (options.jobs <= 1 || rest.length <= 1) {
+    for (const job of rest) {
+      outcomes.push(runPlannedJob(plan, job));
+      progress();
+    }
+    return outcomes;
+  }
+  const { Piscina } = await import("piscina");
+  const threads = Math.min(options.jobs, rest.length);
+  const pool = new Piscina<JobInput, WorkerAnswer>({
+    filename: sweepWorkerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    const answers = await Promise.allSettled(
+      rest.map((job) =>
+        pool.run(inputOf(plan, job)).then((answer) => {
+          progress();
+          return answer;
+        }),
+      ),
+    );
+    // Failures are reported for the lowest job, whatever order the threads finished in.
+    for (const settled of answers) {
+      if (settled.status === "rejected") throw settled.reason;
+      if (!settled.value.ok) throw new UsageError(settled.value.usage);
+      outcomes.push(settled.value.outcome);
+    }
+    return outcomes;
+  } finally {
+    await pool.destroy();
+  }
+}

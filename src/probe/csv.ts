@@ -1,0 +1,42 @@
+// The csv format of `probe`: one row per probe, the contract's fields first.
+import type { ProbeReport } from "./result.js";
+
+function quote(field: string): string {
+  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+const HEAD = [
+  "server",
+  "role",
+  "url",
+  "address",
+  "ok",
+  "reason",
+  "status",
+  "latencyMs",
+  "advertisedManagementPoints",
+  "port",
+  "agrees",
+  "detail",
+];
+
+/** Renders the probe document as CSV; `advertisedManagementPoints` is space-separated, empty when not read. */
+export function renderProbeCsv(report: ProbeReport): string {
+  const rows = report.probes.map((p) =>
+    [
+      p.server,
+      p.role,
+      p.url,
+      p.address ?? "",
+      String(p.ok),
+      p.reason ?? "",
+      p.status === null ? "" : String(p.status),
+      String(p.latencyMs),
+      (p.advertisedManagementPoints ?? []).join(" "),
+      p.port === null ? "" : String(p.port),
+      String(p.agrees),
+      p.detail ?? "",
+    ].map(quote),
+  );
+  return [HEAD, ...rows].map((r) => r.join(",")).join("\n") + "\n";
+}

@@ -1,0 +1,135 @@
+// The table format of `probe`: each live result beside each device group's prediction, disagreements
+// marked, then the failures in words and the management points an MPLIST answer advertises.
+import type { RoleName } from "../model/rules.js";
+import type { Scenario } from "../scenario/schema.js";
+import { section, table } from "../report/format.js";
+import type { GroupPrediction } from "./compare.js";
+import type { ProbeEntry, ProbeReport } from "./result.js";
+
+const SHORT: Readonly<Record<RoleName, string>> = {
+  enrollmentProxyPoint: "EPP",
+  enrollmentPoint: "EP",
+  distributionPoint: "DP",
+  managementPoint: "MP",
+};
+
+/** The mark after a prediction that the live result contradicts. */
+export const DIFFERS_MARK = "✗ differs";
+/** The mark after a prediction a probe cannot check. */
+export const NOT_CHECKABLE_MARK = "?";
+
+function predictionCell(p: GroupPrediction | undefined): string {
+  if (p === undefined) return "";
+  if (p.agreement === "differs") return `${p.result} ${DIFFERS_MARK}`;
+  if (p.agreement === "not-checkable") return `${p.result} ${NOT_CHECKABLE_MARK}`;
+  return p.result;
+}
+
+function addressCell(e: ProbeEntry): string {
+  if (e.address === null) return "–";
+  const host = e.address.includes(":") ? `[${e.address}]` : e.address;
+  return e.port === null ? host : `${host}:${e.port}`;
+}
+
+function mainTable(entries: readonly ProbeEntry[], groups: readonly string[]): string {
+  const head = [
+    "server",
+    "role",
+    "path",
+    "address",
+    "live",
+    "status",
+    "latency",
+    ...groups.map((g) => `${g}\n(model)`),
+  ];
+  const rows = entries.map((e) => [
+    e.server,
+    SHORT[e.role],
+    e.path,
+    addressCell(e),
+    e.ok ? "ok" : (e.reason ?? ""),
+    e.status === null ? "–" : String(e.status),
+    `${e.latencyMs} ms`,
+    ...groups.map((g) => predictionCell(e.predicted.find((p) => p.group === g))),
+  ]);
+  return table(head, rows);
+}
+
+function managementPointTables(entries: readonly ProbeEntry[], scenarioMps: readonly string[]): string {
+  let out = "";
+  for (const e of entries) {
+    if (e.advertisedManagementPoints === null) continue;
+    const advertised = e.advertisedManagementPoints;
+    const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+    const inScenario = lower(scenarioMps);
+    const inAnswer = lower(advertised);
+    const all = [...scenarioMps, ...advertised.filter((a) => !inScenario.has(a.toLowerCase()))];
+    const rows = all.map((mp) => [
+      mp,
+      inScenario.has(mp.toLowerCase()) ? "yes" : "no ✗",
+      inAnswer.has(mp.toLowerCase()) ? "yes" : "no ✗",
+    ]);
+    out +=
+      "\n" +
+      section(
+        `Management points: the scenario beside ${e.server}'s MPLIST answer`,
+        table(["management point", "in scenario", "advertised"], rows),
+      );
+  }
+  return out;
+}
+
+/**
+ * Renders the probe document as tables.
+ * @param scenario - names the title, one prediction column per device group, and the management points
+ *   an MPLIST answer is compared with
+ * @param quiet - show only probes that failed or differ from the model
+ */
+export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet = false): string {
+  const groups = scenario.devices.map((g) => g.name);
+  const scenarioMps = scenario.site.servers
+    .filter((s) => s.roles.managementPoint !== undefined)
+    .map((s) => s.name);
+  const all = report.probes;
+  const shown = quiet ? all.filter((e) => !e.ok || !e.agrees) : all;
+  const failed = all.filter((e) => !e.ok);
+  const differing = all.filter((e) => !e.agrees);
+  let out = "";
+  if (shown.length > 0) {
+    out += section(
+      `mdmsim probe: ${scenario.name} (live now, beside the model's rules at t = 0 s)`,
+      mainTable(shown, groups),
+    );
+    const marks = shown.flatMap((e) => e.predicted.map((p) => p.agreement));
+    const legend: string[] = [];
+    if (marks.includes("differs"))
+      legend.push(`${DIFFERS_MARK}: the live result contradicts this prediction`);
+    if (marks.includes("not-checkable"))
+      legend.push(
+        `${NOT_CHECKABLE_MARK}: a probe cannot check this prediction (a role setting, the device side, or another name)`,
+      );
+    if (legend.length > 0) out += legend.join("\n") + "\n";
+  }
+  const failedShown = failed.filter((e) => shown.includes(e));
+  if (failedShown.length > 0)
+    out +=
+      "\n" +
+      section(
+        "Failures",
+        table(
+          ["server", "path", "reason", "detail"],
+          failedShown.map((e) => [e.server, e.path, e.reason ?? "", e.detail ?? ""]),
+        ),
+      );
+  const mpEntries = quiet
+    ? all.filter(
+        (e) =>
+          (e.scenarioManagementPointsNotAdvertised?.length ?? 0) > 0 ||
+          (e.advertisedManagementPointsNotInScenario?.length ?? 0) > 0,
+      )
+    : all;
+  out += managementPointTables(mpEntries, scenarioMps);
+  if (!quiet || failed.length > 0 || differing.length > 0)
+    out += `\nProbes: ${all.length - failed.length} of ${all.length} succeeded, ${failed.length} failed; results differing from the model: ${differing.length}.\n`;
+  return out;
+}

@@ -1,0 +1,39 @@
+// The csv format of `sweep`: one row per variant (tidy data for a spreadsheet or a plot), the varied
+// values first, then each metric's mean, ci95 bounds, min, max and count, then the runs in which each
+// expectation held.
+import type { SweepResult } from "../sweep/sweep.js";
+import { valueText } from "../sweep/grid.js";
+import { quote } from "./csv.js";
+
+const STATS = ["mean", "ci95.lo", "ci95.hi", "min", "max", "count"] as const;
+
+const field = (value: number | null | undefined): string =>
+  value === null || value === undefined ? "" : String(value);
+
+/**
+ * Renders a sweep document as CSV. Columns: each varied path, then `<metric>.mean`, `.ci95.lo`, `.ci95.hi`,
+ * `.min`, `.max`, `.count` per metric, then `<expression> passedRuns` per expectation (in first-seen
+ * order over the variants; empty where a variant lacks it). Empty cells are nulls.
+ */
+export function renderSweepCsv(result: SweepResult): string {
+  const first = result.variants[0];
+  const paths = first ? Object.keys(first.set) : [];
+  const metrics = first ? Object.keys(first.metrics) : [];
+  const expressions: string[] = [];
+  for (const v of result.variants)
+    for (const e of v.expectations) if (!expressions.includes(e.expression)) expressions.push(e.expression);
+  const head = [
+    ...paths,
+    ...metrics.flatMap((m) => STATS.map((s) => `${m}.${s}`)),
+    ...expressions.map((e) => `${e} passedRuns`),
+  ];
+  const rows = result.variants.map((v) => [
+    ...paths.map((p) => valueText(v.set[p])),
+    ...metrics.flatMap((m) => {
+      const s = v.metrics[m];
+      return [s?.mean, s?.ci95?.[0], s?.ci95?.[1], s?.min, s?.max, s?.count].map(field);
+    }),
+    ...expressions.map((e) => field(v.expectations.find((x) => x.expression === e)?.passedRuns)),
+  ]);
+  return [head, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+}

@@ -1,0 +1,215 @@
+// Sweeps beyond one machine: `--shard I/N` runs a deterministic slice of the job list and writes a partial
+// document; `merge` checks that the slices belong together and cover every job once, then assembles the
+// same document a single run gives (the outcomes are exact numbers, and JSON round-trips doubles exactly).
+//
+// Slicing: job j (index = variant · runs + run) belongs to shard (j mod N) + 1. Round robin, not blocks,
+// so every shard gets a share of every part of the grid and shards take about equally long even when the
+// varied values make some variants slower (more devices, longer runs).
+import { UsageError } from "../errors.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { JobOutcome } from "./job.js";
+import { assembleSweep, sweepHeader, type SweepHeader, type SweepJob, type SweepResult } from "./sweep.js";
+
+/** `--shard I/N`: slice I (from 1) of N. */
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Marks a file as a sweep shard, so `merge` rejects anything else with a clear message. */
+export const SHARD_FORMAT = "mdmsim-sweep-shard";
+
+/** One job's outcome in a shard file. */
+export interface ShardJob extends JobOutcome {
+  /** The job's index in the whole sweep. */
+  readonly index: number;
+}
+
+/** The partial document `sweep --shard I/N` writes. */
+export interface SweepShard {
+  readonly format: typeof SHARD_FORMAT;
+  readonly version: 1;
+  readonly shard: ShardSpec;
+  /** A hash of the scenario (after `--set`) and the added expectations: shards of other sweeps differ. */
+  readonly fingerprint: string;
+  readonly sweep: SweepHeader;
+  /** This shard's jobs, ascending by index. */
+  readonly jobs: readonly ShardJob[];
+}
+
+/**
+ * Parses `--shard I/N` (1 ≤ I ≤ N).
+ * @throws UsageError naming the option
+ */
+export function parseShard(text: string): ShardSpec {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard ${text}: expected I/N with 1 <= I <= N, like "2/4"`);
+  return { index, count };
+}
+
+/** The jobs of one shard: every N-th job, starting with job I − 1. */
+export function shardJobs(jobs: readonly SweepJob[], shard: ShardSpec): SweepJob[] {
+  return jobs.filter((job) => job.index % shard.count === shard.index - 1);
+}
+
+// cyrb53-style string hash (two 32-bit FNV-like lanes): enough to tell sweeps apart, no crypto needed.
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The fingerprint of a sweep's inputs that its header does not spell out. */
+export function sweepFingerprint(scenario: Scenario, extraExpectations: readonly string[]): string {
+  return hash(JSON.stringify({ scenario, extraExpectations }));
+}
+
+/**
+ * The partial document of one shard.
+ * @param jobs - the shard's jobs (`shardJobs`) and their outcomes, in the same order
+ */
+export function makeShard(
+  header: SweepHeader,
+  fingerprint: string,
+  shard: ShardSpec,
+  jobs: readonly SweepJob[],
+  outcomes: readonly JobOutcome[],
+): SweepShard {
+  return {
+    format: SHARD_FORMAT,
+    version: 1,
+    shard: { index: shard.index, count: shard.count },
+    fingerprint,
+    sweep: sweepHeader(header),
+    jobs: jobs.map((job, i) => {
+      const outcome = outcomes[i];
+      if (outcome === undefined) throw new RangeError(`no outcome for job ${job.index}`);
+      return { index: job.index, metrics: outcome.metrics, expectations: outcome.expectations };
+    }),
+  };
+}
+
+// ---- merge: shard files are input, so every field is checked before it is trusted ----
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+const isCount = (v: unknown, min: number): v is number =>
+  typeof v === "number" && Number.isSafeInteger(v) && v >= min;
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === "string");
+
+function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader {
+  if (!isRecord(value)) return bad("no sweep header");
+  const { scenario, runs, seeds, metrics, variants } = value;
+  if (typeof scenario !== "string") bad("sweep.scenario: expected a string");
+  if (!isCount(runs, 1)) return bad("sweep.runs: expected an integer >= 1");
+  if (!Array.isArray(seeds) || seeds.length !== runs || !seeds.every((s) => isCount(s, 0)))
+    bad("sweep.seeds: expected one integer seed per run");
+  if (!isStringArray(metrics)) bad("sweep.metrics: expected metric paths");
+  if (!Array.isArray(variants) || variants.length === 0) return bad("sweep.variants: expected variants");
+  variants.forEach((v: unknown, i) => {
+    if (!isRecord(v) || !isRecord(v.set) || !isStringArray(v.expectations))
+      bad(`sweep.variants[${i}]: expected { set, expectations }`);
+  });
+  return value as unknown as SweepHeader;
+}
+
+function checkJobs(
+  value: unknown,
+  header: SweepHeader,
+  shard: ShardSpec,
+  bad: (what: string) => never,
+): ShardJob[] {
+  if (!Array.isArray(value)) return bad("jobs: expected an array");
+  const total = header.variants.length * header.runs;
+  const expected = Math.max(0, Math.ceil((total - (shard.index - 1)) / shard.count));
+  if (value.length !== expected)
+    bad(`jobs: shard ${shard.index}/${shard.count} of ${total} jobs has ${expected}, found ${value.length}`);
+  return value.map((job: unknown, k) => {
+    const index = shard.index - 1 + k * shard.count;
+    if (!isRecord(job) || job.index !== index) return bad(`jobs[${k}]: expected job ${index}`);
+    const variant = header.variants[Math.floor(index / header.runs)];
+    const { metrics, expectations } = job;
+    if (
+      !Array.isArray(metrics) ||
+      metrics.length !== header.metrics.length ||
+      !metrics.every((m) => m === null || (typeof m === "number" && Number.isFinite(m)))
+    )
+      bad(`jobs[${k}].metrics: expected ${header.metrics.length} numbers or nulls`);
+    if (
+      !Array.isArray(expectations) ||
+      expectations.length !== variant?.expectations.length ||
+      !expectations.every((e) => typeof e === "boolean")
+    )
+      bad(`jobs[${k}].expectations: expected ${variant?.expectations.length ?? 0} booleans`);
+    return job as unknown as ShardJob;
+  });
+}
+
+/** A shard file's name and parsed JSON. */
+export interface ShardFile {
+  readonly name: string;
+  readonly data: unknown;
+}
+
+/**
+ * Merges the shards of one sweep into the document a single run gives (byte for byte, once serialized).
+ * @param files - every shard 1/N … N/N of one sweep, in any order
+ * @throws UsageError naming the file when one is not a shard, belongs to another sweep, repeats a shard,
+ *   or when a shard is missing
+ */
+export function mergeShards(files: readonly ShardFile[]): SweepResult {
+  if (files.length === 0) throw new UsageError("merge: name the shard files to merge");
+  let first: { name: string; shard: SweepShard; header: string } | undefined;
+  const byIndex = new Map<number, { name: string; jobs: ShardJob[] }>();
+  for (const { name, data } of files) {
+    const bad = (what: string): never => {
+      throw new UsageError(`${name}: not a complete sweep shard (${what})`);
+    };
+    if (!isRecord(data) || data.format !== SHARD_FORMAT)
+      throw new UsageError(`${name}: not a sweep shard (write shards with mdmsim sweep … --shard I/N)`);
+    if (data.version !== 1) bad(`version ${JSON.stringify(data.version)}; this mdmsim reads version 1`);
+    const spec = data.shard;
+    if (!isRecord(spec) || !isCount(spec.count, 1) || !isCount(spec.index, 1) || spec.index > spec.count)
+      return bad("shard: expected { index, count } with 1 <= index <= count");
+    const shard: ShardSpec = { index: spec.index, count: spec.count };
+    const header = checkHeader(data.sweep, bad);
+    if (typeof data.fingerprint !== "string") bad("fingerprint: expected a string");
+    const headerText = JSON.stringify([data.fingerprint, header]);
+    if (first === undefined) first = { name, shard: data as unknown as SweepShard, header: headerText };
+    else if (headerText !== first.header)
+      throw new UsageError(
+        `${name}: a shard of a different sweep than ${first.name} (scenario or options differ)`,
+      );
+    else if (shard.count !== first.shard.shard.count)
+      throw new UsageError(
+        `${name}: shard ${shard.index}/${shard.count}, but ${first.name} is one of ${first.shard.shard.count}`,
+      );
+    const twin = byIndex.get(shard.index);
+    if (twin !== undefined)
+      throw new UsageError(`${name}: shard ${shard.index}/${shard.count} is given twice (also ${twin.name})`);
+    byIndex.set(shard.index, { name, jobs: checkJobs(data.jobs, header, shard, bad) });
+  }
+  if (first === undefined) throw new UsageError("merge: name the shard files to merge");
+  const { count } = first.shard.shard;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0)
+    throw new UsageError(
+      `merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`,
+    );
+  const header = first.shard.sweep;
+  const outcomes: JobOutcome[] = new Array<JobOutcome>(header.variants.length * header.runs);
+  for (const { jobs } of byIndex.values())
+    for (const job of jobs) outcomes[job.index] = { metrics: job.metrics, expectations: job.expectations };
+  return assembleSweep(header, outcomes);
+}

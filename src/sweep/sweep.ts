@@ -1,0 +1,231 @@
+// `mdmsim sweep` without the shell: plan the grid, run every (variant, run) job, aggregate per variant.
+// Sequential and pure; the command line spreads the same jobs over worker threads and assembles their
+// outcomes by job index, so the document does not depend on how the jobs were run.
+import { ScenarioError, UsageError } from "../errors.js";
+import { parseExpectation } from "../results/expectations.js";
+import { applyOverrides } from "../scenario/overrides.js";
+import type { Scenario } from "../scenario/schema.js";
+import { aggregate, type MetricStats } from "./aggregate.js";
+import { buildGrid, parseVary, type VaryAxis } from "./grid.js";
+import { runJob, type JobOutcome } from "./job.js";
+
+/** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
+export const DEFAULT_METRICS: readonly string[] = [
+  "timeToFirstSuccessSeconds.mean",
+  "timeToFirstSuccessSeconds.p50",
+  "timeToFirstSuccessSeconds.p90",
+  "timeToFirstSuccessSeconds.p99",
+  "timeToFirstSuccessSeconds.max",
+  "failedAttemptsBeforeSuccess.mean",
+  "failedAttemptsBeforeSuccess.max",
+  "devices.connected",
+  "devices.neverConnected",
+  "devices.enrollmentFailed",
+  "attempts.failed",
+];
+
+/** Runs per variant when `runs` is not given. */
+export const DEFAULT_RUNS = 10;
+
+/** Most runs per variant. */
+export const MAX_RUNS = 100_000;
+
+/** Options of `planSweep` and `runSweep`. */
+export interface SweepOptions {
+  /** `--vary PATH=V1,V2,…` texts (or parsed axes); at least one. */
+  readonly vary: readonly (string | VaryAxis)[];
+  /** Replications per variant (default `DEFAULT_RUNS`). */
+  readonly runs?: number;
+  /** First seed (default: the scenario's); run i uses seed + i in every variant. */
+  readonly seed?: number;
+  /** Result paths reported besides `DEFAULT_METRICS` (`--metric`). */
+  readonly metrics?: readonly string[];
+  /** Expectations added to the scenario's own (`--expect`), evaluated in every run. */
+  readonly expectations?: readonly string[];
+}
+
+/** One variant as planned: its varied values and the expectations its runs evaluate. */
+export interface PlannedVariant {
+  /** path → value, in `--vary` order. */
+  readonly set: Readonly<Record<string, unknown>>;
+  /** Expressions in evaluation order: the variant scenario's own, then the added ones. */
+  readonly expectations: readonly string[];
+}
+
+/** Everything that defines a sweep's document, as plain data (what shards carry to `merge`). */
+export interface SweepHeader {
+  /** The scenario's name. */
+  readonly scenario: string;
+  readonly runs: number;
+  /** seed, seed + 1, … seed + runs − 1: the same for every variant (common random numbers). */
+  readonly seeds: readonly number[];
+  /** Metric paths in report order: `DEFAULT_METRICS`, then the `--metric` paths not among them. */
+  readonly metrics: readonly string[];
+  readonly variants: readonly PlannedVariant[];
+}
+
+/** A planned sweep: the header plus what running it needs. */
+export interface SweepPlan extends SweepHeader {
+  /** Each variant's validated scenario, in variant order. */
+  readonly scenarios: readonly Scenario[];
+  /** The added expectations (`--expect`), passed to every run. */
+  readonly extraExpectations: readonly string[];
+}
+
+/** One (variant, run) pair. Job `index` = variant · runs + run, so jobs of a variant are contiguous. */
+export interface SweepJob {
+  readonly index: number;
+  readonly variant: number;
+  readonly run: number;
+  readonly seed: number;
+}
+
+/** An expectation over the runs of a variant. */
+export interface SweepExpectationResult {
+  readonly expression: string;
+  /** Runs in which it held. */
+  readonly passedRuns: number;
+  /** True when it held in every run. */
+  readonly passed: boolean;
+}
+
+/** One variant's row of the sweep document. */
+export interface SweepVariantResult {
+  readonly set: Readonly<Record<string, unknown>>;
+  /** metric path → statistics over the runs (see `MetricStats` for units and nulls). */
+  readonly metrics: Readonly<Record<string, MetricStats>>;
+  readonly expectations: readonly SweepExpectationResult[];
+}
+
+/** The document of `mdmsim sweep --format json` (cli-and-results.md). */
+export interface SweepResult {
+  readonly scenario: string;
+  readonly runs: number;
+  readonly seeds: readonly number[];
+  readonly variants: readonly SweepVariantResult[];
+}
+
+function checkRuns(runs: number): number {
+  if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS)
+    throw new UsageError(`--runs: expected an integer from 1 to ${MAX_RUNS}, got ${String(runs)}`);
+  return runs;
+}
+
+/**
+ * Plans a sweep: parses the `--vary` options, builds the grid and validates every variant's scenario, so
+ * a bad value fails before anything runs.
+ * @throws UsageError for bad `--vary`, `--runs`, seed or expectation syntax; ScenarioError (source
+ *   `--vary PATH=VALUE`) when a varied path names nothing or a value is invalid
+ */
+export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
+  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
+  const seed = options.seed ?? scenario.seed;
+  if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
+    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
+  const extraExpectations = [...(options.expectations ?? [])];
+  for (const e of extraExpectations) parseExpectation(e); // syntax errors now, not in a worker
+  const grid = buildGrid(options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v)));
+  const scenarios = grid.map((variant) => {
+    try {
+      return applyOverrides(scenario, variant.overrides);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --vary. When no single
+      // override is to blame (a cross-field rule), name every value of the variant.
+      const culprit = error.source?.startsWith("--set ") === true ? error.source.slice(6) : undefined;
+      throw error.withSource(`--vary ${culprit ?? variant.overrides.map((o) => o.text).join(" --vary ")}`);
+    }
+  });
+  const metrics = [...DEFAULT_METRICS];
+  for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
+  return {
+    scenario: scenario.name,
+    runs,
+    seeds: Array.from({ length: runs }, (_, i) => seed + i),
+    metrics,
+    variants: grid.map((variant, v) => ({
+      set: variant.set,
+      expectations: [...(scenarios[v]?.expectations ?? []), ...extraExpectations].map(
+        (e) => parseExpectation(e).expression,
+      ),
+    })),
+    scenarios,
+    extraExpectations,
+  };
+}
+
+/** The header of a plan: the plain data that defines the document (no scenarios). */
+export function sweepHeader(plan: SweepHeader): SweepHeader {
+  return {
+    scenario: plan.scenario,
+    runs: plan.runs,
+    seeds: plan.seeds,
+    metrics: plan.metrics,
+    variants: plan.variants,
+  };
+}
+
+/** Every job of a sweep in index order: variant-major, run-minor. */
+export function sweepJobs(plan: SweepHeader): SweepJob[] {
+  const jobs: SweepJob[] = [];
+  for (let variant = 0; variant < plan.variants.length; variant++)
+    for (let run = 0; run < plan.runs; run++)
+      jobs.push({ index: jobs.length, variant, run, seed: plan.seeds[run] ?? 0 });
+  return jobs;
+}
+
+/**
+ * Runs one job of a plan in this thread.
+ * @throws UsageError when a `--metric` path or an expectation names nothing in the result
+ */
+export function runPlannedJob(plan: SweepPlan, job: SweepJob): JobOutcome {
+  const scenario = plan.scenarios[job.variant];
+  if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
+  return runJob({ scenario, seed: job.seed, metrics: plan.metrics, expectations: plan.extraExpectations });
+}
+
+/**
+ * Aggregates job outcomes into the sweep document.
+ * @param outcomes - one per job, indexed by job index (`sweepJobs`)
+ */
+export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome[]): SweepResult {
+  const { runs } = header;
+  if (outcomes.length !== header.variants.length * runs)
+    throw new RangeError(`expected ${header.variants.length * runs} job outcomes, got ${outcomes.length}`);
+  const variants = header.variants.map((variant, v) => {
+    const own = outcomes.slice(v * runs, (v + 1) * runs);
+    const metrics = header.metrics.map(
+      (path, m) => [path, aggregate(own.map((o) => o.metrics[m] ?? null))] as const,
+    );
+    return {
+      set: variant.set,
+      metrics: Object.fromEntries(metrics),
+      expectations: variant.expectations.map((expression, e) => {
+        const passedRuns = own.filter((o) => o.expectations[e] === true).length;
+        return { expression, passedRuns, passed: passedRuns === runs };
+      }),
+    };
+  });
+  return { scenario: header.scenario, runs, seeds: header.seeds, variants };
+}
+
+/**
+ * Runs a what-if sweep in this thread: every variant of the grid (first `--vary` slowest) × `runs`
+ * replications with seeds seed … seed + runs − 1, the same seeds for every variant (common random numbers:
+ * differences between variants are not noise). Pure and synchronous.
+ * @param scenario - a validated scenario (`loadScenario`), with any `--set` already applied
+ * @returns the document of `mdmsim sweep --format json`; times in seconds
+ * @throws UsageError or ScenarioError for bad options (see `planSweep`) and unknown metric paths
+ */
+export function runSweep(scenario: Scenario, options: SweepOptions): SweepResult {
+  const plan = planSweep(scenario, options);
+  return assembleSweep(
+    plan,
+    sweepJobs(plan).map((job) => runPlannedJob(plan, job)),
+  );
+}
+
+/** True when every expectation of every variant held in every run (exit code 0 of `sweep`). */
+export function sweepPassed(result: SweepResult): boolean {
+  return result.variants.every((v) => v.expectations.every((e) => e.passed));
+}
