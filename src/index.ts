@@ -9,6 +9,10 @@ export { REASONS } from "./model/reasons.js";
 export { expectedVisibilityDelay } from "./model/replica.js";
 export { parseExpectation, evaluateExpectations } from "./results/expectations.js";
 export { renderRunTable } from "./report/runTable.js";
+export { checkScenario } from "./checks/checkScenario.js";
+export { reachability } from "./model/reachability.js";
+export { replicaClosedForm } from "./model/closedForm.js";
+export { RUN_LIMITS } from "./model/estimate.js";
 export {
   runSweep,
   planSweep,
@@ -48,6 +52,9 @@ export type {
   FailedAttemptsSummary,
 } from "./results/runResult.js";
 export type { Summary } from "./results/statistics.js";
+export type { Finding, Severity } from "./checks/finding.js";
+export type { Reachability, ReachCell } from "./model/reachability.js";
+export type { RoleName } from "./model/rules.js";
 export type {
   SweepOptions,
   SweepPlan,

@@ -158,6 +158,21 @@ describe("bin/mdmsim output", () => {
     expect(b.stdout).toBe(a.stdout);
   });
 
+  it("gives the same bytes for check, reach and help under other time zones and locales", () => {
+    const runs: string[][] = [
+      ["check", "scenarios/certificate-expiring.json"],
+      ["reach", "scenarios/mixed-windows-macos.json"],
+      ["run", "scenarios/replica-outage.json", "--format", "csv"],
+      ["--help"],
+    ];
+    for (const args of runs) {
+      const a = runBin(args, { TZ: "UTC", LANG: "C", LC_ALL: "C" });
+      const b = runBin(args, { TZ: "America/St_Johns", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", LANGUAGE: "fr" });
+      expect(b.stdout, args.join(" ")).toBe(a.stdout);
+      expect(b.code).toBe(a.code);
+    }
+  });
+
   it("schema prints a JSON object with properties", () => {
     const out = runBin(["schema"]);
     expect(out.code, out.stderr).toBe(0);
