@@ -10,6 +10,14 @@ const ioModules = [
   "process",
   "undici",
   "node:child_process",
+  "node:worker_threads",
+  "worker_threads",
+  "piscina",
+  "node:net",
+  "node:tls",
+  "node:dns",
+  "node:http",
+  "node:https",
 ];
 
 export default tseslint.config(
@@ -43,6 +51,10 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs", "bin/**"],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", console: "readonly", URL: "readonly", performance: "readonly" },
+    },
   },
   {
     files: ["test/**/*.ts", "bench/**"],

@@ -11,13 +11,41 @@ const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefi
 
 /** name, mdmsim arguments, target (seconds of wall time, peak RSS MiB, attempts per second). */
 const workloads = [
-  { name: "1M devices, enroll 8 h, 24 h run", args: ["run", `${here}scenarios/1m-8h-24h.json`, "--format", "json"], wall: 3, rss: 1024, rate: 10e6 },
-  { name: "1M devices, enroll 1 h, 3 h run", args: ["run", `${here}scenarios/1m-1h-3h.json`, "--format", "json"], wall: 1.7 },
-  { name: "100k devices, enroll 1 h, 3 h run", args: ["run", `${here}scenarios/100k-1h-3h.json`, "--format", "json"], wall: 0.3 },
-  { name: "10k devices, enroll 1 h, 3 h run", args: ["run", `${here}scenarios/10k-1h-3h.json`, "--format", "json"] },
+  {
+    name: "1M devices, enroll 8 h, 24 h run",
+    args: ["run", `${here}scenarios/1m-8h-24h.json`, "--format", "json"],
+    wall: 3,
+    rss: 1024,
+    rate: 10e6,
+  },
+  {
+    name: "1M devices, enroll 1 h, 3 h run",
+    args: ["run", `${here}scenarios/1m-1h-3h.json`, "--format", "json"],
+    wall: 1.7,
+  },
+  {
+    name: "100k devices, enroll 1 h, 3 h run",
+    args: ["run", `${here}scenarios/100k-1h-3h.json`, "--format", "json"],
+    wall: 0.3,
+  },
+  {
+    name: "10k devices, enroll 1 h, 3 h run",
+    args: ["run", `${here}scenarios/10k-1h-3h.json`, "--format", "json"],
+  },
   {
     name: "sweep: 24 variants × 5 runs, 1,000 devices",
-    args: ["sweep", `${here}../scenarios/baseline.json`, "--vary", "site.replicas.replica1.syncInterval=1m..12m:1m", "--vary", "devices.0.jitter=0s,30s", "--runs", "5", "--format", "json"],
+    args: [
+      "sweep",
+      `${here}../scenarios/baseline.json`,
+      "--vary",
+      "site.replicas.replica1.syncInterval=1m..12m:1m",
+      "--vary",
+      "devices.0.jitter=0s,30s",
+      "--runs",
+      "5",
+      "--format",
+      "json",
+    ],
   },
 ];
 
@@ -66,7 +94,11 @@ for (const w of workloads) {
   const rss = Math.max(...results.map((r) => r.rssMiB));
   const attempts = results[0].attempts;
   const rate = attempts !== null ? attempts / wall : null;
-  const met = [w.wall === undefined || wall <= w.wall, w.rss === undefined || rss <= w.rss, w.rate === undefined || (rate ?? 0) >= w.rate].every(Boolean);
+  const met = [
+    w.wall === undefined || wall <= w.wall,
+    w.rss === undefined || rss <= w.rss,
+    w.rate === undefined || (rate ?? 0) >= w.rate,
+  ].every(Boolean);
   rows.push({
     workload: w.name,
     "wall s (median)": wall.toFixed(3),
@@ -75,16 +107,23 @@ for (const w of workloads) {
     "tries/s": rate !== null ? `${(rate / 1e6).toFixed(1)} M` : "–",
     "events/s": results[0].events !== null ? `${(results[0].events / wall / 1e6).toFixed(1)} M` : "–",
     "peak RSS MiB": rss.toFixed(0),
-    target: [w.wall !== undefined ? `≤ ${w.wall} s` : null, w.rss !== undefined ? `≤ ${w.rss} MiB` : null, w.rate !== undefined ? `≥ ${w.rate / 1e6} M/s` : null]
-      .filter(Boolean)
-      .join(", ") || "–",
+    target:
+      [
+        w.wall !== undefined ? `≤ ${w.wall} s` : null,
+        w.rss !== undefined ? `≤ ${w.rss} MiB` : null,
+        w.rate !== undefined ? `≥ ${w.rate / 1e6} M/s` : null,
+      ]
+        .filter(Boolean)
+        .join(", ") || "–",
     met: w.wall === undefined && w.rss === undefined && w.rate === undefined ? "–" : met ? "yes" : "NO",
   });
   console.error(`${w.name}: ${wall.toFixed(3)} s`);
 }
 
 const head = Object.keys(rows[0] ?? {});
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${runs} runs each, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${runs} runs each, ${new Date().toISOString().slice(0, 10)}\n`,
+);
 console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map(() => "---").join("|")}|`);
 for (const r of rows) console.log(`| ${head.map((h) => r[h]).join(" | ")} |`);

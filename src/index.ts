@@ -13,18 +13,9 @@ export { checkScenario } from "./checks/checkScenario.js";
 export { reachability } from "./model/reachability.js";
 export { replicaClosedForm } from "./model/closedForm.js";
 export { RUN_LIMITS } from "./model/estimate.js";
-export {
-  runSweep,
-  planSweep,
-  assembleSweep,
-  sweepJobs,
-  runPlannedJob,
-  sweepPassed,
-  DEFAULT_METRICS,
-  DEFAULT_RUNS,
-} from "./sweep/sweep.js";
-export { parseVary, buildGrid } from "./sweep/grid.js";
-export { parseShard, shardJobs, makeShard, mergeShards, sweepFingerprint } from "./sweep/shard.js";
+export { runSweep, DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
+export { parseVary } from "./sweep/grid.js";
+export { mergeShards } from "./sweep/shard.js";
 export { studentTQuantile } from "./sweep/tDistribution.js";
 
 export type {
@@ -55,17 +46,6 @@ export type { Summary } from "./results/statistics.js";
 export type { Finding, Severity } from "./checks/finding.js";
 export type { Reachability, ReachCell } from "./model/reachability.js";
 export type { RoleName } from "./model/rules.js";
-export type {
-  SweepOptions,
-  SweepPlan,
-  SweepHeader,
-  SweepJob,
-  SweepResult,
-  SweepVariantResult,
-  SweepExpectationResult,
-  PlannedVariant,
-} from "./sweep/sweep.js";
+export type { SweepOptions, SweepResult, SweepVariantResult, SweepExpectationResult } from "./sweep/sweep.js";
 export type { MetricStats } from "./sweep/aggregate.js";
-export type { VaryAxis, GridVariant } from "./sweep/grid.js";
-export type { ShardSpec, SweepShard, ShardFile } from "./sweep/shard.js";
-export type { JobOutcome } from "./sweep/job.js";
+export type { VaryAxis } from "./sweep/grid.js";

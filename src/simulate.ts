@@ -1,7 +1,7 @@
 // The library's main call: a validated scenario in, the result document out. Synchronous and pure.
 import { UsageError } from "./errors.js";
 import { EventQueue } from "./kernel/eventQueue.js";
-import { runEngine, type TraceEvent } from "./model/engine.js";
+import { runEngine, type RawRun, type TraceEvent } from "./model/engine.js";
 import { compileSite } from "./model/site.js";
 import { checkRunLimits } from "./model/estimate.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
@@ -51,6 +51,17 @@ function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
  * @throws ScenarioError when the run would exceed `RUN_LIMITS` (devices, ticks, estimated events)
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  return runSimulation(scenario, options).result;
+}
+
+/**
+ * `simulate`, also returning the engine's raw counters (per-minute series, sorted values, the site's
+ * timelines) for reports. Internal: not part of the public API.
+ */
+export function runSimulation(
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): { result: RunResult; raw: RawRun } {
   const seed = options.seed ?? scenario.seed;
   const expectations = [...scenario.expectations, ...(options.expectations ?? [])].map(parseExpectation);
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
@@ -60,5 +71,5 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const result = buildRunResult(raw);
   if (result.trace) result.trace = ordered(result.trace);
   result.expectations = evaluateExpectations(result, expectations);
-  return result;
+  return { result, raw };
 }

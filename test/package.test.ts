@@ -44,7 +44,9 @@ beforeAll(() => {
   copyFileSync(join(root, "examples", "site.property.test.ts"), join(project, "site.property.test.ts"));
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe("the packed package", () => {
   it("holds the compiled library, types, the program and the scenarios, and nothing from test/", () => {

@@ -11,6 +11,7 @@ import { reachCommand } from "./commands/reach.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { mergeCommand } from "./commands/merge.js";
 import { probeCommand } from "./commands/probe.js";
+import { reportCommand } from "./commands/report.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -56,6 +57,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(sweepCommand(io, context, done))
       .command(mergeCommand(io, context, done))
       .command(probeCommand(io, context, done))
+      .command(reportCommand(io, context, done))
       .command(schemaCommand(io, done))
       .demandCommand(1, NO_COMMAND)
       .strict()

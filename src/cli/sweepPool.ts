@@ -43,9 +43,10 @@ function inputOf(plan: SweepPlan, job: SweepJob): JobInput {
 /**
  * Runs jobs of a planned sweep and returns their outcomes in the order of `jobs`.
  *
- * The first job always runs in this thread: a bad `--metric` path or expectation then fails at once,
- * with its own error class, before any worker starts. With more than one worker the rest go to a pool
- * of `min(jobs, remaining)` threads; piscina is imported only then, so other commands never load it.
+ * The first job always runs in this thread: a bad `--metric` path or expectation then fails with its own
+ * error class (exit 2) before any worker does anything. With more than one worker the pool of
+ * `min(jobs, remaining)` threads is created first, so the threads boot while this thread runs that job;
+ * piscina is imported only then, so other commands never load it.
  * @throws UsageError when a metric path or an expectation names nothing in a result (the lowest job's)
  */
 export async function runJobs(
@@ -61,10 +62,8 @@ export async function runJobs(
     done++;
     options.onProgress?.(done);
   };
-  outcomes.push(runPlannedJob(plan, head));
-  progress();
   if (options.jobs <= 1 || rest.length <= 1) {
-    for (const job of rest) {
+    for (const job of jobs) {
       outcomes.push(runPlannedJob(plan, job));
       progress();
     }
@@ -78,6 +77,8 @@ export async function runJobs(
     maxThreads: threads,
   });
   try {
+    outcomes.push(runPlannedJob(plan, head));
+    progress();
     const answers = await Promise.allSettled(
       rest.map((job) =>
         pool.run(inputOf(plan, job)).then((answer) => {

@@ -84,6 +84,8 @@ export interface ManagementPointTally {
   failed: number;
   /** Tries per minute of the run. */
   readonly perMinute: Uint32Array;
+  /** Failed tries per minute of the run. */
+  readonly failedPerMinute: Uint32Array;
 }
 
 /** Everything a run counted; `summarize` turns it into the result document. */
@@ -155,6 +157,7 @@ class RunState {
       attempts: 0,
       failed: 0,
       perMinute: new Uint32Array(minutes),
+      failedPerMinute: new Uint32Array(minutes),
     }));
     const commits = site.groups.reduce((n, g) => n + g.group.count, 0);
     this.delays = site.replicas.map(() => new Float64Array(commits));
@@ -397,7 +400,10 @@ class GroupRun {
           break;
         }
         bump(tally.failedByReason, reason);
-        if (mpTally) mpTally.failed++;
+        if (mpTally) {
+          mpTally.failed++;
+          bump(mpTally.failedPerMinute, Math.floor(t / 60));
+        }
         if (firstSuccess < 0) failedBefore++;
         if (!isConnectionLevel(reason, retryOn)) break;
       }

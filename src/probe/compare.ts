@@ -5,7 +5,8 @@ import type { Scenario } from "../scenario/schema.js";
 
 /**
  * How a live result relates to one group's prediction:
- * - `agrees`: both say reachable, or both say unreachable for a reason the probe can judge;
+ * - `agrees`: both say reachable; or both say unreachable, and the model knows the live fault (or
+ *   predicts a reason the probe cannot see, which leaves the role unreachable either way);
  * - `differs`: reality contradicts the model (the scenario, or the site, is wrong);
  * - `not-checkable`: the prediction turns on something a probe from this machine cannot see (a role
  *   setting, the device's platform or location, or a different name than the one probed).

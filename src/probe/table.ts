@@ -110,15 +110,15 @@ export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet 
       );
     if (legend.length > 0) out += legend.join("\n") + "\n";
   }
-  const failedShown = failed.filter((e) => shown.includes(e));
-  if (failedShown.length > 0)
+  // Every failed probe is shown, quiet or not.
+  if (failed.length > 0)
     out +=
       "\n" +
       section(
         "Failures",
         table(
           ["server", "path", "reason", "detail"],
-          failedShown.map((e) => [e.server, e.path, e.reason ?? "", e.detail ?? ""]),
+          failed.map((e) => [e.server, e.path, e.reason ?? "", e.detail ?? ""]),
         ),
       );
   const mpEntries = quiet

@@ -10,11 +10,13 @@ export const DEFAULT_PROBE_TIMEOUT = "5s";
 export const PHASES_PER_PROBE = 3;
 
 /**
- * Parses `--timeout` into whole milliseconds.
+ * Parses `--timeout` (a duration, or a number of seconds) into whole milliseconds.
  * @throws UsageError unless it is a duration above zero and at most 10 minutes
  */
 export function parseProbeTimeout(value: unknown): number {
-  const seconds = parseDuration(value);
+  // A bare number means seconds, as in scenario files ("--timeout 5" is "5s").
+  const seconds =
+    typeof value === "string" && /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : parseDuration(value);
   const shown = typeof value === "string" ? `"${value}"` : String(value);
   if (seconds === undefined || seconds <= 0)
     throw new UsageError(`--timeout: expected a duration > 0 like "5s" or "500ms", got ${shown}`);

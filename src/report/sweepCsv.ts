@@ -1,7 +1,7 @@
 // The csv format of `sweep`: one row per variant (tidy data for a spreadsheet or a plot), the varied
 // values first, then each metric's mean, ci95 bounds, min, max and count, then the runs in which each
 // expectation held.
-import type { SweepResult } from "../sweep/sweep.js";
+import type { SweepHeader, SweepResult } from "../sweep/sweep.js";
 import { valueText } from "../sweep/grid.js";
 import { quote } from "./csv.js";
 
@@ -36,4 +36,11 @@ export function renderSweepCsv(result: SweepResult): string {
     ...expressions.map((e) => field(v.expectations.find((x) => x.expression === e)?.passedRuns)),
   ]);
   return [head, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+}
+
+/** `--list --format csv`: a `variant` number (from 1) and the varied values, one row per variant. */
+export function renderSweepListCsv(header: SweepHeader): string {
+  const paths = Object.keys(header.variants[0]?.set ?? {});
+  const rows = header.variants.map((v, i) => [String(i + 1), ...paths.map((p) => valueText(v.set[p]))]);
+  return [["variant", ...paths], ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
 }

@@ -11,7 +11,7 @@ import { parseOverride, type Override } from "../scenario/overrides.js";
 export interface VaryAxis {
   /** The dot path, as in `--set` (scenario.md, Overrides). */
   readonly path: string;
-  /** Values in order: JSON when the text parses as JSON, else the text; duration ranges give strings like "90s". */
+  /** Values in order: JSON when the text parses as JSON, else the text; duration ranges give duration strings ("1m30s"). */
   readonly values: readonly unknown[];
   /** The option as given, for messages. */
   readonly text: string;

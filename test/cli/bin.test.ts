@@ -167,7 +167,12 @@ describe("bin/mdmsim output", () => {
     ];
     for (const args of runs) {
       const a = runBin(args, { TZ: "UTC", LANG: "C", LC_ALL: "C" });
-      const b = runBin(args, { TZ: "America/St_Johns", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", LANGUAGE: "fr" });
+      const b = runBin(args, {
+        TZ: "America/St_Johns",
+        LANG: "fr_FR.UTF-8",
+        LC_ALL: "fr_FR.UTF-8",
+        LANGUAGE: "fr",
+      });
       expect(b.stdout, args.join(" ")).toBe(a.stdout);
       expect(b.code).toBe(a.code);
     }

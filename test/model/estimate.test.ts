@@ -25,13 +25,19 @@ describe("pollCount", () => {
 describe("checkRunLimits", () => {
   it("refuses more devices than the limit, naming the place", () => {
     const scenario = singleServer({ group: { count: RUN_LIMITS.maxDevices + 1 } });
-    expect(() => checkRunLimits(scenario)).toThrow(ScenarioError);
-    expect(() => checkRunLimits(scenario)).toThrow(/devices: 10000001 devices in all; the limit is 10000000/);
+    expect(() => {
+      checkRunLimits(scenario);
+    }).toThrow(ScenarioError);
+    expect(() => {
+      checkRunLimits(scenario);
+    }).toThrow(/devices: 10000001 devices in all; the limit is 10000000/);
   });
 
   it("refuses a replica ticking absurdly often", () => {
     const scenario = singleServer({ duration: "1d", replica: { syncInterval: "1ms", syncOffset: 0 } });
-    expect(() => checkRunLimits(scenario)).toThrow(/site\.replicas\[0\]\.syncInterval: .* 86400000 ticks/);
+    expect(() => {
+      checkRunLimits(scenario);
+    }).toThrow(/site\.replicas\[0\]\.syncInterval: .* 86400000 ticks/);
   });
 
   it("refuses polling that would produce an absurd number of events, with the estimate", () => {
@@ -42,6 +48,8 @@ describe("checkRunLimits", () => {
 
   it("lets a million devices over a day through", () => {
     const scenario = singleServer({ duration: "1d", group: { count: 1_000_000 } });
-    expect(() => checkRunLimits(scenario)).not.toThrow();
+    expect(() => {
+      checkRunLimits(scenario);
+    }).not.toThrow();
   });
 });

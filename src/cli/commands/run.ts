@@ -1,6 +1,7 @@
 // `mdmsim run [scenario]`: simulate and print the prediction.
 import type { Argv, CommandModule } from "yargs";
-import { simulate } from "../../simulate.js";
+import { runSimulation } from "../../simulate.js";
+import { failedPerMinute, renderFailureChart } from "../../report/failureChart.js";
 import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import type { CliIo, RunContext } from "../io.js";
@@ -29,8 +30,8 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
       context.scenario = scenario.name;
       context.seed = seed;
       const trace = argv.trace as string | undefined;
-      const result = attributed(argv.scenario as string | undefined, () =>
-        simulate(scenario, {
+      const { result, raw } = attributed(argv.scenario as string | undefined, () =>
+        runSimulation(scenario, {
           seed,
           expectations: list(argv.expect),
           ...(trace !== undefined ? { trace } : {}),
@@ -42,7 +43,12 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
       else if (argv.quiet === true) {
         const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
         io.stdout(renderExpectations(failed));
-      } else io.stdout(renderRunTable(result));
+      } else {
+        io.stdout(renderRunTable(result));
+        // Under the tables, only for a person at a terminal: pipes and files keep the documented bytes.
+        if (io.stdoutIsTTY)
+          io.stdout(`\n${renderFailureChart(failedPerMinute(raw.managementPoints), result.durationSeconds)}`);
+      }
       done(result.expectations.every((e) => e.passed) ? 0 : 1);
     },
   };

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Argv, CommandModule } from "yargs";
 import { ScenarioError, UsageError } from "../../errors.js";
-import { renderSweepCsv } from "../../report/sweepCsv.js";
+import { renderSweepCsv, renderSweepListCsv } from "../../report/sweepCsv.js";
 import { renderSweepList, renderSweepTable } from "../../report/sweepTable.js";
 import { makeShard, parseShard, shardJobs, sweepFingerprint } from "../../sweep/shard.js";
 import {
@@ -14,6 +14,7 @@ import {
   sweepJobs,
   sweepPassed,
   type SweepHeader,
+  type SweepPlan,
   type SweepResult,
 } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
@@ -42,12 +43,8 @@ export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet
 
 function printList(io: CliIo, header: SweepHeader, format: Format): void {
   if (format === "json") io.stdout(JSON.stringify(sweepHeader(header), null, 2) + "\n");
-  else if (format === "csv") {
-    // The variants alone, one row each: enough to drive a batch runner.
-    const keys = Object.keys(header.variants[0]?.set ?? {});
-    const rows = header.variants.map((v) => Object.values(v.set).map((x) => JSON.stringify(x)));
-    io.stdout([keys.map((k) => JSON.stringify(k)), ...rows].map((r) => r.join(",")).join("\n") + "\n");
-  } else io.stdout(renderSweepList(header));
+  else if (format === "csv") io.stdout(renderSweepListCsv(header));
+  else io.stdout(renderSweepList(header));
 }
 
 /** The `sweep` command; `done` receives the exit code. */
@@ -101,7 +98,7 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
       context.scenario = scenario.name;
       context.seed = seed;
       const expectations = list(argv.expect);
-      let plan;
+      let plan: SweepPlan;
       try {
         plan = planSweep(scenario, {
           vary: list(argv.vary),
@@ -130,8 +127,12 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
       const all = sweepJobs(plan);
       const mine = shard !== undefined ? shardJobs(all, shard) : all;
       const progress = progressBar(io, mine.length);
-      const outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });
-      progress.finish();
+      let outcomes;
+      try {
+        outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });
+      } finally {
+        progress.finish(); // an error message must not land at the end of a half-drawn bar
+      }
 
       if (shard !== undefined) {
         // A shard's verdict waits for merge: it exits 0 once its part is written.

@@ -111,7 +111,7 @@ function makeLookup(entry: ResolveEntry | undefined, notes: Notes): LookupFuncti
 }
 
 /**
- * The connector of one probe's Agent: TLS to the allowed host only, verified against `ca`, on the
+ * The connector of one probe's Agent: TLS to the allowed host only, verified against `trust`, on the
  * `--resolve` port when given, bounded by the timeout; notes the TCP and TLS milestones.
  */
 function makeConnector(

@@ -1,0 +1,371 @@
+// The report of one run: headline numbers, expectations, charts (time to first success beside the closed
+// form, tries and failures over time per management point, load per DMP), `check`'s findings and `reach`'s
+// matrix, as one self-contained HTML page. Pure apart from rendering, which is deterministic.
+import { checkScenario } from "../../checks/checkScenario.js";
+import type { RawRun } from "../../model/engine.js";
+import { reachability } from "../../model/reachability.js";
+import { validityWindow } from "../../model/rules.js";
+import type { RunResult } from "../../results/runResult.js";
+import { formatDuration } from "../../scenario/duration.js";
+import { num, reasonRows } from "../format.js";
+import { closedFormInputs } from "./assignment.js";
+import { closedFormCdf, empiricalCdf } from "./cdf.js";
+import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
+import { dmpLabel, loadChartSpec } from "./loadChart.js";
+import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
+import { findingsSection, reachabilitySection } from "./siteSections.js";
+import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
+import { ttfsChartSpec, type TtfsSeries } from "./ttfsChart.js";
+
+/** What a run report is made from. */
+export interface RunReportInput {
+  /** The result document (`runSimulation(…).result`), expectations evaluated. */
+  readonly result: RunResult;
+  /** The engine's counters of the same run (`runSimulation(…).raw`). */
+  readonly raw: RawRun;
+  /** The command line that made it, shown in the footer (no paths are read from it). */
+  readonly command: string;
+}
+
+const dur = (s: number) => formatDuration(s);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The time-to-first-success curves of every group (simulated, and the closed form where it applies). */
+export function ttfsSeries(raw: RawRun): { series: TtfsSeries[]; notes: string[] } {
+  const notes: string[] = [];
+  const series = raw.site.groups.map((model, g) => {
+    const tally = raw.groups[g];
+    const simulated = tally ? empiricalCdf(tally.ttfs.subarray(0, tally.connected)) : [];
+    const inputs = closedFormInputs(raw.site, g);
+    if (!inputs.applies) notes.push(`no closed form for ${model.group.name}: ${inputs.why}`);
+    return {
+      group: model.group.name,
+      simulated,
+      closedForm: inputs.applies ? closedFormCdf(model.group, inputs.shares) : null,
+    };
+  });
+  return { series, notes };
+}
+
+function ttfsCaption(raw: RawRun, result: RunResult, notes: readonly string[]): string {
+  const parts = [
+    `Solid, wide: the simulation, as the share of each group's connected devices (${result.devices.connected} in all) that had succeeded by then.`,
+  ];
+  if (result.devices.neverConnected > 0)
+    parts.push(
+      `${plural(result.devices.neverConnected, "enrolled device")} never connected and are not counted.`,
+    );
+  const replicas = raw.site.replicas.map(
+    (r) => `${escapeHtml(r.name)}: P = ${dur(r.interval)}, D = ${dur(r.applyDelay)}`,
+  );
+  parts.push(
+    `Dashed: the closed form. A device's first success is its first poll at or after its record is visible; on a replica the visibility delay is uniform on [D, P + D]${replicas.length > 0 ? ` (${replicas.join("; ")})` : ""}, so P(first success ≤ o<sub>k</sub>) = clamp((o<sub>k</sub> − D)/P, 0, 1) at the poll offsets o<sub>k</sub>; on the site database it is the first poll. Jitter, retries and outages are left out, so where the lines part, those are why.`,
+  );
+  for (const n of notes) parts.push(`${escapeHtml(n[0]?.toUpperCase() ?? "")}${escapeHtml(n.slice(1))}.`);
+  return parts.join(" ");
+}
+
+function outageAreas(raw: RawRun, position: number): TimeArea[] {
+  const server = raw.site.managementPoints[position];
+  const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
+  const areas: TimeArea[] = (server?.outages ?? []).map((o) => ({
+    from: o.from,
+    to: o.to,
+    label: `${server?.name.split(".")[0] ?? "server"} down`,
+  }));
+  const replicaConfig = raw.site.scenario.site.replicas.find((r) => r.name === replica?.name);
+  for (const o of replicaConfig?.outages ?? [])
+    areas.push({ from: o.from, to: o.to, label: `${replicaConfig?.name ?? "replica"} sync stopped` });
+  return areas.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+function certificateMarks(raw: RawRun, position: number): TimeMark[] {
+  const certificate = raw.site.managementPoints[position]?.certificate;
+  if (!certificate) return [];
+  const window = validityWindow(certificate, raw.site.startMs);
+  const marks: TimeMark[] = [];
+  if (window.from > 0) marks.push({ at: window.from, label: "certificate valid from" });
+  if (Number.isFinite(window.until)) marks.push({ at: window.until, label: "certificate expires" });
+  // Only what happens during the run is drawn (and mentioned).
+  return marks.filter((m) => m.at < raw.site.duration);
+}
+
+function triesCaption(raw: RawRun, position: number, areas: number, marks: number): string {
+  const server = raw.site.managementPoints[position];
+  const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
+  const minutes = raw.managementPoints[position]?.perMinute.length ?? 0;
+  const parts = [
+    `Tries (blue) and failed tries (orange) per minute at ${escapeHtml(server?.name ?? "")}, which reads ${replica ? `replica ${escapeHtml(replica.name)}` : "the site database"}.`,
+  ];
+  const bucket = bucketMinutes(minutes);
+  if (bucket > 1) parts.push(`Each step is the mean per minute over ${bucket} minutes.`);
+  if (replica) {
+    const skipped = replica.skipped > 0 ? `; ${replica.skipped} skipped inside outages` : "";
+    parts.push(
+      replica.ticks.length <= MAX_TICKS
+        ? `Dotted lines: its ${replica.ticks.length} sync ticks (every ${dur(replica.interval)} from ${dur(Math.round(replica.offset))}${skipped}); a new device's tries fail until the first tick after its commit.`
+        : `Its ${replica.ticks.length} sync ticks (every ${dur(replica.interval)}${skipped}) are too many to draw.`,
+    );
+  }
+  if (areas > 0) parts.push("Shaded: outages.");
+  if (marks > 0) parts.push("Dashed: the certificate's validity starts or ends.");
+  return parts.join(" ");
+}
+
+/** The charts of a run report, in page order (charts with nothing to show are left out). */
+export function runReportCharts(result: RunResult, raw: RawRun): PlannedChart[] {
+  const charts: PlannedChart[] = [];
+  const { series, notes } = ttfsSeries(raw);
+  const ttfs = ttfsChartSpec(series);
+  if (ttfs)
+    charts.push({
+      section: "ttfs",
+      id: "chart-ttfs",
+      title: "Time to first success: simulated and closed form",
+      spec: ttfs,
+      caption: ttfsCaption(raw, result, notes),
+    });
+  raw.site.managementPoints.forEach((server, position) => {
+    const tally = raw.managementPoints[position];
+    if (!tally) return;
+    const areas = outageAreas(raw, position);
+    const marks = certificateMarks(raw, position);
+    const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
+    const spec = triesChartSpec({
+      server: server.name,
+      durationSeconds: raw.site.duration,
+      perMinute: tally.perMinute,
+      failedPerMinute: tally.failedPerMinute,
+      ticks: replica ? Array.from(replica.ticks) : [],
+      areas,
+      marks,
+    });
+    if (spec)
+      charts.push({
+        section: "tries",
+        id: `chart-tries-${position + 1}`,
+        title: `Tries and failures per minute: ${dmpLabel({ server: server.name, database: server.roles.managementPoint?.database ?? "site" })}`,
+        spec,
+        caption: triesCaption(raw, position, areas.length, marks.length),
+      });
+  });
+  const load = loadChartSpec(result.managementPoints);
+  if (load)
+    charts.push({
+      section: "load",
+      id: "chart-load",
+      title: "Load per device management point",
+      spec: load,
+      caption:
+        "Tries at each management point over the whole run, succeeded (blue) and failed (orange); beside each bar, the devices assigned to it and its busiest minute.",
+    });
+  return charts;
+}
+
+function summarySection(result: RunResult): Section {
+  const t = result.timeToFirstSuccessSeconds;
+  const f = result.failedAttemptsBeforeSuccess;
+  const d = result.devices;
+  const secs = (x: number | null) => (x === null ? "–" : `${num(x, 1)} s`);
+  const cards = [
+    card(String(d.total), `devices (${d.enrolled} enrolled)`),
+    card(String(d.connected), `connected (${d.connectedAfterFailures} after failures)`),
+    card(String(d.neverConnected), "enrolled, never connected"),
+    card(String(d.enrollmentFailed), "enrollment failed"),
+    card(secs(t.mean), "time to first success, mean"),
+    card(secs(t.p50), "time to first success, p50"),
+    card(secs(t.p90), "time to first success, p90"),
+    card(secs(t.p99), "time to first success, p99"),
+    card(secs(t.max), "time to first success, max"),
+    card(num(f.mean), "failed polls before success, mean"),
+    card(num(f.max), "failed polls before success, max"),
+    card(String(result.attempts.failed), `failed tries (of ${result.attempts.total})`),
+  ];
+  const histogram = Object.entries(f.histogram)
+    .map(([k, n]) => `${n} device${n === 1 ? "" : "s"} failed ${k} time${k === "1" ? "" : "s"}`)
+    .join(", ");
+  const reasons = [
+    ["DMP tries failed because", result.attempts.failedByReason],
+    ["Enrollment failed (reason of the last try)", result.enrollmentFailedByReason],
+    ["Never connected (reason of the last try)", result.neverConnectedByReason],
+  ] as const;
+  const tables = reasons
+    .filter(([, counts]) => Object.keys(counts).length > 0)
+    .map(
+      ([title, counts]) =>
+        `<h3>${escapeHtml(title)}</h3>\n${htmlTable(
+          ["reason", "count"],
+          reasonRows(counts).map(([reason, n]) => [
+            rawHtml(`<code>${escapeHtml(reason ?? "")}</code>`),
+            numCell(n ?? ""),
+          ]),
+        )}`,
+    );
+  return {
+    id: "summary",
+    title: "Headline",
+    body: [
+      `<div class="cards">\n${cards.join("\n")}\n</div>`,
+      histogram === "" ? "" : `<p>Failed polls before the first success: ${escapeHtml(histogram)}.</p>`,
+      ...tables,
+    ]
+      .filter((s) => s !== "")
+      .join("\n"),
+  };
+}
+
+/** The expectations of the run and their verdicts. */
+function expectationsSection(result: RunResult): Section {
+  const expectations = result.expectations;
+  if (expectations.length === 0)
+    return {
+      id: "expectations",
+      title: "Expectations",
+      body: "<p>None: the scenario sets no <code>expectations</code> and no <code>--expect</code> was given.</p>",
+    };
+  const failed = expectations.filter((e) => !e.passed).length;
+  const verdict =
+    failed === 0
+      ? `<p><span class="verdict pass">all ${expectations.length} held</span></p>`
+      : `<p><span class="verdict fail">${failed} of ${expectations.length} failed</span></p>`;
+  const rows = expectations.map((e) => [
+    tag(e.passed ? "pass" : "fail", e.passed ? "pass" : "FAIL"),
+    rawHtml(`<code>${escapeHtml(e.expression)}</code>`),
+    numCell(num(e.actual)),
+  ]);
+  return {
+    id: "expectations",
+    title: "Expectations",
+    body: `${verdict}\n${htmlTable(["", "expectation", "actual"], rows)}`,
+  };
+}
+
+function groupTable(result: RunResult): string {
+  const rows = result.groups.map((g) => [
+    g.name,
+    numCell(String(g.devices.total)),
+    numCell(String(g.devices.connected)),
+    numCell(String(g.devices.neverConnected)),
+    numCell(num(g.timeToFirstSuccessSeconds.mean, 1)),
+    numCell(num(g.timeToFirstSuccessSeconds.p50, 1)),
+    numCell(num(g.timeToFirstSuccessSeconds.p90, 1)),
+    numCell(num(g.timeToFirstSuccessSeconds.p99, 1)),
+    numCell(num(g.failedAttemptsBeforeSuccess.mean)),
+    numCell(num(g.failedAttemptsBeforeSuccess.max)),
+  ]);
+  return `<h3>Per device group (seconds)</h3>\n${htmlTable(
+    ["group", "devices", "connected", "never", "mean", "p50", "p90", "p99", "failed polls, mean", "max"],
+    rows,
+  )}`;
+}
+
+function dmpTables(result: RunResult): string {
+  const mps = result.managementPoints.map((m) => [
+    m.server,
+    m.database,
+    numCell(String(m.devices)),
+    numCell(String(m.attempts)),
+    numCell(String(m.failed)),
+    numCell(String(m.peakAttemptsPerMinute)),
+  ]);
+  const parts = [
+    mps.length === 0
+      ? "<p>The site has no management point.</p>"
+      : htmlTable(["management point", "database", "devices", "tries", "failed", "peak tries/min"], mps),
+  ];
+  if (result.replicas.length > 0) {
+    const rows = result.replicas.map((r) => [
+      r.name,
+      numCell(String(r.syncs)),
+      numCell(String(r.skippedSyncs)),
+      numCell(num(r.syncOffsetSeconds, 1)),
+      numCell(num(r.visibilityDelaySeconds.mean, 1)),
+      numCell(num(r.visibilityDelaySeconds.p99, 1)),
+      numCell(num(r.visibilityDelaySeconds.max, 1)),
+      numCell(
+        `${num(r.expectedVisibilityDelaySeconds.min, 1)} / ${num(r.expectedVisibilityDelaySeconds.mean, 1)} / ${num(r.expectedVisibilityDelaySeconds.max, 1)}`,
+      ),
+    ]);
+    parts.push(
+      `<h3>Replicas: visibility delay after commit (seconds)</h3>\n${htmlTable(
+        ["replica", "syncs", "skipped", "offset", "mean", "p99", "max", "closed form min / mean / max"],
+        rows,
+      )}`,
+    );
+  }
+  if (result.content !== null) {
+    const c = result.content;
+    parts.push(
+      `<h3>Content</h3>\n${htmlTable(
+        ["requests", "succeeded", "time to content p50 (s)", "p99 (s)"],
+        [
+          [
+            numCell(String(c.attempted)),
+            numCell(String(c.succeeded)),
+            numCell(num(c.timeToContentSeconds.p50, 1)),
+            numCell(num(c.timeToContentSeconds.p99, 1)),
+          ],
+        ],
+      )}`,
+    );
+  }
+  return parts.join("\n");
+}
+
+/**
+ * The page of a run report from its planned charts and their SVGs (same order). Pure and synchronous.
+ */
+export function runReportHtml(
+  input: RunReportInput,
+  charts: readonly PlannedChart[],
+  svgs: readonly string[],
+): string {
+  const { result, raw } = input;
+  const scenario = raw.site.scenario;
+  const failed = result.expectations.filter((e) => !e.passed).length;
+  const verdict =
+    result.expectations.length === 0
+      ? ""
+      : failed === 0
+        ? ` <span class="verdict pass">expectations held</span>`
+        : ` <span class="verdict fail">${failed} expectation${failed === 1 ? "" : "s"} failed</span>`;
+  const intro = [
+    scenario.description === "" ? "" : `<p class="lede">${escapeHtml(scenario.description)}</p>`,
+    `<p class="meta">Seed ${result.seed} · ${dur(result.durationSeconds)} simulated from ${escapeHtml(scenario.start)} · ${plural(result.devices.total, "device")} in ${plural(scenario.devices.length, "group")} · ${result.events} events${verdict}</p>`,
+  ].filter((s) => s !== "");
+  const none = (what: string) => `<p>${what}</p>`;
+  const ttfs = figuresOf(charts, svgs, "ttfs");
+  const tries = figuresOf(charts, svgs, "tries");
+  const load = figuresOf(charts, svgs, "load");
+  const sections: Section[] = [
+    summarySection(result),
+    expectationsSection(result),
+    {
+      id: "time-to-first-success",
+      title: "Time to first success",
+      body: [
+        ttfs === "" ? none("No device connected: there is no distribution to draw.") : ttfs,
+        groupTable(result),
+      ].join("\n"),
+    },
+    {
+      id: "tries-over-time",
+      title: "Tries and failures over time",
+      body: tries === "" ? none("No device tried a management point.") : tries,
+    },
+    {
+      id: "load",
+      title: "Load per device management point",
+      body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
+    },
+    findingsSection(checkScenario(scenario)),
+    reachabilitySection(reachability(scenario)),
+  ];
+  return page({ title: `mdmsim report: ${scenario.name}`, intro, command: input.command }, sections);
+}
+
+/** Renders every chart of a run and assembles the page. */
+export async function buildRunReport(input: RunReportInput): Promise<Report> {
+  const charts = runReportCharts(input.result, input.raw);
+  return finishReport(charts, (svgs) => runReportHtml(input, charts, svgs));
+}

@@ -1,0 +1,187 @@
+// Chart: one sweep metric against the varied parameter, the mean with its 95% confidence band.
+//
+// The x axis is the `--vary` path with the most values (the first of them on a tie); any other varied
+// paths make one line per combination. Numbers and durations are placed to scale (durations in seconds,
+// shown in minutes from two minutes up); other values are categories in the order given.
+import type { TopLevelSpec } from "vega-lite";
+import { parseDuration } from "../../scenario/duration.js";
+import { valueText } from "../../sweep/grid.js";
+import type { SweepResult } from "../../sweep/sweep.js";
+import { chartConfig } from "./theme.js";
+
+// Short titles for the contract's metrics; any other metric is titled by its path.
+const TITLES: Readonly<Record<string, string>> = {
+  "timeToFirstSuccessSeconds.mean": "time to first success, mean (s)",
+  "timeToFirstSuccessSeconds.p50": "time to first success, p50 (s)",
+  "timeToFirstSuccessSeconds.p90": "time to first success, p90 (s)",
+  "timeToFirstSuccessSeconds.p99": "time to first success, p99 (s)",
+  "timeToFirstSuccessSeconds.max": "time to first success, max (s)",
+  "failedAttemptsBeforeSuccess.mean": "failed polls before success, mean",
+  "failedAttemptsBeforeSuccess.max": "failed polls before success, max",
+  "devices.connected": "devices connected",
+  "devices.neverConnected": "devices never connected",
+  "devices.enrollmentFailed": "devices whose enrollment failed",
+  "attempts.failed": "failed tries",
+};
+
+/** A metric's human title (its path when it has none). */
+export function metricTitle(path: string): string {
+  return TITLES[path] ?? path;
+}
+
+/** A short axis title for a metric: its unit or what it counts (the figure's heading names the metric). */
+export function metricUnit(path: string): string {
+  if (/Seconds(\.|$)/.test(path)) return "seconds";
+  if (path.startsWith("failedAttemptsBeforeSuccess.")) return "failed polls";
+  if (path.startsWith("devices.")) return "devices";
+  if (path.startsWith("attempts.")) return "tries";
+  return path.slice(path.lastIndexOf(".") + 1);
+}
+
+/** Plot width of a sweep chart: two fit side by side on the page. */
+export const SWEEP_CHART_WIDTH = 360;
+
+/** Plot height of a sweep chart. */
+export const SWEEP_CHART_HEIGHT = 170;
+
+/** How the varied values are placed on the x axis. */
+export interface SweepAxis {
+  readonly path: string;
+  /** `number` and `duration` are to scale; `category` keeps the given order. */
+  readonly kind: "number" | "duration" | "category";
+  /** Axis title, with its unit. */
+  readonly title: string;
+  /** Divisor from the value (seconds for durations) to the axis unit. */
+  readonly scale: number;
+}
+
+/** One variant's statistics of one metric. */
+export interface SweepPoint {
+  /** Position (to scale) or category text. */
+  readonly x: number | string;
+  /** The value as given (`5m`, `1000`). */
+  readonly value: string;
+  /** The other varied values (`path=value, …`), or "" with one varied path. */
+  readonly series: string;
+  readonly mean: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const isDuration = (v: unknown) => typeof v === "string" && parseDuration(v) !== undefined;
+
+/** The x axis of a sweep's charts: the varied path with the most distinct values. */
+export function sweepAxis(result: SweepResult): SweepAxis | null {
+  const first = result.variants[0];
+  if (first === undefined) return null;
+  const paths = Object.keys(first.set);
+  const distinct = (p: string) => new Set(result.variants.map((v) => valueText(v.set[p]))).size;
+  let path = paths[0];
+  for (const p of paths) if (path === undefined || distinct(p) > distinct(path)) path = p;
+  if (path === undefined) return null;
+  const values = result.variants.map((v) => v.set[path]);
+  if (values.every((v) => typeof v === "number")) return { path, kind: "number", title: path, scale: 1 };
+  if (values.every(isDuration)) {
+    const most = Math.max(...values.map((v) => parseDuration(v) ?? 0));
+    return most >= 120
+      ? { path, kind: "duration", title: `${path} (min)`, scale: 60 }
+      : { path, kind: "duration", title: `${path} (s)`, scale: 1 };
+  }
+  return { path, kind: "category", title: path, scale: 1 };
+}
+
+/** The points of one metric: one per variant with a value, in variant order. */
+export function sweepPoints(result: SweepResult, metric: string, axis: SweepAxis): SweepPoint[] {
+  return result.variants.flatMap((v) => {
+    const stats = v.metrics[metric];
+    if (stats?.mean === undefined || stats.mean === null) return [];
+    const raw = v.set[axis.path];
+    const value = valueText(raw);
+    const x =
+      axis.kind === "number"
+        ? Number(raw)
+        : axis.kind === "duration"
+          ? Number(((parseDuration(raw) ?? 0) / axis.scale).toFixed(4))
+          : value;
+    const series = Object.entries(v.set)
+      .filter(([p]) => p !== axis.path)
+      .map(([p, val]) => `${p}=${valueText(val)}`)
+      .join(", ");
+    const [lo, hi] = stats.ci95 ?? [stats.mean, stats.mean];
+    return [{ x, value, series, mean: stats.mean, lo, hi }];
+  });
+}
+
+/** True when a metric was the same in every run of every variant: a sentence, not a chart. */
+export function isConstantMetric(result: SweepResult, metric: string): boolean {
+  let value: number | null | undefined;
+  for (const v of result.variants) {
+    const s = v.metrics[metric];
+    if (s === undefined || s.min !== s.max || s.count !== result.runs) return false;
+    if (value === undefined) value = s.min;
+    else if (value !== s.min) return false;
+  }
+  return true;
+}
+
+/**
+ * The chart of one metric: a line through the means with the 95% confidence band (to-scale axes), or
+ * points with error bars (categories).
+ * @returns a vega-lite spec with inline data (no I/O), or null when the metric has no value in any variant
+ */
+export function sweepChartSpec(result: SweepResult, metric: string): TopLevelSpec | null {
+  const axis = sweepAxis(result);
+  if (axis === null) return null;
+  const points = sweepPoints(result, metric, axis);
+  if (points.length === 0) return null;
+  const several = points.some((p) => p.series !== "");
+  const x =
+    axis.kind === "category"
+      ? {
+          field: "x",
+          type: "ordinal" as const,
+          title: axis.title,
+          sort: [...new Set(points.map((p) => String(p.x)))],
+        }
+      : { field: "x", type: "quantitative" as const, title: axis.title, scale: { zero: false } };
+  const y = {
+    field: "mean",
+    type: "quantitative" as const,
+    title: metricUnit(metric),
+    scale: { zero: false },
+  };
+  const color = several
+    ? {
+        color: {
+          field: "series",
+          type: "nominal" as const,
+          title: null,
+          legend: { symbolOpacity: 1, labelLimit: 360, direction: "vertical" as const },
+        },
+      }
+    : {};
+  const band =
+    axis.kind === "category"
+      ? {
+          mark: { type: "rule" as const, strokeWidth: 2 },
+          encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...color },
+        }
+      : {
+          mark: { type: "area" as const, opacity: 0.22 },
+          encoding: { x, y: { ...y, field: "lo" }, y2: { field: "hi" }, ...color },
+        };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: SWEEP_CHART_WIDTH,
+    height: SWEEP_CHART_HEIGHT,
+    config: chartConfig(),
+    data: { values: points.map((p) => ({ ...p })) },
+    layer: [
+      band,
+      ...(axis.kind === "category"
+        ? []
+        : [{ mark: { type: "line" as const }, encoding: { x, y, ...color } }]),
+      { mark: { type: "point" as const, filled: true, size: 36 }, encoding: { x, y, ...color } },
+    ],
+  };
+}

@@ -1,0 +1,157 @@
+// The report in a real browser: headless Chromium (Debian's `chromium`, driven by playwright-core) opens
+// the file, every chart drew marks, no request leaves the file, the colours follow light, dark and print,
+// and screenshots are saved under test-artifacts/ for a person to look at.
+// Chromium is installed by .ci/run; without it the test is skipped locally, and fails under CI=true.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildRunReport } from "../../src/report/html/runReport.js";
+import { buildSweepReport } from "../../src/report/html/sweepReport.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { runSimulation } from "../../src/simulate.js";
+import { runSweep } from "../../src/sweep/sweep.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+import { bundled } from "./helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
+const available = existsSync(CHROMIUM);
+// CI=true (or any value but "", "0" and "false"): a missing Chromium is a failure, never a skip.
+const inCi = !["", "0", "false"].includes(process.env.CI ?? "");
+
+if (!available && inCi)
+  describe("the report in Chromium", () => {
+    it("needs Chromium under CI", () => {
+      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+    });
+  });
+
+describe.skipIf(!available)("the report in Chromium", () => {
+  let profile: string;
+  let context: BrowserContext;
+  const files: Record<string, string> = {};
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const run = runSimulation(bundled("two-dmps"));
+    files.run = join(ARTIFACTS, "report-two-dmps.html");
+    writeFileSync(files.run, (await buildRunReport({ ...run, command: "mdmsim report two-dmps.json" })).html);
+    const outage = runSimulation(bundled("replica-outage"));
+    files.outage = join(ARTIFACTS, "report-replica-outage.html");
+    writeFileSync(
+      files.outage,
+      (await buildRunReport({ ...outage, command: "mdmsim report replica-outage.json" })).html,
+    );
+    const scenario = applyOverrides(bundled("baseline"), ["devices.0.count=200"]);
+    const sweep = runSweep(scenario, { vary: ["site.replicas.replica1.syncInterval=1m..10m:3m"], runs: 3 });
+    files.sweep = join(ARTIFACTS, "report-sweep.html");
+    writeFileSync(
+      files.sweep,
+      (await buildSweepReport({ scenario, result: sweep, command: "mdmsim report baseline.json --vary …" }))
+        .html,
+    );
+    // A fresh profile each time, and nothing in the background that could make a request of its own.
+    profile = mkdtempSync(join(tmpdir(), "mdmsim-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1100, height: 900 },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** Opens a report, recording every request and console message. */
+  async function open(file: string): Promise<{ page: Page; requests: string[]; console: string[] }> {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const messages: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    return { page, requests, console: messages };
+  }
+
+  // Code run in the page is given as text: the test is compiled without the DOM's types.
+  /** Evaluates an expression in the page. */
+  async function inPage<T>(page: Page, expression: string): Promise<T> {
+    const value: unknown = await page.evaluate(expression);
+    return value as T;
+  }
+
+  /** Per chart: the mark elements vega drew that have a visible size on the page. */
+  function drawnMarks(page: Page): Promise<number[]> {
+    return inPage(
+      page,
+      `[...document.querySelectorAll("figure.chart svg")].map((svg) =>
+        [...svg.querySelectorAll(".role-mark path, .role-mark line, .role-mark rect, .role-mark text")]
+          .filter((el) => { const box = el.getBBox(); return box.width > 0 || box.height > 0; }).length)`,
+    );
+  }
+
+  it.each(["run", "outage", "sweep"])(
+    "%s report: every chart drew marks, and no request left the file",
+    async (name) => {
+      const file = files[name]!;
+      const { page, requests, console } = await open(file);
+      const marks = await drawnMarks(page);
+      const figures = await page.locator("figure.chart").count();
+      expect(figures).toBeGreaterThan(0);
+      expect(marks).toHaveLength(figures);
+      for (const [i, n] of marks.entries()) expect(n, `chart ${i + 1}`).toBeGreaterThan(0);
+      expect(requests.filter((url) => !url.startsWith("data:"))).toEqual([pathToFileURL(file).href]);
+      expect(console).toEqual([]); // no CSP violation, no error
+      await page.screenshot({ path: join(ARTIFACTS, `report-${name}-light.png`), fullPage: true });
+      await page.close();
+    },
+  );
+
+  it("recolours the charts for dark mode and back for print, and saves screenshots of each", async () => {
+    const { page } = await open(files.run!);
+    const stroke = () =>
+      inPage<string>(
+        page,
+        `getComputedStyle(document.querySelector('figure.chart [stroke="#0072b2"]')).stroke`,
+      );
+    const colors = () =>
+      inPage<{ fg: string; bg: string }>(
+        page,
+        `(() => { const html = getComputedStyle(document.documentElement); return { fg: html.color, bg: html.backgroundColor }; })()`,
+      );
+    expect(await stroke()).toBe("rgb(0, 114, 178)");
+    expect(await colors()).toEqual({ fg: "rgb(29, 35, 40)", bg: "rgb(255, 255, 255)" });
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await stroke()).toBe("rgb(92, 184, 238)");
+    expect(await colors()).toEqual({ fg: "rgb(227, 232, 236)", bg: "rgb(21, 25, 29)" });
+    // Axis labels follow the page's text colour (currentColor), so they stay readable on the dark page.
+    const label = await inPage<string>(
+      page,
+      `getComputedStyle(document.querySelector("figure.chart .role-axis-label text")).fill`,
+    );
+    expect(label).toBe("rgb(227, 232, 236)");
+    await page.screenshot({ path: join(ARTIFACTS, "report-run-dark.png"), fullPage: true });
+
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    expect(await stroke()).toBe("rgb(0, 114, 178)");
+    expect((await colors()).bg).toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: join(ARTIFACTS, "report-run-print.png"), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,57 @@
+// Helpers for report tests: bundled scenarios, and the structure of a report page read with regexes
+// (the page is our own, regular output: a full HTML parser would test nothing more).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
+import type { Scenario } from "../../src/scenario/schema.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+
+/** A bundled scenario (`scenarios/<name>.json`), loaded. */
+export function bundled(name: string): Scenario {
+  const path = join(REPO_ROOT, "scenarios", `${name}.json`);
+  return loadScenario(parseScenarioText(readFileSync(path, "utf8"), "auto"));
+}
+
+/** The outline of a report page. */
+export interface PageStructure {
+  readonly title: string;
+  /** Section titles (h2), in order. */
+  readonly sections: string[];
+  /** Section ids, in order. */
+  readonly sectionIds: string[];
+  /** Chart figure ids, in order. */
+  readonly figures: string[];
+  /** Inline SVG elements. */
+  readonly svgs: number;
+  /** Per SVG: its mark elements (vega's `role-mark` groups' paths, lines and rects). */
+  readonly marksPerSvg: number[];
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim();
+
+/** Reads the outline of a report page. */
+export function pageStructure(html: string): PageStructure {
+  const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+  const marksPerSvg = svgs.map((svg) => {
+    let marks = 0;
+    for (const group of svg.matchAll(/<g class="mark-[a-z]+ role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/g))
+      marks += [...(group[1] ?? "").matchAll(/<(path|line|rect|text)\b/g)].length;
+    return marks;
+  });
+  return {
+    title: text(/<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? ""),
+    sections: [...html.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => text(m[1] ?? "")),
+    sectionIds: [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1] ?? ""),
+    figures: [...html.matchAll(/<figure class="chart" id="([^"]+)">/g)].map((m) => m[1] ?? ""),
+    svgs: svgs.length,
+    marksPerSvg,
+  };
+}

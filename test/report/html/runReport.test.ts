@@ -1,0 +1,160 @@
+// The report of one run: its golden structure for bundled scenarios, self-containedness and determinism.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildRunReport, runReportCharts, ttfsSeries } from "../../../src/report/html/runReport.js";
+import { applyOverrides } from "../../../src/scenario/overrides.js";
+import type { Scenario } from "../../../src/scenario/schema.js";
+import { runSimulation } from "../../../src/simulate.js";
+import { REPO_ROOT } from "../../helpers/cli.js";
+import { bundled, pageStructure } from "../helpers.js";
+
+const SECTIONS = [
+  "Headline",
+  "Expectations",
+  "Time to first success",
+  "Tries and failures over time",
+  "Load per device management point",
+  "Findings",
+  "Reachability",
+];
+
+async function report(scenario: Scenario, expectations: string[] = []) {
+  const { result, raw } = runSimulation(scenario, { expectations });
+  return buildRunReport({ result, raw, command: `mdmsim report ${scenario.name}.json` });
+}
+
+describe("the report of the bundled baseline", () => {
+  it("has the golden structure: seven sections, three charts, each drawn", async () => {
+    const { html, charts, warnings } = await report(bundled("baseline"));
+    const page = pageStructure(html);
+    expect(page.title).toBe("mdmsim report: baseline");
+    expect(page.sections).toEqual(SECTIONS);
+    expect(page.sectionIds).toEqual([
+      "summary",
+      "expectations",
+      "time-to-first-success",
+      "tries-over-time",
+      "load",
+      "findings",
+      "reachability",
+    ]);
+    expect(page.figures).toEqual(["chart-ttfs", "chart-tries-1", "chart-load"]);
+    expect(page.svgs).toBe(3);
+    expect(charts).toBe(3);
+    for (const marks of page.marksPerSvg) expect(marks).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it("shows the headline numbers, the expectations, the findings with their fixes and the matrix", async () => {
+    const { html } = await report(bundled("baseline"), ["timeToFirstSuccessSeconds.p99 <= 5m"]);
+    expect(html).toContain('<div class="value">1000</div><div class="label">devices (1000 enrolled)</div>');
+    expect(html).toContain('<span class="verdict fail">1 of 3 failed</span>');
+    expect(html).toMatch(/FAIL<\/span><\/td><td><code>timeToFirstSuccessSeconds\.p99 &lt;= 5m<\/code>/);
+    expect(html).toContain('<code class="id">replica-early-failures</code>');
+    expect(html).toContain("<strong>Fix:</strong>");
+    expect(html).toContain('<td class="reach-ok">ok</td>');
+    expect(html).toContain("Made by <code>mdmsim report baseline.json</code>");
+  });
+
+  it("is one self-contained file: no scripts, no external resources, a policy that forbids requests", async () => {
+    const { html } = await report(bundled("baseline"));
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/i);
+    expect(html).not.toMatch(/(src|href)="(?!#)/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+    // Light, dark and print: the colour scheme and the media queries are there.
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toContain("@media (prefers-color-scheme: dark)");
+    expect(html).toContain("@media print");
+  });
+
+  it("gives the same bytes twice", async () => {
+    const scenario = bundled("replica-outage");
+    const first = await report(scenario);
+    const again = await report(scenario);
+    expect(again.html).toBe(first.html);
+    expect(first.html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?!Z)/); // no local timestamps
+  });
+});
+
+describe("the charts of a run", () => {
+  it("draws the closed form beside the simulation: steps at 180 s → 0.6 and 360 s → 1 for the baseline", () => {
+    const { raw } = runSimulation(bundled("baseline"));
+    const { series, notes } = ttfsSeries(raw);
+    expect(notes).toEqual([]);
+    expect(series[0]!.closedForm).toEqual([
+      { seconds: 0, fraction: 0 },
+      { seconds: 180, fraction: 0.6 },
+      { seconds: 360, fraction: 1 },
+    ]);
+    // The simulation: 615 of 1000 devices at 3 minutes (README), all by 6.
+    expect(series[0]!.simulated).toEqual([
+      { seconds: 0, fraction: 0 },
+      { seconds: 180, fraction: 0.615 },
+      { seconds: 360, fraction: 1 },
+    ]);
+  });
+
+  it("marks the replica's outage and its skipped ticks, and one chart per DMP with tries", () => {
+    const { result, raw } = runSimulation(bundled("replica-outage"));
+    const tries = runReportCharts(result, raw).find((c) => c.id === "chart-tries-1")!;
+    const layers = (tries.spec as unknown as { layer: { data: { values: Record<string, unknown>[] } }[] })
+      .layer;
+    expect(layers[0]!.data.values).toEqual([{ from: 30, to: 50, label: "replica1 sync stopped" }]);
+    expect(layers[2]!.data.values).toHaveLength(32); // 36 ticks, 4 skipped
+    expect(tries.caption).toContain("4 skipped inside outages");
+    const two = runSimulation(bundled("two-dmps"));
+    expect(runReportCharts(two.result, two.raw).map((c) => c.id)).toEqual([
+      "chart-ttfs",
+      "chart-tries-1",
+      "chart-tries-2",
+      "chart-load",
+    ]);
+  });
+
+  it("marks a certificate that expires during the run", () => {
+    const { result, raw } = runSimulation(bundled("certificate-expiring"));
+    const tries = runReportCharts(result, raw).find((c) => c.id === "chart-tries-1")!;
+    expect(JSON.stringify(tries.spec)).toContain('"label":"certificate expires"');
+  });
+
+  it("says why there is no closed form, and leaves out the distribution when nobody connected", async () => {
+    const scenario = bundled("macs-on-replica-dmp");
+    const { raw } = runSimulation(scenario);
+    expect(ttfsSeries(raw).notes).toEqual([
+      "no closed form for mac-fleet: cm01.corp.contoso.com refuses its devices (replica-unsupported-for-macos)",
+    ]);
+    const page = pageStructure((await report(scenario)).html);
+    expect(page.sections).toEqual(SECTIONS);
+    expect(page.figures).toEqual(["chart-tries-1", "chart-load"]);
+  });
+
+  it("has no chart at all for a site without a management point, and still every section", async () => {
+    const scenario = applyOverrides(bundled("baseline"), [
+      "devices.0.count=20",
+      'site.servers.cm01.corp.contoso.com.roles={"enrollmentPoint":{"https":true},"enrollmentProxyPoint":{"https":true}}',
+    ]);
+    const { html, charts } = await report(scenario);
+    expect(charts).toBe(0);
+    const page = pageStructure(html);
+    expect(page.sections).toEqual(SECTIONS);
+    expect(page.svgs).toBe(0);
+    expect(html).toContain("No device tried a management point.");
+  });
+});
+
+describe("every bundled scenario", () => {
+  const names = readdirSync(join(REPO_ROOT, "scenarios"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""));
+
+  it.each(names)("%s: a report whose every chart drew marks, without warnings", async (name) => {
+    const { html, charts, warnings } = await report(bundled(name));
+    const page = pageStructure(html);
+    expect(page.sections).toEqual(SECTIONS);
+    expect(page.svgs).toBe(charts);
+    expect(page.figures).toHaveLength(charts);
+    for (const marks of page.marksPerSvg) expect(marks).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+});
