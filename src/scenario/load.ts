@@ -1,9 +1,16 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
+import type * as JsoncParser from "jsonc-parser";
+import type * as Yaml from "yaml";
 import type * as z from "zod";
 import { ScenarioError } from "../errors.js";
 import { ScenarioSchema, showValue, type Scenario } from "./schema.js";
+
+// The YAML parser and the JSON error locator are large and rarely needed: load them on first use (a plain
+// require, which bundlers leave alone, so `mdmsim` starts without them).
+const lazyRequire = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => lazyRequire("yaml") as typeof Yaml;
+const jsonc = (): typeof JsoncParser => lazyRequire("jsonc-parser") as typeof JsoncParser;
 
 /** Limits that keep a hostile file from exhausting memory or the stack. */
 export const LOAD_LIMITS = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 } as const;
@@ -97,7 +104,8 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
       return JSON.parse(trimmed) as unknown;
     } catch {
       // V8's messages carry no position on every Node version: a second, tolerant parser finds the place.
-      const errors: ParseError[] = [];
+      const errors: JsoncParser.ParseError[] = [];
+      const { parse: parseJsonc, printParseErrorCode } = jsonc();
       parseJsonc(trimmed, errors, { disallowComments: true, allowTrailingComma: false });
       const first = errors[0];
       const where = first ? ` at ${lineAndColumn(trimmed, first.offset)}` : "";
@@ -107,7 +115,7 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
   }
   let data: unknown;
   try {
-    data = parseYaml(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
+    data = yaml().parse(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
   } catch (error) {
     if (error instanceof RangeError)
       throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);

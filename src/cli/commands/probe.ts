@@ -8,7 +8,6 @@ import { DEFAULT_PROBE_TIMEOUT } from "../../probe/timeout.js";
 import type { CliIo, RunContext } from "../io.js";
 import { list, withScenarioOptions } from "../options.js";
 import { readCaFiles } from "../probe/caFiles.js";
-import { probeTargetsLive } from "../probe/network.js";
 import { probeProgress } from "../probe/progress.js";
 import { readScenario } from "../scenarioFile.js";
 
@@ -45,6 +44,8 @@ export function probeCommand(io: CliIo, context: RunContext, done: (code: number
       const plan = planProbes(scenario, list(argv.resolve), argv.timeout);
       const extraCa = readCaFiles(io, list(argv.ca));
       const progress = probeProgress(io);
+      // undici is large: load it only when a probe runs, so other commands start fast.
+      const { probeTargetsLive } = await import("../probe/network.js");
       const observations = await probeTargetsLive(plan.targets, {
         timeoutMs: plan.timeoutMs,
         extraCa,
