@@ -2,9 +2,9 @@
 import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
 
-/** Adds `--seed`, `--set`, `--format` and `--quiet` to a command. */
+/** Adds `--seed` and `--set`, which every command that loads a scenario takes. */
 // eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
-export function withScenarioOptions<T>(y: Argv<T>) {
+export function withSeedAndSet<T>(y: Argv<T>) {
   return y
     .option("seed", { type: "number", describe: "master seed (overrides the scenario's seed)" })
     .option("set", {
@@ -12,7 +12,19 @@ export function withScenarioOptions<T>(y: Argv<T>) {
       array: true,
       default: [] as string[],
       describe: "override a scenario field: PATH=VALUE (repeatable)",
-    })
+    });
+}
+
+/** Adds the repeatable `--expect`. */
+// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
+export function withExpect<T>(y: Argv<T>, describe = 'expectation "PATH OP VALUE" (repeatable)') {
+  return y.option("expect", { type: "string", array: true, default: [] as string[], describe });
+}
+
+/** Adds `--seed`, `--set`, `--format` and `--quiet` to a command. */
+// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
+export function withScenarioOptions<T>(y: Argv<T>) {
+  return withSeedAndSet(y)
     .option("format", {
       choices: ["table", "json", "csv"] as const,
       default: "table" as const,

@@ -2,7 +2,8 @@
 import type { Reachability } from "../model/reachability.js";
 import { section, table } from "./format.js";
 
-const SHORT = {
+/** Short role names for the matrix columns (the table and the HTML report). */
+export const ROLE_SHORT = {
   enrollmentProxyPoint: "EPP",
   enrollmentPoint: "EP",
   distributionPoint: "DP",
@@ -12,7 +13,7 @@ const SHORT = {
 /** Renders the reachability matrix. */
 export function renderReachTable(r: Reachability): string {
   const groups = [...new Set(r.cells.map((c) => c.group))];
-  const head = ["group", ...r.columns.map((c) => `${c.server}\n${SHORT[c.role]}`)];
+  const head = ["group", ...r.columns.map((c) => `${c.server}\n${ROLE_SHORT[c.role]}`)];
   const rows = groups.map((g) => [
     g,
     ...r.columns.map(

@@ -12,7 +12,7 @@ import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
 import { assembleSweep, DEFAULT_RUNS, planSweep, sweepJobs, sweepPassed } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkSeed, list } from "../options.js";
+import { checkSeed, list, withExpect, withSeedAndSet } from "../options.js";
 import { attributed, readScenario } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
@@ -48,22 +48,13 @@ export function reportCommand(io: CliIo, context: RunContext, done: (code: numbe
     command: "report <scenario>",
     describe: "write a self-contained HTML report with charts of a run (or, with --vary, of a sweep)",
     builder: (y: Argv) =>
-      y
-        .positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" })
-        .option("out", { type: "string", demandOption: true, describe: "the HTML file to write" })
-        .option("seed", { type: "number", describe: "master seed (overrides the scenario's seed)" })
-        .option("set", {
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe: "override a scenario field: PATH=VALUE (repeatable)",
-        })
-        .option("expect", {
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe: 'expectation "PATH OP VALUE" (repeatable)',
-        })
+      withExpect(
+        withSeedAndSet(
+          y
+            .positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" })
+            .option("out", { type: "string", demandOption: true, describe: "the HTML file to write" }),
+        ),
+      )
         .option("vary", {
           type: "string",
           array: true,

@@ -5,7 +5,7 @@ import { failedPerMinute, renderFailureChart } from "../../report/failureChart.j
 import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkSeed, list, withScenarioOptions } from "../options.js";
+import { checkSeed, list, withExpect, withScenarioOptions } from "../options.js";
 import { attributed, readScenario } from "../scenarioFile.js";
 
 /** The `run` command; `done` receives the exit code. */
@@ -14,16 +14,11 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
     command: "run [scenario]",
     describe: "simulate a scenario (default: the bundled baseline) and print the prediction",
     builder: (y: Argv) =>
-      withScenarioOptions(
-        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-      )
-        .option("expect", {
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe: 'expectation "PATH OP VALUE" (repeatable)',
-        })
-        .option("trace", { type: "string", describe: "print one device's timeline, e.g. hq-windows-17" }),
+      withExpect(
+        withScenarioOptions(
+          y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
+        ),
+      ).option("trace", { type: "string", describe: "print one device's timeline, e.g. hq-windows-17" }),
     handler: (argv) => {
       const scenario = readScenario(io, argv.scenario as string | undefined, list(argv.set));
       const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;

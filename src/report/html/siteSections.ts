@@ -2,14 +2,8 @@
 // `reach`'s matrix. Neither needs a simulation.
 import type { Finding } from "../../checks/finding.js";
 import type { Reachability } from "../../model/reachability.js";
+import { ROLE_SHORT as SHORT } from "../reachTable.js";
 import { escapeHtml, htmlTable, raw, tag, type Section } from "./document.js";
-
-const SHORT = {
-  enrollmentProxyPoint: "EPP",
-  enrollmentPoint: "EP",
-  distributionPoint: "DP",
-  managementPoint: "MP",
-} as const;
 
 /** The findings of `check`, most severe first as `check` sorts them, each with its fix and source. */
 export function findingsSection(findings: readonly Finding[]): Section {
