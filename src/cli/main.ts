@@ -86,7 +86,7 @@ function report(error: unknown, io: CliIo, context: RunContext): number {
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof YargsUsage) {
-    io.stderr(`mdmsim: ${error.message}\nRun "mdmsim --help" for the commands and options.\n`);
+    io.stderr(`mdmsim: ${error.message} (see "mdmsim --help")\n`);
     return ExitCode.BAD_INPUT;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,5 @@
 // Helpers for command-line tests: run `main` in-process with a capturing CliIo, or the real bin/mdmsim.
+import { expect } from "vitest";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -103,4 +104,14 @@ export function at(value: unknown, path: string): unknown {
     node = (node as Record<string, unknown>)[key];
   }
   return node;
+}
+
+/** Asserts exit code 2 with one `mdmsim: …` line on stderr, nothing on stdout, no stack, naming each text. */
+export function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void {
+  expect(outcome.code, outcome.stderr).toBe(2);
+  expect(outcome.stdout).toBe("");
+  expect(outcome.stderr).toMatch(/^mdmsim: /);
+  expect(outcome.stderr).not.toMatch(STACK_LINE);
+  expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
+  for (const text of mentions) expect(outcome.stderr).toContain(text);
 }

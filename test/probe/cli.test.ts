@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STACK_LINE, runBin, runCli, type CliOutcome } from "../helpers/cli.js";
+import { runBin, runCli, expectBadInput } from "../helpers/cli.js";
 import { silentServer, type TestServer } from "./helpers/servers.js";
 
 let dir: string;
@@ -23,15 +23,6 @@ const SCENARIO = JSON.stringify({
   },
   devices: [{ name: "w", platform: "windows", count: 1, addresses: "10.9.0.0/24" }],
 });
-
-function expectOneLineBadInput(outcome: CliOutcome, ...mentions: string[]): void {
-  expect(outcome.code, outcome.stderr).toBe(2);
-  expect(outcome.stdout).toBe("");
-  expect(outcome.stderr).toMatch(/^mdmsim: /);
-  expect(outcome.stderr).not.toMatch(STACK_LINE);
-  expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
-  for (const text of mentions) expect(outcome.stderr).toContain(text);
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "mdmsim-probe-cli-"));
@@ -64,29 +55,29 @@ describe("probe: bad input is exit 2, one line, and nothing is contacted", () =>
     [["--timeout", "soon"], '--timeout: expected a duration > 0 like "5s"'],
     [["--timeout", "0s"], "--timeout: expected a duration > 0"],
   ])("%j", async (args, message) => {
-    expectOneLineBadInput(await runCli(["probe", file, ...args]), message);
+    expectBadInput(await runCli(["probe", file, ...args]), message);
   });
 
   it("names a --ca file that cannot be read, holds no PEM certificate, or holds a broken one", async () => {
     const missing = join(dir, "missing.pem");
-    expectOneLineBadInput(
+    expectBadInput(
       await runCli(["probe", file, ...resolve(), "--ca", missing]),
       `--ca ${missing}: cannot read the file: it does not exist`,
     );
-    expectOneLineBadInput(
+    expectBadInput(
       await runCli(["probe", file, ...resolve(), "--ca", join(dir, "empty.pem")]),
       "empty.pem: no PEM certificate in the file",
     );
-    expectOneLineBadInput(
+    expectBadInput(
       await runCli(["probe", file, ...resolve(), "--ca", join(dir, "broken.pem")]),
       "broken.pem: certificate 1 of the file is not a valid X.509 certificate",
     );
-    expectOneLineBadInput(await runCli(["probe", file, ...resolve(), "--ca", dir]), "it is a directory");
+    expectBadInput(await runCli(["probe", file, ...resolve(), "--ca", dir]), "it is a directory");
     expect(listener.requests).toEqual([]);
   });
 
   it("reports an unreadable scenario like every command", async () => {
-    expectOneLineBadInput(
+    expectBadInput(
       await runCli(["probe", join(dir, "nope.json")]),
       "cannot read the file: it does not exist",
     );
@@ -107,9 +98,6 @@ describe("probe: bad input is exit 2, one line, and nothing is contacted", () =>
   });
 
   it("through bin/mdmsim: exit 2, one line, no stack", () => {
-    expectOneLineBadInput(
-      runBin(["probe", file, "--resolve", "cm01.lab.example.com=not-an-ip"]),
-      "--resolve",
-    );
+    expectBadInput(runBin(["probe", file, "--resolve", "cm01.lab.example.com=not-an-ip"]), "--resolve");
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, STACK_LINE, runBin, runCli, type CliOutcome } from "../helpers/cli.js";
+import { REPO_ROOT, runBin, runCli, expectBadInput } from "../helpers/cli.js";
 import { pageStructure } from "./helpers.js";
 
 const BASELINE = join(REPO_ROOT, "scenarios/baseline.json");
@@ -17,14 +17,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void {
-  expect(outcome.code, outcome.stderr).toBe(2);
-  expect(outcome.stdout).toBe("");
-  expect(outcome.stderr).toMatch(/^mdmsim: /);
-  expect(outcome.stderr).not.toMatch(STACK_LINE);
-  for (const text of mentions) expect(outcome.stderr).toContain(text);
-}
 
 describe("mdmsim report in-process", () => {
   it("writes the report, prints one line, exits 0 when every expectation held", async () => {

@@ -5,7 +5,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, STACK_LINE, parseJson, runBin, runCli, type CliOutcome } from "../helpers/cli.js";
+import {
+  REPO_ROOT,
+  parseJson,
+  runBin,
+  runCli,
+  expectBadInput,
+} from "../helpers/cli.js";
 
 const BASELINE = join(REPO_ROOT, "scenarios/baseline.json");
 const INTERVAL = "site.replicas.replica1.syncInterval";
@@ -30,15 +36,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void {
-  expect(outcome.code, outcome.stderr).toBe(2);
-  expect(outcome.stdout).toBe("");
-  expect(outcome.stderr).toMatch(/^mdmsim: /);
-  expect(outcome.stderr).not.toMatch(STACK_LINE);
-  expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
-  for (const text of mentions) expect(outcome.stderr).toContain(text);
-}
 
 describe("mdmsim sweep in-process", () => {
   it("prints the same bytes with --jobs 1 and --jobs 4 (json and table)", async () => {
