@@ -5,13 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  REPO_ROOT,
-  parseJson,
-  runBin,
-  runCli,
-  expectBadInput,
-} from "../helpers/cli.js";
+import { REPO_ROOT, parseJson, runBin, runCli, expectBadInput } from "../helpers/cli.js";
 
 const BASELINE = join(REPO_ROOT, "scenarios/baseline.json");
 const INTERVAL = "site.replicas.replica1.syncInterval";
