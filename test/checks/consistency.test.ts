@@ -19,6 +19,7 @@ import {
   server,
   type Draft,
 } from "../helpers/ruleScenarios.js";
+import { CATALOGUE } from "../helpers/catalogue.js";
 
 /** Failures that are not configuration: outages, certificate validity over time, replica lag. */
 const NOT_CONFIGURATION = [
@@ -32,31 +33,6 @@ const NOT_CONFIGURATION = [
 const CONTENT_ALLOWED = [...NOT_CONFIGURATION, "no-content-location"];
 /** `not-polled` is no failed try: an enrolled device whose first poll falls after the end. */
 const NEVER_CONNECTED_ALLOWED = [...NOT_CONFIGURATION, "not-polled"];
-
-const CATALOGUE = [
-  "missing-role",
-  "https-required",
-  "name-not-fqdn",
-  "not-a-device-management-point",
-  "dp-mobile-not-allowed",
-  "macos-requires-internet-connections",
-  "mdm-internet-unsupported",
-  "dp-needs-boundaries",
-  "unsupported-boundary-type",
-  "devices-outside-boundaries",
-  "replica-early-failures",
-  "replica-unsupported-for-macos",
-  "replica-at-secondary",
-  "certificate-untrusted",
-  "certificate-name-mismatch",
-  "certificate-expires",
-  "no-certificate",
-  "crl-unreachable",
-  "crl-ldap-non-domain",
-  "mp-capacity",
-  "site-capacity",
-  "out-of-support",
-];
 
 /** Reachability reasons (model.md rows 2–13) without an id in the catalogue, which `check` reports as such. */
 const EXTRA_IDS = ["connection-type-not-allowed"];

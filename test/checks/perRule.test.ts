@@ -26,6 +26,7 @@ import {
   type Platform,
 } from "../helpers/ruleScenarios.js";
 import { singleServer } from "../helpers/scenarios.js";
+import { CATALOGUE } from "../helpers/catalogue.js";
 
 type Mutation = (draft: Draft) => void;
 type Result = ReturnType<typeof simulate>;
@@ -33,30 +34,6 @@ type Result = ReturnType<typeof simulate>;
 const COUNT = 2; // devices in the base group
 
 /** The catalogue of checks.md, in its order. */
-const CATALOGUE = [
-  "missing-role",
-  "https-required",
-  "name-not-fqdn",
-  "not-a-device-management-point",
-  "dp-mobile-not-allowed",
-  "macos-requires-internet-connections",
-  "mdm-internet-unsupported",
-  "dp-needs-boundaries",
-  "unsupported-boundary-type",
-  "devices-outside-boundaries",
-  "replica-early-failures",
-  "replica-unsupported-for-macos",
-  "replica-at-secondary",
-  "certificate-untrusted",
-  "certificate-name-mismatch",
-  "certificate-expires",
-  "no-certificate",
-  "crl-unreachable",
-  "crl-ldap-non-domain",
-  "mp-capacity",
-  "site-capacity",
-  "out-of-support",
-];
 
 const errors = (findings: readonly Finding[]) => findings.filter((f) => f.severity === "error");
 const withId = (findings: readonly Finding[], id: string) => findings.filter((f) => f.id === id);

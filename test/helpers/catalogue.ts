@@ -1,0 +1,26 @@
+// The check ids of ../shared/spec/checks.md, in its order: copied from the spec, not from src/, so the
+// tests notice when the code drifts from the catalogue.
+export const CATALOGUE: readonly string[] = [
+  "missing-role",
+  "https-required",
+  "name-not-fqdn",
+  "not-a-device-management-point",
+  "dp-mobile-not-allowed",
+  "macos-requires-internet-connections",
+  "mdm-internet-unsupported",
+  "dp-needs-boundaries",
+  "unsupported-boundary-type",
+  "devices-outside-boundaries",
+  "replica-early-failures",
+  "replica-unsupported-for-macos",
+  "replica-at-secondary",
+  "certificate-untrusted",
+  "certificate-name-mismatch",
+  "certificate-expires",
+  "no-certificate",
+  "crl-unreachable",
+  "crl-ldap-non-domain",
+  "mp-capacity",
+  "site-capacity",
+  "out-of-support",
+];
