@@ -12,6 +12,13 @@ const lazyRequire = createRequire(import.meta.url);
 const yaml = (): typeof Yaml => lazyRequire("yaml") as typeof Yaml;
 const jsonc = (): typeof JsoncParser => lazyRequire("jsonc-parser") as typeof JsoncParser;
 
+const WRITTEN = new WeakMap<Scenario, object>();
+
+/** The data a loaded scenario was validated from (before defaults), or undefined for other objects. */
+export function writtenForm(scenario: Scenario): object | undefined {
+  return WRITTEN.get(scenario);
+}
+
 /** Limits that keep a hostile file from exhausting memory or the stack. */
 export const LOAD_LIMITS = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 } as const;
 
@@ -138,7 +145,12 @@ export function loadScenario(input: unknown): Scenario {
   const data = typeof input === "string" ? parseScenarioText(input) : input;
   // Own `__proto__` keys from JSON.parse never reach a prototype: zod builds fresh objects and rejects unknown keys.
   const result = ScenarioSchema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) {
+    // Keep what the file said: overrides apply to it, so defaults that follow other fields (a platform's
+    // polling, a certificate's names) follow an overridden field too.
+    if (data !== null && typeof data === "object") WRITTEN.set(result.data, structuredClone(data));
+    return result.data;
+  }
   const [first, ...rest] = result.error.issues;
   if (first === undefined) throw new ScenarioError("invalid scenario");
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";

@@ -1,7 +1,7 @@
 // `--set PATH=VALUE`: edit a validated scenario by path, then validate again.
 import { ScenarioError, UsageError } from "../errors.js";
-import { loadScenario } from "./load.js";
-import { walkPath } from "./path.js";
+import { loadScenario, writtenForm } from "./load.js";
+import { walkPath, type PathStep } from "./path.js";
 import type { Scenario } from "./schema.js";
 
 /** One parsed override: a dot path and a value (JSON when it parses, else the raw string). */
@@ -39,7 +39,9 @@ export function parseOverride(text: string): Override {
  */
 export function applyOverrides(scenario: Scenario, overrides: readonly (Override | string)[]): Scenario {
   if (overrides.length === 0) return scenario;
-  const data = structuredClone(scenario) as unknown;
+  // Overrides edit what the file said (defaults left to be filled afresh); a path must name something in
+  // the loaded scenario, defaults included, so `devices.0.enrollment.delay` works on a file without it.
+  const data = structuredClone(writtenForm(scenario) ?? scenario) as unknown;
   const parsed = overrides.map((o) => (typeof o === "string" ? parseOverride(o) : o));
   const touched: { override: Override; indexPath: (string | number)[] }[] = [];
   for (const override of parsed) {
@@ -50,7 +52,7 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
     if (forbidden !== undefined) {
       throw new ScenarioError(`"${forbidden}" names nothing in the scenario`, [], `--set ${override.text}`);
     }
-    const walk = walkPath(data, override.path, { allowMissingLast: true });
+    const walk = walkPath(scenario, override.path, { allowMissingLast: true });
     if (!walk.ok) {
       throw new ScenarioError(
         `"${walk.failedAt}" names nothing in the scenario`,
@@ -58,10 +60,10 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
         `--set ${override.text}`,
       );
     }
-    const last = walk.steps[walk.steps.length - 1];
-    if (last === undefined) throw new ScenarioError("expected a path", [], `--set ${override.text}`);
-    (last.container as Record<string | number, unknown>)[last.key] = override.value;
-    touched.push({ override, indexPath: walk.steps.map((s) => s.key) });
+    const indexPath = walk.steps.map((step) => step.key);
+    if (indexPath.length === 0) throw new ScenarioError("expected a path", [], `--set ${override.text}`);
+    setWritten(data, indexPath, override.value, walk.steps);
+    touched.push({ override, indexPath });
   }
   try {
     return loadScenario(data);
@@ -74,7 +76,32 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
       t.indexPath.length === error.path.length + 1 &&
       error.path.every((k, i) => t.indexPath[i] === k) &&
       error.detail.includes(JSON.stringify(t.indexPath[t.indexPath.length - 1]));
-    const culprit = touched.find(under) ?? touched.find(added);
+    // Else a problem in an object an override changed part of (a pattern set without its fields).
+    const within = (t: (typeof touched)[number]) =>
+      error.path.length > 0 && error.path.every((k, i) => t.indexPath[i] === k);
+    const culprit = touched.find(under) ?? touched.find(added) ?? touched.find(within);
     throw culprit ? error.withSource(`--set ${culprit.override.text}`) : error.withSource("after --set");
   }
+}
+
+/**
+ * Sets `value` at `indexPath` in written data. A level the file left out is created: an array from the
+ * loaded scenario's (its default, to edit one entry), an object empty (its defaults refill).
+ */
+function setWritten(
+  data: unknown,
+  indexPath: readonly (string | number)[],
+  value: unknown,
+  loaded: readonly PathStep[],
+): void {
+  let node = data as Record<string | number, unknown>;
+  for (let i = 0; i < indexPath.length - 1; i++) {
+    const key = indexPath[i] ?? "";
+    if (node[key] === undefined || node[key] === null || typeof node[key] !== "object") {
+      const next = loaded[i + 1]?.container;
+      node[key] = Array.isArray(next) ? structuredClone(next) : {};
+    }
+    node = node[key] as Record<string | number, unknown>;
+  }
+  node[indexPath[indexPath.length - 1] ?? ""] = value;
 }

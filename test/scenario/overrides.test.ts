@@ -398,3 +398,55 @@ describe("applyOverrides", () => {
     });
   });
 });
+
+describe("applyOverrides on what the file said", () => {
+  const file = {
+    name: "t",
+    duration: "3h",
+    site: {
+      servers: [
+        {
+          name: "cm01.corp.contoso.com",
+          certificate: { issuer: "Root" },
+          roles: {
+            managementPoint: {
+              https: true,
+              allowMobileDevicesAndMacs: true,
+              connections: "intranetAndInternet",
+            },
+          },
+        },
+      ],
+    },
+    devices: [{ name: "w", platform: "windows", count: 1, addresses: "10.0.0.0/24" }],
+  };
+
+  it("refills platform defaults when the platform is overridden", () => {
+    const mac = applyOverrides(loadScenario(file), ["devices.0.platform=macos"]);
+    expect(mac.devices[0]?.polling).toEqual([{ every: 3600 }]);
+    expect(mac.devices[0]?.connectionRetries.count).toBe(0);
+  });
+
+  it("recomputes a certificate's default names when internetFqdn is overridden", () => {
+    const s = applyOverrides(loadScenario(file), [
+      "site.servers.cm01.corp.contoso.com.internetFqdn=cm01.contoso.com",
+    ]);
+    expect(s.site.servers[0]?.certificate?.names).toEqual(["cm01.corp.contoso.com", "cm01.contoso.com"]);
+  });
+
+  it("edits one entry of a default array the file left out", () => {
+    const s = applyOverrides(loadScenario(file), ["devices.0.polling.1.every=30m"]);
+    expect(s.devices[0]?.polling).toEqual([{ every: 180, until: 900 }, { every: 1800 }]);
+  });
+
+  it("creates an object the file left out, keeping the other defaults", () => {
+    const s = applyOverrides(loadScenario(file), ["devices.0.enrollment.pattern=burst"]);
+    expect(s.devices[0]?.enrollment).toMatchObject({ pattern: "burst", at: 0, maxAttempts: 3 });
+  });
+
+  it("chains: a second override applies to the first one's result", () => {
+    const once = applyOverrides(loadScenario(file), ["devices.0.platform=macos"]);
+    const twice = applyOverrides(once, ["devices.0.count=5"]);
+    expect(twice.devices[0]).toMatchObject({ platform: "macos", count: 5, polling: [{ every: 3600 }] });
+  });
+});
