@@ -1,5 +1,5 @@
 // The library's main call: a validated scenario in, the result document out. Synchronous and pure.
-import { UsageError } from "./errors.js";
+import { ScenarioError, UsageError } from "./errors.js";
 import { EventQueue } from "./kernel/eventQueue.js";
 import { runEngine, type RawRun, type TraceEvent } from "./model/engine.js";
 import { compileSite } from "./model/site.js";
@@ -33,6 +33,16 @@ export function findDevice(scenario: Scenario, device: string): { group: number;
   throw new UsageError(`--trace ${device}: no such device (devices are ${examples})`);
 }
 
+/** Runs `work`, turning a UsageError about a scenario's expectation into a ScenarioError at its place. */
+function inFile<T>(index: number, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof UsageError) throw new ScenarioError(error.message, ["expectations", index]);
+    throw error;
+  }
+}
+
 /** Orders trace events by the kernel's rule: time, then priority, then the order they were recorded. */
 function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
   const queue = new EventQueue<TraceEvent>();
@@ -63,13 +73,18 @@ export function runSimulation(
   options: SimulateOptions = {},
 ): { result: RunResult; raw: RawRun } {
   const seed = options.seed ?? scenario.seed;
-  const expectations = [...scenario.expectations, ...(options.expectations ?? [])].map(parseExpectation);
+  // The scenario's own expectations are part of the file: their problems name `expectations[i]`.
+  const own = scenario.expectations.map((text, i) => inFile(i, () => parseExpectation(text)));
+  const extra = (options.expectations ?? []).map(parseExpectation);
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
   checkRunLimits(scenario);
   const site = compileSite(scenario, seed);
   const raw = runEngine(site, { perDevice: options.perDevice === true, ...(trace ? { trace } : {}) });
   const result = buildRunResult(raw);
   if (result.trace) result.trace = ordered(result.trace);
-  result.expectations = evaluateExpectations(result, expectations);
+  result.expectations = [
+    ...own.flatMap((e, i) => inFile(i, () => evaluateExpectations(result, [e]))),
+    ...evaluateExpectations(result, extra),
+  ];
   return { result, raw };
 }

@@ -35,6 +35,8 @@ function skipHelpCache(parser: object): void {
   if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
 
+const SINGLE_VALUED = ["seed", "format", "trace", "out", "timeout", "runs", "jobs", "shard", "quiet", "list"];
+
 const NO_COMMAND = "name a command (mdmsim run is the place to start)";
 
 // yargs checks for a command before it checks options, so name what was given instead.
@@ -74,13 +76,23 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(schemaCommand(io, done))
       .demandCommand(1, NO_COMMAND)
       .strict()
+      // A repeated single-valued option means its last value, as in most command lines.
+      .middleware((argv) => {
+        for (const key of SINGLE_VALUED) {
+          const value: unknown = argv[key];
+          if (Array.isArray(value)) argv[key] = value[value.length - 1] as unknown;
+        }
+      }, true)
       .version(VERSION)
       .help()
       .wrap(100)
       .exitProcess(false)
       .fail((message: string | undefined, error: Error | undefined) => {
-        if (error !== undefined) throw error;
-        throw new YargsUsage(message === NO_COMMAND ? noCommand(args) : (message ?? "bad command line"));
+        // yargs' own parse errors (YError: a missing option value) are bad input; others come from handlers.
+        if (error !== undefined && error.name !== "YError") throw error;
+        throw new YargsUsage(
+          message === NO_COMMAND ? noCommand(args) : (message ?? error?.message ?? "bad command line"),
+        );
       });
     skipHelpCache(parser);
     await parser.parseAsync([...args], {}, (error: Error | undefined, _argv: unknown, output: string) => {
@@ -100,7 +112,8 @@ function report(error: unknown, io: CliIo, context: RunContext): number {
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof YargsUsage) {
-    io.stderr(`mdmsim: ${error.message} (see "mdmsim --help")\n`);
+    // yargs words some messages over several lines: one line, as every bad-input message is.
+    io.stderr(`mdmsim: ${error.message.replace(/\s*\n\s*/g, "; ")} (see "mdmsim --help")\n`);
     return ExitCode.BAD_INPUT;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -6,10 +6,15 @@ import { UsageError } from "../errors.js";
 // eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
 export function withSeedAndSet<T>(y: Argv<T>) {
   return y
-    .option("seed", { type: "number", describe: "master seed (overrides the scenario's seed)" })
+    .option("seed", {
+      type: "number",
+      requiresArg: true,
+      describe: "master seed (overrides the scenario's seed)",
+    })
     .option("set", {
       type: "string",
       array: true,
+      requiresArg: true,
       default: [] as string[],
       describe: "override a scenario field: PATH=VALUE (repeatable)",
     });
@@ -18,7 +23,13 @@ export function withSeedAndSet<T>(y: Argv<T>) {
 /** Adds the repeatable `--expect`. */
 // eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
 export function withExpect<T>(y: Argv<T>, describe = 'expectation "PATH OP VALUE" (repeatable)') {
-  return y.option("expect", { type: "string", array: true, default: [] as string[], describe });
+  return y.option("expect", {
+    type: "string",
+    array: true,
+    requiresArg: true,
+    default: [] as string[],
+    describe,
+  });
 }
 
 /** Adds `--seed`, `--set`, `--format` and `--quiet` to a command. */
@@ -26,6 +37,7 @@ export function withExpect<T>(y: Argv<T>, describe = 'expectation "PATH OP VALUE
 export function withScenarioOptions<T>(y: Argv<T>) {
   return withSeedAndSet(y)
     .option("format", {
+      requiresArg: true,
       choices: ["table", "json", "csv"] as const,
       default: "table" as const,
       describe: "output format",

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { DURATION_PATTERN, parseDuration } from "./duration.js";
 import { parseIpv4Range } from "./ipv4.js";
+import { parseExpectation } from "../results/expectations.js";
 
 // A process parses a scenario once or a few hundred times (a sweep's variants): zod's JIT, which compiles
 // each object schema with new Function on first use, costs more at that count than it saves.
@@ -392,6 +393,13 @@ function checkReferences(s: z.output<typeof ScenarioObject>, report: Report): vo
           `expected the name of a server, got ${showValue(n)}`,
         );
     });
+  });
+  s.expectations.forEach((text, i) => {
+    try {
+      parseExpectation(text);
+    } catch (error) {
+      report(["expectations", i], error instanceof Error ? error.message : String(error));
+    }
   });
   s.devices.forEach((g, i) => {
     g.polling.forEach((p, j) => {

@@ -18,7 +18,11 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
         withScenarioOptions(
           y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
         ),
-      ).option("trace", { type: "string", describe: "print one device's timeline, e.g. hq-windows-17" }),
+      ).option("trace", {
+        type: "string",
+        requiresArg: true,
+        describe: "print one device's timeline, e.g. hq-windows-17",
+      }),
     handler: (argv) => {
       const scenario = readScenario(io, argv.scenario as string | undefined, list(argv.set));
       const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;

@@ -76,6 +76,7 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
           describe: "also report this result path (repeatable)",
         })
         .option("expect", {
+          requiresArg: true,
           type: "string",
           array: true,
           default: [] as string[],
