@@ -392,14 +392,32 @@ function groupChecks(site: SiteModel): Finding[] {
   const push = (f: Finding | null) => {
     if (f) out.push(f);
   };
+  // checks.md: an MP without the mobile flag is a warning while another MP is a DMP. A group falls back to
+  // such an MP only when no DMP is eligible, and then each DMP's own failing rule is reported as an error
+  // below, so the warning keeps "no error ⇒ no configuration failure" true. A group pinned to it, though,
+  // fails on every try: an error. (A DP without the flag stays an error for a content group that would
+  // draw it: its devices fail there whatever the other DPs allow.)
+  const anyDmp = site.managementPoints.some(isDmp);
+  const flagSeverity = (f: Finding | null, pinned: boolean): Finding | null =>
+    f !== null && !pinned && f.id === "not-a-device-management-point" && anyDmp
+      ? { ...f, severity: "warning" }
+      : f;
   for (const model of site.groups) {
     // Enrollment: a device picks any EPP it can reach; it fails only when it can reach none.
     const epps = site.enrollmentProxyPoints;
     const eppFindings = epps.map((s) => contactFinding(model, s, "enrollmentProxyPoint", site.startMs));
     if (epps.length > 0 && eppFindings.every((f) => f !== null)) push(eppFindings[0] ?? null);
+    const pinned = model.pinned !== undefined;
     for (const p of managementPointCandidates(model, site.managementPoints.length)) {
       const server = site.managementPoints[p];
-      if (server) push(contactFinding(model, server, "managementPoint", site.startMs));
+      // A group pinned to an MP uses that one and no other: whatever fails there fails every device.
+      if (server) push(flagSeverity(contactFinding(model, server, "managementPoint", site.startMs), pinned));
+    }
+    if (!pinned && model.eligible.length === 0) {
+      // No DMP is eligible, so the devices fall back to the first MP: what keeps each DMP out is the fix.
+      for (const server of site.managementPoints.filter(isDmp)) {
+        push(contactFinding(model, server, "managementPoint", site.startMs));
+      }
     }
     if (!model.group.content) continue;
     const dps = model.internetDps ?? [
