@@ -23,7 +23,10 @@ const duration = (what = "a duration", positive = false) =>
   z
     .union(
       [
-        z.number(),
+        // Nonnegative here too, so the printed JSON Schema says so (the message stays the duration's).
+        z
+          .number()
+          .nonnegative({ error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}` }),
         z.string().regex(DURATION_PATTERN, {
           error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}`,
         }),
@@ -184,18 +187,32 @@ const EnrollmentSchema = z.preprocess(
   z.discriminatedUnion(
     "pattern",
     [
-      z.strictObject({
-        pattern: z.literal("uniform"),
-        from: duration().default(0),
-        to: duration().default(3600),
-        ...enrollmentCommon,
-      }),
-      z.strictObject({
-        pattern: z.literal("even"),
-        from: duration().default(0),
-        to: duration().default(3600),
-        ...enrollmentCommon,
-      }),
+      z
+        .strictObject({
+          pattern: z.literal("uniform"),
+          from: duration().default(0),
+          to: duration().default(3600),
+          ...enrollmentCommon,
+        })
+        .refine((e) => e.to > e.from, {
+          error: "expected `to` after `from` (enrollments fall in [from, to))",
+          path: ["to"],
+          // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
+          when: (payload) => payload.issues.length === 0,
+        }),
+      z
+        .strictObject({
+          pattern: z.literal("even"),
+          from: duration().default(0),
+          to: duration().default(3600),
+          ...enrollmentCommon,
+        })
+        .refine((e) => e.to > e.from, {
+          error: "expected `to` after `from` (enrollments fall in [from, to))",
+          path: ["to"],
+          // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
+          when: (payload) => payload.issues.length === 0,
+        }),
       z.strictObject({ pattern: z.literal("burst"), at: duration().default(0), ...enrollmentCommon }),
       z.strictObject({
         pattern: z.literal("poisson"),

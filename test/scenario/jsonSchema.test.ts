@@ -375,3 +375,25 @@ describe("scenarioJsonSchema", () => {
     });
   });
 });
+
+describe("scenarioJsonSchema agrees with the loader", () => {
+  it("does not require an enrollment pattern (the loader defaults it to uniform)", () => {
+    const found: unknown[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === "object") {
+        const record = node as { properties?: { pattern?: { const?: unknown } }; required?: unknown };
+        if (record.properties?.pattern?.const === "uniform") found.push(record.required);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(scenarioJsonSchema());
+    expect(found.length).toBeGreaterThan(0);
+    for (const required of found) expect(required ?? []).not.toContain("pattern");
+  });
+
+  it("gives numeric durations a minimum of 0", () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    expect(text).toContain('"minimum":0');
+  });
+});
