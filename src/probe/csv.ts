@@ -1,9 +1,6 @@
 // The csv format of `probe`: one row per probe, the contract's fields first.
+import { quote } from "../report/csv.js";
 import type { ProbeReport } from "./result.js";
-
-function quote(field: string): string {
-  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
 
 const HEAD = [
   "server",

@@ -2,7 +2,7 @@
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function quote(field: string): string {
-  return /[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
 // Elements are named by `name` (groups, replicas) or `server` (management points), else by index.
