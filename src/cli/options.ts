@@ -58,3 +58,14 @@ export function list(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
 }
+
+/** Most worker threads `--jobs` accepts. */
+const MAX_JOBS = 1024;
+
+/** Checks `--jobs`: an integer from 1 to 1024. */
+export function checkJobs(jobs: number): number {
+  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    throw new UsageError(`--jobs: expected an integer from 1 to ${MAX_JOBS}, got ${String(jobs)}`);
+  }
+  return jobs;
+}

@@ -9,7 +9,6 @@ import { substream, type Rng } from "../random.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "./reasons.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { visibleAt } from "./replica.js";
-import { rangeContains } from "../scenario/ipv4.js";
 import {
   alwaysFailing,
   managementPointCandidates,
@@ -476,18 +475,9 @@ function contentTry(
   t: number,
   rng: Rng,
 ): { id: number; dp: string | null } {
-  let candidates: readonly number[];
-  if (model.internetDps !== null) candidates = model.internetDps;
-  else {
-    const found: number[] = [];
-    if (address >= 0) {
-      for (const p of model.dpPreferences) {
-        if (!p.ranges.some((r) => rangeContains(r, address))) continue;
-        for (const pos of p.positions) if (!found.includes(pos)) found.push(pos);
-      }
-    }
-    candidates = found.sort((a, b) => a - b);
-  }
+  // Intranet devices: the mobile-enabled DPs of the boundary groups containing their address.
+  const candidates =
+    model.internetDps ?? (address >= 0 ? (preferredPositions(model.dpPreferences, address) ?? []) : []);
   if (candidates.length === 0) return { id: NO_CONTENT_LOCATION, dp: null };
   const dp = pick(candidates, rng) ?? 0;
   const timeline = model.dpTimelines[dp];

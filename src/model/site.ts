@@ -87,7 +87,7 @@ function timelineFor(contact: Contact, duration: number): ReasonTimeline {
 }
 
 function compileGroup(
-  scenario: Scenario,
+  entries: readonly BoundaryEntry[],
   group: DeviceGroup,
   servers: { mps: readonly Server[]; epps: readonly Server[]; dps: readonly Server[] },
   startMs: number,
@@ -97,7 +97,6 @@ function compileGroup(
   const mpContacts = servers.mps.map((s) => contact(s, "managementPoint"));
   const eligible = mpContacts.flatMap((c, i) => (isEligibleManagementPoint(c) ? [i] : []));
   const pinnedIndex = servers.mps.findIndex((s) => s.name === group.managementPoint);
-  const entries = boundaryEntries(scenario);
   const intranetTowardMp = !isInternetDevice(group, "managementPoint");
   const intranetTowardDp = !isInternetDevice(group, "distributionPoint");
   const listed = (entry: BoundaryEntry, pool: readonly Server[], positions: readonly number[]) =>
@@ -140,6 +139,7 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   const mps = all.filter((s) => s.roles.managementPoint !== undefined);
   const epps = all.filter((s) => s.roles.enrollmentProxyPoint !== undefined);
   const dps = all.filter((s) => s.roles.distributionPoint !== undefined);
+  const entries = boundaryEntries(scenario);
   const env = new Environment();
   const pending = scenario.site.replicas.map((r) => scheduleReplica(env, r, seed, duration));
   env.run(duration);
@@ -163,7 +163,7 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
     mpReplica,
     replicas,
     enrollmentPoint,
-    groups: scenario.devices.map((g) => compileGroup(scenario, g, { mps, epps, dps }, startMs, duration)),
+    groups: scenario.devices.map((g) => compileGroup(entries, g, { mps, epps, dps }, startMs, duration)),
     siteEvents: env.events,
   };
 }

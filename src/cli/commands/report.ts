@@ -12,13 +12,10 @@ import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
 import { assembleSweep, DEFAULT_RUNS, planSweep, sweepJobs, sweepPassed } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkSeed, list, withExpect, withSeedAndSet } from "../options.js";
+import { checkJobs, checkSeed, list, withExpect, withSeedAndSet } from "../options.js";
 import { attributed, readScenario } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
-
-/** Most worker threads `--jobs` accepts (as `sweep`). */
-const MAX_JOBS = 1024;
 
 // The command as a reader can type it again, for the report's footer: the options that shape the report,
 // in a fixed order (not --out, --jobs or --quiet, so the same inputs give the same bytes wherever written).
@@ -122,9 +119,7 @@ export function reportCommand(io: CliIo, context: RunContext, done: (code: numbe
         if (error instanceof ScenarioError) throw error.withSource(`${file}, ${error.source ?? "--vary"}`);
         throw error;
       }
-      const jobs = jobsOption ?? availableParallelism();
-      if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
-        throw new UsageError(`--jobs: expected an integer from 1 to ${MAX_JOBS}, got ${String(jobs)}`);
+      const jobs = checkJobs(jobsOption ?? availableParallelism());
       const all = sweepJobs(plan);
       const progress = progressBar(io, all.length, { label: "report" });
       const outcomes = await runJobs(plan, all, { jobs, onProgress: progress.update });

@@ -18,21 +18,12 @@ import {
   type SweepResult,
 } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkSeed, list, withScenarioOptions } from "../options.js";
+import { checkJobs, checkSeed, list, withScenarioOptions } from "../options.js";
 import { readScenario } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
 
 type Format = "table" | "json" | "csv";
-
-/** Most worker threads `--jobs` accepts. */
-const MAX_JOBS = 1024;
-
-function checkJobs(jobs: number): number {
-  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
-    throw new UsageError(`--jobs: expected an integer from 1 to ${MAX_JOBS}, got ${String(jobs)}`);
-  return jobs;
-}
 
 /** Prints a sweep document in a format (shared with `merge`). */
 export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet: boolean): void {
