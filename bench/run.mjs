@@ -9,8 +9,16 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] ?? 0) || 5;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 
-/** name, mdmsim arguments, target (seconds of wall time, peak RSS MiB, attempts per second). */
+/**
+ * name, mdmsim arguments (or `node` arguments for the reference row), target (seconds of wall time, peak
+ * RSS MiB, attempts per second).
+ */
 const workloads = [
+  {
+    // What Node itself costs on this machine at this moment: the floor under every row below.
+    name: "reference: node -e 0 (Node's own start)",
+    node: ["-e", "0"],
+  },
   {
     name: "1M devices, enroll 8 h, 24 h run",
     args: ["run", `${here}scenarios/1m-8h-24h.json`, "--format", "json"],
@@ -51,10 +59,14 @@ const workloads = [
 
 function once(workload) {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [`${here}measure.mjs`, ...workload.args], {
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
-    maxBuffer: 1 << 30,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--require", `${here}rss.cjs`, ...(workload.node ?? [`${here}../bin/mdmsim`, ...workload.args])],
+    {
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
+      maxBuffer: 1 << 30,
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0 && child.status !== 1) {
     throw new Error(`${workload.name}: exit ${child.status}\n${child.stderr}`);

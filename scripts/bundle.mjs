@@ -1,32 +1,147 @@
-// Bundles the compiled CLI: Node 20 resolves and compiles ~200 small ES modules on every start (about a
-// third of a second); one minified file starts in a fraction of that (see BENCHMARKS.md). Code behind a
-// dynamic import() (charts, the worker pool) goes to chunks that load only when a command needs them.
-// The output sits at the same depth as dist/cli/, so paths relative to import.meta.url still hold.
-import { rmSync } from "node:fs";
+// Bundles the compiled CLI for a fast start (see BENCHMARKS.md, "Start-up"). Node 20 spends most of a
+// short run starting up: resolving and compiling modules, then evaluating them. So the program is
+//
+// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js, written as a function expression
+//   `(function (exports, require, module, __filename, __dirname) {...})` that bin/mdmsim compiles with
+//   node:vm. Code reached only through import() (charts, probe's network layer) is bundled too, but
+//   esbuild initializes it lazily, so `run` never evaluates vega or undici.
+// - dist/bin/mdmsim.cjs.cache: V8's code cache for that script, made here by running representative
+//   commands in this process. bin/mdmsim hands it to V8, which then skips parsing and compiling what the
+//   cache holds; V8 refuses a cache from another V8 version or flags, and the program runs as well
+//   without it, only slower to start.
+// - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
+//   loads it by file name in a thread with its own module instances).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import vm from "node:vm";
 import { build } from "esbuild";
 
-// Chunk names carry content hashes: clear old ones so the package holds only this build's.
-rmSync("dist/bin", { recursive: true, force: true });
+const OUT = "dist/bin";
+const CLI = `${OUT}/mdmsim.cjs`;
 
-await build({
-  // The sweep's worker thread loads a file of its own; it lands beside the chunk that starts the pool.
-  entryPoints: { mdmsim: "dist/cli/main.js", sweepWorker: "dist/cli/sweepWorker.js" },
-  // piscina starts its threads from its own worker.js beside its __dirname: it must stay a real package.
-  external: ["piscina"],
-  outdir: "dist/bin",
-  chunkNames: "[name]-[hash]",
-  splitting: true,
+// Chunk names of earlier builds carried content hashes: clear them so the package holds only this build's.
+rmSync(OUT, { recursive: true, force: true });
+
+const common = {
   bundle: true,
   minify: true,
   platform: "node",
-  format: "esm",
   target: "node20",
   legalComments: "none",
   // ES module builds first: jsonc-parser's UMD build requires files by computed paths.
   mainFields: ["module", "main"],
+  // piscina starts its threads from its own worker.js beside its __dirname: it must stay a real package.
+  external: ["piscina"],
+  // vega-canvas's Node build awaits import("canvas") at its top level, which CommonJS cannot express. mdmsim
+  // renders SVG and never draws on a canvas; without the optional canvas package (not a dependency) that
+  // build finds none and vega measures text by estimate. The browser build finds none either (no document),
+  // so charts are the same, and they no longer depend on whether canvas happens to be installed.
+  alias: { "vega-canvas": "./node_modules/vega-canvas/build/vega-canvas.browser.js" },
+  logLevel: "warning",
+};
+
+/**
+ * string-width (under yargs' cliui and wrap-ansi) builds an Intl.Segmenter and a /\p{RGI_Emoji}/v regular
+ * expression when its module is evaluated: about 30 ms of every start, for help text mdmsim prints only on
+ * --help or a usage error. This plugin puts a stand-in in front of each copy that loads the real module on
+ * the first call; esbuild evaluates a module reached only through require() when it is first required.
+ */
+const lazyStringWidth = {
+  name: "lazy-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      // cli-table3 requires the old CommonJS string-width, which is cheap to load: leave it.
+      if (args.kind !== "import-statement" || args.pluginData === "real") return undefined;
+      const real = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "real",
+      });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: "lazy-string-width" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-string-width" }, (args) => ({
+      contents:
+        `let real;\n` +
+        `export default function stringWidth(text, options) {\n` +
+        `  real ??= require(${JSON.stringify(args.path)});\n` +
+        `  return (real.default ?? real)(text, options);\n` +
+        `}\n`,
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
+// Large packages that only some commands use get bundles of their own, required on first use: the main
+// script stays small, so reading it and its code cache stays cheap. Each holds third-party code only, so no
+// module of mdmsim's exists twice.
+const SEPARATE = { vega: "vega.cjs", "vega-lite": "vega-lite.cjs", undici: "undici.cjs" };
+const separate = {
+  name: "separate-bundles",
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(SEPARATE).join("|")})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./${SEPARATE[args.path]}`, external: true }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ["dist/cli/main.js"],
+  outfile: CLI,
+  format: "cjs",
+  plugins: [lazyStringWidth, separate],
+  // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
+  supported: { "dynamic-import": false },
+  // The sources are ES modules: keep their strict mode, and give them import.meta.url from __filename.
+  // dist/bin/ sits at the same depth as dist/cli/, so paths relative to it still hold.
+  define: { "import.meta.url": "__mdmsimUrl" },
+  banner: {
+    js:
+      `(function (exports, require, module, __filename, __dirname) {"use strict";` +
+      `const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;`,
+  },
+  footer: { js: "})" },
+});
+
+for (const [name, file] of Object.entries(SEPARATE)) {
+  await build({ ...common, entryPoints: [name], outfile: `${OUT}/${file}`, format: "cjs" });
+}
+
+await build({
+  ...common,
+  entryPoints: ["dist/cli/sweepWorker.js"],
+  outfile: `${OUT}/sweepWorker.js`,
+  format: "esm",
   // Some bundled CommonJS dependencies call require(); give ES module output one.
   banner: {
     js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);",
   },
-  logLevel: "warning",
 });
+
+// The code cache: compile the script exactly as bin/mdmsim does, run the commands users start with (their
+// output discarded), then ask V8 for everything compiled so far.
+const filename = resolve(CLI);
+const script = new vm.Script(readFileSync(filename, "latin1"), { filename });
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, dirname(filename));
+const quiet = {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  readFile: (path) => readFileSync(path, "utf8"),
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+};
+for (const args of [
+  ["run"],
+  ["run", "--format", "json"],
+  ["run", "--format", "csv"],
+  ["check"],
+  ["reach", "--format", "json"],
+  ["run", "scenarios/no-such-file.json"],
+]) {
+  await cli.exports.main(args, quiet);
+}
+writeFileSync(`${CLI}.cache`, script.createCachedData());

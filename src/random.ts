@@ -1,6 +1,6 @@
 // Named substreams of the master seed (seedrandom's Alea): one stream per purpose and per group or replica,
 // so changing one group never moves another group's draws.
-import seedrandom from "seedrandom";
+import alea from "seedrandom/lib/alea.js";
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -11,6 +11,6 @@ export type Rng = () => number;
  * @param name - a stable name such as `group:hq-windows:enrollment`
  */
 export function substream(seed: number, name: string): Rng {
-  const prng = seedrandom.alea(`${seed}/${name}`);
+  const prng = alea(`${seed}/${name}`);
   return () => prng();
 }

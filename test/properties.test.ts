@@ -103,6 +103,25 @@ describe("simulation invariants", () => {
     );
   });
 
+  it("counts a traced device exactly as an untraced one (tracing takes it off the engine's shortcuts)", () => {
+    // The engine skips work for a device that must enroll at its first try and for the polls after a
+    // device's last possible failure; a traced device always takes the general path. Same numbers either
+    // way, for whichever device is traced, means the shortcuts are exact.
+    fc.assert(
+      fc.property(scenarios(true), fc.nat(), (scenario, which) => {
+        const names = scenario.devices.flatMap((g) =>
+          Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
+        );
+        const device = names[which % names.length] ?? "";
+        const plain = simulate(scenario, { perDevice: true });
+        const { trace, ...traced } = simulate(scenario, { perDevice: true, trace: device });
+        expect(trace).toBeDefined();
+        expect(traced).toEqual(plain);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("evaluates extra expectations without changing anything else in the result", () => {
     fc.assert(
       fc.property(scenarios(false), (scenario) => {

@@ -16,7 +16,7 @@ import {
   type GroupModel,
   type SiteModel,
 } from "./site.js";
-import { timelineAt, type ReasonTimeline } from "./timeline.js";
+import { okFrom, timelineAt, type ReasonTimeline } from "./timeline.js";
 
 const R = REASONS.length;
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
@@ -191,6 +191,10 @@ class GroupRun {
   private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
+  /** Per management point: from when every try there succeeds (given the record is visible). */
+  private readonly mpOkFrom: Float64Array;
+  /** Every EPP and the enrollment point accept every try: the first try enrolls. */
+  private readonly enrollAlwaysOk: boolean;
   private readonly addrFirst: number;
   private readonly addrSize: number;
   private readonly traceIndex: number;
@@ -219,6 +223,9 @@ class GroupRun {
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(this.eppTimelines.length);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
+    this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
+    this.enrollAlwaysOk =
+      okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
     this.addrFirst = model.addresses ? model.addresses.first : -1;
     this.addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
     this.traceIndex = traceIndex;
@@ -258,10 +265,22 @@ class GroupRun {
 
   /** Enrollment tries; returns the commit time, or -1 when the device failed or is still pending. */
   private enroll(i: number, tracing: boolean): number {
-    const { site, g, tally, state, eppTimelines, reachable } = this;
+    const { site, g, state, eppTimelines, reachable } = this;
     const { delay, retryAfter, maxAttempts } = g.enrollment;
     this.enrolledAt = -1;
     this.lastEnrollReason = OK;
+    if (this.enrollAlwaysOk && !tracing) {
+      // The loop below, for a first try that must succeed: the same EPP draw, no reasons to look up.
+      const t = this.times[i] ?? 0;
+      if (t < this.duration && maxAttempts > 0) {
+        state.events++;
+        if (eppTimelines.length > 1) this.eppRng();
+        this.enrolledAt = t;
+        const committedAt = t + delay;
+        if (committedAt < this.duration) return committedAt;
+      }
+      return this.notEnrolled(i);
+    }
     for (let k = 0; k < maxAttempts; k++) {
       const t = (this.times[i] ?? 0) + k * retryAfter;
       if (t >= this.duration) break;
@@ -295,6 +314,13 @@ class GroupRun {
         break;
       }
     }
+    return this.notEnrolled(i);
+  }
+
+  /** Counts a device that did not enroll within the run (failed or pending); returns -1. */
+  private notEnrolled(i: number): number {
+    const { g, tally, state } = this;
+    const { retryAfter, maxAttempts } = g.enrollment;
     const triesLeft =
       this.enrolledAt < 0 && (this.times[i] ?? 0) + (maxAttempts - 1) * retryAfter >= this.duration;
     if (this.enrolledAt >= 0 || triesLeft) tally.enrollmentPending++;
@@ -357,6 +383,7 @@ class GroupRun {
   ): void {
     const { g, tally, state, every, until, duration } = this;
     const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+    const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     const mpTally = mp >= 0 ? state.managementPoints[mp] : undefined;
     const mpName = tracing && mp >= 0 ? (this.site.managementPoints[mp]?.name ?? null) : null;
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
@@ -378,12 +405,12 @@ class GroupRun {
         // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
         if (r > 0 && (t >= nextPollAt || t >= duration)) break;
         state.events++;
-        let reason = timelineAt(timeline, t);
+        let reason = t >= okSince ? OK : timelineAt(timeline, t);
         if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
         tally.attempts++;
         if (mpTally) {
           mpTally.attempts++;
-          bump(mpTally.perMinute, Math.floor(t / 60));
+          perMinute(mpTally.perMinute, t);
         }
         lastReason = reason;
         if (tracing) state.record(t, Priority.MP_TRY, r === 0 ? "poll" : "retry", outcomeOf(reason), mpName);
@@ -401,7 +428,7 @@ class GroupRun {
         bump(tally.failedByReason, reason);
         if (mpTally) {
           mpTally.failed++;
-          bump(mpTally.failedPerMinute, Math.floor(t / 60));
+          perMinute(mpTally.failedPerMinute, t);
         }
         if (firstSuccess < 0) failedBefore++;
         if (!isConnectionLevel(reason, retryOn)) break;
@@ -412,6 +439,29 @@ class GroupRun {
         contentDone = this.content(t, committedAt, address, tracing);
       }
       u = nextU;
+      // Connected, content done, and the DMP fine from here on: every later poll is a first-try success,
+      // so the rest of the schedule (same arithmetic, same jitter draws) only needs counting.
+      if (firstSuccess >= 0 && contentDone && !tracing && committedAt + u >= okSince) {
+        const minutes = mpTally?.perMinute;
+        let n = 0;
+        while (committedAt + u < duration) {
+          while ((until[phase] ?? Infinity) <= u) phase++;
+          if (minutes) {
+            // Times are ≥ 0 and the run is under 2^31 minutes (the per-minute arrays hold it), so truncation
+            // is the floor, and cheaper than Math.floor before the code is optimized.
+            const m = ((committedAt + u) / 60) | 0;
+            minutes[m] = (minutes[m] ?? 0) + 1;
+          }
+          n++;
+          u = u + (every[phase] ?? 3600) + (jitter > 0 ? this.jitterRng() * jitter : 0);
+        }
+        if (n > 0) lastReason = OK;
+        state.events += n;
+        tally.attempts += n;
+        tally.succeeded += n;
+        if (mpTally) mpTally.attempts += n;
+        break;
+      }
     }
     if (firstSuccess < 0) bump(tally.neverConnectedByReason, lastReason);
     state.perDevice?.push(
@@ -463,9 +513,16 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   };
 }
 
-/** Adds `n` to `counts[i]` (typed arrays are zero-filled, so the fallback never applies). */
-function bump(counts: Float64Array | Uint32Array, i: number, n = 1): void {
-  counts[i] = (counts[i] ?? 0) + n;
+// Two monomorphic counters: one function for both array types would make the hottest line polymorphic.
+/** Adds one to the count of reason `i`. */
+function bump(counts: Float64Array, i: number): void {
+  counts[i] = (counts[i] ?? 0) + 1;
+}
+
+/** Adds one to the count of the minute holding time `t` (truncation is the floor: see `polls`). */
+function perMinute(counts: Uint32Array, t: number): void {
+  const m = (t / 60) | 0;
+  counts[m] = (counts[m] ?? 0) + 1;
 }
 
 function contentTry(

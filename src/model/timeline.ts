@@ -41,3 +41,9 @@ export function timelineAt(timeline: ReasonTimeline, t: number): number {
   while (i > 0 && (starts[i] ?? 0) > t) i--;
   return reasons[i] ?? OK;
 }
+
+/** When the timeline turns OK for good: the start of its last segment if that is OK, else Infinity. */
+export function okFrom(timeline: ReasonTimeline): number {
+  const last = timeline.starts.length - 1;
+  return timeline.reasons[last] === OK ? (timeline.starts[last] ?? 0) : Infinity;
+}

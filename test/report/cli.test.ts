@@ -1,5 +1,5 @@
 // `mdmsim report` on the command line (in-process and through the bundled bin/mdmsim), and `run`'s terminal
-// chart. bin/mdmsim imports dist/bin/: `npm test` builds first (running vitest alone? `npm run build`).
+// chart. bin/mdmsim runs dist/bin/: `npm test` builds first (running vitest alone? `npm run build`).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -139,15 +139,19 @@ describe("bin/mdmsim report (the bundle)", () => {
     expect(readFileSync(viaBin, "utf8")).toBe(readFileSync(inProcess, "utf8"));
   });
 
-  it("keeps vega and vega-lite out of the main bundle: `run` never loads them", () => {
+  it("keeps vega, vega-lite and undici out of the main bundle: `run` never loads them", () => {
     const bin = join(REPO_ROOT, "dist/bin");
-    const files = readdirSync(bin).filter((f) => f.endsWith(".js"));
+    const files = readdirSync(bin).filter((f) => /\.c?js$/.test(f));
     const holding = (text: string) => files.filter((f) => readFileSync(join(bin, f), "utf8").includes(text));
-    // A message only vega-lite has, and one only vega has.
-    for (const marker of ["Invalid specification", "Unrecognized signal name"]) {
+    // A message only vega-lite has, one only vega has, and one only undici has.
+    for (const marker of [
+      "Invalid specification",
+      "Unrecognized signal name",
+      "RequestContentLengthMismatchError",
+    ]) {
       const chunks = holding(marker);
       expect(chunks.length, marker).toBeGreaterThan(0);
-      expect(chunks, marker).not.toContain("mdmsim.js");
+      expect(chunks, marker).not.toContain("mdmsim.cjs");
     }
   });
 });

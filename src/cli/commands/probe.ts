@@ -7,7 +7,6 @@ import { renderProbeTable } from "../../probe/table.js";
 import { DEFAULT_PROBE_TIMEOUT } from "../../probe/timeout.js";
 import type { CliIo, RunContext } from "../io.js";
 import { list, withScenarioOptions } from "../options.js";
-import { readCaFiles } from "../probe/caFiles.js";
 import { probeProgress } from "../probe/progress.js";
 import { readScenario } from "../scenarioFile.js";
 
@@ -42,10 +41,13 @@ export function probeCommand(io: CliIo, context: RunContext, done: (code: number
       const scenario = readScenario(io, argv.scenario as string, list(argv.set));
       context.scenario = scenario.name;
       const plan = planProbes(scenario, list(argv.resolve), argv.timeout);
+      // undici (and node:crypto, for --ca) load only when a probe runs, so other commands start fast.
+      const [{ readCaFiles }, { probeTargetsLive }] = await Promise.all([
+        import("../probe/caFiles.js"),
+        import("../probe/network.js"),
+      ]);
       const extraCa = readCaFiles(io, list(argv.ca));
       const progress = probeProgress(io);
-      // undici is large: load it only when a probe runs, so other commands start fast.
-      const { probeTargetsLive } = await import("../probe/network.js");
       const observations = await probeTargetsLive(plan.targets, {
         timeoutMs: plan.timeoutMs,
         extraCa,
