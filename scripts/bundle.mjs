@@ -75,6 +75,33 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * yargs imports notStrictEqual and strictEqual from node:assert for checks on its own calls, and loading
+ * node:assert costs about 5 ms of every start. The stand-in makes the same comparison (assert's strict
+ * equality is Object.is) and calls the real function only when it is about to throw, so behaviour is the
+ * same, error included.
+ */
+const lazyAssert = {
+  name: "lazy-assert",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+      args.importer.includes("/node_modules/yargs/") && args.kind === "import-statement"
+        ? { path: "assert", namespace: "lazy-assert" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-assert" }, () => ({
+      contents:
+        `export function notStrictEqual(actual, expected, message) {\n` +
+        `  if (Object.is(actual, expected)) require("node:assert").notStrictEqual(actual, expected, message);\n` +
+        `}\n` +
+        `export function strictEqual(actual, expected, message) {\n` +
+        `  if (!Object.is(actual, expected)) require("node:assert").strictEqual(actual, expected, message);\n` +
+        `}\n`,
+      loader: "js",
+    }));
+  },
+};
+
 // Large packages that only some commands use get bundles of their own, required on first use: the main
 // script stays small, so reading it and its code cache stays cheap. Each holds third-party code only, so no
 // module of mdmsim's exists twice.
@@ -92,7 +119,7 @@ await build({
   entryPoints: ["dist/cli/main.js"],
   outfile: CLI,
   format: "cjs",
-  plugins: [lazyStringWidth, separate],
+  plugins: [lazyStringWidth, lazyAssert, separate],
   // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
   supported: { "dynamic-import": false },
   // The sources are ES modules: keep their strict mode, and give them import.meta.url from __filename.

@@ -1,6 +1,7 @@
 // The shell's contact with the outside world, injectable so CLI tests run in-process.
 import { readFileSync } from "node:fs";
 import process from "node:process";
+import { isatty } from "node:tty";
 
 /** What a command may touch: output streams, files, terminals. */
 export interface CliIo {
@@ -17,8 +18,10 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
-    stdoutIsTTY: process.stdout.isTTY,
-    stderrIsTTY: process.stderr.isTTY,
+    // isatty rather than process.stderr.isTTY: Node creates a standard stream on its first use (a socket
+    // for a pipe, a few ms), and a run that succeeds never writes to stderr.
+    stdoutIsTTY: isatty(1),
+    stderrIsTTY: isatty(2),
   };
 }
 

@@ -19,7 +19,7 @@ export function showValue(value: unknown): string {
   return "an object";
 }
 
-const duration = (what = "a duration", positive = false) =>
+const durationSchema = (what: string, positive: boolean) =>
   z
     .union(
       [
@@ -56,7 +56,12 @@ const duration = (what = "a duration", positive = false) =>
     })
     .meta({ description: 'A duration: "250ms", "30s", "5m", "2h", "1d", "2h15m", or a number of seconds' });
 
-const positiveDuration = () => duration("a duration > 0", true);
+// One instance of each, shared by every field: zod schemas are immutable, and building the scenario schema
+// is part of every start (each duration is six zod objects).
+const DURATION = durationSchema("a duration", false);
+const POSITIVE_DURATION = durationSchema("a duration > 0", true);
+const duration = () => DURATION;
+const positiveDuration = () => POSITIVE_DURATION;
 
 const isoInstant = z
   .string()
@@ -79,13 +84,15 @@ const ipv4Range = z
   .meta({ description: 'An inclusive IPv4 range "10.1.0.1-10.1.255.254" or CIDR "10.1.0.0/16"' });
 
 const name = z.string().min(1, { error: "expected a non-empty name" });
-const int = (min: number) =>
+const intSchema = (min: number) =>
   z
     .number()
     .int({ error: (iss) => `expected an integer >= ${min}, got ${showValue(iss.input)}` })
     .min(min, {
       error: (iss) => `expected an integer >= ${min}, got ${showValue(iss.input)}`,
     });
+const INTS = [intSchema(0), intSchema(1)] as const;
+const int = (min: 0 | 1) => INTS[min];
 
 const outage = z.strictObject({ from: duration(), to: duration() }).refine((o) => o.to > o.from, {
   error: "expected `to` after `from`",

@@ -1,11 +1,29 @@
 // The installed program, bin/mdmsim, as a child process: exit codes, streams, files on disk.
-// bin/mdmsim imports dist/cli/main.js: `npm test` runs `npm run build` before vitest, so dist/ is current.
+// bin/mdmsim runs dist/bin/mdmsim.cjs: `npm test` runs `npm run build` before vitest, so dist/ is current.
 // (Running vitest alone? Run `npm run build` first.)
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASELINE_TEXT, STACK_LINE, at, parseJson, runBin, type CliOutcome } from "../helpers/cli.js";
+import vm from "node:vm";
+import {
+  BASELINE_TEXT,
+  REPO_ROOT,
+  STACK_LINE,
+  at,
+  parseJson,
+  runBin,
+  type CliOutcome,
+} from "../helpers/cli.js";
 
 let dir: string;
 
@@ -194,5 +212,47 @@ describe("bin/mdmsim output", () => {
     const out = runBin(["--version"]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("the bundled program and its code cache", () => {
+  const bundle = join(REPO_ROOT, "dist", "bin", "mdmsim.cjs");
+
+  it("is ASCII, so bin/mdmsim's latin1 read gives the exact source", () => {
+    const bytes = readFileSync(bundle);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
+  it("has a code cache this Node accepts for that source", () => {
+    const script = new vm.Script(readFileSync(bundle, "latin1"), {
+      filename: bundle,
+      cachedData: readFileSync(`${bundle}.cache`),
+    });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it("gives the same output with no cache and with a cache V8 refuses", () => {
+    const expected = runBin(["run", "--format", "json"]);
+    expect(expected.code, expected.stderr).toBe(0);
+    // A copy of the installed layout: bin/, dist/bin/mdmsim.cjs, package.json, scenarios/, node_modules/.
+    const root = join(dir, "copy");
+    mkdirSync(join(root, "bin"), { recursive: true });
+    mkdirSync(join(root, "dist", "bin"), { recursive: true });
+    for (const f of ["bin/mdmsim", "bin/package.json", "dist/bin/mdmsim.cjs", "package.json"])
+      copyFileSync(join(REPO_ROOT, f), join(root, f));
+    symlinkSync(join(REPO_ROOT, "scenarios"), join(root, "scenarios"));
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"));
+    const run = () =>
+      spawnSync(process.execPath, [join(root, "bin", "mdmsim"), "run", "--format", "json"], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      });
+    const noCache = run();
+    expect(noCache.status, noCache.stderr).toBe(0);
+    expect(noCache.stdout).toBe(expected.stdout);
+    writeFileSync(join(root, "dist", "bin", "mdmsim.cjs.cache"), "not a V8 code cache");
+    const refused = run();
+    expect(refused.status, refused.stderr).toBe(0);
+    expect(refused.stdout).toBe(expected.stdout);
   });
 });
