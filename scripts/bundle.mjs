@@ -1,14 +1,16 @@
-// Bundles the compiled CLI for a fast start (see BENCHMARKS.md, "Start-up"). Node 20 spends most of a
-// short run starting up: resolving and compiling modules, then evaluating them. So the program is
+// Bundles the compiled CLI for a fast start (ARCHITECTURE.md, "Start-up"). Node 20 spends most of a short
+// run starting up: resolving and compiling modules, then evaluating them. So the program is
 //
 // - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js, written as a function expression
 //   `(function (exports, require, module, __filename, __dirname) {...})` that bin/mdmsim compiles with
-//   node:vm. Code reached only through import() (charts, probe's network layer) is bundled too, but
-//   esbuild initializes it lazily, so `run` never evaluates vega or undici.
+//   node:vm. Modules reached only through import() (probe's network layer, the chart renderer) are in it
+//   but evaluated only when first required.
 // - dist/bin/mdmsim.cjs.cache: V8's code cache for that script, made here by running representative
 //   commands in this process. bin/mdmsim hands it to V8, which then skips parsing and compiling what the
 //   cache holds; V8 refuses a cache from another V8 version or flags, and the program runs as well
 //   without it, only slower to start.
+// - dist/bin/vega.cjs, vega-lite.cjs, undici.cjs: large third-party packages, each a bundle of its own that
+//   the CLI requires on first use (report, probe).
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
 //   loads it by file name in a thread with its own module instances).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -161,14 +163,17 @@ const quiet = {
   stdoutIsTTY: false,
   stderrIsTTY: false,
 };
-for (const args of [
-  ["run"],
-  ["run", "--format", "json"],
-  ["run", "--format", "csv"],
-  ["check"],
-  ["reach", "--format", "json"],
-  ["run", "scenarios/no-such-file.json"],
-]) {
-  await cli.exports.main(args, quiet);
+// Each command with the exit code it must give: a build whose CLI cannot run its own scenarios fails here.
+const TRAINING = [
+  [["run"], 0],
+  [["run", "--format", "json"], 0],
+  [["run", "--format", "csv"], 0],
+  [["check", "scenarios/baseline.json"], 0],
+  [["reach", "scenarios/baseline.json", "--format", "json"], 0],
+  [["run", "scenarios/no-such-file.json"], 2],
+];
+for (const [args, expected] of TRAINING) {
+  const code = await cli.exports.main(args, quiet);
+  if (code !== expected) throw new Error(`mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
 }
 writeFileSync(`${CLI}.cache`, script.createCachedData());
