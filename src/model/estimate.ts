@@ -10,6 +10,8 @@ export const RUN_LIMITS = {
   maxEvents: 1_000_000_000,
   /** Replica ticks per replica over the run (each is kept in memory). */
   maxTicks: 10_000_000,
+  /** Seconds of run: 366 days (tries are counted per minute and management point). */
+  maxDuration: 366 * 86_400,
 } as const;
 
 /** Polls in [0, horizon) after commit, jitter left out (it only spreads polls further), phase by phase. */
@@ -42,13 +44,19 @@ export function estimateEvents(scenario: Scenario): number {
 }
 
 /**
- * Refuses a scenario whose run would be absurdly large.
+ * Refuses a scenario whose run would be absurdly large or long.
  * @throws ScenarioError naming the place and the estimate
  */
 export function checkRunLimits(scenario: Scenario): void {
   const devices = scenario.devices.reduce((n, g) => n + g.count, 0);
   if (devices > RUN_LIMITS.maxDevices) {
     throw new ScenarioError(`${devices} devices in all; the limit is ${RUN_LIMITS.maxDevices}`, ["devices"]);
+  }
+  if (scenario.duration > RUN_LIMITS.maxDuration) {
+    throw new ScenarioError(
+      `a ${scenario.duration} s run is longer than the limit of ${RUN_LIMITS.maxDuration} s (366 days)`,
+      ["duration"],
+    );
   }
   scenario.site.replicas.forEach((r, i) => {
     const ticks = scenario.duration / r.syncInterval;

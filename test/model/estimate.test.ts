@@ -46,6 +46,18 @@ describe("checkRunLimits", () => {
     expect(() => simulate(scenario)).toThrow(/the run would process about 3\.5e\+11 events/);
   });
 
+  it("refuses a run longer than 366 days, which few devices would otherwise let through", () => {
+    const scenario = singleServer({ replica: null, duration: "367d", group: { count: 1 } });
+    expect(estimateEvents(scenario)).toBeLessThan(RUN_LIMITS.maxEvents);
+    expect(() => simulate(scenario)).toThrow(ScenarioError);
+    expect(() => simulate(scenario)).toThrow(
+      /^duration: a 31708800 s run is longer than the limit of 31622400 s/,
+    );
+    expect(() => {
+      checkRunLimits(singleServer({ replica: null, duration: "366d", group: { count: 1 } }));
+    }).not.toThrow();
+  });
+
   it("lets a million devices over a day through", () => {
     const scenario = singleServer({ duration: "1d", group: { count: 1_000_000 } });
     expect(() => {
