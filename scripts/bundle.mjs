@@ -14,9 +14,8 @@
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
 //   loads it by file name in a thread with its own module instances).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
-import vm from "node:vm";
 import { build } from "esbuild";
 
 const OUT = "dist/bin";
@@ -150,12 +149,10 @@ await build({
   },
 });
 
-// The code cache: compile the script exactly as bin/mdmsim does, run the commands users start with (their
-// output discarded), then ask V8 for everything compiled so far.
-const filename = resolve(CLI);
-const script = new vm.Script(readFileSync(filename, "latin1"), { filename });
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, dirname(filename));
+// The code cache: compile the script through bin/mdmsim's own loader, run the commands users start with
+// (their output discarded), then ask V8 for everything compiled so far.
+const { loadCli, CACHE } = createRequire(import.meta.url)("../bin/loadCli.cjs");
+const cli = loadCli(undefined);
 const quiet = {
   stdout: () => undefined,
   stderr: () => undefined,
@@ -173,7 +170,7 @@ const TRAINING = [
   [["run", "scenarios/no-such-file.json"], 2],
 ];
 for (const [args, expected] of TRAINING) {
-  const code = await cli.exports.main(args, quiet);
+  const code = await cli.main(args, quiet);
   if (code !== expected) throw new Error(`mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
 }
-writeFileSync(`${CLI}.cache`, script.createCachedData());
+writeFileSync(CACHE, cli.script.createCachedData());

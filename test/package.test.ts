@@ -60,6 +60,7 @@ describe("the packed package", () => {
         "dist/bin/mdmsim.cjs.cache",
         "dist/bin/sweepWorker.js",
         "bin/mdmsim",
+        "bin/loadCli.cjs",
         "bin/package.json",
         "scenarios/baseline.json",
         "README.md",
