@@ -195,7 +195,6 @@ function connectedValues(tally: GroupTally): ConnectedValues {
 
 // The whole run's values: concatenated in group order for means, merged (not re-sorted) for percentiles.
 function combine(parts: readonly ConnectedValues[]): ConnectedValues {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
   const ttfs = concat(parts.map((p) => p.ttfs));
   const failures = new Int32Array(ttfs.length);
   let at = 0;
@@ -216,26 +215,46 @@ function groupResult(tally: GroupTally, values: ConnectedValues, name: string): 
   };
 }
 
+/** The whole run's time to first success and failed tries before it. */
+function runWide(
+  groups: readonly GroupResult[],
+  perGroup: readonly ConnectedValues[],
+): Pick<RunResult, "timeToFirstSuccessSeconds" | "failedAttemptsBeforeSuccess"> {
+  const [only] = groups;
+  // With one group the run's values are that group's: copy its summaries instead of computing them again.
+  if (groups.length === 1 && only) {
+    const failed = only.failedAttemptsBeforeSuccess;
+    return {
+      timeToFirstSuccessSeconds: { ...only.timeToFirstSuccessSeconds },
+      failedAttemptsBeforeSuccess: { ...failed, histogram: { ...failed.histogram } },
+    };
+  }
+  const all = combine(perGroup);
+  return {
+    timeToFirstSuccessSeconds: summarizeSorted(all.sorted, all.ttfs),
+    failedAttemptsBeforeSuccess: failedSummary(all.failures),
+  };
+}
+
 /** Builds the result document from a run's counters (expectations are evaluated separately). */
 export function buildRunResult(raw: RawRun): RunResult {
   const { site } = raw;
   const tallies = raw.groups;
   const perGroup = tallies.map(connectedValues);
-  const all = combine(perGroup);
+  const groups = tallies.map((t, i) =>
+    groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]?.name ?? ""),
+  );
   const anyContent = site.scenario.devices.some((g) => g.content);
   const result: RunResult = {
     scenario: site.scenario.name,
     seed: site.seed,
     durationSeconds: round3(site.duration),
     devices: deviceCounts(tallies),
-    timeToFirstSuccessSeconds: summarizeSorted(all.sorted, all.ttfs),
-    failedAttemptsBeforeSuccess: failedSummary(all.failures),
+    ...runWide(groups, perGroup),
     attempts: attemptCounts(tallies),
     enrollmentFailedByReason: countsByReason(sumCounts(tallies.map((t) => t.enrollmentFailedByReason))),
     neverConnectedByReason: countsByReason(sumCounts(tallies.map((t) => t.neverConnectedByReason))),
-    groups: tallies.map((t, i) =>
-      groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]?.name ?? ""),
-    ),
+    groups,
     managementPoints: site.managementPoints.map((server, i) => {
       const t = raw.managementPoints[i];
       let peak = 0;
