@@ -1,6 +1,7 @@
 // `mdmsim reach <scenario>`: the reachability matrix at t = 0.
 import type { Argv, CommandModule } from "yargs";
 import { reachability } from "../../model/reachability.js";
+import { renderReachCsv } from "../../report/reachCsv.js";
 import { renderReachTable } from "../../report/reachTable.js";
 import type { CliIo, RunContext } from "../io.js";
 import { list, withScenarioOptions } from "../options.js";
@@ -21,13 +22,7 @@ export function reachCommand(io: CliIo, context: RunContext, done: (code: number
       const matrix = reachability(scenario);
       const format = argv.format as "table" | "json" | "csv";
       if (format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
-      else if (format === "csv")
-        io.stdout(
-          [
-            "group,server,role,result",
-            ...matrix.cells.map((c) => `${c.group},${c.server},${c.role},${c.result}`),
-          ].join("\n") + "\n",
-        );
+      else if (format === "csv") io.stdout(renderReachCsv(matrix));
       else io.stdout(renderReachTable(matrix));
       done(0);
     },
