@@ -58,10 +58,8 @@ const durationSchema = (what: string, positive: boolean) =>
 
 // One instance of each, shared by every field: zod schemas are immutable, and building the scenario schema
 // is part of every start (each duration is six zod objects).
-const DURATION = durationSchema("a duration", false);
-const POSITIVE_DURATION = durationSchema("a duration > 0", true);
-const duration = () => DURATION;
-const positiveDuration = () => POSITIVE_DURATION;
+const duration = durationSchema("a duration", false);
+const positiveDuration = durationSchema("a duration > 0", true);
 
 const isoInstant = z
   .string()
@@ -94,7 +92,7 @@ const intSchema = (min: number) =>
 const INTS = [intSchema(0), intSchema(1)] as const;
 const int = (min: 0 | 1) => INTS[min];
 
-const outage = z.strictObject({ from: duration(), to: duration() }).refine((o) => o.to > o.from, {
+const outage = z.strictObject({ from: duration, to: duration }).refine((o) => o.to > o.from, {
   error: "expected `to` after `from`",
 });
 
@@ -104,9 +102,9 @@ export const ConnectionsSchema = z.enum(["intranet", "internet", "intranetAndInt
 const ReplicaSchema = z
   .strictObject({
     name,
-    syncInterval: positiveDuration().default(300),
-    syncOffset: duration().optional(),
-    applyDelay: duration().default(0),
+    syncInterval: positiveDuration.default(300),
+    syncOffset: duration.optional(),
+    applyDelay: duration.default(0),
     outages: z.array(outage).default([]),
   })
   .refine((r) => r.syncOffset === undefined || r.syncOffset < r.syncInterval, {
@@ -180,10 +178,26 @@ const BoundaryGroupSchema = z.strictObject({
 });
 
 const enrollmentCommon = {
-  delay: duration().default(0),
-  retryAfter: duration().default(600),
+  delay: duration.default(0),
+  retryAfter: duration.default(600),
   maxAttempts: int(1).default(3),
 };
+
+/** An enrollment pattern over the span [from, to): `uniform` and `even`. */
+const spanPattern = <P extends "uniform" | "even">(pattern: P) =>
+  z
+    .strictObject({
+      pattern: z.literal(pattern),
+      from: duration.default(0),
+      to: duration.default(3600),
+      ...enrollmentCommon,
+    })
+    .refine((e) => e.to > e.from, {
+      error: "expected `to` after `from` (enrollments fall in [from, to))",
+      path: ["to"],
+      // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
+      when: (payload) => payload.issues.length === 0,
+    });
 
 const EnrollmentSchema = z.preprocess(
   // "uniform" is the default pattern, so `{ "delay": "1m" }` alone is a valid enrollment block.
@@ -194,36 +208,12 @@ const EnrollmentSchema = z.preprocess(
   z.discriminatedUnion(
     "pattern",
     [
-      z
-        .strictObject({
-          pattern: z.literal("uniform"),
-          from: duration().default(0),
-          to: duration().default(3600),
-          ...enrollmentCommon,
-        })
-        .refine((e) => e.to > e.from, {
-          error: "expected `to` after `from` (enrollments fall in [from, to))",
-          path: ["to"],
-          // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
-          when: (payload) => payload.issues.length === 0,
-        }),
-      z
-        .strictObject({
-          pattern: z.literal("even"),
-          from: duration().default(0),
-          to: duration().default(3600),
-          ...enrollmentCommon,
-        })
-        .refine((e) => e.to > e.from, {
-          error: "expected `to` after `from` (enrollments fall in [from, to))",
-          path: ["to"],
-          // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
-          when: (payload) => payload.issues.length === 0,
-        }),
-      z.strictObject({ pattern: z.literal("burst"), at: duration().default(0), ...enrollmentCommon }),
+      spanPattern("uniform"),
+      spanPattern("even"),
+      z.strictObject({ pattern: z.literal("burst"), at: duration.default(0), ...enrollmentCommon }),
       z.strictObject({
         pattern: z.literal("poisson"),
-        from: duration().default(0),
+        from: duration.default(0),
         ratePerMinute: z
           .number()
           .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` }),
@@ -241,11 +231,11 @@ const EnrollmentSchema = z.preprocess(
   ),
 );
 
-const PollingEntrySchema = z.strictObject({ every: positiveDuration(), until: duration().optional() });
+const PollingEntrySchema = z.strictObject({ every: positiveDuration, until: duration.optional() });
 
 const ConnectionRetriesSchema = z.strictObject({
   count: int(0).optional(),
-  initialBackoff: duration().optional(),
+  initialBackoff: duration.optional(),
   on: z.enum(["connection", "any"]).optional(),
 });
 
@@ -280,8 +270,8 @@ const DeviceGroupSchema = z
       maxAttempts: 3,
     }),
     polling: z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }).optional(),
-    firstPollDelay: duration().default(0),
-    jitter: duration().default(0),
+    firstPollDelay: duration.default(0),
+    jitter: duration.default(0),
     connectionRetries: ConnectionRetriesSchema.optional(),
     managementPoint: z.string().optional(),
     content: z.boolean().default(false),
@@ -323,7 +313,7 @@ const ScenarioObject = z.strictObject({
   description: z.string().default(""),
   seed: int(0).default(1),
   start: isoInstant.default("2026-01-01T00:00:00Z"),
-  duration: positiveDuration(),
+  duration: positiveDuration,
   site: SiteSchema,
   devices: z.array(DeviceGroupSchema).min(1, { error: "expected at least one device group" }),
   expectations: z.array(z.string()).default([]),

@@ -1,18 +1,8 @@
 // Chart: the load of each device management point over the whole run — its tries, split into succeeded
 // and failed, with its devices and its busiest minute written beside the bar.
 import type { TopLevelSpec } from "vega-lite";
+import type { ManagementPointResult } from "../../results/runResult.js";
 import { CHART_WIDTH, FAILED_COLOR, TRIES_COLOR, chartConfig } from "./theme.js";
-
-/** One management point's totals. */
-export interface DmpLoad {
-  readonly server: string;
-  /** `"site"` or the replica's name. */
-  readonly database: string;
-  readonly devices: number;
-  readonly attempts: number;
-  readonly failed: number;
-  readonly peakAttemptsPerMinute: number;
-}
 
 /** One bar segment. */
 export interface LoadSegment {
@@ -22,12 +12,12 @@ export interface LoadSegment {
 }
 
 /** The label of a management point on the chart: its name and database. */
-export function dmpLabel(load: Pick<DmpLoad, "server" | "database">): string {
+export function dmpLabel(load: Pick<ManagementPointResult, "server" | "database">): string {
   return `${load.server} (${load.database === "site" ? "site database" : load.database})`;
 }
 
 /** Bar segments: succeeded then failed tries of each management point, in site order. */
-export function loadSegments(loads: readonly DmpLoad[]): LoadSegment[] {
+export function loadSegments(loads: readonly ManagementPointResult[]): LoadSegment[] {
   return loads.flatMap((l) => [
     { dmp: dmpLabel(l), outcome: "succeeded" as const, tries: l.attempts - l.failed },
     { dmp: dmpLabel(l), outcome: "failed" as const, tries: l.failed },
@@ -38,7 +28,7 @@ export function loadSegments(loads: readonly DmpLoad[]): LoadSegment[] {
  * Horizontal stacked bars, one per management point that any device tried.
  * @returns a vega-lite spec with inline data (no I/O), or null when no management point had a try
  */
-export function loadChartSpec(loads: readonly DmpLoad[]): TopLevelSpec | null {
+export function loadChartSpec(loads: readonly ManagementPointResult[]): TopLevelSpec | null {
   const used = loads.filter((l) => l.attempts > 0);
   if (used.length === 0) return null;
   const order = used.map(dmpLabel);
