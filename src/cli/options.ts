@@ -2,6 +2,9 @@
 import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
 
+/** The scenario file argument of every command that loads one. */
+export const SCENARIO_ARGUMENT = { type: "string", describe: "scenario file (JSON or YAML)" } as const;
+
 /** Adds `--seed` and `--set`, which every command that loads a scenario takes. */
 // eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
 export function withSeedAndSet<T>(y: Argv<T>) {

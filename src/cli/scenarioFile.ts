@@ -4,7 +4,8 @@ import { ScenarioError } from "../errors.js";
 import { parseScenarioText, loadScenario } from "../scenario/load.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
-import type { CliIo } from "./io.js";
+import type { CliIo, RunContext } from "./io.js";
+import { checkSeed } from "./options.js";
 
 /** The bundled scenarios folder (beside `src/` and `dist/`). */
 export const BUNDLED_SCENARIOS: string = fileURLToPath(new URL("../../scenarios/", import.meta.url));
@@ -25,7 +26,7 @@ export function describeReadError(error: unknown): string {
  * Loads a scenario file and applies overrides.
  * @throws ScenarioError naming the file (or the `--set` option) and the place
  */
-export function readScenario(
+function readScenario(
   io: CliIo,
   file: string | undefined,
   overrides: readonly string[] = [],
@@ -67,4 +68,26 @@ export function attributed<T>(file: string | undefined, work: () => T): T {
       throw error.withSource(scenarioLabel(file));
     throw error;
   }
+}
+
+/** The scenario a command names, with its `--set` overrides; its name goes in `context` for a bug report. */
+export function commandScenario(
+  io: CliIo,
+  context: RunContext,
+  file: string | undefined,
+  overrides: readonly string[],
+): Scenario {
+  const scenario = readScenario(io, file, overrides);
+  context.scenario = scenario.name;
+  return scenario;
+}
+
+/**
+ * The seed of a command's runs: `--seed` when given, else the scenario's; it goes in `context` too.
+ * @throws UsageError when `--seed` is not an integer ≥ 0
+ */
+export function commandSeed(context: RunContext, option: unknown, scenario: Scenario): number {
+  const seed = checkSeed(option as number | undefined) ?? scenario.seed;
+  context.seed = seed;
+  return seed;
 }

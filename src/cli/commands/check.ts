@@ -4,21 +4,17 @@ import { checkScenario } from "../../checks/checkScenario.js";
 import { renderCsv } from "../../report/csv.js";
 import { renderCheckTable } from "../../report/checkTable.js";
 import type { CliIo, RunContext } from "../io.js";
-import { list, withScenarioOptions } from "../options.js";
-import { readScenario } from "../scenarioFile.js";
+import { SCENARIO_ARGUMENT, list, withScenarioOptions } from "../options.js";
+import { commandScenario } from "../scenarioFile.js";
 
 /** The `check` command. */
 export function checkCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
   return {
     command: "check <scenario>",
     describe: "check a scenario against the documented rules (checks.md), without simulating",
-    builder: (y: Argv) =>
-      withScenarioOptions(
-        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-      ),
+    builder: (y: Argv) => withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT)),
     handler: (argv) => {
-      const scenario = readScenario(io, argv.scenario as string, list(argv.set));
-      context.scenario = scenario.name;
+      const scenario = commandScenario(io, context, argv.scenario as string, list(argv.set));
       const findings = checkScenario(scenario);
       const shown = argv.quiet === true ? findings.filter((f) => f.severity === "error") : findings;
       const format = argv.format as "table" | "json" | "csv";

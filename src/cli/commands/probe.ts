@@ -6,9 +6,9 @@ import { anyUnreachable, buildProbeReport } from "../../probe/result.js";
 import { renderProbeTable } from "../../probe/table.js";
 import { DEFAULT_PROBE_TIMEOUT } from "../../probe/timeout.js";
 import type { CliIo, RunContext } from "../io.js";
-import { list, withScenarioOptions } from "../options.js";
+import { SCENARIO_ARGUMENT, list, withScenarioOptions } from "../options.js";
 import { probeProgress } from "../probe/progress.js";
-import { readScenario } from "../scenarioFile.js";
+import { commandScenario } from "../scenarioFile.js";
 
 /** The `probe` command. */
 export function probeCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
@@ -17,9 +17,7 @@ export function probeCommand(io: CliIo, context: RunContext, done: (code: number
     describe:
       "probe the scenario's real servers over HTTPS and show each result beside the model's prediction",
     builder: (y: Argv) =>
-      withScenarioOptions(
-        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-      )
+      withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT))
         .option("resolve", {
           type: "string",
           array: true,
@@ -38,8 +36,7 @@ export function probeCommand(io: CliIo, context: RunContext, done: (code: number
           describe: "bound of each phase of a probe: connect (lookup, TCP, TLS), headers, body",
         }),
     handler: async (argv) => {
-      const scenario = readScenario(io, argv.scenario as string, list(argv.set));
-      context.scenario = scenario.name;
+      const scenario = commandScenario(io, context, argv.scenario as string, list(argv.set));
       const plan = planProbes(scenario, list(argv.resolve), argv.timeout);
       // undici (and node:crypto, for --ca) load only when a probe runs, so other commands start fast.
       const [{ readCaFiles }, { probeTargetsLive }] = await Promise.all([

@@ -4,21 +4,17 @@ import { reachability } from "../../model/reachability.js";
 import { renderReachCsv } from "../../report/reachCsv.js";
 import { renderReachTable } from "../../report/reachTable.js";
 import type { CliIo, RunContext } from "../io.js";
-import { list, withScenarioOptions } from "../options.js";
-import { readScenario } from "../scenarioFile.js";
+import { SCENARIO_ARGUMENT, list, withScenarioOptions } from "../options.js";
+import { commandScenario } from "../scenarioFile.js";
 
 /** The `reach` command. */
 export function reachCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
   return {
     command: "reach <scenario>",
     describe: "show which device groups can reach which server roles (model rules at t = 0)",
-    builder: (y: Argv) =>
-      withScenarioOptions(
-        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-      ),
+    builder: (y: Argv) => withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT)),
     handler: (argv) => {
-      const scenario = readScenario(io, argv.scenario as string, list(argv.set));
-      context.scenario = scenario.name;
+      const scenario = commandScenario(io, context, argv.scenario as string, list(argv.set));
       const matrix = reachability(scenario);
       const format = argv.format as "table" | "json" | "csv";
       if (format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");

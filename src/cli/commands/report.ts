@@ -12,8 +12,8 @@ import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
 import { assembleSweep, DEFAULT_RUNS, planSweep, sweepJobs, sweepPassed } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkJobs, checkSeed, list, withExpect, withSeedAndSet } from "../options.js";
-import { attributed, readScenario } from "../scenarioFile.js";
+import { SCENARIO_ARGUMENT, checkJobs, list, withExpect, withSeedAndSet } from "../options.js";
+import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
 
@@ -48,7 +48,7 @@ export function reportCommand(io: CliIo, context: RunContext, done: (code: numbe
       withExpect(
         withSeedAndSet(
           y
-            .positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" })
+            .positional("scenario", SCENARIO_ARGUMENT)
             .option("out", { type: "string", demandOption: true, describe: "the HTML file to write" }),
         ),
       )
@@ -78,10 +78,8 @@ export function reportCommand(io: CliIo, context: RunContext, done: (code: numbe
       const out = argv.out as string;
       const quiet = argv.quiet === true;
       const command = commandLine(argv);
-      const scenario = readScenario(io, file, list(argv.set));
-      const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;
-      context.scenario = scenario.name;
-      context.seed = seed;
+      const scenario = commandScenario(io, context, file, list(argv.set));
+      const seed = commandSeed(context, argv.seed, scenario);
       const vary = list(argv.vary);
       const runs = argv.runs as number | undefined;
       const jobsOption = argv.jobs as number | undefined;

@@ -5,8 +5,8 @@ import { failedPerMinute, renderFailureChart } from "../../report/failureChart.j
 import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkSeed, list, withExpect, withScenarioOptions } from "../options.js";
-import { attributed, readScenario } from "../scenarioFile.js";
+import { SCENARIO_ARGUMENT, list, withExpect, withScenarioOptions } from "../options.js";
+import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 
 /** The `run` command; `done` receives the exit code. */
 export function runCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
@@ -14,20 +14,14 @@ export function runCommand(io: CliIo, context: RunContext, done: (code: number) 
     command: "run [scenario]",
     describe: "simulate a scenario (default: the bundled baseline) and print the prediction",
     builder: (y: Argv) =>
-      withExpect(
-        withScenarioOptions(
-          y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-        ),
-      ).option("trace", {
+      withExpect(withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT))).option("trace", {
         type: "string",
         requiresArg: true,
         describe: "print one device's timeline, e.g. hq-windows-17",
       }),
     handler: (argv) => {
-      const scenario = readScenario(io, argv.scenario as string | undefined, list(argv.set));
-      const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;
-      context.scenario = scenario.name;
-      context.seed = seed;
+      const scenario = commandScenario(io, context, argv.scenario as string | undefined, list(argv.set));
+      const seed = commandSeed(context, argv.seed, scenario);
       const trace = argv.trace as string | undefined;
       const { result, raw } = attributed(argv.scenario as string | undefined, () =>
         runSimulation(scenario, {

@@ -18,8 +18,8 @@ import {
   type SweepResult,
 } from "../../sweep/sweep.js";
 import type { CliIo, RunContext } from "../io.js";
-import { checkJobs, checkSeed, list, withScenarioOptions } from "../options.js";
-import { readScenario } from "../scenarioFile.js";
+import { SCENARIO_ARGUMENT, checkJobs, list, withScenarioOptions } from "../options.js";
+import { commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
 
@@ -44,9 +44,7 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
     command: "sweep <scenario>",
     describe: "what-if grid: every combination of --vary values × --runs seeds; mean and 95% CI per variant",
     builder: (y: Argv) =>
-      withScenarioOptions(
-        y.positional("scenario", { type: "string", describe: "scenario file (JSON or YAML)" }),
-      )
+      withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT))
         .option("vary", {
           type: "string",
           array: true,
@@ -85,10 +83,8 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
         .option("out", { type: "string", describe: "with --shard: write the partial document to FILE" }),
     handler: async (argv) => {
       const file = argv.scenario as string;
-      const scenario = readScenario(io, file, list(argv.set));
-      const seed = checkSeed(argv.seed as number | undefined) ?? scenario.seed;
-      context.scenario = scenario.name;
-      context.seed = seed;
+      const scenario = commandScenario(io, context, file, list(argv.set));
+      const seed = commandSeed(context, argv.seed, scenario);
       const expectations = list(argv.expect);
       let plan: SweepPlan;
       try {
