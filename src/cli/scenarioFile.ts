@@ -26,11 +26,7 @@ export function describeReadError(error: unknown): string {
  * Loads a scenario file and applies overrides.
  * @throws ScenarioError naming the file (or the `--set` option) and the place
  */
-function readScenario(
-  io: CliIo,
-  file: string | undefined,
-  overrides: readonly string[] = [],
-): Scenario {
+function readScenario(io: CliIo, file: string | undefined, overrides: readonly string[] = []): Scenario {
   const path = file ?? DEFAULT_SCENARIO;
   const shown = scenarioLabel(file);
   let text: string;

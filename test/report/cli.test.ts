@@ -129,7 +129,7 @@ describe("mdmsim report in-process", () => {
 });
 
 describe("bin/mdmsim report (the bundle)", () => {
-  it("writes the same report as the in-process command, loading the chart chunks on demand", async () => {
+  it("writes the same report as the in-process command, loading the chart bundles on demand", async () => {
     const viaBin = join(dir, "bin.html");
     const inProcess = join(dir, "in-process.html");
     const outcome = runBin(["report", BASELINE, ...SMALL, "--out", viaBin]);
