@@ -3,7 +3,8 @@
 // same rule code and the same candidate choice as `run`.
 import { replicaClosedForm } from "../model/closedForm.js";
 import { staticContactReason, validityWindow, type Contact, type RoleName } from "../model/rules.js";
-import { compileSite, managementPointCandidates, type GroupModel, type SiteModel } from "../model/site.js";
+import { assignmentShares, managementPointCandidates } from "../model/assignment.js";
+import { compileSite, type GroupModel, type SiteModel } from "../model/site.js";
 import { formatIpv4, parseIpv4Range, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
 import type { Scenario, Server } from "../scenario/schema.js";
 import { formatDuration } from "../scenario/duration.js";
@@ -319,9 +320,9 @@ function capacityChecks(scenario: Scenario, site: SiteModel): Finding[] {
   const mdm = new Float64Array(site.managementPoints.length);
   const macs = new Float64Array(site.managementPoints.length);
   for (const g of site.groups) {
-    const candidates = managementPointCandidates(g, site.managementPoints.length);
-    for (const p of candidates) {
-      const share = g.group.count / candidates.length;
+    // Each MP's expected devices by the assignment rule (boundary preference included), as `run` assigns them.
+    for (const [p, fraction] of assignmentShares(g, site.managementPoints.length)) {
+      const share = g.group.count * fraction;
       if (g.group.platform === "windows") mdm[p] = (mdm[p] ?? 0) + share;
       else macs[p] = (macs[p] ?? 0) + share;
     }

@@ -2,24 +2,7 @@
 // (commits spread evenly over many sync intervals, no outages, no jitter): a poll at offset o after commit
 // fails iff o < V, so the expected failures are Σ P(V > o_k) and the expected time to first success is
 // o_0 + Σ (o_{k+1} − o_k)·P(V > o_k).
-import type { DeviceGroup } from "../scenario/schema.js";
-
-/** Poll offsets after commit (seconds, jitter left out) up to `horizon`, following the group's phases. */
-export function pollOffsets(
-  group: Pick<DeviceGroup, "polling" | "firstPollDelay">,
-  horizon: number,
-): number[] {
-  const offsets: number[] = [];
-  let u = group.firstPollDelay;
-  let phase = 0;
-  while (u <= horizon && offsets.length < 100_000) {
-    offsets.push(u);
-    while ((group.polling[phase]?.until ?? Infinity) <= u) phase++;
-    u += group.polling[phase]?.every ?? Infinity;
-  }
-  offsets.push(u);
-  return offsets;
-}
+import { pollOffsets, type PollSettings } from "./pollSchedule.js";
 
 /** Probability that V ~ U[D, P + D] exceeds `o`. */
 function beyond(o: number, interval: number, applyDelay: number): number {
@@ -29,7 +12,7 @@ function beyond(o: number, interval: number, applyDelay: number): number {
 
 /** Expected failed polls and time to first success (seconds) for a group on a replica (P, D). */
 export function replicaClosedForm(
-  group: Pick<DeviceGroup, "polling" | "firstPollDelay">,
+  group: PollSettings,
   replica: { syncInterval: number; applyDelay: number },
 ): { failedPolls: number; timeToFirstSuccess: number } {
   const offsets = pollOffsets(group, replica.syncInterval + replica.applyDelay);

@@ -10,12 +10,13 @@ import { isConnectionLevel, OK, REASON_ID, REASONS } from "./reasons.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { visibleAt } from "./replica.js";
 import {
-  alwaysFailing,
+  assignmentPool,
+  deviceAddress,
   managementPointCandidates,
   preferredPositions,
-  type GroupModel,
-  type SiteModel,
-} from "./site.js";
+} from "./assignment.js";
+import { jitterDraw, phaseAt, pollInterval, pollSchedule, type PollSchedule } from "./pollSchedule.js";
+import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
 import { okFrom, timelineAt, type ReasonTimeline } from "./timeline.js";
 
 const R = REASONS.length;
@@ -186,8 +187,7 @@ class GroupRun {
   private readonly assignRng: Rng;
   private readonly jitterRng: Rng;
   private readonly contentRng: Rng;
-  private readonly every: Float64Array;
-  private readonly until: Float64Array;
+  private readonly schedule: PollSchedule;
   private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
@@ -195,8 +195,6 @@ class GroupRun {
   private readonly mpOkFrom: Float64Array;
   /** Every EPP and the enrollment point accept every try: the first try enrolls. */
   private readonly enrollAlwaysOk: boolean;
-  private readonly addrFirst: number;
-  private readonly addrSize: number;
   private readonly traceIndex: number;
   // Per device, set by enroll().
   private enrolledAt = -1;
@@ -218,16 +216,13 @@ class GroupRun {
     this.assignRng = substream(seed, `group:${g.name}:assignment`);
     this.jitterRng = substream(seed, `group:${g.name}:jitter`);
     this.contentRng = substream(seed, `group:${g.name}:content`);
-    this.every = Float64Array.from(g.polling, (p) => p.every);
-    this.until = Float64Array.from(g.polling, (p) => p.until ?? Infinity);
+    this.schedule = pollSchedule(g);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(this.eppTimelines.length);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
     this.enrollAlwaysOk =
       okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
-    this.addrFirst = model.addresses ? model.addresses.first : -1;
-    this.addrSize = model.addresses ? model.addresses.last - model.addresses.first + 1 : 0;
     this.traceIndex = traceIndex;
   }
 
@@ -255,7 +250,7 @@ class GroupRun {
       if (into) into[slot] = seen - committedAt;
       state.delayCounts[r] = slot + 1;
     }
-    const address = this.addrSize > 0 ? this.addrFirst + (i % this.addrSize) : -1;
+    const address = deviceAddress(this.model.addresses, i);
     const mp = this.assign(address);
     const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
     const visible = replicaIndex >= 0 ? (state.seenBy[replicaIndex] ?? Infinity) : committedAt;
@@ -333,17 +328,11 @@ class GroupRun {
     return -1;
   }
 
-  /** DMP assignment at commit: the only candidate, else boundary-group preference, else any eligible. */
+  /** DMP assignment at commit: a uniform draw from the device's pool (the assignment rule). */
   private assign(address: number): number {
-    const { candidates, model } = this;
+    const { candidates } = this;
     if (candidates.length === 0) return -1;
-    let mp: number;
-    if (candidates.length === 1) mp = candidates[0] ?? 0;
-    else {
-      const preferred =
-        address >= 0 && model.preferences.length > 0 ? preferredPositions(model.preferences, address) : null;
-      mp = pick(preferred ?? candidates, this.assignRng) ?? 0;
-    }
+    const mp = pick(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0;
     const mpTally = this.state.managementPoints[mp];
     if (mpTally) mpTally.devices++;
     return mp;
@@ -381,22 +370,22 @@ class GroupRun {
     address: number,
     tracing: boolean,
   ): void {
-    const { g, tally, state, every, until, duration } = this;
+    const { g, tally, state, schedule, duration } = this;
     const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
     const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     const mpTally = mp >= 0 ? state.managementPoints[mp] : undefined;
     const mpName = tracing && mp >= 0 ? (this.site.managementPoints[mp]?.name ?? null) : null;
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
     const jitter = g.jitter;
-    let u = g.firstPollDelay;
+    let u = schedule.firstPollDelay;
     let phase = 0;
     let firstSuccess = -1;
     let failedBefore = 0;
     let lastReason = NOT_POLLED;
     let contentDone = !g.content;
     while (committedAt + u < duration) {
-      while ((until[phase] ?? Infinity) <= u) phase++;
-      const nextU = u + (every[phase] ?? 3600) + (jitter > 0 ? this.jitterRng() * jitter : 0);
+      phase = phaseAt(schedule, u, phase);
+      const nextU = u + pollInterval(schedule, phase) + jitterDraw(this.jitterRng, jitter);
       const pollAt = committedAt + u;
       const nextPollAt = committedAt + nextU;
       const successBefore = firstSuccess >= 0;
@@ -445,10 +434,10 @@ class GroupRun {
         const minutes = mpTally?.perMinute;
         let n = 0;
         while (committedAt + u < duration) {
-          while ((until[phase] ?? Infinity) <= u) phase++;
+          phase = phaseAt(schedule, u, phase);
           if (minutes) perMinute(minutes, committedAt + u);
           n++;
-          u = u + (every[phase] ?? 3600) + (jitter > 0 ? this.jitterRng() * jitter : 0);
+          u = u + pollInterval(schedule, phase) + jitterDraw(this.jitterRng, jitter);
         }
         if (n > 0) lastReason = OK;
         state.events += n;

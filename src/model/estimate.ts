@@ -1,6 +1,7 @@
 // Work estimates made before a run, so an absurd scenario is refused with numbers instead of hanging.
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
+import { pollCount } from "./pollSchedule.js";
 
 /** What a run may cost at most. */
 export const RUN_LIMITS = {
@@ -13,22 +14,6 @@ export const RUN_LIMITS = {
   /** Seconds of run: 366 days (tries are counted per minute and management point). */
   maxDuration: 366 * 86_400,
 } as const;
-
-/** Polls in [0, horizon) after commit, jitter left out (it only spreads polls further), phase by phase. */
-export function pollCount(group: Scenario["devices"][number], horizon: number): number {
-  let u = group.firstPollDelay;
-  let count = 0;
-  for (const phase of group.polling) {
-    if (u >= horizon) break;
-    const end = Math.min(phase.until ?? Infinity, horizon);
-    if (u >= end) continue;
-    // Polls at u, u + every, … while below `end`; the first one at or past `end` starts the next phase.
-    const n = Math.ceil((end - u) / phase.every);
-    count += n;
-    u += n * phase.every;
-  }
-  return count;
-}
 
 /** Events a run will process at most: enrollment tries, commits, every poll with all its retries, ticks. */
 export function estimateEvents(scenario: Scenario): number {

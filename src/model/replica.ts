@@ -2,6 +2,7 @@
 import type { Environment } from "../kernel/environment.js";
 import { Priority } from "../kernel/priority.js";
 import { substream } from "../random.js";
+import { inOutage } from "./outage.js";
 import type { Replica } from "../scenario/schema.js";
 
 /** The sync schedule of one replica over a run. */
@@ -39,7 +40,7 @@ export function scheduleReplica(
   let skipped = 0;
   const tick = (k: number) => (e: Environment) => {
     const s = e.now;
-    if (replica.outages.some((o) => o.from <= s && s < o.to)) skipped++;
+    if (inOutage(replica.outages, s)) skipped++;
     else ticks.push(s);
     // φ + kP computed afresh, so long runs do not accumulate rounding.
     const next = offset + (k + 1) * replica.syncInterval;

@@ -1,6 +1,7 @@
 // The reachability rules of model.md, in their order, as one table. `run` samples them into per-contact
 // timelines, `check` and `reach` evaluate them directly: one implementation of each rule.
 import type { Certificate, DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import { inOutage, outageEdges } from "./outage.js";
 import type { Reason } from "./reasons.js";
 
 /** A role a device can contact. */
@@ -92,10 +93,6 @@ export function validityWindow(certificate: Certificate, startMs: number): { fro
   };
 }
 
-function inOutage(server: Server, t: number): boolean {
-  return server.outages.some((o) => o.from <= t && t < o.to);
-}
-
 // Typed wrapper, so each row's `check` is checked against `Rule` where it is written.
 const rule = (row: Rule): Rule => row;
 
@@ -106,7 +103,7 @@ export const RULES: readonly Rule[] = [
     roles: ["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"],
     eligibility: false,
     timeDependent: true,
-    check: ({ server }, t) => (inOutage(server, t) ? "server-down" : null),
+    check: ({ server }, t) => (inOutage(server.outages, t) ? "server-down" : null),
   }),
   rule({
     row: 2,
@@ -265,10 +262,7 @@ export function isEligibleManagementPoint(contact: Contact): boolean {
 /** Times in (0, duration) where some time-dependent rule of this contact may change its answer. */
 export function changePoints(contact: Contact, duration: number): number[] {
   const points = new Set<number>();
-  for (const o of contact.server.outages) {
-    points.add(o.from);
-    points.add(o.to);
-  }
+  for (const edge of outageEdges(contact.server.outages)) points.add(edge);
   const certificate = contact.server.certificate;
   if (certificate != null) {
     const window = validityWindow(certificate, contact.startMs);
@@ -282,7 +276,7 @@ export function changePoints(contact: Contact, duration: number): number[] {
 export function enrollmentPointReason(scenario: Scenario, t: number): Reason | null {
   const eps = scenario.site.servers.filter((s) => s.roles.enrollmentPoint !== undefined);
   if (eps.length === 0) return "no-enrollment-point";
-  const up = eps.filter((s) => !inOutage(s, t));
+  const up = eps.filter((s) => !inOutage(s.outages, t));
   if (up.length === 0) return "enrollment-point-down";
   return up.some((s) => s.roles.enrollmentPoint?.https === true) ? null : "https-required";
 }
@@ -292,10 +286,7 @@ export function enrollmentPointChangePoints(scenario: Scenario, duration: number
   const points = new Set<number>();
   for (const server of scenario.site.servers) {
     if (server.roles.enrollmentPoint === undefined) continue;
-    for (const o of server.outages) {
-      points.add(o.from);
-      points.add(o.to);
-    }
+    for (const edge of outageEdges(server.outages)) points.add(edge);
   }
   return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
 }

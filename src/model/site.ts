@@ -1,7 +1,7 @@
 // Compiles a scenario into what the engine reads: per-contact reason timelines, replica schedules, the
 // management point candidates of each group. Everything here is computed once per run, never per device.
 import { Environment } from "../kernel/environment.js";
-import { parseIpv4Range, rangeContains, type Ipv4Range } from "../scenario/ipv4.js";
+import { parseIpv4Range, type Ipv4Range } from "../scenario/ipv4.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { REASON_ID } from "./reasons.js";
 import { scheduleReplica, type ReplicaTimeline } from "./replica.js";
@@ -171,25 +171,4 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
 /** The timeline that fails every try with one reason (no MP, no EPP at all). */
 export function alwaysFailing(reason: "no-management-point" | "no-enrollment-proxy-point"): ReasonTimeline {
   return constantTimeline(REASON_ID[reason]);
-}
-
-/**
- * The MPs a group's devices may be assigned (positions): the pinned one, else the eligible ones, else the
- * first MP (whose reason every try then gets); empty when the site has no MP.
- */
-export function managementPointCandidates(model: GroupModel, managementPoints: number): readonly number[] {
-  if (model.pinned !== undefined) return [model.pinned];
-  if (model.eligible.length > 0) return model.eligible;
-  return managementPoints > 0 ? [0] : [];
-}
-
-/** Candidate positions from boundary preferences containing `address`, or null when none contains it. */
-export function preferredPositions(preferences: GroupModel["preferences"], address: number): number[] | null {
-  let found: number[] | null = null;
-  for (const p of preferences) {
-    if (!p.ranges.some((r) => rangeContains(r, address))) continue;
-    found ??= [];
-    for (const pos of p.positions) if (!found.includes(pos)) found.push(pos);
-  }
-  return found?.sort((a, b) => a - b) ?? null;
 }

@@ -1,6 +1,6 @@
 // The documented guarantees as checks over a run with `perDevice: true`. Each returns the violations
 // (empty when the guarantee holds), so a failing property names the device and the numbers.
-import { pollOffsets } from "../model/closedForm.js";
+import { pollOffsets } from "../model/pollSchedule.js";
 import type { RunResult } from "../results/runResult.js";
 import type { Scenario } from "../scenario/schema.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
-import { checkRunLimits, estimateEvents, pollCount, RUN_LIMITS } from "../../src/model/estimate.js";
+import { checkRunLimits, estimateEvents, RUN_LIMITS } from "../../src/model/estimate.js";
+import { pollCount } from "../../src/model/pollSchedule.js";
 import { simulate } from "../../src/simulate.js";
 import { singleServer } from "../helpers/scenarios.js";
 

@@ -1,41 +1,15 @@
 // Which management points a group's devices are expected to use, and whether the closed form of the time
 // to first success applies to them: the weights of the closed-form distribution beside the simulated one.
-import { managementPointCandidates, preferredPositions, type SiteModel } from "../../model/site.js";
+import { assignmentShares as groupShares } from "../../model/assignment.js";
+import type { SiteModel } from "../../model/site.js";
 import { OK, REASONS } from "../../model/reasons.js";
 import { timelineAt } from "../../model/timeline.js";
 import type { DatabaseShare } from "./cdf.js";
 
-/**
- * The expected share of a group's devices assigned to each management point (site positions), by the
- * engine's rule: the only candidate; else, for a device whose address a boundary group lists, one of that
- * boundary group's eligible DMPs; else any eligible DMP — uniformly at random. Device `i` has address
- * `first + (i mod size)` of the group's range, as in the engine.
- * @returns position → share (shares sum to 1); empty when the site has no management point
- */
+/** The expected share of a group's devices per management point (site positions): the assignment rule's. */
 export function assignmentShares(site: SiteModel, groupIndex: number): Map<number, number> {
   const model = site.groups[groupIndex];
-  const shares = new Map<number, number>();
-  if (model === undefined) return shares;
-  const candidates = managementPointCandidates(model, site.managementPoints.length);
-  const add = (positions: readonly number[], devices: number) => {
-    for (const p of positions) shares.set(p, (shares.get(p) ?? 0) + devices / positions.length);
-  };
-  const count = model.group.count;
-  const range = model.addresses;
-  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0) add(candidates, count);
-  else {
-    // Devices cycle through the range: address k is used ⌊count / size⌋ times, plus once for k < count mod size.
-    const size = range.last - range.first + 1;
-    const distinct = Math.min(count, size);
-    const cycles = Math.floor(count / size);
-    const rest = count % size;
-    for (let k = 0; k < distinct; k++) {
-      const devices = cycles + (k < rest ? 1 : 0);
-      add(preferredPositions(model.preferences, range.first + k) ?? candidates, devices);
-    }
-  }
-  if (count > 0) for (const [p, n] of shares) shares.set(p, n / count);
-  return shares;
+  return model === undefined ? new Map<number, number>() : groupShares(model, site.managementPoints.length);
 }
 
 /** The closed form's inputs for one group, or why it does not apply. */

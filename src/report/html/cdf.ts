@@ -1,6 +1,6 @@
 // Cumulative distributions of the time to first success: the simulated one (from the devices' values) and
 // the closed form (from the poll schedule and the replica), both as step functions for charts.
-import { pollOffsets } from "../../model/closedForm.js";
+import { pollOffsets } from "../../model/pollSchedule.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 
 /** One step of a cumulative distribution: P(X ≤ seconds) = fraction, up to the next step. */

@@ -1,0 +1,83 @@
+// The DMP assignment rule of model.md step 3, written once: the pinned management point; else, for a
+// device whose address a boundary group lists, that boundary group's eligible DMPs; else every eligible
+// DMP; else the first MP (whose reason every try then gets). A device draws uniformly among its pool.
+// The engines draw from it, and `check` and the report take each group's expected shares from it.
+import { rangeContains, type Ipv4Range } from "../scenario/ipv4.js";
+import type { GroupModel } from "./site.js";
+
+/** Boundary entries with the server positions (eligible DMPs, or mobile DPs) each lists. */
+type Preferences = GroupModel["preferences"];
+
+/**
+ * The MPs a group's devices may be assigned (positions): the pinned one, else the eligible ones, else the
+ * first MP; empty when the site has no MP.
+ */
+export function managementPointCandidates(model: GroupModel, managementPoints: number): readonly number[] {
+  if (model.pinned !== undefined) return [model.pinned];
+  if (model.eligible.length > 0) return model.eligible;
+  return managementPoints > 0 ? [0] : [];
+}
+
+/** Positions listed by the boundary entries whose ranges contain `address` (ascending), or null for none. */
+export function preferredPositions(preferences: Preferences, address: number): number[] | null {
+  let found: number[] | null = null;
+  for (const p of preferences) {
+    if (!p.ranges.some((r) => rangeContains(r, address))) continue;
+    found ??= [];
+    for (const pos of p.positions) if (!found.includes(pos)) found.push(pos);
+  }
+  return found?.sort((a, b) => a - b) ?? null;
+}
+
+/** Device `i`'s IPv4 address: the group's range walked in order and wrapped; -1 without a range. */
+export function deviceAddress(range: Ipv4Range | undefined, i: number): number {
+  if (range === undefined) return -1;
+  return range.first + (i % (range.last - range.first + 1));
+}
+
+/**
+ * The pool a device at `address` draws its DMP from: one candidate stays, else the boundary preference
+ * when a boundary group lists the address, else every candidate.
+ */
+export function assignmentPool(
+  model: GroupModel,
+  candidates: readonly number[],
+  address: number,
+): readonly number[] {
+  if (candidates.length <= 1 || address < 0 || model.preferences.length === 0) return candidates;
+  return preferredPositions(model.preferences, address) ?? candidates;
+}
+
+/**
+ * Each MP's expected share of the group's devices (position → share, shares sum to 1): the pools of the
+ * group's addresses weighted by how many devices use each address; empty when the site has no MP.
+ */
+export function assignmentShares(model: GroupModel, managementPoints: number): Map<number, number> {
+  const candidates = managementPointCandidates(model, managementPoints);
+  const devices = new Map<number, number>();
+  const add = (pool: readonly number[], n: number) => {
+    for (const p of pool) devices.set(p, (devices.get(p) ?? 0) + n / pool.length);
+  };
+  const count = model.group.count;
+  const range = model.addresses;
+  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0) add(candidates, count);
+  else {
+    // Devices cycle through the range: offset k is used ⌊count / size⌋ times, plus once for k < count mod
+    // size. The pool is constant between boundary range edges, so the range is walked edge to edge.
+    const size = range.last - range.first + 1;
+    const cycles = Math.floor(count / size);
+    const rest = count % size;
+    const edges = new Set([0, Math.min(count, size)]);
+    for (const p of model.preferences)
+      for (const r of p.ranges) for (const e of [r.first, r.last + 1]) edges.add(e - range.first);
+    const cuts = [...edges].filter((k) => k >= 0 && k <= Math.min(count, size)).sort((a, b) => a - b);
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const from = cuts[c] ?? 0;
+      const to = cuts[c + 1] ?? 0;
+      const n = (to - from) * cycles + Math.max(0, Math.min(to, rest) - from);
+      add(assignmentPool(model, candidates, range.first + from), n);
+    }
+  }
+  if (count > 0) for (const [p, n] of devices) devices.set(p, n / count);
+  return devices;
+}

@@ -1,0 +1,97 @@
+// The assignment rule: the engine draws from it, `check` and the report take expected shares from it.
+import { describe, expect, it } from "vitest";
+import { checkScenario } from "../../src/checks/checkScenario.js";
+import {
+  assignmentPool,
+  assignmentShares,
+  deviceAddress,
+  managementPointCandidates,
+  preferredPositions,
+} from "../../src/model/assignment.js";
+import { compileSite } from "../../src/model/site.js";
+import { parseIpv4Range } from "../../src/scenario/ipv4.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { simulate } from "../../src/simulate.js";
+import { bundled } from "../report/helpers.js";
+
+/** two-dmps with HQ split in two boundary groups, one per DMP, and `count` devices. */
+function splitSite(count: number, ranges: [string, string] = ["10.1.2.1-10.1.3.255", "10.1.4.0-10.1.5.254"]) {
+  return applyOverrides(bundled("two-dmps"), [
+    `site.boundaries=[{"name":"A","type":"ipv4Range","value":"${ranges[0]}"},{"name":"B","type":"ipv4Range","value":"${ranges[1]}"}]`,
+    'site.boundaryGroups=[{"name":"A","boundaries":["A"],"servers":["cm01.corp.contoso.com"]},{"name":"B","boundaries":["B"],"servers":["cm02.corp.contoso.com"]}]',
+    `devices.0.count=${count}`,
+    "duration=1h",
+    "expectations=[]",
+  ]);
+}
+
+/** One address as an integer. */
+const ip = (address: string): number => parseIpv4Range(`${address}-${address}`)?.first ?? -1;
+
+describe("deviceAddress", () => {
+  it("walks the group's range in device order and wraps", () => {
+    const range = parseIpv4Range("10.0.0.1-10.0.0.3");
+    expect([0, 1, 2, 3, 4].map((i) => deviceAddress(range, i) - (range?.first ?? 0))).toEqual([
+      0, 1, 2, 0, 1,
+    ]);
+    expect(deviceAddress(undefined, 5)).toBe(-1);
+  });
+});
+
+describe("managementPointCandidates and assignmentPool", () => {
+  it("gives the pinned MP, else the eligible ones; the pool narrows to the boundary group listing the address", () => {
+    const scenario = splitSite(10);
+    const site = compileSite(scenario, 1);
+    const model = site.groups[0]!;
+    const candidates = managementPointCandidates(model, 2);
+    expect(candidates).toEqual([0, 1]);
+    const a = ip("10.1.2.9");
+    const b = ip("10.1.4.9");
+    expect(assignmentPool(model, candidates, a)).toEqual([0]);
+    expect(assignmentPool(model, candidates, b)).toEqual([1]);
+    expect(assignmentPool(model, candidates, ip("10.9.0.1"))).toEqual([0, 1]);
+    expect(assignmentPool(model, candidates, -1)).toEqual([0, 1]);
+    expect(preferredPositions(model.preferences, ip("10.9.0.1"))).toBeNull();
+    const pinned = compileSite(
+      applyOverrides(scenario, ["devices.0.managementPoint=cm02.corp.contoso.com"]),
+      1,
+    ).groups[0]!;
+    expect(managementPointCandidates(pinned, 2)).toEqual([1]);
+    expect(assignmentPool(pinned, [1], a)).toEqual([1]);
+  });
+});
+
+describe("assignmentShares", () => {
+  it("equals the devices run assigns when boundary groups split a group over two DMPs", () => {
+    for (const count of [1, 7, 1022, 5000]) {
+      const scenario = splitSite(count);
+      const shares = assignmentShares(compileSite(scenario, 1).groups[0]!, 2);
+      const result = simulate(scenario);
+      expect(result.managementPoints.map((m) => m.devices)).toEqual(
+        [0, 1].map((p) => Math.round(count * (shares.get(p) ?? 0))),
+      );
+    }
+  });
+
+  it("weights the addresses no boundary group lists evenly over every candidate", () => {
+    // A lists cm01 for half the range; the other half draws between both DMPs.
+    const scenario = applyOverrides(splitSite(1022, ["10.1.2.1-10.1.3.255", "10.9.0.0-10.9.0.255"]), []);
+    const shares = assignmentShares(compileSite(scenario, 1).groups[0]!, 2);
+    expect(shares.get(0)).toBeCloseTo((511 + 511 / 2) / 1022, 12);
+    expect(shares.get(1)).toBeCloseTo(511 / 2 / 1022, 12);
+  });
+});
+
+describe("check's capacity estimate", () => {
+  it("names the per-DMP device counts run assigns when boundary groups split a group", () => {
+    // 30,000 devices over 1,022 addresses: 15,000-odd per DMP, each over the supported 10,000.
+    const scenario = splitSite(30_000);
+    const result = simulate(scenario);
+    const capacity = checkScenario(scenario).filter((f) => f.id === "mp-capacity");
+    expect(capacity).toHaveLength(2);
+    result.managementPoints.forEach((mp, i) => {
+      expect(capacity[i]?.message).toContain(`${mp.devices} on-prem MDM devices`);
+    });
+    expect(result.managementPoints[0]!.devices).not.toBe(15_000);
+  });
+});
