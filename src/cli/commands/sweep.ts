@@ -1,11 +1,13 @@
 // `mdmsim sweep <scenario> --vary PATH=V1,V2,…`: a what-if grid × N seeded runs, mean and 95% CI per variant.
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import process from "node:process";
 import type { Argv, CommandModule } from "yargs";
 import { ScenarioError, UsageError } from "../../errors.js";
 import { renderSweepCsv, renderSweepListCsv } from "../../report/sweepCsv.js";
 import { renderSweepList, renderSweepTable } from "../../report/sweepTable.js";
-import { makeShard, parseShard, shardJobs, sweepFingerprint } from "../../sweep/shard.js";
+import { makeShard, parseShard, shardJobs, sweepFingerprint, type ShardSpec } from "../../sweep/shard.js";
+import { shardFromEnvironment } from "../../sweep/shardEnvironment.js";
 import {
   assembleSweep,
   DEFAULT_RUNS,
@@ -36,6 +38,16 @@ function printList(io: CliIo, header: SweepHeader, format: Format): void {
   if (format === "json") io.stdout(JSON.stringify(sweepHeader(header), null, 2) + "\n");
   else if (format === "csv") io.stdout(renderSweepListCsv(header));
   else io.stdout(renderSweepList(header));
+}
+
+/** `--shard I/N`, or `auto`: this job-array task's slice, said on stderr so the task's log shows it. */
+function commandShard(io: CliIo, text: string): ShardSpec {
+  if (text.trim() !== "auto") return parseShard(text);
+  const auto = shardFromEnvironment(process.env);
+  io.stderr(
+    `mdmsim sweep: --shard auto: shard ${auto.shard.index}/${auto.shard.count} from ${auto.engine} (${auto.variables.join(", ")})\n`,
+  );
+  return auto.shard;
 }
 
 /** The `sweep` command; `done` receives the exit code. */
@@ -78,7 +90,9 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
         })
         .option("shard", {
           type: "string",
-          describe: "run slice I of N (I/N) of the jobs and write a partial document for mdmsim merge",
+          describe:
+            "run slice I of N (I/N) of the jobs and write a partial document for mdmsim merge; " +
+            "auto: take I/N from a Slurm, Kubernetes or AWS Batch job array's variables",
         })
         .option("out", { type: "string", describe: "with --shard: write the partial document to FILE" }),
     handler: async (argv) => {
@@ -101,10 +115,10 @@ export function sweepCommand(io: CliIo, context: RunContext, done: (code: number
       }
       const jobs = checkJobs((argv.jobs as number | undefined) ?? availableParallelism());
       const shardText = argv.shard as string | undefined;
-      const shard = shardText !== undefined ? parseShard(shardText) : undefined;
+      const shard = shardText !== undefined ? commandShard(io, shardText) : undefined;
       const out = argv.out as string | undefined;
       if (out !== undefined && shard === undefined)
-        throw new UsageError("--out: only with --shard I/N (sweep results go to stdout)");
+        throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
       const format = argv.format as Format;
       if (argv.list === true) {
         printList(io, plan, format);
