@@ -5,6 +5,7 @@ import type { MetricStats } from "../sweep/aggregate.js";
 import { valueText } from "../sweep/grid.js";
 import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/sweep.js";
 import { num, section, table } from "./format.js";
+import { intervalText } from "./interval.js";
 
 /** Marks the best variant of a column. */
 export const BEST = "✓";
@@ -54,18 +55,9 @@ function wrapPath(path: string): string {
 
 const label = (path: string): string => LABELS[path] ?? wrapPath(path);
 
-// One decimal for values of 100 and more (seconds, device counts), three below (mean failed polls).
-const digitsFor = (value: number): number => (Math.abs(value) >= 100 ? 1 : 3);
-
 function cell(stats: MetricStats | undefined, mark: string): string {
-  if (stats?.mean === undefined || stats.mean === null) return "–";
-  const digits = digitsFor(stats.mean);
-  const [lo, hi] = stats.ci95 ?? [stats.mean, stats.mean];
-  // No "± 0": with one value there is no interval, and a zero-width one says only "the same in every run".
-  const half = num((hi - lo) / 2, digits);
-  const body =
-    stats.count > 1 && half !== "0" ? `${num(stats.mean, digits)} ± ${half}` : num(stats.mean, digits);
-  return mark === "" ? body : `${body} ${mark}`;
+  const body = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+  return mark === "" || body === "–" ? body : `${body} ${mark}`;
 }
 
 // A metric is constant when every run of every variant gave the same value: such a column is a footnote.
@@ -149,7 +141,7 @@ export function renderSweepTable(result: SweepResult, options: { quiet?: boolean
   const lines = [title(result, result.variants.length), table(head, rows)];
   lines.push(
     result.runs > 1
-      ? `mean ± half-width of the 95% confidence interval over ${result.runs} runs (Student's t); no ± when every run agreed`
+      ? `mean ± half-width of the 95% confidence interval over ${result.runs} runs (Student's t), mean (lo–hi) where it is not symmetric (bootstrap for percentiles and maxima); no ± when every run agreed`
       : "mean of 1 run (no confidence interval)",
     `${BEST} best, ${WORST} worst of each column (lower is better; higher for connected)`,
   );

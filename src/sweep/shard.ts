@@ -108,6 +108,12 @@ const isCount = (v: unknown, min: number): v is number =>
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((s) => typeof s === "string");
 
+const isEnd = (e: unknown): boolean => e === null || (typeof e === "number" && Number.isFinite(e));
+const isBoundsList = (v: unknown, length: number): boolean =>
+  Array.isArray(v) &&
+  v.length === length &&
+  v.every((b) => Array.isArray(b) && b.length === 2 && isEnd(b[0]) && isEnd(b[1]));
+
 function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader {
   if (!isRecord(value)) return bad("no sweep header");
   const { scenario, runs, seeds, metrics, variants } = value;
@@ -120,6 +126,8 @@ function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader 
   variants.forEach((v: unknown, i) => {
     if (!isRecord(v) || !isRecord(v.set) || !isStringArray(v.expectations))
       bad(`sweep.variants[${i}]: expected { set, expectations }`);
+    if (v.bounds !== undefined && !isBoundsList(v.bounds, Array.isArray(metrics) ? metrics.length : 0))
+      bad(`sweep.variants[${i}].bounds: expected one [lowest, highest] (numbers or nulls) per metric`);
   });
   return value as unknown as SweepHeader;
 }

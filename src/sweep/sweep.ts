@@ -8,6 +8,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { aggregate, type MetricStats } from "./aggregate.js";
 import { buildGrid, parseVary, type VaryAxis } from "./grid.js";
 import { runJob, type JobOutcome } from "./job.js";
+import { intervalMethod, metricBounds, type Bounds, type MetricProfile } from "./metricProfile.js";
 
 /** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
 export const DEFAULT_METRICS: readonly string[] = [
@@ -50,6 +51,11 @@ export interface PlannedVariant {
   readonly set: Readonly<Record<string, unknown>>;
   /** Expressions in evaluation order: the variant scenario's own, then the added ones. */
   readonly expectations: readonly string[];
+  /**
+   * Each metric's possible range in this variant's scenario, in metric order (`metricBounds`). Shards
+   * written before ranges existed lack it: their intervals are then unbounded.
+   */
+  readonly bounds?: readonly Bounds[];
 }
 
 /** Everything that defines a sweep's document, as plain data (what shards carry to `merge`). */
@@ -119,11 +125,7 @@ function checkRuns(runs: number): number {
  */
 export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
-  const seed = options.seed ?? scenario.seed;
-  if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
-    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
-  const extraExpectations = [...(options.expectations ?? [])];
-  for (const e of extraExpectations) parseExpectation(e); // syntax errors now, not in a worker
+  const extraExpectations = checkExpectations(options.expectations);
   const grid = buildGrid(options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v)));
   const scenarios = grid.map((variant) => {
     try {
@@ -136,22 +138,59 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
       throw error.withSource(`--vary ${culprit ?? variant.overrides.map((o) => o.text).join(" --vary ")}`);
     }
   });
+  return planRuns(
+    scenario.name,
+    scenarios.map((s, v) => ({ scenario: s, set: grid[v]?.set ?? {} })),
+    { ...options, runs, seed: options.seed ?? scenario.seed, expectations: extraExpectations },
+  );
+}
+
+/** Checks the syntax of added expectations now, not in a worker. */
+function checkExpectations(expectations: readonly string[] | undefined): string[] {
+  const added = [...(expectations ?? [])];
+  for (const e of added) parseExpectation(e);
+  return added;
+}
+
+/**
+ * Plans runs of validated scenarios (a sweep's variants, or `compare`'s two sides): the same seeds for
+ * each, the metric list, each variant's expectations and metric ranges.
+ * @throws UsageError for bad `runs`, seed or expectation syntax
+ */
+export function planRuns(
+  name: string,
+  variants: readonly { readonly scenario: Scenario; readonly set: Readonly<Record<string, unknown>> }[],
+  options: Omit<SweepOptions, "vary"> & { readonly seed: number },
+): SweepPlan {
+  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
+  const seed = options.seed;
+  if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
+    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
+  const extraExpectations = checkExpectations(options.expectations);
   const metrics = [...DEFAULT_METRICS];
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
   return {
-    scenario: scenario.name,
+    scenario: name,
     runs,
     seeds: Array.from({ length: runs }, (_, i) => seed + i),
     metrics,
-    variants: grid.map((variant, v) => ({
-      set: variant.set,
-      expectations: [...(scenarios[v]?.expectations ?? []), ...extraExpectations].map(
+    variants: variants.map(({ scenario, set }) => ({
+      set,
+      expectations: [...scenario.expectations, ...extraExpectations].map(
         (e) => parseExpectation(e).expression,
       ),
+      bounds: metrics.map((m) => metricBounds(scenario, m)),
     })),
-    scenarios,
+    scenarios: variants.map((v) => v.scenario),
     extraExpectations,
   };
+}
+
+/** The interval method and range of metric `m` of variant `v` (unbounded when the header has no ranges). */
+export function plannedProfile(header: SweepHeader, v: number, m: number): MetricProfile {
+  const path = header.metrics[m] ?? "";
+  const bounds = header.variants[v]?.bounds?.[m] ?? [null, null];
+  return { method: intervalMethod(path), bounds };
 }
 
 /** The header of a plan: the plain data that defines the document (no scenarios). */
@@ -195,7 +234,17 @@ export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome
   const variants = header.variants.map((variant, v) => {
     const own = outcomes.slice(v * runs, (v + 1) * runs);
     const metrics = header.metrics.map(
-      (path, m) => [path, aggregate(own.map((o) => o.metrics[m] ?? null))] as const,
+      (path, m) =>
+        [
+          path,
+          aggregate(
+            own.map((o) => o.metrics[m] ?? null),
+            {
+              profile: plannedProfile(header, v, m),
+              stream: { seed: header.seeds[0] ?? 0, name: path },
+            },
+          ),
+        ] as const,
     );
     return {
       set: variant.set,

@@ -78,6 +78,7 @@ describe("mdmsim sweep in-process", () => {
       min: 180,
       max: 180,
       count: 3,
+      method: "student-t",
     });
     expect(Object.keys(variants[0]?.metrics ?? {})).toContain("replicas.replica1.syncs");
     expect(variants[0]?.expectations).toEqual([

@@ -13,8 +13,15 @@ import type { SweepResult } from "../../src/sweep/sweep.js";
 
 const stats = (mean: number | null, half = 0, count = 3): MetricStats =>
   mean === null
-    ? { mean: null, ci95: null, min: null, max: null, count: 0 }
-    : { mean, ci95: [mean - half, mean + half], min: mean - half, max: mean + half, count };
+    ? { mean: null, ci95: null, min: null, max: null, count: 0, method: "student-t" }
+    : {
+        mean,
+        ci95: [mean - half, mean + half],
+        min: mean - half,
+        max: mean + half,
+        count,
+        method: "student-t",
+      };
 
 const constant = (value: number): MetricStats => ({
   mean: value,
@@ -22,6 +29,7 @@ const constant = (value: number): MetricStats => ({
   min: value,
   max: value,
   count: 3,
+  method: "student-t",
 });
 
 const variant = (interval: string, mean: number, connected: number, passedRuns = 3) => ({

@@ -43,9 +43,9 @@ describe("runSweep: the closed forms across a sweep", () => {
       { [INTERVAL]: "10m" },
     ]);
     expect(result.variants.map((_, v) => stat(result, v))).toEqual([
-      { mean: 180, ci95: [180, 180], min: 180, max: 180, count: 2 },
-      { mean: 252, ci95: [252, 252], min: 252, max: 252, count: 2 },
-      { mean: 396, ci95: [396, 396], min: 396, max: 396, count: 2 },
+      { mean: 180, ci95: [180, 180], min: 180, max: 180, count: 2, method: "student-t" },
+      { mean: 252, ci95: [252, 252], min: 252, max: 252, count: 2, method: "student-t" },
+      { mean: 396, ci95: [396, 396], min: 396, max: 396, count: 2, method: "student-t" },
     ]);
     const group = scenario.devices[0]!;
     for (const [v, interval] of [60, 300, 600].entries())
@@ -136,7 +136,14 @@ describe("runSweep: seeds, metrics, expectations", () => {
     // Every server down for the whole run: nobody connects, so there is no time to first success.
     const scenario = singleServer({ duration: "30m", server: { outages: [{ from: "0s", to: "1h" }] } });
     const result = runSweep(scenario, { vary: [`${INTERVAL}=5m`], runs: 2 });
-    expect(stat(result, 0)).toEqual({ mean: null, ci95: null, min: null, max: null, count: 0 });
+    expect(stat(result, 0)).toEqual({
+      mean: null,
+      ci95: null,
+      min: null,
+      max: null,
+      count: 0,
+      method: "student-t",
+    });
     expect(stat(result, 0, "devices.connected")).toMatchObject({ mean: 0, count: 2 });
   });
 });

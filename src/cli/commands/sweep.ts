@@ -35,8 +35,12 @@ export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet
 }
 
 function printList(io: CliIo, header: SweepHeader, format: Format): void {
-  if (format === "json") io.stdout(JSON.stringify(sweepHeader(header), null, 2) + "\n");
-  else if (format === "csv") io.stdout(renderSweepListCsv(header));
+  if (format === "json") {
+    // The list shows what will run; the metrics' ranges are the intervals' business, not the plan's.
+    const { variants, ...rest } = sweepHeader(header);
+    const shown = { ...rest, variants: variants.map((v) => ({ set: v.set, expectations: v.expectations })) };
+    io.stdout(JSON.stringify(shown, null, 2) + "\n");
+  } else if (format === "csv") io.stdout(renderSweepListCsv(header));
   else io.stdout(renderSweepList(header));
 }
 

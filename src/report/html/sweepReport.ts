@@ -7,6 +7,7 @@ import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
 import type { SweepResult } from "../../sweep/sweep.js";
 import { num } from "../format.js";
+import { intervalText } from "../interval.js";
 import {
   card,
   escapeHtml,
@@ -66,7 +67,7 @@ export function sweepReportCharts(result: SweepResult): PlannedChart[] {
 function metricsIntro(result: SweepResult): string {
   const band =
     result.runs > 1
-      ? `the shaded band is its 95% confidence interval (Student's t over the ${result.runs} runs)`
+      ? `the shaded band is its 95% confidence interval (over the ${result.runs} runs: Student's t for means and counts, a bootstrap for percentiles and maxima)`
       : "one run per variant, so there is no confidence interval";
   const axis = sweepAxis(result);
   const others = Object.keys(result.variants[0]?.set ?? {}).filter((p) => p !== axis?.path);
@@ -78,11 +79,7 @@ function metricsIntro(result: SweepResult): string {
 }
 
 function statsText(stats: MetricStats | undefined): string {
-  if (stats?.mean === undefined || stats.mean === null) return "–";
-  const [lo, hi] = stats.ci95 ?? [stats.mean, stats.mean];
-  const digits = Math.abs(stats.mean) >= 100 ? 1 : 3;
-  const half = num((hi - lo) / 2, digits);
-  return stats.count > 1 && half !== "0" ? `${num(stats.mean, digits)} ± ${half}` : num(stats.mean, digits);
+  return intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
 }
 
 function overviewSection(result: SweepResult): Section {

@@ -12,8 +12,15 @@ import type { SweepResult } from "../../../src/sweep/sweep.js";
 
 const stats = (mean: number | null, half = 0, count = 3): MetricStats =>
   mean === null
-    ? { mean: null, ci95: null, min: null, max: null, count: 0 }
-    : { mean, ci95: [mean - half, mean + half], min: mean - half, max: mean + half, count };
+    ? { mean: null, ci95: null, min: null, max: null, count: 0, method: "student-t" }
+    : {
+        mean,
+        ci95: [mean - half, mean + half],
+        min: mean - half,
+        max: mean + half,
+        count,
+        method: "student-t",
+      };
 
 function sweep(sets: Record<string, unknown>[], means: (number | null)[]): SweepResult {
   return {

@@ -1,0 +1,74 @@
+// What kind of number a result path is: the range its values can take (so no interval leaves it) and
+// the interval method that suits it (Student's t for means and counts, a bootstrap for order statistics).
+import type { Scenario } from "../scenario/schema.js";
+
+/** How a metric's 95% interval is computed (named in `--format json` as `"method"`). */
+export type IntervalMethod = "student-t" | "bootstrap-percentile";
+
+/**
+ * The range a metric's value lies in, `[lowest, highest]`; null for an open end. Plain JSON (no
+ * `Infinity`), so it travels in shard files.
+ */
+export type Bounds = readonly [number | null, number | null];
+
+/** A metric's interval method and range. */
+export interface MetricProfile {
+  readonly method: IntervalMethod;
+  readonly bounds: Bounds;
+}
+
+const lastSegment = (path: string): string => path.slice(path.lastIndexOf(".") + 1);
+
+/**
+ * The interval method of a metric: a percentile bootstrap over runs for order statistics (`pNN`, `max`,
+ * `min`: discrete, bounded values whose spread over a few runs is far from normal), Student's t for
+ * everything else (means, counts, sums).
+ */
+export function intervalMethod(path: string): IntervalMethod {
+  return /^(p\d+|max|min)$/.test(lastSegment(path)) ? "bootstrap-percentile" : "student-t";
+}
+
+/**
+ * The possible range of a result path's value in a scenario:
+ * - a share, fraction or ratio (the name ends so): [0, 1];
+ * - anything under `devices` and the `count` of a time statistic: [0, the scenario's devices];
+ * - a time (a segment ending in `Seconds`): [least, duration], where least is the smallest
+ *   `firstPollDelay` for the time to first success (no device can succeed before its first poll) and 0
+ *   for other times;
+ * - every other number of a run's result (tries, failures, syncs, loads): [0, open].
+ */
+export function metricBounds(scenario: Scenario, path: string): Bounds {
+  const segments = path.split(".");
+  const last = lastSegment(path);
+  if (/(share|fraction|ratio)$/i.test(last)) return [0, 1];
+  const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
+  const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
+  if (segments.includes("devices") || (timeAt >= 0 && last === "count")) return [0, devices];
+  if (timeAt >= 0) {
+    const least =
+      segments[timeAt] === "timeToFirstSuccessSeconds"
+        ? Math.min(...scenario.devices.map((g) => g.firstPollDelay))
+        : 0;
+    return [least, scenario.duration];
+  }
+  return [0, null];
+}
+
+/** The profile of a metric in a scenario (`intervalMethod` and `metricBounds`). */
+export function metricProfile(scenario: Scenario, path: string): MetricProfile {
+  return { method: intervalMethod(path), bounds: metricBounds(scenario, path) };
+}
+
+/** The range of `b − a` for a in `a`'s bounds and b in `b`'s. */
+export function differenceBounds(a: Bounds, b: Bounds): Bounds {
+  return [
+    b[0] === null || a[1] === null ? null : b[0] - a[1],
+    b[1] === null || a[0] === null ? null : b[1] - a[0],
+  ];
+}
+
+/** `x` moved into `bounds`. */
+export function clamp(x: number, bounds: Bounds): number {
+  const [lo, hi] = bounds;
+  return Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, x));
+}

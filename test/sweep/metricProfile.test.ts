@@ -1,0 +1,47 @@
+// Each result path's interval method and possible range.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { clamp, differenceBounds, intervalMethod, metricBounds } from "../../src/sweep/metricProfile.js";
+
+const baseline = loadScenario(parseScenarioText(readFileSync("scenarios/baseline.json", "utf8")));
+
+describe("metric profiles", () => {
+  it("bootstraps order statistics and keeps Student's t for means and counts", () => {
+    for (const p of [
+      "timeToFirstSuccessSeconds.p50",
+      "timeToFirstSuccessSeconds.p99",
+      "failedAttemptsBeforeSuccess.max",
+    ])
+      expect(intervalMethod(p), p).toBe("bootstrap-percentile");
+    for (const p of [
+      "timeToFirstSuccessSeconds.mean",
+      "devices.connected",
+      "attempts.failed",
+      "replicas.replica1.syncs",
+    ])
+      expect(intervalMethod(p), p).toBe("student-t");
+  });
+
+  it("bounds counts by 0 and the devices, times by the least possible value and the duration", () => {
+    expect(metricBounds(baseline, "devices.connected")).toEqual([0, 1000]);
+    expect(metricBounds(baseline, "groups.hq-windows.devices.neverConnected")).toEqual([0, 1000]);
+    expect(metricBounds(baseline, "timeToFirstSuccessSeconds.p90")).toEqual([0, 10800]);
+    expect(metricBounds(baseline, "timeToFirstSuccessSeconds.count")).toEqual([0, 1000]);
+    expect(metricBounds(baseline, "replicas.replica1.visibilityDelaySeconds.mean")).toEqual([0, 10800]);
+    expect(metricBounds(baseline, "attempts.failed")).toEqual([0, null]);
+    expect(metricBounds(baseline, "some.connectedShare")).toEqual([0, 1]);
+    const delayed = applyOverrides(baseline, ["devices.0.firstPollDelay=2m"]);
+    expect(metricBounds(delayed, "timeToFirstSuccessSeconds.p50")).toEqual([120, 10800]);
+  });
+
+  it("bounds a difference by the two ranges and clamps into a range", () => {
+    expect(differenceBounds([0, 1000], [0, 1000])).toEqual([-1000, 1000]);
+    expect(differenceBounds([0, null], [0, null])).toEqual([null, null]);
+    expect(differenceBounds([120, 10800], [0, 10800])).toEqual([-10800, 10680]);
+    expect(clamp(-3, [0, null])).toBe(0);
+    expect(clamp(7, [null, 5])).toBe(5);
+    expect(clamp(2, [null, null])).toBe(2);
+  });
+});
