@@ -12,6 +12,8 @@ import { sweepCommand } from "./commands/sweep.js";
 import { mergeCommand } from "./commands/merge.js";
 import { probeCommand } from "./commands/probe.js";
 import { reportCommand } from "./commands/report.js";
+import { importCommand } from "./commands/import.js";
+import { exportScriptCommand } from "./commands/exportScript.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -35,7 +37,22 @@ function skipHelpCache(parser: object): void {
   if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
 
-const SINGLE_VALUED = ["seed", "format", "trace", "out", "timeout", "runs", "jobs", "shard", "quiet", "list"];
+const SINGLE_VALUED = [
+  "seed",
+  "format",
+  "trace",
+  "out",
+  "timeout",
+  "runs",
+  "jobs",
+  "shard",
+  "quiet",
+  "list",
+  "name",
+  "devices",
+  "macs",
+  "site",
+];
 
 const NO_COMMAND = "name a command (mdmsim run is the place to start)";
 
@@ -74,6 +91,8 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
       .command(probeCommand(io, context, done))
       .command(reportCommand(io, context, done))
       .command(schemaCommand(io, done))
+      .command(exportScriptCommand(io, done))
+      .command(importCommand(io, done))
       .demandCommand(1, NO_COMMAND)
       .strict()
       // A repeated single-valued option means its last value, as in most command lines.
