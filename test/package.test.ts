@@ -2,7 +2,7 @@
 // running the README's property-test example and the installed `mdmsim` program. Also publint and
 // @arethetypeswrong/cli on the tarball. Slow (an npm install), so one test file does it once.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +63,7 @@ describe("the packed package", () => {
         "bin/loadCli.cjs",
         "bin/package.json",
         "scenarios/baseline.json",
+        "scripts/Export-MdmSite.ps1",
         "README.md",
       ]),
     );
@@ -87,6 +88,12 @@ describe("the packed package", () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as { scenario: string }).scenario).toBe("baseline");
+    const script = spawnSync(join(project, "node_modules", ".bin", "mdmsim"), ["export-script"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(script.status, script.stderr).toBe(0);
+    expect(script.stdout).toBe(readFileSync(join(root, "scripts", "Export-MdmSite.ps1"), "utf8"));
   });
 
   it("passes publint and @arethetypeswrong/cli", () => {
