@@ -10,9 +10,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(top level)" : out;
 }
 
+/** One problem of a scenario: where it is and what was expected. */
+export interface Problem {
+  readonly path: readonly (string | number)[];
+  readonly detail: string;
+}
+
 /**
  * A scenario that cannot be read or is not valid. `path` is where in the scenario (`devices[0].count`),
- * `source` the file name or `--set …` option the problem came from, when known.
+ * `source` the file name or `--set …` option the problem came from, when known. A file with several
+ * problems carries the first in `path` and `detail` and the others in `more`; the message lists them all,
+ * one a line.
  */
 export class ScenarioError extends Error {
   override readonly name = "ScenarioError";
@@ -22,18 +30,34 @@ export class ScenarioError extends Error {
   readonly detail: string;
   /** The file or option the scenario came from, when known. */
   readonly source: string | undefined;
+  /** The problems after the first (the last may count the ones left out). */
+  readonly more: readonly Problem[];
 
-  constructor(detail: string, path: readonly (string | number)[] = [], source?: string) {
-    const where = path.length > 0 ? `${formatPath(path)}: ` : "";
-    super(`${source !== undefined ? `${source}: ` : ""}${where}${detail}`);
+  constructor(
+    detail: string,
+    path: readonly (string | number)[] = [],
+    source?: string,
+    more: readonly Problem[] = [],
+  ) {
+    const where = (at: readonly (string | number)[]) => (at.length > 0 ? `${formatPath(at)}: ` : "");
+    super(
+      `${source !== undefined ? `${source}: ` : ""}${where(path)}${detail}` +
+        more.map((p) => `\n  ${where(p.path)}${p.detail}`).join(""),
+    );
     this.detail = detail;
     this.path = path;
     this.source = source;
+    this.more = more;
+  }
+
+  /** Every problem, the first included. */
+  get problems(): readonly Problem[] {
+    return [{ path: this.path, detail: this.detail }, ...this.more];
   }
 
   /** The same error attributed to a file or option. */
   withSource(source: string): ScenarioError {
-    return new ScenarioError(this.detail, this.path, source);
+    return new ScenarioError(this.detail, this.path, source, this.more);
   }
 }
 

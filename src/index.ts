@@ -3,14 +3,13 @@ export { loadScenario, parseScenarioText } from "./scenario/load.js";
 export { applyOverrides, parseOverride } from "./scenario/overrides.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { parseDuration, formatDuration } from "./scenario/duration.js";
-export { simulate } from "./simulate.js";
+export { simulate, checkScenario, reachability } from "./library.js";
 export { ScenarioError, UsageError } from "./errors.js";
 export { REASONS } from "./model/reasons.js";
 export { expectedVisibilityDelay } from "./model/replica.js";
-export { parseExpectation, evaluateExpectations } from "./results/expectations.js";
+export { parseExpectation } from "./scenario/expectation.js";
+export { evaluateExpectations } from "./results/expectations.js";
 export { renderRunTable } from "./report/runTable.js";
-export { checkScenario } from "./checks/checkScenario.js";
-export { reachability } from "./model/reachability.js";
 export { replicaClosedForm } from "./model/closedForm.js";
 export { RUN_LIMITS } from "./model/estimate.js";
 export { runSweep, DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
@@ -30,7 +29,7 @@ export type { Override } from "./scenario/overrides.js";
 export type { SimulateOptions } from "./simulate.js";
 export type { Reason } from "./model/reasons.js";
 export type { DeviceRecord, TraceEvent } from "./model/engine.js";
-export type { Expectation } from "./results/expectations.js";
+export type { Expectation } from "./scenario/expectation.js";
 export type {
   RunResult,
   DeviceCounts,

@@ -67,11 +67,9 @@ export function nameUsed(group: DeviceGroup, server: Server, role: RoleName): st
   return isInternetDevice(group, role) ? (server.internetFqdn ?? server.name) : server.name;
 }
 
-/** The names a certificate carries: its `names`, else the server's name and internet FQDN. */
-export function certificateNames(server: Server, certificate: Certificate): string[] {
-  return (
-    certificate.names ?? [server.name, ...(server.internetFqdn !== undefined ? [server.internetFqdn] : [])]
-  );
+/** The names a certificate carries (the schema defaults them to the server's name and internet FQDN). */
+export function certificateNames(_server: Server, certificate: Certificate): string[] {
+  return certificate.names;
 }
 
 /** Whether a certificate name matches a host name; `*.` wildcards match exactly one label. */

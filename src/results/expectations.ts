@@ -1,44 +1,14 @@
 // Expectations: `PATH OP VALUE` over the result document, VALUE a number or a duration (seconds).
 import { UsageError } from "../errors.js";
 import { REASONS } from "../model/reasons.js";
-import { parseDuration } from "../scenario/duration.js";
+import type { Expectation } from "../scenario/expectation.js";
 import { walkPath } from "../scenario/path.js";
 import type { ExpectationResult } from "./runResult.js";
 
-const OPERATORS = ["<=", ">=", "==", "!=", "<", ">"] as const;
-type Operator = (typeof OPERATORS)[number];
+// The syntax is the scenario's (an expectation is part of a file); evaluation is the result's.
+export { parseExpectation, type Expectation } from "../scenario/expectation.js";
 
-/** A parsed expectation. */
-export interface Expectation {
-  readonly expression: string;
-  readonly path: string;
-  readonly operator: Operator;
-  /** Threshold; durations are converted to seconds. */
-  readonly value: number;
-}
-
-const SHAPE = /^\s*([A-Za-z0-9_.$-]+)\s*(<=|>=|==|!=|<|>)\s*(\S+)\s*$/;
-
-/**
- * Parses `PATH OP VALUE`.
- * @throws UsageError naming the expression and what was expected
- */
-export function parseExpectation(expression: string): Expectation {
-  const match = SHAPE.exec(expression);
-  if (!match) {
-    throw new UsageError(
-      `expectation ${JSON.stringify(expression)}: expected PATH OP VALUE with OP one of ${OPERATORS.join(" ")}, like "timeToFirstSuccessSeconds.p99 <= 6m"`,
-    );
-  }
-  const [, path = "", operator = "==", raw = ""] = match;
-  const value = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : parseDuration(raw);
-  if (value === undefined || !Number.isFinite(value)) {
-    throw new UsageError(
-      `expectation ${JSON.stringify(expression)}: expected a number or a duration like "6m", got ${JSON.stringify(raw)}`,
-    );
-  }
-  return { expression: expression.trim(), path, operator: operator as Operator, value };
-}
+type Operator = Expectation["operator"];
 
 function compare(actual: number, operator: Operator, value: number): boolean {
   switch (operator) {

@@ -1,9 +1,24 @@
 // The JSON Schema of scenario files, generated from the zod schema (the input side: what a file may say).
 import * as z from "zod";
+import { LOADER_ONLY_RULES } from "./references.js";
 import { ScenarioSchema } from "./schema.js";
 
-/** The scenario JSON Schema (draft 2020-12). */
+/** What the loader checks and JSON Schema cannot say: cross-field rules and values it cannot compute. */
+export const LOADER_ONLY_CHECKS: readonly string[] = [
+  ...LOADER_ONLY_RULES,
+  "an outage's and an enrollment window's `to` is after its `from`",
+  "an instant's day exists in its month (no 30 February)",
+];
+
+let cached: Record<string, unknown> | undefined;
+
+/** The scenario JSON Schema (draft 2020-12). A fresh copy each call. */
 export function scenarioJsonSchema(): Record<string, unknown> {
+  cached ??= build();
+  return structuredClone(cached);
+}
+
+function build(): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }) as Record<
     string,
     unknown
@@ -13,7 +28,9 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...schema,
     title: "mdmsim scenario",
     description:
-      "A Configuration Manager on-premises MDM site and its device groups (../shared/spec/scenario.md).",
+      "A Configuration Manager on-premises MDM site and its device groups, as mdmsim simulates them " +
+      "(docs/scenario.md). Besides what this schema says, mdmsim checks when it loads a file that " +
+      `${LOADER_ONLY_CHECKS.join("; ")}.`,
   };
 }
 

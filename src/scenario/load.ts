@@ -1,16 +1,21 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
 import { createRequire } from "node:module";
-import type * as JsoncParser from "jsonc-parser";
 import type * as Yaml from "yaml";
 import type * as z from "zod";
-import { ScenarioError } from "../errors.js";
+import { ScenarioError, type Problem } from "../errors.js";
+import { scenarioJsonSchema } from "./jsonSchema.js";
+import { looksLikeJson, parseJsonText } from "./jsonText.js";
+import { nearest } from "./nearest.js";
+import { fieldNames, nodesAtDataPath } from "./schemaNodes.js";
 import { ScenarioSchema, showValue, type Scenario } from "./schema.js";
 
-// The YAML parser and the JSON error locator are large and rarely needed: load them on first use (a plain
-// require, which bundlers leave alone, so `mdmsim` starts without them).
+// The YAML parser is large and rarely needed: load it on first use (a plain require, which bundlers leave
+// alone, so `mdmsim` starts without it).
 const lazyRequire = createRequire(import.meta.url);
 const yaml = (): typeof Yaml => lazyRequire("yaml") as typeof Yaml;
-const jsonc = (): typeof JsoncParser => lazyRequire("jsonc-parser") as typeof JsoncParser;
+
+/** At most this many problems of one file are listed; the rest are counted. */
+export const MAX_PROBLEMS = 20;
 
 const WRITTEN = new WeakMap<Scenario, object>();
 
@@ -39,9 +44,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `missing (expected ${expected})`
         : `expected ${expected}, got ${showValue(issue.input)}`;
     }
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
     case "invalid_value":
+      if (issue.input === undefined)
+        return `missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")})`;
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${showValue(issue.input)}`;
     case "too_small":
       if (issue.origin === "array") return `expected at least ${Number(issue.minimum)} item(s)`;
@@ -86,40 +91,25 @@ function dataDepth(data: unknown, limit: number): number {
   return max;
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `line ${line}, column ${column}`;
-}
-
 /**
- * Parses scenario text: JSON, or YAML with the same structure (`format: "yaml"`, or text that is not JSON-shaped).
+ * Parses scenario text: JSON (with comments allowed, repeated keys refused), or YAML with the same structure
+ * (`format: "yaml"`, or text that does not start like JSON).
  * @throws ScenarioError when the text is too large, too deep or not parseable
  */
 export function parseScenarioText(text: string, format: "json" | "yaml" | "auto" = "auto"): unknown {
   if (text.length > LOAD_LIMITS.maxBytes) {
     throw new ScenarioError(`the file is larger than ${LOAD_LIMITS.maxBytes / 1024 / 1024} MiB`);
   }
+  // A UTF-16 file read as UTF-8 starts with two replacement characters (its byte order mark) or has a NUL
+  // byte in every other place: name the encoding rather than report the garbled text.
+  if (/^\uFFFD\uFFFD/.test(text) || text.slice(0, 64).includes("\u0000")) {
+    throw new ScenarioError("the file is UTF-16: save it as UTF-8");
+  }
   const trimmed = text.replace(/^\uFEFF/, "");
   if (nestingDepth(trimmed, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth) {
     throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);
   }
-  const useJson = format === "json" || (format === "auto" && /^\s*[{[]/.test(trimmed));
-  if (useJson) {
-    try {
-      return JSON.parse(trimmed) as unknown;
-    } catch {
-      // V8's messages carry no position on every Node version: a second, tolerant parser finds the place.
-      const errors: JsoncParser.ParseError[] = [];
-      const { parse: parseJsonc, printParseErrorCode } = jsonc();
-      parseJsonc(trimmed, errors, { disallowComments: true, allowTrailingComma: false });
-      const first = errors[0];
-      const where = first ? ` at ${lineAndColumn(trimmed, first.offset)}` : "";
-      const what = first ? printParseErrorCode(first.error) : "unexpected end";
-      throw new ScenarioError(`not valid JSON${where}: ${what}`);
-    }
-  }
+  if (format === "json" || (format === "auto" && looksLikeJson(trimmed))) return parseJsonText(trimmed);
   let data: unknown;
   try {
     data = yaml().parse(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
@@ -151,11 +141,46 @@ export function loadScenario(input: unknown): Scenario {
     if (data !== null && typeof data === "object") WRITTEN.set(result.data, structuredClone(data));
     return result.data;
   }
-  const [first, ...rest] = result.error.issues;
-  if (first === undefined) throw new ScenarioError("invalid scenario");
-  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
-  throw new ScenarioError(
-    issueMessage(first) + more,
-    first.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-  );
+  throw new ScenarioError(...problemList(result.error.issues, data));
+}
+
+/** The issues of a failed parse as problems, the first `MAX_PROBLEMS` of them, then a count of the rest. */
+function problemList(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+): [string, (string | number)[], undefined, Problem[]] {
+  const problems = issues.flatMap((issue) => problemsOf(issue, data));
+  const named = new Set(problems.flatMap((p) => (p.suggested === undefined ? [] : [p.suggested])));
+  // A misspelt field is reported once, as itself: not also as the field it was meant to be, missing.
+  const kept = problems.filter((p) => p.missing === undefined || !named.has(p.missing));
+  const [first, ...rest] = kept.slice(0, MAX_PROBLEMS);
+  if (first === undefined) return ["invalid scenario", [], undefined, []];
+  const hidden = kept.length - MAX_PROBLEMS;
+  const more = hidden > 0 ? [{ path: [], detail: `and ${hidden} more problem${hidden > 1 ? "s" : ""}` }] : [];
+  return [first.detail, first.path, undefined, [...rest, ...more]];
+}
+
+interface FoundProblem extends Problem {
+  readonly path: (string | number)[];
+  /** The path of a field reported missing, joined with NUL. */
+  readonly missing?: string;
+  /** The path of the field a misspelt key was taken for, joined with NUL. */
+  readonly suggested?: string;
+}
+
+function problemsOf(issue: z.core.$ZodIssue, data: unknown): FoundProblem[] {
+  const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+  if (issue.code === "unrecognized_keys") {
+    const known = fieldNames(nodesAtDataPath(scenarioJsonSchema(), path, data));
+    return issue.keys.map((key) => {
+      const guess = nearest(key, known);
+      return {
+        path,
+        detail: `unknown field ${JSON.stringify(key)}${guess === undefined ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`,
+        ...(guess === undefined ? {} : { suggested: [...path, guess].join("\0") }),
+      };
+    });
+  }
+  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  return [{ path, detail: issueMessage(issue), ...(missing ? { missing: path.join("\0") } : {}) }];
 }

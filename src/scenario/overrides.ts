@@ -45,13 +45,6 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
   const parsed = overrides.map((o) => (typeof o === "string" ? parseOverride(o) : o));
   const touched: { override: Override; indexPath: (string | number)[] }[] = [];
   for (const override of parsed) {
-    // Prototype keys name nothing in a scenario, and must never reach an object's prototype.
-    const forbidden = override.path
-      .split(".")
-      .find((k) => k === "__proto__" || k === "constructor" || k === "prototype");
-    if (forbidden !== undefined) {
-      throw new ScenarioError(`"${forbidden}" names nothing in the scenario`, [], `--set ${override.text}`);
-    }
     const walk = walkPath(scenario, override.path, { allowMissingLast: true });
     if (!walk.ok) {
       throw new ScenarioError(
@@ -59,6 +52,14 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
         [],
         `--set ${override.text}`,
       );
+    }
+    // Prototype keys name no field, and must never reach an object's prototype. Checked on the resolved
+    // keys, not the text: a group named "constructor" is an array index by then, and reachable.
+    const forbidden = walk.steps.find(
+      (step) => step.key === "__proto__" || step.key === "constructor" || step.key === "prototype",
+    );
+    if (forbidden !== undefined) {
+      throw new ScenarioError(`"${String(forbidden.key)}" names nothing in the scenario`, [], `--set ${override.text}`);
     }
     const indexPath = walk.steps.map((step) => step.key);
     if (indexPath.length === 0) throw new ScenarioError("expected a path", [], `--set ${override.text}`);

@@ -1,322 +1,441 @@
-// The scenario schema: the single source of the types, the defaults, the validation and the JSON Schema.
+// The scenario schema: the one declaration of the types, the defaults, the descriptions, the validation and
+// (through jsonSchema.ts) the JSON Schema and docs/scenario.md. Every default is declared on its field as
+// written in a file ("5m", not 300), so `mdmsim schema` shows it; the platform defaults, which depend on
+// another field, are declared once below and described from that declaration.
 // Durations are parsed to seconds on the way in, so a parsed scenario is itself a valid input.
 import * as z from "zod";
-import { DURATION_PATTERN, parseDuration } from "./duration.js";
-import { parseIpv4Range } from "./ipv4.js";
-import { parseExpectation } from "../results/expectations.js";
+import { formatDuration } from "./duration.js";
+import { EXPECTATION_PATTERN } from "./expectation.js";
+import {
+  duration,
+  endsAfterStart,
+  int,
+  IPV4_RANGE_PATTERN,
+  ipv4Range,
+  isoInstant,
+  name,
+  positiveDuration,
+  showValue,
+} from "./primitives.js";
+import { checkReferences } from "./references.js";
+
+export { showValue } from "./primitives.js";
 
 // A process parses a scenario once or a few hundred times (a sweep's variants): zod's JIT, which compiles
 // each object schema with new Function on first use, costs more at that count than it saves.
 z.config({ jitless: true });
 
-/** How a value is shown inside an error message: JSON where possible, with its type otherwise. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  if (Array.isArray(value)) return "an array";
-  return "an object";
-}
+const described = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
 
-const durationSchema = (what: string, positive: boolean) =>
-  z
-    .union(
-      [
-        // Nonnegative here too, so the printed JSON Schema says so (the message stays the duration's).
-        z
-          .number()
-          .nonnegative({ error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}` }),
-        z.string().regex(DURATION_PATTERN, {
-          error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}`,
-        }),
-      ],
-      { error: (iss) => `expected ${what} like "30m", got ${showValue(iss.input)}` },
-    )
-    .transform((value, ctx): number => {
-      const seconds = parseDuration(value);
-      // Messages show the value as written ("0s"), not as parsed.
-      if (seconds === undefined) {
-        ctx.issues.push({
-          code: "custom",
-          input: value,
-          message: `expected ${what} like "30m", got ${showValue(value)}`,
-        });
-        return z.NEVER;
-      }
-      if (positive && seconds <= 0) {
-        ctx.issues.push({
-          code: "custom",
-          input: value,
-          message: `expected a duration > 0, got ${showValue(value)}`,
-        });
-        return z.NEVER;
-      }
-      return seconds;
-    })
-    .meta({ description: 'A duration: "250ms", "30s", "5m", "2h", "1d", "2h15m", or a number of seconds' });
+const outage = described(
+  z.strictObject({
+    from: described(duration, "Start of the outage, from the run's start"),
+    to: described(duration, "End of the outage (not included): up again at `to`"),
+  }),
+  "A window `[from, to)` in which the thing is down; `to` must be after `from`",
+).refine(endsAfterStart, { error: "expected `to` after `from`" });
 
-// One instance of each, shared by every field: zod schemas are immutable, and building the scenario schema
-// is part of every start (each duration is six zod objects).
-const duration = durationSchema("a duration", false);
-const positiveDuration = durationSchema("a duration > 0", true);
-
-const isoInstant = z
-  .string()
-  .refine(
-    (text) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) &&
-      !Number.isNaN(Date.parse(text)),
-    {
-      error: (iss) => `expected an ISO 8601 instant like "2026-01-01T00:00:00Z", got ${showValue(iss.input)}`,
-    },
-  )
-  .meta({ description: "An ISO 8601 instant with a time zone" });
-
-const ipv4Range = z
-  .string()
-  .refine((text) => parseIpv4Range(text) !== undefined, {
-    error: (iss) =>
-      `expected an IPv4 range like "10.1.0.1-10.1.255.254" or "10.1.0.0/16", got ${showValue(iss.input)}`,
-  })
-  .meta({ description: 'An inclusive IPv4 range "10.1.0.1-10.1.255.254" or CIDR "10.1.0.0/16"' });
-
-const name = z.string().min(1, { error: "expected a non-empty name" });
-const intSchema = (min: number) =>
-  z
-    .number()
-    .int({ error: (iss) => `expected an integer >= ${min}, got ${showValue(iss.input)}` })
-    .min(min, {
-      error: (iss) => `expected an integer >= ${min}, got ${showValue(iss.input)}`,
-    });
-const INTS = [intSchema(0), intSchema(1)] as const;
-const int = (min: 0 | 1) => INTS[min];
-
-const outage = z.strictObject({ from: duration, to: duration }).refine((o) => o.to > o.from, {
-  error: "expected `to` after `from`",
-});
+const outages = (what: string) =>
+  described(z.array(outage).prefault([]), `Windows in which ${what} is down, each \`{ from, to }\``);
 
 /** How a role accepts client connections, as on its Communication or General tab. */
 export const ConnectionsSchema = z.enum(["intranet", "internet", "intranetAndInternet"]);
 
-const ReplicaSchema = z
-  .strictObject({
-    name,
-    syncInterval: positiveDuration.default(300),
-    syncOffset: duration.optional(),
-    applyDelay: duration.default(0),
-    outages: z.array(outage).default([]),
-  })
-  .refine((r) => r.syncOffset === undefined || r.syncOffset < r.syncInterval, {
-    error: "expected syncOffset < syncInterval",
-    path: ["syncOffset"],
-  });
-
-const CertificateSchema = z.strictObject({
-  issuer: z.string(),
-  names: z.array(z.string()).optional(),
-  notBefore: isoInstant.optional(),
-  notAfter: isoInstant.optional(),
-  crl: z.enum(["http", "ldap"]).default("http"),
-});
-
-const RolesSchema = z
-  .strictObject({
-    enrollmentPoint: z.strictObject({ https: z.boolean().default(true) }).optional(),
-    enrollmentProxyPoint: z
-      .strictObject({ https: z.boolean().default(true), connections: ConnectionsSchema.default("intranet") })
-      .optional(),
-    distributionPoint: z
-      .strictObject({
-        https: z.boolean(),
-        connections: ConnectionsSchema.default("intranet"),
-        allowMobileDevices: z.boolean().default(false),
-      })
-      .optional(),
-    managementPoint: z
-      .strictObject({
-        https: z.boolean(),
-        connections: ConnectionsSchema.default("intranet"),
-        allowMobileDevicesAndMacs: z.boolean().default(false),
-        database: z.string().default("site"),
-      })
-      .optional(),
-  })
-  .refine((r) => Object.keys(r).length > 0, { error: "expected at least one role" });
-
-const ServerSchema = z
-  .strictObject({
-    name,
-    internetFqdn: z.string().optional(),
-    certificate: CertificateSchema.nullable().optional(),
-    outages: z.array(outage).default([]),
-    roles: RolesSchema,
-  })
-  .transform((server) =>
-    // A certificate object without `names` names the server: [name, internetFqdn].
-    server.certificate != null && server.certificate.names === undefined
-      ? {
-          ...server,
-          certificate: {
-            ...server.certificate,
-            names: [server.name, ...(server.internetFqdn !== undefined ? [server.internetFqdn] : [])],
-          },
-        }
-      : server,
-  );
-
-const BoundarySchema = z.strictObject({
-  name,
-  type: z.enum(["ipv4Range", "ipSubnet", "adSite", "ipv6Prefix", "vpn"]),
-  value: z.string(),
-});
-
-const BoundaryGroupSchema = z.strictObject({
-  name,
-  boundaries: z.array(z.string()).default([]),
-  servers: z.array(z.string()).default([]),
-});
-
-const enrollmentCommon = {
-  delay: duration.default(0),
-  retryAfter: duration.default(600),
-  maxAttempts: int(1).default(3),
-};
-
-/** An enrollment pattern over the span [from, to): `uniform` and `even`. */
-const spanPattern = <P extends "uniform" | "even">(pattern: P) =>
-  z
-    .strictObject({
-      pattern: z.literal(pattern),
-      from: duration.default(0),
-      to: duration.default(3600),
-      ...enrollmentCommon,
-    })
-    .refine((e) => e.to > e.from, {
-      error: "expected `to` after `from` (enrollments fall in [from, to))",
-      path: ["to"],
-      // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
-      when: (payload) => payload.issues.length === 0,
-    });
-
-const EnrollmentSchema = z.preprocess(
-  // "uniform" is the default pattern, so `{ "delay": "1m" }` alone is a valid enrollment block.
-  (value) =>
-    value !== null && typeof value === "object" && !Array.isArray(value) && !("pattern" in value)
-      ? { pattern: "uniform", ...value }
-      : value,
-  z.discriminatedUnion(
-    "pattern",
-    [
-      spanPattern("uniform"),
-      spanPattern("even"),
-      z.strictObject({ pattern: z.literal("burst"), at: duration.default(0), ...enrollmentCommon }),
-      z.strictObject({
-        pattern: z.literal("poisson"),
-        from: duration.default(0),
-        ratePerMinute: z
-          .number()
-          .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` }),
-        ...enrollmentCommon,
-      }),
-    ],
-    {
-      error: (iss) => {
-        const input: unknown = iss.input;
-        const pattern =
-          input !== null && typeof input === "object" && "pattern" in input ? input.pattern : input;
-        return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
-      },
-    },
-  ),
+const connections = described(
+  ConnectionsSchema.prefault("intranet"),
+  'Which clients the role accepts, as on the role\'s General or Communication tab: "intranet" (Allow intranet-only connections), "internet" (internet-only: devices outside the network, and every macOS client, which installs as an internet-only client) or "intranetAndInternet" (both)',
 );
 
-const PollingEntrySchema = z.strictObject({ every: positiveDuration, until: duration.optional() });
+const ReplicaSchema = described(
+  z
+    .strictObject({
+      name: described(name, "The replica's name; a management point's `database` refers to it"),
+      syncInterval: described(
+        positiveDuration.prefault("5m"),
+        "How often the replica pulls from the site database (the subscription's schedule)",
+      ),
+      syncOffset: described(
+        duration.optional(),
+        "When the first sync starts, less than `syncInterval`; absent: drawn at random from the seed",
+      ),
+      applyDelay: described(
+        duration.prefault("0s"),
+        "How long after a sync starts its records become visible (the time to apply the batch)",
+      ),
+      outages: outages("the replica's sync (a sync due inside one is skipped; the next carries everything)"),
+    })
+    .refine((r) => r.syncOffset === undefined || r.syncOffset < r.syncInterval, {
+      error: "expected syncOffset < syncInterval",
+      path: ["syncOffset"],
+    }),
+  "A SQL Server replica of the site database that management points may read instead of the site database",
+);
 
-const ConnectionRetriesSchema = z.strictObject({
-  count: int(0).optional(),
-  initialBackoff: duration.optional(),
-  on: z.enum(["connection", "any"]).optional(),
+const CertificateSchema = z.strictObject({
+  issuer: described(z.string(), "The root CA that issued the web server certificate"),
+  names: described(
+    z.array(z.string()).optional(),
+    "The DNS names on the certificate (`*.` matches one label); absent: the server's `name` and `internetFqdn`",
+  ),
+  notBefore: described(isoInstant.optional(), "Start of validity; absent: valid from any time"),
+  notAfter: described(
+    isoInstant.optional(),
+    "End of validity (expired at this instant); absent: never expires",
+  ),
+  crl: described(
+    z.enum(["http", "ldap"]).prefault("http"),
+    "Where the certificate's revocation list is published; macOS clients always check it and cannot read an LDAP one",
+  ),
 });
 
-const PLATFORM_DEFAULTS = {
-  windows: {
-    polling: [
-      { every: 180, until: 900 },
-      { every: 3600, until: undefined },
-    ],
-    connectionRetries: { count: 3, initialBackoff: 16, on: "connection" as const },
-  },
-  macos: {
-    polling: [{ every: 3600, until: undefined }],
-    connectionRetries: { count: 0, initialBackoff: 16, on: "connection" as const },
-  },
+const https = (fallback?: true) =>
+  described(
+    fallback ? z.boolean().prefault(true) : z.boolean(),
+    "Whether the role uses HTTPS; on-prem MDM requires it",
+  );
+
+const RolesSchema = described(
+  z
+    .strictObject({
+      enrollmentPoint: described(
+        z.strictObject({ https: https(true) }).optional(),
+        "The enrollment point: the enrollment proxy point forwards enrollments to it and it writes the device's record to the site database",
+      ),
+      enrollmentProxyPoint: described(
+        z.strictObject({ https: https(true), connections }).optional(),
+        "The enrollment proxy point: devices send their enrollment requests to it",
+      ),
+      distributionPoint: described(
+        z
+          .strictObject({
+            https: https(),
+            connections,
+            allowMobileDevices: described(
+              z.boolean().prefault(false),
+              '"Allow mobile devices to connect to this distribution point"; off by default, as in the console',
+            ),
+          })
+          .optional(),
+        "A distribution point: serves content to devices",
+      ),
+      managementPoint: described(
+        z
+          .strictObject({
+            https: https(),
+            connections,
+            allowMobileDevicesAndMacs: described(
+              z.boolean().prefault(false),
+              '"Allow mobile devices and Mac computers to use this management point": turns the MP into a device management point (DMP), the only kind MDM devices and Macs can use; off by default, as in the console',
+            ),
+            database: described(
+              z.string().prefault("site"),
+              'Which database the MP reads: "site" (the site database, which has a record the moment it is committed) or the name of a replica (which has it only after its next sync); macOS clients cannot use an MP on a replica',
+            ),
+          })
+          .optional(),
+        "A management point; with `allowMobileDevicesAndMacs` a device management point",
+      ),
+    })
+    .refine((r) => Object.keys(r).length > 0, { error: "expected at least one role" })
+    .meta({ minProperties: 1 }),
+  "The roles this server holds, at least one",
+);
+
+/** The names a certificate without `names` carries: the server's name and internet FQDN. */
+export function serverNames(server: { name: string; internetFqdn?: string | undefined }): string[] {
+  return [server.name, ...(server.internetFqdn !== undefined ? [server.internetFqdn] : [])];
+}
+
+const ServerSchema = described(
+  z
+    .strictObject({
+      name: described(
+        name,
+        "The server's name, as on the site system's General tab: its intranet FQDN (a name without a dot fails with name-not-fqdn)",
+      ),
+      internetFqdn: described(
+        z.string().optional(),
+        "The internet FQDN, used by internet devices and by macOS clients toward DPs and DMPs; absent: they use `name`",
+      ),
+      certificate: described(
+        CertificateSchema.nullable().optional(),
+        "The web server certificate bound in IIS. Absent: a certificate every device trusts that names the server. null: no certificate bound, so every HTTPS role on the server fails with no-certificate",
+      ),
+      outages: outages("the whole server (every role)"),
+      roles: RolesSchema,
+    })
+    .transform(({ certificate, ...server }) =>
+      certificate == null
+        ? { ...server, ...(certificate === null ? { certificate: null } : {}) }
+        : { ...server, certificate: { ...certificate, names: certificate.names ?? serverNames(server) } },
+    ),
+  "A site system server holding one or more roles",
+);
+
+const BoundarySchema = described(
+  z
+    .strictObject({
+      name: described(name, "The boundary's name; boundary groups list it"),
+      type: described(
+        z.enum(["ipv4Range", "ipSubnet", "adSite", "ipv6Prefix", "vpn"]),
+        "The boundary type, as in the console; only ipv4Range boundaries work for on-prem MDM",
+      ),
+      value: described(
+        z.string(),
+        'The boundary\'s value; for ipv4Range an IPv4 range like "10.1.0.1-10.1.255.254"',
+      ),
+    })
+    // The loader checks an ipv4Range value in references.ts; JSON Schema says the same with if/then.
+    .meta({
+      if: { properties: { type: { const: "ipv4Range" } }, required: ["type"] },
+      then: { properties: { value: { type: "string", pattern: IPV4_RANGE_PATTERN } } },
+    }),
+  "A network location",
+);
+
+const BoundaryGroupSchema = described(
+  z.strictObject({
+    name: described(name, "The boundary group's name"),
+    boundaries: described(z.array(z.string()).prefault([]), "Names of the boundaries in the group"),
+    servers: described(
+      z.array(z.string()).prefault([]),
+      "Names of the site systems serving devices inside the group: intranet devices prefer these DMPs and fetch content from these DPs",
+    ),
+  }),
+  "Boundaries and the site systems that serve devices inside them",
+);
+
+const enrollmentCommon = {
+  delay: described(
+    duration.prefault("0s"),
+    "From a successful enrollment to its record in the site database (the commit)",
+  ),
+  retryAfter: described(duration.prefault("10m"), "Wait after a failed enrollment before the next try"),
+  maxAttempts: described(
+    int(1).prefault(3),
+    "Enrollment tries in all before the device gives up (counted as enrollment failed)",
+  ),
 };
 
-const DeviceGroupSchema = z
-  .strictObject({
-    name,
-    platform: z.enum(["windows", "macos"]),
-    count: int(1),
-    location: z.enum(["intranet", "internet"]).default("intranet"),
-    addresses: ipv4Range.optional(),
-    trustedRoots: z.array(z.string()).optional(),
-    enrollment: EnrollmentSchema.default({
-      pattern: "uniform",
-      from: 0,
-      to: 3600,
-      delay: 0,
-      retryAfter: 600,
-      maxAttempts: 3,
-    }),
-    polling: z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }).optional(),
-    firstPollDelay: duration.default(0),
-    jitter: duration.default(0),
-    connectionRetries: ConnectionRetriesSchema.optional(),
-    managementPoint: z.string().optional(),
-    content: z.boolean().default(false),
-  })
-  .transform((group) => {
-    const defaults = PLATFORM_DEFAULTS[group.platform];
-    const polling = (group.polling ?? defaults.polling).map((p): { every: number; until?: number } =>
-      p.until === undefined ? { every: p.every } : p,
-    );
-    const retries = group.connectionRetries ?? {};
-    return {
-      ...group,
-      polling,
-      connectionRetries: {
-        count: retries.count ?? defaults.connectionRetries.count,
-        initialBackoff: retries.initialBackoff ?? defaults.connectionRetries.initialBackoff,
-        on: retries.on ?? defaults.connectionRetries.on,
-      },
-    };
-  });
+const spanPattern = <P extends "uniform" | "even">(pattern: P, description: string) =>
+  described(
+    z
+      .strictObject({
+        pattern: described(z.literal(pattern), description),
+        from: described(duration.prefault("0s"), "Start of the enrollment window"),
+        to: described(duration.prefault("1h"), "End of the enrollment window (not included); after `from`"),
+        ...enrollmentCommon,
+      })
+      .refine(endsAfterStart, {
+        error: "expected `to` after `from` (enrollments fall in [from, to))",
+        path: ["to"],
+        // Only once `from` and `to` parsed: a bad duration is reported once, as itself.
+        when: (payload) => payload.issues.length === 0,
+      }),
+    description,
+  );
 
-const SiteSchema = z.strictObject({
-  code: z
-    .string()
-    .regex(/^[A-Za-z0-9]{3}$/, {
-      error: (iss) => `expected 3 letters or digits, got ${showValue(iss.input)}`,
+const EnrollmentSchema = described(
+  z
+    .preprocess(
+      // "uniform" is the default pattern, so `{ "delay": "1m" }` alone is a valid enrollment block.
+      (value) =>
+        value !== null && typeof value === "object" && !Array.isArray(value) && !("pattern" in value)
+          ? { pattern: "uniform", ...value }
+          : value,
+      z.discriminatedUnion(
+        "pattern",
+        [
+          spanPattern(
+            "uniform",
+            "uniform (the default): each device at an independent random time in [from, to)",
+          ),
+          spanPattern("even", "even: device i (from 0) at from + i × (to − from) / count"),
+          described(
+            z.strictObject({
+              pattern: described(z.literal("burst"), "burst: every device at once"),
+              at: described(duration.prefault("0s"), "When every device enrolls"),
+              ...enrollmentCommon,
+            }),
+            "burst: every device at the same instant",
+          ),
+          described(
+            z.strictObject({
+              pattern: described(z.literal("poisson"), "poisson: arrivals at a constant rate from `from` on"),
+              from: described(duration.prefault("0s"), "When arrivals start"),
+              ratePerMinute: described(
+                z.number().positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` }),
+                "Mean arrivals per minute (exponential gaps)",
+              ),
+              ...enrollmentCommon,
+            }),
+            "poisson: a Poisson arrival process",
+          ),
+        ],
+        {
+          error: (iss) => {
+            const input: unknown = iss.input;
+            const pattern =
+              input !== null && typeof input === "object" && "pattern" in input ? input.pattern : input;
+            return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
+          },
+        },
+      ),
+    )
+    .prefault({}),
+  'When the group\'s devices enroll and how they retry: `pattern` "uniform" (default), "even", "burst" or "poisson", with that pattern\'s fields; absent: uniform over the first hour',
+);
+
+const PollingEntrySchema = described(
+  z.strictObject({
+    every: described(positiveDuration, "The interval between polls in this phase"),
+    until: described(
+      duration.optional(),
+      "Time since the commit at which this phase ends; only the last entry has none",
+    ),
+  }),
+  "One polling phase",
+);
+
+/** Defaults that depend on the group's platform: declared here only, described from here. */
+export const PLATFORM_DEFAULTS: Readonly<Record<"windows" | "macos", PlatformDefaults>> = {
+  windows: { polling: [{ every: 180, until: 900 }, { every: 3600 }], retryCount: 3 },
+  macos: { polling: [{ every: 3600 }], retryCount: 0 },
+};
+
+/** A platform's defaults: its polling phases (seconds) and its connection retry count. */
+export interface PlatformDefaults {
+  readonly polling: readonly { readonly every: number; readonly until?: number }[];
+  readonly retryCount: number;
+}
+
+const perPlatform = (show: (d: PlatformDefaults) => string): string =>
+  `windows ${show(PLATFORM_DEFAULTS.windows)}, macos ${show(PLATFORM_DEFAULTS.macos)}`;
+const showPolling = (d: PlatformDefaults) =>
+  JSON.stringify(
+    d.polling.map((p) => ({
+      every: formatDuration(p.every),
+      ...(p.until !== undefined ? { until: formatDuration(p.until) } : {}),
+    })),
+  );
+
+const ConnectionRetriesSchema = described(
+  z.strictObject({
+    count: described(
+      int(0).optional(),
+      `Extra tries after a failed one within a poll; absent: ${perPlatform((d) => String(d.retryCount))}`,
+    ),
+    initialBackoff: described(
+      duration.prefault("16s"),
+      "Wait before the first extra try; each later one waits twice as long",
+    ),
+    on: described(
+      z.enum(["connection", "any"]).prefault("connection"),
+      '"connection": retry after connection-level failures only (not device-not-in-replica); "any": after every failure',
+    ),
+  }),
+  "How a device retries within one poll",
+).prefault({});
+
+const DeviceGroupSchema = described(
+  z
+    .strictObject({
+      name: described(name, "The group's name; its devices are <name>-1, <name>-2, …"),
+      platform: described(
+        z.enum(["windows", "macos"]),
+        "windows: Windows 10 on-prem MDM devices (OMA-DM, intranet only); macos: macOS Configuration Manager clients (internet-only clients)",
+      ),
+      count: described(int(1), "How many devices the group has"),
+      location: described(
+        z.enum(["intranet", "internet"]).prefault("intranet"),
+        "Where the devices are; a macOS client counts as internet toward DPs and DMPs wherever it is",
+      ),
+      addresses: described(
+        ipv4Range.optional(),
+        "The devices' IPv4 addresses (device i gets first + i mod size), matched against ipv4Range boundaries; required for intranet Windows groups",
+      ),
+      trustedRoots: described(
+        z.array(z.string()).optional(),
+        "The root CAs the devices trust; absent: every issuer",
+      ),
+      enrollment: EnrollmentSchema,
+      polling: described(
+        z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }).optional(),
+        `Poll phases after the commit, each \`{ every, until }\` with \`until\` strictly increasing and absent on the last; absent: ${perPlatform(showPolling)}`,
+      ),
+      firstPollDelay: described(duration.prefault("0s"), "From the commit to the first poll"),
+      jitter: described(
+        duration.prefault("0s"),
+        "Each interval between polls is lengthened by a random draw in [0, jitter)",
+      ),
+      connectionRetries: ConnectionRetriesSchema,
+      managementPoint: described(
+        z.string().optional(),
+        "Pins the group's DMP: the name of a server with a management point; absent: one is chosen per device",
+      ),
+      content: described(
+        z.boolean().prefault(false),
+        "Whether the devices also fetch content from a distribution point",
+      ),
     })
-    .default("PS1"),
-  type: z.enum(["primary", "secondary"]).default("primary"),
-  replicas: z.array(ReplicaSchema).default([]),
-  servers: z.array(ServerSchema).min(1, { error: "expected at least one server" }),
-  boundaries: z.array(BoundarySchema).default([]),
-  boundaryGroups: z.array(BoundaryGroupSchema).default([]),
-});
+    .transform(({ polling, connectionRetries, ...group }) => {
+      const defaults = PLATFORM_DEFAULTS[group.platform];
+      return {
+        ...group,
+        polling: (polling ?? defaults.polling).map((p): { every: number; until?: number } =>
+          p.until === undefined ? { every: p.every } : { every: p.every, until: p.until },
+        ),
+        connectionRetries: { ...connectionRetries, count: connectionRetries.count ?? defaults.retryCount },
+      };
+    }),
+  "A group of devices that share a platform, a location and a configuration",
+);
+
+const SiteSchema = described(
+  z.strictObject({
+    code: described(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{3}$/, {
+          error: (iss) => `expected 3 letters or digits, got ${showValue(iss.input)}`,
+        })
+        .prefault("PS1"),
+      "The site code: 3 letters or digits",
+    ),
+    type: described(
+      z.enum(["primary", "secondary"]).prefault("primary"),
+      "Enrollment points, enrollment proxy points and database replicas exist only at a primary site",
+    ),
+    replicas: described(z.array(ReplicaSchema).prefault([]), "Database replicas of the site database"),
+    servers: described(
+      z.array(ServerSchema).min(1, { error: "expected at least one server" }),
+      "Site system servers, at least one",
+    ),
+    boundaries: described(z.array(BoundarySchema).prefault([]), "Boundaries"),
+    boundaryGroups: described(z.array(BoundaryGroupSchema).prefault([]), "Boundary groups"),
+  }),
+  "The Configuration Manager primary site: its servers, database replicas and boundaries",
+);
 
 const ScenarioObject = z.strictObject({
-  $schema: z.string().optional().meta({ description: "Editors' JSON Schema reference; ignored" }),
-  name,
-  description: z.string().default(""),
-  seed: int(0).default(1),
-  start: isoInstant.default("2026-01-01T00:00:00Z"),
-  duration: positiveDuration,
+  $schema: described(z.string().optional(), "Editors' JSON Schema reference; ignored"),
+  name: described(name, "The scenario's name, shown in every report"),
+  description: described(z.string().prefault(""), "What the scenario is about, in a sentence"),
+  seed: described(int(0).prefault(1), "The master seed of every random draw; --seed overrides it"),
+  start: described(
+    isoInstant.prefault("2026-01-01T00:00:00Z"),
+    "The wall time of the run's start (t = 0), used for certificate validity only",
+  ),
+  duration: described(positiveDuration, "How long the run lasts"),
   site: SiteSchema,
-  devices: z.array(DeviceGroupSchema).min(1, { error: "expected at least one device group" }),
-  expectations: z.array(z.string()).default([]),
+  devices: described(
+    z.array(DeviceGroupSchema).min(1, { error: "expected at least one device group" }),
+    "The device groups, at least one",
+  ),
+  expectations: described(
+    z.array(z.string().meta({ pattern: EXPECTATION_PATTERN })).prefault([]),
+    'Thresholds on the result, each "PATH OP VALUE" like "timeToFirstSuccessSeconds.p99 <= 6m"; a failed one makes run exit 1',
+  ),
 });
 
 /** The scenario schema (zod): parsing applies defaults and turns every duration into seconds. */
@@ -344,103 +463,3 @@ export type Certificate = NonNullable<Server["certificate"]>;
 export type Outage = Server["outages"][number];
 /** `intranet`, `internet` or `intranetAndInternet`. */
 export type Connections = z.output<typeof ConnectionsSchema>;
-
-type Report = (path: (string | number)[], message: string) => void;
-
-function checkUnique(
-  items: readonly { name: string }[],
-  at: (string | number)[],
-  what: string,
-  report: Report,
-): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.name)) report([...at, i, "name"], `duplicate ${what} name ${showValue(item.name)}`);
-    seen.add(item.name);
-  });
-}
-
-// Cross-field rules: unique names, references that resolve, increasing `until`, addresses where required.
-function checkReferences(s: z.output<typeof ScenarioObject>, report: Report): void {
-  const { site } = s;
-  checkUnique(site.servers, ["site", "servers"], "server", report);
-  checkUnique(site.replicas, ["site", "replicas"], "replica", report);
-  checkUnique(site.boundaries, ["site", "boundaries"], "boundary", report);
-  checkUnique(site.boundaryGroups, ["site", "boundaryGroups"], "boundary group", report);
-  checkUnique(s.devices, ["devices"], "device group", report);
-  const replicaNames = site.replicas.map((r) => r.name);
-  const serverNames = new Set(site.servers.map((x) => x.name));
-  const boundaryNames = new Set(site.boundaries.map((b) => b.name));
-  site.servers.forEach((server, i) => {
-    const db = server.roles.managementPoint?.database;
-    if (db !== undefined && db !== "site" && !replicaNames.includes(db)) {
-      const known = ['"site"', ...replicaNames.map((n) => JSON.stringify(n))].join(", ");
-      report(
-        ["site", "servers", i, "roles", "managementPoint", "database"],
-        `expected "site" or a replica name (${known}), got ${showValue(db)}`,
-      );
-    }
-    server.outages.forEach((o, j) => {
-      if (!(o.to > o.from)) report(["site", "servers", i, "outages", j], "expected `to` after `from`");
-    });
-  });
-  site.boundaries.forEach((b, i) => {
-    if (b.type === "ipv4Range" && parseIpv4Range(b.value) === undefined) {
-      report(
-        ["site", "boundaries", i, "value"],
-        `expected an IPv4 range like "10.1.0.1-10.1.255.254" or "10.1.0.0/16", got ${showValue(b.value)}`,
-      );
-    }
-  });
-  site.boundaryGroups.forEach((g, i) => {
-    g.boundaries.forEach((b, j) => {
-      if (!boundaryNames.has(b))
-        report(
-          ["site", "boundaryGroups", i, "boundaries", j],
-          `expected the name of a boundary, got ${showValue(b)}`,
-        );
-    });
-    g.servers.forEach((n, j) => {
-      if (!serverNames.has(n))
-        report(
-          ["site", "boundaryGroups", i, "servers", j],
-          `expected the name of a server, got ${showValue(n)}`,
-        );
-    });
-  });
-  s.expectations.forEach((text, i) => {
-    try {
-      parseExpectation(text);
-    } catch (error) {
-      report(["expectations", i], error instanceof Error ? error.message : String(error));
-    }
-  });
-  s.devices.forEach((g, i) => {
-    g.polling.forEach((p, j) => {
-      const last = j === g.polling.length - 1;
-      if (last && p.until !== undefined)
-        report(["devices", i, "polling", j, "until"], "expected no `until` on the last polling entry");
-      if (!last && p.until === undefined)
-        report(["devices", i, "polling", j], "expected `until` on every polling entry but the last");
-      const prev = j > 0 ? g.polling[j - 1]?.until : undefined;
-      if (p.until !== undefined && prev !== undefined && !(p.until > prev)) {
-        report(
-          ["devices", i, "polling", j, "until"],
-          `expected \`until\` greater than ${prev}s (strictly increasing), got ${p.until}s`,
-        );
-      }
-    });
-    if (g.location === "intranet" && g.platform === "windows" && g.addresses === undefined) {
-      report(["devices", i, "addresses"], "expected an IPv4 range: intranet Windows groups need `addresses`");
-    }
-    if (g.managementPoint !== undefined) {
-      const server = s.site.servers.find((x) => x.name === g.managementPoint);
-      if (server?.roles.managementPoint === undefined) {
-        report(
-          ["devices", i, "managementPoint"],
-          `expected the name of a server with a management point, got ${showValue(g.managementPoint)}`,
-        );
-      }
-    }
-  });
-}

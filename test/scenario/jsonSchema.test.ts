@@ -1,3 +1,4 @@
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scenarioJsonSchema } from "../../src/scenario/jsonSchema.js";
@@ -13,108 +14,33 @@ import {
 
 type Schema = Record<string, unknown>;
 
-/** Keywords that only annotate; they never make an instance invalid. */
-const ANNOTATIONS = new Set(["$schema", "$id", "title", "description", "default", "examples", "deprecated"]);
-
-/** Keywords the small validator below understands; any other keyword fails the test loudly. */
-const ASSERTIONS = new Set([
-  "type",
-  "properties",
-  "required",
-  "additionalProperties",
-  "items",
-  "enum",
-  "const",
-  "anyOf",
-  "oneOf",
-  "pattern",
-  "minLength",
-  "minItems",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-]);
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function typeMatches(type: string, value: unknown): boolean {
-  switch (type) {
-    case "object":
-      return isObject(value);
-    case "array":
-      return Array.isArray(value);
-    case "string":
-      return typeof value === "string";
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "integer":
-      return typeof value === "number" && Number.isInteger(value);
-    case "boolean":
-      return typeof value === "boolean";
-    case "null":
-      return value === null;
-    default:
-      throw new Error(`unsupported type ${type}`);
-  }
-}
+// A real validator (ajv, draft 2020-12, strict: an unknown keyword in the schema fails loudly).
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+const compiled = new Map<Schema, ValidateFunction>();
 
 /**
- * A deliberately small JSON Schema (2020-12) validator for the keywords the scenario schema uses.
- * @returns the paths (as strings) of the violations; empty when the value is valid
+ * Validates a value with ajv.
+ * @returns the violations as `$.path: what`; empty when the value is valid
  */
-function validate(schema: Schema, value: unknown, at = "$"): string[] {
-  const errors: string[] = [];
-  for (const keyword of Object.keys(schema)) {
-    if (!ANNOTATIONS.has(keyword) && !ASSERTIONS.has(keyword))
-      throw new Error(`unsupported keyword ${keyword} at ${at}`);
+function validate(schema: Schema, value: unknown): string[] {
+  let check = compiled.get(schema);
+  if (check === undefined) {
+    check = ajv.compile(schema);
+    compiled.set(schema, check);
   }
-  const fail = (why: string) => errors.push(`${at}: ${why}`);
-  if (typeof schema.type === "string" && !typeMatches(schema.type, value)) {
-    fail(`not ${schema.type}`);
-    return errors;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) fail("not in enum");
-  if ("const" in schema && schema.const !== value) fail("not the const");
-  if (typeof value === "string") {
-    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) fail("pattern");
-    if (typeof schema.minLength === "number" && Array.from(value).length < schema.minLength)
-      fail("minLength");
-  }
-  if (typeof value === "number") {
-    if (typeof schema.minimum === "number" && value < schema.minimum) fail("minimum");
-    if (typeof schema.maximum === "number" && value > schema.maximum) fail("maximum");
-    if (typeof schema.exclusiveMinimum === "number" && value <= schema.exclusiveMinimum)
-      fail("exclusiveMinimum");
-  }
-  if (Array.isArray(value)) {
-    if (typeof schema.minItems === "number" && value.length < schema.minItems) fail("minItems");
-    if (isObject(schema.items)) {
-      const items = schema.items;
-      value.forEach((item, i) => errors.push(...validate(items, item, `${at}[${i}]`)));
-    }
-  }
-  if (isObject(value)) {
-    const properties = isObject(schema.properties) ? schema.properties : {};
-    if (Array.isArray(schema.required)) {
-      for (const key of schema.required as string[]) if (!Object.hasOwn(value, key)) fail(`missing ${key}`);
-    }
-    for (const [key, child] of Object.entries(value)) {
-      const sub = properties[key];
-      if (isObject(sub)) errors.push(...validate(sub, child, `${at}.${key}`));
-      else if (schema.additionalProperties === false) fail(`unknown ${key}`);
-    }
-  }
-  if (Array.isArray(schema.anyOf)) {
-    const ok = (schema.anyOf as Schema[]).some((s) => validate(s, value, at).length === 0);
-    if (!ok) fail("matches no anyOf branch");
-  }
-  if (Array.isArray(schema.oneOf)) {
-    const matches = (schema.oneOf as Schema[]).filter((s) => validate(s, value, at).length === 0).length;
-    if (matches !== 1) fail(`matches ${matches} oneOf branches`);
-  }
-  return errors;
+  if (check(value)) return [];
+  return (check.errors ?? []).map((e) => {
+    const at = e.instancePath
+      .split("/")
+      .slice(1)
+      .map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
+      .join("");
+    return `$${at}: ${e.keyword === "enum" ? "not in enum" : (e.message ?? e.keyword)}`;
+  });
 }
 
 /** The sub-schema that describes the value at `path` (arrays step through `items`). */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { ScenarioError } from "../../src/errors.js";
-import { LOAD_LIMITS, loadScenario, parseScenarioText } from "../../src/scenario/load.js";
+import { LOAD_LIMITS, loadScenario, MAX_PROBLEMS, parseScenarioText } from "../../src/scenario/load.js";
 import {
   BASELINE_TEXT,
   baselineData,
@@ -326,22 +326,37 @@ describe("loadScenario", () => {
       );
     });
 
-    it("reports the first problem and how many more there are", () => {
+    it("reports every problem, one a line, the first as its path and detail", () => {
       expectScenarioError(
         () => loadScenario("{}"),
         ["name"],
-        "name: missing (expected a string) (and 3 more problems)",
+        [
+          "name: missing (expected a string)",
+          '  duration: missing (expected a duration > 0 like "30m")',
+          "  site: missing (expected an object)",
+          "  devices: missing (expected an array)",
+        ].join("\n"),
       );
     });
 
-    it("says 1 more problem in the singular", () => {
+    it("lists two problems of different places", () => {
       const data = baselineWith(["seed"], -1);
       setAt(data, ["site", "code"], "TOOLONG");
-      expectScenarioError(
-        () => loadScenario(data),
-        ["seed"],
-        "seed: expected an integer >= 0, got -1 (and 1 more problem)",
+      const error = scenarioErrorOf(() => loadScenario(data));
+      expect(error.message).toBe(
+        'seed: expected an integer >= 0, got -1\n  site.code: expected 3 letters or digits, got "TOOLONG"',
       );
+      expect(error.problems.map((p) => p.path)).toEqual([["seed"], ["site", "code"]]);
+    });
+
+    it("lists at most MAX_PROBLEMS problems and counts the rest", () => {
+      const data = baselineData();
+      const devices = data.devices as Data[];
+      for (let i = 0; i < 30; i++) devices.push({ ...devices[0], name: `g${i}`, count: 0 });
+      const error = scenarioErrorOf(() => loadScenario(data));
+      expect(error.problems).toHaveLength(MAX_PROBLEMS + 1);
+      expect(error.problems[MAX_PROBLEMS]).toEqual({ path: [], detail: "and 10 more problems" });
+      expect(error.message.split("\n")).toHaveLength(MAX_PROBLEMS + 1);
     });
   });
 
@@ -372,11 +387,16 @@ describe("loadScenario", () => {
     it("names every unknown field of one object", () => {
       const data = baselineWith(["bogus"], 1);
       setAt(data, ["other"], 2);
-      expectScenarioError(() => loadScenario(data), [], 'unknown fields "bogus", "other"');
+      expectScenarioError(() => loadScenario(data), [], 'unknown field "bogus"\n  unknown field "other"');
     });
 
     it("rejects a misspelled site field instead of falling back to its default", () => {
-      expectReplaced(["site", "replica"], [], ["site"], 'site: unknown field "replica"');
+      expectReplaced(
+        ["site", "replica"],
+        [],
+        ["site"],
+        'site: unknown field "replica" (did you mean "replicas"?)',
+      );
     });
 
     it("rejects an unknown field in a device group with the group's path", () => {
@@ -461,7 +481,7 @@ describe("loadScenario", () => {
       expectScenarioError(
         () => loadScenario(baselineWithout(["duration"])),
         ["duration"],
-        'duration: expected a duration > 0 like "30m", got nothing',
+        'duration: missing (expected a duration > 0 like "30m")',
       );
     });
 
@@ -469,7 +489,7 @@ describe("loadScenario", () => {
       expectScenarioError(
         () => loadScenario(baselineWithout(["devices", 0, "platform"])),
         ["devices", 0, "platform"],
-        'devices[0].platform: expected "windows" or "macos", got nothing',
+        'devices[0].platform: missing (expected "windows" or "macos")',
       );
     });
 
@@ -477,7 +497,7 @@ describe("loadScenario", () => {
       expectScenarioError(
         () => loadScenario(baselineWithout(["site", "boundaries", 0, "type"])),
         ["site", "boundaries", 0, "type"],
-        'site.boundaries[0].type: expected "ipv4Range" or "ipSubnet" or "adSite" or "ipv6Prefix" or "vpn", got nothing',
+        'site.boundaries[0].type: missing (expected "ipv4Range" or "ipSubnet" or "adSite" or "ipv6Prefix" or "vpn")',
       );
     });
 
@@ -486,7 +506,7 @@ describe("loadScenario", () => {
         ["site", "servers", 0, "outages"],
         [{ from: "1m" }],
         ["site", "servers", 0, "outages", 0, "to"],
-        'site.servers[0].outages[0].to: expected a duration like "30m", got nothing',
+        'site.servers[0].outages[0].to: missing (expected a duration like "30m")',
       );
     });
 
@@ -495,7 +515,7 @@ describe("loadScenario", () => {
         ["devices", 0, "polling"],
         [{}],
         ["devices", 0, "polling", 0, "every"],
-        'devices[0].polling[0].every: expected a duration > 0 like "30m", got nothing',
+        'devices[0].polling[0].every: missing (expected a duration > 0 like "30m")',
       );
     });
 
@@ -891,7 +911,12 @@ describe("loadScenario", () => {
       const data = baselineWith(["devices", 0, "managementPoint"], "nowhere");
       setAt(data, ["site", "boundaryGroups", 0, "servers"], ["nowhere"]);
       const error = scenarioErrorOf(() => loadScenario(data));
-      expect(error.message).toMatch(/\(and 1 more problem\)$/);
+      expect(error.message).toBe(
+        [
+          'site.boundaryGroups[0].servers[0]: expected the name of a server, got "nowhere"',
+          '  devices[0].managementPoint: expected the name of a server with a management point, got "nowhere"',
+        ].join("\n"),
+      );
     });
   });
 

@@ -450,3 +450,13 @@ describe("applyOverrides on what the file said", () => {
     expect(twice.devices[0]).toMatchObject({ platform: "macos", count: 5, polling: [{ every: 3600 }] });
   });
 });
+
+describe("a group named like a prototype key", () => {
+  it("is reachable by --set through its name", () => {
+    const data = JSON.parse(BASELINE_TEXT) as { devices: { name: string }[] };
+    data.devices[0]!.name = "constructor";
+    const scenario = applyOverrides(loadScenario(data), ["devices.constructor.count=7"]);
+    expect(scenario.devices[0]!.count).toBe(7);
+    expect(({} as Record<string, unknown>).count).toBeUndefined();
+  });
+});

@@ -156,8 +156,11 @@ describe("loadScenario on arbitrary input", () => {
           } catch (error) {
             if (!(error instanceof ScenarioError)) throw error;
             const where = error.path.length === 0 ? "" : `${formatPath(error.path)}: `;
-            expect(error.message).toBe(`${where}${error.detail}`);
-            expect(error.detail).toMatch(/^(expected|missing|unknown field|duplicate)/);
+            const lines = error.message.split("\n");
+            expect(lines[0]).toBe(`${where}${error.detail}`);
+            expect(lines).toHaveLength(error.problems.length);
+            for (const p of error.problems)
+              expect(p.detail).toMatch(/^(expected|missing|unknown field|duplicate|and \d+ more)/);
           }
         },
       ),
