@@ -59,7 +59,11 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
       (step) => step.key === "__proto__" || step.key === "constructor" || step.key === "prototype",
     );
     if (forbidden !== undefined) {
-      throw new ScenarioError(`"${String(forbidden.key)}" names nothing in the scenario`, [], `--set ${override.text}`);
+      throw new ScenarioError(
+        `"${String(forbidden.key)}" names nothing in the scenario`,
+        [],
+        `--set ${override.text}`,
+      );
     }
     const indexPath = walk.steps.map((step) => step.key);
     if (indexPath.length === 0) throw new ScenarioError("expected a path", [], `--set ${override.text}`);
