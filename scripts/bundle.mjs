@@ -157,6 +157,7 @@ const quiet = {
   stdout: () => undefined,
   stderr: () => undefined,
   readFile: (path) => readFileSync(path, "utf8"),
+  readStdin: () => "",
   stdoutIsTTY: false,
   stderrIsTTY: false,
 };

@@ -61,7 +61,33 @@ export class ScenarioError extends Error {
   }
 }
 
-/** A bad command-line value that is not part of a scenario: `--expect`, `--set` syntax, `--seed`. */
+/** Which argument of a library function a `UsageError` is about, in the library's words. */
+export interface UsageArgument {
+  /** The option's name in the library call (`runs`, `trace`, `vary`); the CLI shows its flag instead. */
+  readonly argument: string;
+  /** The offending value, when the message shows it beside the name (`vary devices.0.count`). */
+  readonly value?: string;
+}
+
+/**
+ * A bad value that is not part of a scenario: an option of a library call (`runs`, `trace`), an
+ * expectation, `--set` syntax. When `about` names the library argument, the message starts with it
+ * (`runs: expected …`) and the CLI replaces it with the flag (`--runs: expected …`).
+ */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  /** The reason alone, without the argument's name. */
+  readonly detail: string;
+  /** The library argument the problem is with, when there is one. */
+  readonly about: UsageArgument | undefined;
+
+  constructor(detail: string, about?: UsageArgument) {
+    super(
+      about === undefined
+        ? detail
+        : `${about.argument}${about.value !== undefined ? ` ${about.value}` : ""}: ${detail}`,
+    );
+    this.detail = detail;
+    this.about = about;
+  }
 }

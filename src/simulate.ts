@@ -30,7 +30,7 @@ export function findDevice(scenario: Scenario, device: string): { group: number;
     if (/^[1-9]\d*$/.test(rest) && Number(rest) <= group.count) return { group: g, index: Number(rest) - 1 };
   }
   const examples = scenario.devices.map((g) => `${g.name}-1 … ${g.name}-${g.count}`).join(", ");
-  throw new UsageError(`--trace ${device}: no such device (devices are ${examples})`);
+  throw new UsageError(`no such device (devices are ${examples})`, { argument: "trace", value: device });
 }
 
 /** Runs `work`, turning a UsageError about a scenario's expectation into a ScenarioError at its place. */

@@ -20,6 +20,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     readFile: (p) => readFileSync(p, "utf8"),
+    readStdin: () => "",
     stdoutIsTTY: false,
     stderrIsTTY: false,
   };

@@ -8,6 +8,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
+  /** All of standard input, for the scenario file `-`. */
+  readonly readStdin: () => string;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
 }
@@ -18,6 +20,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
+    readStdin: () => readFileSync(0, "utf8"),
     // isatty rather than process.stderr.isTTY: Node creates a standard stream on its first use (a socket
     // for a pipe, a few ms), and a run that succeeds never writes to stderr.
     stdoutIsTTY: isatty(1),

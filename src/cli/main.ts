@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { ScenarioError, UsageError } from "../errors.js";
+import { libraryFlag, type Command } from "./command.js";
+import { didYouMean } from "./didYouMean.js";
+import { protectDash } from "./optionTable.js";
 import { processIo, type CliIo, type RunContext } from "./io.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -22,6 +25,26 @@ const VERSION = (
 /** Exit codes of the command line. */
 export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
 
+/** Every command, in `--help` order. */
+const COMMANDS: readonly Command[] = [
+  runCommand,
+  checkCommand,
+  reachCommand,
+  sweepCommand,
+  mergeCommand,
+  probeCommand,
+  reportCommand,
+  schemaCommand,
+  exportScriptCommand,
+  importCommand,
+];
+
+/** yargs' own command: prints a shell completion script. */
+const COMPLETION = "completion";
+
+/** What may stand before a command: help, version, and the shell's completion request. */
+const LEADING = /^(-h|--help|-v|--version|--get-yargs-completions)$/;
+
 class YargsUsage extends Error {}
 
 /**
@@ -37,31 +60,56 @@ function skipHelpCache(parser: object): void {
   if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
 
-const SINGLE_VALUED = [
-  "seed",
-  "format",
-  "trace",
-  "out",
-  "timeout",
-  "runs",
-  "jobs",
-  "shard",
-  "quiet",
-  "list",
-  "name",
-  "devices",
-  "macs",
-  "site",
-];
-
 const NO_COMMAND = "name a command (mdmsim run is the place to start)";
 
-// yargs checks for a command before it checks options, so name what was given instead.
-function noCommand(args: readonly string[]): string {
-  const word = args.find((a) => !a.startsWith("-"));
-  if (word !== undefined) return `unknown command "${word}"; ${NO_COMMAND}`;
-  const option = args.find((a) => a.startsWith("-"));
-  return option !== undefined ? `unknown option "${option}"; ${NO_COMMAND}` : NO_COMMAND;
+/** The command a command line names, checked before yargs sees it so a typo gets a suggestion. */
+function checkCommandWord(args: readonly string[]): void {
+  const first = args[0];
+  if (first === undefined) throw new UsageError(NO_COMMAND);
+  if (LEADING.test(first)) return;
+  const names = [...COMMANDS.map((c) => c.name), COMPLETION];
+  if (first.startsWith("-")) throw new UsageError(`${first}: options go after the command; ${NO_COMMAND}`);
+  if (!names.includes(first))
+    throw new UsageError(`unknown command "${first}"${didYouMean(first, names)}; ${NO_COMMAND}`);
+}
+
+function parser(args: readonly string[]): ReturnType<typeof yargs> {
+  const y = yargs()
+    .scriptName("mdmsim")
+    .locale("en")
+    // yargs' own messages in mdmsim's shape (`--seed: expected a value`); the rest are checked by the tables.
+    .updateStrings({ "Not enough arguments following: %s": "--%s: expected a value" })
+    .parserConfiguration({
+      "parse-numbers": false,
+      "parse-positional-numbers": false,
+      "strip-dashed": true,
+    })
+    .usage(
+      "$0 <command> [options]\n\nSimulate Configuration Manager on-premises MDM: enrollment, database replicas, device management points.",
+    )
+    .completion(COMPLETION, "print a shell completion script");
+  for (const command of COMMANDS) y.command(command.usage, command.describe, (c) => command.declare(c));
+  return y
+    .demandCommand(1, NO_COMMAND)
+    .version(VERSION)
+    .alias("v", "version")
+    .help()
+    .alias("h", "help")
+    .wrap(100)
+    .exitProcess(false)
+    .fail((message: string | undefined, error: Error | undefined) => {
+      // yargs' own parse errors (YError: a missing option value) are bad input; others are bugs.
+      if (error !== undefined && error.name !== "YError") throw error;
+      throw new YargsUsage(missingArgument(args, message ?? error?.message ?? "bad command line"));
+    });
+}
+
+/** yargs counts a command's words; name the missing one instead (`check: missing <scenario>`). */
+function missingArgument(args: readonly string[], message: string): string {
+  const command = COMMANDS.find((c) => c.name === args[0]);
+  if (command === undefined || !message.startsWith("Not enough non-option arguments")) return message;
+  const missing = command.usage.split(" ").filter((w) => w.startsWith("<"));
+  return `${command.name}: missing ${missing.join(" ")} (usage: mdmsim ${command.usage} [options])`;
 }
 
 /**
@@ -70,64 +118,46 @@ function noCommand(args: readonly string[]): string {
  */
 export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   const context: RunContext = { seed: undefined, scenario: undefined };
-  let code: number = ExitCode.OK;
-  const done = (c: number) => {
-    code = c;
-  };
-  let helpText = "";
   try {
-    const parser = yargs()
-      .scriptName("mdmsim")
-      .locale("en")
-      .usage(
-        "$0 <command> [options]\n\nSimulate Configuration Manager on-premises MDM: enrollment, database replicas, device management points.",
-      )
-      .completion("completion", "print a shell completion script")
-      .command(runCommand(io, context, done))
-      .command(checkCommand(io, context, done))
-      .command(reachCommand(io, context, done))
-      .command(sweepCommand(io, context, done))
-      .command(mergeCommand(io, context, done))
-      .command(probeCommand(io, context, done))
-      .command(reportCommand(io, context, done))
-      .command(schemaCommand(io, done))
-      .command(exportScriptCommand(io, done))
-      .command(importCommand(io, done))
-      .demandCommand(1, NO_COMMAND)
-      .strict()
-      // A repeated single-valued option means its last value, as in most command lines.
-      .middleware((argv) => {
-        for (const key of SINGLE_VALUED) {
-          const value: unknown = argv[key];
-          if (Array.isArray(value)) argv[key] = value[value.length - 1] as unknown;
-        }
-      }, true)
-      .version(VERSION)
-      .help()
-      .wrap(100)
-      .exitProcess(false)
-      .fail((message: string | undefined, error: Error | undefined) => {
-        // yargs' own parse errors (YError: a missing option value) are bad input; others come from handlers.
-        if (error !== undefined && error.name !== "YError") throw error;
-        throw new YargsUsage(
-          message === NO_COMMAND ? noCommand(args) : (message ?? error?.message ?? "bad command line"),
-        );
-      });
-    skipHelpCache(parser);
-    await parser.parseAsync([...args], {}, (error: Error | undefined, _argv: unknown, output: string) => {
-      if (error) throw error;
-      helpText = output;
-    });
-    if (helpText !== "") io.stdout(helpText.endsWith("\n") ? helpText : `${helpText}\n`);
-    return code;
+    checkCommandWord(args);
+    const y = parser(args);
+    skipHelpCache(y);
+    let output = "";
+    const parsed = await y.parseAsync(
+      protectDash(args),
+      {},
+      (error: Error | undefined, _argv: unknown, text: string) => {
+        if (error) throw error;
+        output = text;
+      },
+    );
+    // --help, --version and the completion script: yargs wrote them, and no command runs.
+    if (output !== "") {
+      io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+      return ExitCode.OK;
+    }
+    const command = COMMANDS.find((c) => c.name === parsed._[0]);
+    if (command === undefined) return ExitCode.OK;
+    return await command.execute(parsed, args, { io, context });
   } catch (error) {
     return report(error, io, context);
   }
 }
 
+/** A library UsageError names the library's argument (`runs`): the command line names the flag. */
+function usageMessage(error: UsageError): string {
+  if (error.about === undefined) return error.message;
+  const { argument, value } = error.about;
+  return `${libraryFlag(argument)}${value !== undefined ? ` ${value}` : ""}: ${error.detail}`;
+}
+
 function report(error: unknown, io: CliIo, context: RunContext): number {
-  if (error instanceof ScenarioError || error instanceof UsageError) {
+  if (error instanceof ScenarioError) {
     io.stderr(`mdmsim: ${error.message}\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`mdmsim: ${usageMessage(error)}\n`);
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof YargsUsage) {

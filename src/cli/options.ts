@@ -1,74 +1,66 @@
-// Options shared by several commands, declared once.
-import type { Argv } from "yargs";
-import { UsageError } from "../errors.js";
+// Arguments several commands share, declared once as entries of their tables (optionTable.ts).
+import {
+  choice,
+  flag,
+  integer,
+  list,
+  optionalPositional,
+  requiredPositional,
+  type OptionTable,
+} from "./optionTable.js";
 
-/** The scenario file argument of every command that loads one. */
-export const SCENARIO_ARGUMENT = { type: "string", describe: "scenario file (JSON or YAML)" } as const;
+/** The output formats of the commands that print a document. */
+export const FORMATS = ["table", "json", "csv"] as const;
+/** One of `FORMATS`. */
+export type Format = (typeof FORMATS)[number];
 
-/** Adds `--seed` and `--set`, which every command that loads a scenario takes. */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
-export function withSeedAndSet<T>(y: Argv<T>) {
-  return y
-    .option("seed", {
-      type: "number",
-      requiresArg: true,
-      describe: "master seed (overrides the scenario's seed)",
-    })
-    .option("set", {
-      type: "string",
-      array: true,
-      requiresArg: true,
-      default: [] as string[],
-      describe: "override a scenario field: PATH=VALUE (repeatable)",
-    });
+const SCENARIO_DESCRIPTION = 'scenario file (JSON or YAML; "-" reads standard input)';
+
+/** The scenario file of a command that needs one. */
+export const SCENARIO = requiredPositional({ describe: SCENARIO_DESCRIPTION });
+
+/** The scenario file of `run`, which has a bundled default. */
+export const OPTIONAL_SCENARIO = optionalPositional({
+  describe: `${SCENARIO_DESCRIPTION}; default: the bundled baseline`,
+});
+
+/** `--seed` and `--set`: every command that loads a scenario takes them. */
+export interface SeedAndSetArgs {
+  readonly seed: number | undefined;
+  readonly set: string[];
 }
 
-/** Adds the repeatable `--expect`. */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
-export function withExpect<T>(y: Argv<T>, describe = 'expectation "PATH OP VALUE" (repeatable)') {
-  return y.option("expect", {
-    type: "string",
-    array: true,
-    requiresArg: true,
-    default: [] as string[],
-    describe,
-  });
+/** The table entries of `SeedAndSetArgs`. */
+export const SEED_AND_SET: OptionTable<SeedAndSetArgs> = {
+  seed: integer({ min: 0, describe: "master seed, an integer >= 0 (overrides the scenario's seed)" }),
+  set: list({ describe: "override a scenario field: PATH=VALUE (repeatable)" }),
+};
+
+/** `--seed`, `--set`, `--format` and `--quiet`. */
+export interface ScenarioArgs extends SeedAndSetArgs {
+  readonly format: Format;
+  readonly quiet: boolean;
 }
 
-/** Adds `--seed`, `--set`, `--format` and `--quiet` to a command. */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types -- the option types are yargs' inference
-export function withScenarioOptions<T>(y: Argv<T>) {
-  return withSeedAndSet(y)
-    .option("format", {
-      requiresArg: true,
-      choices: ["table", "json", "csv"] as const,
-      default: "table" as const,
-      describe: "output format",
-    })
-    .option("quiet", { type: "boolean", default: false, describe: "print less: only failures" });
+/** `--format`. */
+export const FORMAT = choice({ choices: FORMATS, default: "table", describe: "output format" });
+
+/** The table entries of `ScenarioArgs`, `--quiet` described by each command. */
+export function scenarioOptions(quiet: string): OptionTable<ScenarioArgs> {
+  return { ...SEED_AND_SET, format: FORMAT, quiet: flag({ describe: quiet }) };
 }
 
-/** Checks `--seed`: an integer ≥ 0. */
-export function checkSeed(seed: number | undefined): number | undefined {
-  if (seed === undefined) return undefined;
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
-  return seed;
-}
-
-/** yargs gives strings for repeatable string options, but a lone value may still arrive unwrapped. */
-export function list(value: unknown): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
+/** The repeatable `--expect`. */
+export function expectOption(describe = 'expectation "PATH OP VALUE" (repeatable)'): ReturnType<typeof list> {
+  return list({ describe });
 }
 
 /** Most worker threads `--jobs` accepts. */
 const MAX_JOBS = 1024;
 
-/** Checks `--jobs`: an integer from 1 to 1024. */
-export function checkJobs(jobs: number): number {
-  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
-    throw new UsageError(`--jobs: expected an integer from 1 to ${MAX_JOBS}, got ${String(jobs)}`);
-  }
-  return jobs;
+/** `--jobs`: worker threads, default the number of CPUs. */
+export function jobsOption(
+  describe = "worker threads (default: the number of CPUs)",
+): ReturnType<typeof integer> {
+  return integer({ min: 1, max: MAX_JOBS, describe });
 }

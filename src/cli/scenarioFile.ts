@@ -5,7 +5,6 @@ import { parseScenarioText, loadScenario } from "../scenario/load.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { CliIo, RunContext } from "./io.js";
-import { checkSeed } from "./options.js";
 
 /** The bundled scenarios folder (beside `src/` and `dist/`). */
 export const BUNDLED_SCENARIOS: string = fileURLToPath(new URL("../../scenarios/", import.meta.url));
@@ -31,7 +30,7 @@ function readScenario(io: CliIo, file: string | undefined, overrides: readonly s
   const shown = scenarioLabel(file);
   let text: string;
   try {
-    text = io.readFile(path);
+    text = path === STDIN ? io.readStdin() : io.readFile(path);
   } catch (error) {
     throw new ScenarioError(describeReadError(error), [], shown);
   }
@@ -50,8 +49,12 @@ function readScenario(io: CliIo, file: string | undefined, overrides: readonly s
   }
 }
 
+/** The scenario file name that means standard input. */
+export const STDIN = "-";
+
 /** How a scenario file is named in messages. */
 export function scenarioLabel(file: string | undefined): string {
+  if (file === STDIN) return "(standard input)";
   return file ?? "scenarios/baseline.json (bundled)";
 }
 
@@ -78,12 +81,9 @@ export function commandScenario(
   return scenario;
 }
 
-/**
- * The seed of a command's runs: `--seed` when given, else the scenario's; it goes in `context` too.
- * @throws UsageError when `--seed` is not an integer ≥ 0
- */
-export function commandSeed(context: RunContext, option: unknown, scenario: Scenario): number {
-  const seed = checkSeed(option as number | undefined) ?? scenario.seed;
+/** The seed of a command's runs: `--seed` when given, else the scenario's; it goes in `context` too. */
+export function commandSeed(context: RunContext, option: number | undefined, scenario: Scenario): number {
+  const seed = option ?? scenario.seed;
   context.seed = seed;
   return seed;
 }

@@ -65,7 +65,7 @@ const decimals = (text: string): number => text.split(".")[1]?.length ?? 0;
 function expandRange(option: string, item: string, match: RegExpExecArray): unknown[] {
   const [, a = "", b = "", step = ""] = match.map((m) => m.trim());
   const fail = (why: string): never => {
-    throw new UsageError(`--vary ${option}: range "${item}": ${why}`);
+    throw new UsageError(`range "${item}": ${why}`, { argument: "vary", value: option });
   };
   const allNumbers = [a, b, step].every((t) => NUMBER.test(t));
   const values: unknown[] = [];
@@ -109,16 +109,22 @@ export function parseVary(text: string): VaryAxis {
   const eq = text.indexOf("=");
   const path = eq > 0 ? text.slice(0, eq).trim() : "";
   if (path === "")
-    throw new UsageError(`--vary ${text}: expected PATH=V1,V2,… or PATH=A..B:STEP, ${EXAMPLE}`);
+    throw new UsageError(`expected PATH=V1,V2,… or PATH=A..B:STEP, ${EXAMPLE}`, {
+      argument: "vary",
+      value: text,
+    });
   const values: unknown[] = [];
   for (const item of splitValues(text.slice(eq + 1))) {
     if (item === "")
-      throw new UsageError(`--vary ${text}: an empty value; separate values by single commas, ${EXAMPLE}`);
+      throw new UsageError(`an empty value; separate values by single commas, ${EXAMPLE}`, {
+        argument: "vary",
+        value: text,
+      });
     const range = RANGE.exec(item);
     const expanded = range ? expandRange(text, item, range) : [parseOverride(`${path}=${item}`).value];
     for (const value of expanded) {
       if (values.length >= MAX_AXIS_VALUES)
-        throw new UsageError(`--vary ${text}: more than ${MAX_AXIS_VALUES} values`);
+        throw new UsageError(`more than ${MAX_AXIS_VALUES} values`, { argument: "vary", value: text });
       values.push(value);
     }
   }
@@ -135,17 +141,23 @@ export function valueText(value: unknown): string {
  * @throws UsageError when no axis is given, two axes vary the same path, or the grid is too large
  */
 export function buildGrid(axes: readonly VaryAxis[]): GridVariant[] {
-  if (axes.length === 0) throw new UsageError(`--vary: name at least one PATH=V1,V2,… to vary, ${EXAMPLE}`);
+  if (axes.length === 0)
+    throw new UsageError(`name at least one PATH=V1,V2,… to vary, ${EXAMPLE}`, { argument: "vary" });
   const seen = new Map<string, VaryAxis>();
   let size = 1;
   for (const axis of axes) {
     const earlier = seen.get(axis.path);
     if (earlier !== undefined)
-      throw new UsageError(`--vary ${axis.text}: "${axis.path}" is already varied by --vary ${earlier.text}`);
+      throw new UsageError(`"${axis.path}" is already varied (by ${earlier.text})`, {
+        argument: "vary",
+        value: axis.text,
+      });
     seen.set(axis.path, axis);
     size *= axis.values.length;
     if (size > MAX_VARIANTS)
-      throw new UsageError(`--vary: the grid has more than ${MAX_VARIANTS} variants; vary fewer values`);
+      throw new UsageError(`the grid has more than ${MAX_VARIANTS} variants; vary fewer values`, {
+        argument: "vary",
+      });
   }
   const variants: GridVariant[] = [];
   for (let k = 0; k < size; k++) {

@@ -46,7 +46,7 @@ export function parseShard(text: string): ShardSpec {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count)
-    throw new UsageError(`--shard ${text}: expected I/N with 1 <= I <= N, like "2/4"`);
+    throw new UsageError(`expected I/N with 1 <= I <= N, like "2/4"`, { argument: "shard", value: text });
   return { index, count };
 }
 

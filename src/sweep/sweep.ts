@@ -113,7 +113,9 @@ export interface SweepResult {
 
 function checkRuns(runs: number): number {
   if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS)
-    throw new UsageError(`--runs: expected an integer from 1 to ${MAX_RUNS}, got ${String(runs)}`);
+    throw new UsageError(`expected an integer from 1 to ${MAX_RUNS}, got ${String(runs)}`, {
+      argument: "runs",
+    });
   return runs;
 }
 
@@ -165,7 +167,7 @@ export function planRuns(
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const seed = options.seed;
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
-    throw new UsageError(`--seed: expected an integer >= 0, got ${String(seed)}`);
+    throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
   const extraExpectations = checkExpectations(options.expectations);
   const metrics = [...DEFAULT_METRICS];
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);

@@ -216,6 +216,41 @@ describe("bin/mdmsim output", () => {
   });
 });
 
+describe("bin/mdmsim in a shell", () => {
+  /** Runs bin/mdmsim with `input` on its standard input, as `… | mdmsim run -` does. */
+  const piped = (args: readonly string[], input: string): CliOutcome => {
+    const child = spawnSync(process.execPath, [join(REPO_ROOT, "bin", "mdmsim"), ...args], {
+      cwd: REPO_ROOT,
+      input,
+      encoding: "utf8",
+    });
+    return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+  };
+
+  it("- reads the scenario from a pipe", () => {
+    const fromPipe = piped(["run", "-", "--format", "json"], BASELINE_TEXT);
+    expect(fromPipe.code, fromPipe.stderr).toBe(0);
+    expect(fromPipe.stdout).toBe(runBin(["run", "scenarios/baseline.json", "--format", "json"]).stdout);
+  });
+
+  it("- with an empty pipe is exit 2 naming standard input", () => {
+    expectBadInput(piped(["check", "-"], ""), "(standard input)");
+  });
+
+  it("-h and -v work", () => {
+    expect(runBin(["-h"]).stdout).toBe(runBin(["--help"]).stdout);
+    expect(runBin(["-v"]).stdout).toBe(runBin(["--version"]).stdout);
+  });
+
+  it("suggests the command for a typo", () => {
+    expectBadInput(runBin(["swep"]), 'unknown command "swep"; did you mean "sweep"?');
+  });
+
+  it("refuses --seed abc in one line", () => {
+    expectBadInput(runBin(["run", "--seed", "abc"]), '--seed: expected an integer >= 0, got "abc"');
+  });
+});
+
 describe("the bundled program and its code cache", () => {
   const bundle = join(REPO_ROOT, "dist", "bin", "mdmsim.cjs");
 

@@ -27,6 +27,7 @@ async function cli(args: string[], files: Record<string, string | Uint8Array>) {
       if (f === undefined) throw Object.assign(new Error("missing"), { code: "ENOENT" });
       return typeof f === "string" ? f : new TextDecoder().decode(f);
     },
+    readStdin: () => "",
     stdoutIsTTY: false,
     stderrIsTTY: false,
   };

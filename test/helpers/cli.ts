@@ -31,6 +31,8 @@ export interface RunCliOptions {
   readonly files?: Readonly<Record<string, string>>;
   readonly stdoutIsTTY?: boolean;
   readonly stderrIsTTY?: boolean;
+  /** Standard input, for the scenario file `-`. */
+  readonly stdin?: string;
   /** Replaces the capturing stdout (to inject failures). */
   readonly stdout?: (text: string) => void;
 }
@@ -57,6 +59,7 @@ export function captureIo(options: RunCliOptions = {}): {
       const virtual = Object.hasOwn(files, path) ? files[path] : undefined;
       return virtual ?? readFileSync(path, "utf8");
     },
+    readStdin: () => options.stdin ?? "",
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
   };

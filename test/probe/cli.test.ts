@@ -92,7 +92,7 @@ describe("probe: bad input is exit 2, one line, and nothing is contacted", () =>
     for (const flag of ["--insecure", "-k", "--no-verify", "--rejectUnauthorized=false"]) {
       const outcome = await runCli(["probe", file, flag]);
       expect(outcome.code, flag).toBe(2);
-      expect(outcome.stderr).toContain("Unknown argument");
+      expect(outcome.stderr).toContain(`probe: unknown option ${flag.replace(/=.*/, "")}`);
     }
     expect(listener.requests).toEqual([]);
   });

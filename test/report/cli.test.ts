@@ -100,7 +100,7 @@ describe("mdmsim report in-process", () => {
 
   it("exits 2 on bad input, naming the option or the file, and writes nothing", async () => {
     const out = join(dir, "never.html");
-    expectBadInput(await runCli(["report", BASELINE]), "Missing required argument: out");
+    expectBadInput(await runCli(["report", BASELINE]), "--out: missing");
     expectBadInput(await runCli(["report", join(dir, "missing.json"), "--out", out]), "it does not exist");
     expectBadInput(
       await runCli(["report", BASELINE, "--out", out, "--runs", "3"]),
@@ -117,7 +117,7 @@ describe("mdmsim report in-process", () => {
     );
     expectBadInput(
       await runCli(["report", BASELINE, "--out", out, "--format", "json"]),
-      "Unknown argument: format",
+      "report: unknown option --format",
     );
     expect(existsSync(out)).toBe(false);
     expectBadInput(

@@ -58,10 +58,18 @@ describe("parseVary", () => {
     ["x=a..b:c", "expected numbers or durations"],
     ["x=1m..5m:soon", "expected numbers or durations"],
     ["x=1..1000000:1", "more than 10000 values"],
-  ])("rejects --vary %s naming the option", (text, why) => {
+  ])("rejects vary %s naming the argument and the value", (text, why) => {
     expect(() => parseVary(text)).toThrow(UsageError);
-    expect(() => parseVary(text)).toThrow(`--vary ${text}`);
+    expect(() => parseVary(text)).toThrow(`vary ${text}: `);
     expect(() => parseVary(text)).toThrow(why);
+    try {
+      parseVary(text);
+    } catch (error) {
+      expect(error instanceof UsageError ? error.about : undefined).toEqual({
+        argument: "vary",
+        value: text,
+      });
+    }
   });
 });
 
@@ -87,9 +95,9 @@ describe("buildGrid", () => {
   });
 
   it("rejects no axes, a path varied twice, and grids that are too large", () => {
-    expect(() => buildGrid([])).toThrow(/--vary: name at least one/);
+    expect(() => buildGrid([])).toThrow(/^vary: name at least one/);
     expect(() => buildGrid([parseVary("a=1"), parseVary("a=2")])).toThrow(
-      '--vary a=2: "a" is already varied by --vary a=1',
+      'vary a=2: "a" is already varied (by a=1)',
     );
     const big = parseVary("a=1..1000:1");
     expect(() => buildGrid([big, parseVary("b=1..1000:1")])).toThrow(`more than ${MAX_VARIANTS} variants`);

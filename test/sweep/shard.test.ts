@@ -43,7 +43,7 @@ describe("parseShard and shardJobs", () => {
     expect(parseShard("2/4")).toEqual({ index: 2, count: 4 });
     expect(parseShard(" 1 / 1 ")).toEqual({ index: 1, count: 1 });
     for (const bad of ["0/4", "5/4", "1/0", "a/b", "2", "1/2/3", "-1/2", "1.5/3"])
-      expect(() => parseShard(bad)).toThrow(`--shard ${bad}: expected I/N`);
+      expect(() => parseShard(bad)).toThrow(`shard ${bad}: expected I/N`);
   });
 
   it("deals jobs round robin: every job in exactly one shard", () => {

@@ -215,7 +215,7 @@ describe("planSweep: errors before anything runs", () => {
 
   it("rejects bad --runs, seeds and expectations as usage errors", () => {
     for (const runs of [0, -1, 1.5, Number.NaN, 1e9])
-      expect(() => planSweep(small(), { vary: [`${INTERVAL}=5m`], runs })).toThrow(/^--runs: /);
+      expect(() => planSweep(small(), { vary: [`${INTERVAL}=5m`], runs })).toThrow(/^runs: /);
     expect(() => planSweep(small(), { vary: [`${INTERVAL}=5m`], seed: -1 })).toThrow(UsageError);
     expect(() => planSweep(small(), { vary: [`${INTERVAL}=5m`], expectations: ["soon"] })).toThrow(
       UsageError,

@@ -1,10 +1,11 @@
 // `mdmsim merge FILES…`: the shards of a sweep (`sweep --shard I/N`) → the document one run would give.
-import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { mergeShards, type ShardFile } from "../../sweep/shard.js";
 import { sweepPassed } from "../../sweep/sweep.js";
-import type { CliIo, RunContext } from "../io.js";
-import { list } from "../options.js";
+import { defineCommand } from "../command.js";
+import type { CliIo } from "../io.js";
+import { flag, variadicPositional } from "../optionTable.js";
+import { FORMAT, type Format } from "../options.js";
 import { describeReadError } from "../scenarioFile.js";
 import { printSweep } from "./sweep.js";
 
@@ -24,25 +25,25 @@ function readShard(io: CliIo, name: string): ShardFile {
   }
 }
 
-/** The `merge` command; `done` receives the exit code (1 when an expectation failed in some run). */
-export function mergeCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
-  return {
-    command: "merge <files..>",
-    describe: "merge the shards of a sweep (sweep --shard I/N) into the result of the whole sweep",
-    builder: (y: Argv) =>
-      y
-        .positional("files", { type: "string", array: true, describe: "shard files, in any order" })
-        .option("format", {
-          choices: ["table", "json", "csv"] as const,
-          default: "table" as const,
-          describe: "output format",
-        })
-        .option("quiet", { type: "boolean", default: false, describe: "print less: only failures" }),
-    handler: (argv) => {
-      const result = mergeShards(list(argv.files).map((name) => readShard(io, name)));
-      context.scenario = result.scenario;
-      printSweep(io, result, argv.format as "table" | "json" | "csv", argv.quiet === true);
-      done(sweepPassed(result) ? 0 : 1);
-    },
-  };
+interface MergeArgs {
+  readonly files: string[];
+  readonly format: Format;
+  readonly quiet: boolean;
 }
+
+/** The `merge` command: exit 1 when an expectation failed in some run. */
+export const mergeCommand = defineCommand<MergeArgs>({
+  name: "merge",
+  describe: "merge the shards of a sweep (sweep --shard I/N) into the result of the whole sweep",
+  options: {
+    files: variadicPositional({ describe: "shard files, in any order" }),
+    format: FORMAT,
+    quiet: flag({ describe: "print less: only failures" }),
+  },
+  run: (args, { io, context }) => {
+    const result = mergeShards(args.files.map((name) => readShard(io, name)));
+    context.scenario = result.scenario;
+    printSweep(io, result, args.format, args.quiet);
+    return sweepPassed(result) ? 0 : 1;
+  },
+});

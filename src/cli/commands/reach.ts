@@ -1,26 +1,26 @@
 // `mdmsim reach <scenario>`: the reachability matrix at t = 0.
-import type { Argv, CommandModule } from "yargs";
 import { reachability } from "../../model/reachability.js";
 import { renderReachCsv } from "../../report/reachCsv.js";
 import { renderReachTable } from "../../report/reachTable.js";
-import type { CliIo, RunContext } from "../io.js";
-import { SCENARIO_ARGUMENT, list, withScenarioOptions } from "../options.js";
+import { defineCommand } from "../command.js";
+import { SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
 import { commandScenario } from "../scenarioFile.js";
 
-/** The `reach` command. */
-export function reachCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
-  return {
-    command: "reach <scenario>",
-    describe: "show which device groups can reach which server roles (model rules at t = 0)",
-    builder: (y: Argv) => withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT)),
-    handler: (argv) => {
-      const scenario = commandScenario(io, context, argv.scenario as string, list(argv.set));
-      const matrix = reachability(scenario);
-      const format = argv.format as "table" | "json" | "csv";
-      if (format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
-      else if (format === "csv") io.stdout(renderReachCsv(matrix));
-      else io.stdout(renderReachTable(matrix));
-      done(0);
-    },
-  };
+interface ReachArgs extends ScenarioArgs {
+  readonly scenario: string;
 }
+
+/** The `reach` command. */
+export const reachCommand = defineCommand<ReachArgs>({
+  name: "reach",
+  describe: "show which device groups can reach which server roles (model rules at t = 0)",
+  options: { scenario: SCENARIO, ...scenarioOptions("print less") },
+  run: (args, { io, context }) => {
+    const scenario = commandScenario(io, context, args.scenario, args.set);
+    const matrix = reachability(scenario);
+    if (args.format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
+    else if (args.format === "csv") io.stdout(renderReachCsv(matrix));
+    else io.stdout(renderReachTable(matrix));
+    return 0;
+  },
+});

@@ -2,7 +2,6 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import process from "node:process";
-import type { Argv, CommandModule } from "yargs";
 import { ScenarioError, UsageError } from "../../errors.js";
 import { renderSweepCsv, renderSweepListCsv } from "../../report/sweepCsv.js";
 import { renderSweepList, renderSweepTable } from "../../report/sweepTable.js";
@@ -11,6 +10,7 @@ import { shardFromEnvironment } from "../../sweep/shardEnvironment.js";
 import {
   assembleSweep,
   DEFAULT_RUNS,
+  MAX_RUNS,
   planSweep,
   sweepHeader,
   sweepJobs,
@@ -19,13 +19,21 @@ import {
   type SweepPlan,
   type SweepResult,
 } from "../../sweep/sweep.js";
-import type { CliIo, RunContext } from "../io.js";
-import { SCENARIO_ARGUMENT, checkJobs, list, withScenarioOptions } from "../options.js";
+import { defineCommand } from "../command.js";
+import type { Scenario } from "../../scenario/schema.js";
+import type { CliIo } from "../io.js";
+import { flag, integer, list, text } from "../optionTable.js";
+import {
+  expectOption,
+  jobsOption,
+  SCENARIO,
+  scenarioOptions,
+  type Format,
+  type ScenarioArgs,
+} from "../options.js";
 import { commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
-
-type Format = "table" | "json" | "csv";
 
 /** Prints a sweep document in a format (shared with `merge`). */
 export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet: boolean): void {
@@ -54,113 +62,119 @@ function commandShard(io: CliIo, text: string): ShardSpec {
   return auto.shard;
 }
 
-/** The `sweep` command; `done` receives the exit code. */
-export function sweepCommand(io: CliIo, context: RunContext, done: (code: number) => void): CommandModule {
-  return {
-    command: "sweep <scenario>",
-    describe: "what-if grid: every combination of --vary values × --runs seeds; mean and 95% CI per variant",
-    builder: (y: Argv) =>
-      withScenarioOptions(y.positional("scenario", SCENARIO_ARGUMENT))
-        .option("vary", {
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe:
-            "vary a field: PATH=V1,V2,… or PATH=A..B:STEP (repeatable; the grid is the product, first --vary slowest)",
-        })
-        .option("runs", {
-          type: "number",
-          default: DEFAULT_RUNS,
-          describe: "runs per variant, seeds seed … seed+runs−1 (the same in every variant)",
-        })
-        .option("jobs", { type: "number", describe: "worker threads (default: the number of CPUs)" })
-        .option("metric", {
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe: "also report this result path (repeatable)",
-        })
-        .option("expect", {
-          requiresArg: true,
-          type: "string",
-          array: true,
-          default: [] as string[],
-          describe: 'expectation "PATH OP VALUE", evaluated in every run (repeatable)',
-        })
-        .option("list", {
-          type: "boolean",
-          default: false,
-          describe: "print the variants and runs; run nothing",
-        })
-        .option("shard", {
-          type: "string",
-          describe:
-            "run slice I of N (I/N) of the jobs and write a partial document for mdmsim merge; " +
-            "auto: take I/N from a Slurm, Kubernetes or AWS Batch job array's variables",
-        })
-        .option("out", { type: "string", describe: "with --shard: write the partial document to FILE" }),
-    handler: async (argv) => {
-      const file = argv.scenario as string;
-      const scenario = commandScenario(io, context, file, list(argv.set));
-      const seed = commandSeed(context, argv.seed, scenario);
-      const expectations = list(argv.expect);
-      let plan: SweepPlan;
-      try {
-        plan = planSweep(scenario, {
-          vary: list(argv.vary),
-          runs: argv.runs as number,
-          seed,
-          metrics: list(argv.metric),
-          expectations,
-        });
-      } catch (error) {
-        if (error instanceof ScenarioError) throw error.withSource(`${file}, ${error.source ?? "--vary"}`);
-        throw error;
-      }
-      const jobs = checkJobs((argv.jobs as number | undefined) ?? availableParallelism());
-      const shardText = argv.shard as string | undefined;
-      const shard = shardText !== undefined ? commandShard(io, shardText) : undefined;
-      const out = argv.out as string | undefined;
-      if (out !== undefined && shard === undefined)
-        throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
-      const format = argv.format as Format;
-      if (argv.list === true) {
-        printList(io, plan, format);
-        done(0);
-        return;
-      }
-
-      const all = sweepJobs(plan);
-      const mine = shard !== undefined ? shardJobs(all, shard) : all;
-      const progress = progressBar(io, mine.length);
-      let outcomes;
-      try {
-        outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });
-      } finally {
-        progress.finish(); // an error message must not land at the end of a half-drawn bar
-      }
-
-      if (shard !== undefined) {
-        // A shard's verdict waits for merge: it exits 0 once its part is written.
-        const text = JSON.stringify(
-          makeShard(plan, sweepFingerprint(scenario, expectations), shard, mine, outcomes),
-        );
-        if (out === undefined) io.stdout(`${text}\n`);
-        else {
-          try {
-            writeFileSync(out, `${text}\n`);
-          } catch (error) {
-            throw new UsageError(
-              `--out ${out}: cannot write the file: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
-        }
-        done(0);
-        return;
-      }
-      const result = assembleSweep(plan, outcomes);
-      printSweep(io, result, format, argv.quiet === true);
-      done(sweepPassed(result) ? 0 : 1);
-    },
-  };
+/** `--runs`, shared with `report --vary`. */
+export function runsOption(describe: string): ReturnType<typeof integer> {
+  return integer({ min: 1, max: MAX_RUNS, describe });
 }
+
+/** `--vary`, shared with `report`. */
+export function varyOption(describe: string): ReturnType<typeof list> {
+  return list({ describe });
+}
+
+/** The arguments that shape a sweep (`sweep`, and `report --vary`). */
+export interface GridArgs {
+  readonly scenario: string;
+  readonly vary: string[];
+  readonly runs: number | undefined;
+  readonly metric: string[];
+  readonly expect: string[];
+}
+
+/** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
+export function commandSweepPlan(scenario: Scenario, seed: number, args: GridArgs): SweepPlan {
+  try {
+    return planSweep(scenario, {
+      vary: args.vary,
+      runs: args.runs ?? DEFAULT_RUNS,
+      seed,
+      metrics: args.metric,
+      expectations: args.expect,
+    });
+  } catch (error) {
+    if (error instanceof ScenarioError)
+      throw error.withSource(`${args.scenario}, ${error.source ?? "--vary"}`);
+    throw error;
+  }
+}
+
+/** Writes a file the user named with `--out`. */
+export function writeOut(out: string, content: string): void {
+  try {
+    writeFileSync(out, content);
+  } catch (error) {
+    throw new UsageError(
+      `--out ${out}: cannot write the file: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+interface SweepArgs extends ScenarioArgs, GridArgs {
+  readonly jobs: number | undefined;
+  readonly list: boolean;
+  readonly shard: string | undefined;
+  readonly out: string | undefined;
+}
+
+/** The `sweep` command: exit 1 when an expectation failed in some run. */
+export const sweepCommand = defineCommand<SweepArgs>({
+  name: "sweep",
+  describe: "what-if grid: every combination of --vary values × --runs seeds; mean and 95% CI per variant",
+  options: {
+    scenario: SCENARIO,
+    ...scenarioOptions("print only the failing expectations"),
+    vary: varyOption(
+      "vary a field: PATH=V1,V2,… or PATH=A..B:STEP (repeatable; the grid is the product, first --vary slowest)",
+    ),
+    runs: runsOption(
+      `runs per variant, seeds seed … seed+runs−1, the same in every variant (default ${DEFAULT_RUNS})`,
+    ),
+    jobs: jobsOption(),
+    metric: list({ describe: "also report this result path (repeatable)" }),
+    expect: expectOption('expectation "PATH OP VALUE", evaluated in every run (repeatable)'),
+    list: flag({ describe: "print the variants and runs; run nothing" }),
+    shard: text({
+      describe:
+        "run slice I of N (I/N) of the jobs and write a partial document for mdmsim merge; " +
+        "auto: take I/N from a Slurm, Kubernetes or AWS Batch job array's variables",
+    }),
+    out: text({ describe: "with --shard: write the partial document to FILE" }),
+  },
+  run: async (args, { io, context }) => {
+    const scenario = commandScenario(io, context, args.scenario, args.set);
+    const seed = commandSeed(context, args.seed, scenario);
+    const plan = commandSweepPlan(scenario, seed, args);
+    const jobs = args.jobs ?? availableParallelism();
+    const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
+    const { out } = args;
+    if (out !== undefined && shard === undefined)
+      throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
+    if (args.list) {
+      printList(io, plan, args.format);
+      return 0;
+    }
+
+    const all = sweepJobs(plan);
+    const mine = shard !== undefined ? shardJobs(all, shard) : all;
+    const progress = progressBar(io, mine.length);
+    let outcomes;
+    try {
+      outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });
+    } finally {
+      progress.finish(); // an error message must not land at the end of a half-drawn bar
+    }
+
+    if (shard !== undefined) {
+      // A shard's verdict waits for merge: it exits 0 once its part is written.
+      const text = JSON.stringify(
+        makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
+      );
+      if (out === undefined) io.stdout(`${text}\n`);
+      else writeOut(out, `${text}\n`);
+      return 0;
+    }
+    const result = assembleSweep(plan, outcomes);
+    printSweep(io, result, args.format, args.quiet);
+    return sweepPassed(result) ? 0 : 1;
+  },
+});
