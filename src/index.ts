@@ -16,6 +16,7 @@ export { runSweep, DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
 export { parseVary } from "./sweep/grid.js";
 export { mergeShards } from "./sweep/shard.js";
 export { studentTQuantile } from "./sweep/tDistribution.js";
+export { runCompare } from "./compare/compare.js";
 
 export type {
   Scenario,
@@ -47,4 +48,9 @@ export type { Reachability, ReachCell } from "./model/reachability.js";
 export type { RoleName } from "./model/rules.js";
 export type { SweepOptions, SweepResult, SweepVariantResult, SweepExpectationResult } from "./sweep/sweep.js";
 export type { MetricStats } from "./sweep/aggregate.js";
+export type { CompareOptions, CompareResult, CompareSide } from "./compare/compare.js";
+export type { MetricComparison, MeanInterval } from "./compare/paired.js";
+export type { Verdict } from "./compare/verdict.js";
+export type { ConfigurationDifference } from "./compare/configurationDifference.js";
+export type { IntervalMethod } from "./sweep/metricProfile.js";
 export type { VaryAxis } from "./sweep/grid.js";

@@ -27,6 +27,7 @@ describe("public API", () => {
       "reachability",
       "renderRunTable",
       "replicaClosedForm",
+      "runCompare",
       "runSweep",
       "scenarioJsonSchema",
       "simulate",

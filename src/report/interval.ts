@@ -18,9 +18,11 @@ export function intervalText(
   if (mean === undefined || mean === null) return "–";
   const digits = digitsFor(mean);
   const [lo, hi] = ci95 ?? [mean, mean];
-  const below = num(mean - lo, digits);
-  const above = num(hi - mean, digits);
-  if (count <= 1 || (below === "0" && above === "0")) return num(mean, digits);
-  if (below === above) return `${num(mean, digits)} ± ${above}`;
+  const below = mean - lo;
+  const above = hi - mean;
+  if (count <= 1 || (num(below, digits) === "0" && num(above, digits) === "0")) return num(mean, digits);
+  // Documents hold three decimals, so a symmetric interval may differ by a rounding step on each side.
+  if (Math.abs(below - above) <= 0.0021)
+    return `${num(mean, digits)} ± ${num(Math.max(below, above), digits)}`;
   return `${num(mean, digits)} (${num(lo, digits)}–${num(hi, digits)})`;
 }

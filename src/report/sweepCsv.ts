@@ -6,13 +6,15 @@ import { valueText } from "../sweep/grid.js";
 import { quote } from "./csv.js";
 
 const STATS = ["mean", "ci95.lo", "ci95.hi", "min", "max", "count"] as const;
+const VERSUS = ["mean", "ci95.lo", "ci95.hi", "relative", "verdict"] as const;
 
 const field = (value: number | null | undefined): string =>
   value === null || value === undefined ? "" : String(value);
 
 /**
  * Renders a sweep document as CSV. Columns: each varied path, then `<metric>.mean`, `.ci95.lo`, `.ci95.hi`,
- * `.min`, `.max`, `.count` per metric, then `<expression> passedRuns` per expectation (in first-seen
+ * `.min`, `.max`, `.count` per metric, with `--baseline` then `<metric>.vsBaseline.mean`, `.ci95.lo`,
+ * `.ci95.hi`, `.relative`, `.verdict` per metric, then `<expression> passedRuns` per expectation (in first-seen
  * order over the variants; empty where a variant lacks it). Empty cells are nulls.
  */
 export function renderSweepCsv(result: SweepResult): string {
@@ -22,9 +24,11 @@ export function renderSweepCsv(result: SweepResult): string {
   const expressions: string[] = [];
   for (const v of result.variants)
     for (const e of v.expectations) if (!expressions.includes(e.expression)) expressions.push(e.expression);
+  const paired = result.baseline !== undefined;
   const head = [
     ...paths,
     ...metrics.flatMap((m) => STATS.map((s) => `${m}.${s}`)),
+    ...(paired ? metrics.flatMap((m) => VERSUS.map((s) => `${m}.vsBaseline.${s}`)) : []),
     ...expressions.map((e) => `${e} passedRuns`),
   ];
   const rows = result.variants.map((v) => [
@@ -33,6 +37,13 @@ export function renderSweepCsv(result: SweepResult): string {
       const s = v.metrics[m];
       return [s?.mean, s?.ci95?.[0], s?.ci95?.[1], s?.min, s?.max, s?.count].map(field);
     }),
+    ...(paired
+      ? metrics.flatMap((m) => {
+          const c = v.comparedToBaseline?.[m];
+          const d = c?.difference;
+          return [...[d?.mean, d?.ci95?.[0], d?.ci95?.[1], c?.relative].map(field), c?.verdict ?? ""];
+        })
+      : []),
     ...expressions.map((e) => field(v.expectations.find((x) => x.expression === e)?.passedRuns)),
   ]);
   return [head, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";

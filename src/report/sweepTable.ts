@@ -6,6 +6,7 @@ import { valueText } from "../sweep/grid.js";
 import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/sweep.js";
 import { num, section, table } from "./format.js";
 import { intervalText } from "./interval.js";
+import { higherIsBetter } from "../compare/verdict.js";
 
 /** Marks the best variant of a column. */
 export const BEST = "✓";
@@ -27,16 +28,8 @@ const LABELS: Readonly<Record<string, string>> = {
   "attempts.failed": "failed\ntries",
 };
 
-// Metrics where more is better; every other metric (times, failures, counts of trouble) is better lower.
-const HIGHER_IS_BETTER = new Set(["connected", "enrolled", "succeeded"]);
-
-/**
- * Whether a larger value of a metric is better: true for paths ending in `connected`, `enrolled` or
- * `succeeded` (`devices.connected`); false for everything else (times, failures, `neverConnected`, …).
- */
-export function higherIsBetter(path: string): boolean {
-  return HIGHER_IS_BETTER.has(path.slice(path.lastIndexOf(".") + 1));
-}
+/** Re-exported: the direction rule lives with the verdicts. */
+export { higherIsBetter } from "../compare/verdict.js";
 
 // A long path as a header: broken at dots into lines of about 16 characters (tables stay narrow).
 function wrapPath(path: string): string {
@@ -94,6 +87,30 @@ function title(result: SweepHeader | SweepResult, count: number): string {
   return `mdmsim sweep: ${result.scenario} (${plural(count, "variant")} × ${plural(result.runs, "run")}, ${seedText})`;
 }
 
+/**
+ * With `--baseline K`: one row per variant, each shown metric's mean paired difference to variant K with
+ * its interval and verdict.
+ */
+export function renderBaselineTable(result: SweepResult, shown: readonly string[]): string {
+  const first = result.variants[0];
+  if (result.baseline === undefined || first === undefined) return "";
+  const head = ["#", ...Object.keys(first.set).map(wrapPath), ...shown.map(label)];
+  const rows = result.variants.map((v, i) => [
+    i + 1 === result.baseline ? `${i + 1} (base)` : String(i + 1),
+    ...varied(v),
+    ...shown.map((p) => {
+      const c = v.comparedToBaseline?.[p];
+      if (c === undefined) return "–";
+      const text = intervalText(c.difference.mean, c.difference.ci95, result.runs);
+      return c.verdict === "same" ? "same" : `${text}\n${c.verdict}`;
+    }),
+  ]);
+  return section(
+    `Against variant ${result.baseline}: mean paired difference (same seeds), 95% interval, verdict`,
+    table(head, rows),
+  );
+}
+
 /** The failed expectations: one row per variant and expectation that failed in some run. */
 export function renderSweepFailures(result: SweepResult): string {
   const first = result.variants[0];
@@ -149,8 +166,9 @@ export function renderSweepTable(result: SweepResult, options: { quiet?: boolean
     lines.push(
       `the same in every run: ${constant.map(([p, c]) => `${p} ${c === null ? "–" : num(c)}`).join(", ")}`,
     );
+  const versus = renderBaselineTable(result, shown);
   const failures = renderSweepFailures(result);
-  return `${lines.join("\n")}\n${failures === "" ? "" : `\n${failures}`}`;
+  return `${lines.join("\n")}\n${versus === "" ? "" : `\n${versus}`}${failures === "" ? "" : `\n${failures}`}`;
 }
 
 /** `--list`: the variants and the number of runs, without running anything. */

@@ -123,6 +123,9 @@ function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader 
     bad("sweep.seeds: expected one integer seed per run");
   if (!isStringArray(metrics)) bad("sweep.metrics: expected metric paths");
   if (!Array.isArray(variants) || variants.length === 0) return bad("sweep.variants: expected variants");
+  const { baseline } = value;
+  if (baseline !== undefined && !(isCount(baseline, 1) && baseline <= variants.length))
+    bad(`sweep.baseline: expected a variant number from 1 to ${variants.length}`);
   variants.forEach((v: unknown, i) => {
     if (!isRecord(v) || !isRecord(v.set) || !isStringArray(v.expectations))
       bad(`sweep.variants[${i}]: expected { set, expectations }`);

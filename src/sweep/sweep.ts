@@ -1,6 +1,7 @@
 // `mdmsim sweep` without the shell: plan the grid, run every (variant, run) job, aggregate per variant.
 // Sequential and pure; the command line spreads the same jobs over worker threads and assembles their
 // outcomes by job index, so the document does not depend on how the jobs were run.
+import { compareMetric, type MetricComparison } from "../compare/paired.js";
 import { ScenarioError, UsageError } from "../errors.js";
 import { parseExpectation } from "../results/expectations.js";
 import { applyOverrides } from "../scenario/overrides.js";
@@ -43,6 +44,8 @@ export interface SweepOptions {
   readonly metrics?: readonly string[];
   /** Expectations added to the scenario's own (`--expect`), evaluated in every run. */
   readonly expectations?: readonly string[];
+  /** `--baseline K`: pair every variant's runs with variant K's (from 1); default none. */
+  readonly baseline?: number;
 }
 
 /** One variant as planned: its varied values and the expectations its runs evaluate. */
@@ -68,6 +71,8 @@ export interface SweepHeader {
   /** Metric paths in report order: `DEFAULT_METRICS`, then the `--metric` paths not among them. */
   readonly metrics: readonly string[];
   readonly variants: readonly PlannedVariant[];
+  /** The variant (from 1) every other is paired with (`--baseline`); absent when none. */
+  readonly baseline?: number;
 }
 
 /** A planned sweep: the header plus what running it needs. */
@@ -101,13 +106,23 @@ export interface SweepVariantResult {
   /** metric path → statistics over the runs (see `MetricStats` for units and nulls). */
   readonly metrics: Readonly<Record<string, MetricStats>>;
   readonly expectations: readonly SweepExpectationResult[];
+  /**
+   * With `--baseline K`: per metric, the mean paired difference of this variant's runs minus variant K's
+   * (same seed), its interval, the relative change and the verdict (`compare`'s rules).
+   */
+  readonly comparedToBaseline?: Readonly<Record<string, BaselineComparison>>;
 }
+
+/** One metric of a variant against the baseline variant. */
+export type BaselineComparison = Pick<MetricComparison, "difference" | "relative" | "verdict">;
 
 /** The document of `mdmsim sweep --format json` (cli-and-results.md). */
 export interface SweepResult {
   readonly scenario: string;
   readonly runs: number;
   readonly seeds: readonly number[];
+  /** The baseline variant (from 1), with `--baseline`. */
+  readonly baseline?: number;
   readonly variants: readonly SweepVariantResult[];
 }
 
@@ -169,6 +184,14 @@ export function planRuns(
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
     throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
   const extraExpectations = checkExpectations(options.expectations);
+  const { baseline } = options;
+  if (
+    baseline !== undefined &&
+    (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants.length)
+  )
+    throw new UsageError(
+      `--baseline: expected a variant number from 1 to ${variants.length}, got ${String(baseline)}`,
+    );
   const metrics = [...DEFAULT_METRICS];
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
   return {
@@ -183,6 +206,7 @@ export function planRuns(
       ),
       bounds: metrics.map((m) => metricBounds(scenario, m)),
     })),
+    ...(baseline !== undefined ? { baseline } : {}),
     scenarios: variants.map((v) => v.scenario),
     extraExpectations,
   };
@@ -203,6 +227,7 @@ export function sweepHeader(plan: SweepHeader): SweepHeader {
     seeds: plan.seeds,
     metrics: plan.metrics,
     variants: plan.variants,
+    ...(plan.baseline !== undefined ? { baseline: plan.baseline } : {}),
   };
 }
 
@@ -255,9 +280,38 @@ export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome
         const passedRuns = own.filter((o) => o.expectations[e] === true).length;
         return { expression, passedRuns, passed: passedRuns === runs };
       }),
+      ...(header.baseline !== undefined
+        ? { comparedToBaseline: againstBaseline(header, header.baseline - 1, v, outcomes) }
+        : {}),
     };
   });
-  return { scenario: header.scenario, runs, seeds: header.seeds, variants };
+  const { scenario, seeds, baseline } = header;
+  return { scenario, runs, seeds, ...(baseline !== undefined ? { baseline } : {}), variants };
+}
+
+// Every metric of variant `v` paired seed by seed with variant `k` (indices from 0).
+function againstBaseline(
+  header: SweepHeader,
+  k: number,
+  v: number,
+  outcomes: readonly JobOutcome[],
+): Record<string, BaselineComparison> {
+  const { runs } = header;
+  const values = (variant: number, m: number) =>
+    outcomes.slice(variant * runs, (variant + 1) * runs).map((o) => o.metrics[m] ?? null);
+  return Object.fromEntries(
+    header.metrics.map((path, m) => {
+      const { difference, relative, verdict } = compareMetric({
+        path,
+        a: values(k, m),
+        b: values(v, m),
+        profileA: plannedProfile(header, k, m),
+        profileB: plannedProfile(header, v, m),
+        seed: header.seeds[0] ?? 0,
+      });
+      return [path, { difference, relative, verdict }];
+    }),
+  );
 }
 
 /**

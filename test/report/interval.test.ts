@@ -12,3 +12,10 @@ describe("intervalText", () => {
     expect(intervalText(null, null, 0)).toBe("–");
   });
 });
+
+describe("intervalText and rounding", () => {
+  it("keeps ± for an interval that is symmetric but for the documents' three-decimal rounding", () => {
+    expect(intervalText(1.39, [1.372, 1.409], 5)).toBe("1.39 ± 0.019");
+    expect(intervalText(1.39, [1.36, 1.409], 5)).toBe("1.39 (1.36–1.409)");
+  });
+});

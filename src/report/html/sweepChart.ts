@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { parseDuration } from "../../scenario/duration.js";
 import { valueText } from "../../sweep/grid.js";
-import type { SweepResult } from "../../sweep/sweep.js";
+import type { SweepResult, SweepVariantResult } from "../../sweep/sweep.js";
 import { chartConfig } from "./theme.js";
 
 // Short titles for the contract's metrics; any other metric is titled by its path.
@@ -90,10 +90,29 @@ export function sweepAxis(result: SweepResult): SweepAxis | null {
   return { path, kind: "category", title: path, scale: 1 };
 }
 
+/**
+ * What a chart plots of each variant: its mean over the runs (`means`), or its paired difference to the
+ * baseline variant of `sweep --baseline` (`baseline`).
+ */
+export type SweepChartView = "means" | "baseline";
+
+function plotted(
+  v: SweepVariantResult,
+  metric: string,
+  view: SweepChartView,
+): { mean: number | null; ci95: readonly [number, number] | null } | undefined {
+  return view === "means" ? v.metrics[metric] : v.comparedToBaseline?.[metric]?.difference;
+}
+
 /** The points of one metric: one per variant with a value, in variant order. */
-export function sweepPoints(result: SweepResult, metric: string, axis: SweepAxis): SweepPoint[] {
+export function sweepPoints(
+  result: SweepResult,
+  metric: string,
+  axis: SweepAxis,
+  view: SweepChartView = "means",
+): SweepPoint[] {
   return result.variants.flatMap((v) => {
-    const stats = v.metrics[metric];
+    const stats = plotted(v, metric, view);
     if (stats?.mean === undefined || stats.mean === null) return [];
     const raw = v.set[axis.path];
     const value = valueText(raw);
@@ -129,10 +148,14 @@ export function isConstantMetric(result: SweepResult, metric: string): boolean {
  * points with error bars (categories).
  * @returns a vega-lite spec with inline data (no I/O), or null when the metric has no value in any variant
  */
-export function sweepChartSpec(result: SweepResult, metric: string): TopLevelSpec | null {
+export function sweepChartSpec(
+  result: SweepResult,
+  metric: string,
+  view: SweepChartView = "means",
+): TopLevelSpec | null {
   const axis = sweepAxis(result);
   if (axis === null) return null;
-  const points = sweepPoints(result, metric, axis);
+  const points = sweepPoints(result, metric, axis, view);
   if (points.length === 0) return null;
   const several = points.some((p) => p.series !== "");
   const x =
@@ -147,8 +170,8 @@ export function sweepChartSpec(result: SweepResult, metric: string): TopLevelSpe
   const y = {
     field: "mean",
     type: "quantitative" as const,
-    title: metricUnit(metric),
-    scale: { zero: false },
+    title: view === "means" ? metricUnit(metric) : `${metricUnit(metric)} − variant ${result.baseline ?? 1}`,
+    scale: { zero: view === "baseline" },
   };
   const color = several
     ? {
@@ -182,6 +205,10 @@ export function sweepChartSpec(result: SweepResult, metric: string): TopLevelSpe
         ? []
         : [{ mark: { type: "line" as const }, encoding: { x, y, ...color } }]),
       { mark: { type: "point" as const, filled: true, size: 36 }, encoding: { x, y, ...color } },
+      // No difference from the baseline: the line a verdict's interval must stay off.
+      ...(view === "baseline"
+        ? [{ mark: { type: "rule" as const, strokeDash: [4, 3] }, encoding: { y: { datum: 0 } } }]
+        : []),
     ],
   };
 }

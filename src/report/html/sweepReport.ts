@@ -51,7 +51,7 @@ export function sweepReportCharts(result: SweepResult): PlannedChart[] {
     if (isConstantMetric(result, metric)) return [];
     const spec = sweepChartSpec(result, metric);
     if (spec === null || axis === null) return [];
-    return [
+    const charts: PlannedChart[] = [
       {
         section: "metrics",
         id: `chart-metric-${i + 1}`,
@@ -60,6 +60,16 @@ export function sweepReportCharts(result: SweepResult): PlannedChart[] {
         caption: `<code>${escapeHtml(metric)}</code> against <code>${escapeHtml(axis.path)}</code>`,
       },
     ];
+    const paired = result.baseline !== undefined ? sweepChartSpec(result, metric, "baseline") : null;
+    if (paired !== null)
+      charts.push({
+        section: "metrics",
+        id: `chart-metric-${i + 1}-baseline`,
+        title: `${metricTitle(metric)}: against variant ${result.baseline ?? 1}`,
+        spec: paired,
+        caption: `each variant's mean paired difference to variant ${result.baseline ?? 1} (same seeds), with its 95% interval; an interval clear of the dashed zero line is a verdict`,
+      });
+    return charts;
   });
 }
 

@@ -1,0 +1,139 @@
+// `mdmsim compare` without the shell: plan both sides with the same seeds, run the (side, run) jobs the
+// way a sweep runs its (variant, run) jobs, and pair the outcomes seed by seed. Sequential and pure; the
+// command line spreads the same jobs over worker threads and assembles their outcomes by job index.
+import type { Scenario } from "../scenario/schema.js";
+import type { JobOutcome } from "../sweep/job.js";
+import {
+  planRuns,
+  plannedProfile,
+  runPlannedJob,
+  sweepJobs,
+  type SweepExpectationResult,
+  type SweepOptions,
+  type SweepPlan,
+} from "../sweep/sweep.js";
+import { configurationDifferences, type ConfigurationDifference } from "./configurationDifference.js";
+import { compareMetric, type MetricComparison } from "./paired.js";
+
+/** One side of a comparison, as the command line named it. */
+export interface CompareSide {
+  /** The scenario's name. */
+  readonly scenario: string;
+  /** The file it was read from. */
+  readonly file: string;
+  /** `--with` overrides applied to it (path → value); always empty for A. */
+  readonly with: Readonly<Record<string, unknown>>;
+}
+
+/** The document of `mdmsim compare --format json`. */
+export interface CompareResult {
+  readonly a: CompareSide;
+  readonly b: CompareSide;
+  readonly runs: number;
+  /** seed … seed + runs − 1, the same on both sides (common random numbers). */
+  readonly seeds: readonly number[];
+  readonly configurationDifferences: readonly ConfigurationDifference[];
+  /** metric path → A, B, the paired difference, the relative change and the verdict. */
+  readonly metrics: Readonly<Record<string, MetricComparison>>;
+  /** B's expectations (its scenario's own, then `--expect`) over its runs. */
+  readonly expectations: readonly SweepExpectationResult[];
+}
+
+/** Options of `planCompare` and `runCompare`. */
+export type CompareOptions = Omit<SweepOptions, "vary">;
+
+/** A planned comparison: a two-variant run plan (A is variant 0, B variant 1) and what frames it. */
+export interface ComparePlan extends SweepPlan {
+  readonly sides: { readonly a: CompareSide; readonly b: CompareSide };
+  readonly configurationDifferences: readonly ConfigurationDifference[];
+}
+
+/**
+ * Plans a comparison of two validated scenarios (B usually A with `--with` overrides applied).
+ * @param sides - how A and B were named (file and overrides), for the document
+ * @throws UsageError for bad `runs`, seed or expectation syntax
+ */
+export function planCompare(
+  a: Scenario,
+  b: Scenario,
+  sides: { readonly a: CompareSide; readonly b: CompareSide },
+  options: CompareOptions = {},
+): ComparePlan {
+  const plan = planRuns(
+    b.name === a.name ? a.name : `${a.name} → ${b.name}`,
+    [
+      { scenario: a, set: {} },
+      { scenario: b, set: sides.b.with },
+    ],
+    { ...options, seed: options.seed ?? a.seed },
+  );
+  return { ...plan, sides, configurationDifferences: configurationDifferences(a, b) };
+}
+
+/**
+ * Pairs the outcomes of a planned comparison into its document.
+ * @param outcomes - one per job of `sweepJobs(plan)`, by job index (A's runs, then B's)
+ */
+export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome[]): CompareResult {
+  const { runs } = plan;
+  if (outcomes.length !== 2 * runs)
+    throw new RangeError(`expected ${2 * runs} job outcomes, got ${outcomes.length}`);
+  const a = outcomes.slice(0, runs);
+  const b = outcomes.slice(runs);
+  const metrics = plan.metrics.map(
+    (path, m) =>
+      [
+        path,
+        compareMetric({
+          path,
+          a: a.map((o) => o.metrics[m] ?? null),
+          b: b.map((o) => o.metrics[m] ?? null),
+          profileA: plannedProfile(plan, 0, m),
+          profileB: plannedProfile(plan, 1, m),
+          seed: plan.seeds[0] ?? 0,
+        }),
+      ] as const,
+  );
+  const expectations = (plan.variants[1]?.expectations ?? []).map((expression, e) => {
+    const passedRuns = b.filter((o) => o.expectations[e] === true).length;
+    return { expression, passedRuns, passed: passedRuns === runs };
+  });
+  return {
+    a: plan.sides.a,
+    b: plan.sides.b,
+    runs,
+    seeds: plan.seeds,
+    configurationDifferences: plan.configurationDifferences,
+    metrics: Object.fromEntries(metrics),
+    expectations,
+  };
+}
+
+/**
+ * Compares B against A in this thread: both sides run seeds seed … seed + runs − 1 (default: A's seed,
+ * 10 runs), and every metric (the sweep's defaults plus `metrics`) gets A's and B's means, the mean paired
+ * difference B − A with its 95% interval, the relative change and a verdict. Pure and synchronous.
+ * @throws UsageError for bad options and unknown metric paths
+ */
+export function runCompare(
+  a: Scenario,
+  b: Scenario,
+  sides: { readonly a: CompareSide; readonly b: CompareSide },
+  options: CompareOptions = {},
+): CompareResult {
+  const plan = planCompare(a, b, sides, options);
+  return assembleCompare(
+    plan,
+    sweepJobs(plan).map((job) => runPlannedJob(plan, job)),
+  );
+}
+
+/**
+ * The exit code of `compare`: 1 when an expectation failed on B, or with `failOnWorse` when any verdict is
+ * `worse`; else 0.
+ */
+export function compareExitCode(result: CompareResult, failOnWorse: boolean): number {
+  if (result.expectations.some((e) => !e.passed)) return 1;
+  if (failOnWorse && Object.values(result.metrics).some((m) => m.verdict === "worse")) return 1;
+  return 0;
+}

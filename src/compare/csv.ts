@@ -1,0 +1,34 @@
+// The csv format of `compare`: one row per metric (tidy data for a spreadsheet).
+import { quote } from "../report/csv.js";
+import type { CompareResult } from "./compare.js";
+
+const field = (value: number | null | undefined): string =>
+  value === null || value === undefined ? "" : String(value);
+
+const HEAD = [
+  "metric",
+  "method",
+  "a.mean",
+  "a.ci95.lo",
+  "a.ci95.hi",
+  "b.mean",
+  "b.ci95.lo",
+  "b.ci95.hi",
+  "difference.mean",
+  "difference.ci95.lo",
+  "difference.ci95.hi",
+  "relative",
+  "verdict",
+];
+
+/** Renders a comparison's metrics as CSV, a row per metric; empty cells are nulls. */
+export function renderCompareCsv(result: CompareResult): string {
+  const rows = Object.entries(result.metrics).map(([path, m]) => [
+    path,
+    m.method,
+    ...[m.a, m.b, m.difference].flatMap((s) => [s.mean, s.ci95?.[0], s.ci95?.[1]].map(field)),
+    field(m.relative),
+    m.verdict,
+  ]);
+  return [HEAD, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+}

@@ -1,0 +1,66 @@
+// One metric of a comparison: A's and B's means with their intervals, and the paired differences B − A
+// (one per seed: both sides ran the same seeds, so each difference cancels the luck the two runs share).
+import { round3 } from "../results/statistics.js";
+import { aggregate } from "../sweep/aggregate.js";
+import { differenceBounds, type IntervalMethod, type MetricProfile } from "../sweep/metricProfile.js";
+import { verdictOf, type Verdict } from "./verdict.js";
+
+/** A mean and its 95% interval (nulls when no run had a value). */
+export interface MeanInterval {
+  readonly mean: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** One metric of `compare --format json` (`metrics.PATH`). */
+export interface MetricComparison {
+  readonly a: MeanInterval;
+  readonly b: MeanInterval;
+  /** The mean of the paired differences B − A over the seeds where both had a value, and its interval. */
+  readonly difference: MeanInterval;
+  /** B's mean / A's mean − 1; null when A's mean is 0 or null. */
+  readonly relative: number | null;
+  readonly verdict: Verdict;
+  /** How the intervals were computed (the same method on both sides and for the difference). */
+  readonly method: IntervalMethod;
+}
+
+/** The inputs of `compareMetric` for one metric. */
+export interface PairedValues {
+  readonly path: string;
+  /** A's value per seed (null where the run had none), in seed order. */
+  readonly a: readonly (number | null)[];
+  /** B's value per seed, in the same order. */
+  readonly b: readonly (number | null)[];
+  /** The metric's method and range on each side. */
+  readonly profileA: MetricProfile;
+  readonly profileB: MetricProfile;
+  /** The first seed: the bootstrap's stream (see `aggregate`). */
+  readonly seed: number;
+}
+
+const meanInterval = (s: MeanInterval): MeanInterval => ({ mean: s.mean, ci95: s.ci95 });
+
+/** Compares one metric of B against A, seed by seed. */
+export function compareMetric(values: PairedValues): MetricComparison {
+  const stream = { seed: values.seed, name: values.path };
+  const a = aggregate(values.a, { profile: values.profileA, stream });
+  const b = aggregate(values.b, { profile: values.profileB, stream });
+  const differences: number[] = [];
+  values.a.forEach((x, i) => {
+    const y = values.b[i];
+    if (x !== null && y !== null && y !== undefined) differences.push(y - x);
+  });
+  const method = values.profileB.method;
+  const difference = aggregate(differences, {
+    profile: { method, bounds: differenceBounds(values.profileA.bounds, values.profileB.bounds) },
+    stream,
+  });
+  return {
+    a: meanInterval(a),
+    b: meanInterval(b),
+    difference: meanInterval(difference),
+    relative: a.mean === null || a.mean === 0 || b.mean === null ? null : round3(b.mean / a.mean - 1),
+    verdict: verdictOf(values.path, differences, difference.ci95),
+    method,
+  };
+}

@@ -1,0 +1,105 @@
+// The table and markdown formats of `compare`: the configuration difference first (like a plan), then one
+// row per metric (A, B, the paired difference B − A, the relative change, the verdict), then B's failed
+// expectations. Both formats render the same sections; pure: document in, text out.
+import { num, section, table } from "../report/format.js";
+import { intervalText } from "../report/interval.js";
+import { valueText } from "../sweep/grid.js";
+import type { CompareResult, CompareSide } from "./compare.js";
+
+/** A titled table with notes under it. */
+interface Block {
+  readonly title: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly notes: readonly string[];
+}
+
+const shown = (value: unknown): string => (value === null ? "(none)" : valueText(value));
+
+/** The relative change as a percentage with one decimal, "–" when there is none. */
+export function percentText(relative: number | null): string {
+  if (relative === null) return "–";
+  const text = num(relative * 100, 1);
+  return `${relative > 0 ? "+" : ""}${text}%`;
+}
+
+function sideText(side: CompareSide): string {
+  const changes = Object.keys(side.with).length;
+  return changes === 0
+    ? `${side.scenario} (${side.file})`
+    : `${side.scenario} (${side.file} with ${changes} change${changes === 1 ? "" : "s"})`;
+}
+
+function title(result: CompareResult): string {
+  const seeds = result.seeds;
+  const seedText =
+    seeds.length === 1 ? `seed ${seeds[0] ?? 0}` : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
+  return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${result.runs} run${result.runs === 1 ? "" : "s"} each, ${seedText} on both sides`;
+}
+
+function blocks(result: CompareResult): Block[] {
+  const out: Block[] = [];
+  const diffs = result.configurationDifferences;
+  out.push({
+    title: `Configuration difference (${diffs.length} path${diffs.length === 1 ? "" : "s"})`,
+    head: ["path", "A", "B"],
+    rows: diffs.map((d) => [d.path, shown(d.a), shown(d.b)]),
+    notes: diffs.length === 0 ? ["none: A and B load to the same scenario"] : [],
+  });
+  const count = result.runs;
+  out.push({
+    title: "B against A",
+    head: ["metric", "A", "B", "B − A (paired)", "relative", "verdict"],
+    rows: Object.entries(result.metrics).map(([path, m]) => [
+      path,
+      intervalText(m.a.mean, m.a.ci95, count),
+      intervalText(m.b.mean, m.b.ci95, count),
+      intervalText(m.difference.mean, m.difference.ci95, count),
+      percentText(m.relative),
+      m.verdict,
+    ]),
+    notes: [
+      `mean ± half-width of the 95% interval over ${count} runs, or mean (lo–hi) where the interval is not symmetric;`,
+      "B − A is the mean of the differences between runs with the same seed. Student's t for means and counts,",
+      "a bootstrap over the runs for percentiles and maxima. better/worse: the interval of B − A excludes 0",
+      "(lower is better; higher for connected, enrolled, succeeded); same: every paired difference is 0.",
+    ],
+  });
+  const failed = result.expectations.filter((e) => !e.passed);
+  if (failed.length > 0)
+    out.push({
+      title: "Failed expectations on B (runs in which each held)",
+      head: ["expectation", "held in"],
+      rows: failed.map((e) => [e.expression, `${e.passedRuns}/${result.runs} runs`]),
+      notes: [],
+    });
+  return out;
+}
+
+/** The table format of `mdmsim compare`. */
+export function renderCompareTable(result: CompareResult): string {
+  const parts = blocks(result).map((b) => {
+    const body = b.rows.length > 0 ? table(b.head, b.rows) : "";
+    return section(b.title, [body, ...b.notes].filter((l) => l !== "").join("\n"));
+  });
+  return `${title(result)}\n\n${parts.join("\n")}`;
+}
+
+// A cell of a GitHub-flavoured markdown table: pipes escaped, line breaks as spaces.
+const cell = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** `--format markdown`: the same sections as GitHub-flavoured markdown, for a change request. */
+export function renderCompareMarkdown(result: CompareResult): string {
+  const parts = blocks(result).map((b) => {
+    const lines = [`### ${b.title}`, ""];
+    if (b.rows.length > 0) lines.push(markdownTable(b.head, b.rows), "");
+    if (b.notes.length > 0) lines.push(b.notes.join(" "), "");
+    return lines.join("\n");
+  });
+  return `**${title(result)}**\n\n${parts.join("\n")}`;
+}

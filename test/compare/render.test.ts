@@ -1,0 +1,67 @@
+// compare's table, markdown and csv formats.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCompare } from "../../src/compare/compare.js";
+import { renderCompareCsv } from "../../src/compare/csv.js";
+import { percentText, renderCompareMarkdown, renderCompareTable } from "../../src/compare/render.js";
+import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+
+const baseline = loadScenario(parseScenarioText(readFileSync("scenarios/baseline.json", "utf8")));
+const change = "site.replicas.replica1.syncInterval=10m";
+const result = runCompare(
+  baseline,
+  applyOverrides(baseline, [change]),
+  {
+    a: { scenario: "baseline", file: "baseline.json", with: {} },
+    b: {
+      scenario: "baseline",
+      file: "baseline.json",
+      with: { "site.replicas.replica1.syncInterval": "10m" },
+    },
+  },
+  { runs: 3 },
+);
+
+describe("compare formats", () => {
+  it("puts the configuration difference first, then a row per metric with its verdict", () => {
+    const text = renderCompareTable(result);
+    const diffAt = text.indexOf("Configuration difference (1 path)");
+    const metricsAt = text.indexOf("B against A");
+    expect(diffAt).toBeGreaterThan(0);
+    expect(metricsAt).toBeGreaterThan(diffAt);
+    expect(text).toContain("site.replicas.replica1.syncInterval");
+    expect(text).toMatch(/timeToFirstSuccessSeconds\.mean.*worse/);
+    expect(text).toContain("Failed expectations on B");
+    expect(text.split("\n")[0]).toBe(
+      "mdmsim compare: A = baseline (baseline.json), B = baseline (baseline.json with 1 change); 3 runs each, seeds 1…3 on both sides",
+    );
+  });
+
+  it("prints the same sections as GitHub-flavoured markdown", () => {
+    const md = renderCompareMarkdown(result);
+    expect(md).toContain("### Configuration difference (1 path)");
+    expect(md).toContain("| path | A | B |");
+    expect(md).toContain("| --- | --- | --- |");
+    expect(md).toContain("| site.replicas.replica1.syncInterval | 300 | 600 |");
+    expect(md).toMatch(/\| timeToFirstSuccessSeconds\.mean \| .* \| worse \|/);
+  });
+
+  it("writes a csv row per metric", () => {
+    const lines = renderCompareCsv(result).trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      "metric,method,a.mean,a.ci95.lo,a.ci95.hi,b.mean,b.ci95.lo,b.ci95.hi,difference.mean,difference.ci95.lo,difference.ci95.hi,relative,verdict",
+    );
+    expect(lines).toHaveLength(1 + Object.keys(result.metrics).length);
+    expect(
+      lines.find((l) => l.startsWith("timeToFirstSuccessSeconds.p90,bootstrap-percentile,")),
+    ).toBeDefined();
+  });
+
+  it("shows relative changes as signed percentages", () => {
+    expect(percentText(-0.142857)).toBe("-14.3%");
+    expect(percentText(0.5)).toBe("+50%");
+    expect(percentText(0)).toBe("0%");
+    expect(percentText(null)).toBe("–");
+  });
+});
