@@ -9,6 +9,7 @@ import { protectDash } from "./optionTable.js";
 import { processIo, type CliIo, type RunContext } from "./io.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { explainCommand } from "./commands/explain.js";
 import { checkCommand } from "./commands/check.js";
 import { reachCommand } from "./commands/reach.js";
 import { sweepCommand } from "./commands/sweep.js";
@@ -35,6 +36,7 @@ const COMMANDS: readonly Command[] = [
   probeCommand,
   reportCommand,
   schemaCommand,
+  explainCommand,
   exportScriptCommand,
   importCommand,
 ];

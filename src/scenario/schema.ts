@@ -221,7 +221,10 @@ const spanPattern = <P extends "uniform" | "even">(pattern: P, description: stri
   described(
     z
       .strictObject({
-        pattern: described(z.literal(pattern), description),
+        // The loader fills in "uniform" when a block names no pattern: the JSON Schema says so there.
+        pattern: z
+          .literal(pattern)
+          .meta(pattern === "uniform" ? { description, default: "uniform" } : { description }),
         from: described(duration.prefault("0s"), "Start of the enrollment window"),
         to: described(duration.prefault("1h"), "End of the enrollment window (not included); after `from`"),
         ...enrollmentCommon,

@@ -1,0 +1,270 @@
+// `mdmsim explain`: a field of a scenario file or of the run document, read from its declaration (the
+// scenario's JSON Schema, the result's declaration): type, default, allowed values, meaning, where it is
+// documented. Array levels may be left out (`devices.count`) or given as an index or an element's name.
+import { UsageError } from "../errors.js";
+import { DURATION_PATTERN } from "../scenario/duration.js";
+import { EXPECTATION_PATTERN } from "../scenario/expectation.js";
+import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
+import { distance } from "fastest-levenshtein";
+import { IPV4_RANGE_PATTERN, POSITIVE_DURATION_PATTERN } from "../scenario/primitives.js";
+import { alternatives, type SchemaNode } from "../scenario/schemaNodes.js";
+import { RESULT_SCHEMA } from "./resultSchema.js";
+
+/** Which declaration a path is read in. */
+export type ExplainKind = "scenario" | "result";
+
+/** Where each declaration is documented for people. */
+export const EXPLAIN_DOCS: Readonly<Record<ExplainKind, string>> = {
+  scenario: "docs/scenario.md",
+  result: "docs/results.md",
+};
+
+/** The declaration a kind of path is read in. */
+export function declaration(kind: ExplainKind): SchemaNode {
+  return kind === "scenario" ? scenarioJsonSchema() : RESULT_SCHEMA;
+}
+
+/** One field found at a path: its declarations (several when union branches declare it) and its own path. */
+interface Found {
+  readonly nodes: readonly { readonly node: SchemaNode; readonly branch: string | undefined }[];
+  readonly path: readonly string[];
+}
+
+/** The object branches a node stands for, stepping through arrays (array levels may be left out). */
+function objects(node: SchemaNode): SchemaNode[] {
+  return alternatives(node).flatMap((n) => (n.items ? objects(n.items) : n.properties ? [n] : []));
+}
+
+/** A branch's name: the value of its `const` field (an enrollment pattern), when it has one. */
+function branchName(node: SchemaNode): string | undefined {
+  const constant = Object.values(node.properties ?? {}).find((p) => typeof p.const === "string");
+  return constant ? String(constant.const) : undefined;
+}
+
+function isArrayNode(node: SchemaNode): boolean {
+  return alternatives(node).some((n) => n.items !== undefined);
+}
+
+/** The declarations at a path, or the index of the first segment that names nothing. */
+export function resolve(root: SchemaNode, segments: readonly string[]): Found | { failedAt: number } {
+  let found: Found = { nodes: [{ node: root, branch: undefined }], path: [] };
+  let skipped = -1;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] ?? "";
+    const next = found.nodes.flatMap(({ node }) =>
+      objects(node).flatMap((o) => {
+        const field = o.properties?.[segment];
+        return field ? [{ node: field, branch: branchName(o) }] : [];
+      }),
+    );
+    if (next.length > 0) {
+      found = { nodes: next, path: [...found.path, segment] };
+      continue;
+    }
+    // An index or an element's name inside a list: the list's items are what the next segment reads.
+    const inList = found.nodes.some(({ node }) => isArrayNode(node));
+    if (inList && (i < segments.length - 1 || /^\d+$/.test(segment))) {
+      skipped = i;
+      continue;
+    }
+    // A word taken for an element's name, followed by nothing known, was more likely a misspelt field.
+    return { failedAt: skipped === i - 1 && !/^\d+$/.test(segments[skipped] ?? "") ? skipped : i };
+  }
+  return found;
+}
+
+/** Every path of a declaration, array levels left out, in declaration order. */
+export function allPaths(root: SchemaNode, prefix: readonly string[] = [], depth = 0): string[][] {
+  if (depth > 12) return [];
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  for (const o of objects(root)) {
+    for (const [key, field] of Object.entries(o.properties ?? {})) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const path = [...prefix, key];
+      out.push(path, ...allPaths(field, path, depth + 1).filter((p) => p.length > path.length));
+    }
+  }
+  // Several branches may declare the same nested field: each path once.
+  return out.filter((p, i) => out.findIndex((q) => q.join(".") === p.join(".")) === i);
+}
+
+/** The few paths nearest to what was asked, for "did you mean". */
+function nearestPaths(root: SchemaNode, asked: string): string[] {
+  const paths = allPaths(root).map((p) => p.join("."));
+  const scored = paths.map((p) => ({ p, d: distance(asked.toLowerCase(), p.toLowerCase()) }));
+  scored.sort((a, b) => a.d - b.d || a.p.length - b.p.length);
+  const limit = Math.max(2, Math.floor(asked.length / 3));
+  const best = scored[0]?.d ?? 0;
+  const close = scored.filter((s) => s.d <= Math.min(limit, 2 * best + 1)).slice(0, 3);
+  return (close.length > 0 ? close : scored.slice(0, 3)).map((s) => s.p);
+}
+
+/** A type in words: "duration > 0", "integer ≥ 1", "array of objects", "IPv4 range". */
+export function typeWords(node: SchemaNode): string {
+  const branches = alternatives(node);
+  if (branches.length > 1) {
+    const strings = branches.find((b) => b.type === "string");
+    if (branches.some((b) => b.type === "number") && strings?.pattern !== undefined) {
+      return strings.pattern === POSITIVE_DURATION_PATTERN.source ? "duration > 0" : "duration";
+    }
+    return [...new Set(branches.map(typeWords))].join(" or ");
+  }
+  if (node.const !== undefined) return JSON.stringify(node.const);
+  if (node.enum) return "string";
+  const type = typeof node.type === "string" ? node.type : (node.type?.join(" or ") ?? "any");
+  if (node.pattern === IPV4_RANGE_PATTERN) return "IPv4 range";
+  if (node.pattern === EXPECTATION_PATTERN) return "expectation";
+  if (node.pattern === DURATION_PATTERN.source) return "duration";
+  if (node.pattern?.startsWith("^\\d{4}-") === true) return "ISO 8601 instant";
+  if (type === "integer" && node.minimum !== undefined) return `integer ≥ ${node.minimum}`;
+  if (type === "number" && node.exclusiveMinimum !== undefined) return `number > ${node.exclusiveMinimum}`;
+  if (type === "array" && node.items) {
+    const items = typeWords(node.items);
+    const at = node.minItems !== undefined && node.minItems > 0 ? `, at least ${node.minItems}` : "";
+    return `array of ${items === "object" ? "objects" : items}${at}`;
+  }
+  return type;
+}
+
+function allowedValues(nodes: readonly SchemaNode[]): string | undefined {
+  const values = nodes
+    .flatMap((n) => alternatives(n))
+    .flatMap((n) => n.enum ?? (n.const !== undefined ? [n.const] : []));
+  return values.length > 0 ? [...new Set(values.map((v) => JSON.stringify(v)))].join(", ") : undefined;
+}
+
+function fieldRows(nodes: readonly SchemaNode[]): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  const seen = new Set<string>();
+  for (const o of nodes.flatMap(objects)) {
+    for (const [key, field] of Object.entries(o.properties ?? {})) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = ((field.description ?? "").split(/(?<=[.;])\s/)[0] ?? "").replace(/[.;]$/, "");
+      rows.push([key, typeWords(field), first]);
+    }
+  }
+  return rows;
+}
+
+function fieldLine([key, type, meaning]: readonly [string, string, string]): string {
+  return `  ${key.padEnd(28)} ${type.padEnd(18)} ${meaning}`;
+}
+
+/** The GitHub anchor of a field's heading in the generated reference. */
+export function anchor(path: readonly string[]): string {
+  return path
+    .join("")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, "");
+}
+
+/**
+ * Explains a path of a scenario file or of the run document; no path lists the top-level fields.
+ * @throws UsageError when the path names nothing, with the nearest valid paths
+ */
+export function explain(kind: ExplainKind, path: string | undefined): string {
+  const root = declaration(kind);
+  const docs = EXPLAIN_DOCS[kind];
+  if (path === undefined || path.trim() === "") {
+    const what = kind === "scenario" ? "a scenario file" : "the run document (run --format json)";
+    return [
+      `The top-level fields of ${what}; mdmsim explain ${kind === "result" ? "--result " : ""}PATH explains one.`,
+      "",
+      ...fieldRows([root]).map(fieldLine),
+      "",
+      `Documented in ${docs}.`,
+      "",
+    ].join("\n");
+  }
+  const segments = path.trim().split(".");
+  const found = resolve(root, segments);
+  if ("failedAt" in found) {
+    const near = nearestPaths(root, path.trim());
+    const flag = kind === "result" ? "--result " : "";
+    throw new UsageError(
+      `explain ${flag}${path}: "${segments.slice(0, found.failedAt + 1).join(".")}" names nothing in ${kind === "scenario" ? "a scenario" : "the result"}; did you mean ${near.join(", ")}?`,
+    );
+  }
+  return formatField(fieldInfo(kind, root, found));
+}
+
+/** What is known of one field: the parts `explain` prints and docs/ tabulates. */
+export interface FieldInfo {
+  readonly kind: ExplainKind;
+  readonly path: readonly string[];
+  readonly type: string;
+  /** The default as JSON, "none: required", "none: optional", or undefined (result fields). */
+  readonly default: string | undefined;
+  readonly allowed: string | undefined;
+  /** One meaning per union branch that declares the field differently, `(branch) ` first. */
+  readonly meanings: readonly string[];
+  /** The fields of an object (or of a list's objects): name, type, first sentence of the meaning. */
+  readonly fields: readonly (readonly [string, string, string])[];
+}
+
+function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo {
+  const nodes = found.nodes.map((n) => n.node);
+  const defaults = [
+    ...new Set(nodes.filter((n) => n.default !== undefined).map((n) => JSON.stringify(n.default))),
+  ];
+  const required = isRequired(root, found.path) ? "none (required)" : "none (optional)";
+  const meanings = found.nodes.map(
+    (n) =>
+      (n.branch !== undefined && found.nodes.length > 1 ? `(${n.branch}) ` : "") + (n.node.description ?? ""),
+  );
+  return {
+    kind,
+    path: found.path,
+    type: nodes.every((n) => n.const !== undefined)
+      ? "string"
+      : [...new Set(nodes.map(typeWords))].join(" or "),
+    default: defaults.length > 0 ? defaults.join(" or ") : kind === "scenario" ? required : undefined,
+    allowed: allowedValues(nodes),
+    meanings: [...new Set(meanings)],
+    fields: nodes.some((n) => objects(n).length > 0) ? fieldRows(nodes) : [],
+  };
+}
+
+/** Every field of a declaration, in declaration order, array levels left out. */
+export function everyField(kind: ExplainKind): FieldInfo[] {
+  const root = declaration(kind);
+  return allPaths(root).flatMap((path) => {
+    const found = resolve(root, path);
+    return "failedAt" in found ? [] : [fieldInfo(kind, root, found)];
+  });
+}
+
+function formatField(info: FieldInfo): string {
+  const lines = [info.path.join("."), `  type      ${info.type}`];
+  if (info.default !== undefined) lines.push(`  default   ${info.default}`);
+  if (info.allowed !== undefined) lines.push(`  allowed   ${info.allowed}`);
+  lines.push(`  meaning   ${info.meanings.flatMap((m) => wrap(m, 88)).join("\n            ")}`);
+  if (info.fields.length > 0) lines.push("  fields", ...info.fields.map((row) => `  ${fieldLine(row)}`));
+  lines.push(`  docs      ${EXPLAIN_DOCS[info.kind]}#${anchor(info.path)}`, "");
+  return lines.join("\n");
+}
+
+/** Text broken at spaces into lines of at most `width` characters (a longer word stays whole). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** Whether the last field of a path is required in its object (in some branch). */
+function isRequired(root: SchemaNode, path: readonly string[]): boolean {
+  const parent = resolve(root, path.slice(0, -1));
+  if ("failedAt" in parent) return false;
+  const key = path[path.length - 1] ?? "";
+  const declaring = parent.nodes.flatMap(({ node }) => objects(node)).filter((o) => o.properties?.[key]);
+  return declaring.every((o) => o.required?.includes(key) === true);
+}

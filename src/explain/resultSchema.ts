@@ -1,0 +1,183 @@
+// The declaration of `mdmsim run --format json`: every field with its type and meaning, as a JSON Schema
+// (the same shape as the scenario's, so one reader serves `explain` for both). The result's types live in
+// results/; a test runs scenarios and requires every field they produce to be declared here, and back.
+import { REASONS } from "../model/reasons.js";
+import { REASON_MEANINGS } from "./reasonMeanings.js";
+import type { SchemaNode } from "../scenario/schemaNodes.js";
+
+const int = (description: string): SchemaNode => ({ type: "integer", minimum: 0, description });
+const num = (description: string): SchemaNode => ({ type: "number", description });
+const text = (description: string): SchemaNode => ({ type: "string", description });
+const maybe = (node: SchemaNode): SchemaNode => ({ ...node, type: [String(node.type), "null"] });
+const object = (description: string, properties: Record<string, SchemaNode>): SchemaNode => ({
+  type: "object",
+  description,
+  properties,
+});
+const list = (description: string, items: SchemaNode): SchemaNode => ({ type: "array", description, items });
+
+/** Counts by reason: one key per reason that occurred, each with the reason's meaning. */
+const byReason = (description: string, counted: string): SchemaNode => ({
+  type: "object",
+  description: `${description}; a reason that did not occur is absent (an expectation reads it as 0)`,
+  properties: Object.fromEntries(
+    REASONS.map((reason) => [reason, int(`${counted} with reason ${reason}: ${REASON_MEANINGS[reason]}`)]),
+  ),
+});
+
+/** Nearest-rank statistics of some seconds (null over no values). */
+const summary = (description: string, of: string): SchemaNode =>
+  object(`${description}. Percentiles are nearest-rank (the ⌈q·n⌉-th smallest value); null over no values`, {
+    count: int(`How many values: ${of}`),
+    mean: maybe(num("The mean, seconds")),
+    p50: maybe(num("The median (50th percentile), seconds")),
+    p90: maybe(num("The 90th percentile, seconds")),
+    p95: maybe(num("The 95th percentile, seconds")),
+    p99: maybe(num("The 99th percentile, seconds")),
+    max: maybe(num("The largest value, seconds")),
+  });
+
+const devices = object(
+  "Where the devices ended up; total = enrolled + enrollmentFailed + enrollmentPending",
+  {
+    total: int("Devices in the scenario"),
+    enrolled: int("Devices whose record was committed to the site database during the run"),
+    enrollmentFailed: int("Devices that used up their enrollment tries (enrollment.maxAttempts)"),
+    enrollmentPending: int("Devices whose enrollment had not finished when the run ended"),
+    connected: int("Enrolled devices with a successful try at their DMP"),
+    neverConnected: int("Enrolled devices without one: enrolled − connected"),
+    connectedAfterFailures: int("Connected devices whose first success came after at least one failed try"),
+  },
+);
+
+const ttfs = summary(
+  "Seconds from a device's commit to its first successful try at its DMP, over connected devices",
+  "connected devices",
+);
+
+const failedBefore = object("Failed tries before the first success, over connected devices", {
+  mean: maybe(num("Mean failed tries per connected device")),
+  max: maybe(int("Most failed tries of one device")),
+  histogram: {
+    type: "object",
+    description:
+      'Connected devices by their number of failed tries ("2": 400 means 400 devices failed twice first)',
+  },
+});
+
+const attempts = object("Tries at a DMP (enrollment and content tries are counted on their own)", {
+  total: int("Every try at a DMP, connection retries included"),
+  succeeded: int("Tries that succeeded"),
+  failed: int("Tries that failed"),
+  failedByReason: byReason("Failed tries by the reason of the failure", "Failed tries"),
+});
+
+/** The run document's declaration. */
+export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run; times in seconds", {
+  scenario: text("The scenario's name"),
+  seed: int("The master seed the run used (the scenario's, or --seed)"),
+  durationSeconds: num("The run's length"),
+  devices,
+  timeToFirstSuccessSeconds: ttfs,
+  failedAttemptsBeforeSuccess: failedBefore,
+  attempts,
+  enrollmentFailedByReason: byReason(
+    "Devices whose enrollment failed, each counted once by the reason of its last try",
+    "Devices",
+  ),
+  neverConnectedByReason: byReason(
+    "Enrolled devices that never connected, each counted once by the reason of its last try",
+    "Devices",
+  ),
+  groups: list(
+    "The same counts per device group, in scenario order",
+    object("One device group", {
+      name: text("The group's name"),
+      devices,
+      timeToFirstSuccessSeconds: ttfs,
+      failedAttemptsBeforeSuccess: failedBefore,
+      attempts,
+    }),
+  ),
+  managementPoints: list(
+    "Load per management point, in scenario order",
+    object("One management point", {
+      server: text("The server holding the MP"),
+      database: text('The database it reads: "site" or a replica name'),
+      devices: int("Devices assigned to it as their DMP"),
+      attempts: int("Tries it received"),
+      failed: int("Tries at it that failed"),
+      peakAttemptsPerMinute: int("The most tries it received in one minute of the run"),
+    }),
+  ),
+  replicas: list(
+    "Per database replica: measured visibility beside the closed form",
+    object("One replica", {
+      name: text("The replica's name"),
+      syncs: int("Syncs that ran"),
+      skippedSyncs: int("Syncs skipped because they fell inside an outage"),
+      visibilityDelaySeconds: summary(
+        "Seconds from a commit to its record being visible in the replica, over the commits a sync carried",
+        "commits carried",
+      ),
+      expectedVisibilityDelaySeconds: object(
+        "The closed form for commits spread evenly, without outages: D, P/2 + D and P + D (P the sync interval, D the apply delay)",
+        {
+          min: num("The shortest delay: the apply delay D"),
+          mean: num("The mean delay: P/2 + D"),
+          max: num("The longest delay: P + D"),
+        },
+      ),
+      syncOffsetSeconds: num(
+        "When the first sync started: the scenario's syncOffset, or the one drawn from the seed",
+      ),
+    }),
+  ),
+  content: {
+    ...object("Content requests of groups with content: true; null when no group fetches content", {
+      attempted: int("Content requests made"),
+      succeeded: int("Content requests that succeeded"),
+      failedByReason: byReason("Failed content requests by reason", "Failed content requests"),
+      timeToContentSeconds: summary(
+        "Seconds from a device's commit to its first successful content request",
+        "devices that got content",
+      ),
+    }),
+    type: ["object", "null"],
+  },
+  expectations: list(
+    "Each expectation of the scenario and of --expect, evaluated",
+    object("One expectation", {
+      expression: text("The expectation as written"),
+      actual: maybe(num("The value at its path (null when the statistic had no values, which fails)")),
+      passed: { type: "boolean", description: "Whether it held" },
+    }),
+  ),
+  events: int(
+    "Events the engine processed: replica syncs (taken or skipped), enrollment tries, commits, DMP and content tries",
+  ),
+  perDevice: list(
+    "One record per device (the library's perDevice option)",
+    object("One device", {
+      name: text("The device's name, <group>-<i>"),
+      group: text("Its group"),
+      enrolledAt: maybe(num("When its enrollment succeeded")),
+      committedAt: maybe(num("When its record reached the site database")),
+      managementPoint: maybe(text("Its DMP")),
+      visibleAt: maybe(num("When its record became visible to its DMP")),
+      firstSuccessAt: maybe(num("When its first try at its DMP succeeded")),
+      failedBeforeSuccess: int("Failed tries before that success (or in all, when it never connected)"),
+      lastReason: maybe(text("The reason of its last failed try")),
+    }),
+  ),
+  trace: list(
+    "The traced device's timeline (run --trace DEVICE), in the order events happen",
+    object("One event", {
+      time: num("Seconds from the start"),
+      priority: int("The order of events at the same instant"),
+      event: text("What happened: enrollment-try, commit, assigned, sync, visible, poll, retry or content"),
+      outcome: text("ok, a reason, or a short note"),
+      target: maybe(text("The server or replica involved")),
+    }),
+  ),
+});

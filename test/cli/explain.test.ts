@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { runBin, runCli } from "../helpers/cli.js";
+
+describe("mdmsim explain", () => {
+  it("explains a scenario path", async () => {
+    const out = await runCli(["explain", "site.replicas.syncInterval"]);
+    expect(out).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: expect.stringContaining(
+        'site.replicas.syncInterval\n  type      duration > 0\n  default   "5m"\n',
+      ) as string,
+    });
+  });
+
+  it("lists the top-level fields without a path", async () => {
+    const out = await runCli(["explain"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("The top-level fields of a scenario file");
+  });
+
+  it("explains a result path with --result", async () => {
+    const out = await runCli(["explain", "--result", "attempts.failedByReason.device-not-in-replica"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("docs      docs/results.md#");
+  });
+
+  it("exits 2 with the nearest paths for a path that names nothing", async () => {
+    const out = await runCli(["explain", "devices.enrolment.pattern"]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toBe(
+      'mdmsim: explain devices.enrolment.pattern: "devices.enrolment" names nothing in a scenario; did you mean devices.enrollment.pattern?\n',
+    );
+  });
+
+  it("works through the real bin/mdmsim", () => {
+    const out = runBin(["explain", "devices.platform"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('allowed   "windows", "macos"');
+  });
+});

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/errors.js";
+import { allPaths, declaration, explain } from "../../src/explain/explain.js";
+import { RESULT_SCHEMA } from "../../src/explain/resultSchema.js";
+import { REASONS } from "../../src/model/reasons.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { simulate } from "../../src/simulate.js";
+
+function usageError(work: () => unknown): UsageError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error("expected a UsageError");
+}
+
+/** Every leaf path of plain data, array levels left out (`groups.devices.total`). */
+function leafPaths(value: unknown, prefix: string[] = [], out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) leafPaths(item, prefix, out);
+  else if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) out.add(prefix.join("."));
+    for (const [key, child] of entries) leafPaths(child, [...prefix, key], out);
+  } else out.add(prefix.join("."));
+  return out;
+}
+
+describe("explain on scenario paths", () => {
+  const paths = allPaths(declaration("scenario")).map((p) => p.join("."));
+
+  it("explains every path of the declaration with a type, a meaning and its documentation", () => {
+    expect(paths.length).toBeGreaterThan(75);
+    for (const path of paths) {
+      const text = explain("scenario", path);
+      expect(text.split("\n")[0]).toBe(path);
+      expect(text).toMatch(/\n {2}type {6}\S/);
+      expect(text).toMatch(/\n {2}meaning {3}\S/);
+      expect(text).toMatch(/\n {2}default {3}\S/);
+      expect(text).toContain(`docs      docs/scenario.md#`);
+    }
+  });
+
+  it("shows a field's default, allowed values and meaning", () => {
+    const text = explain("scenario", "site.servers.roles.managementPoint.connections");
+    expect(text).toContain('default   "intranet"');
+    expect(text).toContain('allowed   "intranet", "internet", "intranetAndInternet"');
+    expect(text).toContain("Allow intranet-only connections");
+    expect(explain("scenario", "devices.enrollment.pattern")).toContain('default   "uniform"');
+    expect(explain("scenario", "devices.count")).toContain("default   none (required)");
+  });
+
+  it("takes an index or an element's name where array levels are written", () => {
+    const plain = explain("scenario", "site.replicas.syncInterval");
+    expect(explain("scenario", "site.replicas.0.syncInterval")).toBe(plain);
+    expect(explain("scenario", "site.replicas.replica1.syncInterval")).toBe(plain);
+  });
+
+  it("lists the top-level fields without a path", () => {
+    const text = explain("scenario", undefined);
+    for (const field of ["name", "duration", "site", "devices", "expectations"]) {
+      expect(text).toMatch(new RegExp(`\\n {2}${field} `));
+    }
+  });
+
+  it("refuses a path that names nothing, with the nearest valid paths", () => {
+    expect(usageError(() => explain("scenario", "site.replica.syncInterval")).message).toBe(
+      'explain site.replica.syncInterval: "site.replica" names nothing in a scenario; did you mean site.replicas.syncInterval?',
+    );
+    expect(usageError(() => explain("scenario", "devcies")).message).toContain("did you mean devices");
+  });
+});
+
+describe("explain on result paths", () => {
+  it("explains a count by reason with the reason's meaning", () => {
+    const text = explain("result", "attempts.failedByReason.device-not-in-replica");
+    expect(text).toContain("type      integer ≥ 0");
+    expect(text).toContain("the DMP reads a replica that has not yet");
+  });
+
+  it("refuses a path that names nothing in the result", () => {
+    expect(usageError(() => explain("result", "timeToFirstSucessSeconds.p99")).message).toContain(
+      "did you mean timeToFirstSuccessSeconds.p99",
+    );
+  });
+
+  it("declares every field the run document has, and nothing it never has", () => {
+    const folder = new URL("../../scenarios/", import.meta.url);
+    const produced = new Set<string>();
+    for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
+      const scenario = loadScenario(readFileSync(new URL(file, folder), "utf8"));
+      const device = `${scenario.devices[0]?.name ?? ""}-1`;
+      const result = simulate(scenario, { perDevice: true, trace: device });
+      for (const path of leafPaths(result)) produced.add(path);
+    }
+    const declared = new Set(allPaths(RESULT_SCHEMA).map((p) => p.join(".")));
+    // Maps by reason and the histogram hold data-dependent keys: their parent is what is declared.
+    const undeclared = [...produced].filter(
+      (p) => !declared.has(p) && !declared.has(p.split(".").slice(0, -1).join(".")),
+    );
+    expect(undeclared).toEqual([]);
+    const leaves = [...declared].filter((p) => ![...declared].some((q) => q.startsWith(`${p}.`)));
+    const reasonKey = new RegExp(`\\.(${REASONS.join("|")})$`);
+    const unseen = leaves.filter(
+      (p) => !reasonKey.test(p) && ![...produced].some((q) => q === p || q.startsWith(`${p}.`)),
+    );
+    expect(unseen).toEqual([]);
+  });
+});
