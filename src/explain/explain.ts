@@ -6,6 +6,7 @@ import { DURATION_PATTERN } from "../scenario/duration.js";
 import { EXPECTATION_PATTERN } from "../scenario/expectation.js";
 import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
 import { distance } from "fastest-levenshtein";
+import wrapAnsi from "wrap-ansi";
 import { IPV4_RANGE_PATTERN, POSITIVE_DURATION_PATTERN } from "../scenario/primitives.js";
 import { alternatives, type SchemaNode } from "../scenario/schemaNodes.js";
 import { RESULT_SCHEMA } from "./resultSchema.js";
@@ -241,23 +242,11 @@ function formatField(info: FieldInfo): string {
   const lines = [info.path.join("."), `  type      ${info.type}`];
   if (info.default !== undefined) lines.push(`  default   ${info.default}`);
   if (info.allowed !== undefined) lines.push(`  allowed   ${info.allowed}`);
-  lines.push(`  meaning   ${info.meanings.flatMap((m) => wrap(m, 88)).join("\n            ")}`);
+  const meaning = info.meanings.map((m) => wrapAnsi(m, 88, { hard: false })).join("\n");
+  lines.push(`  meaning   ${meaning.split("\n").join("\n            ")}`);
   if (info.fields.length > 0) lines.push("  fields", ...info.fields.map((row) => `  ${fieldLine(row)}`));
   lines.push(`  docs      ${EXPLAIN_DOCS[info.kind]}#${anchor(info.path)}`, "");
   return lines.join("\n");
-}
-
-/** Text broken at spaces into lines of at most `width` characters (a longer word stays whole). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  return [...lines, line];
 }
 
 /** Whether the last field of a path is required in its object (in some branch). */
