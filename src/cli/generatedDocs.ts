@@ -5,18 +5,19 @@ import { checkScenario } from "../checks/checkScenario.js";
 import { checksReference } from "../explain/checksReference.js";
 import { resultReference, scenarioReference } from "../explain/reference.js";
 import { loadScenario } from "../scenario/load.js";
-import type { CliIo } from "./io.js";
+import { processIo, type CliIo } from "./io.js";
 import { main } from "./main.js";
 import { BUNDLED_SCENARIOS } from "./scenarioFile.js";
 
 async function helpOf(args: readonly string[]): Promise<string> {
   let out = "";
+  // Help as a pipe gets it: no terminal, nothing on stderr.
   const io: CliIo = {
+    ...processIo(),
     stdout: (text) => {
       out += text;
     },
     stderr: () => undefined,
-    readFile: (path) => readFileSync(path, "utf8"),
     stdoutIsTTY: false,
     stderrIsTTY: false,
   };
