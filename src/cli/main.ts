@@ -13,6 +13,7 @@ import { explainCommand } from "./commands/explain.js";
 import { checkCommand } from "./commands/check.js";
 import { reachCommand } from "./commands/reach.js";
 import { sweepCommand } from "./commands/sweep.js";
+import { compareCommand } from "./commands/compare.js";
 import { mergeCommand } from "./commands/merge.js";
 import { probeCommand } from "./commands/probe.js";
 import { reportCommand } from "./commands/report.js";
@@ -32,6 +33,7 @@ const COMMANDS: readonly Command[] = [
   checkCommand,
   reachCommand,
   sweepCommand,
+  compareCommand,
   mergeCommand,
   probeCommand,
   reportCommand,

@@ -189,9 +189,9 @@ export function planRuns(
     baseline !== undefined &&
     (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants.length)
   )
-    throw new UsageError(
-      `--baseline: expected a variant number from 1 to ${variants.length}, got ${String(baseline)}`,
-    );
+    throw new UsageError(`expected a variant number from 1 to ${variants.length}, got ${String(baseline)}`, {
+      argument: "baseline",
+    });
   const metrics = [...DEFAULT_METRICS];
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
   return {

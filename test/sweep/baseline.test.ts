@@ -56,7 +56,7 @@ describe("sweep --baseline", () => {
   it("refuses a variant number that does not exist", () => {
     expect(() => planSweep(scenario, { ...options, baseline: 4 })).toThrow(UsageError);
     expect(() => planSweep(scenario, { ...options, baseline: 4 })).toThrow(
-      "--baseline: expected a variant number from 1 to 3, got 4",
+      "baseline: expected a variant number from 1 to 3, got 4",
     );
     expect(() => planSweep(scenario, { ...options, baseline: 0 })).toThrow(UsageError);
   });

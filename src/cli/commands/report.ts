@@ -14,7 +14,14 @@ import { expectOption, jobsOption, SCENARIO, SEED_AND_SET, type SeedAndSetArgs }
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../sweepProgress.js";
 import { runJobs } from "../sweepPool.js";
-import { commandSweepPlan, runsOption, varyOption, writeOut, type GridArgs } from "./sweep.js";
+import {
+  baselineOption,
+  commandSweepPlan,
+  runsOption,
+  varyOption,
+  writeOut,
+  type GridArgs,
+} from "./sweep.js";
 
 interface ReportArgs extends SeedAndSetArgs, GridArgs {
   readonly out: string;
@@ -33,6 +40,7 @@ function commandLine(args: ReportArgs): string {
   for (const v of args.vary) words.push("--vary", v);
   if (args.runs !== undefined) words.push("--runs", String(args.runs));
   for (const v of args.metric) words.push("--metric", v);
+  if (args.baseline !== undefined) words.push("--baseline", String(args.baseline));
   return ["mdmsim", ...words.map(quote)].join(" ");
 }
 
@@ -49,6 +57,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     runs: runsOption(`with --vary: runs per variant (default ${DEFAULT_RUNS})`),
     metric: list({ describe: "with --vary: also chart this result path (repeatable)" }),
     jobs: jobsOption("with --vary: worker threads (default: the number of CPUs)"),
+    baseline: baselineOption(),
     quiet: flag({ describe: "print only failed expectations" }),
   },
   run: async (args, { io, context }) => {
@@ -61,6 +70,7 @@ export const reportCommand = defineCommand<ReportArgs>({
         args.runs !== undefined ? "--runs" : "",
         args.metric.length > 0 ? "--metric" : "",
         args.jobs !== undefined ? "--jobs" : "",
+        args.baseline !== undefined ? "--baseline" : "",
       ].filter((o) => o !== "");
       if (needsVary.length > 0)
         throw new UsageError(`${needsVary.join(", ")}: only with --vary (a sweep report)`);

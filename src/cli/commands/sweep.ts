@@ -67,6 +67,15 @@ export function runsOption(describe: string): ReturnType<typeof integer> {
   return integer({ min: 1, max: MAX_RUNS, describe });
 }
 
+/** `--baseline K`, shared with `report --vary`. */
+export function baselineOption(): ReturnType<typeof integer> {
+  return integer({
+    min: 1,
+    describe:
+      "pair every variant with variant K (from 1): paired differences, intervals and verdicts per metric",
+  });
+}
+
 /** `--vary`, shared with `report`. */
 export function varyOption(describe: string): ReturnType<typeof list> {
   return list({ describe });
@@ -79,6 +88,7 @@ export interface GridArgs {
   readonly runs: number | undefined;
   readonly metric: string[];
   readonly expect: string[];
+  readonly baseline: number | undefined;
 }
 
 /** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
@@ -90,6 +100,7 @@ export function commandSweepPlan(scenario: Scenario, seed: number, args: GridArg
       seed,
       metrics: args.metric,
       expectations: args.expect,
+      ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
     });
   } catch (error) {
     if (error instanceof ScenarioError)
@@ -130,6 +141,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
       `runs per variant, seeds seed … seed+runs−1, the same in every variant (default ${DEFAULT_RUNS})`,
     ),
     jobs: jobsOption(),
+    baseline: baselineOption(),
     metric: list({ describe: "also report this result path (repeatable)" }),
     expect: expectOption('expectation "PATH OP VALUE", evaluated in every run (repeatable)'),
     list: flag({ describe: "print the variants and runs; run nothing" }),

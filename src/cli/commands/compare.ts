@@ -1,0 +1,115 @@
+// `mdmsim compare A.json [B.json] [--with PATH=VALUE]…`: both designs over the same seeds, paired
+// differences B − A per metric, verdicts; the configuration difference first.
+import { availableParallelism } from "node:os";
+import { assembleCompare, compareExitCode, planCompare, type CompareResult } from "../../compare/compare.js";
+import { renderCompareCsv } from "../../compare/csv.js";
+import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.js";
+import { ScenarioError, UsageError } from "../../errors.js";
+import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
+import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { defineCommand } from "../command.js";
+import type { CliIo } from "../io.js";
+import { choice, flag, list, optionalPositional } from "../optionTable.js";
+import {
+  expectOption,
+  FORMATS,
+  jobsOption,
+  SCENARIO,
+  SEED_AND_SET,
+  type SeedAndSetArgs,
+} from "../options.js";
+import { commandScenario, commandSeed } from "../scenarioFile.js";
+import { progressBar } from "../sweepProgress.js";
+import { runJobs } from "../sweepPool.js";
+import { runsOption } from "./sweep.js";
+
+const COMPARE_FORMATS = [...FORMATS, "markdown"] as const;
+type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+interface CompareArgs extends SeedAndSetArgs {
+  readonly a: string;
+  readonly b: string | undefined;
+  readonly with: string[];
+  readonly runs: number | undefined;
+  readonly jobs: number | undefined;
+  readonly metric: string[];
+  readonly expect: string[];
+  readonly failOnWorse: boolean;
+  readonly format: CompareFormat;
+}
+
+function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
+  if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+  else if (format === "csv") io.stdout(renderCompareCsv(result));
+  else if (format === "markdown") io.stdout(renderCompareMarkdown(result));
+  else io.stdout(renderCompareTable(result));
+}
+
+/** The `compare` command: exit 1 on a failed expectation on B, or on a worse verdict with --fail-on-worse. */
+export const compareCommand = defineCommand<CompareArgs>({
+  name: "compare",
+  describe: "is design B better than A? the same seeds on both sides, paired differences B − A, verdicts",
+  options: {
+    a: SCENARIO,
+    b: optionalPositional({ describe: "scenario B (default: A itself, changed by --with)" }),
+    ...SEED_AND_SET,
+    with: list({ describe: "override a field of B only: PATH=VALUE, as --set (repeatable)" }),
+    runs: runsOption(`runs per side, seeds seed … seed+runs−1 on both sides (default ${DEFAULT_RUNS})`),
+    jobs: jobsOption(),
+    metric: list({ describe: "also compare this result path (repeatable)" }),
+    expect: expectOption('expectation "PATH OP VALUE" that B must meet in every run (repeatable)'),
+    failOnWorse: flag({ describe: "exit 1 when any verdict is worse (a gate for a change request)" }),
+    format: choice({ choices: COMPARE_FORMATS, default: "table", describe: "output format" }),
+  },
+  run: async (args, { io, context }) => {
+    const a = commandScenario(io, context, args.a, args.set);
+    const seed = commandSeed(context, args.seed, a);
+    const bFile = args.b ?? args.a;
+    const loaded = args.b === undefined ? a : commandScenario(io, context, args.b, args.set);
+    const overrides = args.with.map((w) => {
+      try {
+        return parseOverride(w);
+      } catch (error) {
+        if (error instanceof UsageError)
+          throw new UsageError(
+            `--with ${w}: expected PATH=VALUE, like "site.replicas.replica1.syncInterval=10m"`,
+          );
+        throw error;
+      }
+    });
+    let b;
+    try {
+      b = applyOverrides(loaded, overrides);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --with.
+      const culprit =
+        error.source?.startsWith("--set ") === true ? error.source.slice(6) : args.with.join(" ");
+      throw error.withSource(`${bFile}, --with ${culprit}`);
+    }
+    const withs = Object.fromEntries(overrides.map((o) => [o.path, o.value]));
+    const plan = planCompare(
+      a,
+      b,
+      {
+        a: { scenario: a.name, file: args.a, with: {} },
+        b: { scenario: b.name, file: bFile, with: withs },
+      },
+      { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect },
+    );
+    const jobs = sweepJobs(plan);
+    const progress = progressBar(io, jobs.length);
+    let outcomes;
+    try {
+      outcomes = await runJobs(plan, jobs, {
+        jobs: args.jobs ?? availableParallelism(),
+        onProgress: progress.update,
+      });
+    } finally {
+      progress.finish();
+    }
+    const result = assembleCompare(plan, outcomes);
+    print(io, result, args.format);
+    return compareExitCode(result, args.failOnWorse);
+  },
+});
