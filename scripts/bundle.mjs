@@ -52,7 +52,7 @@ const lazyStringWidth = {
   name: "lazy-string-width",
   setup(b) {
     b.onResolve({ filter: /^string-width$/ }, async (args) => {
-      // cli-table3 requires the old CommonJS string-width, which is cheap to load: leave it.
+      // A CommonJS require of string-width (an older, cheap copy) is left alone.
       if (args.kind !== "import-statement" || args.pluginData === "real") return undefined;
       const real = await b.resolve(args.path, {
         kind: args.kind,

@@ -19,6 +19,8 @@ export interface SimulateOptions {
   readonly trace?: string;
   /** Expectations evaluated in addition to the scenario's own. */
   readonly expectations?: readonly string[];
+  /** Told the devices simulated so far and in all, now and then during the run (a progress bar's feed). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Finds `<group>-<i>` among the scenario's devices; returns group position and 0-based index. */
@@ -79,7 +81,11 @@ export function runSimulation(
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
   checkRunLimits(scenario);
   const site = compileSite(scenario, seed);
-  const raw = runEngine(site, { perDevice: options.perDevice === true, ...(trace ? { trace } : {}) });
+  const raw = runEngine(site, {
+    perDevice: options.perDevice === true,
+    ...(trace ? { trace } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const result = buildRunResult(raw);
   if (result.trace) result.trace = ordered(result.trace);
   result.expectations = [

@@ -227,7 +227,7 @@ function replicaChecks(scenario: Scenario, site: SiteModel): Finding[] {
     );
     const perGroup = groups.map((g) => {
       const form = replicaClosedForm(g.group, replica);
-      return `group "${g.group.name}": ${form.failedPolls.toFixed(2)} failed polls, ${form.timeToFirstSuccess.toFixed(0)} s to first success`;
+      return `group "${g.group.name}": ${form.failedPolls.toFixed(2)} failed tries, ${form.timeToFirstSuccess.toFixed(0)} s to first success`;
     });
     out.push(
       finding(

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { ScenarioError, UsageError } from "../errors.js";
+import { visible } from "../report/terminal.js";
 import { libraryFlag, type Command } from "./command.js";
 import { didYouMean } from "./didYouMean.js";
 import { protectDash } from "./optionTable.js";
@@ -157,22 +158,23 @@ function usageMessage(error: UsageError): string {
 
 function report(error: unknown, io: CliIo, context: RunContext): number {
   if (error instanceof ScenarioError) {
-    io.stderr(`mdmsim: ${error.message}\n`);
+    // Messages quote values from files (group names, --trace devices): shown, never obeyed.
+    io.stderr(`mdmsim: ${visible(error.message)}\n`);
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof UsageError) {
-    io.stderr(`mdmsim: ${usageMessage(error)}\n`);
+    io.stderr(`mdmsim: ${visible(usageMessage(error))}\n`);
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof YargsUsage) {
     // yargs words some messages over several lines: one line, as every bad-input message is.
-    io.stderr(`mdmsim: ${error.message.replace(/\s*\n\s*/g, "; ")} (see "mdmsim --help")\n`);
+    io.stderr(`mdmsim: ${visible(error.message.replace(/\s*\n\s*/g, "; "))} (see "mdmsim --help")\n`);
     return ExitCode.BAD_INPUT;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr(
     `mdmsim: internal error (a bug; please report it with this text)\n` +
-      `  scenario: ${context.scenario ?? "(not loaded)"}\n  seed: ${context.seed ?? "(none)"}\n  version: ${VERSION}\n${stack}\n`,
+      `  scenario: ${visible(context.scenario ?? "(not loaded)")}\n  seed: ${context.seed ?? "(none)"}\n  version: ${VERSION}\n${stack.split("\n").map(visible).join("\n")}\n`,
   );
   return ExitCode.INTERNAL;
 }

@@ -40,6 +40,11 @@ function inputOf(plan: SweepPlan, job: SweepJob): JobInput {
   return { scenario, seed: job.seed, metrics: plan.metrics, expectations: plan.extraExpectations };
 }
 
+/** Whether `runJobs` runs `count` jobs on worker threads (else all in this thread). */
+export function usesPool(jobs: number, count: number): boolean {
+  return jobs > 1 && count > 2;
+}
+
 /**
  * Runs jobs of a planned sweep and returns their outcomes in the order of `jobs`.
  *
@@ -62,7 +67,7 @@ export async function runJobs(
     done++;
     options.onProgress?.(done);
   };
-  if (options.jobs <= 1 || rest.length <= 1) {
+  if (!usesPool(options.jobs, jobs.length)) {
     for (const job of jobs) {
       outcomes.push(runPlannedJob(plan, job));
       progress();

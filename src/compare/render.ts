@@ -1,8 +1,10 @@
 // The table and markdown formats of `compare`: the configuration difference first (like a plan), then one
 // row per metric (A, B, the paired difference B − A, the relative change, the verdict), then B's failed
 // expectations. Both formats render the same sections; pure: document in, text out.
-import { num, section, table } from "../report/format.js";
+import { num } from "../report/format.js";
 import { intervalText } from "../report/interval.js";
+import { paragraph, section, table } from "../report/layout.js";
+import type { TerminalOptions } from "../report/terminal.js";
 import { valueText } from "../sweep/grid.js";
 import type { CompareResult, CompareSide } from "./compare.js";
 
@@ -76,13 +78,14 @@ function blocks(result: CompareResult): Block[] {
   return out;
 }
 
-/** The table format of `mdmsim compare`. */
-export function renderCompareTable(result: CompareResult): string {
+/** The table format of `mdmsim compare`, fitted to the terminal when `options.columns` is given. */
+export function renderCompareTable(result: CompareResult, options: TerminalOptions = {}): string {
   const parts = blocks(result).map((b) => {
-    const body = b.rows.length > 0 ? table(b.head, b.rows) : "";
-    return section(b.title, [body, ...b.notes].filter((l) => l !== "").join("\n"));
+    const body = b.rows.length > 0 ? table(b.head, b.rows, options) : "";
+    const notes = b.notes.map((note) => paragraph(note, options));
+    return section(b.title, [body, ...notes].filter((l) => l !== "").join("\n"), options);
   });
-  return `${title(result)}\n\n${parts.join("\n")}`;
+  return `${paragraph(title(result), options, "title")}\n\n${parts.join("\n")}`;
 }
 
 // A cell of a GitHub-flavoured markdown table: pipes escaped, line breaks as spaces.

@@ -1,5 +1,5 @@
 // The stderr text of `mdmsim import`: what was imported, the rows skipped, and the table of facts to fill in.
-import { table } from "../report/format.js";
+import { table, wrapLine } from "../report/layout.js";
 import type { ImportResult } from "./importSite.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -7,20 +7,6 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 const WHY_WIDTH = 60;
-
-/** `text` broken at spaces into lines of at most `width` characters (a longer word stays whole). */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join("\n");
-}
 
 /** The summary line, the skipped rows and the notes table. */
 export function renderImportNotes(result: Pick<ImportResult, "notes" | "skipped" | "summary">): string {
@@ -40,17 +26,20 @@ export function renderImportNotes(result: Pick<ImportResult, "notes" | "skipped"
   ];
   if (result.notes.length === 0) return `${lines.join("\n")}\n`;
   // Notes that say the same thing of several places share a row: one path per line.
-  const rows = new Map<string, string[]>();
+  const rows = new Map<string, string[][]>();
   for (const n of result.notes) {
     const written = n.value === undefined ? "(left out)" : JSON.stringify(n.value);
     const key = JSON.stringify([written, n.kind, n.why]);
     const row = rows.get(key);
-    if (row === undefined) rows.set(key, [n.path, written, n.kind, wrap(n.why, WHY_WIDTH)]);
-    else row[0] = `${row[0] ?? ""}\n${n.path}`;
+    if (row === undefined) rows.set(key, [[n.path], [written], [n.kind], wrapLine(n.why, WHY_WIDTH)]);
+    else row[0]?.push(n.path);
   }
   return (
     `${lines.join("\n")}\n` +
     `What the export could not tell (${plural(result.notes.length, "fact")}: fill in with --set PATH=VALUE or in the file):\n` +
-    `${table(["scenario path", "written", "kind", "why"], [...rows.values()])}\n`
+    `${table(
+      ["scenario path", "written", "kind", "why"],
+      [...rows.values()].map((row) => row.map((lines) => ({ text: lines }))),
+    )}\n`
   );
 }

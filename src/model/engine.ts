@@ -106,7 +106,12 @@ export interface EngineOptions {
   readonly perDevice?: boolean;
   /** Record the timeline of one device: group position and 0-based index. */
   readonly trace?: { readonly group: number; readonly index: number };
+  /** Told the devices simulated so far and in all, every `PROGRESS_DEVICES` devices (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** How many devices the engine simulates between two calls of `onProgress`. */
+export const PROGRESS_DEVICES = 8192;
 
 function newGroupTally(count: number): GroupTally {
   return {
@@ -226,8 +231,14 @@ class GroupRun {
     this.traceIndex = traceIndex;
   }
 
-  run(): GroupTally {
-    for (let i = 0; i < this.g.count; i++) this.device(i);
+  /** Every device of the group; `progress` hears the devices done after each chunk. */
+  run(progress?: (done: number) => void): GroupTally {
+    const count = this.g.count;
+    for (let start = 0; start < count; start += PROGRESS_DEVICES) {
+      const end = Math.min(count, start + PROGRESS_DEVICES);
+      for (let i = start; i < end; i++) this.device(i);
+      progress?.(end);
+    }
     return this.tally;
   }
 
@@ -483,9 +494,21 @@ class GroupRun {
 /** Runs every device of the compiled site. Pure: same site, same options, same result. */
 export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun {
   const state = new RunState(site, options);
-  const groups = site.groups.map((model, g) =>
-    new GroupRun(site, model, state, options.trace?.group === g ? options.trace.index : -1).run(),
-  );
+  const report = options.onProgress;
+  const total = site.groups.reduce((n, model) => n + model.group.count, 0);
+  let before = 0;
+  const groups = site.groups.map((model, g) => {
+    const run = new GroupRun(site, model, state, options.trace?.group === g ? options.trace.index : -1);
+    const offset = before;
+    const tally = run.run(
+      report &&
+        ((done) => {
+          report(offset + done, total);
+        }),
+    );
+    before += model.group.count;
+    return tally;
+  });
   return {
     site,
     groups,

@@ -2,7 +2,8 @@
 // marked, then the failures in words and the management points an MPLIST answer advertises.
 import type { RoleName } from "../model/rules.js";
 import type { Scenario } from "../scenario/schema.js";
-import { section, table } from "../report/format.js";
+import { paragraph, section, table, type Cell } from "../report/layout.js";
+import type { TerminalOptions } from "../report/terminal.js";
 import type { GroupPrediction } from "./compare.js";
 import type { ProbeEntry, ProbeReport } from "./result.js";
 
@@ -18,9 +19,9 @@ export const DIFFERS_MARK = "✗ differs";
 /** The mark after a prediction a probe cannot check. */
 export const NOT_CHECKABLE_MARK = "?";
 
-function predictionCell(p: GroupPrediction | undefined): string {
+function predictionCell(p: GroupPrediction | undefined): Cell {
   if (p === undefined) return "";
-  if (p.agreement === "differs") return `${p.result} ${DIFFERS_MARK}`;
+  if (p.agreement === "differs") return { text: `${p.result} ${DIFFERS_MARK}`, tone: "bad" };
   if (p.agreement === "not-checkable") return `${p.result} ${NOT_CHECKABLE_MARK}`;
   return p.result;
 }
@@ -31,8 +32,8 @@ function addressCell(e: ProbeEntry): string {
   return e.port === null ? host : `${host}:${e.port}`;
 }
 
-function mainTable(entries: readonly ProbeEntry[], groups: readonly string[]): string {
-  const head = [
+function mainTable(entries: readonly ProbeEntry[], groups: readonly string[], o: TerminalOptions): string {
+  const head: Cell[] = [
     "server",
     "role",
     "path",
@@ -40,22 +41,26 @@ function mainTable(entries: readonly ProbeEntry[], groups: readonly string[]): s
     "live",
     "status",
     "latency",
-    ...groups.map((g) => `${g}\n(model)`),
+    ...groups.map((g) => ({ text: [g, "(model)"] })),
   ];
-  const rows = entries.map((e) => [
+  const rows = entries.map((e): Cell[] => [
     e.server,
     SHORT[e.role],
     e.path,
     addressCell(e),
-    e.ok ? "ok" : (e.reason ?? ""),
+    e.ok ? { text: "ok", tone: "good" } : { text: e.reason ?? "", tone: "bad" },
     e.status === null ? "–" : String(e.status),
     `${e.latencyMs} ms`,
     ...groups.map((g) => predictionCell(e.predicted.find((p) => p.group === g))),
   ]);
-  return table(head, rows);
+  return table(head, rows, o);
 }
 
-function managementPointTables(entries: readonly ProbeEntry[], scenarioMps: readonly string[]): string {
+function managementPointTables(
+  entries: readonly ProbeEntry[],
+  scenarioMps: readonly string[],
+  o: TerminalOptions,
+): string {
   let out = "";
   for (const e of entries) {
     if (e.advertisedManagementPoints === null) continue;
@@ -64,16 +69,18 @@ function managementPointTables(entries: readonly ProbeEntry[], scenarioMps: read
     const inScenario = lower(scenarioMps);
     const inAnswer = lower(advertised);
     const all = [...scenarioMps, ...advertised.filter((a) => !inScenario.has(a.toLowerCase()))];
+    const mark = (yes: boolean): Cell => (yes ? "yes" : { text: "no ✗", tone: "bad" });
     const rows = all.map((mp) => [
       mp,
-      inScenario.has(mp.toLowerCase()) ? "yes" : "no ✗",
-      inAnswer.has(mp.toLowerCase()) ? "yes" : "no ✗",
+      mark(inScenario.has(mp.toLowerCase())),
+      mark(inAnswer.has(mp.toLowerCase())),
     ]);
     out +=
       "\n" +
       section(
         `Management points: the scenario beside ${e.server}'s MPLIST answer`,
-        table(["management point", "in scenario", "advertised"], rows),
+        table(["management point", "in scenario", "advertised"], rows, o),
+        o,
       );
   }
   return out;
@@ -85,7 +92,12 @@ function managementPointTables(entries: readonly ProbeEntry[], scenarioMps: read
  *   an MPLIST answer is compared with
  * @param quiet - show only probes that failed or differ from the model
  */
-export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet = false): string {
+export function renderProbeTable(
+  scenario: Scenario,
+  report: ProbeReport,
+  quiet = false,
+  options: TerminalOptions = {},
+): string {
   const groups = scenario.devices.map((g) => g.name);
   const scenarioMps = scenario.site.servers
     .filter((s) => s.roles.managementPoint !== undefined)
@@ -98,7 +110,8 @@ export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet 
   if (shown.length > 0) {
     out += section(
       `mdmsim probe: ${scenario.name} (live now, beside the model's rules at t = 0 s)`,
-      mainTable(shown, groups),
+      mainTable(shown, groups, options),
+      options,
     );
     const marks = shown.flatMap((e) => e.predicted.map((p) => p.agreement));
     const legend: string[] = [];
@@ -108,7 +121,7 @@ export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet 
       legend.push(
         `${NOT_CHECKABLE_MARK}: a probe cannot check this prediction (a role setting, the device side, or another name)`,
       );
-    if (legend.length > 0) out += legend.join("\n") + "\n";
+    if (legend.length > 0) out += legend.map((line) => paragraph(line, options)).join("\n") + "\n";
   }
   // Every failed probe is shown, quiet or not.
   if (failed.length > 0)
@@ -118,8 +131,15 @@ export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet 
         "Failures",
         table(
           ["server", "path", "reason", "detail"],
-          failed.map((e) => [e.server, e.path, e.reason ?? "", e.detail ?? ""]),
+          failed.map((e): Cell[] => [
+            e.server,
+            e.path,
+            { text: e.reason ?? "", tone: "bad" },
+            e.detail ?? "",
+          ]),
+          options,
         ),
+        options,
       );
   const mpEntries = quiet
     ? all.filter(
@@ -128,8 +148,8 @@ export function renderProbeTable(scenario: Scenario, report: ProbeReport, quiet 
           (e.advertisedManagementPointsNotInScenario?.length ?? 0) > 0,
       )
     : all;
-  out += managementPointTables(mpEntries, scenarioMps);
+  out += managementPointTables(mpEntries, scenarioMps, options);
   if (!quiet || failed.length > 0 || differing.length > 0)
-    out += `\nProbes: ${all.length - failed.length} of ${all.length} succeeded, ${failed.length} failed; results differing from the model: ${differing.length}.\n`;
+    out += `\n${paragraph(`Probes: ${all.length - failed.length} of ${all.length} succeeded, ${failed.length} failed; results differing from the model: ${differing.length}.`, options)}\n`;
   return out;
 }

@@ -1,16 +1,28 @@
-// The table format of `check`: one row per finding, then a count by severity.
-import type { Finding } from "../checks/finding.js";
-import { section, table } from "./format.js";
+// The table format of `check`: one row per finding, then a count by severity. At a narrow terminal the
+// findings become a list (their prose does not wrap well in a column).
+import type { Finding, Severity } from "../checks/finding.js";
+import { section, table, type Cell } from "./layout.js";
+import type { TerminalOptions, Tone } from "./terminal.js";
+
+const TONE: Readonly<Record<Severity, Tone>> = { error: "bad", warning: "warn", info: "info" };
 
 /** Renders findings as a table with a summary line. */
-export function renderCheckTable(scenario: string, findings: readonly Finding[]): string {
+export function renderCheckTable(
+  scenario: string,
+  findings: readonly Finding[],
+  options: TerminalOptions = {},
+): string {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   const title = `mdmsim check: ${scenario}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`;
-  const rows = findings.map((f) => [
-    f.severity,
+  const rows = findings.map((f): Cell[] => [
+    { text: f.severity, tone: TONE[f.severity] },
     f.id,
     f.path,
-    `${f.message}\nFix: ${f.fix}\nSource: ${f.source}`,
+    { text: [f.message, `Fix: ${f.fix}`, `Source: ${f.source}`] },
   ]);
-  return section(title, table(["severity", "id", "where", "finding"], rows));
+  return section(
+    title,
+    table(["severity", "id", "where", "finding"], rows, { ...options, overflow: "list", keyColumns: 2 }),
+    options,
+  );
 }

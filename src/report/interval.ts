@@ -3,7 +3,7 @@
 // range), the mean alone when there is no spread.
 import { num } from "./format.js";
 
-/** Digits for a value: one decimal from 100 up (seconds, device counts), three below (mean failed polls). */
+/** Digits for a value: one decimal from 100 up (seconds, device counts), three below (mean failed tries). */
 export const digitsFor = (value: number): number => (Math.abs(value) >= 100 ? 1 : 3);
 
 /**

@@ -1,9 +1,11 @@
 // The table format of `run`: a headline, then the detail tables. Pure: result in, text out.
 import { formatDuration } from "../scenario/duration.js";
 import type { RunResult } from "../results/runResult.js";
-import { num, reasonRows, seconds, section, table } from "./format.js";
+import { num, reasonRows, seconds } from "./format.js";
+import { paragraph, section, table, type Cell } from "./layout.js";
+import type { TerminalOptions } from "./terminal.js";
 
-function headline(r: RunResult): string {
+function headline(r: RunResult, o: TerminalOptions): string {
   const t = r.timeToFirstSuccessSeconds;
   const f = r.failedAttemptsBeforeSuccess;
   const d = r.devices;
@@ -21,41 +23,46 @@ function headline(r: RunResult): string {
     ["time to first success, p90", seconds(t.p90)],
     ["time to first success, p99", seconds(t.p99)],
     ["time to first success, max", seconds(t.max)],
-    ["failed polls before success, mean", num(f.mean)],
-    ["failed polls before success, max", num(f.max)],
+    ["failed tries before success, mean", num(f.mean)],
+    ["failed tries before success, max", num(f.max)],
     [
-      "failed polls before success, devices",
+      "failed tries before success, devices",
       Object.entries(f.histogram)
         .map(([k, n]) => `${k}: ${n}`)
         .join(", ") || "–",
     ],
   ];
-  return table(null, rows);
+  return table(null, rows, o);
 }
 
-function failures(r: RunResult): string {
+function failures(r: RunResult, o: TerminalOptions): string {
   const parts: string[] = [];
   const tries = reasonRows(r.attempts.failedByReason);
   parts.push(
     section(
       `Device management point tries: ${r.attempts.total} (${r.attempts.succeeded} succeeded, ${r.attempts.failed} failed)`,
-      tries.length > 0 ? table(["failed because", "tries"], tries) : "  no failed tries",
+      tries.length > 0 ? table(["failed because", "tries"], tries, o) : "  no failed tries",
+      o,
     ),
   );
   const enroll = reasonRows(r.enrollmentFailedByReason);
   if (enroll.length > 0)
     parts.push(
-      section("Enrollment failed (by the reason of the last try)", table(["reason", "devices"], enroll)),
+      section(
+        "Enrollment failed (by the reason of the last try)",
+        table(["reason", "devices"], enroll, o),
+        o,
+      ),
     );
   const never = reasonRows(r.neverConnectedByReason);
   if (never.length > 0)
     parts.push(
-      section("Never connected (by the reason of the last try)", table(["reason", "devices"], never)),
+      section("Never connected (by the reason of the last try)", table(["reason", "devices"], never, o), o),
     );
   return parts.join("\n");
 }
 
-function groups(r: RunResult): string {
+function groups(r: RunResult, o: TerminalOptions): string {
   const rows = r.groups.map((g) => [
     g.name,
     String(g.devices.total),
@@ -84,13 +91,15 @@ function groups(r: RunResult): string {
         "failed tries",
       ],
       rows,
+      o,
     ),
+    o,
   );
 }
 
-function managementPoints(r: RunResult): string {
+function managementPoints(r: RunResult, o: TerminalOptions): string {
   if (r.managementPoints.length === 0)
-    return section("Per management point", "  the site has no management point");
+    return section("Per management point", "  the site has no management point", o);
   const rows = r.managementPoints.map((m) => [
     m.server,
     m.database,
@@ -101,11 +110,12 @@ function managementPoints(r: RunResult): string {
   ]);
   return section(
     "Per management point",
-    table(["server", "database", "devices", "tries", "failed", "peak tries/min"], rows),
+    table(["server", "database", "devices", "tries", "failed", "peak tries/min"], rows, o),
+    o,
   );
 }
 
-function replicas(r: RunResult): string {
+function replicas(r: RunResult, o: TerminalOptions): string {
   if (r.replicas.length === 0) return "";
   const rows = r.replicas.flatMap((x) => {
     const v = x.visibilityDelaySeconds;
@@ -137,11 +147,12 @@ function replicas(r: RunResult): string {
   });
   return section(
     "Per replica: visibility delay after commit (seconds)",
-    table(["replica", "", "min", "mean", "p50", "p99", "max", "syncs", "skipped"], rows),
+    table(["replica", "", "min", "mean", "p50", "p99", "max", "syncs", "skipped"], rows, o),
+    o,
   );
 }
 
-function content(r: RunResult): string {
+function content(r: RunResult, o: TerminalOptions): string {
   if (r.content === null) return "";
   const c = r.content;
   const rows = [
@@ -151,43 +162,54 @@ function content(r: RunResult): string {
     ["time to content, p50", seconds(c.timeToContentSeconds.p50)],
     ["time to content, p99", seconds(c.timeToContentSeconds.p99)],
   ];
-  return section("Content (distribution points)", table(null, rows));
+  return section("Content (distribution points)", table(null, rows, o), o);
 }
 
 /** The expectations table, or "" when there are none. */
-export function renderExpectations(r: RunResult): string {
+export function renderExpectations(r: RunResult, o: TerminalOptions = {}): string {
   if (r.expectations.length === 0) return "";
-  const rows = r.expectations.map((e) => [e.passed ? "pass" : "FAIL", e.expression, num(e.actual)]);
-  return section("Expectations", table(["", "expectation", "actual"], rows));
+  const rows = r.expectations.map((e): Cell[] => [
+    e.passed ? { text: "pass", tone: "good" } : { text: "FAIL", tone: "bad" },
+    e.expression,
+    num(e.actual),
+  ]);
+  return section("Expectations", table(["", "expectation", "actual"], rows, o), o);
 }
 
-function trace(r: RunResult): string {
+function trace(r: RunResult, o: TerminalOptions): string {
   if (!r.trace) return "";
   const commit = r.trace.find((e) => e.event === "commit")?.time;
-  const rows = r.trace.map((e) => [
+  const rows = r.trace.map((e): Cell[] => [
     num(e.time),
     commit === undefined || e.time < commit
       ? ""
       : `+${formatDuration(Math.round((e.time - commit) * 1000) / 1000)}`,
     e.event,
     e.target ?? "",
-    e.outcome,
+    { text: e.outcome, tone: e.outcome === "ok" ? "good" : undefined },
   ]);
-  return section("Trace", table(["t (s)", "since commit", "event", "server / replica", "outcome"], rows));
+  return section(
+    "Trace",
+    table(["t (s)", "since commit", "event", "server / replica", "outcome"], rows, o),
+    o,
+  );
 }
 
-/** Renders a run result as the headline table and the detail tables. */
-export function renderRunTable(r: RunResult): string {
-  const title = `mdmsim run: ${r.scenario} (seed ${r.seed}, ${formatDuration(r.durationSeconds)}, ${r.events} events)\n`;
+/**
+ * Renders a run result as the headline table and the detail tables.
+ * @param options - the terminal's width and colour (none: one row per line, no colour)
+ */
+export function renderRunTable(r: RunResult, options: TerminalOptions = {}): string {
+  const title = `mdmsim run: ${r.scenario} (seed ${r.seed}, ${formatDuration(r.durationSeconds)}, ${r.events} events)`;
   return [
-    title + headline(r) + "\n",
-    failures(r),
-    groups(r),
-    managementPoints(r),
-    replicas(r),
-    content(r),
-    renderExpectations(r),
-    trace(r),
+    `${paragraph(title, options, "title")}\n${headline(r, options)}\n`,
+    failures(r, options),
+    groups(r, options),
+    managementPoints(r, options),
+    replicas(r, options),
+    content(r, options),
+    renderExpectations(r, options),
+    trace(r, options),
   ]
     .filter((part) => part !== "")
     .join("\n");

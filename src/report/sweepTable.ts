@@ -4,9 +4,11 @@
 import type { MetricStats } from "../sweep/aggregate.js";
 import { valueText } from "../sweep/grid.js";
 import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/sweep.js";
-import { num, section, table } from "./format.js";
+import { num } from "./format.js";
 import { intervalText } from "./interval.js";
 import { higherIsBetter } from "../compare/verdict.js";
+import { paragraph, section, table, type Cell } from "./layout.js";
+import type { TerminalOptions, Tone } from "./terminal.js";
 
 /** Marks the best variant of a column. */
 export const BEST = "✓";
@@ -14,25 +16,25 @@ export const BEST = "✓";
 export const WORST = "✗";
 
 // Short headers for the contract's metrics; any other metric is headed by its path.
-const LABELS: Readonly<Record<string, string>> = {
-  "timeToFirstSuccessSeconds.mean": "first\nsuccess\nmean (s)",
-  "timeToFirstSuccessSeconds.p50": "first\nsuccess\np50 (s)",
-  "timeToFirstSuccessSeconds.p90": "first\nsuccess\np90 (s)",
-  "timeToFirstSuccessSeconds.p99": "first\nsuccess\np99 (s)",
-  "timeToFirstSuccessSeconds.max": "first\nsuccess\nmax (s)",
-  "failedAttemptsBeforeSuccess.mean": "failed\npolls\nmean",
-  "failedAttemptsBeforeSuccess.max": "failed\npolls\nmax",
-  "devices.connected": "connected",
-  "devices.neverConnected": "never\nconnected",
-  "devices.enrollmentFailed": "enrollment\nfailed",
-  "attempts.failed": "failed\ntries",
+const LABELS: Readonly<Record<string, readonly string[]>> = {
+  "timeToFirstSuccessSeconds.mean": ["first", "success", "mean (s)"],
+  "timeToFirstSuccessSeconds.p50": ["first", "success", "p50 (s)"],
+  "timeToFirstSuccessSeconds.p90": ["first", "success", "p90 (s)"],
+  "timeToFirstSuccessSeconds.p99": ["first", "success", "p99 (s)"],
+  "timeToFirstSuccessSeconds.max": ["first", "success", "max (s)"],
+  "failedAttemptsBeforeSuccess.mean": ["failed", "tries", "before", "success", "mean"],
+  "failedAttemptsBeforeSuccess.max": ["failed", "tries", "before", "success", "max"],
+  "devices.connected": ["connected"],
+  "devices.neverConnected": ["never", "connected"],
+  "devices.enrollmentFailed": ["enrollment", "failed"],
+  "attempts.failed": ["failed", "tries"],
 };
 
 /** Re-exported: the direction rule lives with the verdicts. */
 export { higherIsBetter } from "../compare/verdict.js";
 
 // A long path as a header: broken at dots into lines of about 16 characters (tables stay narrow).
-function wrapPath(path: string): string {
+function wrapPath(path: string): string[] {
   const lines: string[] = [];
   let line = "";
   for (const part of path.split(".")) {
@@ -43,14 +45,16 @@ function wrapPath(path: string): string {
     } else line = next;
   }
   lines.push(line);
-  return lines.join("\n");
+  return lines;
 }
 
-const label = (path: string): string => LABELS[path] ?? wrapPath(path);
+const label = (path: string): Cell => ({ text: LABELS[path] ?? wrapPath(path) });
+const pathHead = (path: string): Cell => ({ text: wrapPath(path), label: path });
 
-function cell(stats: MetricStats | undefined, mark: string): string {
+function cell(stats: MetricStats | undefined, mark: string): Cell {
   const body = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
-  return mark === "" || body === "–" ? body : `${body} ${mark}`;
+  if (mark === "" || body === "–") return body;
+  return { text: `${body} ${mark}`, tone: mark === BEST ? "good" : "bad" };
 }
 
 // A metric is constant when every run of every variant gave the same value: such a column is a footnote.
@@ -68,11 +72,15 @@ function constantValue(result: SweepResult, path: string): number | null | undef
 // Best and worst variant of one metric by mean; ties share the mark; no marks when all means are equal.
 function marks(result: SweepResult, path: string): string[] {
   const means = result.variants.map((v) => v.metrics[path]?.mean ?? null);
-  const known = means.filter((m): m is number => m !== null);
-  if (known.length === 0) return means.map(() => "");
-  const lowest = Math.min(...known);
-  const highest = Math.max(...known);
-  if (lowest === highest) return means.map(() => "");
+  // Loops, not Math.min(...): a spread of a hundred thousand variants would overflow the stack.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const m of means)
+    if (m !== null) {
+      lowest = Math.min(lowest, m);
+      highest = Math.max(highest, m);
+    }
+  if (lowest === Infinity || lowest === highest) return means.map(() => "");
   const [best, worst] = higherIsBetter(path) ? [highest, lowest] : [lowest, highest];
   return means.map((m) => (m === best ? BEST : m === worst ? WORST : ""));
 }
@@ -91,38 +99,52 @@ function title(result: SweepHeader | SweepResult, count: number): string {
  * With `--baseline K`: one row per variant, each shown metric's mean paired difference to variant K with
  * its interval and verdict.
  */
-export function renderBaselineTable(result: SweepResult, shown: readonly string[]): string {
+export function renderBaselineTable(
+  result: SweepResult,
+  shown: readonly string[],
+  options: TerminalOptions = {},
+): string {
   const first = result.variants[0];
   if (result.baseline === undefined || first === undefined) return "";
-  const head = ["#", ...Object.keys(first.set).map(wrapPath), ...shown.map(label)];
-  const rows = result.variants.map((v, i) => [
+  const head = ["#", ...Object.keys(first.set).map(pathHead), ...shown.map(label)];
+  const rows = result.variants.map((v, i): Cell[] => [
     i + 1 === result.baseline ? `${i + 1} (base)` : String(i + 1),
     ...varied(v),
     ...shown.map((p) => {
       const c = v.comparedToBaseline?.[p];
       if (c === undefined) return "–";
       const text = intervalText(c.difference.mean, c.difference.ci95, result.runs);
-      return c.verdict === "same" ? "same" : `${text}\n${c.verdict}`;
+      const tone: Tone | undefined =
+        c.verdict === "better" ? "good" : c.verdict === "worse" ? "bad" : undefined;
+      return c.verdict === "same" ? "same" : { text: [text, c.verdict], tone };
     }),
   ]);
   return section(
     `Against variant ${result.baseline}: mean paired difference (same seeds), 95% interval, verdict`,
-    table(head, rows),
+    table(head, rows, options),
+    options,
   );
 }
 
 /** The failed expectations: one row per variant and expectation that failed in some run. */
-export function renderSweepFailures(result: SweepResult): string {
+export function renderSweepFailures(result: SweepResult, options: TerminalOptions = {}): string {
   const first = result.variants[0];
   if (first === undefined) return "";
-  const rows: string[][] = [];
+  const rows: Cell[][] = [];
   for (const v of result.variants)
     for (const e of v.expectations)
-      if (!e.passed) rows.push([...varied(v), e.expression, `${e.passedRuns}/${result.runs} runs`]);
+      if (!e.passed)
+        rows.push([...varied(v), e.expression, { text: `${e.passedRuns}/${result.runs} runs`, tone: "bad" }]);
   if (rows.length === 0) return "";
+  const keys = Object.keys(first.set);
   return section(
     "Failed expectations (runs in which each held)",
-    table([...Object.keys(first.set).map(wrapPath), "expectation", "held in"], rows),
+    table([...keys.map(pathHead), "expectation", "held in"], rows, {
+      ...options,
+      keyColumns: keys.length,
+      labelledKey: true,
+    }),
+    options,
   );
 }
 
@@ -131,10 +153,13 @@ export function renderSweepFailures(result: SweepResult): string {
  * the table instead of filling columns.
  * @param options.quiet - print only the failed expectations
  */
-export function renderSweepTable(result: SweepResult, options: { quiet?: boolean } = {}): string {
-  if (options.quiet === true) return renderSweepFailures(result);
+export function renderSweepTable(
+  result: SweepResult,
+  options: TerminalOptions & { readonly quiet?: boolean } = {},
+): string {
+  if (options.quiet === true) return renderSweepFailures(result, options);
   const first = result.variants[0];
-  if (first === undefined) return `${title(result, 0)}\n`;
+  if (first === undefined) return `${paragraph(title(result, 0), options, "title")}\n`;
   const paths = Object.keys(first.metrics);
   const constant = paths
     .map((p) => [p, constantValue(result, p)] as const)
@@ -142,40 +167,50 @@ export function renderSweepTable(result: SweepResult, options: { quiet?: boolean
   const shown = paths.filter((p) => !constant.some(([c]) => c === p));
   const columnMarks = shown.map((p) => marks(result, p));
   const hasExpectations = result.variants.some((v) => v.expectations.length > 0);
-  const head = [
-    ...Object.keys(first.set).map(wrapPath),
-    ...shown.map(label),
-    ...(hasExpectations ? ["expectations"] : []),
-  ];
-  const rows = result.variants.map((v, i) => {
+  const keys = Object.keys(first.set);
+  const head = [...keys.map(pathHead), ...shown.map(label), ...(hasExpectations ? ["expectations"] : [])];
+  const rows = result.variants.map((v, i): Cell[] => {
     const failed = v.expectations.filter((e) => !e.passed).length;
     return [
       ...varied(v),
       ...shown.map((p, c) => cell(v.metrics[p], columnMarks[c]?.[i] ?? "")),
-      ...(hasExpectations ? [failed === 0 ? "held" : `${failed} failed`] : []),
+      ...(hasExpectations
+        ? [
+            failed === 0
+              ? { text: "held", tone: "good" as const }
+              : { text: `${failed} failed`, tone: "bad" as const },
+          ]
+        : []),
     ];
   });
-  const lines = [title(result, result.variants.length), table(head, rows)];
-  lines.push(
+  const body = table(head, rows, { ...options, keyColumns: keys.length, labelledKey: true });
+  // A table ends in its border; a list (a narrow terminal) needs a blank line before the notes.
+  const lines = [
+    paragraph(title(result, result.variants.length), options, "title"),
+    body.startsWith("┌") ? body : `${body}\n`,
+  ];
+  const notes = [
     result.runs > 1
       ? `mean ± half-width of the 95% confidence interval over ${result.runs} runs (Student's t), mean (lo–hi) where it is not symmetric (bootstrap for percentiles and maxima); no ± when every run agreed`
       : "mean of 1 run (no confidence interval)",
     `${BEST} best, ${WORST} worst of each column (lower is better; higher for connected)`,
-  );
+  ];
   if (constant.length > 0)
-    lines.push(
+    notes.push(
       `the same in every run: ${constant.map(([p, c]) => `${p} ${c === null ? "–" : num(c)}`).join(", ")}`,
     );
-  const versus = renderBaselineTable(result, shown);
-  const failures = renderSweepFailures(result);
+  lines.push(...notes.map((note) => paragraph(note, options)));
+  const versus = renderBaselineTable(result, shown, options);
+  const failures = renderSweepFailures(result, options);
   return `${lines.join("\n")}\n${versus === "" ? "" : `\n${versus}`}${failures === "" ? "" : `\n${failures}`}`;
 }
 
-/** `--list`: the variants and the number of runs, without running anything. */
-export function renderSweepList(header: SweepHeader): string {
+/** `--list`: the variants and the number of runs, without running anything. Linear in the variants. */
+export function renderSweepList(header: SweepHeader, options: TerminalOptions = {}): string {
   const first = header.variants[0];
   const keys = first ? Object.keys(first.set) : [];
   const rows = header.variants.map((v, i) => [String(i + 1), ...Object.values(v.set).map(valueText)]);
   const jobs = header.variants.length * header.runs;
-  return `${title(header, header.variants.length)}: ${jobs} simulation${jobs === 1 ? "" : "s"}\n${table(["#", ...keys.map(wrapPath)], rows)}\n`;
+  const heading = `${title(header, header.variants.length)}: ${jobs} simulation${jobs === 1 ? "" : "s"}`;
+  return `${paragraph(heading, options, "title")}\n${table(["#", ...keys.map(pathHead)], rows, options)}\n`;
 }

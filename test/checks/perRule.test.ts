@@ -793,7 +793,7 @@ describe("boundaries", () => {
 });
 
 describe("replicas", () => {
-  it("replica-early-failures: the window and 1.40 failed polls, 252 s for default Windows polling on 5 minutes", () => {
+  it("replica-early-failures: the window and 1.40 failed tries, 252 s for default Windows polling on 5 minutes", () => {
     const s = singleServer({});
     const found = withId(checkScenario(s), "replica-early-failures");
     expect(found).toHaveLength(1);
@@ -803,7 +803,7 @@ describe("replicas", () => {
     // Window: applyDelay (0) to syncInterval + applyDelay (5 min), mean syncInterval/2 + applyDelay (2.5 min).
     expect(f.message).toMatch(/\b0s to 5m\b/);
     expect(f.message).toContain("2m30s");
-    expect(f.message).toContain("1.40 failed polls, 252 s");
+    expect(f.message).toContain("1.40 failed tries, 252 s");
     expect(f.message).toContain('"w"');
     expect(errors(checkScenario(s))).toEqual([]);
   });
@@ -813,7 +813,7 @@ describe("replicas", () => {
     const f = withId(checkScenario(s), "replica-early-failures")[0]!;
     expect(f.message).toContain("30s to 5m30s");
     expect(f.message).toContain("mean 3m");
-    expect(f.message).toContain("1.50 failed polls, 270 s");
+    expect(f.message).toContain("1.50 failed tries, 270 s");
   });
 
   it("replica-early-failures: simulate shows only device-not-in-replica", () => {

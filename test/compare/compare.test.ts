@@ -62,7 +62,7 @@ describe("compare on the baseline", () => {
     expect(pairedHalf / unpairedHalf).toBeLessThan(0.5);
     expect(mean?.verdict).toBe("better");
     expect(mean?.relative).toBeCloseTo(216 / 252 - 1, 1);
-    // More frequent polls fail more often before the record arrives: more failed polls, a worse verdict.
+    // More frequent polls fail more often before the record arrives: more failed tries, a worse verdict.
     expect(result.metrics["failedAttemptsBeforeSuccess.mean"]?.verdict).toBe("worse");
     expect(result.metrics["devices.connected"]?.verdict).toBe("same");
     expect(result.configurationDifferences).toEqual([

@@ -33,6 +33,8 @@ export interface RunCliOptions {
   readonly stderrIsTTY?: boolean;
   /** Standard input, for the scenario file `-`. */
   readonly stdin?: string;
+  /** A fake terminal for stdout: its width and whether it gets colour. */
+  readonly stdoutLayout?: CliIo["stdoutLayout"];
   /** Replaces the capturing stdout (to inject failures). */
   readonly stdout?: (text: string) => void;
 }
@@ -62,6 +64,7 @@ export function captureIo(options: RunCliOptions = {}): {
     readStdin: () => options.stdin ?? "",
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
+    ...(options.stdoutLayout !== undefined ? { stdoutLayout: options.stdoutLayout } : {}),
   };
   return { io, stdout: () => out, stderr: () => err };
 }

@@ -23,7 +23,7 @@ export const checkCommand = defineCommand<CheckArgs>({
       io.stdout(JSON.stringify({ scenario: scenario.name, findings: shown }, null, 2) + "\n");
     else if (args.format === "csv")
       io.stdout(renderCsv({ findings: shown.map((f, i) => ({ ...f, name: String(i + 1) })) }));
-    else io.stdout(renderCheckTable(scenario.name, shown));
+    else io.stdout(renderCheckTable(scenario.name, shown, io.stdoutLayout));
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   },
 });

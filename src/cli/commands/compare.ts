@@ -19,8 +19,8 @@ import {
   type SeedAndSetArgs,
 } from "../options.js";
 import { commandScenario, commandSeed } from "../scenarioFile.js";
-import { progressBar } from "../sweepProgress.js";
-import { runJobs } from "../sweepPool.js";
+import { progressBar } from "../progress.js";
+import { runJobs, usesPool } from "../sweepPool.js";
 import { runsOption } from "./sweep.js";
 
 const COMPARE_FORMATS = [...FORMATS, "markdown"] as const;
@@ -42,7 +42,7 @@ function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
   if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
   else if (format === "csv") io.stdout(renderCompareCsv(result));
   else if (format === "markdown") io.stdout(renderCompareMarkdown(result));
-  else io.stdout(renderCompareTable(result));
+  else io.stdout(renderCompareTable(result, io.stdoutLayout));
 }
 
 /** The `compare` command: exit 1 on a failed expectation on B, or on a worse verdict with --fail-on-worse. */
@@ -98,13 +98,14 @@ export const compareCommand = defineCommand<CompareArgs>({
       { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect },
     );
     const jobs = sweepJobs(plan);
-    const progress = progressBar(io, jobs.length);
+    const threads = args.jobs ?? availableParallelism();
+    const progress = progressBar(io, jobs.length, {
+      label: "compare",
+      interruptible: usesPool(threads, jobs.length),
+    });
     let outcomes;
     try {
-      outcomes = await runJobs(plan, jobs, {
-        jobs: args.jobs ?? availableParallelism(),
-        onProgress: progress.update,
-      });
+      outcomes = await runJobs(plan, jobs, { jobs: threads, onProgress: progress.update });
     } finally {
       progress.finish();
     }

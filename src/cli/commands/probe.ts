@@ -54,7 +54,7 @@ export const probeCommand = defineCommand<ProbeArgs>({
     const report = buildProbeReport(scenario, plan.targets, observations);
     if (args.format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
     else if (args.format === "csv") io.stdout(renderProbeCsv(report));
-    else io.stdout(renderProbeTable(scenario, report, args.quiet));
+    else io.stdout(renderProbeTable(scenario, report, args.quiet, io.stdoutLayout));
     return anyUnreachable(report) ? 1 : 0;
   },
 });

@@ -20,7 +20,7 @@ export const reachCommand = defineCommand<ReachArgs>({
     const matrix = reachability(scenario);
     if (args.format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
     else if (args.format === "csv") io.stdout(renderReachCsv(matrix));
-    else io.stdout(renderReachTable(matrix));
+    else io.stdout(renderReachTable(matrix, io.stdoutLayout));
     return 0;
   },
 });

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { UsageError } from "../../errors.js";
 import { renderExpectations } from "../../report/runTable.js";
 import { renderSweepFailures } from "../../report/sweepTable.js";
+import { visible } from "../../report/terminal.js";
 import { buildRunReport } from "../../report/html/runReport.js";
 import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
@@ -12,8 +13,8 @@ import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
 import { expectOption, jobsOption, SCENARIO, SEED_AND_SET, type SeedAndSetArgs } from "../options.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
-import { progressBar } from "../sweepProgress.js";
-import { runJobs } from "../sweepPool.js";
+import { progressBar } from "../progress.js";
+import { runJobs, usesPool } from "../sweepPool.js";
 import {
   baselineOption,
   commandSweepPlan,
@@ -81,27 +82,34 @@ export const reportCommand = defineCommand<ReportArgs>({
       writeOut(out, report.html);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)
-        io.stdout(`mdmsim report: ${out} (${result.scenario}, seed ${seed}, ${report.charts} charts)\n`);
-      io.stdout(renderExpectations(failed));
+        io.stdout(
+          `mdmsim report: ${visible(out)} (${visible(result.scenario)}, seed ${seed}, ${report.charts} charts)\n`,
+        );
+      io.stdout(renderExpectations(failed, io.stdoutLayout));
       return failed.expectations.length === 0 ? 0 : 1;
     }
 
     const plan = commandSweepPlan(scenario, seed, args);
     const all = sweepJobs(plan);
-    const progress = progressBar(io, all.length, { label: "report" });
-    const outcomes = await runJobs(plan, all, {
-      jobs: args.jobs ?? availableParallelism(),
-      onProgress: progress.update,
+    const jobs = args.jobs ?? availableParallelism();
+    const progress = progressBar(io, all.length, {
+      label: "report",
+      interruptible: usesPool(jobs, all.length),
     });
-    progress.finish();
+    let outcomes;
+    try {
+      outcomes = await runJobs(plan, all, { jobs, onProgress: progress.update });
+    } finally {
+      progress.finish();
+    }
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
     writeOut(out, report.html);
     if (!args.quiet)
       io.stdout(
-        `mdmsim report: ${out} (${result.scenario}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,
+        `mdmsim report: ${visible(out)} (${visible(result.scenario)}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,
       );
-    io.stdout(renderSweepFailures(result));
+    io.stdout(renderSweepFailures(result, io.stdoutLayout));
     return sweepPassed(result) ? 0 : 1;
   },
 });

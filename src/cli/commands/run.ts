@@ -6,6 +6,7 @@ import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import { defineCommand } from "../command.js";
 import { text } from "../optionTable.js";
 import { expectOption, OPTIONAL_SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
+import { progressBar } from "../progress.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 
 interface RunArgs extends ScenarioArgs {
@@ -28,16 +29,29 @@ export const runCommand = defineCommand<RunArgs>({
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     const { trace } = args;
-    const { result, raw } = attributed(args.scenario, () =>
-      runSimulation(scenario, { seed, expectations: args.expect, ...(trace !== undefined ? { trace } : {}) }),
-    );
+    const devices = scenario.devices.reduce((n, g) => n + g.count, 0);
+    const progress = progressBar(io, devices, { label: "run", unit: "devices" });
+    let simulation;
+    try {
+      simulation = attributed(args.scenario, () =>
+        runSimulation(scenario, {
+          seed,
+          expectations: args.expect,
+          ...(trace !== undefined ? { trace } : {}),
+          onProgress: progress.update,
+        }),
+      );
+    } finally {
+      progress.finish(); // the tables or an error message start on a clean line
+    }
+    const { result, raw } = simulation;
     if (args.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
     else if (args.format === "csv") io.stdout(renderCsv(result));
     else if (args.quiet) {
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
-      io.stdout(renderExpectations(failed));
+      io.stdout(renderExpectations(failed, io.stdoutLayout));
     } else {
-      io.stdout(renderRunTable(result));
+      io.stdout(renderRunTable(result, io.stdoutLayout));
       // Under the tables, only for a person at a terminal: pipes and files keep the documented bytes.
       if (io.stdoutIsTTY)
         io.stdout(`\n${renderFailureChart(failedPerMinute(raw.managementPoints), result.durationSeconds)}`);

@@ -32,14 +32,14 @@ import {
   type ScenarioArgs,
 } from "../options.js";
 import { commandScenario, commandSeed } from "../scenarioFile.js";
-import { progressBar } from "../sweepProgress.js";
-import { runJobs } from "../sweepPool.js";
+import { progressBar } from "../progress.js";
+import { runJobs, usesPool } from "../sweepPool.js";
 
 /** Prints a sweep document in a format (shared with `merge`). */
 export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet: boolean): void {
   if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
   else if (format === "csv") io.stdout(renderSweepCsv(result));
-  else io.stdout(renderSweepTable(result, { quiet }));
+  else io.stdout(renderSweepTable(result, { ...io.stdoutLayout, quiet }));
 }
 
 function printList(io: CliIo, header: SweepHeader, format: Format): void {
@@ -49,7 +49,7 @@ function printList(io: CliIo, header: SweepHeader, format: Format): void {
     const shown = { ...rest, variants: variants.map((v) => ({ set: v.set, expectations: v.expectations })) };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
   } else if (format === "csv") io.stdout(renderSweepListCsv(header));
-  else io.stdout(renderSweepList(header));
+  else io.stdout(renderSweepList(header, io.stdoutLayout));
 }
 
 /** `--shard I/N`, or `auto`: this job-array task's slice, said on stderr so the task's log shows it. */
@@ -168,7 +168,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
 
     const all = sweepJobs(plan);
     const mine = shard !== undefined ? shardJobs(all, shard) : all;
-    const progress = progressBar(io, mine.length);
+    const progress = progressBar(io, mine.length, { interruptible: usesPool(jobs, mine.length) });
     let outcomes;
     try {
       outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });

@@ -177,8 +177,8 @@ function summarySection(result: RunResult): Section {
     card(secs(t.p90), "time to first success, p90"),
     card(secs(t.p99), "time to first success, p99"),
     card(secs(t.max), "time to first success, max"),
-    card(num(f.mean), "failed polls before success, mean"),
-    card(num(f.max), "failed polls before success, max"),
+    card(num(f.mean), "failed tries before success, mean"),
+    card(num(f.max), "failed tries before success, max"),
     card(String(result.attempts.failed), `failed tries (of ${result.attempts.total})`),
   ];
   const histogram = Object.entries(f.histogram)
@@ -206,7 +206,7 @@ function summarySection(result: RunResult): Section {
     title: "Headline",
     body: [
       `<div class="cards">\n${cards.join("\n")}\n</div>`,
-      histogram === "" ? "" : `<p>Failed polls before the first success: ${escapeHtml(histogram)}.</p>`,
+      histogram === "" ? "" : `<p>Failed tries before the first success: ${escapeHtml(histogram)}.</p>`,
       ...tables,
     ]
       .filter((s) => s !== "")
@@ -254,7 +254,7 @@ function groupTable(result: RunResult): string {
     numCell(num(g.failedAttemptsBeforeSuccess.max)),
   ]);
   return `<h3>Per device group (seconds)</h3>\n${htmlTable(
-    ["group", "devices", "connected", "never", "mean", "p50", "p90", "p99", "failed polls, mean", "max"],
+    ["group", "devices", "connected", "never", "mean", "p50", "p90", "p99", "failed tries, mean", "max"],
     rows,
   )}`;
 }

@@ -16,8 +16,8 @@ const TITLES: Readonly<Record<string, string>> = {
   "timeToFirstSuccessSeconds.p90": "time to first success, p90 (s)",
   "timeToFirstSuccessSeconds.p99": "time to first success, p99 (s)",
   "timeToFirstSuccessSeconds.max": "time to first success, max (s)",
-  "failedAttemptsBeforeSuccess.mean": "failed polls before success, mean",
-  "failedAttemptsBeforeSuccess.max": "failed polls before success, max",
+  "failedAttemptsBeforeSuccess.mean": "failed tries before success, mean",
+  "failedAttemptsBeforeSuccess.max": "failed tries before success, max",
   "devices.connected": "devices connected",
   "devices.neverConnected": "devices never connected",
   "devices.enrollmentFailed": "devices whose enrollment failed",
@@ -32,7 +32,7 @@ export function metricTitle(path: string): string {
 /** A short axis title for a metric: its unit or what it counts (the figure's heading names the metric). */
 export function metricUnit(path: string): string {
   if (/Seconds(\.|$)/.test(path)) return "seconds";
-  if (path.startsWith("failedAttemptsBeforeSuccess.")) return "failed polls";
+  if (path.startsWith("failedAttemptsBeforeSuccess.")) return "failed tries";
   if (path.startsWith("devices.")) return "devices";
   if (path.startsWith("attempts.")) return "tries";
   return path.slice(path.lastIndexOf(".") + 1);

@@ -118,7 +118,7 @@ describe("isConstantMetric and metricUnit", () => {
   it("names each metric's unit", () => {
     expect(metricUnit("timeToFirstSuccessSeconds.p99")).toBe("seconds");
     expect(metricUnit("replicas.replica1.visibilityDelaySeconds.mean")).toBe("seconds");
-    expect(metricUnit("failedAttemptsBeforeSuccess.max")).toBe("failed polls");
+    expect(metricUnit("failedAttemptsBeforeSuccess.max")).toBe("failed tries");
     expect(metricUnit("devices.neverConnected")).toBe("devices");
     expect(metricUnit("attempts.failed")).toBe("tries");
     expect(metricUnit("events")).toBe("events");
