@@ -21,6 +21,8 @@ export interface SimulateOptions {
   readonly expectations?: readonly string[];
   /** Told the devices simulated so far and in all, now and then during the run (a progress bar's feed). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The time limit in estimated events (default `RUN_LIMITS.maxEvents`); memory limits always apply. */
+  readonly maxEvents?: number;
 }
 
 /** Finds `<group>-<i>` among the scenario's devices; returns group position and 0-based index. */
@@ -60,7 +62,7 @@ function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
  * @param scenario - a validated scenario (`loadScenario`)
  * @returns the result document of `mdmsim run --format json`; times in seconds
  * @throws UsageError for an unknown `trace` device or a bad expectation
- * @throws ScenarioError when the run would exceed `RUN_LIMITS` (devices, ticks, estimated events)
+ * @throws ScenarioError when the run would exceed `RUN_LIMITS` (devices, ticks, memory, estimated events)
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   return runSimulation(scenario, options).result;
@@ -79,7 +81,7 @@ export function runSimulation(
   const own = scenario.expectations.map((text, i) => inFile(i, () => parseExpectation(text)));
   const extra = (options.expectations ?? []).map(parseExpectation);
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
-  checkRunLimits(scenario);
+  checkRunLimits(scenario, options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {});
   const site = compileSite(scenario, seed);
   const raw = runEngine(site, {
     perDevice: options.perDevice === true,

@@ -2,6 +2,7 @@
 // then, for every device group, the reachability rules for each role its devices would use, through the
 // same rule code and the same candidate choice as `run`.
 import { replicaClosedForm } from "../model/closedForm.js";
+import { checkSiteLimits } from "../model/estimate.js";
 import { staticContactReason, validityWindow, type Contact, type RoleName } from "../model/rules.js";
 import { assignmentShares, managementPointCandidates } from "../model/assignment.js";
 import { compileSite, type GroupModel, type SiteModel } from "../model/site.js";
@@ -466,8 +467,10 @@ function outOfSupport(): Finding {
 /**
  * The static findings of a scenario (checks.md), most severe first within each id, in catalogue order.
  * @param scenario - a validated scenario
+ * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`)
  */
 export function checkScenario(scenario: Scenario): Finding[] {
+  checkSiteLimits(scenario);
   const site = compileSite(scenario, scenario.seed);
   return consolidate([
     ...roleChecks(scenario),

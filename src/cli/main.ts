@@ -1,5 +1,6 @@
 // The only place that decides how errors are reported and which exit code they give:
-// 0 done, 1 an expectation or check failed, 2 bad input (one message, no stack), 3 a bug (stack and seed).
+// 0 done, 1 an expectation or check failed, 2 bad input (one message, no stack), 3 a bug (stack and seed),
+// 4 the output could not be written (a full disk; a reader that went away ends quietly instead).
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { ScenarioError, UsageError } from "../errors.js";
@@ -26,7 +27,19 @@ const VERSION = (
 ).version;
 
 /** Exit codes of the command line. */
-export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3 } as const;
+export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3, OUTPUT: 4 } as const;
+
+/**
+ * The exit code once stdout is written: unchanged when it was, quietly 0 when the reader went away (EPIPE,
+ * as `mdmsim … | head` does), else one line and `OUTPUT`.
+ */
+async function afterOutput(io: CliIo, code: number): Promise<number> {
+  const failure = await io.finishStdout?.();
+  if (failure === undefined) return code;
+  if (failure.code === "EPIPE") return ExitCode.OK;
+  io.stderr(`mdmsim: cannot write the output: ${failure.message}\n`);
+  return ExitCode.OUTPUT;
+}
 
 /** Every command, in `--help` order. */
 const COMMANDS: readonly Command[] = [
@@ -139,13 +152,13 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
     // --help, --version and the completion script: yargs wrote them, and no command runs.
     if (output !== "") {
       io.stdout(output.endsWith("\n") ? output : `${output}\n`);
-      return ExitCode.OK;
+      return await afterOutput(io, ExitCode.OK);
     }
     const command = COMMANDS.find((c) => c.name === parsed._[0]);
     if (command === undefined) return ExitCode.OK;
-    return await command.execute(parsed, args, { io, context });
+    return await afterOutput(io, await command.execute(parsed, args, { io, context }));
   } catch (error) {
-    return report(error, io, context);
+    return afterOutput(io, report(error, io, context));
   }
 }
 

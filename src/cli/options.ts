@@ -1,4 +1,8 @@
 // Arguments several commands share, declared once as entries of their tables (optionTable.ts).
+import { availableParallelism } from "node:os";
+import { UsageError } from "../errors.js";
+import { RUN_LIMITS } from "../model/estimate.js";
+import type { CliIo } from "./io.js";
 import {
   choice,
   flag,
@@ -6,6 +10,7 @@ import {
   list,
   optionalPositional,
   requiredPositional,
+  type OptionSpec,
   type OptionTable,
 } from "./optionTable.js";
 
@@ -63,4 +68,46 @@ export function jobsOption(
   describe = "worker threads (default: the number of CPUs)",
 ): ReturnType<typeof integer> {
   return integer({ min: 1, max: MAX_JOBS, describe });
+}
+
+/**
+ * The worker threads of a sweep: `--jobs` (default: the CPUs), but never more than the CPUs or the work
+ * items (more threads than cores only add memory and start-up); a lowered request is said on stderr.
+ */
+export function workerThreads(
+  io: CliIo,
+  requested: number | undefined,
+  workItems: number,
+  quiet = false,
+): number {
+  const cpus = availableParallelism();
+  const jobs = requested ?? cpus;
+  const threads = Math.max(1, Math.min(jobs, cpus, workItems));
+  if (requested !== undefined && threads < jobs && !quiet)
+    io.stderr(
+      `mdmsim: --jobs ${jobs}: using ${threads} worker thread${threads > 1 ? "s" : ""} (${cpus} CPU${cpus > 1 ? "s" : ""}, ${workItems} run${workItems > 1 ? "s" : ""} to do)\n`,
+    );
+  return threads;
+}
+
+/** `--max-events N`: the time limit of a run (or of a sweep's runs together), a number >= 1 such as 2e9. */
+export const MAX_EVENTS: OptionSpec<number | undefined> = {
+  kind: "text",
+  positional: false,
+  required: false,
+  describe: `refuse work estimated above this many events (default ${RUN_LIMITS.maxEvents.toExponential(0)}, about a minute); memory limits always apply`,
+  decode: (raw, name) => {
+    const value: unknown = Array.isArray(raw) ? (raw as unknown[])[raw.length - 1] : raw;
+    if (value === undefined) return undefined;
+    const text = typeof value === "string" ? value.trim() : JSON.stringify(value);
+    const n = /^\d+(\.\d+)?(e\+?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(n) || n < 1)
+      throw new UsageError(`${name}: expected a number >= 1 like 2e9, got ${JSON.stringify(text)}`);
+    return n;
+  },
+};
+
+/** `maxEvents` for the library, when `--max-events` was given. */
+export function maxEventsOf(value: number | undefined): { maxEvents?: number } {
+  return value === undefined ? {} : { maxEvents: value };
 }

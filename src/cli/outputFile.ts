@@ -19,15 +19,24 @@ function canonical(path: string): string {
 }
 
 /**
+ * Refuses an output file that is one of the command's inputs: before the work, so nothing runs in vain.
+ * @throws UsageError naming the option
+ */
+export function checkOutputPath(path: string, option: string, inputs: readonly string[]): void {
+  const target = canonical(path);
+  if (inputs.some((input) => canonical(input) === target))
+    throw new UsageError(`${option}: is one of the command's input files; write to another file`);
+}
+
+/**
  * Writes `text` to `path` atomically (temporary file in the same folder, then rename).
  * @param option - how the path is named in messages (`--out scenario.json`)
  * @param inputs - files the command reads: writing over one of them is refused
  * @throws UsageError when `path` is an input or cannot be written
  */
 export function writeOutputFile(path: string, text: string, option: string, inputs: readonly string[]): void {
+  checkOutputPath(path, option, inputs);
   const target = canonical(path);
-  if (inputs.some((input) => canonical(input) === target))
-    throw new UsageError(`${option}: is one of the command's input files; write to another file`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text);

@@ -1,9 +1,10 @@
 // Reads a scenario file (or the bundled default), applies `--set`, and attributes every error to its source.
 import { fileURLToPath } from "node:url";
 import { ScenarioError } from "../errors.js";
-import { parseScenarioText, loadScenario } from "../scenario/load.js";
+import { LOAD_LIMITS, parseScenarioText, loadScenario } from "../scenario/load.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
+import { FileTooLargeError } from "./boundedRead.js";
 import type { CliIo, RunContext } from "./io.js";
 
 /** The bundled scenarios folder (beside `src/` and `dist/`). */
@@ -18,6 +19,7 @@ export function describeReadError(error: unknown): string {
   if (code === "ENOENT") return "cannot read the file: it does not exist";
   if (code === "EISDIR") return "cannot read the file: it is a directory";
   if (code === "EACCES") return "cannot read the file: permission denied";
+  if (error instanceof FileTooLargeError) return `the file is ${error.message}`;
   return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -30,7 +32,7 @@ function readScenario(io: CliIo, file: string | undefined, overrides: readonly s
   const shown = scenarioLabel(file);
   let text: string;
   try {
-    text = path === STDIN ? io.readStdin() : io.readFile(path);
+    text = path === STDIN ? io.readStdin(LOAD_LIMITS.maxBytes) : io.readFile(path, LOAD_LIMITS.maxBytes);
   } catch (error) {
     throw new ScenarioError(describeReadError(error), [], shown);
   }

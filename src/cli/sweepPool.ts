@@ -37,7 +37,13 @@ export function sweepWorkerFile(): string {
 function inputOf(plan: SweepPlan, job: SweepJob): JobInput {
   const scenario = plan.scenarios[job.variant];
   if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
-  return { scenario, seed: job.seed, metrics: plan.metrics, expectations: plan.extraExpectations };
+  return {
+    scenario,
+    seed: job.seed,
+    metrics: plan.metrics,
+    expectations: plan.extraExpectations,
+    maxEvents: plan.maxEvents,
+  };
 }
 
 /** Whether `runJobs` runs `count` jobs on worker threads (else all in this thread). */

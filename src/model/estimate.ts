@@ -1,4 +1,7 @@
-// Work estimates made before a run, so an absurd scenario is refused with numbers instead of hanging.
+// The one place that plans the work: estimates made before anything runs, so a scenario too large for the
+// machine is refused with numbers and the field to shrink instead of hanging or running out of memory.
+// Memory is a hard bound (it protects the machine); the event count is an estimate of time, which a caller
+// may raise (`maxEvents`, `--max-events`).
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
 import { pollCount } from "./pollSchedule.js";
@@ -7,13 +10,44 @@ import { pollCount } from "./pollSchedule.js";
 export const RUN_LIMITS = {
   /** Devices over all groups. */
   maxDevices: 10_000_000,
-  /** Events (tries, commits, ticks): about a minute of engine time. */
+  /** Events (tries, commits, ticks, rule evaluations): about a minute of engine time. Raise with `maxEvents`. */
   maxEvents: 1_000_000_000,
   /** Replica ticks per replica over the run (each is kept in memory). */
   maxTicks: 10_000_000,
   /** Seconds of run: 366 days (tries are counted per minute and management point). */
   maxDuration: 366 * 86_400,
+  /** Estimated memory of one run (or of a sweep's kept outcomes), bytes: a hard bound. */
+  maxMemoryBytes: 2 * 1024 ** 3,
+  /** Cells of the reachability matrix (device groups × server roles). */
+  maxReachCells: 4_000_000,
 } as const;
+
+/** Limits a caller may change: only the time estimate. */
+export interface WorkLimits {
+  /** Most estimated events (default `RUN_LIMITS.maxEvents`). */
+  readonly maxEvents?: number;
+}
+
+// Bytes per item, measured on Node 20 with a margin (heap snapshots of runs at 10^5–10^7 devices).
+const BYTES = {
+  /** Per device: time to first success, failure count, enrollment time, sort buffers of the result. */
+  device: 48,
+  /** Per device and replica: the visibility delay of its commit. */
+  deviceReplica: 8,
+  /** Per replica tick: the kernel's list while running, then the typed array. */
+  tick: 24,
+  /** Per management point and minute: tries and failed tries. */
+  mpMinute: 8,
+  /** Per (group, server role) timeline: objects, two typed arrays, the contact. */
+  timeline: 600,
+  /** Per timeline point. */
+  timelinePoint: 10,
+  /** Per reach cell: the object and its JSON. */
+  reachCell: 250,
+} as const;
+
+/** A rule evaluation in a timeline costs about as much as this many engine events. */
+const EVENTS_PER_RULE_CHECK = 4;
 
 /** Events a run will process at most: enrollment tries, commits, every poll with all its retries, ticks. */
 export function estimateEvents(scenario: Scenario): number {
@@ -28,15 +62,175 @@ export function estimateEvents(scenario: Scenario): number {
   return events;
 }
 
-/**
- * Refuses a scenario whose run would be absurdly large or long.
- * @throws ScenarioError naming the place and the estimate
- */
-export function checkRunLimits(scenario: Scenario): void {
+/** One part of an estimate: its size and the scenario field that shrinks it. */
+interface Part {
+  readonly value: number;
+  readonly what: string;
+  readonly path: (string | number)[];
+}
+
+/** The estimated cost of compiling a scenario's site (what `check` does) or running it. */
+export interface WorkEstimate {
+  /** Devices over all groups. */
+  readonly devices: number;
+  /** Replica ticks over all replicas. */
+  readonly ticks: number;
+  /** (device group, server role) reason timelines. */
+  readonly timelines: number;
+  /** Estimated events, rule evaluations and boundary scans included. */
+  readonly events: number;
+  /** Estimated peak memory, bytes. */
+  readonly memoryBytes: number;
+  /** The largest memory part and the largest time part, for messages. */
+  readonly largestMemory: Part;
+  readonly largestWork: Part;
+}
+
+const largest = (parts: readonly Part[]): Part =>
+  parts.reduce((a, b) => (b.value > a.value ? b : a), { value: 0, what: "", path: [] });
+
+function siteParts(scenario: Scenario): { memory: Part[]; work: Part[]; ticks: number; timelines: number } {
+  const { servers, replicas } = scenario.site;
+  const groups = scenario.devices.length;
+  const roles = (r: "managementPoint" | "enrollmentProxyPoint" | "distributionPoint") =>
+    servers.filter((s) => s.roles[r] !== undefined).length;
+  // Rules are sampled at 0, at each outage edge and at the certificate's two validity bounds.
+  const points = servers.reduce((n, s) => n + 3 + 2 * s.outages.length, 0);
+  const serverRoles = roles("managementPoint") + roles("enrollmentProxyPoint") + roles("distributionPoint");
+  const timelines = groups * serverRoles;
+  const avgPoints = servers.length > 0 ? points / servers.length : 0;
+  const ticks = replicas.reduce((n, r) => n + scenario.duration / r.syncInterval, 0);
+  const gs = `${groups} device groups × ${serverRoles} server roles`;
+  return {
+    memory: [
+      {
+        value: timelines * (BYTES.timeline + avgPoints * BYTES.timelinePoint),
+        what: `the reason timelines of ${gs} (fewer groups or servers)`,
+        path: ["devices"],
+      },
+      {
+        value: ticks * BYTES.tick,
+        what: `${Math.ceil(ticks)} replica sync ticks (longer sync intervals, fewer replicas or a shorter duration)`,
+        path: ["site", "replicas"],
+      },
+    ],
+    work: [
+      {
+        value: timelines * avgPoints * 13 * EVENTS_PER_RULE_CHECK,
+        what: `rule evaluations for ${gs}`,
+        path: ["devices"],
+      },
+      { value: ticks, what: `${Math.ceil(ticks)} replica sync ticks`, path: ["site", "replicas"] },
+    ],
+    ticks,
+    timelines,
+  };
+}
+
+function estimateFrom(scenario: Scenario, withRun: boolean): WorkEstimate {
+  const site = siteParts(scenario);
+  const memory = [...site.memory];
+  const work = [...site.work];
   const devices = scenario.devices.reduce((n, g) => n + g.count, 0);
-  if (devices > RUN_LIMITS.maxDevices) {
-    throw new ScenarioError(`${devices} devices in all; the limit is ${RUN_LIMITS.maxDevices}`, ["devices"]);
+  if (withRun) {
+    const replicas = scenario.site.replicas.length;
+    const mps = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined).length;
+    const minutes = Math.max(1, Math.ceil(scenario.duration / 60));
+    memory.push(
+      {
+        value: devices * (BYTES.device + replicas * BYTES.deviceReplica),
+        what: `${devices} devices × ${replicas} replicas (fewer devices or replicas)`,
+        path: ["devices"],
+      },
+      {
+        value: mps * minutes * BYTES.mpMinute,
+        what: `per-minute counters of ${mps} management points over ${minutes} minutes (a shorter duration or fewer management points)`,
+        path: ["duration"],
+      },
+    );
+    // Each addressed device looks for its address in the ranges of every boundary group (MPs, and DPs for content).
+    const ranges = scenario.site.boundaryGroups.reduce((n, g) => n + g.boundaries.length, 0);
+    const scanned = scenario.devices.reduce(
+      (n, g) => n + (g.addresses !== undefined ? g.count * (g.content ? 2 : 1) : 0),
+      0,
+    );
+    work.push(
+      {
+        value: estimateEvents(scenario),
+        what: "tries, commits and ticks (lengthen the polling intervals, shorten the duration or reduce the devices)",
+        path: ["duration"],
+      },
+      {
+        value: scanned * ranges,
+        what: `boundary scans: ${scanned} device lookups × ${ranges} boundaries (fewer boundaries or devices)`,
+        path: ["site", "boundaries"],
+      },
+    );
   }
+  const sum = (parts: readonly Part[]) => parts.reduce((n, p) => n + p.value, 0);
+  return {
+    devices,
+    ticks: site.ticks,
+    timelines: site.timelines,
+    events: sum(work),
+    memoryBytes: sum(memory),
+    largestMemory: largest(memory),
+    largestWork: largest(work),
+  };
+}
+
+/** The estimated cost of compiling the scenario's site: what `check` needs. */
+export function estimateSite(scenario: Scenario): WorkEstimate {
+  return estimateFrom(scenario, false);
+}
+
+/** The estimated cost of a whole run: the site, every device's life and the result. */
+export function estimateRun(scenario: Scenario): WorkEstimate {
+  return estimateFrom(scenario, true);
+}
+
+const shownBytes = (bytes: number): string =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.ceil(bytes / 1024 ** 2)} MiB`;
+const shownCount = (n: number): string =>
+  Number.isFinite(n) ? `about ${n.toExponential(1)}` : "more than 9e15";
+
+/**
+ * Refuses an estimated memory above the hard bound.
+ * @throws ScenarioError naming the largest part and the field that shrinks it
+ */
+export function checkMemory(bytes: number, largestPart: Part): void {
+  if (bytes <= RUN_LIMITS.maxMemoryBytes) return;
+  throw new ScenarioError(
+    `needs about ${Number.isFinite(bytes) ? shownBytes(bytes) : "unbounded"} of memory (the limit is ${shownBytes(RUN_LIMITS.maxMemoryBytes)}), most of it for ${largestPart.what}`,
+    largestPart.path,
+  );
+}
+
+/**
+ * Refuses an estimated event count above the time limit (which `limits.maxEvents` raises).
+ * @throws ScenarioError naming the largest part
+ */
+export function checkEvents(events: number, largestPart: Part, limits: WorkLimits = {}): void {
+  const max = maxEventsOf(limits);
+  if (events <= max) return;
+  throw new ScenarioError(
+    `the run would process ${shownCount(events)} events (the limit is ${max.toExponential(0)}; --max-events raises it), most of them ${largestPart.what}`,
+    largestPart.path,
+  );
+}
+
+/**
+ * The time limit in events: `limits.maxEvents`, else the default.
+ * @throws ScenarioError when it is not a positive number
+ */
+export function maxEventsOf(limits: WorkLimits): number {
+  const max = limits.maxEvents ?? RUN_LIMITS.maxEvents;
+  if (!(typeof max === "number" && max >= 1))
+    throw new ScenarioError(`maxEvents: expected a number >= 1, got ${String(max)}`);
+  return max;
+}
+
+function checkFixedLimits(scenario: Scenario): void {
   if (scenario.duration > RUN_LIMITS.maxDuration) {
     throw new ScenarioError(
       `a ${scenario.duration} s run is longer than the limit of ${RUN_LIMITS.maxDuration} s (366 days)`,
@@ -52,12 +246,46 @@ export function checkRunLimits(scenario: Scenario): void {
       );
     }
   });
-  const events = estimateEvents(scenario);
-  if (events > RUN_LIMITS.maxEvents) {
-    const shown = Number.isFinite(events) ? `about ${events.toExponential(1)}` : "more than 9e15";
-    throw new ScenarioError(
-      `the run would process ${shown} events (the limit is ${RUN_LIMITS.maxEvents.toExponential(0)}): lengthen the polling intervals, shorten the duration or reduce the devices`,
-      ["duration"],
-    );
+}
+
+/**
+ * Refuses a scenario whose site is too large to compile: what `check` and every run do first.
+ * @throws ScenarioError naming the place and the estimate
+ */
+export function checkSiteLimits(scenario: Scenario, limits: WorkLimits = {}): WorkEstimate {
+  checkFixedLimits(scenario);
+  const estimate = estimateSite(scenario);
+  checkMemory(estimate.memoryBytes, estimate.largestMemory);
+  checkEvents(estimate.events, estimate.largestWork, limits);
+  return estimate;
+}
+
+/**
+ * Refuses a scenario whose run would be too large for memory (always) or too long (above `maxEvents`).
+ * @throws ScenarioError naming the place and the estimate
+ */
+export function checkRunLimits(scenario: Scenario, limits: WorkLimits = {}): WorkEstimate {
+  const devices = scenario.devices.reduce((n, g) => n + g.count, 0);
+  if (devices > RUN_LIMITS.maxDevices) {
+    throw new ScenarioError(`${devices} devices in all; the limit is ${RUN_LIMITS.maxDevices}`, ["devices"]);
   }
+  checkFixedLimits(scenario);
+  const estimate = estimateRun(scenario);
+  checkMemory(estimate.memoryBytes, estimate.largestMemory);
+  checkEvents(estimate.events, estimate.largestWork, limits);
+  return estimate;
+}
+
+/**
+ * Refuses a reachability matrix too large to build or print.
+ * @throws ScenarioError naming the groups
+ */
+export function checkReachLimits(scenario: Scenario): void {
+  const columns = scenario.site.servers.reduce((n, s) => n + Object.keys(s.roles).length, 0);
+  const cells = scenario.devices.length * columns;
+  if (cells > RUN_LIMITS.maxReachCells)
+    throw new ScenarioError(
+      `the reachability matrix would have ${cells} cells (${scenario.devices.length} device groups × ${columns} server roles); the limit is ${RUN_LIMITS.maxReachCells}: fewer groups or servers`,
+      ["devices"],
+    );
 }

@@ -1,5 +1,6 @@
 // `mdmsim reach`: each device group × each server role → "ok" or the first failing rule's reason at time t.
 import type { Scenario } from "../scenario/schema.js";
+import { checkReachLimits } from "./estimate.js";
 import { contactReason, type RoleName } from "./rules.js";
 
 /** One cell of the reachability matrix. */
@@ -32,21 +33,44 @@ const ROLE_ORDER: readonly RoleName[] = [
 /**
  * Evaluates the reachability rules for every group and server role at `time` (default 0).
  * @param scenario - a validated scenario
+ * @throws ScenarioError when the matrix would be too large (`checkReachLimits`)
  */
 export function reachability(scenario: Scenario, time = 0): Reachability {
+  checkReachLimits(scenario);
   const startMs = Date.parse(scenario.start);
-  const columns = scenario.site.servers.flatMap((server) =>
-    ROLE_ORDER.filter((role) => server.roles[role] !== undefined).map((role) => ({
-      server: server.name,
-      role,
-    })),
+  // Each column keeps its server, so a cell costs one rule evaluation, not a search among the servers.
+  const serverColumns = scenario.site.servers.flatMap((server) =>
+    ROLE_ORDER.filter((role) => server.roles[role] !== undefined).map((role) => ({ server, role })),
   );
+  const columns = serverColumns.map(({ server, role }) => ({ server: server.name, role }));
   const cells = scenario.devices.flatMap((group) =>
-    columns.map(({ server, role }) => {
-      const s = scenario.site.servers.find((x) => x.name === server);
-      const reason = s === undefined ? null : contactReason({ group, server: s, role, startMs }, time);
-      return { group: group.name, server, role, result: reason ?? "ok" };
+    serverColumns.map(({ server, role }) => {
+      const reason = contactReason({ group, server, role, startMs }, time);
+      return { group: group.name, server: server.name, role, result: reason ?? "ok" };
     }),
   );
   return { scenario: scenario.name, timeSeconds: time, columns, cells };
+}
+
+/**
+ * The matrix as rows: each group (in order of first appearance) with its result per column ("" for a
+ * missing cell). Linear in the cells: the renderers never search the cell list.
+ */
+export function reachRows(r: Reachability): { group: string; results: string[] }[] {
+  const key = (group: string, server: string, role: string) => `${group}\u0000${server}\u0000${role}`;
+  const results = new Map<string, string>();
+  const groups: string[] = [];
+  const seen = new Set<string>();
+  for (const c of r.cells) {
+    const k = key(c.group, c.server, c.role);
+    if (!results.has(k)) results.set(k, c.result);
+    if (!seen.has(c.group)) {
+      seen.add(c.group);
+      groups.push(c.group);
+    }
+  }
+  return groups.map((group) => ({
+    group,
+    results: r.columns.map((c) => results.get(key(group, c.server, c.role)) ?? ""),
+  }));
 }

@@ -228,9 +228,16 @@ export const RULES: readonly Rule[] = [
   }),
 ];
 
+// Each role's rules, filtered once: every timeline point and reach cell asks for them.
+const RULES_BY_ROLE = new Map<RoleName, readonly Rule[]>(
+  (["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"] as const).map(
+    (role) => [role, RULES.filter((rule) => rule.roles.includes(role))],
+  ),
+);
+
 /** The rules checked for a role, in table order. */
 export function rulesFor(role: RoleName): readonly Rule[] {
-  return RULES.filter((rule) => rule.roles.includes(role));
+  return RULES_BY_ROLE.get(role) ?? [];
 }
 
 /** The first failing rule's reason for a contact at time `t` (rows 1 to 13), or null. */

@@ -14,6 +14,9 @@ export interface AdvertisedManagementPoint {
   readonly version: string | null;
 }
 
+/** Most `<MP>` entries an answer may list: a site has a few dozen; more is refused rather than read. */
+export const MPLIST_MAX_ENTRIES = 1000;
+
 /** The result of reading an MPLIST answer. */
 export type MpListResult =
   | { readonly ok: true; readonly managementPoints: readonly AdvertisedManagementPoint[] }
@@ -84,6 +87,8 @@ function readMpList(text: string): AdvertisedManagementPoint[] {
   let i = 0;
   const flush = () => {
     if (current !== null) {
+      if (found.length >= MPLIST_MAX_ENTRIES)
+        throw new Error(`more than ${MPLIST_MAX_ENTRIES} management points listed`);
       const a = current.attrs;
       found.push({
         name: a.get("name") ?? null,
@@ -109,10 +114,11 @@ function readMpList(text: string): AdvertisedManagementPoint[] {
     } else if (text.startsWith("<?", lt)) i = skip(text, lt + 2, "?>", "processing instruction");
     else if (text.startsWith("<!", lt)) {
       // A DOCTYPE, possibly with an internal subset: skipped, never interpreted.
-      const bracket = text.indexOf("[", lt);
       const close = text.indexOf(">", lt);
       if (close < 0) throw new Error("unterminated DOCTYPE");
-      i = bracket >= 0 && bracket < close ? skip(text, bracket, "]>", "DOCTYPE") : close + 1;
+      // Looked for before the tag's end only, so many declarations cost one scan, not one each.
+      const bracket = text.slice(lt, close).indexOf("[");
+      i = bracket >= 0 ? skip(text, lt + bracket, "]>", "DOCTYPE") : close + 1;
     } else {
       const end = tagEnd(text, lt);
       if (end < 0) throw new Error("unterminated tag");

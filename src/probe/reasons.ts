@@ -43,7 +43,24 @@ const UNTRUSTED = new Set([
   "INVALID_PURPOSE",
   "UNABLE_TO_DECRYPT_CERT_SIGNATURE",
   "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY",
+  // OpenSSL's name for a server key below `MIN_RSA_KEY_BITS` (Debian's curl refuses it, as devices should).
+  "EE_KEY_TOO_SMALL",
 ]);
+
+/** The smallest RSA key a server certificate may have (NIST SP 800-131A; OpenSSL's security level 2). */
+export const MIN_RSA_KEY_BITS = 2048;
+
+/**
+ * Why a server certificate's key is too weak to trust, or undefined when it is not.
+ * @param key - whether the key is RSA, and its size in bits
+ */
+export function weakKeyDetail(key: {
+  readonly rsa: boolean;
+  readonly bits: number | undefined;
+}): string | undefined {
+  if (!key.rsa || key.bits === undefined || key.bits >= MIN_RSA_KEY_BITS) return undefined;
+  return `the server's certificate has a ${key.bits}-bit RSA key; at least ${MIN_RSA_KEY_BITS} bits are required`;
+}
 
 const CODE_REASON: Readonly<Record<string, ProbeReason>> = {
   ERR_TLS_CERT_ALTNAME_INVALID: "certificate-name-mismatch",

@@ -44,7 +44,10 @@ function hostOf(name: string): string | null {
   // host names (and IPv4 literals) are probed, so a probe can never reach somewhere the name does not say.
   if (!/^[A-Za-z0-9._-]+$/.test(name)) return null;
   try {
-    return new URL(`https://${name}/`).hostname;
+    // A name the URL parser rewrites ("2130706433", "127.1", "0", "010.0.0.1" all become other IPv4
+    // addresses) does not say where it goes: it is not a host name, as `--resolve` also holds.
+    const host = new URL(`https://${name}/`).hostname;
+    return host === name.toLowerCase() ? host : null;
   } catch {
     return null;
   }

@@ -57,7 +57,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Measures how deeply `[` and `{` nest in JSON text, outside strings, stopping early past `limit`. */
-function nestingDepth(text: string, limit: number): number {
+export function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let max = 0;
   let inString = false;

@@ -22,6 +22,8 @@ export interface JobInput {
   readonly metrics: readonly string[];
   /** Expectations added to the scenario's own (`--expect`). */
   readonly expectations: readonly string[];
+  /** The time limit the sweep was planned with (its planning already checked this run against it). */
+  readonly maxEvents?: number;
 }
 
 /**
@@ -29,7 +31,11 @@ export interface JobInput {
  * @throws UsageError when a metric path or an expectation names nothing in the result
  */
 export function runJob(input: JobInput): JobOutcome {
-  const result = simulate(input.scenario, { seed: input.seed, expectations: input.expectations });
+  const result = simulate(input.scenario, {
+    seed: input.seed,
+    expectations: input.expectations,
+    ...(input.maxEvents !== undefined ? { maxEvents: input.maxEvents } : {}),
+  });
   return {
     metrics: input.metrics.map((path) => readMetric(result, path, `--metric ${path}`)),
     expectations: result.expectations.map((e) => e.passed),

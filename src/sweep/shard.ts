@@ -6,9 +6,18 @@
 // so every shard gets a share of every part of the grid and shards take about equally long even when the
 // varied values make some variants slower (more devices, longer runs).
 import { UsageError } from "../errors.js";
+import { LOAD_LIMITS, nestingDepth } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
+import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
-import { assembleSweep, sweepHeader, type SweepHeader, type SweepJob, type SweepResult } from "./sweep.js";
+import {
+  assembleSweep,
+  MAX_RUNS,
+  sweepHeader,
+  type SweepHeader,
+  type SweepJob,
+  type SweepResult,
+} from "./sweep.js";
 
 /** `--shard I/N`: slice I (from 1) of N. */
 export interface ShardSpec {
@@ -101,6 +110,70 @@ export function makeShard(
 
 // ---- merge: shard files are input, so every field is checked before it is trusted ----
 
+/** Most bytes a shard file may hold (V8's longest string is about 512 MiB; a million jobs fit easily). */
+export const MAX_SHARD_BYTES = 256 * 1024 * 1024;
+
+/** Most missing shards a message names. */
+const SHOWN_MISSING = 10;
+
+/** Most metrics and expectations a shard may declare: far beyond any command line. */
+const MAX_PATHS = 10_000;
+
+/**
+ * Parses a shard file's text: JSON, nested no deeper than scenarios may be.
+ * @throws UsageError naming the file
+ */
+export function parseShardText(name: string, text: string): ShardFile {
+  if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
+    throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
+  try {
+    return { name, data: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw new UsageError(
+      `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+// Result numbers are never negative; these are counts (integers) and these must come in this order.
+const COUNT_METRIC = /^(devices\.|attempts\.|events$|.*\.count$|failedAttemptsBeforeSuccess\.max$)/;
+const ORDERED: readonly (readonly string[])[] = [
+  [
+    "timeToFirstSuccessSeconds.p50",
+    "timeToFirstSuccessSeconds.p90",
+    "timeToFirstSuccessSeconds.p99",
+    "timeToFirstSuccessSeconds.max",
+  ],
+  ["timeToFirstSuccessSeconds.mean", "timeToFirstSuccessSeconds.max"],
+  ["failedAttemptsBeforeSuccess.mean", "failedAttemptsBeforeSuccess.max"],
+  ["devices.connected", "devices.enrolled"],
+  ["attempts.failed", "attempts.total"],
+  ["attempts.succeeded", "attempts.total"],
+];
+
+/** Why a job's metric values cannot come from a run, or undefined when they can. */
+function impossibleMetrics(paths: readonly string[], values: readonly (number | null)[]): string | undefined {
+  for (let m = 0; m < paths.length; m++) {
+    const value = values[m];
+    if (value === null || value === undefined) continue;
+    const path = paths[m] ?? "";
+    if (value < 0) return `${path} is negative (${value})`;
+    if (COUNT_METRIC.test(path) && !Number.isSafeInteger(value)) return `${path} is not a count (${value})`;
+  }
+  for (const order of ORDERED) {
+    const known = order.flatMap((path) => {
+      const value = values[paths.indexOf(path)];
+      return typeof value === "number" ? [{ path, value }] : [];
+    });
+    for (let i = 1; i < known.length; i++) {
+      const [a, b] = [known[i - 1], known[i]];
+      if (a !== undefined && b !== undefined && a.value > b.value)
+        return `${a.path} (${a.value}) is above ${b.path} (${b.value})`;
+    }
+  }
+  return undefined;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 const isCount = (v: unknown, min: number): v is number =>
@@ -118,16 +191,23 @@ function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader 
   if (!isRecord(value)) return bad("no sweep header");
   const { scenario, runs, seeds, metrics, variants } = value;
   if (typeof scenario !== "string") bad("sweep.scenario: expected a string");
-  if (!isCount(runs, 1)) return bad("sweep.runs: expected an integer >= 1");
+  if (!isCount(runs, 1) || runs > MAX_RUNS)
+    return bad(`sweep.runs: expected an integer from 1 to ${MAX_RUNS}`);
   if (!Array.isArray(seeds) || seeds.length !== runs || !seeds.every((s) => isCount(s, 0)))
     bad("sweep.seeds: expected one integer seed per run");
-  if (!isStringArray(metrics)) bad("sweep.metrics: expected metric paths");
-  if (!Array.isArray(variants) || variants.length === 0) return bad("sweep.variants: expected variants");
+  if (!isStringArray(metrics) || metrics.length > MAX_PATHS) bad("sweep.metrics: expected metric paths");
+  if (!Array.isArray(variants) || variants.length === 0 || variants.length > MAX_VARIANTS)
+    return bad(`sweep.variants: expected 1 to ${MAX_VARIANTS} variants`);
   const { baseline } = value;
   if (baseline !== undefined && !(isCount(baseline, 1) && baseline <= variants.length))
     bad(`sweep.baseline: expected a variant number from 1 to ${variants.length}`);
   variants.forEach((v: unknown, i) => {
-    if (!isRecord(v) || !isRecord(v.set) || !isStringArray(v.expectations))
+    if (
+      !isRecord(v) ||
+      !isRecord(v.set) ||
+      !isStringArray(v.expectations) ||
+      v.expectations.length > MAX_PATHS
+    )
       bad(`sweep.variants[${i}]: expected { set, expectations }`);
     if (v.bounds !== undefined && !isBoundsList(v.bounds, Array.isArray(metrics) ? metrics.length : 0))
       bad(`sweep.variants[${i}].bounds: expected one [lowest, highest] (numbers or nulls) per metric`);
@@ -163,6 +243,8 @@ function checkJobs(
       !expectations.every((e) => typeof e === "boolean")
     )
       bad(`jobs[${k}].expectations: expected ${variant?.expectations.length ?? 0} booleans`);
+    const impossible = impossibleMetrics(header.metrics, metrics as (number | null)[]);
+    if (impossible !== undefined) bad(`jobs[${k}].metrics: impossible numbers: ${impossible}`);
     return job as unknown as ShardJob;
   });
 }
@@ -213,11 +295,15 @@ export function mergeShards(files: readonly ShardFile[]): SweepResult {
   }
   if (first === undefined) throw new UsageError("merge: name the shard files to merge");
   const { count } = first.shard.shard;
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0)
+  // At most a few missing shards are named: a claimed count of 2^32 must not become a list of 2^32.
+  const missing: number[] = [];
+  for (let i = 1; i <= count && missing.length < SHOWN_MISSING; i++) if (!byIndex.has(i)) missing.push(i);
+  if (missing.length > 0) {
+    const more = count - byIndex.size - missing.length;
     throw new UsageError(
-      `merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`,
+      `merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}${more > 0 ? ` and ${more} more` : ""} ${missing.length > 1 ? "are" : "is"} missing`,
     );
+  }
   const header = first.shard.sweep;
   const outcomes: JobOutcome[] = new Array<JobOutcome>(header.variants.length * header.runs);
   for (const { jobs } of byIndex.values())

@@ -3,11 +3,12 @@
 // outcomes by job index, so the document does not depend on how the jobs were run.
 import { compareMetric, type MetricComparison } from "../compare/paired.js";
 import { ScenarioError, UsageError } from "../errors.js";
+import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { aggregate, type MetricStats } from "./aggregate.js";
-import { buildGrid, parseVary, type VaryAxis } from "./grid.js";
+import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
 import { runJob, type JobOutcome } from "./job.js";
 import { intervalMethod, metricBounds, type Bounds, type MetricProfile } from "./metricProfile.js";
 
@@ -46,6 +47,8 @@ export interface SweepOptions {
   readonly expectations?: readonly string[];
   /** `--baseline K`: pair every variant's runs with variant K's (from 1); default none. */
   readonly baseline?: number;
+  /** The time limit in estimated events over the whole sweep (default `RUN_LIMITS.maxEvents`). */
+  readonly maxEvents?: number;
 }
 
 /** One variant as planned: its varied values and the expectations its runs evaluate. */
@@ -81,6 +84,10 @@ export interface SweepPlan extends SweepHeader {
   readonly scenarios: readonly Scenario[];
   /** The added expectations (`--expect`), passed to every run. */
   readonly extraExpectations: readonly string[];
+  /** The time limit the sweep was planned with, passed to every run. */
+  readonly maxEvents: number;
+  /** Each variant's estimated events per run. */
+  readonly variantEvents: readonly number[];
 }
 
 /** One (variant, run) pair. Job `index` = variant · runs + run, so jobs of a variant are contiguous. */
@@ -134,25 +141,75 @@ function checkRuns(runs: number): number {
   return runs;
 }
 
+// Memory a kept job outcome takes besides its numbers, and each number (metric or expectation), bytes.
+const OUTCOME_BYTES = 160;
+const OUTCOME_VALUE_BYTES = 16;
+
 /**
- * Plans a sweep: parses the `--vary` options, builds the grid and validates every variant's scenario, so
- * a bad value fails before anything runs.
+ * Refuses a sweep whose kept outcomes or variant scenarios would not fit in memory, before any is built.
+ * @throws ScenarioError (source `--runs`) naming the sizes
+ */
+function checkSweepMemory(scenario: Scenario, variants: number, runs: number, values: number): void {
+  const jobs = variants * runs;
+  // A variant's scenario is a copy of the loaded one: its JSON length bounds its size within a small factor.
+  const scenarioBytes = JSON.stringify(scenario).length * 4;
+  const parts = [
+    {
+      value: jobs * (OUTCOME_BYTES + values * OUTCOME_VALUE_BYTES),
+      what: `the outcomes of ${variants} variants × ${runs} runs (fewer values to vary or fewer --runs)`,
+      path: [],
+    },
+    {
+      value: variants * scenarioBytes,
+      what: `${variants} copies of the scenario, one per variant (fewer values to vary)`,
+      path: [],
+    },
+  ];
+  const total = parts.reduce((n, p) => n + p.value, 0);
+  const largest = parts.reduce((a, b) => (b.value > a.value ? b : a));
+  try {
+    checkMemory(total, largest);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new ScenarioError(`the sweep ${error.message}`, [], "--runs");
+    throw error;
+  }
+}
+
+/** The --vary options of a variant, as a message names it. */
+function variantLabel(variant: { overrides: readonly { text: string }[] }): string {
+  return `--vary ${variant.overrides.map((o) => o.text).join(" --vary ")}`;
+}
+
+/**
+ * Plans a sweep: parses the `--vary` options, builds the grid and validates every variant's scenario and
+ * its run limits, then the whole sweep's memory and estimated events, so nothing too large starts.
  * @throws UsageError for bad `--vary`, `--runs`, seed or expectation syntax; ScenarioError (source
- *   `--vary PATH=VALUE`) when a varied path names nothing or a value is invalid
+ *   `--vary PATH=VALUE`) when a varied path names nothing, a value is invalid or a variant exceeds the run
+ *   limits; ScenarioError (source `--runs`) when the whole sweep is too large
  */
 export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
+  const maxEvents = maxEventsOf(options);
   const extraExpectations = checkExpectations(options.expectations);
   const grid = buildGrid(options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v)));
+  const values = DEFAULT_METRICS.length + (options.metrics ?? []).length;
+  checkSweepMemory(
+    scenario,
+    grid.length,
+    runs,
+    values + scenario.expectations.length + extraExpectations.length,
+  );
   const scenarios = grid.map((variant) => {
     try {
-      return applyOverrides(scenario, variant.overrides);
+      const variantScenario = applyOverrides(scenario, variant.overrides);
+      checkRunLimits(variantScenario, { maxEvents });
+      return variantScenario;
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --vary. When no single
-      // override is to blame (a cross-field rule), name every value of the variant.
+      // override is to blame (a cross-field rule, a run limit), name every value of the variant.
       const culprit = error.source?.startsWith("--set ") === true ? error.source.slice(6) : undefined;
-      throw error.withSource(`--vary ${culprit ?? variant.overrides.map((o) => o.text).join(" --vary ")}`);
+      throw error.withSource(culprit !== undefined ? `--vary ${culprit}` : variantLabel(variant));
     }
   });
   return planRuns(
@@ -171,8 +228,9 @@ function checkExpectations(expectations: readonly string[] | undefined): string[
 
 /**
  * Plans runs of validated scenarios (a sweep's variants, or `compare`'s two sides): the same seeds for
- * each, the metric list, each variant's expectations and metric ranges.
- * @throws UsageError for bad `runs`, seed or expectation syntax
+ * each, the metric list, each variant's expectations and metric ranges, each variant's estimated events.
+ * @throws UsageError for bad `runs`, seed or expectation syntax; ScenarioError when a variant exceeds the
+ *   run limits (`checkRunLimits`)
  */
 export function planRuns(
   name: string,
@@ -183,6 +241,7 @@ export function planRuns(
   const seed = options.seed;
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
     throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
+  const maxEvents = maxEventsOf(options);
   const extraExpectations = checkExpectations(options.expectations);
   const { baseline } = options;
   if (
@@ -209,6 +268,8 @@ export function planRuns(
     ...(baseline !== undefined ? { baseline } : {}),
     scenarios: variants.map((v) => v.scenario),
     extraExpectations,
+    maxEvents,
+    variantEvents: variants.map((v) => checkRunLimits(v.scenario, { maxEvents }).events),
   };
 }
 
@@ -217,6 +278,47 @@ export function plannedProfile(header: SweepHeader, v: number, m: number): Metri
   const path = header.metrics[m] ?? "";
   const bounds = header.variants[v]?.bounds?.[m] ?? [null, null];
   return { method: intervalMethod(path), bounds };
+}
+
+/**
+ * Refuses running `jobs` of a plan when their estimated events together exceed the plan's time limit (each
+ * variant alone was checked when planned; `--list` runs nothing and is never refused for time).
+ * @throws ScenarioError (source `--runs`) with the estimate and the largest variant
+ */
+export function checkSweepWork(plan: SweepPlan, jobs: readonly SweepJob[]): void {
+  const perVariant = new Float64Array(plan.variants.length);
+  for (const job of jobs)
+    perVariant[job.variant] = (perVariant[job.variant] ?? 0) + (plan.variantEvents[job.variant] ?? 0);
+  let events = 0;
+  let top = 0;
+  perVariant.forEach((e, v) => {
+    events += e;
+    if (e > (perVariant[top] ?? 0)) top = v;
+  });
+  const variant = plan.variants[top];
+  const label =
+    variant === undefined
+      ? ""
+      : variantLabel({
+          overrides: Object.entries(variant.set).map(([path, value]) => ({
+            text: `${path}=${valueText(value)}`,
+          })),
+        });
+  try {
+    checkEvents(
+      events,
+      { value: perVariant[top] ?? 0, what: `in ${label}`, path: [] },
+      { maxEvents: plan.maxEvents },
+    );
+  } catch (error) {
+    if (error instanceof ScenarioError)
+      throw new ScenarioError(
+        `${plan.variants.length} variants × ${plan.runs} runs: ${error.message.replace(/^the run/, "the sweep")} (fewer values to vary or fewer --runs)`,
+        [],
+        "--runs",
+      );
+    throw error;
+  }
 }
 
 /** The header of a plan: the plain data that defines the document (no scenarios). */
@@ -247,7 +349,13 @@ export function sweepJobs(plan: SweepHeader): SweepJob[] {
 export function runPlannedJob(plan: SweepPlan, job: SweepJob): JobOutcome {
   const scenario = plan.scenarios[job.variant];
   if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
-  return runJob({ scenario, seed: job.seed, metrics: plan.metrics, expectations: plan.extraExpectations });
+  return runJob({
+    scenario,
+    seed: job.seed,
+    metrics: plan.metrics,
+    expectations: plan.extraExpectations,
+    maxEvents: plan.maxEvents,
+  });
 }
 
 /**
@@ -324,9 +432,11 @@ function againstBaseline(
  */
 export function runSweep(scenario: Scenario, options: SweepOptions): SweepResult {
   const plan = planSweep(scenario, options);
+  const jobs = sweepJobs(plan);
+  checkSweepWork(plan, jobs);
   return assembleSweep(
     plan,
-    sweepJobs(plan).map((job) => runPlannedJob(plan, job)),
+    jobs.map((job) => runPlannedJob(plan, job)),
   );
 }
 

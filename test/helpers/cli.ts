@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { FileTooLargeError, readBounded } from "../../src/cli/boundedRead.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 
@@ -57,9 +58,11 @@ export function captureIo(options: RunCliOptions = {}): {
     stderr: (text) => {
       err += text;
     },
-    readFile: (path) => {
+    readFile: (path, maxBytes) => {
       const virtual = Object.hasOwn(files, path) ? files[path] : undefined;
-      return virtual ?? readFileSync(path, "utf8");
+      if (virtual === undefined) return readBounded(path, maxBytes);
+      if (Buffer.byteLength(virtual) > maxBytes) throw new FileTooLargeError(maxBytes);
+      return virtual;
     },
     readStdin: () => options.stdin ?? "",
     stdoutIsTTY: options.stdoutIsTTY ?? false,

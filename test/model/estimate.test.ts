@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
-import { checkRunLimits, estimateEvents, RUN_LIMITS } from "../../src/model/estimate.js";
+import { checkScenario } from "../../src/checks/checkScenario.js";
+import {
+  checkRunLimits,
+  checkSiteLimits,
+  estimateEvents,
+  estimateRun,
+  estimateSite,
+  RUN_LIMITS,
+} from "../../src/model/estimate.js";
 import { pollCount } from "../../src/model/pollSchedule.js";
+import { reachability } from "../../src/model/reachability.js";
 import { simulate } from "../../src/simulate.js";
 import { singleServer } from "../helpers/scenarios.js";
 
@@ -64,5 +73,103 @@ describe("checkRunLimits", () => {
     expect(() => {
       checkRunLimits(scenario);
     }).not.toThrow();
+  });
+});
+
+/** A site of `servers` all-role servers and `groups` one-device groups (the 1.4 MB file of the attack review). */
+function gridScenario(groups: number, servers: number) {
+  const base = singleServer({});
+  const server = base.site.servers[0]!;
+  const group = base.devices[0]!;
+  return {
+    ...base,
+    site: {
+      ...base.site,
+      servers: Array.from({ length: servers }, (_, i) => ({ ...server, name: `cm${i}.corp.contoso.com` })),
+    },
+    devices: Array.from({ length: groups }, (_, i) => ({ ...group, name: `g${i}`, count: 1 })),
+  };
+}
+
+describe("planning the whole work", () => {
+  it("lets a 10-million-device day through once --max-events allows its 1.2e9 events, and within memory", () => {
+    const scenario = singleServer({ duration: "1d", group: { count: 10_000_000 } });
+    const estimate = estimateRun(scenario);
+    expect(estimate.events).toBeGreaterThan(RUN_LIMITS.maxEvents);
+    expect(estimate.events).toBeLessThan(2e9);
+    expect(estimate.memoryBytes).toBeLessThan(RUN_LIMITS.maxMemoryBytes / 2);
+    expect(() => checkRunLimits(scenario)).toThrow(
+      /^duration: the run would process about 1\.\de\+9 events \(the limit is 1e\+9; --max-events raises it\)/,
+    );
+    expect(() => checkRunLimits(scenario, { maxEvents: 2e9 })).not.toThrow();
+  });
+
+  it("refuses 99 replicas at the per-replica tick limit by their memory, naming the replicas", () => {
+    const scenario = singleServer({ duration: "366d", group: { count: 1 } });
+    const replica = scenario.site.replicas[0]!;
+    const many = {
+      ...scenario,
+      site: {
+        ...scenario.site,
+        replicas: Array.from({ length: 99 }, (_, i) => ({ ...replica, name: `r${i}`, syncInterval: 3.17 })),
+      },
+    };
+    expect(() => checkRunLimits(many)).toThrow(
+      /^site\.replicas: needs about \d+\.\d GiB of memory \(the limit is 2\.0 GiB\), most of it for \d+ replica sync ticks/,
+    );
+    // check compiles the same site: the same refusal, before any tick runs.
+    expect(() => checkScenario(many)).toThrow(/^site\.replicas: needs about/);
+  });
+
+  it("refuses 2,000 groups × 2,000 servers in run, check and reach before building anything", () => {
+    const scenario = gridScenario(2000, 2000);
+    const started = performance.now();
+    expect(() => checkRunLimits(scenario)).toThrow(
+      /^devices: needs about 7\.\d GiB of memory .* the reason timelines of 2000 device groups × 6000 server roles \(fewer groups or servers\)/,
+    );
+    expect(() => checkScenario(scenario)).toThrow(ScenarioError);
+    expect(() => reachability(scenario)).toThrow(
+      /^devices: the reachability matrix would have 16000000 cells \(2000 device groups × 8000 server roles\)/,
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("counts boundary scans: 60,000 boundaries × a million devices is refused, naming the boundaries", () => {
+    const base = singleServer({ duration: "1h", group: { count: 1_000_000, addresses: "10.1.0.0/12" } });
+    const boundaries = Array.from({ length: 60_000 }, (_, i) => ({
+      name: `b${i}`,
+      type: "ipv4Range" as const,
+      value: `10.${16 + (i >> 8)}.${i & 255}.0/24`,
+    }));
+    const scenario = {
+      ...base,
+      site: {
+        ...base.site,
+        boundaries,
+        boundaryGroups: [
+          { name: "all", boundaries: boundaries.map((b) => b.name), servers: ["cm01.corp.contoso.com"] },
+        ],
+      },
+    };
+    expect(() => checkRunLimits(scenario)).toThrow(
+      /^site\.boundaries: the run would process about 6\.0e\+10 events .* boundary scans: 1000000 device lookups × 60000 boundaries/,
+    );
+  });
+
+  it("estimates a site at its size: the baseline is far inside every limit", () => {
+    const scenario = singleServer({});
+    const site = estimateSite(scenario);
+    const run = estimateRun(scenario);
+    expect(site.timelines).toBe(3);
+    expect(site.memoryBytes).toBeLessThan(run.memoryBytes);
+    expect(run.events).toBeGreaterThan(site.events);
+    expect(() => checkSiteLimits(scenario)).not.toThrow();
+  });
+
+  it("refuses a maxEvents that is not a number >= 1", () => {
+    for (const maxEvents of [0, -1, Number.NaN])
+      expect(() => checkRunLimits(singleServer({}), { maxEvents })).toThrow(
+        /maxEvents: expected a number >= 1/,
+      );
   });
 });

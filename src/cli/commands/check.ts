@@ -4,7 +4,7 @@ import { renderCsv } from "../../report/csv.js";
 import { renderCheckTable } from "../../report/checkTable.js";
 import { defineCommand } from "../command.js";
 import { SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
-import { commandScenario } from "../scenarioFile.js";
+import { attributed, commandScenario } from "../scenarioFile.js";
 
 interface CheckArgs extends ScenarioArgs {
   readonly scenario: string;
@@ -17,7 +17,7 @@ export const checkCommand = defineCommand<CheckArgs>({
   options: { scenario: SCENARIO, ...scenarioOptions("print only the errors") },
   run: (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
-    const findings = checkScenario(scenario);
+    const findings = attributed(args.scenario, () => checkScenario(scenario));
     const shown = args.quiet ? findings.filter((f) => f.severity === "error") : findings;
     if (args.format === "json")
       io.stdout(JSON.stringify({ scenario: scenario.name, findings: shown }, null, 2) + "\n");

@@ -3,7 +3,7 @@
 import { ScenarioError, UsageError } from "../../errors.js";
 import { importSite } from "../../import/importSite.js";
 import { renderImportNotes } from "../../import/notesTable.js";
-import { parseScenarioText } from "../../scenario/load.js";
+import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { integer, requiredPositional, text } from "../optionTable.js";
@@ -14,7 +14,7 @@ import { describeReadError } from "../scenarioFile.js";
 function readExport(io: CliIo, file: string): unknown {
   let text: string;
   try {
-    text = io.readFile(file);
+    text = io.readFile(file, LOAD_LIMITS.maxBytes);
   } catch (error) {
     throw new ScenarioError(describeReadError(error), [], file);
   }

@@ -1,6 +1,6 @@
 // `mdmsim merge FILES…`: the shards of a sweep (`sweep --shard I/N`) → the document one run would give.
 import { UsageError } from "../../errors.js";
-import { mergeShards, type ShardFile } from "../../sweep/shard.js";
+import { MAX_SHARD_BYTES, mergeShards, parseShardText, type ShardFile } from "../../sweep/shard.js";
 import { sweepPassed } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
@@ -12,17 +12,11 @@ import { printSweep } from "./sweep.js";
 function readShard(io: CliIo, name: string): ShardFile {
   let text: string;
   try {
-    text = io.readFile(name);
+    text = io.readFile(name, MAX_SHARD_BYTES);
   } catch (error) {
     throw new UsageError(`${name}: ${describeReadError(error)}`);
   }
-  try {
-    return { name, data: JSON.parse(text) as unknown };
-  } catch (error) {
-    throw new UsageError(
-      `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
+  return parseShardText(name, text);
 }
 
 interface MergeArgs {

@@ -4,7 +4,7 @@ import { renderReachCsv } from "../../report/reachCsv.js";
 import { renderReachTable } from "../../report/reachTable.js";
 import { defineCommand } from "../command.js";
 import { SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
-import { commandScenario } from "../scenarioFile.js";
+import { attributed, commandScenario } from "../scenarioFile.js";
 
 interface ReachArgs extends ScenarioArgs {
   readonly scenario: string;
@@ -17,7 +17,7 @@ export const reachCommand = defineCommand<ReachArgs>({
   options: { scenario: SCENARIO, ...scenarioOptions("print less") },
   run: (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
-    const matrix = reachability(scenario);
+    const matrix = attributed(args.scenario, () => reachability(scenario));
     if (args.format === "json") io.stdout(JSON.stringify(matrix, null, 2) + "\n");
     else if (args.format === "csv") io.stdout(renderReachCsv(matrix));
     else io.stdout(renderReachTable(matrix, io.stdoutLayout));

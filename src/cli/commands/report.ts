@@ -1,6 +1,5 @@
 // `mdmsim report <scenario> --out FILE.html`: one run (or, with --vary, a sweep) as a self-contained HTML
 // report with charts. Thin: read, simulate, build the page (src/report/html/), write the file, print a line.
-import { availableParallelism } from "node:os";
 import { UsageError } from "../../errors.js";
 import { renderExpectations } from "../../report/runTable.js";
 import { renderSweepFailures } from "../../report/sweepTable.js";
@@ -11,16 +10,26 @@ import { runSimulation } from "../../simulate.js";
 import { assembleSweep, DEFAULT_RUNS, sweepJobs, sweepPassed } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
-import { expectOption, jobsOption, SCENARIO, SEED_AND_SET, type SeedAndSetArgs } from "../options.js";
+import {
+  expectOption,
+  jobsOption,
+  MAX_EVENTS,
+  maxEventsOf,
+  SCENARIO,
+  SEED_AND_SET,
+  workerThreads,
+  type SeedAndSetArgs,
+} from "../options.js";
+import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../progress.js";
 import { runJobs, usesPool } from "../sweepPool.js";
 import {
   baselineOption,
+  checkCommandSweepWork,
   commandSweepPlan,
   runsOption,
   varyOption,
-  writeOut,
   type GridArgs,
 } from "./sweep.js";
 
@@ -60,10 +69,12 @@ export const reportCommand = defineCommand<ReportArgs>({
     jobs: jobsOption("with --vary: worker threads (default: the number of CPUs)"),
     baseline: baselineOption(),
     quiet: flag({ describe: "print only failed expectations" }),
+    maxEvents: MAX_EVENTS,
   },
   run: async (args, { io, context }) => {
     const { out } = args;
     const command = commandLine(args);
+    checkOutputPath(out, `--out ${out}`, [args.scenario]);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     if (args.vary.length === 0) {
@@ -76,10 +87,10 @@ export const reportCommand = defineCommand<ReportArgs>({
       if (needsVary.length > 0)
         throw new UsageError(`${needsVary.join(", ")}: only with --vary (a sweep report)`);
       const { result, raw } = attributed(args.scenario, () =>
-        runSimulation(scenario, { seed, expectations: args.expect }),
+        runSimulation(scenario, { seed, expectations: args.expect, ...maxEventsOf(args.maxEvents) }),
       );
       const report = await buildRunReport({ result, raw, command });
-      writeOut(out, report.html);
+      writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)
         io.stdout(
@@ -91,7 +102,8 @@ export const reportCommand = defineCommand<ReportArgs>({
 
     const plan = commandSweepPlan(scenario, seed, args);
     const all = sweepJobs(plan);
-    const jobs = args.jobs ?? availableParallelism();
+    checkCommandSweepWork(args.scenario, plan, all);
+    const jobs = workerThreads(io, args.jobs, all.length, args.quiet);
     const progress = progressBar(io, all.length, {
       label: "report",
       interruptible: usesPool(jobs, all.length),
@@ -104,7 +116,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     }
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
-    writeOut(out, report.html);
+    writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
     if (!args.quiet)
       io.stdout(
         `mdmsim report: ${visible(out)} (${visible(result.scenario)}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,

@@ -5,7 +5,14 @@ import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import { defineCommand } from "../command.js";
 import { text } from "../optionTable.js";
-import { expectOption, OPTIONAL_SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
+import {
+  expectOption,
+  MAX_EVENTS,
+  maxEventsOf,
+  OPTIONAL_SCENARIO,
+  scenarioOptions,
+  type ScenarioArgs,
+} from "../options.js";
 import { progressBar } from "../progress.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 
@@ -13,6 +20,7 @@ interface RunArgs extends ScenarioArgs {
   readonly scenario: string | undefined;
   readonly expect: string[];
   readonly trace: string | undefined;
+  readonly maxEvents: number | undefined;
 }
 
 /** The `run` command. */
@@ -24,6 +32,7 @@ export const runCommand = defineCommand<RunArgs>({
     ...scenarioOptions("print only the failed expectations (table format)"),
     expect: expectOption(),
     trace: text({ describe: "print one device's timeline, e.g. hq-windows-17" }),
+    maxEvents: MAX_EVENTS,
   },
   run: (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
@@ -37,6 +46,7 @@ export const runCommand = defineCommand<RunArgs>({
         runSimulation(scenario, {
           seed,
           expectations: args.expect,
+          ...maxEventsOf(args.maxEvents),
           ...(trace !== undefined ? { trace } : {}),
           onProgress: progress.update,
         }),
@@ -46,7 +56,9 @@ export const runCommand = defineCommand<RunArgs>({
     }
     const { result, raw } = simulation;
     if (args.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
-    else if (args.format === "csv") io.stdout(renderCsv(result));
+    // With --trace, csv carries the trace too (rows trace.N.time, trace.N.event, …), as json does.
+    else if (args.format === "csv")
+      io.stdout(renderCsv(result, trace !== undefined ? ["perDevice"] : undefined));
     else if (args.quiet) {
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       io.stdout(renderExpectations(failed, io.stdoutLayout));

@@ -1,6 +1,4 @@
 // `mdmsim sweep <scenario> --vary PATH=V1,V2,…`: a what-if grid × N seeded runs, mean and 95% CI per variant.
-import { writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import process from "node:process";
 import { ScenarioError, UsageError } from "../../errors.js";
 import { renderSweepCsv, renderSweepListCsv } from "../../report/sweepCsv.js";
@@ -9,6 +7,7 @@ import { makeShard, parseShard, shardJobs, sweepFingerprint, type ShardSpec } fr
 import { shardFromEnvironment } from "../../sweep/shardEnvironment.js";
 import {
   assembleSweep,
+  checkSweepWork,
   DEFAULT_RUNS,
   MAX_RUNS,
   planSweep,
@@ -16,6 +15,7 @@ import {
   sweepJobs,
   sweepPassed,
   type SweepHeader,
+  type SweepJob,
   type SweepPlan,
   type SweepResult,
 } from "../../sweep/sweep.js";
@@ -26,12 +26,16 @@ import { flag, integer, list, text } from "../optionTable.js";
 import {
   expectOption,
   jobsOption,
+  MAX_EVENTS,
+  maxEventsOf,
   SCENARIO,
   scenarioOptions,
+  workerThreads,
   type Format,
   type ScenarioArgs,
 } from "../options.js";
-import { commandScenario, commandSeed } from "../scenarioFile.js";
+import { checkOutputPath, writeOutputFile } from "../outputFile.js";
+import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../progress.js";
 import { runJobs, usesPool } from "../sweepPool.js";
 
@@ -89,6 +93,7 @@ export interface GridArgs {
   readonly metric: string[];
   readonly expect: string[];
   readonly baseline: number | undefined;
+  readonly maxEvents: number | undefined;
 }
 
 /** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
@@ -101,6 +106,7 @@ export function commandSweepPlan(scenario: Scenario, seed: number, args: GridArg
       metrics: args.metric,
       expectations: args.expect,
       ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
+      ...maxEventsOf(args.maxEvents),
     });
   } catch (error) {
     if (error instanceof ScenarioError)
@@ -109,15 +115,14 @@ export function commandSweepPlan(scenario: Scenario, seed: number, args: GridArg
   }
 }
 
-/** Writes a file the user named with `--out`. */
-export function writeOut(out: string, content: string): void {
-  try {
-    writeFileSync(out, content);
-  } catch (error) {
-    throw new UsageError(
-      `--out ${out}: cannot write the file: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+/**
+ * Refuses running a sweep's jobs above the time limit (their events together), naming the scenario file.
+ * @throws ScenarioError
+ */
+export function checkCommandSweepWork(file: string, plan: SweepPlan, jobs: readonly SweepJob[]): void {
+  attributed(file, () => {
+    checkSweepWork(plan, jobs);
+  });
 }
 
 interface SweepArgs extends ScenarioArgs, GridArgs {
@@ -151,16 +156,17 @@ export const sweepCommand = defineCommand<SweepArgs>({
         "auto: take I/N from a Slurm, Kubernetes or AWS Batch job array's variables",
     }),
     out: text({ describe: "with --shard: write the partial document to FILE" }),
+    maxEvents: MAX_EVENTS,
   },
   run: async (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     const plan = commandSweepPlan(scenario, seed, args);
-    const jobs = args.jobs ?? availableParallelism();
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
     if (out !== undefined && shard === undefined)
       throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
+    if (out !== undefined) checkOutputPath(out, `--out ${out}`, [args.scenario]);
     if (args.list) {
       printList(io, plan, args.format);
       return 0;
@@ -168,6 +174,8 @@ export const sweepCommand = defineCommand<SweepArgs>({
 
     const all = sweepJobs(plan);
     const mine = shard !== undefined ? shardJobs(all, shard) : all;
+    checkCommandSweepWork(args.scenario, plan, mine);
+    const jobs = workerThreads(io, args.jobs, mine.length, args.quiet);
     const progress = progressBar(io, mine.length, { interruptible: usesPool(jobs, mine.length) });
     let outcomes;
     try {
@@ -182,7 +190,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
         makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
       );
       if (out === undefined) io.stdout(`${text}\n`);
-      else writeOut(out, `${text}\n`);
+      else writeOutputFile(out, `${text}\n`, `--out ${out}`, [args.scenario]);
       return 0;
     }
     const result = assembleSweep(plan, outcomes);

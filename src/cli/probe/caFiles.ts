@@ -3,15 +3,11 @@
 import { X509Certificate } from "node:crypto";
 import { UsageError } from "../../errors.js";
 import { pemCertificates } from "../../probe/pem.js";
+import { describeReadError } from "../scenarioFile.js";
 import type { CliIo } from "../io.js";
 
-function readError(error: unknown): string {
-  const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
-  if (code === "ENOENT") return "it does not exist";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
-}
+/** Most bytes a `--ca` file may hold: a bundle of a few hundred certificates. */
+export const MAX_CA_FILE_BYTES = 1024 * 1024;
 
 /**
  * Reads `--ca` files: each must hold at least one PEM certificate, and every certificate must parse.
@@ -22,9 +18,9 @@ export function readCaFiles(io: CliIo, files: readonly string[]): string[] {
   return files.flatMap((file) => {
     let text: string;
     try {
-      text = io.readFile(file);
+      text = io.readFile(file, MAX_CA_FILE_BYTES);
     } catch (error) {
-      throw new UsageError(`--ca ${file}: cannot read the file: ${readError(error)}`);
+      throw new UsageError(`--ca ${file}: ${describeReadError(error)}`);
     }
     const blocks = pemCertificates(text);
     if (blocks.length === 0)

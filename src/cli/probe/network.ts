@@ -12,6 +12,7 @@
 // - concurrency is bounded, and each probe has its own connection (its own Agent, closed afterwards),
 //   so every probe measures its own TCP and TLS set-up.
 import dns from "node:dns";
+import process from "node:process";
 import { isIP, type LookupFunction } from "node:net";
 import { performance } from "node:perf_hooks";
 import tls, { type PeerCertificate, type SecureContext } from "node:tls";
@@ -19,6 +20,7 @@ import { Agent, errors, type buildConnector } from "undici";
 import { mapWithConcurrency } from "../../probe/concurrency.js";
 import type { ObservedCertificate, ObservedError, ProbeObservation } from "../../probe/observation.js";
 import type { ResolveEntry } from "../../probe/resolve.js";
+import { weakKeyDetail } from "../../probe/reasons.js";
 import { MPLIST_MAX_BYTES } from "../../probe/result.js";
 import type { ProbeTarget } from "../../probe/targets.js";
 import { PHASES_PER_PROBE } from "../../probe/timeout.js";
@@ -99,8 +101,12 @@ function makeLookup(entry: ResolveEntry | undefined, notes: Notes): LookupFuncti
   return (hostname, options, callback) => {
     if (entry !== undefined) {
       notes.address = entry.address;
-      if (options.all === true) callback(null, [{ address: entry.address, family: entry.family }]);
-      else callback(null, entry.address, entry.family);
+      // Answer on the next tick, as a real lookup does: a synchronous answer lets net connect (and fail, for
+      // an unroutable address) inside tls.connect, before TLS has its handle and before any error listener.
+      process.nextTick(() => {
+        if (options.all === true) callback(null, [{ address: entry.address, family: entry.family }]);
+        else callback(null, entry.address, entry.family);
+      });
       return;
     }
     dns.lookup(hostname, options, (error, address, family) => {
@@ -129,17 +135,24 @@ function makeConnector(
     }
     const entry = options.resolve.get(host);
     notes.port = entry?.port ?? HTTPS_PORT;
-    const socket = tls.connect({
-      host,
-      port: notes.port,
-      // SNI carries names only (RFC 6066); the name check still runs against an IP literal.
-      ...(isIP(host) === 0 ? { servername: host } : {}),
-      secureContext: trust,
-      // Fixed: there is no way to turn verification off.
-      rejectUnauthorized: true,
-      lookup: makeLookup(entry, notes),
-      ALPNProtocols: ["http/1.1"],
-    });
+    let socket: tls.TLSSocket;
+    try {
+      socket = tls.connect({
+        host,
+        port: notes.port,
+        // SNI carries names only (RFC 6066); the name check still runs against an IP literal.
+        ...(isIP(host) === 0 ? { servername: host } : {}),
+        secureContext: trust,
+        // Fixed: there is no way to turn verification off.
+        rejectUnauthorized: true,
+        lookup: makeLookup(entry, notes),
+        ALPNProtocols: ["http/1.1"],
+      });
+    } catch (error) {
+      // Whatever tls.connect throws is this probe's failure, never the process's.
+      callback(error instanceof Error ? error : new Error(String(error)), null);
+      return;
+    }
     // undici's callback is called once: with the verified socket, or with the first error.
     let settled = false;
     const settle = (error: Error | null) => {
@@ -165,7 +178,16 @@ function makeConnector(
     socket.once("secureConnect", () => {
       notes.tlsHandshakeMs = elapsed();
       notes.tlsProtocol = socket.getProtocol();
-      notes.certificate = describeCertificate(socket.getPeerCertificate());
+      const peer = socket.getPeerCertificate();
+      notes.certificate = describeCertificate(peer);
+      // Node (OpenSSL security level 1) accepts RSA-1024; the probe does not.
+      const weak = weakKeyDetail({ rsa: typeof peer.modulus === "string", bits: peer.bits });
+      if (weak !== undefined) {
+        const error = Object.assign(new Error(weak), { code: "EE_KEY_TOO_SMALL" });
+        settle(error);
+        socket.destroy(error);
+        return;
+      }
       settle(null);
     });
     socket.on("error", (error: Error) => {

@@ -1,7 +1,7 @@
 // The report's static sections, shared by run and sweep reports: `check`'s findings with their fixes and
 // `reach`'s matrix. Neither needs a simulation.
 import type { Finding } from "../../checks/finding.js";
-import type { Reachability } from "../../model/reachability.js";
+import { reachRows, type Reachability } from "../../model/reachability.js";
 import { ROLE_SHORT as SHORT } from "../reachTable.js";
 import { escapeHtml, htmlTable, raw, tag, type Section } from "./document.js";
 
@@ -35,15 +35,13 @@ export function findingsSection(findings: readonly Finding[]): Section {
 
 /** The reachability matrix: each device group × each server role → ok or the first failing rule's reason. */
 export function reachabilitySection(reach: Reachability): Section {
-  const groups = [...new Set(reach.cells.map((c) => c.group))];
   const head = ["group", ...reach.columns.map((c) => raw(`${escapeHtml(c.server)}<br>${SHORT[c.role]}`))];
-  const rows = groups.map((g) => [
-    g,
-    ...reach.columns.map((c) => {
-      const result =
-        reach.cells.find((x) => x.group === g && x.server === c.server && x.role === c.role)?.result ?? "";
-      return { value: result, className: result === "ok" ? "reach-ok" : "reach-refused" };
-    }),
+  const rows = reachRows(reach).map(({ group, results }) => [
+    group,
+    ...results.map((result) => ({
+      value: result,
+      className: result === "ok" ? "reach-ok" : "reach-refused",
+    })),
   ]);
   const intro = `<p>Each device group against each server role at t = ${reach.timeSeconds} s: <code>ok</code>, or the reason of the first rule that refuses it (as <code>mdmsim reach</code> prints).</p>`;
   return {

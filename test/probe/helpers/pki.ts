@@ -20,6 +20,8 @@ export interface LeafOptions {
   /** OpenSSL dates (`YYYYMMDDHHMMSSZ`); the default is valid from now for 30 days. */
   readonly startDate?: string;
   readonly endDate?: string;
+  /** The leaf's key: EC P-256 unless an RSA size is given. */
+  readonly rsaBits?: number;
 }
 
 function openssl(args: readonly string[], cwd: string): void {
@@ -96,8 +98,9 @@ export class TestCa {
     // prettier-ignore
     openssl(
       [
-        "req", "-config", "openssl.cnf", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", `${base}.key`, "-out", `${base}.csr`, "-subj", `/CN=${first}`,
+        "req", "-config", "openssl.cnf", "-new",
+        ...(options.rsaBits !== undefined ? ["-newkey", `rsa:${options.rsaBits}`] : ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]),
+        "-nodes", "-keyout", `${base}.key`, "-out", `${base}.csr`, "-subj", `/CN=${first}`,
       ],
       this.dir,
     );
