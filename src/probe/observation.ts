@@ -35,7 +35,13 @@ export interface ProbeObservation {
   readonly tlsHandshakeMs: number | null;
   /** Negotiated TLS version (`TLSv1.3`). */
   readonly tlsProtocol: string | null;
+  /** The peer certificate of a verified session; null when verification failed or no session was set up. */
   readonly certificate: ObservedCertificate | null;
+  /**
+   * The certificate the server presented in its handshake, recorded before verification, so an untrusted,
+   * expired or wrongly named certificate is known too; null (or absent) when no handshake completed.
+   */
+  readonly presentedCertificate?: ObservedCertificate | null;
   /** HTTP status of the answer; null when none arrived. */
   readonly status: number | null;
   /** The answer's `content-type` header. */

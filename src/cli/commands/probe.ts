@@ -5,8 +5,10 @@ import { anyUnreachable, buildProbeReport } from "../../probe/result.js";
 import { renderProbeTable } from "../../probe/table.js";
 import { DEFAULT_PROBE_TIMEOUT } from "../../probe/timeout.js";
 import { defineCommand } from "../command.js";
-import { list, textWithDefault } from "../optionTable.js";
+import { list, text, textWithDefault } from "../optionTable.js";
 import { SCENARIO, scenarioOptions, type ScenarioArgs } from "../options.js";
+import { checkOutputPath } from "../outputFile.js";
+import { writeProbedCertificates } from "../probe/certificateFile.js";
 import { probeProgress } from "../probe/progress.js";
 import { commandScenario } from "../scenarioFile.js";
 
@@ -15,6 +17,7 @@ interface ProbeArgs extends ScenarioArgs {
   readonly resolve: string[];
   readonly ca: string[];
   readonly timeout: string;
+  readonly updateCertificates: string | undefined;
 }
 
 /** The `probe` command: exit 1 when a probed role did not answer. */
@@ -32,8 +35,15 @@ export const probeCommand = defineCommand<ProbeArgs>({
       default: DEFAULT_PROBE_TIMEOUT,
       describe: "bound of each phase of a probe: connect (lookup, TCP, TLS), headers, body",
     }),
+    updateCertificates: text({
+      describe:
+        "also write the scenario to this file with each server's certificate as its TLS handshake presented it",
+    }),
   },
   run: async (args, { io, context }) => {
+    const out = args.updateCertificates;
+    const inputs = [args.scenario, ...args.ca];
+    if (out !== undefined) checkOutputPath(out, `--update-certificates ${out}`, inputs);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const plan = planProbes(scenario, args.resolve, args.timeout);
     // undici (and node:crypto, for --ca) load only when a probe runs, so other commands start fast.
@@ -55,6 +65,8 @@ export const probeCommand = defineCommand<ProbeArgs>({
     if (args.format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
     else if (args.format === "csv") io.stdout(renderProbeCsv(report));
     else io.stdout(renderProbeTable(scenario, report, args.quiet, io.stdoutLayout));
+    if (out !== undefined)
+      writeProbedCertificates(io, scenario, { targets: plan.targets, observations }, out, inputs);
     return anyUnreachable(report) ? 1 : 0;
   },
 });

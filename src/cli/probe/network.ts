@@ -54,6 +54,7 @@ interface Notes {
   tlsHandshakeMs: number | null;
   tlsProtocol: string | null;
   certificate: ObservedCertificate | null;
+  presentedCertificate: ObservedCertificate | null;
 }
 
 function firstName(value: string | string[] | undefined): string | null {
@@ -67,13 +68,22 @@ function isoDate(text: string | undefined): string | null {
   return Number.isNaN(time.getTime()) ? text : time.toISOString();
 }
 
+/** A distinguished name as `O=Contoso, C=US`; null when empty. */
+function distinguishedName(name: PeerCertificate["subject"] | undefined): string | null {
+  if (name === undefined) return null;
+  const parts = Object.entries(name).flatMap(([key, value]) =>
+    value === undefined ? [] : [`${key}=${Array.isArray(value) ? value.join("+") : value}`],
+  );
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
 function describeCertificate(c: PeerCertificate): ObservedCertificate {
   // Node's typings promise objects; a session without a peer certificate gives an empty object.
   const subject = c.subject as PeerCertificate["subject"] | undefined;
   const issuer = c.issuer as PeerCertificate["issuer"] | undefined;
   return {
-    subject: firstName(subject?.CN),
-    issuer: firstName(issuer?.CN),
+    subject: firstName(subject?.CN) ?? distinguishedName(subject),
+    issuer: firstName(issuer?.CN) ?? distinguishedName(issuer),
     subjectAltNames: c.subjectaltname ?? null,
     notBefore: isoDate(c.valid_from),
     notAfter: isoDate(c.valid_to),
@@ -170,6 +180,11 @@ function makeConnector(
       settle(error);
       socket.destroy(error);
     }, options.timeoutMs);
+    // Node checks the chain and the name in its own "secure" listener and destroys a rejected socket before
+    // any other event: a listener placed before it records what the server presented, accepted or not.
+    socket.prependOnceListener("secure", () => {
+      notes.presentedCertificate = describeCertificate(socket.getPeerCertificate());
+    });
     socket.setNoDelay(true);
     socket.once("connect", () => {
       notes.tcpConnectMs = elapsed();
@@ -231,6 +246,7 @@ export async function probeTarget(
     tlsHandshakeMs: null,
     tlsProtocol: null,
     certificate: null,
+    presentedCertificate: null,
   };
   const observation = (
     rest: Pick<ProbeObservation, "status" | "contentType" | "body" | "bodyTruncated" | "latencyMs" | "error">,

@@ -1,0 +1,40 @@
+// `probe --update-certificates OUT.json`: the scenario as loaded (after --set), each probed server's
+// certificate replaced by what its handshake presented, written whole; the servers kept are named.
+import { updateCertificates } from "../../probe/certificates.js";
+import type { ProbeObservation } from "../../probe/observation.js";
+import type { ProbeTarget } from "../../probe/targets.js";
+import { loadScenario, writtenForm } from "../../scenario/load.js";
+import type { Scenario } from "../../scenario/schema.js";
+import type { CliIo } from "../io.js";
+import { writeOutputFile } from "../outputFile.js";
+
+/** Writes the updated scenario to `out` (never over one of `inputs`) and says what it did on stderr. */
+export function writeProbedCertificates(
+  io: CliIo,
+  scenario: Scenario,
+  probed: { readonly targets: readonly ProbeTarget[]; readonly observations: readonly ProbeObservation[] },
+  out: string,
+  inputs: readonly string[],
+): void {
+  const update = updateCertificates(writtenForm(scenario) ?? scenario, probed.targets, probed.observations);
+  // Certificates as the schema takes them: a file that does not load would be a bug here, not bad input.
+  try {
+    loadScenario(structuredClone(update.scenario));
+  } catch (error) {
+    throw new Error(
+      `the updated scenario does not load: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  writeOutputFile(
+    out,
+    `${JSON.stringify(update.scenario, null, 2)}\n`,
+    `--update-certificates ${out}`,
+    inputs,
+  );
+  const n = update.updated.length;
+  io.stderr(
+    `mdmsim probe: wrote ${out}: the certificate${n === 1 ? "" : "s"} of ${n} server${n === 1 ? "" : "s"} as presented in the TLS handshake\n`,
+  );
+  for (const { server, reason } of update.kept)
+    io.stderr(`mdmsim probe: ${server}: kept the scenario's certificate: ${reason}\n`);
+}
