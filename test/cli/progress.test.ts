@@ -130,3 +130,20 @@ describe("progressLine", () => {
     expect(progressLine(state(42, 150, 12_000), 30)).toBe("sweep 42/150 28% 12s");
   });
 });
+
+describe("Ctrl-C in the real process", () => {
+  it("runs the clean-up, then ends the program by SIGINT as Ctrl-C would", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const io = new URL("../../dist/cli/io.js", import.meta.url).href;
+    const script = [
+      `const { processIo } = await import(${JSON.stringify(io)});`,
+      `processIo().onInterrupt(() => process.stderr.write("erased\\n"));`,
+      `process.kill(process.pid, "SIGINT");`,
+      `setTimeout(() => process.stdout.write("still running\\n"), 2000);`,
+    ].join("\n");
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(child.stderr).toBe("erased\n");
+    expect(child.stdout).toBe("");
+    expect(child.signal).toBe("SIGINT");
+  });
+});

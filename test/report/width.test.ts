@@ -1,4 +1,4 @@
-// Every command's table output, for every bundled scenario, at 80 and 120 columns: no line is wider than
+// Every command's table output (run, check, reach, sweep, sweep --list, merge, compare, probe), for every bundled scenario, at 80 and 120 columns: no line is wider than
 // the terminal (display width, not string length). In-process, with a fake terminal.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -108,6 +108,13 @@ describe.each([80, 120])("at %i columns", (columns) => {
         files: { "a.json": shards[0] ?? "", "b.json": shards[1] ?? "" },
       });
       expect(merged.stdout).toBe(whole.stdout);
+    });
+
+    it("compare fits", async () => {
+      const args = ["compare", path, "--with", "devices.0.count=20", "--runs", "2", "--jobs", "1"];
+      const { stdout, code } = await runCli([...args, "--expect", "devices.connected > 15"], terminal);
+      expect(code, stdout).toBeLessThan(2);
+      expectFits(stdout, columns, "compare");
     });
 
     it("probe's tables fit", () => {
