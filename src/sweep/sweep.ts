@@ -9,6 +9,7 @@ import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { aggregate, type MetricStats } from "./aggregate.js";
 import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
+import { studyGrid, type Study } from "./study.js";
 import { runJob, type JobOutcome } from "./job.js";
 import { intervalMethod, metricBounds, type Bounds, type MetricProfile } from "./metricProfile.js";
 
@@ -35,8 +36,13 @@ export const MAX_RUNS = 100_000;
 
 /** Options of `planSweep` and `runSweep`. */
 export interface SweepOptions {
-  /** `--vary PATH=V1,V2,…` texts (or parsed axes); at least one. */
+  /** `--vary PATH=V1,V2,…` texts (or parsed axes); at least one, unless `study` gives axes. */
   readonly vary: readonly (string | VaryAxis)[];
+  /**
+   * A study file's axes, zipped groups and skipped combinations (`parseStudy`), varied before `vary`;
+   * `source` names the file in messages.
+   */
+  readonly study?: { readonly study: Study; readonly source: string };
   /** Replications per variant (default `DEFAULT_RUNS`). */
   readonly runs?: number;
   /** First seed (default: the scenario's); run i uses seed + i in every variant. */
@@ -191,7 +197,9 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const maxEvents = maxEventsOf(options);
   const extraExpectations = checkExpectations(options.expectations);
-  const grid = buildGrid(options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v)));
+  const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
+  const { study } = options;
+  const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
   const values = DEFAULT_METRICS.length + (options.metrics ?? []).length;
   checkSweepMemory(
     scenario,
@@ -209,6 +217,10 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
       // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --vary. When no single
       // override is to blame (a cross-field rule, a run limit), name every value of the variant.
       const culprit = error.source?.startsWith("--set ") === true ? error.source.slice(6) : undefined;
+      if (study !== undefined)
+        throw error.withSource(
+          `${study.source} (${culprit ?? variant.overrides.map((o) => o.text).join(", ")})`,
+        );
       throw error.withSource(culprit !== undefined ? `--vary ${culprit}` : variantLabel(variant));
     }
   });

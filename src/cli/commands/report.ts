@@ -28,6 +28,7 @@ import {
   baselineOption,
   checkCommandSweepWork,
   commandSweepPlan,
+  studyOption,
   runsOption,
   varyOption,
   type GridArgs,
@@ -51,6 +52,7 @@ function commandLine(args: ReportArgs): string {
   if (args.runs !== undefined) words.push("--runs", String(args.runs));
   for (const v of args.metric) words.push("--metric", v);
   if (args.baseline !== undefined) words.push("--baseline", String(args.baseline));
+  if (args.study !== undefined) words.push("--study", args.study);
   return ["mdmsim", ...words.map(quote)].join(" ");
 }
 
@@ -68,6 +70,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     metric: list({ describe: "with --vary: also chart this result path (repeatable)" }),
     jobs: jobsOption("with --vary: worker threads (default: the number of CPUs)"),
     baseline: baselineOption(),
+    study: studyOption(),
     quiet: flag({ describe: "print only failed expectations" }),
     maxEvents: MAX_EVENTS,
   },
@@ -77,7 +80,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     checkOutputPath(out, `--out ${out}`, [args.scenario]);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
-    if (args.vary.length === 0) {
+    if (args.vary.length === 0 && args.study === undefined) {
       const needsVary = [
         args.runs !== undefined ? "--runs" : "",
         args.metric.length > 0 ? "--metric" : "",
@@ -100,7 +103,7 @@ export const reportCommand = defineCommand<ReportArgs>({
       return failed.expectations.length === 0 ? 0 : 1;
     }
 
-    const plan = commandSweepPlan(scenario, seed, args);
+    const plan = commandSweepPlan(io, scenario, seed, args);
     const all = sweepJobs(plan);
     checkCommandSweepWork(args.scenario, plan, all);
     const jobs = workerThreads(io, args.jobs, all.length, args.quiet);

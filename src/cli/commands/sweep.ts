@@ -35,7 +35,9 @@ import {
   type ScenarioArgs,
 } from "../options.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
-import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
+import { attributed, commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
+import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
+import { parseStudy, type Study } from "../../sweep/study.js";
 import { progressBar } from "../progress.js";
 import { runJobs, usesPool } from "../sweepPool.js";
 
@@ -94,12 +96,43 @@ export interface GridArgs {
   readonly expect: string[];
   readonly baseline: number | undefined;
   readonly maxEvents: number | undefined;
+  readonly study: string | undefined;
+}
+
+/**
+ * Reads a `--study` file (JSON or YAML) through the shell's reader and validates it.
+ * @throws ScenarioError or UsageError naming the file (and the place in it)
+ */
+export function readStudy(io: CliIo, file: string): { study: Study; source: string } {
+  let text: string;
+  try {
+    text = io.readFile(file, LOAD_LIMITS.maxBytes);
+  } catch (error) {
+    throw new UsageError(`--study ${file}: ${describeReadError(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = parseScenarioText(text, /\.ya?ml$/i.test(file) ? "yaml" : "auto");
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error.withSource(file);
+    throw error;
+  }
+  return { study: parseStudy(data, file), source: file };
+}
+
+/** `--study FILE`, shared with `report --vary`. */
+export function studyOption(): ReturnType<typeof text> {
+  return text({
+    describe: "a study file (JSON or YAML): the varied paths, zipped axes and skipped combinations",
+  });
 }
 
 /** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
-export function commandSweepPlan(scenario: Scenario, seed: number, args: GridArgs): SweepPlan {
+export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, args: GridArgs): SweepPlan {
+  const study = args.study !== undefined ? readStudy(io, args.study) : undefined;
   try {
     return planSweep(scenario, {
+      ...(study !== undefined ? { study } : {}),
       vary: args.vary,
       runs: args.runs ?? DEFAULT_RUNS,
       seed,
@@ -147,6 +180,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
     ),
     jobs: jobsOption(),
     baseline: baselineOption(),
+    study: studyOption(),
     metric: list({ describe: "also report this result path (repeatable)" }),
     expect: expectOption('expectation "PATH OP VALUE", evaluated in every run (repeatable)'),
     list: flag({ describe: "print the variants and runs; run nothing" }),
@@ -161,7 +195,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
   run: async (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
-    const plan = commandSweepPlan(scenario, seed, args);
+    const plan = commandSweepPlan(io, scenario, seed, args);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
     if (out !== undefined && shard === undefined)
