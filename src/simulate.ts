@@ -1,8 +1,8 @@
 // The library's main call: a validated scenario in, the result document out. Synchronous and pure.
 import { ScenarioError, UsageError } from "./errors.js";
 import { EventQueue } from "./kernel/eventQueue.js";
-import { runEngine, type RawRun, type TraceEvent } from "./model/engine.js";
-import { compileSite } from "./model/site.js";
+import { runEngine, type EngineOptions, type RawRun, type TraceEvent } from "./model/engine.js";
+import { compileSite, type SiteModel } from "./model/site.js";
 import { checkRunLimits } from "./model/estimate.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
@@ -75,6 +75,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
 export function runSimulation(
   scenario: Scenario,
   options: SimulateOptions = {},
+  engine: (site: SiteModel, options: EngineOptions) => RawRun = runEngine,
 ): { result: RunResult; raw: RawRun } {
   const seed = options.seed ?? scenario.seed;
   // The scenario's own expectations are part of the file: their problems name `expectations[i]`.
@@ -83,7 +84,7 @@ export function runSimulation(
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
   checkRunLimits(scenario, options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {});
   const site = compileSite(scenario, seed);
-  const raw = runEngine(site, {
+  const raw = engine(site, {
     perDevice: options.perDevice === true,
     ...(trace ? { trace } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -5,6 +5,15 @@ import { EventQueue } from "./eventQueue.js";
 /** A scheduled action: receives the environment, may schedule more. */
 export type Action = (env: Environment) => void;
 
+/** What a process waits for: the instant (seconds) and the priority it resumes at. */
+export interface Wake {
+  readonly time: number;
+  readonly priority: number;
+}
+
+/** A process, SimPy style: a generator that yields each instant it waits for and resumes there. */
+export type Process = Generator<Wake, void, void>;
+
 /** The simulation environment: clock, queue, processed-event counter. */
 export class Environment {
   private readonly queue = new EventQueue<Action>();
@@ -30,6 +39,18 @@ export class Environment {
       throw new RangeError(`cannot schedule at ${time}s: now is ${this.clock}s`);
     }
     this.queue.push(time, priority, action);
+  }
+
+  /**
+   * Starts a process now: it runs until its first `yield`, then resumes at each instant it yields. A
+   * process waiting for an instant at or after the end of `run` simply never resumes.
+   */
+  process(body: Process): void {
+    const resume = (): void => {
+      const next = body.next();
+      if (next.done !== true) this.schedule(next.value.time, next.value.priority, resume);
+    };
+    resume();
   }
 
   /** Processes one event; returns false when none is left. */

@@ -81,3 +81,13 @@ export function assignmentShares(model: GroupModel, managementPoints: number): M
   if (count > 0) for (const [p, n] of devices) devices.set(p, n / count);
   return devices;
 }
+
+/**
+ * The DPs a device at `address` may ask for content (model.md step 7): for an internet device the DPs
+ * that take internet connections; for an intranet device the mobile-enabled DPs of the boundary groups
+ * listing its address. Empty: `no-content-location`.
+ */
+export function contentCandidates(model: GroupModel, address: number): readonly number[] {
+  if (model.internetDps !== null) return model.internetDps;
+  return address >= 0 ? (preferredPositions(model.dpPreferences, address) ?? []) : [];
+}

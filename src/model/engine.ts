@@ -5,7 +5,8 @@
 // ARCHITECTURE.md, "Why the engine has this form").
 import type { DeviceGroup } from "../scenario/schema.js";
 import { Priority } from "../kernel/priority.js";
-import { substream, type Rng } from "../random.js";
+import { groupStream, type Rng } from "../random.js";
+import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "./reasons.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { visibleAt } from "./replica.js";
@@ -98,6 +99,8 @@ export interface RawRun {
   readonly events: number;
   readonly trace: TraceEvent[] | null;
   readonly perDevice: DeviceRecord[] | null;
+  /** Per group: each device's draws from each stream, when `countDraws` asked for them. */
+  readonly draws: readonly DrawCounts[] | null;
 }
 
 /** Options of `runEngine`. */
@@ -108,12 +111,14 @@ export interface EngineOptions {
   readonly trace?: { readonly group: number; readonly index: number };
   /** Told the devices simulated so far and in all, every `PROGRESS_DEVICES` devices (for a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Count each device's random draws (for the reference engine). */
+  readonly countDraws?: boolean;
 }
 
 /** How many devices the engine simulates between two calls of `onProgress`. */
 export const PROGRESS_DEVICES = 8192;
 
-function newGroupTally(count: number): GroupTally {
+export function newGroupTally(count: number): GroupTally {
   return {
     total: count,
     enrolled: 0,
@@ -201,6 +206,9 @@ class GroupRun {
   /** Every EPP and the enrollment point accept every try: the first try enrolls. */
   private readonly enrollAlwaysOk: boolean;
   private readonly traceIndex: number;
+  /** Each device's draws, when counted. */
+  readonly draws: DrawCounts | null;
+  private current = 0;
   // Per device, set by enroll().
   private enrolledAt = -1;
   private lastEnrollReason = OK;
@@ -210,6 +218,7 @@ class GroupRun {
     private readonly model: GroupModel,
     private readonly state: RunState,
     traceIndex: number,
+    counting: boolean,
   ) {
     const g = model.group;
     const seed = site.seed;
@@ -217,10 +226,15 @@ class GroupRun {
     this.duration = site.duration;
     this.tally = newGroupTally(g.count);
     this.times = enrollmentTimes(g, seed);
-    this.eppRng = substream(seed, `group:${g.name}:epp`);
-    this.assignRng = substream(seed, `group:${g.name}:assignment`);
-    this.jitterRng = substream(seed, `group:${g.name}:jitter`);
-    this.contentRng = substream(seed, `group:${g.name}:content`);
+    this.draws = counting ? newDrawCounts(g.count) : null;
+    const stream = (name: DeviceStream): Rng => {
+      const rng = groupStream(seed, g.name, name);
+      return this.draws ? countingRng(rng, this.draws[name], () => this.current) : rng;
+    };
+    this.eppRng = stream("epp");
+    this.assignRng = stream("assignment");
+    this.jitterRng = stream("jitter");
+    this.contentRng = stream("content");
     this.schedule = pollSchedule(g);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(this.eppTimelines.length);
@@ -236,7 +250,10 @@ class GroupRun {
     const count = this.g.count;
     for (let start = 0; start < count; start += PROGRESS_DEVICES) {
       const end = Math.min(count, start + PROGRESS_DEVICES);
-      for (let i = start; i < end; i++) this.device(i);
+      for (let i = start; i < end; i++) {
+        this.current = i;
+        this.device(i);
+      }
       progress?.(end);
     }
     return this.tally;
@@ -369,7 +386,9 @@ class GroupRun {
         "carries the record",
         replica.name,
       );
-    state.record(visible, Priority.VISIBLE, "visible", "ok", replica?.name ?? "site");
+    // The record becomes visible after the run's end: that event does not happen in the run.
+    if (visible < this.duration)
+      state.record(visible, Priority.VISIBLE, "visible", "ok", replica?.name ?? "site");
   }
 
   /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
@@ -497,8 +516,17 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   const report = options.onProgress;
   const total = site.groups.reduce((n, model) => n + model.group.count, 0);
   let before = 0;
-  const groups = site.groups.map((model, g) => {
-    const run = new GroupRun(site, model, state, options.trace?.group === g ? options.trace.index : -1);
+  const runs = site.groups.map(
+    (model, g) =>
+      new GroupRun(
+        site,
+        model,
+        state,
+        options.trace?.group === g ? options.trace.index : -1,
+        options.countDraws === true,
+      ),
+  );
+  const groups = runs.map((run, g) => {
     const offset = before;
     const tally = run.run(
       report &&
@@ -506,7 +534,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
           report(offset + done, total);
         }),
     );
-    before += model.group.count;
+    before += site.groups[g]?.group.count ?? 0;
     return tally;
   });
   return {
@@ -517,6 +545,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     events: state.events,
     trace: state.trace,
     perDevice: state.perDevice,
+    draws: options.countDraws === true ? runs.map((run) => run.draws ?? newDrawCounts(0)) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 // First enrollment times of a group's devices, from its pattern and its `enrollment` substream.
-import { substream } from "../random.js";
+import { groupStream } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 
 /**
@@ -13,7 +13,7 @@ export function enrollmentTimes(group: DeviceGroup, seed: number): Float64Array 
   const e = group.enrollment;
   switch (e.pattern) {
     case "uniform": {
-      const rng = substream(seed, `group:${group.name}:enrollment`);
+      const rng = groupStream(seed, group.name, "enrollment");
       const span = e.to - e.from;
       for (let i = 0; i < n; i++) times[i] = e.from + rng() * span;
       break;
@@ -27,7 +27,7 @@ export function enrollmentTimes(group: DeviceGroup, seed: number): Float64Array 
       times.fill(e.at);
       break;
     case "poisson": {
-      const rng = substream(seed, `group:${group.name}:enrollment`);
+      const rng = groupStream(seed, group.name, "enrollment");
       const perSecond = e.ratePerMinute / 60;
       let t = e.from;
       for (let i = 0; i < n; i++) {

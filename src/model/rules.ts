@@ -277,11 +277,18 @@ export function changePoints(contact: Contact, duration: number): number[] {
   return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
 }
 
-/** The site-level enrollment point check at `t`: none, all down, or none of the up ones on HTTPS. */
-export function enrollmentPointReason(scenario: Scenario, t: number): Reason | null {
+/**
+ * The site-level enrollment point check at `t`: none, all down, or none of the up ones on HTTPS.
+ * @param down - whether a server is inside an outage at `t` (by default, its `outages` say)
+ */
+export function enrollmentPointReason(
+  scenario: Scenario,
+  t: number,
+  down: (server: Server) => boolean = (s) => inOutage(s.outages, t),
+): Reason | null {
   const eps = scenario.site.servers.filter((s) => s.roles.enrollmentPoint !== undefined);
   if (eps.length === 0) return "no-enrollment-point";
-  const up = eps.filter((s) => !inOutage(s.outages, t));
+  const up = eps.filter((s) => !down(s));
   if (up.length === 0) return "enrollment-point-down";
   return up.some((s) => s.roles.enrollmentPoint?.https === true) ? null : "https-required";
 }

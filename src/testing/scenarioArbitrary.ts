@@ -13,6 +13,12 @@ export interface ScenarioConstraints {
   readonly outages?: boolean;
   /** Whether roles may be misconfigured (HTTP, flags off, intranet-only for Macs, bad certificates). @defaultValue false */
   readonly misconfigurations?: boolean;
+  /**
+   * Also rarer shapes: several enrollment proxy points; with misconfigurations, sites without an EPP, an EP
+   * or an MP, Windows devices on the internet, certificates naming other hosts, not yet valid or with LDAP
+   * CRLs. @defaultValue false
+   */
+  readonly rareCases?: boolean;
   /** Most devices in one group. @defaultValue 30 */
   readonly maxDevicesPerGroup?: number;
   /** Most device groups. @defaultValue 3 */
@@ -22,9 +28,11 @@ export interface ScenarioConstraints {
 const ROOT = "Contoso Root CA";
 
 /**
- * Valid scenarios: one to three servers (the first always holds an EP and an EPP), zero to two replicas,
- * device groups of Windows intranet devices and macOS clients, outages in the run, durations of 30 minutes
- * to 4 hours.
+ * Valid scenarios: one to three servers (the first holds an EP and an EPP), zero to
+ * two replicas, device groups of Windows intranet devices and macOS clients (some pinned to an MP, some with
+ * small address ranges that wrap), boundary groups that may split the addresses between DMPs, outages in
+ * the run, enrollment and connection retries, durations of 30 minutes to 4 hours; with misconfigurations,
+ * roles on HTTP, flags off, wrong connection types, bad certificates (and `rareCases`).
  * @param constraints - what to allow; see `ScenarioConstraints`
  */
 export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arbitrary<ScenarioInput> {
@@ -32,6 +40,8 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const withReplicas = constraints.replicas ?? true;
   const withOutages = constraints.outages ?? true;
   const misconfigure = constraints.misconfigurations ?? false;
+  const rareShapes = constraints.rareCases ?? false;
+  const rare = misconfigure && rareShapes;
   const maxDevices = constraints.maxDevicesPerGroup ?? 30;
   const maxGroups = constraints.maxGroups ?? 3;
 
@@ -55,9 +65,12 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           .integer({ min: 0, max: 2 })
           .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => replica(i))))
       : fc.constant([]);
-    const flag = (good: boolean) => (misconfigure ? fc.boolean() : fc.constant(good));
+    // A misconfigured setting is wrong one time in three, so most sites still get far enough to fail later.
+    const flag = (good: boolean) => (misconfigure ? fc.constantFrom(good, good, !good) : fc.constant(good));
     const connections = (good: "intranet" | "intranetAndInternet") =>
-      misconfigure ? fc.constantFrom("intranet", "internet", "intranetAndInternet") : fc.constant(good);
+      misconfigure
+        ? fc.constantFrom<"intranet" | "internet" | "intranetAndInternet">(good, good, "intranet", "internet")
+        : fc.constant(good);
 
     return replicas.chain((reps) => {
       const databases = ["site", ...reps.map((r) => r.name)];
@@ -67,19 +80,38 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             ? fc.constantFrom(`cm0${i + 1}.corp.contoso.com`, `cm0${i + 1}`)
             : fc.constant(`cm0${i + 1}.corp.contoso.com`),
           certificate: misconfigure
-            ? fc.constantFrom<null | undefined | { issuer: string; notAfter?: string }>(
+            ? fc.constantFrom<
+                | null
+                | undefined
+                | { issuer: string; notAfter?: string; notBefore?: string; names?: string[]; crl?: string }
+              >(
                 undefined,
                 { issuer: ROOT },
                 { issuer: "Fabrikam Root CA" },
                 null,
                 { issuer: ROOT, notAfter: "2026-01-01T01:00:00Z" },
+                ...(rare
+                  ? [
+                      { issuer: ROOT, notBefore: "2026-01-01T00:20:00Z" },
+                      { issuer: ROOT, names: ["*.fabrikam.com"] },
+                      { issuer: ROOT, names: ["*.contoso.com"] },
+                      { issuer: ROOT, crl: "ldap" },
+                    ]
+                  : []),
               )
             : fc.constantFrom<undefined | { issuer: string }>(undefined, { issuer: ROOT }),
           outages,
           mp: fc.boolean(),
           dp: fc.boolean(),
+          epp: rareShapes ? fc.boolean() : fc.constant(false),
+          // The first server's core roles: all of them, or (misconfigured) one missing.
+          core: rare
+            ? fc.constantFrom("all", "all", "all", "all", "all", "all", "no-epp", "no-ep", "no-mp", "http-ep")
+            : fc.constant("all"),
           https: flag(true),
           allow: flag(true),
+          dpAllow: flag(true),
+          dpHttps: flag(true),
           macConnections: connections("intranetAndInternet"),
           database: fc.constantFrom(...databases),
         });
@@ -93,7 +125,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           count: fc.integer({ min: 1, max: maxDevices }),
           pattern: fc.constantFrom("uniform", "even", "burst", "poisson"),
           enrollTo: fc.integer({ min: 1, max: run }),
-          delay: fc.integer({ min: 0, max: 120 }),
+          delay: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 600, max: 3600 })),
           firstPollDelay: fc.integer({ min: 0, max: 300 }),
           jitter: fc.integer({ min: 0, max: 60 }),
           polling: fc.constantFrom<{ every: number; until?: number }[] | undefined>(
@@ -102,23 +134,29 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             [{ every: 60, until: 600 }, { every: 1800 }],
           ),
           retries: fc.integer({ min: 0, max: 3 }),
+          retryOn: fc.constantFrom("connection", "any"),
+          maxAttempts: fc.integer({ min: 1, max: 3 }),
+          retryAfter: fc.integer({ min: 1, max: 15 }).map((m) => m * 60),
+          addresses: fc.constantFrom("10.1.2.0/24", "10.1.2.0/30", "10.1.2.126-10.1.2.129", "10.2.0.0/30"),
+          internet: rare ? fc.constantFrom(false, false, false, true) : fc.constant(false),
+          pin: fc.option(fc.nat({ max: 2 }), { freq: 3, nil: undefined }),
           content: fc.boolean(),
         });
       const groups = fc
         .integer({ min: 1, max: maxGroups })
         .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => group(i))));
       return fc
-        .tuple(servers, groups, fc.integer({ min: 0, max: 1000 }))
-        .map(([srvs, grps, seed]): ScenarioInput => {
+        .tuple(servers, groups, fc.integer({ min: 0, max: 1000 }), fc.boolean())
+        .map(([srvs, grps, seed, split]): ScenarioInput => {
           const anyMac = grps.some((g) => g.platform === "macos");
+          const core = srvs[0]?.core ?? "all";
           const serverList = srvs.map((s, i) => {
             const roles: Record<string, unknown> = {};
-            if (i === 0) {
-              roles.enrollmentPoint = { https: true };
+            if (i === 0 && core !== "no-ep") roles.enrollmentPoint = { https: core !== "http-ep" };
+            if ((i === 0 && core !== "no-epp") || (i > 0 && s.epp))
               roles.enrollmentProxyPoint = { https: s.https, connections: "intranet" };
-            }
             const conn = anyMac ? s.macConnections : misconfigure ? s.macConnections : "intranet";
-            if (s.mp || i === 0) {
+            if (core === "no-mp" ? false : s.mp || i === 0) {
               roles.managementPoint = {
                 https: s.https,
                 connections: conn,
@@ -129,9 +167,12 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             }
             // A server holds at least one role: a DP when nothing else was drawn.
             if (s.dp || i === 0 || Object.keys(roles).length === 0) {
-              roles.distributionPoint = { https: s.https, connections: conn, allowMobileDevices: s.allow };
+              roles.distributionPoint = {
+                https: s.dpHttps,
+                connections: conn,
+                allowMobileDevices: s.dpAllow,
+              };
             }
-            roles.distributionPoint = { https: s.https, connections: conn, allowMobileDevices: s.allow };
             return {
               name: s.name,
               ...(s.certificate !== undefined ? { certificate: s.certificate } : {}),
@@ -139,6 +180,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
               roles,
             };
           });
+          const mpNames = serverList.filter((s) => "managementPoint" in s.roles).map((s) => s.name);
           return {
             name: "generated",
             seed,
@@ -155,25 +197,47 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                 outages: r.outages,
               })),
               servers: serverList,
-              boundaries: [{ name: "HQ", type: "ipv4Range", value: "10.1.0.0/16" }],
-              boundaryGroups: [{ name: "HQ", boundaries: ["HQ"], servers: serverList.map((s) => s.name) }],
+              // Split: the low half of 10.1.2.0/24 is served by the first server, the rest by the others.
+              boundaries: split
+                ? [
+                    { name: "Low", type: "ipv4Range", value: "10.1.0.0-10.1.2.127" },
+                    { name: "High", type: "ipv4Range", value: "10.1.2.128-10.1.255.255" },
+                  ]
+                : [{ name: "HQ", type: "ipv4Range", value: "10.1.0.0/16" }],
+              boundaryGroups: split
+                ? [
+                    { name: "Low", boundaries: ["Low"], servers: serverList.slice(0, 1).map((s) => s.name) },
+                    {
+                      name: "High",
+                      boundaries: ["High"],
+                      servers: serverList.slice(serverList.length > 1 ? 1 : 0).map((s) => s.name),
+                    },
+                  ]
+                : [{ name: "HQ", boundaries: ["HQ"], servers: serverList.map((s) => s.name) }],
             },
             devices: grps.map((g) => ({
               name: g.name,
               platform: g.platform,
               count: g.count,
-              ...(g.platform === "windows" ? { addresses: "10.1.2.0/24" } : {}),
+              ...(g.platform === "windows" && g.internet ? { location: "internet" } : {}),
+              ...(g.platform === "windows" ? { addresses: g.addresses } : {}),
+              ...(g.pin !== undefined && mpNames.length > 0
+                ? { managementPoint: mpNames[g.pin % mpNames.length] }
+                : {}),
               trustedRoots: [ROOT],
-              enrollment:
-                g.pattern === "burst"
+              enrollment: {
+                ...(g.pattern === "burst"
                   ? { pattern: "burst", at: g.enrollTo - 1 }
                   : g.pattern === "poisson"
                     ? { pattern: "poisson", from: 0, ratePerMinute: 5 }
-                    : { pattern: g.pattern, from: 0, to: g.enrollTo, delay: g.delay },
+                    : { pattern: g.pattern, from: 0, to: g.enrollTo, delay: g.delay }),
+                maxAttempts: g.maxAttempts,
+                retryAfter: g.retryAfter,
+              },
               ...(g.polling !== undefined ? { polling: g.polling } : {}),
               firstPollDelay: g.firstPollDelay,
               jitter: g.jitter,
-              connectionRetries: { count: g.retries },
+              connectionRetries: { count: g.retries, on: g.retryOn },
               content: g.content,
             })),
           } as ScenarioInput;

@@ -47,3 +47,21 @@ describe("Environment", () => {
     }).toThrow(RangeError);
   });
 });
+
+describe("Environment.process", () => {
+  it("resumes a generator at each instant it yields, in the queue's order, until `run` stops", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    function* walker(name: string, step: number, priority: number) {
+      for (let t = 0; ; t += step) {
+        yield { time: t, priority };
+        log.push(`${env.now}:${name}`);
+      }
+    }
+    env.process(walker("slow", 4, Priority.MP_TRY));
+    env.process(walker("fast", 2, Priority.COMMIT));
+    env.run(5);
+    // At 0 and 4 both wake: COMMIT before MP_TRY whatever the start order.
+    expect(log).toEqual(["0:fast", "0:slow", "2:fast", "4:fast", "4:slow"]);
+  });
+});

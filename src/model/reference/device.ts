@@ -1,0 +1,240 @@
+// A device's life as one process (model.md, "A device's life"): enrollment tries, commit, DMP assignment,
+// polls with retries, content requests. Every rule is evaluated at the event it decides, against the state
+// the site's processes hold at that instant: no compiled timelines, no fast-forwards.
+import type { Process } from "../../kernel/environment.js";
+import { Priority } from "../../kernel/priority.js";
+import { pickUniform } from "../../random.js";
+import type { DeviceGroup, Server } from "../../scenario/schema.js";
+import {
+  assignmentPool,
+  contentCandidates,
+  deviceAddress,
+  managementPointCandidates,
+} from "../assignment.js";
+import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule.js";
+import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
+import { enrollmentPointReason, rulesFor, type RoleName } from "../rules.js";
+import type { GroupModel } from "../site.js";
+import type { World } from "./run.js";
+
+/** What the reference knows about one device; -1 (or NaN for delays) where something never happened. */
+export class DeviceState {
+  enrolledAt = -1;
+  lastEnrollReason = OK;
+  enrollmentFailed = false;
+  committedAt = -1;
+  managementPoint = -1;
+  visibleAt = -1;
+  firstSuccessAt = -1;
+  failedBefore = 0;
+  lastReason = REASON_ID["not-polled"];
+  contentDone = false;
+  contentAt = -1;
+  /** Per replica: the delay from commit to visibility of the tick that carried this record. */
+  readonly delays: Float64Array;
+
+  constructor(
+    readonly group: number,
+    readonly index: number,
+    readonly model: GroupModel,
+    replicas: number,
+  ) {
+    this.delays = new Float64Array(replicas).fill(NaN);
+  }
+}
+
+/** The reason id (or OK) of a contact now: the rules in table order, row 1 from the server's process. */
+export function reasonNow(world: World, group: DeviceGroup, server: Server, role: RoleName): number {
+  const contact = { group, server, role, startMs: world.site.startMs };
+  for (const rule of rulesFor(role)) {
+    const reason =
+      rule.row === 1
+        ? world.availability(server).down
+          ? "server-down"
+          : null
+        : rule.check(contact, world.env.now);
+    if (reason !== null) return REASON_ID[reason];
+  }
+  return OK;
+}
+
+/** Adds one to entry `i`. */
+export function add(counts: Float64Array | Uint32Array, i: number): void {
+  counts[i] = (counts[i] ?? 0) + 1;
+}
+
+const outcome = (id: number): string => (id === OK ? "ok" : (REASONS[id] ?? "unknown"));
+
+/** One enrollment try now: an EPP among the reachable ones (the first EPP when none is), then the EP. */
+function enrollmentTry(world: World, d: DeviceState): number {
+  const { group } = d.model;
+  const epps = world.site.enrollmentProxyPoints;
+  world.counted();
+  if (epps.length === 0) {
+    world.branch("enrollment: the site has no EPP");
+    world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", "no-enrollment-proxy-point", null);
+    return REASON_ID["no-enrollment-proxy-point"];
+  }
+  const reachable = epps.filter((s) => reasonNow(world, group, s, "enrollmentProxyPoint") === OK);
+  if (reachable.length > 1) world.branch("enrollment: EPP drawn among several");
+  const epp = pickUniform(reachable, world.rng(d, "epp"));
+  let reason: number;
+  if (epp === undefined) {
+    world.branch("enrollment: no EPP reachable");
+    reason = reasonNow(world, group, epps[0] as Server, "enrollmentProxyPoint");
+  } else {
+    const ep = enrollmentPointReason(world.site.scenario, world.env.now, (s) => world.availability(s).down);
+    reason = ep === null ? OK : REASON_ID[ep];
+    if (ep !== null) world.branch("enrollment: refused by the enrollment point");
+  }
+  world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), (epp ?? epps[0])?.name ?? null);
+  return reason;
+}
+
+/** One DMP try now (a poll's first try or a retry). */
+function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry"): number {
+  const { group } = d.model;
+  const now = world.env.now;
+  const server = world.site.managementPoints[d.managementPoint];
+  const tally = world.groups[d.group];
+  const mp = world.managementPoints[d.managementPoint];
+  world.counted();
+  if (event === "retry") world.branch("poll: retry");
+  let reason =
+    server === undefined
+      ? REASON_ID["no-management-point"]
+      : reasonNow(world, group, server, "managementPoint");
+  if (reason === OK && !world.database(d.managementPoint).has(d)) reason = REASON_ID["device-not-in-replica"];
+  d.lastReason = reason;
+  world.trace(d, Priority.MP_TRY, event, outcome(reason), server?.name ?? null);
+  if (tally === undefined) return reason;
+  tally.attempts++;
+  if (mp) {
+    mp.attempts++;
+    add(mp.perMinute, Math.floor(now / 60));
+  }
+  if (reason === OK) {
+    tally.succeeded++;
+    if (d.firstSuccessAt < 0) {
+      d.firstSuccessAt = now;
+      // Content: at the first success.
+      if (group.content) world.branch("content: at the first success");
+      if (group.content)
+        world.env.schedule(now, Priority.CONTENT_TRY, () => {
+          contentTry(world, d);
+        });
+    }
+    return reason;
+  }
+  add(tally.failedByReason, reason);
+  if (mp) {
+    mp.failed++;
+    add(mp.failedPerMinute, Math.floor(now / 60));
+  }
+  if (d.firstSuccessAt < 0) d.failedBefore++;
+  return reason;
+}
+
+/** One content request now: a DP among the device's candidates, checked by the rules. */
+function contentTry(world: World, d: DeviceState): void {
+  const tally = world.groups[d.group];
+  const address = deviceAddress(d.model.addresses, d.index);
+  world.counted();
+  const candidates = contentCandidates(d.model, address);
+  world.branch(
+    candidates.length === 0
+      ? "content: no location"
+      : candidates.length > 1
+        ? "content: DP drawn among several"
+        : "content: one DP",
+  );
+  const dp = pickUniform(candidates, world.rng(d, "content"));
+  const server = dp === undefined ? undefined : world.site.distributionPoints[dp];
+  const reason =
+    server === undefined
+      ? REASON_ID["no-content-location"]
+      : reasonNow(world, d.model.group, server, "distributionPoint");
+  world.trace(d, Priority.CONTENT_TRY, "content", outcome(reason), server?.name ?? null);
+  if (tally === undefined) return;
+  tally.contentAttempted++;
+  if (reason !== OK) {
+    add(tally.contentFailedByReason, reason);
+    return;
+  }
+  tally.contentSucceeded++;
+  d.contentDone = true;
+  d.contentAt = world.env.now - d.committedAt;
+}
+
+/** The device's life from its first enrollment try; it simply stops where the run ends. */
+export function* deviceLife(world: World, d: DeviceState, firstTry: number): Process {
+  const g = d.model.group;
+  const { delay, retryAfter, maxAttempts } = g.enrollment;
+  for (let k = 0; k < maxAttempts && d.enrolledAt < 0; k++) {
+    yield { time: firstTry + k * retryAfter, priority: Priority.ENROLLMENT_TRY };
+    if (k > 0) world.branch("enrollment: retried");
+    const reason = enrollmentTry(world, d);
+    d.lastEnrollReason = reason;
+    if (reason === OK) d.enrolledAt = world.env.now;
+  }
+  if (d.enrolledAt < 0) {
+    world.branch("enrollment: failed for good");
+    d.enrollmentFailed = true;
+    return;
+  }
+  yield { time: d.enrolledAt + delay, priority: Priority.COMMIT };
+  world.commit(d);
+  const candidates = managementPointCandidates(d.model, world.site.managementPoints.length);
+  const pool = assignmentPool(d.model, candidates, deviceAddress(d.model.addresses, d.index));
+  world.branch(
+    d.model.pinned !== undefined
+      ? "assignment: pinned"
+      : d.model.eligible.length === 0
+        ? "assignment: no eligible DMP"
+        : pool.length < candidates.length
+          ? "assignment: boundary group narrowed the pool"
+          : pool.length > 1
+            ? "assignment: drawn among eligible DMPs"
+            : "assignment: one eligible DMP",
+  );
+  d.managementPoint = pickUniform(pool, world.rng(d, "assignment")) ?? -1;
+  world.assigned(d);
+  const schedule = pollSchedule(g);
+  const { count: retries, initialBackoff, on } = g.connectionRetries;
+  const jitter = world.rng(d, "jitter");
+  let u = schedule.firstPollDelay;
+  let phase = 0;
+  for (;;) {
+    const pollAt = d.committedAt + u;
+    yield { time: pollAt, priority: Priority.MP_TRY };
+    const nextPhase = phaseAt(schedule, u, phase);
+    if (nextPhase !== phase) world.branch("poll: next polling phase");
+    phase = nextPhase;
+    if (g.jitter > 0) world.branch("poll: jitter");
+    const nextU = u + pollInterval(schedule, phase) + jitterDraw(jitter, g.jitter);
+    const nextPollAt = d.committedAt + nextU;
+    // Content: at every poll after the first success until it succeeds.
+    if (g.content && d.firstSuccessAt >= 0 && !d.contentDone) world.branch("content: at a later poll");
+    if (g.content && d.firstSuccessAt >= 0 && !d.contentDone)
+      world.env.schedule(pollAt, Priority.CONTENT_TRY, () => {
+        contentTry(world, d);
+      });
+    for (let r = 0; r <= retries; r++) {
+      if (r > 0) {
+        const t = pollAt + initialBackoff * (2 ** r - 1);
+        // A retry due at or after the next poll is dropped: the next poll starts afresh.
+        if (t >= nextPollAt) {
+          world.branch("poll: retry dropped at the next poll");
+          break;
+        }
+        yield { time: t, priority: Priority.MP_TRY };
+      }
+      const reason = managementPointTry(world, d, r === 0 ? "poll" : "retry");
+      if (reason !== OK && !isConnectionLevel(reason, on))
+        world.branch("poll: not retried (not connection-level)");
+      if (reason !== OK && r === retries && retries > 0) world.branch("poll: retries used up");
+      if (reason === OK || !isConnectionLevel(reason, on)) break;
+    }
+    u = nextU;
+  }
+}

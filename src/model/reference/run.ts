@@ -1,0 +1,255 @@
+// The reference engine: model.md as a textbook discrete-event simulation. One event queue (the kernel's,
+// ordered by time, priority, sequence) holds every outage edge, every replica tick and every event of every
+// device; each rule is evaluated when its event happens. Slow and plain on purpose: the fast engine
+// (model/engine.ts) must give the same result document on every scenario, which a property test checks.
+// Reachable from tests only, never from the public API.
+import { Environment } from "../../kernel/environment.js";
+import { Priority } from "../../kernel/priority.js";
+import type { Rng } from "../../random.js";
+import type { Server } from "../../scenario/schema.js";
+import type { DeviceStream, DrawCounts } from "../draws.js";
+import { enrollmentTimes } from "../enrollment.js";
+import {
+  newGroupTally,
+  type DeviceRecord,
+  type GroupTally,
+  type ManagementPointTally,
+  type RawRun,
+  type TraceEvent,
+} from "../engine.js";
+import { OK, REASON_ID, REASONS } from "../reasons.js";
+import { syncOffset, type ReplicaTimeline } from "../replica.js";
+import type { SiteModel } from "../site.js";
+import { add, deviceLife, DeviceState } from "./device.js";
+import { GroupTapes } from "./tape.js";
+import { Availability, ReplicaProcess } from "./world.js";
+
+/** Options of `runReference`. */
+export interface ReferenceOptions {
+  readonly perDevice?: boolean;
+  readonly trace?: { readonly group: number; readonly index: number };
+  /** Per group: each device's draws from each stream, as the fast engine counted them. */
+  readonly draws: readonly DrawCounts[];
+  /** Counts each branch of the model taken (by name), to show what a generated scenario exercised. */
+  readonly branches?: Map<string, number>;
+}
+
+/** The simulated world: the kernel, the site's processes and databases, the counters. */
+export class World {
+  readonly env = new Environment();
+  readonly groups: GroupTally[];
+  readonly managementPoints: ManagementPointTally[];
+  readonly replicas: ReplicaProcess<DeviceState>[];
+  readonly traced: TraceEvent[] | null;
+  events = 0;
+  private readonly siteDatabase = new Set<DeviceState>();
+  private readonly servers = new Map<string, Availability>();
+  private readonly tapes: GroupTapes[];
+  /** Per management point: the replica it reads (index), or -1 for the site database. */
+  private readonly reads: number[];
+
+  constructor(
+    readonly site: SiteModel,
+    readonly options: ReferenceOptions,
+  ) {
+    const { scenario } = site;
+    for (const server of scenario.site.servers)
+      this.servers.set(server.name, new Availability(this.env, server.outages));
+    const minutes = Math.max(1, Math.ceil(site.duration / 60));
+    this.managementPoints = site.managementPoints.map(() => ({
+      devices: 0,
+      attempts: 0,
+      failed: 0,
+      perMinute: new Uint32Array(minutes),
+      failedPerMinute: new Uint32Array(minutes),
+    }));
+    this.groups = scenario.devices.map((g) => newGroupTally(g.count));
+    this.tapes = scenario.devices.map(
+      (g, i) => new GroupTapes(site.seed, g.name, options.draws[i] ?? missing(g.name)),
+    );
+    this.replicas = scenario.site.replicas.map(
+      (replica, r) =>
+        new ReplicaProcess<DeviceState>(
+          this.env,
+          replica,
+          syncOffset(replica, site.seed),
+          (d, tick) => {
+            this.carried(d, r, tick);
+          },
+          (d) => {
+            if (this.reads[d.managementPoint] === r)
+              this.trace(d, Priority.VISIBLE, "visible", "ok", replica.name);
+          },
+          () => {
+            this.counted();
+          },
+          () => {
+            this.branch("replica: tick skipped inside an outage");
+          },
+        ),
+    );
+    this.reads = site.managementPoints.map((s) =>
+      scenario.site.replicas.findIndex((r) => r.name === s.roles.managementPoint?.database),
+    );
+    this.traced = options.trace !== undefined ? [] : null;
+  }
+
+  availability(server: Server): Availability {
+    return this.servers.get(server.name) ?? new Availability(this.env, []);
+  }
+
+  rng(d: DeviceState, stream: DeviceStream): Rng {
+    return this.tapes[d.group]?.rng(stream, d.index) ?? (() => NaN);
+  }
+
+  /** Notes a branch of the model taken, when the caller counts them. */
+  branch(name: string): void {
+    const counts = this.options.branches;
+    counts?.set(name, (counts.get(name) ?? 0) + 1);
+  }
+
+  /** An event the result counts: a tick, an enrollment try, a commit, a DMP or content try. */
+  counted(): void {
+    this.events++;
+  }
+
+  trace(d: DeviceState, priority: number, event: string, outcome: string, target: string | null): void {
+    const t = this.options.trace;
+    if (this.traced && t?.group === d.group && t.index === d.index)
+      this.traced.push({ time: this.env.now, priority, event, outcome, target });
+  }
+
+  /** The database management point `mp` reads (the site's for none). */
+  database(mp: number): ReadonlySet<DeviceState> {
+    const r = this.reads[mp] ?? -1;
+    return r >= 0 ? (this.replicas[r]?.database ?? this.siteDatabase) : this.siteDatabase;
+  }
+
+  /** The record reaches the site database now; every replica's next tick will carry it. */
+  commit(d: DeviceState): void {
+    this.counted();
+    d.committedAt = this.env.now;
+    this.siteDatabase.add(d);
+    for (const replica of this.replicas) replica.commit(d);
+    this.trace(d, Priority.COMMIT, "commit", "ok", null);
+  }
+
+  /** The device has its management point; on the site database its record is visible from now on. */
+  assigned(d: DeviceState): void {
+    const mp = this.managementPoints[d.managementPoint];
+    if (mp) mp.devices++;
+    const name = this.site.managementPoints[d.managementPoint]?.name ?? null;
+    this.trace(d, Priority.COMMIT, "assigned", name === null ? "no-management-point" : "ok", name);
+    if ((this.reads[d.managementPoint] ?? -1) < 0) {
+      d.visibleAt = this.env.now;
+      this.branch(d.managementPoint < 0 ? "assignment: no management point" : "visibility: site database");
+      this.env.schedule(this.env.now, Priority.VISIBLE, () => {
+        this.trace(d, Priority.VISIBLE, "visible", "ok", "site");
+      });
+    }
+  }
+
+  private carried(d: DeviceState, r: number, tick: number): void {
+    const replica = this.replicas[r]?.replica;
+    if (replica === undefined) return;
+    d.delays[r] = tick + replica.applyDelay - d.committedAt;
+    if (this.reads[d.managementPoint] !== r) return;
+    d.visibleAt = tick + replica.applyDelay;
+    this.branch("visibility: carried by a replica tick");
+    this.trace(d, Priority.SYNC_TICK, "sync", "carries the record", replica.name);
+  }
+
+  finish(): void {
+    for (const tapes of this.tapes) tapes.finish();
+  }
+}
+
+function missing(group: string): never {
+  throw new Error(`reference: no draw counts for group ${group}`);
+}
+
+/** Runs the compiled site's scenario as one event queue; `draws` from `runEngine(site, { countDraws: true })`. */
+export function runReference(site: SiteModel, options: ReferenceOptions): RawRun {
+  const world = new World(site, options);
+  for (const replica of world.replicas) world.env.process(replica.life());
+  const devices: DeviceState[] = [];
+  site.groups.forEach((model, g) => {
+    const times = enrollmentTimes(model.group, site.seed);
+    for (let i = 0; i < model.group.count; i++) {
+      const d = new DeviceState(g, i, model, world.replicas.length);
+      devices.push(d);
+      world.env.process(deviceLife(world, d, times[i] ?? 0));
+    }
+  });
+  world.env.run(site.duration);
+  world.finish();
+  return assemble(world, devices);
+}
+
+/** The counters in device order (the order the result's means and percentiles are taken in). */
+function assemble(world: World, devices: readonly DeviceState[]): RawRun {
+  const { site } = world;
+  const delays: number[][] = world.replicas.map(() => []);
+  const perDevice: DeviceRecord[] = [];
+  for (const d of devices) {
+    const tally = world.groups[d.group];
+    if (tally === undefined) continue;
+    const committed = d.committedAt >= 0;
+    if (committed) tally.enrolled++;
+    else if (d.enrollmentFailed) {
+      tally.enrollmentFailed++;
+      add(tally.enrollmentFailedByReason, d.lastEnrollReason);
+    } else {
+      tally.enrollmentPending++;
+      world.branch(
+        d.enrolledAt >= 0 ? "enrollment: commit due after the end" : "enrollment: tries left at the end",
+      );
+    }
+    if (d.firstSuccessAt >= 0) {
+      if (d.failedBefore > 0) world.branch("poll: connected after failed tries");
+      tally.ttfs[tally.connected] = d.firstSuccessAt - d.committedAt;
+      tally.failures[tally.connected] = d.failedBefore;
+      tally.connected++;
+      if (d.failedBefore > 0) tally.connectedAfterFailures++;
+    } else if (committed) {
+      add(tally.neverConnectedByReason, d.lastReason);
+      world.branch(
+        d.lastReason === REASON_ID["not-polled"] ? "poll: none before the end" : "poll: never connected",
+      );
+    }
+    if (d.contentAt >= 0) tally.timeToContent.push(d.contentAt);
+    d.delays.forEach((delay, r) => {
+      if (!Number.isNaN(delay)) delays[r]?.push(delay);
+    });
+    const last = committed ? d.lastReason : d.enrolledAt >= 0 ? OK : d.lastEnrollReason;
+    perDevice.push({
+      name: `${d.model.group.name}-${d.index + 1}`,
+      group: d.model.group.name,
+      enrolledAt: d.enrolledAt >= 0 ? d.enrolledAt : null,
+      committedAt: committed ? d.committedAt : null,
+      managementPoint: committed ? (site.managementPoints[d.managementPoint]?.name ?? null) : null,
+      visibleAt: d.visibleAt >= 0 ? d.visibleAt : null,
+      firstSuccessAt: d.firstSuccessAt >= 0 ? d.firstSuccessAt : null,
+      failedBeforeSuccess: d.failedBefore,
+      lastReason: last === OK ? null : (REASONS[last] ?? null),
+    });
+  }
+  const replicas: ReplicaTimeline[] = world.replicas.map((p) => ({
+    name: p.replica.name,
+    interval: p.replica.syncInterval,
+    offset: p.offset,
+    applyDelay: p.replica.applyDelay,
+    ticks: Float64Array.from(p.ticks),
+    skipped: p.skipped,
+  }));
+  return {
+    site: { ...site, replicas },
+    groups: world.groups,
+    managementPoints: world.managementPoints,
+    visibilityDelays: delays.map((d) => Float64Array.from(d)),
+    events: world.events,
+    trace: world.traced,
+    perDevice: world.options.perDevice === true ? perDevice : null,
+    draws: null,
+  };
+}

@@ -1,0 +1,129 @@
+// The fast engine against the reference engine (model.md as one event queue) on generated scenarios.
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { runEngine, type EngineOptions } from "../../../src/model/engine.js";
+import { REASONS } from "../../../src/model/reasons.js";
+import { runReference } from "../../../src/model/reference/run.js";
+import type { SiteModel } from "../../../src/model/site.js";
+import type { RunResult } from "../../../src/results/runResult.js";
+import { loadScenario } from "../../../src/scenario/load.js";
+import { runSimulation } from "../../../src/simulate.js";
+import { scenarioArbitrary } from "../../../src/testing/scenarioArbitrary.js";
+import { singleServer } from "../../helpers/scenarios.js";
+
+/** Scenarios in which each branch of the model (as the reference names it) or each reason occurred. */
+const reached = new Map<string, number>();
+let scenarios = 0;
+
+/** The reference, fed each device's draw counts by a counting run of the fast engine. */
+function reference(branches: Map<string, number>) {
+  return (site: SiteModel, options: EngineOptions) => {
+    const draws = runEngine(site, { countDraws: true }).draws ?? [];
+    return runReference(site, { ...options, draws, branches });
+  };
+}
+
+function reasonsOf(result: RunResult): string[] {
+  return [
+    result.attempts.failedByReason,
+    result.enrollmentFailedByReason,
+    result.neverConnectedByReason,
+    result.content?.failedByReason ?? {},
+  ].flatMap((counts) => Object.keys(counts).map((r) => `reason: ${r}`));
+}
+
+const BRANCHES = [
+  "enrollment: the site has no EPP",
+  "enrollment: EPP drawn among several",
+  "enrollment: no EPP reachable",
+  "enrollment: refused by the enrollment point",
+  "enrollment: retried",
+  "enrollment: failed for good",
+  "enrollment: commit due after the end",
+  "enrollment: tries left at the end",
+  "assignment: pinned",
+  "assignment: no eligible DMP",
+  "assignment: no management point",
+  "assignment: boundary group narrowed the pool",
+  "assignment: drawn among eligible DMPs",
+  "assignment: one eligible DMP",
+  "visibility: site database",
+  "visibility: carried by a replica tick",
+  "replica: tick skipped inside an outage",
+  "poll: next polling phase",
+  "poll: jitter",
+  "poll: retry",
+  "poll: retry dropped at the next poll",
+  "poll: retries used up",
+  "poll: not retried (not connection-level)",
+  "poll: connected after failed tries",
+  "poll: never connected",
+  "poll: none before the end",
+  "content: at the first success",
+  "content: at a later poll",
+  "content: no location",
+  "content: one DP",
+  "content: DP drawn among several",
+];
+
+describe("reference engine", () => {
+  afterAll(() => {
+    // The distribution of generated cases: in how many scenarios each branch and reason occurred.
+    const rows = [...reached].sort((a, b) => a[0].localeCompare(b[0]));
+    console.log(
+      `reference property: ${scenarios} scenarios\n` +
+        rows.map(([label, n]) => `  ${label.padEnd(48)} ${String(n).padStart(5)}`).join("\n"),
+    );
+  });
+
+  it("gives the fast engine's result document on every generated scenario (1,000 scenarios)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .oneof(
+            scenarioArbitrary({ misconfigurations: false, rareCases: true, maxDevicesPerGroup: 8 }),
+            scenarioArbitrary({
+              misconfigurations: true,
+              rareCases: true,
+              maxDevicesPerGroup: 8,
+            }),
+          )
+          .map((s) => loadScenario(s)),
+        fc.nat(),
+        (scenario, which) => {
+          const names = scenario.devices.flatMap((g) =>
+            Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
+          );
+          const options = { perDevice: true, trace: names[which % names.length] ?? "" };
+          const branches = new Map<string, number>();
+          const fast = runSimulation(scenario, options).result;
+          const slow = runSimulation(scenario, options, reference(branches)).result;
+          expect(slow).toEqual(fast);
+          scenarios++;
+          for (const label of new Set([...branches.keys(), ...reasonsOf(fast)]))
+            reached.set(label, (reached.get(label) ?? 0) + 1);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(scenarios).toBe(1000);
+    const missing = [...BRANCHES, ...REASONS.map((r) => `reason: ${r}`)].filter((l) => !reached.has(l));
+    expect(missing).toEqual([]);
+  });
+
+  it("traces the events of a run only: a record visible after the end is not in the trace", () => {
+    // Commit at 3400 s, tick at 3500 s, visible at 3620 s: after the one-hour run.
+    const scenario = singleServer({
+      duration: "1h",
+      replica: { syncInterval: "10m", syncOffset: "500s", applyDelay: "2m" },
+      group: { enrollment: { pattern: "burst", at: "3400s" } },
+    });
+    const options = { perDevice: true, trace: "w-1" };
+    const fast = runSimulation(scenario, options).result;
+    const slow = runSimulation(scenario, options, reference(new Map())).result;
+    expect(slow).toEqual(fast);
+    expect(fast.trace?.map((e) => e.event)).toContain("sync");
+    expect(fast.trace?.filter((e) => e.event === "visible" || e.time >= 3600)).toEqual([]);
+    expect(fast.perDevice?.[0]?.visibleAt).toBe(3620);
+  });
+});
