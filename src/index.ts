@@ -29,7 +29,7 @@ export type {
 export type { Override } from "./scenario/overrides.js";
 export type { SimulateOptions } from "./simulate.js";
 export type { Reason } from "./model/reasons.js";
-export type { DeviceRecord, TraceEvent } from "./model/engine.js";
+export type { DeviceRecord, TraceEvent } from "./results/device.js";
 export type { Expectation } from "./scenario/expectation.js";
 export type {
   RunResult,

@@ -1,12 +1,11 @@
 // The library's main call: a validated scenario in, the result document out. Synchronous and pure.
 import { ScenarioError, UsageError } from "./errors.js";
-import { EventQueue } from "./kernel/eventQueue.js";
-import { runEngine, type EngineOptions, type RawRun, type TraceEvent } from "./model/engine.js";
+import { runEngine, type EngineOptions } from "./model/engine.js";
+import type { RawRun } from "./model/tally.js";
 import { compileSite, type SiteModel } from "./model/site.js";
 import { checkRunLimits } from "./model/estimate.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
-import { round3 } from "./results/statistics.js";
 import type { Scenario } from "./scenario/schema.js";
 
 /** Options of `simulate`. */
@@ -47,16 +46,6 @@ function inFile<T>(index: number, work: () => T): T {
   }
 }
 
-/** Orders trace events by the kernel's rule: time, then priority, then the order they were recorded. */
-function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
-  const queue = new EventQueue<TraceEvent>();
-  for (const e of trace) queue.push(e.time, e.priority, e);
-  const out: TraceEvent[] = [];
-  for (let e = queue.pop(); e !== undefined; e = queue.pop())
-    out.push({ ...e.payload, time: round3(e.payload.time) });
-  return out;
-}
-
 /**
  * Simulates every enrollment, replica sync and poll of a scenario.
  * @param scenario - a validated scenario (`loadScenario`)
@@ -89,11 +78,9 @@ export function runSimulation(
     ...(trace ? { trace } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const result = buildRunResult(raw);
-  if (result.trace) result.trace = ordered(result.trace);
-  result.expectations = [
-    ...own.flatMap((e, i) => inFile(i, () => evaluateExpectations(result, [e]))),
-    ...evaluateExpectations(result, extra),
-  ];
+  const result = buildRunResult(raw, (measured) => [
+    ...own.flatMap((e, i) => inFile(i, () => evaluateExpectations(measured, [e]))),
+    ...evaluateExpectations(measured, extra),
+  ]);
   return { result, raw };
 }

@@ -57,11 +57,8 @@ export function scheduleReplica(
   });
 }
 
-/**
- * When a record committed at `committedAt` becomes visible in the replica: the first tick at or after the
- * commit, plus the apply delay; Infinity when no tick in the run carries it.
- */
-export function visibleAt(timeline: ReplicaTimeline, committedAt: number): number {
+/** The tick that carries a record committed at `committedAt`: the first at or after it; Infinity for none. */
+export function carryingTick(timeline: ReplicaTimeline, committedAt: number): number {
   const ticks = timeline.ticks;
   let lo = 0;
   let hi = ticks.length;
@@ -70,8 +67,12 @@ export function visibleAt(timeline: ReplicaTimeline, committedAt: number): numbe
     if ((ticks[mid] ?? Infinity) < committedAt) lo = mid + 1;
     else hi = mid;
   }
-  const s = ticks[lo];
-  return s === undefined ? Infinity : s + timeline.applyDelay;
+  return ticks[lo] ?? Infinity;
+}
+
+/** When a record committed at `committedAt` becomes visible in the replica: its tick plus the apply delay. */
+export function visibleAt(timeline: ReplicaTimeline, committedAt: number): number {
+  return carryingTick(timeline, committedAt) + timeline.applyDelay;
 }
 
 /** The closed form for evenly spread commits without outages: delays in [D, P + D], mean P/2 + D. */

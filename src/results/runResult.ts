@@ -1,5 +1,6 @@
 // The result document of `run` (cli-and-results.md): built from the engine's counters.
-import type { DeviceRecord, GroupTally, RawRun, TraceEvent } from "../model/engine.js";
+import type { GroupTally, RawRun } from "../model/tally.js";
+import type { DeviceRecord, TraceEvent } from "./device.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
 import {
@@ -110,14 +111,22 @@ export interface RunResult {
   readonly managementPoints: readonly ManagementPointResult[];
   readonly replicas: readonly ReplicaResult[];
   readonly content: ContentResult | null;
-  expectations: ExpectationResult[];
+  readonly expectations: readonly ExpectationResult[];
   /** Events the engine processed: replica ticks (taken or skipped), enrollment tries, commits, DMP and content tries. */
   readonly events: number;
   /** One record per device, when asked for (`perDevice: true`). */
-  perDevice?: DeviceRecord[];
-  /** The traced device's timeline, when asked for. */
-  trace?: TraceEvent[];
+  readonly perDevice?: readonly DeviceRecord[];
+  /** The traced device's timeline, when asked for, in the kernel's order (time, priority, record order). */
+  readonly trace?: readonly TraceEvent[];
 }
+
+/** The run's numbers: the document without what is evaluated or attached afterwards. */
+export type MeasuredRun = Omit<RunResult, "expectations" | "events" | "perDevice" | "trace">;
+
+/** Evaluates expectations over the run's numbers (`events` included). */
+export type ExpectationEvaluator = (
+  measured: MeasuredRun & { readonly events: number },
+) => readonly ExpectationResult[];
 
 function sumCounts(arrays: readonly Float64Array[]): Float64Array {
   const out = new Float64Array(arrays[0]?.length ?? 0);
@@ -236,8 +245,31 @@ function runWide(
   };
 }
 
-/** Builds the result document from a run's counters (expectations are evaluated separately). */
-export function buildRunResult(raw: RawRun): RunResult {
+/** Orders trace events by the kernel's rule: time, then priority, then the order they were recorded. */
+function ordered(trace: readonly TraceEvent[]): TraceEvent[] {
+  // Array sort is stable: equal (time, priority) keep the order they were recorded in.
+  return [...trace]
+    .sort((a, b) => a.time - b.time || a.priority - b.priority)
+    .map((e) => ({ ...e, time: round3(e.time) }));
+}
+
+/**
+ * Builds the result document from a run's counters, once: the numbers, then the expectations evaluated over
+ * them, then the per-device records and the trace when the run kept them.
+ */
+export function buildRunResult(raw: RawRun, evaluate: ExpectationEvaluator = () => []): RunResult {
+  const measured = measure(raw);
+  const expectations = evaluate({ ...measured, events: raw.events });
+  return {
+    ...measured,
+    expectations,
+    events: raw.events,
+    ...(raw.perDevice !== null ? { perDevice: raw.perDevice } : {}),
+    ...(raw.trace !== null ? { trace: ordered(raw.trace) } : {}),
+  };
+}
+
+function measure(raw: RawRun): MeasuredRun {
   const { site } = raw;
   const tallies = raw.groups;
   const perGroup = tallies.map(connectedValues);
@@ -245,7 +277,7 @@ export function buildRunResult(raw: RawRun): RunResult {
     groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]?.name ?? ""),
   );
   const anyContent = site.scenario.devices.some((g) => g.content);
-  const result: RunResult = {
+  return {
     scenario: site.scenario.name,
     seed: site.seed,
     durationSeconds: round3(site.duration),
@@ -294,10 +326,5 @@ export function buildRunResult(raw: RawRun): RunResult {
           timeToContentSeconds: summarize(tallies.flatMap((t) => t.timeToContent)),
         }
       : null,
-    expectations: [],
-    events: raw.events,
   };
-  if (raw.perDevice !== null) result.perDevice = raw.perDevice;
-  if (raw.trace !== null) result.trace = raw.trace;
-  return result;
 }

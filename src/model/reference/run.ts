@@ -9,14 +9,8 @@ import type { Rng } from "../../random.js";
 import type { Server } from "../../scenario/schema.js";
 import type { DeviceStream, DrawCounts } from "../draws.js";
 import { enrollmentTimes } from "../enrollment.js";
-import {
-  newGroupTally,
-  type DeviceRecord,
-  type GroupTally,
-  type ManagementPointTally,
-  type RawRun,
-  type TraceEvent,
-} from "../engine.js";
+import type { DeviceRecord, TraceEvent } from "../../results/device.js";
+import { newGroupTally, type GroupTally, type ManagementPointTally, type RawRun } from "../tally.js";
 import { OK, REASON_ID, REASONS } from "../reasons.js";
 import { syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { SiteModel } from "../site.js";

@@ -2,7 +2,7 @@
 // form, tries and failures over time per management point, load per DMP), `check`'s findings and `reach`'s
 // matrix, as one self-contained HTML page. Pure apart from rendering, which is deterministic.
 import { checkScenario } from "../../checks/checkScenario.js";
-import type { RawRun } from "../../model/engine.js";
+import type { RawRun } from "../../model/tally.js";
 import { reachability } from "../../model/reachability.js";
 import { validityWindow } from "../../model/rules.js";
 import type { RunResult } from "../../results/runResult.js";

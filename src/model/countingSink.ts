@@ -1,0 +1,125 @@
+// The counters of the result: per group, per management point, per replica. The sink every run has.
+import { OK } from "./reasons.js";
+import type { DeviceOutcome, WalkSink } from "./sink.js";
+import { bump, perMinute, type GroupTally, type ManagementPointTally } from "./tally.js";
+
+/** Run-wide counters shared by every group's counting sink. */
+export class RunCounters {
+  events: number;
+  readonly delays: Float64Array[];
+  readonly delayCounts: Int32Array;
+
+  constructor(
+    readonly managementPoints: readonly ManagementPointTally[],
+    replicas: number,
+    commits: number,
+    siteEvents: number,
+  ) {
+    this.events = siteEvents;
+    this.delays = Array.from({ length: replicas }, () => new Float64Array(commits));
+    this.delayCounts = new Int32Array(replicas);
+  }
+
+  /** Per replica: the delays recorded, device order. */
+  visibilityDelays(): Float64Array[] {
+    return this.delays.map((d, r) => d.subarray(0, this.delayCounts[r]));
+  }
+}
+
+/** Counts one group's devices into its tally and the run's counters. */
+export class CountingSink implements WalkSink {
+  /** The current device's management point tally (none: no MP). */
+  private mp: ManagementPointTally | undefined = undefined;
+
+  constructor(
+    readonly tally: GroupTally,
+    private readonly run: RunCounters,
+  ) {}
+
+  beginDevice(): void {
+    this.mp = undefined;
+  }
+
+  enrollmentTry(): void {
+    this.run.events++;
+  }
+
+  committed(): void {
+    this.run.events++;
+  }
+
+  carried(replica: number, delay: number): void {
+    const { delays, delayCounts } = this.run;
+    const slot = delayCounts[replica] ?? 0;
+    const into = delays[replica];
+    if (into) into[slot] = delay;
+    delayCounts[replica] = slot + 1;
+  }
+
+  assigned(_t: number, mp: number): void {
+    this.mp = this.run.managementPoints[mp];
+    if (this.mp) this.mp.devices++;
+  }
+
+  managementPointTry(t: number, _retry: boolean, reason: number): void {
+    const { tally, mp } = this;
+    this.run.events++;
+    tally.attempts++;
+    if (mp) {
+      mp.attempts++;
+      perMinute(mp.perMinute, t);
+    }
+    if (reason === OK) {
+      tally.succeeded++;
+      return;
+    }
+    bump(tally.failedByReason, reason);
+    if (mp) {
+      mp.failed++;
+      perMinute(mp.failedPerMinute, t);
+    }
+  }
+
+  okPoll(t: number): void {
+    if (this.mp) perMinute(this.mp.perMinute, t);
+  }
+
+  fastForwarded(polls: number): void {
+    this.run.events += polls;
+    this.tally.attempts += polls;
+    this.tally.succeeded += polls;
+    if (this.mp) this.mp.attempts += polls;
+  }
+
+  content(t: number, reason: number, _dp: number, committedAt: number): void {
+    const { tally } = this;
+    this.run.events++;
+    tally.contentAttempted++;
+    if (reason !== OK) {
+      bump(tally.contentFailedByReason, reason);
+      return;
+    }
+    tally.contentSucceeded++;
+    tally.timeToContent.push(t - committedAt);
+  }
+
+  endDevice(d: DeviceOutcome): void {
+    const { tally } = this;
+    if (d.committedAt < 0) {
+      if (d.enrollmentFailed) {
+        tally.enrollmentFailed++;
+        bump(tally.enrollmentFailedByReason, d.lastEnrollReason);
+      } else tally.enrollmentPending++;
+      return;
+    }
+    tally.enrolled++;
+    if (d.firstSuccessAt < 0) {
+      bump(tally.neverConnectedByReason, d.lastReason);
+      return;
+    }
+    tally.ttfs[tally.connected] = d.firstSuccessAt - d.committedAt;
+    tally.failures[tally.connected] = d.failedBefore;
+    tally.connected++;
+    if (d.failedBefore > 0) tally.connectedAfterFailures++;
+  }
+}

@@ -1,0 +1,43 @@
+// One record per device (`perDevice`): the walk's outcome with "never happened" as null.
+import type { DeviceRecord } from "../results/device.js";
+import type { Server } from "../scenario/schema.js";
+import { OK, REASONS } from "./reasons.js";
+import type { DeviceOutcome, WalkSink } from "./sink.js";
+
+const at = (t: number): number | null => (t >= 0 && Number.isFinite(t) ? t : null);
+
+/** Keeps a `DeviceRecord` for every device of one group, appended to a run-wide list. */
+export class RecordSink implements WalkSink {
+  constructor(
+    private readonly group: string,
+    private readonly managementPoints: readonly Server[],
+    private readonly records: DeviceRecord[],
+  ) {}
+
+  beginDevice(): void {}
+  enrollmentTry(): void {}
+  committed(): void {}
+  carried(): void {}
+  assigned(): void {}
+  managementPointTry(): void {}
+  okPoll(): void {}
+  fastForwarded(): void {}
+  content(): void {}
+
+  endDevice(d: DeviceOutcome): void {
+    const committed = d.committedAt >= 0;
+    // A device that did not enroll reports its last enrollment reason; one whose commit fell after the end, none.
+    const last = committed ? d.lastReason : d.enrolledAt >= 0 ? OK : d.lastEnrollReason;
+    this.records.push({
+      name: `${this.group}-${d.index + 1}`,
+      group: this.group,
+      enrolledAt: at(d.enrolledAt),
+      committedAt: at(d.committedAt),
+      managementPoint: committed ? (this.managementPoints[d.managementPoint]?.name ?? null) : null,
+      visibleAt: committed ? at(d.visibleAt) : null,
+      firstSuccessAt: at(d.firstSuccessAt),
+      failedBeforeSuccess: d.failedBefore,
+      lastReason: last === OK ? null : (REASONS[last] ?? null),
+    });
+  }
+}

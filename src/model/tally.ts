@@ -1,0 +1,105 @@
+// The counters a run keeps (struct of arrays: no object per device), filled by the counting sink.
+import type { DeviceRecord, TraceEvent } from "../results/device.js";
+import type { DrawCounts } from "./draws.js";
+import { REASONS } from "./reasons.js";
+import type { SiteModel } from "./site.js";
+
+/** Counters of one device group. */
+export interface GroupTally {
+  total: number;
+  enrolled: number;
+  enrollmentFailed: number;
+  enrollmentPending: number;
+  connected: number;
+  connectedAfterFailures: number;
+  /** Time to first success of connected devices, device order (first `connected` entries used). */
+  readonly ttfs: Float64Array;
+  /** Failed tries before first success, same order. */
+  readonly failures: Int32Array;
+  attempts: number;
+  succeeded: number;
+  readonly failedByReason: Float64Array;
+  readonly enrollmentFailedByReason: Float64Array;
+  readonly neverConnectedByReason: Float64Array;
+  contentAttempted: number;
+  contentSucceeded: number;
+  readonly contentFailedByReason: Float64Array;
+  /** Time from commit to content success, device order. */
+  readonly timeToContent: number[];
+}
+
+/** Counters of one management point. */
+export interface ManagementPointTally {
+  devices: number;
+  attempts: number;
+  failed: number;
+  /** Tries per minute of the run. */
+  readonly perMinute: Uint32Array;
+  /** Failed tries per minute of the run. */
+  readonly failedPerMinute: Uint32Array;
+}
+
+/** Everything a run counted; `buildRunResult` turns it into the result document. */
+export interface RawRun {
+  readonly site: SiteModel;
+  readonly groups: readonly GroupTally[];
+  readonly managementPoints: readonly ManagementPointTally[];
+  /** Per replica: the visibility delay of every commit a tick carried in the run, device order. */
+  readonly visibilityDelays: readonly Float64Array[];
+  readonly events: number;
+  readonly trace: readonly TraceEvent[] | null;
+  readonly perDevice: readonly DeviceRecord[] | null;
+  /** Per group: each device's draws from each stream, when `countDraws` asked for them. */
+  readonly draws: readonly DrawCounts[] | null;
+}
+
+/** Zeroed counters for a group of `count` devices. */
+export function newGroupTally(count: number): GroupTally {
+  const reasons = () => new Float64Array(REASONS.length);
+  return {
+    total: count,
+    enrolled: 0,
+    enrollmentFailed: 0,
+    enrollmentPending: 0,
+    connected: 0,
+    connectedAfterFailures: 0,
+    ttfs: new Float64Array(count),
+    failures: new Int32Array(count),
+    attempts: 0,
+    succeeded: 0,
+    failedByReason: reasons(),
+    enrollmentFailedByReason: reasons(),
+    neverConnectedByReason: reasons(),
+    contentAttempted: 0,
+    contentSucceeded: 0,
+    contentFailedByReason: reasons(),
+    timeToContent: [],
+  };
+}
+
+/** Zeroed counters for a management point over a run of `duration` seconds. */
+export function newManagementPointTally(duration: number): ManagementPointTally {
+  const minutes = Math.max(1, Math.ceil(duration / 60));
+  return {
+    devices: 0,
+    attempts: 0,
+    failed: 0,
+    perMinute: new Uint32Array(minutes),
+    failedPerMinute: new Uint32Array(minutes),
+  };
+}
+
+// Two monomorphic counters: one function for both array types would make the hottest line polymorphic.
+/** Adds one to the count of reason `i`. */
+export function bump(counts: Float64Array, i: number): void {
+  counts[i] = (counts[i] ?? 0) + 1;
+}
+
+/**
+ * Adds one to the count of the minute holding time `t`. Times are ≥ 0 and runs are at most 366 days, so
+ * truncation is the floor, and cheaper than Math.floor before V8 optimizes the caller.
+ */
+export function perMinute(counts: Uint32Array, t: number): void {
+  const m = (t / 60) | 0;
+  counts[m] = (counts[m] ?? 0) + 1;
+}

@@ -1,0 +1,249 @@
+// The fast engine's device walk. Devices interact only through the site timeline (replica ticks, outages,
+// certificate validity), which compileSite computes first; so each device's events are generated in time
+// order and processed to completion, device after device, against the compiled timelines. Every output is
+// a sum or a per-device value, so this gives exactly the results of one global event queue (the reference
+// engine, model/reference/, checks it), at a fraction of its cost. What is kept is up to the sinks.
+import { groupStream, pickUniform, type Rng } from "../random.js";
+import type { DeviceGroup } from "../scenario/schema.js";
+import { assignmentPool, contentCandidates, deviceAddress, managementPointCandidates } from "./assignment.js";
+import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
+import { enrollmentTimes } from "./enrollment.js";
+import { jitterDraw, phaseAt, pollInterval, pollSchedule, type PollSchedule } from "./pollSchedule.js";
+import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
+import { carryingTick } from "./replica.js";
+import { DeviceOutcome, type WalkSink } from "./sink.js";
+import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
+import { okFrom, timelineAt, type ReasonTimeline } from "./timeline.js";
+
+const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
+const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
+const NO_MP = alwaysFailing("no-management-point");
+const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+
+/**
+ * One device group's walk: its constants and streams, and a device's life in three steps (enroll, assign,
+ * poll). Small methods on a fixed-shape object get optimized early, which matters for runs of a few hundred
+ * thousand devices where one large loop would still be in the interpreter.
+ */
+export class GroupWalk {
+  private readonly g: DeviceGroup;
+  private readonly duration: number;
+  private readonly times: Float64Array;
+  private readonly eppRng: Rng;
+  private readonly assignRng: Rng;
+  private readonly jitterRng: Rng;
+  private readonly contentRng: Rng;
+  private readonly schedule: PollSchedule;
+  private readonly eppTimelines: readonly ReasonTimeline[];
+  private readonly reachable: Int32Array;
+  private readonly candidates: readonly number[];
+  /** Per management point: from when every try there succeeds (given the record is visible). */
+  private readonly mpOkFrom: Float64Array;
+  /** Every EPP and the enrollment point accept every try: the first try enrolls. */
+  private readonly enrollAlwaysOk: boolean;
+  /** Per replica: the tick carrying the current device's commit. */
+  private readonly ticks: Float64Array;
+  private readonly outcome = new DeviceOutcome();
+  /** Each device's draws, when counted (for the reference engine). */
+  readonly draws: DrawCounts | null;
+
+  constructor(
+    private readonly site: SiteModel,
+    private readonly model: GroupModel,
+    private readonly sink: WalkSink,
+    countDraws: boolean,
+  ) {
+    const g = model.group;
+    this.g = g;
+    this.duration = site.duration;
+    this.times = enrollmentTimes(g, site.seed);
+    this.draws = countDraws ? newDrawCounts(g.count) : null;
+    const stream = (name: DeviceStream): Rng => {
+      const rng = groupStream(site.seed, g.name, name);
+      return this.draws ? countingRng(rng, this.draws[name], () => this.outcome.index) : rng;
+    };
+    this.eppRng = stream("epp");
+    this.assignRng = stream("assignment");
+    this.jitterRng = stream("jitter");
+    this.contentRng = stream("content");
+    this.schedule = pollSchedule(g);
+    this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
+    this.reachable = new Int32Array(this.eppTimelines.length);
+    this.candidates = managementPointCandidates(model, site.managementPoints.length);
+    this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
+    this.enrollAlwaysOk =
+      okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
+    this.ticks = new Float64Array(site.replicas.length);
+  }
+
+  /** Walks every device of the group, in order; `progress` hears the devices done after each `chunk`. */
+  run(chunk = Infinity, progress?: (done: number) => void): void {
+    const count = this.g.count;
+    for (let start = 0; start < count; start += chunk) {
+      const end = Math.min(count, start + chunk);
+      for (let i = start; i < end; i++) this.device(i);
+      progress?.(end);
+    }
+  }
+
+  private device(i: number): void {
+    const { site, sink, outcome } = this;
+    outcome.reset(i);
+    sink.beginDevice(i);
+    const committedAt = this.enroll(i);
+    if (committedAt >= 0) {
+      outcome.committedAt = committedAt;
+      sink.committed(committedAt);
+      for (let r = 0; r < site.replicas.length; r++) {
+        const replica = site.replicas[r];
+        const tick = replica ? carryingTick(replica, committedAt) : Infinity;
+        this.ticks[r] = tick;
+        if (replica && tick !== Infinity) sink.carried(r, tick + replica.applyDelay - committedAt);
+      }
+      const address = deviceAddress(this.model.addresses, i);
+      const mp = this.assign(address);
+      const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
+      const replica = site.replicas[replicaIndex];
+      const tick = replica ? (this.ticks[replicaIndex] ?? Infinity) : committedAt;
+      const visible = replica ? tick + replica.applyDelay : committedAt;
+      outcome.managementPoint = mp;
+      outcome.visibleAt = visible;
+      sink.assigned(committedAt, mp, replicaIndex, tick, visible);
+      this.polls(committedAt, mp, visible, address);
+    }
+    sink.endDevice(outcome);
+  }
+
+  /** Enrollment tries; returns the commit time, or -1 when the device failed or is still pending. */
+  private enroll(i: number): number {
+    const { site, g, sink, eppTimelines, reachable, outcome } = this;
+    const { delay, retryAfter, maxAttempts } = g.enrollment;
+    const first = this.times[i] ?? 0;
+    const epps = this.model.eppTimelines.length;
+    if (this.enrollAlwaysOk) {
+      // Fast-forward: every EPP and the enrollment point accept every try over the whole run, so the first
+      // try enrolls. Exact because the general loop below would find every EPP reachable (the same single
+      // draw among all of them when there is a choice) and the enrollment point OK.
+      if (first < this.duration && maxAttempts > 0) {
+        const epp = epps > 1 ? Math.floor(this.eppRng() * epps) : 0;
+        sink.enrollmentTry(first, OK, epp);
+        return this.enrolled(first, first + delay);
+      }
+      return this.notEnrolled(first);
+    }
+    for (let k = 0; k < maxAttempts; k++) {
+      const t = first + k * retryAfter;
+      if (t >= this.duration) break;
+      let reachableCount = 0;
+      for (let e = 0; e < eppTimelines.length; e++) {
+        const tl = eppTimelines[e];
+        if (tl !== undefined && timelineAt(tl, t) === OK) reachable[reachableCount++] = e;
+      }
+      let chosen = 0;
+      let reason: number;
+      if (reachableCount === 0) reason = timelineAt(eppTimelines[0] ?? NO_EPP, t);
+      else {
+        // No draw for a single reachable EPP: the stream moves only when there is a choice.
+        chosen =
+          reachableCount === 1
+            ? (reachable[0] ?? 0)
+            : (reachable[Math.floor(this.eppRng() * reachableCount)] ?? 0);
+        reason = timelineAt(site.enrollmentPoint, t);
+      }
+      outcome.lastEnrollReason = reason;
+      sink.enrollmentTry(t, reason, epps > 0 ? chosen : -1);
+      if (reason === OK) return this.enrolled(t, t + delay);
+    }
+    return this.notEnrolled(first);
+  }
+
+  /** Enrolled at `t`: the commit time, or -1 when the commit falls at or after the end. */
+  private enrolled(t: number, committedAt: number): number {
+    this.outcome.enrolledAt = t;
+    return committedAt < this.duration ? committedAt : -1;
+  }
+
+  /** Not enrolled within the run: failed when its last try fell inside the run, else pending. Returns -1. */
+  private notEnrolled(first: number): number {
+    const { retryAfter, maxAttempts } = this.g.enrollment;
+    this.outcome.enrollmentFailed = first + (maxAttempts - 1) * retryAfter < this.duration;
+    return -1;
+  }
+
+  /** DMP assignment at commit: a uniform draw from the device's pool (the assignment rule). */
+  private assign(address: number): number {
+    const { candidates } = this;
+    if (candidates.length === 0) return -1;
+    return pickUniform(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0;
+  }
+
+  /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
+  private polls(committedAt: number, mp: number, visible: number, address: number): void {
+    const { g, sink, schedule, duration, outcome } = this;
+    const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+    const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
+    const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
+    const jitter = g.jitter;
+    let u = schedule.firstPollDelay;
+    let phase = 0;
+    let firstSuccess = -1;
+    let failedBefore = 0;
+    let lastReason = outcome.lastReason;
+    let contentDone = !g.content;
+    while (committedAt + u < duration) {
+      phase = phaseAt(schedule, u, phase);
+      const nextU = u + pollInterval(schedule, phase) + jitterDraw(this.jitterRng, jitter);
+      const pollAt = committedAt + u;
+      const nextPollAt = committedAt + nextU;
+      const successBefore = firstSuccess >= 0;
+      for (let r = 0; r <= retries; r++) {
+        const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
+        // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
+        if (r > 0 && (t >= nextPollAt || t >= duration)) break;
+        let reason = t >= okSince ? OK : timelineAt(timeline, t);
+        if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
+        lastReason = reason;
+        sink.managementPointTry(t, r > 0, reason);
+        if (reason === OK) {
+          if (firstSuccess < 0) firstSuccess = t;
+          break;
+        }
+        if (firstSuccess < 0) failedBefore++;
+        if (!isConnectionLevel(reason, retryOn)) break;
+      }
+      // Content: at the first success, then at every later poll until it succeeds.
+      if (!contentDone && firstSuccess >= 0)
+        contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
+      u = nextU;
+      if (firstSuccess >= 0 && contentDone && committedAt + u >= okSince) {
+        // Fast-forward: connected, content done, and the DMP's timeline OK from this poll to the end, so
+        // every later poll is a first-try success (the record is visible since the first success). Exact
+        // because the loop above would take the same schedule arithmetic and jitter draws and find OK at
+        // each first try; only the tries need reporting.
+        let n = 0;
+        while (committedAt + u < duration) {
+          phase = phaseAt(schedule, u, phase);
+          sink.okPoll(committedAt + u);
+          n++;
+          u = u + pollInterval(schedule, phase) + jitterDraw(this.jitterRng, jitter);
+        }
+        if (n > 0) lastReason = OK;
+        sink.fastForwarded(n);
+        break;
+      }
+    }
+    outcome.firstSuccessAt = firstSuccess;
+    outcome.failedBefore = failedBefore;
+    outcome.lastReason = lastReason;
+  }
+
+  /** One content request at `t`; returns whether it succeeded. */
+  private content(t: number, committedAt: number, address: number): boolean {
+    // Intranet devices: the mobile-enabled DPs of the boundary groups containing their address.
+    const dp = pickUniform(contentCandidates(this.model, address), this.contentRng) ?? -1;
+    const timeline = this.model.dpTimelines[dp];
+    const reason = timeline ? timelineAt(timeline, t) : NO_CONTENT_LOCATION;
+    this.sink.content(t, reason, dp, committedAt);
+    return reason === OK;
+  }
+}
