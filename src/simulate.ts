@@ -6,6 +6,7 @@ import { compileSite, type SiteModel } from "./model/site.js";
 import { checkRunLimits } from "./model/estimate.js";
 import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
+import { runSeries, type RunSeries } from "./results/runSeries.js";
 import type { Scenario } from "./scenario/schema.js";
 
 /** Options of `simulate`. */
@@ -54,17 +55,29 @@ function inFile<T>(index: number, work: () => T): T {
  * @throws ScenarioError when the run would exceed `RUN_LIMITS` (devices, ticks, memory, estimated events)
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  return runSimulation(scenario, options).result;
+  return run(scenario, options, runEngine).result;
 }
 
+/** The engine a run uses: the fast one; tests pass the reference engine. */
+export type Engine = (site: SiteModel, options: EngineOptions) => RawRun;
+
 /**
- * `simulate`, also returning the engine's raw counters (per-minute series, sorted values, the site's
- * timelines) for reports. Internal: not part of the public API.
+ * `simulate`, also returning the series a report draws (per-minute tries per management point, replica
+ * ticks, each group's times to first success and closed-form inputs). Internal: not part of the public API.
  */
 export function runSimulation(
   scenario: Scenario,
   options: SimulateOptions = {},
-  engine: (site: SiteModel, options: EngineOptions) => RawRun = runEngine,
+  engine: Engine = runEngine,
+): { result: RunResult; series: RunSeries } {
+  const { result, raw } = run(scenario, options, engine);
+  return { result, series: runSeries(raw) };
+}
+
+function run(
+  scenario: Scenario,
+  options: SimulateOptions,
+  engine: Engine,
 ): { result: RunResult; raw: RawRun } {
   const seed = options.seed ?? scenario.seed;
   // The scenario's own expectations are part of the file: their problems name `expectations[i]`.

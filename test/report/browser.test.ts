@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRunReport } from "../../src/report/html/runReport.js";
 import { buildSweepReport } from "../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
-import { runSimulation } from "../../src/simulate.js";
 import { runSweep } from "../../src/sweep/sweep.js";
 import { REPO_ROOT } from "../helpers/cli.js";
-import { bundled } from "./helpers.js";
+import { bundled, reportInput } from "./helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
@@ -36,15 +35,12 @@ describe.skipIf(!available)("the report in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const run = runSimulation(bundled("two-dmps"));
     files.run = join(ARTIFACTS, "report-two-dmps.html");
-    writeFileSync(files.run, (await buildRunReport({ ...run, command: "mdmsim report two-dmps.json" })).html);
-    const outage = runSimulation(bundled("replica-outage"));
+    const run = reportInput(bundled("two-dmps"), "mdmsim report two-dmps.json");
+    writeFileSync(files.run, (await buildRunReport(run)).html);
     files.outage = join(ARTIFACTS, "report-replica-outage.html");
-    writeFileSync(
-      files.outage,
-      (await buildRunReport({ ...outage, command: "mdmsim report replica-outage.json" })).html,
-    );
+    const outage = reportInput(bundled("replica-outage"), "mdmsim report replica-outage.json");
+    writeFileSync(files.outage, (await buildRunReport(outage)).html);
     const scenario = applyOverrides(bundled("baseline"), ["devices.0.count=200"]);
     const sweep = runSweep(scenario, { vary: ["site.replicas.replica1.syncInterval=1m..10m:3m"], runs: 3 });
     files.sweep = join(ARTIFACTS, "report-sweep.html");

@@ -20,8 +20,8 @@ describe("failedPerMinute", () => {
 
 describe("renderFailureChart", () => {
   it("fits 80 columns: a title, the plot, and the time axis from 0 to the run's end", () => {
-    const { result, raw } = runSimulation(bundled("baseline"));
-    const text = renderFailureChart(failedPerMinute(raw.managementPoints), result.durationSeconds);
+    const { result, series } = runSimulation(bundled("baseline"));
+    const text = renderFailureChart(failedPerMinute(series.managementPoints), result.durationSeconds);
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("Failed device management point tries per 3 minutes (1385 in all)");
     expect(lines).toHaveLength(1 + FAILURE_CHART_HEIGHT + 1 + 1);

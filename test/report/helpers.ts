@@ -2,14 +2,35 @@
 // (the page is our own, regular output: a full HTML parser would test nothing more).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkScenario } from "../../src/checks/checkScenario.js";
+import { reachability } from "../../src/model/reachability.js";
+import type { RunReportInput } from "../../src/report/html/runReport.js";
 import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { runSimulation } from "../../src/simulate.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** A bundled scenario (`scenarios/<name>.json`), loaded. */
 export function bundled(name: string): Scenario {
   const path = join(REPO_ROOT, "scenarios", `${name}.json`);
   return loadScenario(parseScenarioText(readFileSync(path, "utf8"), "auto"));
+}
+
+/** What `mdmsim report` passes to the run report: the run, check's findings and reach's matrix. */
+export function reportInput(
+  scenario: Scenario,
+  command: string,
+  expectations: string[] = [],
+): RunReportInput {
+  const { result, series } = runSimulation(scenario, { expectations });
+  return {
+    scenario,
+    result,
+    series,
+    findings: checkScenario(scenario),
+    reach: reachability(scenario),
+    command,
+  };
 }
 
 /** The outline of a report page. */

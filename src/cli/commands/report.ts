@@ -4,6 +4,8 @@ import { UsageError } from "../../errors.js";
 import { renderExpectations } from "../../report/runTable.js";
 import { renderSweepFailures } from "../../report/sweepTable.js";
 import { visible } from "../../report/terminal.js";
+import { checkScenario } from "../../checks/checkScenario.js";
+import { reachability } from "../../model/reachability.js";
 import { buildRunReport } from "../../report/html/runReport.js";
 import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
@@ -89,10 +91,12 @@ export const reportCommand = defineCommand<ReportArgs>({
       ].filter((o) => o !== "");
       if (needsVary.length > 0)
         throw new UsageError(`${needsVary.join(", ")}: only with --vary (a sweep report)`);
-      const { result, raw } = attributed(args.scenario, () =>
+      const { result, series } = attributed(args.scenario, () =>
         runSimulation(scenario, { seed, expectations: args.expect, ...maxEventsOf(args.maxEvents) }),
       );
-      const report = await buildRunReport({ result, raw, command });
+      const findings = checkScenario(scenario);
+      const reach = reachability(scenario);
+      const report = await buildRunReport({ scenario, result, series, findings, reach, command });
       writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)

@@ -54,7 +54,7 @@ export const runCommand = defineCommand<RunArgs>({
     } finally {
       progress.finish(); // the tables or an error message start on a clean line
     }
-    const { result, raw } = simulation;
+    const { result, series } = simulation;
     if (args.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
     // With --trace, csv carries the trace too (rows trace.N.time, trace.N.event, …), as json does.
     else if (args.format === "csv")
@@ -66,7 +66,9 @@ export const runCommand = defineCommand<RunArgs>({
       io.stdout(renderRunTable(result, io.stdoutLayout));
       // Under the tables, only for a person at a terminal: pipes and files keep the documented bytes.
       if (io.stdoutIsTTY)
-        io.stdout(`\n${renderFailureChart(failedPerMinute(raw.managementPoints), result.durationSeconds)}`);
+        io.stdout(
+          `\n${renderFailureChart(failedPerMinute(series.managementPoints), result.durationSeconds)}`,
+        );
     }
     return result.expectations.every((e) => e.passed) ? 0 : 1;
   },

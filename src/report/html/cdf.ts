@@ -1,20 +1,13 @@
 // Cumulative distributions of the time to first success: the simulated one (from the devices' values) and
 // the closed form (from the poll schedule and the replica), both as step functions for charts.
 import { pollOffsets } from "../../model/pollSchedule.js";
+import type { DatabaseShare } from "../../results/runSeries.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 
 /** One step of a cumulative distribution: P(X ≤ seconds) = fraction, up to the next step. */
 export interface CdfStep {
   readonly seconds: number;
   readonly fraction: number;
-}
-
-/** Where a share of a group's devices reads its records: a replica (P, D), or the site database. */
-export interface DatabaseShare {
-  /** Fraction of the group's devices, 0 to 1. */
-  readonly weight: number;
-  /** The replica's sync interval P and apply delay D (seconds), or null for the site database. */
-  readonly replica: { readonly syncInterval: number; readonly applyDelay: number } | null;
 }
 
 /** Most steps a simulated distribution keeps: enough for a smooth line, small enough for any fleet. */

@@ -1,14 +1,13 @@
 // The report of one run: headline numbers, expectations, charts (time to first success beside the closed
 // form, tries and failures over time per management point, load per DMP), `check`'s findings and `reach`'s
-// matrix, as one self-contained HTML page. Pure apart from rendering, which is deterministic.
-import { checkScenario } from "../../checks/checkScenario.js";
-import type { RawRun } from "../../model/tally.js";
-import { reachability } from "../../model/reachability.js";
-import { validityWindow } from "../../model/rules.js";
+// matrix (both passed in), as one self-contained HTML page. Pure apart from rendering, which is deterministic.
+import type { Finding } from "../../checks/finding.js";
+import type { Reachability } from "../../model/reachability.js";
 import type { RunResult } from "../../results/runResult.js";
+import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
+import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
 import { num, reasonRows } from "../format.js";
-import { closedFormInputs } from "./assignment.js";
 import { closedFormCdf, empiricalCdf } from "./cdf.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
@@ -19,10 +18,16 @@ import { ttfsChartSpec, type TtfsSeries } from "./ttfsChart.js";
 
 /** What a run report is made from. */
 export interface RunReportInput {
+  /** The scenario that ran: its name, description and start are shown. */
+  readonly scenario: Scenario;
   /** The result document (`runSimulation(…).result`), expectations evaluated. */
   readonly result: RunResult;
-  /** The engine's counters of the same run (`runSimulation(…).raw`). */
-  readonly raw: RawRun;
+  /** The series of the same run (`runSimulation(…).series`). */
+  readonly series: RunSeries;
+  /** `check`'s findings of the scenario. */
+  readonly findings: readonly Finding[];
+  /** `reach`'s matrix of the scenario. */
+  readonly reach: Reachability;
   /** The command line that made it, shown in the footer (no paths are read from it). */
   readonly command: string;
 }
@@ -31,23 +36,21 @@ const dur = (s: number) => formatDuration(s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The time-to-first-success curves of every group (simulated, and the closed form where it applies). */
-export function ttfsSeries(raw: RawRun): { series: TtfsSeries[]; notes: string[] } {
+export function ttfsSeries(series: RunSeries): { series: TtfsSeries[]; notes: string[] } {
   const notes: string[] = [];
-  const series = raw.site.groups.map((model, g) => {
-    const tally = raw.groups[g];
-    const simulated = tally ? empiricalCdf(tally.ttfs.subarray(0, tally.connected)) : [];
-    const inputs = closedFormInputs(raw.site, g);
-    if (!inputs.applies) notes.push(`no closed form for ${model.group.name}: ${inputs.why}`);
+  const curves = series.groups.map((g) => {
+    const inputs = g.closedForm;
+    if (!inputs.applies) notes.push(`no closed form for ${g.name}: ${inputs.why}`);
     return {
-      group: model.group.name,
-      simulated,
-      closedForm: inputs.applies ? closedFormCdf(model.group, inputs.shares) : null,
+      group: g.name,
+      simulated: empiricalCdf(g.ttfs),
+      closedForm: inputs.applies ? closedFormCdf(g.polling, inputs.shares) : null,
     };
   });
-  return { series, notes };
+  return { series: curves, notes };
 }
 
-function ttfsCaption(raw: RawRun, result: RunResult, notes: readonly string[]): string {
+function ttfsCaption(series: RunSeries, result: RunResult, notes: readonly string[]): string {
   const parts = [
     `Solid, wide: the simulation, as the share of each group's connected devices (${result.devices.connected} in all) that had succeeded by then.`,
   ];
@@ -55,7 +58,7 @@ function ttfsCaption(raw: RawRun, result: RunResult, notes: readonly string[]): 
     parts.push(
       `${plural(result.devices.neverConnected, "enrolled device")} never connected and are not counted.`,
     );
-  const replicas = raw.site.replicas.map(
+  const replicas = series.replicas.map(
     (r) => `${escapeHtml(r.name)}: P = ${dur(r.interval)}, D = ${dur(r.applyDelay)}`,
   );
   parts.push(
@@ -65,39 +68,33 @@ function ttfsCaption(raw: RawRun, result: RunResult, notes: readonly string[]): 
   return parts.join(" ");
 }
 
-function outageAreas(raw: RawRun, position: number): TimeArea[] {
-  const server = raw.site.managementPoints[position];
-  const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
-  const areas: TimeArea[] = (server?.outages ?? []).map((o) => ({
+function outageAreas(mp: ManagementPointSeries): TimeArea[] {
+  const areas: TimeArea[] = mp.outages.map((o) => ({
     from: o.from,
     to: o.to,
-    label: `${server?.name.split(".")[0] ?? "server"} down`,
+    label: `${mp.server.split(".")[0] ?? "server"} down`,
   }));
-  const replicaConfig = raw.site.scenario.site.replicas.find((r) => r.name === replica?.name);
-  for (const o of replicaConfig?.outages ?? [])
-    areas.push({ from: o.from, to: o.to, label: `${replicaConfig?.name ?? "replica"} sync stopped` });
+  for (const o of mp.replica?.outages ?? [])
+    areas.push({ from: o.from, to: o.to, label: `${mp.replica?.name ?? "replica"} sync stopped` });
   return areas.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-function certificateMarks(raw: RawRun, position: number): TimeMark[] {
-  const certificate = raw.site.managementPoints[position]?.certificate;
-  if (!certificate) return [];
-  const window = validityWindow(certificate, raw.site.startMs);
+function certificateMarks(mp: ManagementPointSeries, duration: number): TimeMark[] {
+  const window = mp.certificate;
+  if (!window) return [];
   const marks: TimeMark[] = [];
   if (window.from > 0) marks.push({ at: window.from, label: "certificate valid from" });
   if (Number.isFinite(window.until)) marks.push({ at: window.until, label: "certificate expires" });
   // Only what happens during the run is drawn (and mentioned).
-  return marks.filter((m) => m.at < raw.site.duration);
+  return marks.filter((m) => m.at < duration);
 }
 
-function triesCaption(raw: RawRun, position: number, areas: number, marks: number): string {
-  const server = raw.site.managementPoints[position];
-  const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
-  const minutes = raw.managementPoints[position]?.perMinute.length ?? 0;
+function triesCaption(mp: ManagementPointSeries, areas: number, marks: number): string {
+  const replica = mp.replica;
   const parts = [
-    `Tries (blue) and failed tries (orange) per minute at ${escapeHtml(server?.name ?? "")}, which reads ${replica ? `replica ${escapeHtml(replica.name)}` : "the site database"}.`,
+    `Tries (blue) and failed tries (orange) per minute at ${escapeHtml(mp.server)}, which reads ${replica ? `replica ${escapeHtml(replica.name)}` : "the site database"}.`,
   ];
-  const bucket = bucketMinutes(minutes);
+  const bucket = bucketMinutes(mp.perMinute.length);
   if (bucket > 1) parts.push(`Each step is the mean per minute over ${bucket} minutes.`);
   if (replica) {
     const skipped = replica.skipped > 0 ? `; ${replica.skipped} skipped inside outages` : "";
@@ -113,30 +110,27 @@ function triesCaption(raw: RawRun, position: number, areas: number, marks: numbe
 }
 
 /** The charts of a run report, in page order (charts with nothing to show are left out). */
-export function runReportCharts(result: RunResult, raw: RawRun): PlannedChart[] {
+export function runReportCharts(result: RunResult, series: RunSeries): PlannedChart[] {
   const charts: PlannedChart[] = [];
-  const { series, notes } = ttfsSeries(raw);
-  const ttfs = ttfsChartSpec(series);
+  const { series: curves, notes } = ttfsSeries(series);
+  const ttfs = ttfsChartSpec(curves);
   if (ttfs)
     charts.push({
       section: "ttfs",
       id: "chart-ttfs",
       title: "Time to first success: simulated and closed form",
       spec: ttfs,
-      caption: ttfsCaption(raw, result, notes),
+      caption: ttfsCaption(series, result, notes),
     });
-  raw.site.managementPoints.forEach((server, position) => {
-    const tally = raw.managementPoints[position];
-    if (!tally) return;
-    const areas = outageAreas(raw, position);
-    const marks = certificateMarks(raw, position);
-    const replica = raw.site.replicas[raw.site.mpReplica[position] ?? -1];
+  series.managementPoints.forEach((mp, position) => {
+    const areas = outageAreas(mp);
+    const marks = certificateMarks(mp, series.durationSeconds);
     const spec = triesChartSpec({
-      server: server.name,
-      durationSeconds: raw.site.duration,
-      perMinute: tally.perMinute,
-      failedPerMinute: tally.failedPerMinute,
-      ticks: replica ? Array.from(replica.ticks) : [],
+      server: mp.server,
+      durationSeconds: series.durationSeconds,
+      perMinute: mp.perMinute,
+      failedPerMinute: mp.failedPerMinute,
+      ticks: mp.replica ? Array.from(mp.replica.ticks) : [],
       areas,
       marks,
     });
@@ -144,9 +138,9 @@ export function runReportCharts(result: RunResult, raw: RawRun): PlannedChart[] 
       charts.push({
         section: "tries",
         id: `chart-tries-${position + 1}`,
-        title: `Tries and failures per minute: ${dmpLabel({ server: server.name, database: server.roles.managementPoint?.database ?? "site" })}`,
+        title: `Tries and failures per minute: ${dmpLabel({ server: mp.server, database: mp.database })}`,
         spec,
-        caption: triesCaption(raw, position, areas.length, marks.length),
+        caption: triesCaption(mp, areas.length, marks.length),
       });
   });
   const load = loadChartSpec(result.managementPoints);
@@ -320,8 +314,7 @@ export function runReportHtml(
   charts: readonly PlannedChart[],
   svgs: readonly string[],
 ): string {
-  const { result, raw } = input;
-  const scenario = raw.site.scenario;
+  const { result, scenario } = input;
   const failed = result.expectations.filter((e) => !e.passed).length;
   const verdict =
     result.expectations.length === 0
@@ -358,14 +351,14 @@ export function runReportHtml(
       title: "Load per device management point",
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
-    findingsSection(checkScenario(scenario)),
-    reachabilitySection(reachability(scenario)),
+    findingsSection(input.findings),
+    reachabilitySection(input.reach),
   ];
   return page({ title: `mdmsim report: ${scenario.name}`, intro, command: input.command }, sections);
 }
 
 /** Renders every chart of a run and assembles the page. */
 export async function buildRunReport(input: RunReportInput): Promise<Report> {
-  const charts = runReportCharts(input.result, input.raw);
+  const charts = runReportCharts(input.result, input.series);
   return finishReport(charts, (svgs) => runReportHtml(input, charts, svgs));
 }

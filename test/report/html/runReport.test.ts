@@ -7,7 +7,7 @@ import { applyOverrides } from "../../../src/scenario/overrides.js";
 import type { Scenario } from "../../../src/scenario/schema.js";
 import { runSimulation } from "../../../src/simulate.js";
 import { REPO_ROOT } from "../../helpers/cli.js";
-import { bundled, pageStructure } from "../helpers.js";
+import { bundled, pageStructure, reportInput } from "../helpers.js";
 
 const SECTIONS = [
   "Headline",
@@ -20,8 +20,7 @@ const SECTIONS = [
 ];
 
 async function report(scenario: Scenario, expectations: string[] = []) {
-  const { result, raw } = runSimulation(scenario, { expectations });
-  return buildRunReport({ result, raw, command: `mdmsim report ${scenario.name}.json` });
+  return buildRunReport(reportInput(scenario, `mdmsim report ${scenario.name}.json`, expectations));
 }
 
 describe("the report of the bundled baseline", () => {
@@ -79,8 +78,8 @@ describe("the report of the bundled baseline", () => {
 
 describe("the charts of a run", () => {
   it("draws the closed form beside the simulation: steps at 180 s → 0.6 and 360 s → 1 for the baseline", () => {
-    const { raw } = runSimulation(bundled("baseline"));
-    const { series, notes } = ttfsSeries(raw);
+    const { series: run } = runSimulation(bundled("baseline"));
+    const { series, notes } = ttfsSeries(run);
     expect(notes).toEqual([]);
     expect(series[0]!.closedForm).toEqual([
       { seconds: 0, fraction: 0 },
@@ -96,15 +95,15 @@ describe("the charts of a run", () => {
   });
 
   it("marks the replica's outage and its skipped ticks, and one chart per DMP with tries", () => {
-    const { result, raw } = runSimulation(bundled("replica-outage"));
-    const tries = runReportCharts(result, raw).find((c) => c.id === "chart-tries-1")!;
+    const { result, series: run } = runSimulation(bundled("replica-outage"));
+    const tries = runReportCharts(result, run).find((c) => c.id === "chart-tries-1")!;
     const layers = (tries.spec as unknown as { layer: { data: { values: Record<string, unknown>[] } }[] })
       .layer;
     expect(layers[0]!.data.values).toEqual([{ from: 30, to: 50, label: "replica1 sync stopped" }]);
     expect(layers[2]!.data.values).toHaveLength(32); // 36 ticks, 4 skipped
     expect(tries.caption).toContain("4 skipped inside outages");
     const two = runSimulation(bundled("two-dmps"));
-    expect(runReportCharts(two.result, two.raw).map((c) => c.id)).toEqual([
+    expect(runReportCharts(two.result, two.series).map((c) => c.id)).toEqual([
       "chart-ttfs",
       "chart-tries-1",
       "chart-tries-2",
@@ -113,15 +112,15 @@ describe("the charts of a run", () => {
   });
 
   it("marks a certificate that expires during the run", () => {
-    const { result, raw } = runSimulation(bundled("certificate-expiring"));
-    const tries = runReportCharts(result, raw).find((c) => c.id === "chart-tries-1")!;
+    const { result, series: run } = runSimulation(bundled("certificate-expiring"));
+    const tries = runReportCharts(result, run).find((c) => c.id === "chart-tries-1")!;
     expect(JSON.stringify(tries.spec)).toContain('"label":"certificate expires"');
   });
 
   it("says why there is no closed form, and leaves out the distribution when nobody connected", async () => {
     const scenario = bundled("macs-on-replica-dmp");
-    const { raw } = runSimulation(scenario);
-    expect(ttfsSeries(raw).notes).toEqual([
+    const { series: run } = runSimulation(scenario);
+    expect(ttfsSeries(run).notes).toEqual([
       "no closed form for mac-fleet: cm01.corp.contoso.com refuses its devices (replica-unsupported-for-macos)",
     ]);
     const page = pageStructure((await report(scenario)).html);

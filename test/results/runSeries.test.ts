@@ -1,10 +1,15 @@
-// Which DMPs a group's devices are expected to use: the weights of the closed form.
+// The series a report draws: each group's expected DMP shares (the closed form's weights), times to first
+// success, and each management point's tries per minute with its replica.
 import { describe, expect, it } from "vitest";
-import { compileSite } from "../../../src/model/site.js";
-import { assignmentShares, closedFormInputs } from "../../../src/report/html/assignment.js";
-import { applyOverrides } from "../../../src/scenario/overrides.js";
-import { runSimulation } from "../../../src/simulate.js";
-import { bundled } from "../helpers.js";
+import { assignmentShares as groupShares } from "../../src/model/assignment.js";
+import { compileSite, type SiteModel } from "../../src/model/site.js";
+import { closedFormInputs } from "../../src/results/runSeries.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { runSimulation } from "../../src/simulate.js";
+import { bundled } from "../report/helpers.js";
+
+const assignmentShares = (site: SiteModel, g: number) =>
+  groupShares(site.groups[g]!, site.managementPoints.length);
 
 describe("assignmentShares", () => {
   it("puts a single-DMP site's devices all on it", () => {
@@ -58,5 +63,19 @@ describe("closedFormInputs", () => {
     const inputs = closedFormInputs(compileSite(bundled("macs-on-replica-dmp"), 1), 0);
     expect(inputs.applies).toBe(false);
     if (!inputs.applies) expect(inputs.why).toContain("replica-unsupported-for-macos");
+  });
+});
+
+describe("runSeries", () => {
+  it("holds each group's connected devices' times and each DMP's tries per minute with its replica", () => {
+    const { result, series } = runSimulation(bundled("two-dmps"));
+    expect(series.durationSeconds).toBe(result.durationSeconds);
+    expect(series.groups.map((g) => g.ttfs.length)).toEqual(result.groups.map((g) => g.devices.connected));
+    const sum = (a: Uint32Array) => a.reduce((n, x) => n + x, 0);
+    expect(series.managementPoints.map((m) => sum(m.perMinute))).toEqual(
+      result.managementPoints.map((m) => m.attempts),
+    );
+    expect(series.managementPoints.map((m) => m.replica?.name ?? null)).toEqual(["replica1", null]);
+    expect(series.replicas[0]?.ticks.length).toBe(result.replicas[0]?.syncs);
   });
 });
