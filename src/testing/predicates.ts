@@ -66,7 +66,8 @@ export function visibilityWithinSyncWindow(scenario: Scenario, result: RunResult
 /**
  * When nothing but the replica's lag fails a device, its first success is its first poll at or after
  * `visibleAt` ("devices succeed after the sync"). Checked for groups without jitter (their poll times are
- * known: commit + the polling schedule) whose devices failed only with `device-not-in-replica`.
+ * known: commit + the polling schedule) whose devices failed only with `device-not-in-replica`, and that
+ * do not retry that reason (`connectionRetries.on: "any"` with retries could succeed between polls).
  */
 export function firstPollAfterVisibilitySucceeds(scenario: Scenario, result: RunResult): Violation[] {
   const onlyLag = new Set(
@@ -79,6 +80,7 @@ export function firstPollAfterVisibilitySucceeds(scenario: Scenario, result: Run
     if (
       !group ||
       group.jitter > 0 ||
+      (group.connectionRetries.on === "any" && group.connectionRetries.count > 0) ||
       !onlyLag.has(group.name) ||
       d.committedAt === null ||
       d.visibleAt === null
