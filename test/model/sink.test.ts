@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { OK, REASON_ID } from "../../src/model/reasons.js";
+import { DeviceOutcome, TeeSink } from "../../src/model/sink.js";
+import { loggingSink } from "../helpers/sinks.js";
+
+describe("DeviceOutcome", () => {
+  it("starts every device afresh: nothing happened yet, not polled", () => {
+    const o = new DeviceOutcome();
+    o.committedAt = 5;
+    o.firstSuccessAt = 9;
+    o.failedBefore = 2;
+    o.reset(3);
+    expect(o).toMatchObject({
+      index: 3,
+      enrolledAt: -1,
+      lastEnrollReason: OK,
+      enrollmentFailed: false,
+      committedAt: -1,
+      managementPoint: -1,
+      visibleAt: Infinity,
+      firstSuccessAt: -1,
+      failedBefore: 0,
+      lastReason: REASON_ID["not-polled"],
+    });
+  });
+});
+
+describe("TeeSink", () => {
+  it("passes every report to each sink, in order", () => {
+    const a: string[] = [];
+    const b: string[] = [];
+    const tee = new TeeSink([loggingSink(a), loggingSink(b)]);
+    tee.beginDevice(0);
+    tee.enrollmentTry(1, OK, 0);
+    tee.committed(1);
+    tee.carried(0, 4);
+    tee.assigned(1, 0, 0, 3, 5);
+    tee.managementPointTry(2, false, 15);
+    tee.managementPointTry(3, true, OK);
+    tee.okPoll(4);
+    tee.fastForwarded(1);
+    tee.content(3, OK, 0, 1);
+    tee.endDevice(new DeviceOutcome());
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(11);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { Priority } from "../../src/kernel/priority.js";
+import { OK, REASON_ID } from "../../src/model/reasons.js";
+import { compileSite } from "../../src/model/site.js";
+import { TraceSink } from "../../src/model/traceSink.js";
+import type { TraceEvent } from "../../src/results/device.js";
+import { singleServer } from "../helpers/scenarios.js";
+
+describe("TraceSink", () => {
+  it("records only its device, names the servers, and leaves out a visibility after the end", () => {
+    const scenario = singleServer({ duration: "10m" });
+    const site = compileSite(scenario, 1);
+    const events: TraceEvent[] = [];
+    const sink = new TraceSink(site, 1, events);
+    for (const index of [0, 1]) {
+      sink.beginDevice(index);
+      sink.enrollmentTry(5, OK, 0);
+      sink.committed(5);
+      sink.assigned(5, 0, 0, 400, 700);
+      sink.managementPointTry(5, false, REASON_ID["device-not-in-replica"]);
+      sink.okPoll(500);
+      sink.content(500, REASON_ID["no-content-location"], -1);
+      sink.endDevice();
+    }
+    const mp = "cm01.corp.contoso.com";
+    expect(events).toEqual([
+      { time: 5, priority: Priority.ENROLLMENT_TRY, event: "enrollment-try", outcome: "ok", target: mp },
+      { time: 5, priority: Priority.COMMIT, event: "commit", outcome: "ok", target: null },
+      { time: 5, priority: Priority.COMMIT, event: "assigned", outcome: "ok", target: mp },
+      { time: 400, priority: Priority.SYNC_TICK, event: "sync", outcome: "carries the record", target: "r1" },
+      { time: 5, priority: Priority.MP_TRY, event: "poll", outcome: "device-not-in-replica", target: mp },
+      { time: 500, priority: Priority.MP_TRY, event: "poll", outcome: "ok", target: mp },
+      {
+        time: 500,
+        priority: Priority.CONTENT_TRY,
+        event: "content",
+        outcome: "no-content-location",
+        target: null,
+      },
+    ]);
+  });
+});
