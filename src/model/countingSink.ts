@@ -5,7 +5,6 @@ import { bump, perMinute, type GroupTally, type ManagementPointTally } from "./t
 
 /** Run-wide counters shared by every group's counting sink. */
 export class RunCounters {
-  events: number;
   readonly delays: Float64Array[];
   readonly delayCounts: Int32Array;
 
@@ -13,9 +12,7 @@ export class RunCounters {
     readonly managementPoints: readonly ManagementPointTally[],
     replicas: number,
     commits: number,
-    siteEvents: number,
   ) {
-    this.events = siteEvents;
     this.delays = Array.from({ length: replicas }, () => new Float64Array(commits));
     this.delayCounts = new Int32Array(replicas);
   }
@@ -28,8 +25,13 @@ export class RunCounters {
 
 /** Counts one group's devices into its tally and the run's counters. */
 export class CountingSink implements WalkSink {
-  /** The current device's management point tally (none: no MP). */
-  private mp: ManagementPointTally | undefined = undefined;
+  /** Events of this group: enrollment tries, commits, DMP and content tries. */
+  events = 0;
+  // The current device's management point and its per-minute counters (null: no MP). Kept in fields of
+  // their own: the fast-forwarded polls count a minute each, the hottest line of a long run.
+  private mp: ManagementPointTally | null = null;
+  private minutes: Uint32Array | null = null;
+  private failedMinutes: Uint32Array | null = null;
 
   constructor(
     readonly tally: GroupTally,
@@ -37,15 +39,17 @@ export class CountingSink implements WalkSink {
   ) {}
 
   beginDevice(): void {
-    this.mp = undefined;
+    this.mp = null;
+    this.minutes = null;
+    this.failedMinutes = null;
   }
 
   enrollmentTry(): void {
-    this.run.events++;
+    this.events++;
   }
 
   committed(): void {
-    this.run.events++;
+    this.events++;
   }
 
   carried(replica: number, delay: number): void {
@@ -57,35 +61,35 @@ export class CountingSink implements WalkSink {
   }
 
   assigned(_t: number, mp: number): void {
-    this.mp = this.run.managementPoints[mp];
-    if (this.mp) this.mp.devices++;
+    const tally = this.run.managementPoints[mp];
+    if (tally === undefined) return;
+    tally.devices++;
+    this.mp = tally;
+    this.minutes = tally.perMinute;
+    this.failedMinutes = tally.failedPerMinute;
   }
 
   managementPointTry(t: number, _retry: boolean, reason: number): void {
     const { tally, mp } = this;
-    this.run.events++;
+    this.events++;
     tally.attempts++;
-    if (mp) {
-      mp.attempts++;
-      perMinute(mp.perMinute, t);
-    }
+    if (mp !== null) mp.attempts++;
+    if (this.minutes !== null) perMinute(this.minutes, t);
     if (reason === OK) {
       tally.succeeded++;
       return;
     }
     bump(tally.failedByReason, reason);
-    if (mp) {
-      mp.failed++;
-      perMinute(mp.failedPerMinute, t);
-    }
+    if (mp !== null) mp.failed++;
+    if (this.failedMinutes !== null) perMinute(this.failedMinutes, t);
   }
 
   okPoll(t: number): void {
-    if (this.mp) perMinute(this.mp.perMinute, t);
+    if (this.minutes !== null) perMinute(this.minutes, t);
   }
 
   fastForwarded(polls: number): void {
-    this.run.events += polls;
+    this.events += polls;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
     if (this.mp) this.mp.attempts += polls;
@@ -93,7 +97,7 @@ export class CountingSink implements WalkSink {
 
   content(t: number, reason: number, _dp: number, committedAt: number): void {
     const { tally } = this;
-    this.run.events++;
+    this.events++;
     tally.contentAttempted++;
     if (reason !== OK) {
       bump(tally.contentFailedByReason, reason);

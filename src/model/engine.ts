@@ -32,13 +32,13 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     site.managementPoints.map(() => newManagementPointTally(site.duration)),
     site.replicas.length,
     commits,
-    site.siteEvents,
   );
   const records: DeviceRecord[] | null = options.perDevice === true ? [] : null;
   const trace: TraceEvent[] | null = options.trace !== undefined ? [] : null;
   const tallies = site.groups.map((model) => newGroupTally(model.group.count));
+  const counting = tallies.map((tally) => new CountingSink(tally, counters));
   const walks = site.groups.map((model, g) => {
-    const sinks: WalkSink[] = [new CountingSink(tallies[g] ?? newGroupTally(0), counters)];
+    const sinks: WalkSink[] = [counting[g] ?? new CountingSink(newGroupTally(0), counters)];
     if (records) sinks.push(new RecordSink(model.group.name, site.managementPoints, records));
     if (trace && options.trace?.group === g) sinks.push(new TraceSink(site, options.trace.index, trace));
     const [only] = sinks;
@@ -65,7 +65,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     groups: tallies,
     managementPoints: counters.managementPoints,
     visibilityDelays: counters.visibilityDelays(),
-    events: counters.events,
+    events: counting.reduce((n, sink) => n + sink.events, site.siteEvents),
     trace,
     perDevice: records,
     draws: options.countDraws === true ? walks.map((w) => w.draws ?? newDrawCounts(0)) : null,
