@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { jsonPaths } from "../helpers/jsonPaths.js";
 
 const baseline = JSON.parse(
   readFileSync(new URL("../../scenarios/baseline.json", import.meta.url), "utf8"),
@@ -41,15 +42,6 @@ function assertUserOutcome(outcome: { code: number; stderr: string }, source: st
   if (outcome.code === 2) {
     expect(outcome.stderr.trim().split("\n")[0]).toContain(source);
   }
-}
-
-/** Every path (as segments) of a JSON value. */
-function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  return out;
 }
 
 function edit(
@@ -105,7 +97,7 @@ const mutation = fc.tuple(
 
 describe("fuzzing the command line", () => {
   it("ends every structural mutation of a valid scenario in exit 0, 1 or 2 with one clear message", async () => {
-    const all = paths(small);
+    const all = jsonPaths(small);
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         let scenario: unknown = small;

@@ -7,18 +7,11 @@ import { importSite } from "../../src/import/importSite.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runCli } from "../helpers/cli.js";
 import { readExport } from "./helpers.js";
+import { jsonPaths } from "../helpers/jsonPaths.js";
 
 const base = readExport("large-site");
 
-/** Every path (as segments) of a JSON value. */
-function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  return out;
-}
-const ALL_PATHS = paths(base).filter((p) => p.length > 0);
+const ALL_PATHS = jsonPaths(base).filter((p) => p.length > 0);
 
 /** One edit: delete the value at a path, or put another there. */
 const edit = fc.record({

@@ -18,13 +18,6 @@ function readExport(io: CliIo, file: string): unknown {
   } catch (error) {
     throw new ScenarioError(describeReadError(error), [], file);
   }
-  // Windows PowerShell's Out-File writes UTF-16: read as UTF-8, it is full of NUL characters.
-  if (text.includes("\u0000"))
-    throw new ScenarioError(
-      "the file is UTF-16 encoded: save it as UTF-8 (the export script writes UTF-8)",
-      [],
-      file,
-    );
   try {
     return parseScenarioText(text, "json");
   } catch (error) {
