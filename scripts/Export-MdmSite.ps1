@@ -203,7 +203,7 @@ if ($null -eq $drive) {
 }
 $provider = [string]$drive.Root
 
-Push-Location -LiteralPath "$($SiteCode):"
+Push-Location -Path "$($SiteCode):\"
 try {
     # --- The site and its roles: without them there is nothing to import ---------------------------------
     $siteType = $null
