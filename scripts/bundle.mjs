@@ -12,9 +12,10 @@
 // - dist/bin/vega.cjs, vega-lite.cjs, undici.cjs: large third-party packages, each a bundle of its own that
 //   the CLI requires on first use (report, probe).
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
-//   loads it by file name in a thread with its own module instances).
+//   loads it by file name in a thread with its own module instances); dist/bin/worker.js: piscina's own
+//   thread entry, which the bundled piscina starts from beside itself.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -30,10 +31,10 @@ const common = {
   platform: "node",
   target: "node20",
   legalComments: "none",
+  // piscina's worker loads this optional native module only for a `niceIncrement`, which mdmsim never sets.
+  external: ["@napi-rs/nice"],
   // ES module builds first: jsonc-parser's UMD build requires files by computed paths.
   mainFields: ["module", "main"],
-  // piscina starts its threads from its own worker.js beside its __dirname: it must stay a real package.
-  external: ["piscina"],
   // vega-canvas's Node build awaits import("canvas") at its top level, which CommonJS cannot express. mdmsim
   // renders SVG and never draws on a canvas; without the optional canvas package (not a dependency) that
   // build finds none and vega measures text by estimate. The browser build finds none either (no document),
@@ -137,6 +138,19 @@ await build({
 for (const [name, file] of Object.entries(SEPARATE)) {
   await build({ ...common, entryPoints: [name], outfile: `${OUT}/${file}`, format: "cjs" });
 }
+
+// piscina is bundled into the CLI, where its __dirname is dist/bin/, and starts each thread from worker.js
+// beside its __dirname: that file is piscina's own thread entry, bundled here, so the program needs no
+// piscina package at run time (it is a development dependency).
+await build({
+  ...common,
+  entryPoints: [join(dirname(createRequire(import.meta.url).resolve("piscina")), "worker.js")],
+  outfile: `${OUT}/worker.js`,
+  format: "esm",
+  banner: {
+    js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);",
+  },
+});
 
 await build({
   ...common,
