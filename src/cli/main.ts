@@ -171,8 +171,9 @@ function usageMessage(error: UsageError): string {
 
 function report(error: unknown, io: CliIo, context: RunContext): number {
   if (error instanceof ScenarioError) {
-    // Messages quote values from files (group names, --trace devices): shown, never obeyed.
-    io.stderr(`mdmsim: ${visible(error.message)}\n`);
+    // Messages quote values from files (group names, --trace devices): shown, never obeyed. A file's
+    // problems are one a line; the breaks between them are the message's own.
+    io.stderr(`mdmsim: ${error.message.split("\n").map(visible).join("\n")}\n`);
     return ExitCode.BAD_INPUT;
   }
   if (error instanceof UsageError) {
