@@ -94,6 +94,13 @@ describe("mdmsim compare", () => {
     expectBadInput(await runCli([...SMALL, "--format", "html"]), "--format");
     expectBadInput(await runCli([...SMALL, "--runs", "0"]), "--runs");
     expectBadInput(await runCli([...SMALL, "--metric", "no.such.path", "--jobs", "1"]), "no.such.path");
+    // Run limits name the side: B's file with its changes, or A's file.
+    expectBadInput(
+      await runCli([...SMALL, "--with", "devices.0.count=2000000000"]),
+      `${BASELINE}, --with devices.0.count=2000000000: devices:`,
+      "the limit is",
+    );
+    expectBadInput(await runCli([...SMALL, "--set", "devices.0.count=2000000000"]), `${BASELINE}: devices:`);
   });
 
   it("runs through bin/mdmsim with worker threads, the same bytes as in-process", async () => {

@@ -18,7 +18,8 @@ import {
   SEED_AND_SET,
   type SeedAndSetArgs,
 } from "../options.js";
-import { commandScenario, commandSeed } from "../scenarioFile.js";
+import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
+import { checkRunLimits } from "../../model/estimate.js";
 import { progressBar } from "../progress.js";
 import { runJobs, usesPool } from "../sweepPool.js";
 import { runsOption } from "./sweep.js";
@@ -88,6 +89,10 @@ export const compareCommand = defineCommand<CompareArgs>({
       throw error.withSource(`${bFile}, --with ${culprit}`);
     }
     const withs = Object.fromEntries(overrides.map((o) => [o.path, o.value]));
+    // Run limits name the side they fail on: A's file, or B's with its changes.
+    attributed(args.a, () => checkRunLimits(a));
+    const bLabel = args.with.length > 0 ? `${bFile}, --with ${args.with.join(" --with ")}` : bFile;
+    attributed(bLabel, () => checkRunLimits(b));
     const plan = planCompare(
       a,
       b,
