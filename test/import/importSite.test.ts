@@ -58,13 +58,15 @@ describe("importSite on the fixtures", () => {
       `error https-required ${S}.mp03.corp.contoso.com.roles.managementPoint`,
       `warning not-a-device-management-point ${S}.mp03.corp.contoso.com.roles.managementPoint`,
       `warning dp-mobile-not-allowed ${S}.dp02.corp.contoso.com.roles.distributionPoint`,
+      // One finding per boundary group, naming each boundary MDM ignores.
       "warning unsupported-boundary-type site.boundaryGroups.Branch.boundaries",
-      "warning unsupported-boundary-type site.boundaryGroups.Branch.boundaries",
-      "warning unsupported-boundary-type site.boundaryGroups.HQ.boundaries",
       "warning unsupported-boundary-type site.boundaryGroups.HQ.boundaries",
       `warning replica-early-failures ${S}.mp01.corp.contoso.com.roles.managementPoint.database`,
       "info out-of-support site",
     ]);
+    const scenario = loadScenario(importSite(readExport("large-site")).scenario);
+    for (const f of checkScenario(scenario).filter((x) => x.id === "unsupported-boundary-type"))
+      expect(f.message).toMatch(/holds boundaries ".+" of type \w+ and ".+" of type \w+, which/);
   });
 
   it("large site: counts the rows of the CAS and the secondary, and the servers without MDM roles", () => {

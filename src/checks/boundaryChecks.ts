@@ -1,0 +1,154 @@
+// Checks of boundaries and boundary groups: intranet DPs need IPv4 range boundaries, other boundary types
+// are ignored by on-prem MDM, and intranet devices outside every range get no content.
+import { formatIpv4, parseIpv4Range, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
+import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import { defineCheck, SOURCES, type Check } from "./catalogue.js";
+import { isDmp, isMobileDp } from "./contacts.js";
+import { serverPath } from "./labels.js";
+
+type Site = Scenario["site"];
+
+function boundaryByName(site: Site): Map<string, Site["boundaries"][number]> {
+  return new Map(site.boundaries.map((b) => [b.name, b]));
+}
+
+/** `dp-needs-boundaries`: an intranet DP in no boundary group with an IPv4 range boundary. */
+export const dpNeedsBoundaries: Check = defineCheck<Server>({
+  severity: "error",
+  scope: "server role",
+  source: SOURCES.boundaries,
+  summary: "a DP that allows intranet connections is in no boundary group with an IPv4 range boundary",
+  fixSummary: "add the DP to a boundary group that has an IPv4 range boundary",
+  detect: ({ scenario: { site } }) => {
+    const byName = boundaryByName(site);
+    const hasRange = (names: readonly string[]) => names.some((n) => byName.get(n)?.type === "ipv4Range");
+    return site.servers.filter((s) => {
+      const dp = s.roles.distributionPoint;
+      if (dp === undefined || dp.connections === "internet") return false;
+      return !site.boundaryGroups.some((g) => g.servers.includes(s.name) && hasRange(g.boundaries));
+    });
+  },
+  path: (s) => serverPath(s.name, "roles", "distributionPoint"),
+  message: (s) =>
+    `distribution point ${s.name} allows intranet connections but is in no boundary group with an IPv4 range boundary`,
+  fix: () =>
+    "Add the distribution point to a boundary group that has an IPv4 range boundary (Boundary Groups > Properties > References)",
+});
+
+interface IgnoredBoundaries {
+  readonly group: string;
+  /** Each ignored boundary as `"name" of type T`, in the group's order. */
+  readonly boundaries: readonly string[];
+}
+
+/** `unsupported-boundary-type`: a boundary group serving MDM devices holds a boundary that is not an IPv4 range. */
+export const unsupportedBoundaryType: Check = defineCheck<IgnoredBoundaries>({
+  severity: "warning",
+  scope: "boundary group",
+  source: SOURCES.roles,
+  summary:
+    "a boundary group serving MDM devices holds a boundary of a type other than IPv4 range (it is ignored)",
+  fixSummary: "add an IPv4 range boundary for the same addresses",
+  detect: ({ scenario: { site } }) => {
+    const byName = boundaryByName(site);
+    const serves = (names: readonly string[]) =>
+      names.some((name) => {
+        const s = site.servers.find((x) => x.name === name);
+        return s !== undefined && (isDmp(s) || isMobileDp(s));
+      });
+    return site.boundaryGroups
+      .filter((g) => serves(g.servers))
+      .flatMap((g) => {
+        const ignored = g.boundaries.flatMap((name) => {
+          const b = byName.get(name);
+          return b === undefined || b.type === "ipv4Range" ? [] : [`"${b.name}" of type ${b.type}`];
+        });
+        return ignored.length > 0 ? [{ group: g.name, boundaries: ignored }] : [];
+      });
+  },
+  path: (b) => `site.boundaryGroups.${b.group}.boundaries`,
+  message: ({ group, boundaries }) => {
+    const listed =
+      boundaries.length === 1
+        ? `boundary ${boundaries.join("")}`
+        : `boundaries ${boundaries.slice(0, -1).join(", ")} and ${boundaries[boundaries.length - 1] ?? ""}`;
+    return `boundary group "${group}" serves on-prem MDM devices but holds ${listed}, which on-prem MDM ignores`;
+  },
+  fix: () =>
+    "Add an IPv4 range boundary for the same addresses: on-prem MDM supports only IPv4 range boundaries",
+});
+
+/** How many addresses of `range` no range of `covering` holds, and the first of them. */
+export function uncoveredAddresses(
+  range: Ipv4Range,
+  covering: readonly Ipv4Range[],
+): { count: number; first: number } {
+  const sorted = [...covering].sort((a, b) => a.first - b.first);
+  let cursor = range.first;
+  let count = 0;
+  let first = -1;
+  for (const c of sorted) {
+    if (c.last < cursor) continue;
+    if (c.first > range.last) break;
+    if (c.first > cursor) {
+      if (first < 0) first = cursor;
+      count += Math.min(c.first, range.last + 1) - cursor;
+    }
+    cursor = Math.max(cursor, c.last + 1);
+    if (cursor > range.last) break;
+  }
+  if (cursor <= range.last) {
+    if (first < 0) first = cursor;
+    count += range.last - cursor + 1;
+  }
+  return { count, first };
+}
+
+interface Uncovered {
+  readonly group: DeviceGroup;
+  readonly used: Ipv4Range;
+  readonly count: number;
+  readonly first: number;
+}
+
+/** `devices-outside-boundaries`: addresses of an intranet Windows group that no mobile-enabled DP's ranges cover. */
+export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
+  severity: "warning",
+  scope: "device group",
+  source: SOURCES.roles,
+  summary:
+    "some addresses of an intranet Windows group fall in no IPv4 range boundary of a group with a mobile-enabled DP (their content requests fail)",
+  fixSummary:
+    "add an IPv4 range boundary covering them to a boundary group with a DP that allows mobile devices",
+  detect: ({ scenario }) => {
+    const { site } = scenario;
+    const byName = boundaryByName(site);
+    const covering: Ipv4Range[] = site.boundaryGroups
+      .filter((g) => g.servers.some((name) => site.servers.some((s) => s.name === name && isMobileDp(s))))
+      .flatMap((g) =>
+        g.boundaries.flatMap((n) => {
+          const b = byName.get(n);
+          const range = b?.type === "ipv4Range" ? parseIpv4Range(b.value) : undefined;
+          return range !== undefined ? [range] : [];
+        }),
+      );
+    return scenario.devices.flatMap((group) => {
+      if (group.platform !== "windows" || group.location !== "intranet" || group.addresses === undefined)
+        return [];
+      const range = parseIpv4Range(group.addresses);
+      if (range === undefined) return [];
+      const used: Ipv4Range = {
+        first: range.first,
+        last: Math.min(range.last, range.first + group.count - 1),
+      };
+      const uncovered = uncoveredAddresses(used, covering);
+      return uncovered.count === 0 ? [] : [{ group, used, ...uncovered }];
+    });
+  },
+  path: (u) => `devices.${u.group.name}.addresses`,
+  message: (u) =>
+    `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point; their content requests fail`,
+  fix: () =>
+    "Add an IPv4 range boundary covering these addresses to a boundary group that lists a distribution point allowing mobile devices",
+  group: (u) => u.group.name,
+});

@@ -1,0 +1,145 @@
+// The check catalogue's vocabulary: ids in catalogue order, the articles they cite, what a check is about,
+// and the shape of one entry of the check table (checks/table.ts), typed over what it detects.
+import type { Contact } from "../model/rules.js";
+import type { Reason } from "../model/reasons.js";
+import type { SiteModel } from "../model/site.js";
+import type { Scenario } from "../scenario/schema.js";
+
+/** `error`: some device cannot work as configured; `warning`: works, with a cost; `info`: worth knowing. */
+export type Severity = "error" | "warning" | "info";
+
+/** One thing a check detected: its place, its severity, and what to say about it. */
+export interface Hit {
+  readonly path: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fix: string;
+  /** The device group the hit is about, when it is about one (named with the others at the same place). */
+  readonly group?: string;
+  /** What tells hits at one path apart when the entry reports each separately (`missing-role`'s role). */
+  readonly part?: string;
+}
+
+/** The catalogue ids in catalogue order: findings are sorted by it. */
+export const CHECK_IDS = [
+  "missing-role",
+  "https-required",
+  "name-not-fqdn",
+  "not-a-device-management-point",
+  "dp-mobile-not-allowed",
+  "macos-requires-internet-connections",
+  "mdm-internet-unsupported",
+  // Not in the published catalogue: the reachability rule's own id, for a role a group cannot use because
+  // of its connection type (an intranet group and an internet-only role). No catalogue id says it.
+  "connection-type-not-allowed",
+  "dp-needs-boundaries",
+  "unsupported-boundary-type",
+  "devices-outside-boundaries",
+  "replica-early-failures",
+  "replica-unsupported-for-macos",
+  "replica-at-secondary",
+  "certificate-untrusted",
+  "certificate-name-mismatch",
+  "certificate-expires",
+  "no-certificate",
+  "crl-unreachable",
+  "crl-ldap-non-domain",
+  "mp-capacity",
+  "site-capacity",
+  "out-of-support",
+] as const;
+
+/** A check's id. */
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** The articles findings cite. */
+export const SOURCES = {
+  roles: "Install site system roles for on-premises MDM",
+  boundaries: "Install site system roles for on-premises MDM; Define site boundaries and boundary groups",
+  replicas: "Install site system roles for on-premises MDM; Database replicas for management points",
+  macs: "Prepare to deploy client software to Macs",
+  secondary: "Database replicas for management points; Plan for site system servers and roles",
+  certificates: "Set up certificates for on-premises MDM",
+  pki: "PKI certificate requirements",
+  scale: "Size and scale numbers",
+  deprecated: "Removed and deprecated features",
+} as const;
+
+/** What a finding's path points at. */
+export type Scope = "site" | "server" | "server role" | "certificate" | "device group" | "boundary group";
+
+/** A contact some group's devices would make (the same choice as `run`), with the rule that fails it. */
+export interface FailingContact {
+  readonly contact: Contact;
+  readonly reason: Reason;
+  /** The group is pinned to this management point: it uses no other. */
+  readonly pinned: boolean;
+}
+
+/** What every check reads: the scenario, the compiled site, and the failing contacts of its groups. */
+export interface CheckInput {
+  readonly scenario: Scenario;
+  readonly site: SiteModel;
+  readonly contacts: readonly FailingContact[];
+}
+
+/** One entry of the check table, typed over the subject its detection finds (a server, a group, …). */
+export interface CheckEntry<S> {
+  /** The usual severity; `severityOf` may choose another for a subject (documented in `severityNote`). */
+  readonly severity: Severity;
+  /** When the severity differs from `severity`, in words (the catalogue's severity column). */
+  readonly severityNote?: string;
+  readonly scope: Scope;
+  readonly source: string;
+  /** What the check finds, in words (the catalogue's finding column). */
+  readonly summary: string;
+  /** What the fix is, in words. */
+  readonly fixSummary: string;
+  /** Every subject that trips the check, in a fixed order (the first at a place speaks for it). */
+  readonly detect: (input: CheckInput) => readonly S[];
+  readonly path: (subject: S) => string;
+  readonly severityOf?: (subject: S) => Severity;
+  readonly message: (subject: S) => string;
+  readonly fix: (subject: S) => string;
+  /** The device group a subject is about, named beside the first when several share a place. */
+  readonly group?: (subject: S) => string | undefined;
+  /** For an entry that reports several findings at one path: what tells them apart. */
+  readonly part?: (subject: S) => string;
+}
+
+/** A table entry with its subject type hidden, so entries of different subjects form one table. */
+export interface Check {
+  readonly severity: Severity;
+  readonly severityNote: string | undefined;
+  readonly scope: Scope;
+  readonly source: string;
+  readonly summary: string;
+  readonly fixSummary: string;
+  /** Everything the check detects in a scenario, as hits (`findingsOf` makes one finding per place). */
+  readonly hits: (input: CheckInput) => Hit[];
+}
+
+/** A table entry from its declaration. */
+export function defineCheck<S>(entry: CheckEntry<S>): Check {
+  return {
+    severity: entry.severity,
+    severityNote: entry.severityNote,
+    scope: entry.scope,
+    source: entry.source,
+    summary: entry.summary,
+    fixSummary: entry.fixSummary,
+    hits: (input) =>
+      entry.detect(input).map((subject) => {
+        const group = entry.group?.(subject);
+        const part = entry.part?.(subject);
+        return {
+          path: entry.path(subject),
+          severity: entry.severityOf?.(subject) ?? entry.severity,
+          message: entry.message(subject),
+          fix: entry.fix(subject),
+          ...(group !== undefined ? { group } : {}),
+          ...(part !== undefined ? { part } : {}),
+        };
+      }),
+  };
+}

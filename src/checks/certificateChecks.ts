@@ -1,0 +1,130 @@
+// Checks of the servers' web server certificates: trust, names, validity over the run, binding, and CRLs.
+import { certificateNames, nameUsed, validityWindow } from "../model/rules.js";
+import { formatDuration } from "../scenario/duration.js";
+import type { Server } from "../scenario/schema.js";
+import { defineCheck, SOURCES, type Check } from "./catalogue.js";
+import { contactCheck, groupLabel, ROLE_LABEL, serverPath } from "./labels.js";
+
+const certificatePath = (server: Server) => serverPath(server.name, "certificate");
+
+/** `certificate-untrusted`: a group does not trust the issuer of a server it must reach. */
+export const certificateUntrusted: Check = contactCheck("certificate-untrusted", {
+  scope: "certificate",
+  source: SOURCES.certificates,
+  summary: "a device group does not trust the issuer of a server it must reach",
+  fixSummary:
+    "deliver the issuer's root certificate to the devices, or issue the certificate from a root they trust",
+  path: (c) => certificatePath(c.server),
+  message: (c) => {
+    const issuer = c.server.certificate?.issuer ?? "";
+    const trusted = (c.group.trustedRoots ?? []).map((r) => `"${r}"`).join(", ") || "no root";
+    return `${groupLabel(c)} does not trust "${issuer}", the issuer of ${c.server.name}'s certificate (it trusts ${trusted})`;
+  },
+  fix: (c) =>
+    `Deliver the root certificate "${c.server.certificate?.issuer ?? ""}" to the devices (trusted root certificate profile or the bulk enrollment package), or issue the server certificate from a root they trust`,
+});
+
+/** `certificate-name-mismatch`: a certificate does not name the FQDN its devices use. */
+export const certificateNameMismatch: Check = contactCheck("certificate-name-mismatch", {
+  scope: "certificate",
+  source: SOURCES.pki,
+  summary: "a certificate does not name the FQDN its devices use",
+  fixSummary: "issue a certificate whose Subject Alternative Name contains the name the devices use",
+  path: (c) => certificatePath(c.server),
+  message: (c) => {
+    const certificate = c.server.certificate ?? undefined;
+    const names = certificate ? certificateNames(c.server, certificate) : [];
+    return `${c.server.name}'s certificate names ${names.map((n) => `"${n}"`).join(", ") || "nothing"}, and ${groupLabel(c)} connects to "${nameUsed(c.group, c.server, c.role)}"`;
+  },
+  fix: (c) =>
+    `Issue a web server certificate whose Subject Alternative Name contains "${nameUsed(c.group, c.server, c.role)}"`,
+});
+
+interface Validity {
+  readonly server: Server;
+  /** Already invalid when the run starts (else: expires during it). */
+  readonly atStart: boolean;
+  readonly message: string;
+}
+
+/** `certificate-expires`: validity against `start` and `duration`. */
+export const certificateExpires: Check = defineCheck<Validity>({
+  severity: "warning",
+  severityNote: "error if already invalid at the start, warning if it expires before the end of the run",
+  scope: "certificate",
+  source: SOURCES.pki,
+  summary: "certificate validity vs `start` and `duration`",
+  fixSummary: "renew the web server certificate bound in IIS",
+  detect: ({ scenario }) => {
+    const startMs = Date.parse(scenario.start);
+    return scenario.site.servers.flatMap((server): Validity[] => {
+      const c = server.certificate;
+      if (c == null) return [];
+      const w = validityWindow(c, startMs);
+      if (0 < w.from || 0 >= w.until) {
+        const why = 0 < w.from ? `is not valid until ${c.notBefore ?? ""}` : `expired at ${c.notAfter ?? ""}`;
+        return [
+          {
+            server,
+            atStart: true,
+            message: `${server.name}'s certificate ${why}, before the run starts (${scenario.start})`,
+          },
+        ];
+      }
+      if (w.until >= scenario.duration) return [];
+      return [
+        {
+          server,
+          atStart: false,
+          message: `${server.name}'s certificate expires at ${c.notAfter ?? ""}, ${formatDuration(w.until)} into the run; every try after that fails with certificate-expired`,
+        },
+      ];
+    });
+  },
+  path: (v) => certificatePath(v.server),
+  severityOf: (v) => (v.atStart ? "error" : "warning"),
+  message: (v) => v.message,
+  fix: (v) => `Renew the web server certificate bound in IIS on ${v.server.name}`,
+});
+
+/** `no-certificate`: an HTTPS role's server has no certificate bound. */
+export const noCertificate: Check = contactCheck("no-certificate", {
+  scope: "certificate",
+  source: SOURCES.certificates,
+  summary: "an HTTPS role's server has no certificate bound",
+  fixSummary: "request a web server certificate and bind it to the Default Web Site's HTTPS binding in IIS",
+  path: (c) => certificatePath(c.server),
+  message: (c) =>
+    `${c.server.name} has no web server certificate bound, and ${groupLabel(c)} must reach its ${ROLE_LABEL[c.role]} over HTTPS`,
+  fix: () => "Request a web server certificate and bind it to the Default Web Site's HTTPS binding in IIS",
+});
+
+/** `crl-unreachable`: macOS groups and a certificate with an LDAP-only CRL. */
+export const crlUnreachable: Check = contactCheck("crl-unreachable", {
+  scope: "certificate",
+  source: SOURCES.macs,
+  summary: "macOS groups and a certificate with an LDAP-only CRL",
+  fixSummary: "add an HTTP CRL distribution point to the issuing CA and reissue the certificate",
+  path: (c) => certificatePath(c.server),
+  message: (c) =>
+    `${c.server.name}'s certificate publishes only an LDAP CRL; macOS ${groupLabel(c)} always checks revocation and cannot read LDAP CRLs`,
+  fix: () => "Add an HTTP CRL distribution point to the issuing CA and reissue the certificate",
+});
+
+/** `crl-ldap-non-domain`: an LDAP-only CRL, which non-domain-joined Windows devices cannot reach. */
+export const crlLdapNonDomain: Check = defineCheck<Server>({
+  severity: "info",
+  scope: "certificate",
+  source: SOURCES.certificates,
+  summary:
+    "LDAP CRLs are only reachable by domain-joined devices; non-domain-joined Windows devices need an HTTP CRL",
+  fixSummary: "add an HTTP CRL distribution point",
+  detect: ({ scenario }) =>
+    scenario.devices.some((g) => g.platform === "windows")
+      ? scenario.site.servers.filter((s) => s.certificate != null && s.certificate.crl === "ldap")
+      : [],
+  path: certificatePath,
+  message: (s) =>
+    `${s.name}'s certificate publishes only an LDAP CRL, which only domain-joined devices can reach`,
+  fix: () => "Add an HTTP CRL distribution point for non-domain-joined Windows devices",
+});

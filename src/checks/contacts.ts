@@ -1,0 +1,82 @@
+// The contacts each device group would make, chosen as `run` chooses them, that a configuration rule
+// fails: the same rule code (`staticContactReason`) that fails a try in `run` is the finding in `check`.
+import { managementPointCandidates } from "../model/assignment.js";
+import type { Reason } from "../model/reasons.js";
+import { staticContactReason, type Contact, type RoleName } from "../model/rules.js";
+import type { GroupModel, SiteModel } from "../model/site.js";
+import type { Ipv4Range } from "../scenario/ipv4.js";
+import type { Server } from "../scenario/schema.js";
+import type { FailingContact } from "./catalogue.js";
+
+/** An MP that allows mobile devices and Macs: a device management point. */
+export const isDmp = (s: Server): boolean => s.roles.managementPoint?.allowMobileDevicesAndMacs === true;
+
+/** A DP that allows mobile devices. */
+export const isMobileDp = (s: Server): boolean => s.roles.distributionPoint?.allowMobileDevices === true;
+
+function overlaps(ranges: readonly Ipv4Range[], model: GroupModel): boolean {
+  const a = model.addresses;
+  if (a === undefined) return false;
+  const last = Math.min(a.last, a.first + model.group.count - 1);
+  return ranges.some((r) => r.first <= last && r.last >= a.first);
+}
+
+function failing(
+  site: SiteModel,
+  model: GroupModel,
+  server: Server,
+  role: RoleName,
+  pinned = false,
+): FailingContact | null {
+  const contact: Contact = { group: model.group, server, role, startMs: site.startMs };
+  const reason = staticContactReason(contact);
+  return reason === null ? null : { contact, reason, pinned };
+}
+
+function groupContacts(site: SiteModel, model: GroupModel): FailingContact[] {
+  const out: FailingContact[] = [];
+  const push = (f: FailingContact | null) => {
+    if (f) out.push(f);
+  };
+  // Enrollment: a device picks any EPP it can reach; it fails only when it can reach none (the first speaks).
+  const epps = site.enrollmentProxyPoints.map((s) => failing(site, model, s, "enrollmentProxyPoint"));
+  if (epps.length > 0 && epps.every((f) => f !== null)) push(epps[0] ?? null);
+  // A group pinned to an MP uses that one and no other: whatever fails there fails every device.
+  const pinned = model.pinned !== undefined;
+  for (const p of managementPointCandidates(model, site.managementPoints.length)) {
+    const server = site.managementPoints[p];
+    if (server) push(failing(site, model, server, "managementPoint", pinned));
+  }
+  if (!pinned && model.eligible.length === 0) {
+    // No DMP is eligible, so the devices fall back to the first MP: what keeps each DMP out is the fix.
+    for (const server of site.managementPoints.filter(isDmp))
+      push(failing(site, model, server, "managementPoint"));
+  }
+  if (!model.group.content) return out;
+  const dps = model.internetDps ?? [
+    ...new Set(model.dpPreferences.filter((p) => overlaps(p.ranges, model)).flatMap((p) => p.positions)),
+  ];
+  for (const p of dps) {
+    const server = site.distributionPoints[p];
+    if (server) push(failing(site, model, server, "distributionPoint"));
+  }
+  if (model.internetDps !== null && model.internetDps.length === 0 && model.group.platform === "macos") {
+    // Macs take content only from DPs that allow internet connections, and there is none.
+    const reason: Reason = "macos-requires-internet-connections";
+    for (const server of site.distributionPoints) {
+      const contact: Contact = {
+        group: model.group,
+        server,
+        role: "distributionPoint",
+        startMs: site.startMs,
+      };
+      out.push({ contact, reason, pinned: false });
+    }
+  }
+  return out;
+}
+
+/** Every failing contact of every group, group by group in scenario order. */
+export function failingContacts(site: SiteModel): FailingContact[] {
+  return site.groups.flatMap((model) => groupContacts(site, model));
+}

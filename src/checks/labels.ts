@@ -1,0 +1,54 @@
+// Words and places findings share: how the console names roles and connection settings, a server's
+// override path, and a check table entry for a reachability rule's failing contacts.
+import type { Reason } from "../model/reasons.js";
+import type { Contact, RoleName } from "../model/rules.js";
+import { defineCheck, type Check, type CheckEntry, type FailingContact } from "./catalogue.js";
+
+/** How the console names each role. */
+export const ROLE_LABEL: Readonly<Record<RoleName, string>> = {
+  enrollmentPoint: "enrollment point",
+  enrollmentProxyPoint: "enrollment proxy point",
+  distributionPoint: "distribution point",
+  managementPoint: "management point",
+};
+
+/** The console's words for each `connections` value. */
+export const CONNECTIONS_LABEL = {
+  intranet: '"Allow intranet-only connections"',
+  internet: '"Allow internet-only connections"',
+  intranetAndInternet: '"Allow intranet and internet connections"',
+} as const;
+
+/** The override path of a server, a role, or a server field. */
+export function serverPath(server: string, ...rest: string[]): string {
+  return ["site.servers", server, ...rest].join(".");
+}
+
+/** The override path of a contact's role on its server. */
+export function rolePath(contact: Contact): string {
+  return serverPath(contact.server.name, "roles", contact.role);
+}
+
+/** `group "hq"`: how a message names a contact's group. */
+export function groupLabel(contact: Contact): string {
+  return `group "${contact.group.name}"`;
+}
+
+/** `management point cm01.corp.contoso.com`. */
+export function roleLabel(contact: Contact): string {
+  return `${ROLE_LABEL[contact.role]} ${contact.server.name}`;
+}
+
+type ContactEntry = Omit<CheckEntry<Contact>, "detect" | "severity" | "group"> &
+  Partial<Pick<CheckEntry<Contact>, "severity">>;
+
+/** A table entry whose subjects are the contacts that fail with `reason` (an error unless said otherwise). */
+export function contactCheck(reason: Reason, entry: ContactEntry): Check {
+  return defineCheck<Contact>({
+    severity: "error",
+    ...entry,
+    detect: (input) =>
+      input.contacts.filter((c: FailingContact) => c.reason === reason).map((c) => c.contact),
+    group: (contact) => contact.group.name,
+  });
+}

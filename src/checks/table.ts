@@ -1,0 +1,81 @@
+// The check table: one entry per catalogue id, in catalogue order. `checkScenario` runs every entry; the
+// documentation's catalogue is `checkCatalogue()`, a plain data view of the same table.
+import { CHECK_IDS, type Check, type CheckId, type Scope, type Severity } from "./catalogue.js";
+import { devicesOutsideBoundaries, dpNeedsBoundaries, unsupportedBoundaryType } from "./boundaryChecks.js";
+import { mpCapacity, outOfSupport, siteCapacity } from "./capacityChecks.js";
+import {
+  certificateExpires,
+  certificateNameMismatch,
+  certificateUntrusted,
+  crlLdapNonDomain,
+  crlUnreachable,
+  noCertificate,
+} from "./certificateChecks.js";
+import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
+import {
+  connectionTypeNotAllowed,
+  dpMobileNotAllowed,
+  httpsRequired,
+  macosRequiresInternetConnections,
+  mdmInternetUnsupported,
+  missingRole,
+  nameNotFqdn,
+  notADeviceManagementPoint,
+} from "./roleChecks.js";
+
+/** Every check, by id: the type makes a missing or unknown id a compile error. */
+export const CHECKS: { readonly [K in CheckId]: Check } = {
+  "missing-role": missingRole,
+  "https-required": httpsRequired,
+  "name-not-fqdn": nameNotFqdn,
+  "not-a-device-management-point": notADeviceManagementPoint,
+  "dp-mobile-not-allowed": dpMobileNotAllowed,
+  "macos-requires-internet-connections": macosRequiresInternetConnections,
+  "mdm-internet-unsupported": mdmInternetUnsupported,
+  "connection-type-not-allowed": connectionTypeNotAllowed,
+  "dp-needs-boundaries": dpNeedsBoundaries,
+  "unsupported-boundary-type": unsupportedBoundaryType,
+  "devices-outside-boundaries": devicesOutsideBoundaries,
+  "replica-early-failures": replicaEarlyFailures,
+  "replica-unsupported-for-macos": replicaUnsupportedForMacos,
+  "replica-at-secondary": replicaAtSecondary,
+  "certificate-untrusted": certificateUntrusted,
+  "certificate-name-mismatch": certificateNameMismatch,
+  "certificate-expires": certificateExpires,
+  "no-certificate": noCertificate,
+  "crl-unreachable": crlUnreachable,
+  "crl-ldap-non-domain": crlLdapNonDomain,
+  "mp-capacity": mpCapacity,
+  "site-capacity": siteCapacity,
+  "out-of-support": outOfSupport,
+};
+
+/** One check as the documentation shows it (plain data; stable field names). */
+export interface CheckDescription {
+  readonly id: CheckId;
+  readonly severity: Severity;
+  /** When the severity can differ, in words; else null. */
+  readonly severityNote: string | null;
+  readonly scope: Scope;
+  readonly source: string;
+  /** What the check finds. */
+  readonly finding: string;
+  /** What to change. */
+  readonly fix: string;
+}
+
+/** The check catalogue in catalogue order, as plain data (for docs and tools). */
+export function checkCatalogue(): CheckDescription[] {
+  return CHECK_IDS.map((id) => {
+    const c = CHECKS[id];
+    return {
+      id,
+      severity: c.severity,
+      severityNote: c.severityNote ?? null,
+      scope: c.scope,
+      source: c.source,
+      finding: c.summary,
+      fix: c.fixSummary,
+    };
+  });
+}

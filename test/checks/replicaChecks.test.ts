@@ -1,0 +1,48 @@
+// The replica entries: a DMP on a replica (with each assigned group's closed form), Macs on it, and
+// replicas at a secondary site.
+import { describe, expect, it } from "vitest";
+import {
+  replicaAtSecondary,
+  replicaEarlyFailures,
+  replicaUnsupportedForMacos,
+} from "../../src/checks/replicaChecks.js";
+import { build, CM01, mpOnReplica } from "../helpers/ruleScenarios.js";
+import { checkInput } from "../helpers/checkInput.js";
+
+const DATABASE = `site.servers.${CM01}.roles.managementPoint.database`;
+
+describe("replica entries", () => {
+  it("find nothing with the MP on the site database at a primary site", () => {
+    const input = checkInput(build("windows"));
+    for (const check of [replicaEarlyFailures, replicaUnsupportedForMacos, replicaAtSecondary])
+      expect(check.hits(input)).toEqual([]);
+  });
+
+  it("replicaEarlyFailures: the window, its mean and each group's expected failures", () => {
+    const [hit] = replicaEarlyFailures.hits(checkInput(build("windows", mpOnReplica)));
+    expect(hit).toMatchObject({ path: DATABASE, severity: "warning" });
+    expect(hit?.message).toMatch(
+      /^management point .* reads replica "r1" \(sync every 5m, apply delay .*\): .* mean .*\. Expected per group: group "w": \d+\.\d\d failed polls, \d+ s to first success$/,
+    );
+  });
+
+  it("replicaUnsupportedForMacos: a macOS group on the replica DMP", () => {
+    // Candidate and fallback are the same MP: hits at one place, one finding.
+    const found = replicaUnsupportedForMacos.hits(checkInput(build("macos", mpOnReplica)));
+    expect(found[0]).toMatchObject({ path: DATABASE, severity: "error", group: "m" });
+    expect(new Set(found.map((h) => h.path))).toEqual(new Set([DATABASE]));
+  });
+
+  it("replicaAtSecondary: names what a secondary site cannot have", () => {
+    const s = build("windows", mpOnReplica, (d) => {
+      d.site.type = "secondary";
+    });
+    expect(replicaAtSecondary.hits(checkInput(s))).toEqual([
+      expect.objectContaining({
+        path: "site.type",
+        message:
+          "the site is a secondary site and has database replicas, an enrollment point, an enrollment proxy point; these exist only at primary sites",
+      }),
+    ]);
+  });
+});
