@@ -10,11 +10,15 @@ const TONE: Readonly<Record<Severity, Tone>> = { error: "bad", warning: "warn", 
 export function renderCheckTable(
   scenario: string,
   findings: readonly Finding[],
-  options: TerminalOptions = {},
+  options: TerminalOptions & { readonly quiet?: boolean } = {},
 ): string {
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  // Quiet: the counts of everything, the rows that need action (errors and warnings), nothing at all when
+  // there are none.
+  const shown = options.quiet === true ? findings.filter((f) => f.severity !== "info") : findings;
+  if (options.quiet === true && shown.length === 0) return "";
   const title = `mdmsim check: ${scenario}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`;
-  const rows = findings.map((f): Cell[] => [
+  const rows = shown.map((f): Cell[] => [
     { text: f.severity, tone: TONE[f.severity] },
     f.id,
     f.path,

@@ -12,6 +12,22 @@ export const ROLE_SHORT = {
   managementPoint: "MP",
 } as const;
 
+/**
+ * The part of a matrix that fails: the groups with a failing cell, the columns with a failing cell, and
+ * their cells (ok ones included, so the rows stay complete).
+ */
+export function failingPart(r: Reachability): Reachability {
+  const bad = r.cells.filter((c) => c.result !== "ok");
+  const groups = new Set(bad.map((c) => c.group));
+  const columns = new Set(bad.map((c) => `${c.server}\n${c.role}`));
+  const column = (c: { server: string; role: string }) => columns.has(`${c.server}\n${c.role}`);
+  return {
+    ...r,
+    columns: r.columns.filter(column),
+    cells: r.cells.filter((c) => groups.has(c.group) && column(c)),
+  };
+}
+
 /** Renders the reachability matrix. */
 export function renderReachTable(r: Reachability, options: TerminalOptions = {}): string {
   // Cells by group, then by column key: one pass, so a large matrix renders in linear time.

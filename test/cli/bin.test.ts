@@ -233,6 +233,14 @@ describe("bin/mdmsim in a shell", () => {
     expect(fromPipe.stdout).toBe(runBin(["run", "scenarios/baseline.json", "--format", "json"]).stdout);
   });
 
+  it("run --print-scenario | run - gives the run's result", () => {
+    const printed = runBin(["run", "--print-scenario", "--seed", "5"]);
+    expect(printed.code, printed.stderr).toBe(0);
+    const again = piped(["run", "-", "--format", "json"], printed.stdout);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(runBin(["run", "--seed", "5", "--format", "json"]).stdout);
+  });
+
   it("- with an empty pipe is exit 2 naming standard input", () => {
     expectBadInput(piped(["check", "-"], ""), "(standard input)");
   });

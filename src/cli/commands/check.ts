@@ -14,16 +14,20 @@ interface CheckArgs extends ScenarioArgs {
 export const checkCommand = defineCommand<CheckArgs>({
   name: "check",
   describe: "check a scenario against the documented rules, without simulating",
-  options: { scenario: SCENARIO, ...scenarioOptions("print only the errors") },
+  options: {
+    scenario: SCENARIO,
+    ...scenarioOptions(
+      "table: only errors and warnings (the title still counts everything), nothing when there are none; json and csv are always complete",
+    ),
+  },
   run: (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const findings = attributed(args.scenario, () => checkScenario(scenario));
-    const shown = args.quiet ? findings.filter((f) => f.severity === "error") : findings;
     if (args.format === "json")
-      io.stdout(JSON.stringify({ scenario: scenario.name, findings: shown }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ scenario: scenario.name, findings }, null, 2) + "\n");
     else if (args.format === "csv")
-      io.stdout(renderCsv({ findings: shown.map((f, i) => ({ ...f, name: String(i + 1) })) }));
-    else io.stdout(renderCheckTable(scenario.name, shown, io.stdoutLayout));
+      io.stdout(renderCsv({ findings: findings.map((f, i) => ({ ...f, name: String(i + 1) })) }));
+    else io.stdout(renderCheckTable(scenario.name, findings, { ...io.stdoutLayout, quiet: args.quiet }));
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   },
 });

@@ -1,10 +1,11 @@
 // `mdmsim run [scenario]`: simulate and print the prediction.
+import { scenarioAsRun } from "../../model/asRun.js";
 import { runSimulation } from "../../simulate.js";
 import { failedPerMinute, renderFailureChart } from "../../report/failureChart.js";
 import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
 import { defineCommand } from "../command.js";
-import { text } from "../optionTable.js";
+import { flag, text } from "../optionTable.js";
 import {
   expectOption,
   MAX_EVENTS,
@@ -21,6 +22,7 @@ interface RunArgs extends ScenarioArgs {
   readonly expect: string[];
   readonly trace: string | undefined;
   readonly maxEvents: number | undefined;
+  readonly printScenario: boolean;
 }
 
 /** The `run` command. */
@@ -33,10 +35,18 @@ export const runCommand = defineCommand<RunArgs>({
     expect: expectOption(),
     trace: text({ describe: "print one device's timeline, e.g. hq-windows-17" }),
     maxEvents: MAX_EVENTS,
+    printScenario: flag({
+      describe:
+        "print the scenario as this run would simulate it (JSON: --set applied, every default and each replica's drawn syncOffset filled in, the seed) and run nothing",
+    }),
   },
   run: (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
+    if (args.printScenario) {
+      io.stdout(`${JSON.stringify(scenarioAsRun(scenario, seed), null, 2)}\n`);
+      return 0;
+    }
     const { trace } = args;
     const devices = scenario.devices.reduce((n, g) => n + g.count, 0);
     const progress = progressBar(io, devices, { label: "run", unit: "devices" });
