@@ -76,8 +76,10 @@ function declare(y: Argv, table: [string, OptionSpec<unknown>][]): Argv {
     }
     y.option(flagName(key), {
       describe: spec.describe,
-      // Integers and choices are parsed as text and checked by the table, which words the message.
-      type: spec.kind === "flag" ? "boolean" : "string",
+      // Integers and choices reach the table as text (no numbers parsed), which checks them and words the
+      // message; without a yargs type their help shows no misleading [string].
+      ...(spec.kind === "flag" ? { type: "boolean" as const } : {}),
+      ...(spec.kind === "text" || spec.kind === "list" ? { type: "string" as const } : {}),
       array: spec.kind === "list",
       requiresArg: spec.kind !== "flag",
       ...(spec.shownDefault !== undefined ? { default: spec.shownDefault } : {}),
