@@ -1,20 +1,16 @@
 // Bundles the compiled CLI for a fast start (ARCHITECTURE.md, "Start-up"). Node 20 spends most of a short
 // run starting up: resolving and compiling modules, then evaluating them. So the program is
 //
-// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js, written as a function expression
-//   `(function (exports, require, module, __filename, __dirname) {...})` that bin/mdmsim compiles with
-//   node:vm. Modules reached only through import() (probe's network layer, the chart renderer) are in it
-//   but evaluated only when first required.
-// - dist/bin/mdmsim.cjs.cache: V8's code cache for that script, made here by running representative
-//   commands in this process. bin/mdmsim hands it to V8, which then skips parsing and compiling what the
-//   cache holds; V8 refuses a cache from another V8 version or flags, and the program runs as well
-//   without it, only slower to start.
+// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js that bin/mdmsim requires. Modules reached
+//   only through import() (probe's network layer, the chart renderer) are in it but evaluated only when
+//   first required. (A V8 code cache for it saved about 23 ms of CPU of the 100k-device run, under the
+//   30 ms that would pay for its loader and training runs: BENCHMARKS.md, "Start-up".)
 // - dist/bin/vega.cjs, vega-lite.cjs, undici.cjs: large third-party packages, each a bundle of its own that
 //   the CLI requires on first use (report, probe).
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
 //   loads it by file name in a thread with its own module instances); dist/bin/worker.js: piscina's own
 //   thread entry, which the bundled piscina starts from beside itself.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
@@ -105,7 +101,7 @@ const lazyAssert = {
 };
 
 // Large packages that only some commands use get bundles of their own, required on first use: the main
-// script stays small, so reading it and its code cache stays cheap. Each holds third-party code only, so no
+// script stays small, so reading and compiling it stays cheap. Each holds third-party code only, so no
 // module of mdmsim's exists twice.
 const SEPARATE = { vega: "vega.cjs", "vega-lite": "vega-lite.cjs", undici: "undici.cjs" };
 const separate = {
@@ -124,15 +120,10 @@ await build({
   plugins: [lazyStringWidth, lazyAssert, separate],
   // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
   supported: { "dynamic-import": false },
-  // The sources are ES modules: keep their strict mode, and give them import.meta.url from __filename.
-  // dist/bin/ sits at the same depth as dist/cli/, so paths relative to it still hold.
+  // The sources are ES modules: give them import.meta.url from __filename. dist/bin/ sits at the same
+  // depth as dist/cli/, so paths relative to it still hold.
   define: { "import.meta.url": "__mdmsimUrl" },
-  banner: {
-    js:
-      `(function (exports, require, module, __filename, __dirname) {"use strict";` +
-      `const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;`,
-  },
-  footer: { js: "})" },
+  banner: { js: `"use strict";const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;` },
 });
 
 for (const [name, file] of Object.entries(SEPARATE)) {
@@ -162,30 +153,3 @@ await build({
     js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);",
   },
 });
-
-// The code cache: compile the script through bin/mdmsim's own loader, run the commands users start with
-// (their output discarded), then ask V8 for everything compiled so far.
-const { loadCli, CACHE } = createRequire(import.meta.url)("../bin/loadCli.cjs");
-const cli = loadCli(undefined);
-const quiet = {
-  stdout: () => undefined,
-  stderr: () => undefined,
-  readFile: (path) => readFileSync(path, "utf8"),
-  readStdin: () => "",
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-};
-// Each command with the exit code it must give: a build whose CLI cannot run its own scenarios fails here.
-const TRAINING = [
-  [["run"], 0],
-  [["run", "--format", "json"], 0],
-  [["run", "--format", "csv"], 0],
-  [["check", "scenarios/baseline.json"], 0],
-  [["reach", "scenarios/baseline.json", "--format", "json"], 0],
-  [["run", "scenarios/no-such-file.json"], 2],
-];
-for (const [args, expected] of TRAINING) {
-  const code = await cli.main(args, quiet);
-  if (code !== expected) throw new Error(`mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
-}
-writeFileSync(CACHE, cli.script.createCachedData());
