@@ -51,6 +51,37 @@ export function jitterDraw(rng: Rng, jitter: number): number {
 }
 
 /**
+ * One device's walk through the schedule: the offset `u` of its current poll (from commit) and its phase.
+ * `next()` is the rule in one call (the phase of the poll at `u`, then u + every(phase) + jitter draw), so
+ * a walk makes one call per poll, which matters while V8 still interprets the engine.
+ */
+export class PollCursor {
+  /** Offset of the current poll after commit, seconds. */
+  u: number;
+  private phase = 0;
+
+  constructor(
+    private readonly schedule: PollSchedule,
+    private readonly jitter: number,
+    private readonly rng: Rng,
+  ) {
+    this.u = schedule.firstPollDelay;
+  }
+
+  /** The offset of the poll after the current one (drawing its jitter); the cursor does not move. */
+  next(): number {
+    this.phase = phaseAt(this.schedule, this.u, this.phase);
+    return this.u + pollInterval(this.schedule, this.phase) + jitterDraw(this.rng, this.jitter);
+  }
+
+  /** Moves to the next poll (drawing its jitter); returns its offset. */
+  advance(): number {
+    this.u = this.next();
+    return this.u;
+  }
+}
+
+/**
  * Poll offsets after commit (seconds, jitter left out) while they are at most `horizon`, then the first one
  * past it; at most 100,000 (a bound for charts and closed forms, never reached by a validated scenario
  * inside its run).

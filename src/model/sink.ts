@@ -3,6 +3,9 @@
 // (TraceSink). Every report is a fact about the current device at one instant, in the device's time order.
 import { OK, REASON_ID } from "./reasons.js";
 
+// A module constant: REASON_ID is a lookup table, slower to read in a loop than a number.
+const NOT_POLLED = REASON_ID["not-polled"];
+
 /** One device's life as the walk saw it; reused from device to device (sinks copy what they keep). */
 export class DeviceOutcome {
   /** Position in its group. */
@@ -22,7 +25,7 @@ export class DeviceOutcome {
   firstSuccessAt = -1;
   failedBefore = 0;
   /** Reason of the last DMP try; `not-polled` before the first. */
-  lastReason: number = REASON_ID["not-polled"];
+  lastReason: number = NOT_POLLED;
 
   reset(index: number): void {
     this.index = index;
@@ -34,7 +37,7 @@ export class DeviceOutcome {
     this.visibleAt = Infinity;
     this.firstSuccessAt = -1;
     this.failedBefore = 0;
-    this.lastReason = REASON_ID["not-polled"];
+    this.lastReason = NOT_POLLED;
   }
 }
 

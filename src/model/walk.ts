@@ -8,7 +8,7 @@ import type { DeviceGroup } from "../scenario/schema.js";
 import { assignmentPool, contentCandidates, deviceAddress, managementPointCandidates } from "./assignment.js";
 import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
 import { enrollmentTimes } from "./enrollment.js";
-import { jitterDraw, phaseAt, pollInterval, pollSchedule, type PollSchedule } from "./pollSchedule.js";
+import { PollCursor, pollSchedule, type PollSchedule } from "./pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
 import { carryingTick } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
@@ -189,17 +189,14 @@ export class GroupWalk {
     const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
     const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
-    const jitter = g.jitter;
-    let u = schedule.firstPollDelay;
-    let phase = 0;
+    const cursor = new PollCursor(schedule, g.jitter, this.jitterRng);
     let firstSuccess = -1;
     let failedBefore = 0;
     let lastReason = outcome.lastReason;
     let contentDone = !g.content;
-    while (committedAt + u < duration) {
-      phase = phaseAt(schedule, u, phase);
-      const nextU = u + pollInterval(schedule, phase) + jitterDraw(this.jitterRng, jitter);
-      const pollAt = committedAt + u;
+    while (committedAt + cursor.u < duration) {
+      const nextU = cursor.next();
+      const pollAt = committedAt + cursor.u;
       const nextPollAt = committedAt + nextU;
       const successBefore = firstSuccess >= 0;
       for (let r = 0; r <= retries; r++) {
@@ -220,9 +217,9 @@ export class GroupWalk {
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      u = nextU;
-      if (firstSuccess >= 0 && contentDone && committedAt + u >= okSince) {
-        if (this.fastForward(committedAt, u, phase) > 0) lastReason = OK;
+      cursor.u = nextU;
+      if (firstSuccess >= 0 && contentDone && committedAt + nextU >= okSince) {
+        if (this.fastForward(committedAt, cursor) > 0) lastReason = OK;
         break;
       }
     }
@@ -232,24 +229,19 @@ export class GroupWalk {
   }
 
   /**
-   * Fast-forward through the rest of the schedule from the poll at offset `u`: the device is connected, its
+   * Fast-forward through the rest of the schedule from the cursor's poll: the device is connected, its
    * content is done, and its DMP's timeline is OK from this poll to the end, so every later poll is a
    * first-try success (the record is visible since the first success). Exact because the poll loop would
    * take the same schedule arithmetic and jitter draws and find OK at each first try; only the polls need
    * reporting. A method of its own, so that V8 inlines the sink's per-poll report into this small loop.
    * @returns the polls reported
    */
-  private fastForward(committedAt: number, from: number, fromPhase: number): number {
-    const { schedule, sink, duration, jitterRng } = this;
-    const jitter = this.g.jitter;
-    let u = from;
-    let phase = fromPhase;
+  private fastForward(committedAt: number, cursor: PollCursor): number {
+    const { sink, duration } = this;
     let n = 0;
-    while (committedAt + u < duration) {
-      phase = phaseAt(schedule, u, phase);
+    for (let u = cursor.u; committedAt + u < duration; u = cursor.advance()) {
       sink.okPoll(committedAt + u);
       n++;
-      u = u + pollInterval(schedule, phase) + jitterDraw(jitterRng, jitter);
     }
     sink.fastForwarded(n);
     return n;
