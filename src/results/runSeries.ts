@@ -6,6 +6,7 @@ import type { PollSettings } from "../model/pollSchedule.js";
 import { OK, REASONS } from "../model/reasons.js";
 import { validityWindow } from "../model/rules.js";
 import type { SiteModel } from "../model/site.js";
+import type { ReplicaTimeline } from "../model/replica.js";
 import type { RawRun } from "../model/tally.js";
 import { timelineAt } from "../model/timeline.js";
 
@@ -28,15 +29,8 @@ export interface Interval {
   readonly to: number;
 }
 
-/** A replica's sync process as it ran. */
-export interface ReplicaSeries {
-  readonly name: string;
-  readonly interval: number;
-  readonly offset: number;
-  readonly applyDelay: number;
-  /** Start times of the ticks that happened. */
-  readonly ticks: Float64Array;
-  readonly skipped: number;
+/** A replica's sync process as it ran, and the outages that skipped its ticks. */
+export interface ReplicaSeries extends ReplicaTimeline {
   readonly outages: readonly Interval[];
 }
 
@@ -103,15 +97,7 @@ export function runSeries(raw: RawRun): RunSeries {
   const { site } = raw;
   const replicas = site.replicas.map((r): ReplicaSeries => {
     const config = site.scenario.site.replicas.find((c) => c.name === r.name);
-    return {
-      name: r.name,
-      interval: r.interval,
-      offset: r.offset,
-      applyDelay: r.applyDelay,
-      ticks: r.ticks,
-      skipped: r.skipped,
-      outages: config?.outages ?? [],
-    };
+    return { ...r, outages: config?.outages ?? [] };
   });
   return {
     durationSeconds: site.duration,
