@@ -42,7 +42,11 @@ export function writeOutputFile(path: string, text: string, option: string, inpu
     writeFileSync(temporary, text);
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Not ours to remove (something else holds that name): the target is untouched either way.
+    }
     throw new UsageError(
       `${option}: cannot write the file: ${error instanceof Error ? error.message : String(error)}`,
     );
