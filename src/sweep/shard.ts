@@ -178,8 +178,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 const isCount = (v: unknown, min: number): v is number =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= min;
+// Array.from, not the array's own every/forEach: those skip holes, which JSON cannot make but data can.
 const isStringArray = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((s) => typeof s === "string");
+  Array.isArray(v) && Array.from(v as unknown[]).every((s) => typeof s === "string");
 
 const isEnd = (e: unknown): boolean => e === null || (typeof e === "number" && Number.isFinite(e));
 const isBoundsList = (v: unknown, length: number): boolean =>
@@ -193,7 +194,11 @@ function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader 
   if (typeof scenario !== "string") bad("sweep.scenario: expected a string");
   if (!isCount(runs, 1) || runs > MAX_RUNS)
     return bad(`sweep.runs: expected an integer from 1 to ${MAX_RUNS}`);
-  if (!Array.isArray(seeds) || seeds.length !== runs || !seeds.every((s) => isCount(s, 0)))
+  if (
+    !Array.isArray(seeds) ||
+    seeds.length !== runs ||
+    !Array.from(seeds as unknown[]).every((s) => isCount(s, 0))
+  )
     bad("sweep.seeds: expected one integer seed per run");
   if (!isStringArray(metrics) || metrics.length > MAX_PATHS) bad("sweep.metrics: expected metric paths");
   if (!Array.isArray(variants) || variants.length === 0 || variants.length > MAX_VARIANTS)
@@ -201,7 +206,7 @@ function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader 
   const { baseline } = value;
   if (baseline !== undefined && !(isCount(baseline, 1) && baseline <= variants.length))
     bad(`sweep.baseline: expected a variant number from 1 to ${variants.length}`);
-  variants.forEach((v: unknown, i) => {
+  Array.from(variants as unknown[]).forEach((v: unknown, i) => {
     if (
       !isRecord(v) ||
       !isRecord(v.set) ||
@@ -226,7 +231,8 @@ function checkJobs(
   const expected = Math.max(0, Math.ceil((total - (shard.index - 1)) / shard.count));
   if (value.length !== expected)
     bad(`jobs: shard ${shard.index}/${shard.count} of ${total} jobs has ${expected}, found ${value.length}`);
-  return value.map((job: unknown, k) => {
+  // Array.from visits holes too (a deleted element), so each one is checked rather than skipped.
+  return Array.from(value as unknown[], (job: unknown, k) => {
     const index = shard.index - 1 + k * shard.count;
     if (!isRecord(job) || job.index !== index) return bad(`jobs[${k}]: expected job ${index}`);
     const variant = header.variants[Math.floor(index / header.runs)];
@@ -234,13 +240,15 @@ function checkJobs(
     if (
       !Array.isArray(metrics) ||
       metrics.length !== header.metrics.length ||
-      !metrics.every((m) => m === null || (typeof m === "number" && Number.isFinite(m)))
+      !Array.from(metrics as unknown[]).every(
+        (m) => m === null || (typeof m === "number" && Number.isFinite(m)),
+      )
     )
       bad(`jobs[${k}].metrics: expected ${header.metrics.length} numbers or nulls`);
     if (
       !Array.isArray(expectations) ||
       expectations.length !== variant?.expectations.length ||
-      !expectations.every((e) => typeof e === "boolean")
+      !Array.from(expectations as unknown[]).every((e) => typeof e === "boolean")
     )
       bad(`jobs[${k}].expectations: expected ${variant?.expectations.length ?? 0} booleans`);
     const impossible = impossibleMetrics(header.metrics, metrics as (number | null)[]);
