@@ -189,7 +189,8 @@ describe("hostile files through the command line end in exit 0, 1 or 2", () => {
         hostile,
         fc.constantFrom("run", "check", "reach", "merge"),
         async (pick, value, verb) => {
-          const text =
+          // JSON.stringify gives undefined for some values (a function, undefined itself).
+          const text: string | undefined =
             verb === "merge"
               ? JSON.stringify(mutate(shards[0]!.data, shardPaths[pick % shardPaths.length]!, value, false))
               : JSON.stringify(mutate(small, all[pick % all.length]!, value, false));
