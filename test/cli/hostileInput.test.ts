@@ -190,10 +190,11 @@ describe("hostile files through the command line end in exit 0, 1 or 2", () => {
         fc.constantFrom("run", "check", "reach", "merge"),
         async (pick, value, verb) => {
           // JSON.stringify gives undefined for some values (a function, undefined itself).
-          const text: string | undefined =
+          const data =
             verb === "merge"
-              ? JSON.stringify(mutate(shards[0]!.data, shardPaths[pick % shardPaths.length]!, value, false))
-              : JSON.stringify(mutate(small, all[pick % all.length]!, value, false));
+              ? mutate(shards[0]!.data, shardPaths[pick % shardPaths.length]!, value, false)
+              : mutate(small, all[pick % all.length]!, value, false);
+          const text = JSON.stringify(data) as string | undefined;
           const { io, stderr } = captureIo({ files: { "f.json": text ?? "null" } });
           const code = await main([verb, "f.json", "--format", "json"], io);
           codes.set(code, (codes.get(code) ?? 0) + 1);
