@@ -12,15 +12,10 @@ import { reachability } from "../../src/model/reachability.js";
 import { parseExpectation } from "../../src/results/expectations.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { walkPath } from "../../src/scenario/path.js";
-import {
-  makeShard,
-  mergeShards,
-  parseShardText,
-  shardJobs,
-  sweepFingerprint,
-} from "../../src/sweep/shard.js";
-import { planSweep, runPlannedJob, sweepJobs } from "../../src/sweep/sweep.js";
+import { mergeShards, parseShardText } from "../../src/sweep/shard.js";
 import { BASELINE_TEXT, captureIo } from "../helpers/cli.js";
+import { shardFiles as sweepShardFiles } from "../helpers/data.js";
+import { jsonPaths as paths } from "../helpers/jsonPaths.js";
 
 const baseline = JSON.parse(BASELINE_TEXT) as Record<string, unknown>;
 const small = {
@@ -38,15 +33,6 @@ function onlyUserErrors(work: () => unknown): "ok" | "refused" {
     if (error instanceof ScenarioError || error instanceof UsageError) return "refused";
     throw error;
   }
-}
-
-/** Every path (as segments) of a JSON value. */
-function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  return out;
 }
 
 /** A copy of `root` with the value at `path` replaced (or, for "delete", removed). */
@@ -86,17 +72,7 @@ const hostile = fc.oneof(
 
 /** Valid shards of a tiny sweep, as parsed JSON files. */
 function shardFiles(count: number): { name: string; data: unknown }[] {
-  const scenario = loadScenario(small);
-  const options = { vary: ["devices.0.count=3,4"], runs: 2 };
-  const plan = planSweep(scenario, options);
-  const all = sweepJobs(plan);
-  return Array.from({ length: count }, (_, i) => {
-    const spec = { index: i + 1, count };
-    const mine = shardJobs(all, spec);
-    const outcomes = mine.map((job) => runPlannedJob(plan, job));
-    const shard = makeShard(plan, sweepFingerprint(scenario, []), spec, mine, outcomes);
-    return { name: `s${i + 1}.json`, data: JSON.parse(JSON.stringify(shard)) as unknown };
-  });
+  return sweepShardFiles(loadScenario(small), { vary: ["devices.0.count=3,4"], runs: 2 }, count);
 }
 
 describe("hostile input ends only in ScenarioError or UsageError", () => {

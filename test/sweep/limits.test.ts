@@ -6,8 +6,7 @@ import { mergeShards, parseShardText, type ShardFile } from "../../src/sweep/sha
 import { checkSweepWork, planSweep, runSweep, sweepJobs } from "../../src/sweep/sweep.js";
 import { singleServer } from "../helpers/scenarios.js";
 import { expectBadInput, runCli, REPO_ROOT } from "../helpers/cli.js";
-import { makeShard, shardJobs, sweepFingerprint } from "../../src/sweep/shard.js";
-import { runPlannedJob } from "../../src/sweep/sweep.js";
+import { shardFiles } from "../helpers/data.js";
 
 const scenario = singleServer({ duration: "1h", group: { count: 5 } });
 const BASELINE = `${REPO_ROOT}scenarios/baseline.json`;
@@ -96,21 +95,7 @@ describe("the sweep command against the limits", () => {
 
 /** The shards of a small sweep, as files. */
 function shards(count: number): ShardFile[] {
-  const options = { vary: ["devices.0.count=3,4"], runs: 2 };
-  const plan = planSweep(scenario, options);
-  const all = sweepJobs(plan);
-  return Array.from({ length: count }, (_, i) => {
-    const spec = { index: i + 1, count };
-    const mine = shardJobs(all, spec);
-    const shard = makeShard(
-      plan,
-      sweepFingerprint(scenario, []),
-      spec,
-      mine,
-      mine.map((j) => runPlannedJob(plan, j)),
-    );
-    return { name: `s${i + 1}.json`, data: JSON.parse(JSON.stringify(shard)) as unknown };
-  });
+  return shardFiles(scenario, { vary: ["devices.0.count=3,4"], runs: 2 }, count);
 }
 
 /** The fields of a shard file these tests tamper with. */

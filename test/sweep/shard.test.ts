@@ -2,16 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import {
-  makeShard,
-  mergeShards,
-  parseShard,
-  shardJobs,
-  sweepFingerprint,
-  type ShardFile,
-} from "../../src/sweep/shard.js";
-import { planSweep, runPlannedJob, runSweep, sweepJobs, type SweepOptions } from "../../src/sweep/sweep.js";
+import { mergeShards, parseShard, shardJobs, type ShardFile } from "../../src/sweep/shard.js";
+import { planSweep, runSweep, sweepJobs, type SweepOptions } from "../../src/sweep/sweep.js";
 import { singleServer } from "../helpers/scenarios.js";
+import { shardFiles as sweepShardFiles } from "../helpers/data.js";
 
 const scenario = singleServer({
   duration: "2h",
@@ -27,15 +21,7 @@ const options: SweepOptions = {
 
 /** Every shard of N as the JSON text a file would hold, parsed back, named "sI.json". */
 function shardFiles(count: number, opts: SweepOptions = options, base = scenario): ShardFile[] {
-  const plan = planSweep(base, opts);
-  const all = sweepJobs(plan);
-  return Array.from({ length: count }, (_, i) => {
-    const spec = { index: i + 1, count };
-    const mine = shardJobs(all, spec);
-    const outcomes = mine.map((job) => runPlannedJob(plan, job));
-    const shard = makeShard(plan, sweepFingerprint(base, opts.expectations ?? []), spec, mine, outcomes);
-    return { name: `s${i + 1}.json`, data: JSON.parse(JSON.stringify(shard)) as unknown };
-  });
+  return sweepShardFiles(base, opts, count);
 }
 
 describe("parseShard and shardJobs", () => {
