@@ -40,17 +40,28 @@ const common = {
 };
 
 /**
- * string-width (under yargs' cliui and wrap-ansi) builds an Intl.Segmenter and a /\p{RGI_Emoji}/v regular
- * expression when its module is evaluated: about 30 ms of every start, for help text mdmsim prints only on
- * --help or a usage error. This plugin puts a stand-in in front of each copy that loads the real module on
- * the first call; esbuild evaluates a module reached only through require() when it is first required.
+ * Modules that are costly to evaluate and rarely needed get a stand-in that exports the same functions and
+ * loads the real module on the first call (esbuild evaluates a module reached only through require() when
+ * it is first required):
+ *
+ * - string-width (under yargs' cliui and wrap-ansi) builds an Intl.Segmenter and a /\p{RGI_Emoji}/v regular
+ *   expression when evaluated: about 30 ms of every start, for help text mdmsim prints only on --help or a
+ *   usage error. A CommonJS require of string-width (an older, cheap copy) is left alone.
+ * - The scenario loader imports the YAML parser and the JSON error locator, which only a YAML file or a
+ *   JSON syntax error needs. The core imports them plainly (it runs in a browser too, without require).
  */
-const lazyStringWidth = {
-  name: "lazy-string-width",
+const fromOurCode = (args) => !args.importer.includes("/node_modules/");
+const LAZY = {
+  "string-width": { exports: ["default"], when: (args) => args.kind === "import-statement" },
+  yaml: { exports: ["parse"], when: fromOurCode },
+  "jsonc-parser": { exports: ["parse", "printParseErrorCode", "stripComments", "visit"], when: fromOurCode },
+};
+const lazyModules = {
+  name: "lazy-modules",
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, async (args) => {
-      // A CommonJS require of string-width (an older, cheap copy) is left alone.
-      if (args.kind !== "import-statement" || args.pluginData === "real") return undefined;
+    const filter = new RegExp(`^(${Object.keys(LAZY).join("|")})$`);
+    b.onResolve({ filter }, async (args) => {
+      if (args.pluginData === "real" || !LAZY[args.path].when(args)) return undefined;
       const real = await b.resolve(args.path, {
         kind: args.kind,
         resolveDir: args.resolveDir,
@@ -58,15 +69,19 @@ const lazyStringWidth = {
         pluginData: "real",
       });
       if (real.errors.length > 0) return { errors: real.errors };
-      return { path: real.path, namespace: "lazy-string-width" };
+      return { path: real.path, namespace: "lazy-modules", pluginData: args.path };
     });
-    b.onLoad({ filter: /.*/, namespace: "lazy-string-width" }, (args) => ({
+    b.onLoad({ filter: /.*/, namespace: "lazy-modules" }, (args) => ({
       contents:
         `let real;\n` +
-        `export default function stringWidth(text, options) {\n` +
-        `  real ??= require(${JSON.stringify(args.path)});\n` +
-        `  return (real.default ?? real)(text, options);\n` +
-        `}\n`,
+        `const load = () => (real ??= require(${JSON.stringify(args.path)}));\n` +
+        LAZY[args.pluginData].exports
+          .map((name) =>
+            name === "default"
+              ? `export default function (...args) {\n  return (load().default ?? load())(...args);\n}\n`
+              : `export function ${name}(...args) {\n  return load().${name}(...args);\n}\n`,
+          )
+          .join(""),
       resolveDir: dirname(args.path),
       loader: "js",
     }));
@@ -117,7 +132,7 @@ await build({
   entryPoints: ["dist/cli/main.js"],
   outfile: CLI,
   format: "cjs",
-  plugins: [lazyStringWidth, lazyAssert, separate],
+  plugins: [lazyModules, lazyAssert, separate],
   // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
   supported: { "dynamic-import": false },
   // The sources are ES modules: give them import.meta.url from __filename. dist/bin/ sits at the same
@@ -153,3 +168,25 @@ await build({
     js: "import { createRequire as __mdmsimRequire } from 'node:module'; const require = __mdmsimRequire(import.meta.url);",
   },
 });
+
+// The studio page's two scripts: the page's own and its worker's (the simulator, the report's chart builders,
+// vega and vega-lite). Browser bundles of the functional core: a Node built-in anywhere in them fails here,
+// since a browser has none. `mdmsim studio` embeds their text in the page it writes.
+for (const [entry, file] of [
+  ["dist/studio/app.js", "studio-app.js"],
+  ["dist/studio/worker.js", "studio-worker.js"],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: `${OUT}/${file}`,
+    bundle: true,
+    minify: true,
+    format: "iife",
+    platform: "browser",
+    target: ["chrome110", "firefox110", "safari16"],
+    legalComments: "none",
+    // ASCII output: the text goes into a page and a JSON string unchanged.
+    charset: "ascii",
+    logLevel: "warning",
+  });
+}

@@ -19,6 +19,7 @@ import { compareCommand } from "./commands/compare.js";
 import { mergeCommand } from "./commands/merge.js";
 import { probeCommand } from "./commands/probe.js";
 import { reportCommand } from "./commands/report.js";
+import { studioCommand } from "./commands/studio.js";
 import { importCommand } from "./commands/import.js";
 import { exportScriptCommand } from "./commands/exportScript.js";
 
@@ -51,6 +52,7 @@ const COMMANDS: readonly Command[] = [
   mergeCommand,
   probeCommand,
   reportCommand,
+  studioCommand,
   schemaCommand,
   explainCommand,
   exportScriptCommand,

@@ -6,3 +6,6 @@ import { fileURLToPath } from "node:url";
 export const EXPORT_SCRIPT: string = fileURLToPath(
   new URL("../../scripts/Export-MdmSite.ps1", import.meta.url),
 );
+
+/** The folder of the studio page's two browser scripts (`studio-app.js`, `studio-worker.js`), built by `npm run build`. */
+export const STUDIO_SCRIPTS: string = fileURLToPath(new URL("../../dist/bin/", import.meta.url));

@@ -2,15 +2,8 @@
 // becomes a block of `server role: result` lines.
 import { reachRows, type Reachability } from "../model/reachability.js";
 import { section, table, type Cell } from "./layout.js";
+import { ROLE_SHORT } from "./roleNames.js";
 import type { TerminalOptions } from "./terminal.js";
-
-/** Short role names for the matrix columns (the table and the HTML report). */
-export const ROLE_SHORT = {
-  enrollmentProxyPoint: "EPP",
-  enrollmentPoint: "EP",
-  distributionPoint: "DP",
-  managementPoint: "MP",
-} as const;
 
 /**
  * The part of a matrix that fails: the groups with a failing cell, the columns with a failing cell, and

@@ -1,13 +1,10 @@
 // JSON scenario text: standard JSON plus `//` and `/* */` comments (as editors allow in .json settings
 // files), refusing a key repeated in one object (JSON.parse would keep the last one silently).
-import { createRequire } from "node:module";
-import type * as JsoncParser from "jsonc-parser";
+import { parse, printParseErrorCode, stripComments, visit, type ParseError } from "jsonc-parser";
 import { ScenarioError } from "../errors.js";
 
-// jsonc-parser is needed only for JSON text: load it on first use (a plain require, which bundlers leave
-// alone, so a program that never reads JSON text starts without it).
-const lazyRequire = createRequire(import.meta.url);
-const jsonc = (): typeof JsoncParser => lazyRequire("jsonc-parser") as typeof JsoncParser;
+// jsonc-parser is needed only for JSON text. It is a plain import, so the core runs anywhere (the studio's
+// browser bundle has no `require`); the CLI bundle loads it on the first call (scripts/bundle.mjs).
 
 /** `line L, column C` of an offset in text (both from 1). */
 export function lineAndColumn(text: string, offset: number): string {
@@ -39,7 +36,6 @@ export function looksLikeJson(text: string): boolean {
  * @throws ScenarioError at the first syntax error or repeated key, with its line and column
  */
 export function parseJsonText(text: string): unknown {
-  const { stripComments, visit, parse, printParseErrorCode } = jsonc();
   // Comments become spaces, so JSON.parse (the exact JSON grammar) reads the rest.
   const plain = text.includes("/") ? stripComments(text, " ") : text;
   let data: unknown;
@@ -47,7 +43,7 @@ export function parseJsonText(text: string): unknown {
     data = JSON.parse(plain) as unknown;
   } catch {
     // V8's messages carry no position on every Node version: a second, tolerant parser finds the place.
-    const errors: JsoncParser.ParseError[] = [];
+    const errors: ParseError[] = [];
     parse(text, errors, { disallowComments: false, allowTrailingComma: false });
     const first = errors[0];
     const where = first ? ` at ${lineAndColumn(text, first.offset)}` : "";

@@ -1,6 +1,5 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
-import { createRequire } from "node:module";
-import type * as Yaml from "yaml";
+import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
 import { scenarioJsonSchema } from "./jsonSchema.js";
@@ -9,11 +8,9 @@ import { nearest } from "./nearest.js";
 import { fieldNames, nodesAtDataPath } from "./schemaNodes.js";
 import { ScenarioSchema, showValue, type Scenario } from "./schema.js";
 
-// The YAML parser is large and rarely needed: load it on first use (a plain require, which bundlers leave
-// alone, so `mdmsim` starts without it).
-const lazyRequire = createRequire(import.meta.url);
-const yaml = (): typeof Yaml => lazyRequire("yaml") as typeof Yaml;
-
+// The YAML parser is large and rarely needed. It is a plain import, so the core runs anywhere (the studio's
+// browser bundle has no `require`); the CLI bundle puts a stand-in in front of it that loads it on the first
+// call (scripts/bundle.mjs), so `mdmsim` still starts without it.
 /** At most this many problems of one file are listed; the rest are counted. */
 export const MAX_PROBLEMS = 20;
 
@@ -112,7 +109,7 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
   if (format === "json" || (format === "auto" && looksLikeJson(trimmed))) return parseJsonText(trimmed);
   let data: unknown;
   try {
-    data = yaml().parse(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
+    data = parseYaml(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
   } catch (error) {
     if (error instanceof RangeError)
       throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);

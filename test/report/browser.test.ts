@@ -2,24 +2,26 @@
 // the file, every chart drew marks, no request leaves the file, the colours follow light, dark and print,
 // and screenshots are saved under test-artifacts/ for a person to look at.
 // Chromium is installed by .ci/run; without it the test is skipped locally, and fails under CI=true.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRunReport } from "../../src/report/html/runReport.js";
 import { buildSweepReport } from "../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runSweep } from "../../src/sweep/sweep.js";
+import {
+  CHROMIUM,
+  chromiumAvailable as available,
+  inCi,
+  launchChromium,
+  openRecording,
+} from "../helpers/chromium.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { bundled, reportInput } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
-const available = existsSync(CHROMIUM);
-// CI=true (or any value but "", "0" and "false"): a missing Chromium is a failure, never a skip.
-const inCi = !["", "0", "false"].includes(process.env.CI ?? "");
 
 if (!available && inCi)
   describe("the report in Chromium", () => {
@@ -29,8 +31,8 @@ if (!available && inCi)
   });
 
 describe.skipIf(!available)("the report in Chromium", () => {
-  let profile: string;
   let context: BrowserContext;
+  let close: () => Promise<void>;
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -49,40 +51,15 @@ describe.skipIf(!available)("the report in Chromium", () => {
       (await buildSweepReport({ scenario, result: sweep, command: "mdmsim report baseline.json --vary …" }))
         .html,
     );
-    // A fresh profile each time, and nothing in the background that could make a request of its own.
-    profile = mkdtempSync(join(tmpdir(), "mdmsim-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1100, height: 900 },
-    });
+    ({ context, close } = await launchChromium());
   }, 120_000);
 
   afterAll(async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   });
 
   /** Opens a report, recording every request and console message. */
-  async function open(file: string): Promise<{ page: Page; requests: string[]; console: string[] }> {
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const messages: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
-    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-    return { page, requests, console: messages };
-  }
+  const open = (file: string) => openRecording(context, pathToFileURL(file).href);
 
   // Code run in the page is given as text: the test is compiled without the DOM's types.
   /** Evaluates an expression in the page. */

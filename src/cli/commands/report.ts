@@ -25,6 +25,7 @@ import {
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { progressBar } from "../progress.js";
+import { typedCommand } from "../typedCommand.js";
 import { runJobs, usesPool } from "../sweepPool.js";
 import {
   baselineOption,
@@ -45,7 +46,6 @@ interface ReportArgs extends SeedAndSetArgs, GridArgs {
 // The command as a reader can type it again, for the report's footer: the options that shape the report,
 // in a fixed order (not --out, --jobs or --quiet, so the same inputs give the same bytes wherever written).
 function commandLine(args: ReportArgs): string {
-  const quote = (a: string) => (/^[\w./:=,@+-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
   const words = ["report", args.scenario];
   if (args.seed !== undefined) words.push("--seed", String(args.seed));
   for (const v of args.set) words.push("--set", v);
@@ -55,7 +55,7 @@ function commandLine(args: ReportArgs): string {
   for (const v of args.metric) words.push("--metric", v);
   if (args.baseline !== undefined) words.push("--baseline", String(args.baseline));
   if (args.study !== undefined) words.push("--study", args.study);
-  return ["mdmsim", ...words.map(quote)].join(" ");
+  return typedCommand(words);
 }
 
 /** The `report` command: exit 1 when an expectation failed. */

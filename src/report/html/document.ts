@@ -92,24 +92,37 @@ export interface PageHead {
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/**
+ * A page's start, up to its stylesheet (the caller closes `<head>`): the policy, a viewport, both colour
+ * schemes, the title.
+ */
+export function documentHead(title: string, csp: string, css: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="mdmsim">
+<title>${escapeHtml(title)}</title>
+<style>
+${css}
+</style>`;
+}
+
+/** The footer naming the command that made the page. */
+export function pageFooter(command: string): string {
+  return `<footer>Made by <code>${escapeHtml(command)}</code>. The same command makes the same file, byte for byte.</footer>`;
+}
+
 /** The whole page. */
 export function page(head: PageHead, sections: readonly Section[]): string {
   const nav = sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join("\n");
   const body = sections
     .map((s) => `<section id="${escapeHtml(s.id)}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`)
     .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="mdmsim">
-<title>${escapeHtml(head.title)}</title>
-<style>
-${reportCss()}
-</style>
+  return `${documentHead(head.title, CSP, reportCss())}
 </head>
 <body>
 <header>
@@ -122,7 +135,7 @@ ${nav}
 <main>
 ${body}
 </main>
-<footer>Made by <code>${escapeHtml(head.command)}</code>. The same command makes the same file, byte for byte.</footer>
+${pageFooter(head.command)}
 </body>
 </html>
 `;

@@ -29,12 +29,24 @@ export function normalizeSvg(svg: string, prefix: string): string {
   return svg.replace(pattern, (_all, lead: string, id: string) => `${lead}${ids.get(id) ?? id}`);
 }
 
+/** How to evaluate vega's expressions. */
+export interface RenderOptions {
+  /**
+   * vega-interpreter's `expressionInterpreter`, where a Content-Security-Policy forbids compiling code (the
+   * studio page); by default vega compiles expressions into functions. Both draw the same SVG.
+   */
+  readonly interpreter?: unknown;
+}
+
 /**
  * Compiles each spec with vega-lite and renders it with vega's headless view (`renderer: "none"`), in order.
  * Deterministic: the same specs give the same SVG text (ids normalized by `normalizeSvg` with prefix
  * `chart<i>`, i from 1).
  */
-export async function renderCharts(specs: readonly TopLevelSpec[]): Promise<RenderedChart[]> {
+export async function renderCharts(
+  specs: readonly TopLevelSpec[],
+  options: RenderOptions = {},
+): Promise<RenderedChart[]> {
   if (specs.length === 0) return [];
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   const out: RenderedChart[] = [];
@@ -45,7 +57,12 @@ export async function renderCharts(specs: readonly TopLevelSpec[]): Promise<Rend
       warnings.push(args.map(String).join(" "));
     });
     const compiled = vegaLite.compile(spec, { logger }).spec;
-    const view = new vega.View(vega.parse(compiled), { renderer: "none", logger });
+    const interpreted = options.interpreter !== undefined;
+    const view = new vega.View(vega.parse(compiled, undefined, { ast: interpreted }), {
+      renderer: "none",
+      logger,
+      ...(interpreted ? { expr: options.interpreter } : {}),
+    });
     try {
       const svg = await view.toSVG();
       out.push({ svg: normalizeSvg(svg, `chart${i + 1}`), warnings });

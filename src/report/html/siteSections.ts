@@ -2,7 +2,7 @@
 // `reach`'s matrix. Neither needs a simulation.
 import type { Finding } from "../../checks/finding.js";
 import { reachRows, type Reachability } from "../../model/reachability.js";
-import { ROLE_SHORT as SHORT } from "../reachTable.js";
+import { ROLE_SHORT as SHORT } from "../roleNames.js";
 import { escapeHtml, htmlTable, raw, tag, type Section } from "./document.js";
 
 /** The findings of `check`, most severe first as `check` sorts them, each with its fix and source. */

@@ -6,8 +6,8 @@ import type { Scenario } from "../../scenario/schema.js";
 import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
 import type { SweepResult } from "../../sweep/sweep.js";
-import { num } from "../format.js";
 import { intervalText } from "../interval.js";
+import { num } from "../format.js";
 import {
   card,
   escapeHtml,

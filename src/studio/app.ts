@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The studio page's script (bundled for the browser): reads the controls and the URL fragment, starts the
+// simulator in a worker made from the text the page carries, and shows each answer. The page never
+// simulates in its own thread, so it stays responsive while a large scenario runs.
+import { decodeEdits, encodeEdits, type Edit } from "./fragment.js";
+import type { WorkerReply, WorkerRequest } from "./worker.js";
+
+/** The worker's script, set by the page (see page.ts) before this script runs. */
+declare const mdmsimWorkerSource: string;
+
+type Control = HTMLInputElement | HTMLSelectElement;
+
+function start(): void {
+  const body = document.body;
+  const form = document.getElementById("controls") as HTMLFormElement;
+  const controls = [...document.querySelectorAll<Control>("[data-path]")];
+  const byPath = new Map(controls.map((c) => [c.dataset.path ?? "", c]));
+  const status = document.getElementById("status-text") as HTMLElement;
+  const problemBox = document.getElementById("problem") as HTMLElement;
+  const figures = document.getElementById("figures") as HTMLElement;
+  const download = document.querySelector<HTMLAnchorElement>('[data-action="download-scenario"]');
+  const scenario = document.getElementById("mdmsim-scenario")?.textContent ?? "{}";
+  // Edits in the fragment that no control shows (any `--set` path works there): kept and applied.
+  let extra: Edit[] = [];
+  let latest = 0;
+  let sentAt = 0;
+  let downloadUrl: string | undefined;
+
+  const workerUrl = URL.createObjectURL(new Blob([mdmsimWorkerSource], { type: "text/javascript" }));
+  const worker = new Worker(workerUrl);
+  const send = (request: WorkerRequest) => {
+    worker.postMessage(request);
+  };
+
+  function fieldOf(control: Control): HTMLElement | null {
+    return control.closest(".field");
+  }
+
+  function setError(control: Control, message: string): void {
+    control.setAttribute("aria-invalid", message === "" ? "false" : "true");
+    const box = document.getElementById(`${control.id}-error`);
+    if (box) box.textContent = message;
+  }
+
+  function markEdited(control: Control): void {
+    fieldOf(control)?.classList.toggle("edited", control.value !== control.dataset.original);
+  }
+
+  function edits(): Edit[] {
+    const own = controls
+      .filter((c) => c.value !== c.dataset.original)
+      .map((c) => ({ path: c.dataset.path ?? "", value: c.value }));
+    return [...own, ...extra];
+  }
+
+  function fromFragment(): void {
+    extra = [];
+    for (const c of controls) c.value = c.dataset.original ?? "";
+    for (const edit of decodeEdits(location.hash)) {
+      const control = byPath.get(edit.path);
+      if (control) control.value = edit.value;
+      else extra.push(edit);
+    }
+    for (const c of controls) {
+      markEdited(c);
+      setError(c, "");
+    }
+  }
+
+  function simulate(): void {
+    latest += 1;
+    sentAt = performance.now();
+    body.dataset.state = "running";
+    status.textContent = "Simulating…";
+    send({ type: "run", id: latest, edits: edits() });
+  }
+
+  function keepInAddress(): void {
+    const fragment = encodeEdits(edits());
+    history.replaceState(null, "", fragment === "" ? location.pathname + location.search : `#${fragment}`);
+  }
+
+  function show(reply: WorkerReply): void {
+    if (reply.id !== latest) return;
+    const outcome = reply.outcome;
+    for (const c of controls) setError(c, "");
+    if (!outcome.ok) {
+      const control = outcome.path !== null ? byPath.get(outcome.path) : undefined;
+      if (control) setError(control, outcome.message);
+      problemBox.textContent = control
+        ? `${control.labels?.[0]?.textContent ?? outcome.path ?? ""}: ${outcome.message} The numbers below are of the last valid values.`
+        : `${outcome.message} The numbers below are of the last valid values.`;
+      status.textContent = "Not simulated: see the message below.";
+      body.dataset.state = "error";
+      return;
+    }
+    problemBox.textContent = "";
+    for (const n of outcome.numbers) {
+      for (const el of document.querySelectorAll<HTMLElement>(`[data-metric="${n.path}"]`)) {
+        el.dataset.value = n.value;
+        el.textContent = n.text;
+      }
+      const cell = (kind: string) => document.querySelector<HTMLElement>(`[data-${kind}-metric="${n.path}"]`);
+      const file = cell("file");
+      const edited = cell("edited");
+      const difference = cell("difference");
+      if (file) file.textContent = n.fileText;
+      if (edited) edited.textContent = n.text;
+      if (difference) difference.textContent = n.differenceText;
+    }
+    figures.innerHTML = outcome.figures;
+    if (download) {
+      if (downloadUrl !== undefined) URL.revokeObjectURL(downloadUrl);
+      downloadUrl = URL.createObjectURL(new Blob([outcome.scenarioJson], { type: "application/json" }));
+      download.href = downloadUrl;
+    }
+    const ms = Math.round(performance.now() - sentAt);
+    const count = edits().length;
+    status.textContent = `Ready: seed ${outcome.seed}, ${count === 0 ? "no edits" : `${count} edit${count === 1 ? "" : "s"}`}, computed in ${ms} ms.`;
+    body.dataset.state = "ready";
+  }
+
+  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+    show(event.data);
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    problemBox.textContent = `The simulator stopped: ${event.message}`;
+    body.dataset.state = "error";
+  };
+
+  form.addEventListener("change", (event) => {
+    const control = event.target as Control;
+    if (!byPath.has(control.dataset.path ?? "")) return;
+    markEdited(control);
+    keepInAddress();
+    simulate();
+  });
+  // Enter in a field applies it (as a change does) instead of submitting the form.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+  });
+  document.querySelector('[data-action="reset"]')?.addEventListener("click", () => {
+    history.replaceState(null, "", location.pathname + location.search);
+    fromFragment();
+    simulate();
+  });
+  window.addEventListener("hashchange", () => {
+    fromFragment();
+    simulate();
+  });
+
+  send({ type: "init", scenario });
+  fromFragment();
+  simulate();
+}
+
+start();

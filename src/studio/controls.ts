@@ -1,0 +1,131 @@
+// The studio's controls, generated from a scenario: one per field a what-if usually turns, each named by the
+// path `--set` takes (with names, not indexes) and showing its current value as text `--set` accepts.
+import { formatDuration } from "../scenario/duration.js";
+import type { Outage, Scenario } from "../scenario/schema.js";
+
+/** One control: an input (or a select when `options` is given) bound to an override path. */
+export interface Control {
+  /** The `--set` path (`site.replicas.replica1.syncInterval`). */
+  readonly path: string;
+  readonly label: string;
+  /** The current value as `--set` text (`5m`, `1000`, `[{"from":"30m","to":"1h"}]`). */
+  readonly value: string;
+  /** What the value looks like, shown under the field. */
+  readonly hint: string;
+  /** The choices of a select. */
+  readonly options?: readonly string[];
+}
+
+/** Controls of one part of the scenario (a replica, a device group, a server…). */
+export interface ControlGroup {
+  readonly title: string;
+  readonly controls: readonly Control[];
+}
+
+const DURATION = "a duration: 90s, 10m, 1h30m";
+const OUTAGES = 'a JSON list of windows, [] for none: [{"from":"30m","to":"1h"}]';
+
+/** An outage list as `--set` text: durations written as durations. */
+export function outagesText(outages: readonly Outage[]): string {
+  return JSON.stringify(outages.map((o) => ({ from: formatDuration(o.from), to: formatDuration(o.to) })));
+}
+
+function outageControl(path: string, outages: readonly Outage[], what: string): Control {
+  return { path: `${path}.outages`, label: `Outages (${what})`, value: outagesText(outages), hint: OUTAGES };
+}
+
+function duration(path: string, label: string, seconds: number): Control {
+  return { path, label, value: formatDuration(seconds), hint: DURATION };
+}
+
+function integer(path: string, label: string, value: number, hint: string): Control {
+  return { path, label, value: String(value), hint };
+}
+
+function enrollmentControls(path: string, enrollment: Scenario["devices"][number]["enrollment"]): Control[] {
+  switch (enrollment.pattern) {
+    case "uniform":
+    case "even":
+      return [
+        duration(`${path}.from`, `Enrollment from (${enrollment.pattern})`, enrollment.from),
+        duration(`${path}.to`, "Enrollment until", enrollment.to),
+      ];
+    case "burst":
+      return [duration(`${path}.at`, "Enrollment burst at", enrollment.at)];
+    case "poisson":
+      return [
+        duration(`${path}.from`, "Enrollment from (poisson)", enrollment.from),
+        {
+          path: `${path}.ratePerMinute`,
+          label: "Enrollments per minute",
+          value: String(enrollment.ratePerMinute),
+          hint: "a number > 0",
+        },
+      ];
+  }
+}
+
+/** The controls of a scenario, in page order: the run, replicas, device groups, management points, servers. */
+export function scenarioControls(scenario: Scenario): ControlGroup[] {
+  const groups: ControlGroup[] = [
+    {
+      title: "Run",
+      controls: [
+        integer("seed", "Seed", scenario.seed, "an integer ≥ 0: the random streams"),
+        duration("duration", "Duration", scenario.duration),
+      ],
+    },
+  ];
+  for (const replica of scenario.site.replicas) {
+    const path = `site.replicas.${replica.name}`;
+    groups.push({
+      title: `Replica ${replica.name}`,
+      controls: [
+        duration(`${path}.syncInterval`, "Sync interval", replica.syncInterval),
+        duration(`${path}.applyDelay`, "Apply delay", replica.applyDelay),
+        outageControl(path, replica.outages, "sync stopped"),
+      ],
+    });
+  }
+  for (const group of scenario.devices) {
+    const path = `devices.${group.name}`;
+    groups.push({
+      title: `Devices ${group.name}`,
+      controls: [
+        integer(`${path}.count`, "Count", group.count, "an integer ≥ 1"),
+        ...enrollmentControls(`${path}.enrollment`, group.enrollment),
+        duration(`${path}.polling.0.every`, "First polling interval", group.polling[0]?.every ?? 0),
+        integer(
+          `${path}.connectionRetries.count`,
+          "Connection retries",
+          group.connectionRetries.count,
+          "an integer ≥ 0",
+        ),
+      ],
+    });
+  }
+  const databases = ["site", ...scenario.site.replicas.map((r) => r.name)];
+  for (const server of scenario.site.servers) {
+    const mp = server.roles.managementPoint;
+    if (!mp) continue;
+    groups.push({
+      title: `Management point ${server.name}`,
+      controls: [
+        {
+          path: `site.servers.${server.name}.roles.managementPoint.database`,
+          label: "Database",
+          value: mp.database,
+          hint: "the site database or a replica",
+          options: databases.includes(mp.database) ? databases : [mp.database, ...databases],
+        },
+      ],
+    });
+  }
+  for (const server of scenario.site.servers) {
+    groups.push({
+      title: `Server ${server.name}`,
+      controls: [outageControl(`site.servers.${server.name}`, server.outages, "all its roles down")],
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,167 @@
+// The studio page, built as a string: the scenario embedded, controls generated from it, the places the
+// numbers and charts go, and the page's script (which starts the simulator in a worker from its own text).
+// Pure: the same scenario, scripts and command give the same bytes (no clock, ids numbered in order).
+import { sha256 } from "@noble/hashes/sha2.js";
+import { documentHead, escapeHtml, pageFooter } from "../report/html/document.js";
+import { writtenForm } from "../scenario/load.js";
+import type { Scenario } from "../scenario/schema.js";
+import { scenarioControls, type Control, type ControlGroup } from "./controls.js";
+import { HEADLINES } from "./metrics.js";
+import { studioCss } from "./styles.js";
+
+/** What a studio page is made of. */
+export interface StudioPageInput {
+  /** The starting point: the file with any `--set` and `--seed` of the command applied. */
+  readonly scenario: Scenario;
+  /** The page's script (the browser bundle of `src/studio/app.ts`). */
+  readonly appScript: string;
+  /** The worker's script (the browser bundle of `src/studio/worker.ts`: the simulator and the charts). */
+  readonly workerScript: string;
+  /** The command that made the page, for the footer. */
+  readonly command: string;
+}
+
+/** A finished studio page. */
+export interface StudioPage {
+  readonly html: string;
+  /** Controls generated. */
+  readonly controls: number;
+}
+
+/** JSON that is safe inside a `<script>` element: `<` escaped, so no `</script` or `<!--` can occur. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** The CSP source of a script element's text: `'sha256-…'`. */
+export function scriptHash(text: string): string {
+  const digest = sha256(new TextEncoder().encode(text));
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+}
+
+// Nothing leaves the page: the only script is this page's own (by hash), the only worker one it makes from
+// a Blob, no fetch, no font, no image but inline ones.
+function csp(scriptSource: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHash(scriptSource)}`,
+    "worker-src blob:",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+function controlHtml(control: Control, id: string): string {
+  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"`;
+  const field = control.options
+    ? `<select ${attrs}>${control.options
+        .map(
+          (o) =>
+            `<option value="${escapeHtml(o)}"${o === control.value ? " selected" : ""}>${escapeHtml(o)}</option>`,
+        )
+        .join("")}</select>`
+    : `<input type="text" ${attrs} value="${escapeHtml(control.value)}" spellcheck="false" autocomplete="off">`;
+  return [
+    `<div class="field">`,
+    `<label for="${id}">${escapeHtml(control.label)}</label>`,
+    field,
+    `<small class="hint" id="${id}-hint"><code>${escapeHtml(control.path)}</code> · ${escapeHtml(control.hint)}</small>`,
+    `<small class="error" id="${id}-error" role="alert"></small>`,
+    `</div>`,
+  ].join("");
+}
+
+function controlsHtml(groups: readonly ControlGroup[]): string {
+  let n = 0;
+  return groups
+    .map((g) => {
+      const fields = g.controls.map((c) => controlHtml(c, `control-${++n}`)).join("\n");
+      return `<fieldset><legend>${escapeHtml(g.title)}</legend>\n${fields}\n</fieldset>`;
+    })
+    .join("\n");
+}
+
+function headlinesHtml(): string {
+  const cards = HEADLINES.map(
+    (h) =>
+      `<div class="card"><div class="value" data-metric="${escapeHtml(h.path)}" data-value="">…</div><div class="label">${escapeHtml(h.label)}</div></div>`,
+  );
+  return `<div class="cards live">\n${cards.join("\n")}\n</div>`;
+}
+
+function compareHtml(): string {
+  const rows = HEADLINES.map(
+    (h) =>
+      `<tr><th scope="row">${escapeHtml(h.label)} <code>${escapeHtml(h.path)}</code></th><td class="num" data-file-metric="${escapeHtml(h.path)}">…</td><td class="num" data-edited-metric="${escapeHtml(h.path)}">…</td><td class="num" data-difference-metric="${escapeHtml(h.path)}">…</td></tr>`,
+  );
+  return [
+    `<p class="muted">Each number of this what-if beside the same number for the file as it is, both run with the same seed (the same random draws for each device), so the difference is the edits' effect on this run. It is one run's difference, not a paired comparison over several seeds.</p>`,
+    `<div class="scroll live"><table class="compare"><thead><tr><th>number</th><th class="num">the file</th><th class="num">this what-if</th><th class="num">difference</th></tr></thead><tbody>`,
+    ...rows,
+    `</tbody></table></div>`,
+  ].join("\n");
+}
+
+/** Builds the studio page of a scenario. */
+export function buildStudioPage(input: StudioPageInput): StudioPage {
+  const { scenario } = input;
+  const groups = scenarioControls(scenario);
+  const title = `mdmsim studio: ${scenario.name}`;
+  // The worker's text travels as a JSON string inside the page's one script: covered by its hash, and no
+  // sequence in it can end the script element.
+  const script = `var mdmsimWorkerSource = ${scriptSafeJson(input.workerScript)};\n${input.appScript}`;
+  if (/<\/script|<!--/i.test(input.appScript))
+    throw new Error("the studio's page script contains </script or <!--, which would end its element");
+  const data = scriptSafeJson(writtenForm(scenario) ?? scenario);
+  const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
+  return {
+    controls: groups.reduce((sum, g) => sum + g.controls.length, 0),
+    html: `${documentHead(title, csp(script), studioCss())}
+<script type="application/json" id="mdmsim-scenario">${data}</script>
+</head>
+<body data-state="running">
+<header>
+<h1>${escapeHtml(title)}</h1>
+${scenario.description !== "" ? `<p class="lede">${escapeHtml(scenario.description)}</p>` : ""}
+<p class="meta">${devices} devices · seed ${scenario.seed} at the start. Change a value and the simulator, running in this page, recomputes the numbers and charts; nothing is sent anywhere. The address keeps your edits: copy it to share this what-if.</p>
+</header>
+<div class="statusbar">
+<p class="status" role="status" aria-live="polite"><span class="dot" aria-hidden="true"></span><span id="status-text">Simulating…</span></p>
+<p class="problem" id="problem" role="alert"></p>
+</div>
+<main class="studio">
+<form class="controls" id="controls" aria-labelledby="controls-title" novalidate>
+<h2 id="controls-title">What if…</h2>
+<div class="actions">
+<a data-action="download-scenario" href="#" download="${escapeHtml(scenario.name)}.json">Download scenario</a>
+<button type="button" data-action="reset">Undo all edits</button>
+</div>
+${controlsHtml(groups)}
+</form>
+<div class="results">
+<section id="numbers" aria-labelledby="numbers-title">
+<h2 id="numbers-title">Headline numbers</h2>
+${headlinesHtml()}
+</section>
+<section id="charts" aria-labelledby="charts-title">
+<h2 id="charts-title">Charts</h2>
+<div id="figures" class="live"></div>
+</section>
+<section id="compare" aria-labelledby="compare-title">
+<h2 id="compare-title">Compare with the file</h2>
+${compareHtml()}
+</section>
+</div>
+</main>
+${pageFooter(input.command)}
+<script>${script}</script>
+</body>
+</html>
+`,
+  };
+}

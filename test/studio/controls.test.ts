@@ -1,0 +1,84 @@
+// The studio's controls: one per replica, group, management point and server, each named by its `--set`
+// path, and each showing a value that `--set` accepts and that leaves the scenario as it is.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { outagesText, scenarioControls } from "../../src/studio/controls.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+import { bundled } from "../report/helpers.js";
+
+const names = readdirSync(join(REPO_ROOT, "scenarios"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.replace(/\.json$/, ""));
+
+describe("scenarioControls", () => {
+  it("gives the baseline the controls the page promises, named by --set paths with names", () => {
+    const controls = scenarioControls(bundled("baseline")).flatMap((g) => g.controls);
+    expect(controls.map((c) => [c.path, c.value])).toEqual([
+      ["seed", "1"],
+      ["duration", "3h"],
+      ["site.replicas.replica1.syncInterval", "5m"],
+      ["site.replicas.replica1.applyDelay", "0s"],
+      ["site.replicas.replica1.outages", "[]"],
+      ["devices.hq-windows.count", "1000"],
+      ["devices.hq-windows.enrollment.from", "0s"],
+      ["devices.hq-windows.enrollment.to", "1h"],
+      ["devices.hq-windows.polling.0.every", "3m"],
+      ["devices.hq-windows.connectionRetries.count", "3"],
+      ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica1"],
+      ["site.servers.cm01.corp.contoso.com.outages", "[]"],
+    ]);
+    const database = controls.find((c) => c.path.endsWith(".database"));
+    expect(database?.options).toEqual(["site", "replica1"]);
+  });
+
+  it.each(names)("%s: a group per replica, device group, management point and server", (name) => {
+    const scenario = bundled(name);
+    const titles = scenarioControls(scenario).map((g) => g.title);
+    expect(titles).toEqual([
+      "Run",
+      ...scenario.site.replicas.map((r) => `Replica ${r.name}`),
+      ...scenario.devices.map((g) => `Devices ${g.name}`),
+      ...scenario.site.servers
+        .filter((s) => s.roles.managementPoint)
+        .map((s) => `Management point ${s.name}`),
+      ...scenario.site.servers.map((s) => `Server ${s.name}`),
+    ]);
+  });
+
+  it.each(names)("%s: every control's value, given to --set, leaves the scenario unchanged", (name) => {
+    const scenario = bundled(name);
+    const controls = scenarioControls(scenario).flatMap((g) => g.controls);
+    const same = applyOverrides(
+      scenario,
+      controls.map((c) => `${c.path}=${c.value}`),
+    );
+    expect(same).toEqual(scenario);
+  });
+
+  it("shows outage windows as --set text with durations, and the burst and poisson patterns' own fields", () => {
+    expect(
+      outagesText([
+        { from: 1800, to: 3600 },
+        { from: 90, to: 5400 },
+      ]),
+    ).toBe('[{"from":"30m","to":"1h"},{"from":"1m30s","to":"1h30m"}]');
+    const burst = applyOverrides(bundled("baseline"), [
+      'devices.hq-windows.enrollment={"pattern":"burst","at":"10m"}',
+    ]);
+    const poisson = applyOverrides(bundled("baseline"), [
+      'devices.hq-windows.enrollment={"pattern":"poisson","ratePerMinute":20}',
+    ]);
+    const paths = (s: typeof burst) =>
+      scenarioControls(s)
+        .flatMap((g) => g.controls)
+        .filter((c) => c.path.includes(".enrollment."))
+        .map((c) => `${c.path}=${c.value}`);
+    expect(paths(burst)).toEqual(["devices.hq-windows.enrollment.at=10m"]);
+    expect(paths(poisson)).toEqual([
+      "devices.hq-windows.enrollment.from=0s",
+      "devices.hq-windows.enrollment.ratePerMinute=20",
+    ]);
+  });
+});

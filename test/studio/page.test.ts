@@ -1,0 +1,74 @@
+// The studio page as text: one script, allowed by its hash and nothing else; the scenario embedded; a
+// labelled control per override path; the same bytes for the same inputs.
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { writtenForm } from "../../src/scenario/load.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { scenarioControls } from "../../src/studio/controls.js";
+import { HEADLINES } from "../../src/studio/metrics.js";
+import { buildStudioPage, scriptSafeJson } from "../../src/studio/page.js";
+import { bundled } from "../report/helpers.js";
+
+const input = {
+  scenario: bundled("two-dmps"),
+  appScript: "console.log(mdmsimWorkerSource.length);",
+  workerScript: 'postMessage("</script><!-- \u2028");',
+  command: "mdmsim studio scenarios/two-dmps.json",
+};
+
+const scriptOf = (html: string) => /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+const cspOf = (html: string) =>
+  /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+
+describe("buildStudioPage", () => {
+  it("allows only its own script, by hash, and workers from blobs: no request of any kind", () => {
+    const { html } = buildStudioPage(input);
+    const script = scriptOf(html);
+    const hash = createHash("sha256").update(script, "utf8").digest("base64");
+    expect(cspOf(html)).toBe(
+      `default-src 'none'; script-src 'sha256-${hash}'; worker-src blob:; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`,
+    );
+    // One executed script; the scenario rides in a data block.
+    expect(html.match(/<script[ >]/g)).toHaveLength(2);
+    expect(html).toContain('<script type="application/json" id="mdmsim-scenario">');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toMatch(/\ssrc=|<link|@import|url\(http/);
+  });
+
+  it("carries the worker's text as a string the script element cannot end early on", () => {
+    const script = scriptOf(buildStudioPage(input).html);
+    expect(script).not.toMatch(/<\/script|<!--/i);
+    const declared = /^var mdmsimWorkerSource = (.*);\n/.exec(script)?.[1] ?? "";
+    expect(JSON.parse(declared)).toBe(input.workerScript);
+    expect(script.endsWith(input.appScript)).toBe(true);
+    expect(() => buildStudioPage({ ...input, appScript: 'x = "</script>"' })).toThrow(/<\/script/);
+  });
+
+  it("embeds the scenario as written (the starting point's edits included)", () => {
+    const scenario = applyOverrides(input.scenario, ["seed=9", "devices.0.count=50"]);
+    const { html } = buildStudioPage({ ...input, scenario });
+    const data = /<script type="application\/json" id="mdmsim-scenario">([\s\S]*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(data ?? "")).toEqual(writtenForm(scenario));
+    expect(scriptSafeJson({ a: "</script>" })).toBe('{"a":"\\u003c/script>"}');
+  });
+
+  it("has a labelled, described control per override path and an element per headline number", () => {
+    const { html, controls } = buildStudioPage(input);
+    const expected = scenarioControls(input.scenario).flatMap((g) => g.controls);
+    expect(controls).toBe(expected.length);
+    const found = [...html.matchAll(/<(input|select) [^>]*id="(control-\d+)"[^>]*data-path="([^"]+)"/g)];
+    expect(found.map((m) => m[3])).toEqual(expected.map((c) => c.path.replace(/"/g, "&quot;")));
+    for (const m of found) {
+      expect(html).toContain(`<label for="${m[2]}">`);
+      expect(html).toContain(`aria-describedby="${m[2]}-hint ${m[2]}-error"`);
+    }
+    const metrics = [...html.matchAll(/data-metric="([^"]+)" data-value=""/g)].map((m) => m[1]);
+    expect(metrics).toEqual(HEADLINES.map((h) => h.path));
+    expect(html).toContain('data-action="download-scenario"');
+    expect(html).toContain('<body data-state="running">');
+  });
+
+  it("gives the same bytes for the same inputs", () => {
+    expect(buildStudioPage(input).html).toBe(buildStudioPage(input).html);
+  });
+});

@@ -1,0 +1,103 @@
+// A what-if is `mdmsim run --set …` for the same edits: the same numbers, the same edited file; a bad value
+// is a problem named at its control, never an exception.
+import { expressionInterpreter } from "vega-interpreter";
+import { describe, expect, it } from "vitest";
+import { renderCharts } from "../../src/report/html/render.js";
+import { runReportCharts } from "../../src/report/html/runReport.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
+import { runSimulation, simulate } from "../../src/simulate.js";
+import { setOptions, type Edit } from "../../src/studio/fragment.js";
+import { HEADLINES, dataValue } from "../../src/studio/metrics.js";
+import { runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
+import { readMetric } from "../../src/results/expectations.js";
+import { bundled } from "../report/helpers.js";
+
+const EDITS: Edit[] = [
+  { path: "site.replicas.replica1.syncInterval", value: "10m" },
+  { path: "devices.hq-windows.count", value: "300" },
+  { path: "site.servers.cm01.corp.contoso.com.outages", value: '[{"from":"20m","to":"50m"}]' },
+  { path: "seed", value: "7" },
+];
+
+describe("runWhatIf", () => {
+  it("gives run's numbers for the same --set edits, the file's beside them, and the edited file", async () => {
+    const file = bundled("baseline");
+    const outcome = await runWhatIf(file, EDITS, { interpreter: expressionInterpreter });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const expected = simulate(applyOverrides(file, setOptions(EDITS)));
+    expect(outcome.seed).toBe(7);
+    expect(outcome.numbers.map((n) => [n.path, n.value])).toEqual(
+      HEADLINES.map((h) => [h.path, dataValue(readMetric(expected, h.path))]),
+    );
+    const original = simulate(file, { seed: 7 });
+    expect(outcome.numbers.map((n) => n.fileText)).toEqual(
+      HEADLINES.map((h) => {
+        const v = readMetric(original, h.path);
+        return v === null ? "–" : `${v}${h.unit === "" ? "" : ` ${h.unit}`}`;
+      }),
+    );
+    // The downloaded file runs to the same result.
+    expect(simulate(loadScenario(outcome.scenarioJson))).toEqual(expected);
+    expect(outcome.figures.match(/<figure class="chart"/g)).toHaveLength(3);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it("writes the difference signed, in the number's unit", async () => {
+    const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!]);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const mean = outcome.numbers.find((n) => n.path === "timeToFirstSuccessSeconds.mean");
+    expect(mean?.differenceText).toMatch(/^\+\d+(\.\d+)? s$/);
+    const total = outcome.numbers.find((n) => n.path === "devices.total");
+    expect(total?.differenceText).toBe("0");
+  });
+
+  it("runs the file once per seed", async () => {
+    const memo: FileValues = new Map();
+    const file = bundled("baseline");
+    await runWhatIf(file, [EDITS[0]!], { fileValues: memo });
+    await runWhatIf(file, [EDITS[1]!], { fileValues: memo });
+    expect([...memo.keys()]).toEqual([1]);
+    await runWhatIf(file, [EDITS[3]!], { fileValues: memo });
+    expect([...memo.keys()]).toEqual([1, 7]);
+  });
+
+  it.each([
+    [
+      "site.replicas.replica1.syncInterval",
+      "soon",
+      /^site\.replicas\[0\]\.syncInterval: expected a duration/,
+    ],
+    ["devices.hq-windows.count", "-5", /^devices\[0\]\.count: expected an integer >= 1/],
+    ["devices.hq-windows.enrollment.to", "0s", /^devices\[0\]\.enrollment\.to: expected `to` after `from`/],
+    ["site.servers.cm01.corp.contoso.com.outages", '[{"from":"1h"}]', /outages\[0\]\.to: .*a duration/],
+    ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica9", /replica9/],
+  ])("%s=%s is a problem at that control", async (path, value, message) => {
+    const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!, { path, value }]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.path).toBe(path);
+    expect(outcome.message).toMatch(message);
+  });
+
+  it("reports a run over the limits and a path that names nothing, without throwing", async () => {
+    const big = await runWhatIf(bundled("baseline"), [{ path: "devices.hq-windows.count", value: "1e12" }]);
+    expect(big).toMatchObject({ ok: false });
+    const nowhere = await runWhatIf(bundled("baseline"), [{ path: "devices.nobody.count", value: "5" }]);
+    expect(nowhere).toEqual({
+      ok: false,
+      path: "devices.nobody.count",
+      message: '"devices.nobody" names nothing in the scenario',
+    });
+  });
+});
+
+describe("renderCharts with vega's expression interpreter (the page's CSP allows no compiled code)", () => {
+  it("draws the same SVG as compiled expressions", async () => {
+    const run = runSimulation(bundled("replica-outage"));
+    const specs = runReportCharts(run.result, run.raw).map((c) => c.spec);
+    const compiled = await renderCharts(specs);
+    const interpreted = await renderCharts(specs, { interpreter: expressionInterpreter });
+    expect(interpreted.map((r) => r.svg)).toEqual(compiled.map((r) => r.svg));
+  });
+});
