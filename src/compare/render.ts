@@ -1,7 +1,7 @@
 // The table and markdown formats of `compare`: the configuration difference first (like a plan), then one
 // row per metric (A, B, the paired difference B − A, the relative change, the verdict), then B's failed
 // expectations. Both formats render the same sections; pure: document in, text out.
-import { num } from "../report/format.js";
+import { percentText } from "../report/format.js";
 import { intervalText } from "../report/interval.js";
 import { paragraph, section, table } from "../report/layout.js";
 import type { TerminalOptions } from "../report/terminal.js";
@@ -17,13 +17,6 @@ interface Block {
 }
 
 const shown = (value: unknown): string => (value === null ? "(none)" : valueText(value));
-
-/** The relative change as a percentage with one decimal, "–" when there is none. */
-export function percentText(relative: number | null): string {
-  if (relative === null) return "–";
-  const text = num(relative * 100, 1);
-  return `${relative > 0 ? "+" : ""}${text}%`;
-}
 
 function sideText(side: CompareSide): string {
   const changes = Object.keys(side.with).length;

@@ -21,3 +21,10 @@ export function reasonRows(counts: Readonly<Record<string, number>>): string[][]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([reason, n]) => [reason, String(n)]);
 }
+
+/** The relative change as a percentage with one decimal, "–" when there is none. */
+export function percentText(relative: number | null): string {
+  if (relative === null) return "–";
+  const text = num(relative * 100, 1);
+  return `${relative > 0 ? "+" : ""}${text}%`;
+}

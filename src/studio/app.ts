@@ -68,7 +68,13 @@ function start(): void {
     }
   }
 
+  function clearPaired(): void {
+    for (const kind of ["paired", "relative", "verdict"])
+      for (const el of document.querySelectorAll<HTMLElement>(`[data-${kind}-metric]`)) el.textContent = "–";
+  }
+
   function simulate(): void {
+    clearPaired();
     latest += 1;
     sentAt = performance.now();
     body.dataset.state = "running";
@@ -81,30 +87,47 @@ function start(): void {
     history.replaceState(null, "", fragment === "" ? location.pathname + location.search : `#${fragment}`);
   }
 
+  function showProblem(outcome: { path: string | null; message: string }): void {
+    const control = outcome.path !== null ? byPath.get(outcome.path) : undefined;
+    if (control) setError(control, outcome.message);
+    problemBox.textContent = control
+      ? `${control.labels?.[0]?.textContent ?? outcome.path ?? ""}: ${outcome.message} The numbers below are of the last valid values.`
+      : `${outcome.message} The numbers below are of the last valid values.`;
+    status.textContent = "Not simulated: see the message below.";
+    body.dataset.state = "error";
+  }
+
+  const cell = (kind: string, path: string) =>
+    document.querySelector<HTMLElement>(`[data-${kind}-metric="${path}"]`);
+
   function show(reply: WorkerReply): void {
     if (reply.id !== latest) return;
-    const outcome = reply.outcome;
     for (const c of controls) setError(c, "");
-    if (!outcome.ok) {
-      const control = outcome.path !== null ? byPath.get(outcome.path) : undefined;
-      if (control) setError(control, outcome.message);
-      problemBox.textContent = control
-        ? `${control.labels?.[0]?.textContent ?? outcome.path ?? ""}: ${outcome.message} The numbers below are of the last valid values.`
-        : `${outcome.message} The numbers below are of the last valid values.`;
-      status.textContent = "Not simulated: see the message below.";
-      body.dataset.state = "error";
+    const ms = Math.round(performance.now() - sentAt);
+    if (!reply.outcome.ok) {
+      showProblem(reply.outcome);
       return;
     }
     problemBox.textContent = "";
+    if (reply.kind === "paired") {
+      const paired = reply.outcome;
+      for (const n of paired.numbers) {
+        const [difference, relative, verdict] = ["paired", "relative", "verdict"].map((k) => cell(k, n.path));
+        if (difference) difference.textContent = n.differenceText;
+        if (relative) relative.textContent = n.relativeText;
+        if (verdict) verdict.textContent = n.verdict;
+      }
+      status.textContent = `Ready: paired comparison over ${paired.runs} seeds (${paired.firstSeed} to ${paired.firstSeed + paired.runs - 1}), computed in ${ms} ms.`;
+      body.dataset.state = "ready";
+      return;
+    }
+    const outcome = reply.outcome;
     for (const n of outcome.numbers) {
       for (const el of document.querySelectorAll<HTMLElement>(`[data-metric="${n.path}"]`)) {
         el.dataset.value = n.value;
         el.textContent = n.text;
       }
-      const cell = (kind: string) => document.querySelector<HTMLElement>(`[data-${kind}-metric="${n.path}"]`);
-      const file = cell("file");
-      const edited = cell("edited");
-      const difference = cell("difference");
+      const [file, edited, difference] = ["file", "edited", "difference"].map((k) => cell(k, n.path));
       if (file) file.textContent = n.fileText;
       if (edited) edited.textContent = n.text;
       if (difference) difference.textContent = n.differenceText;
@@ -115,7 +138,6 @@ function start(): void {
       downloadUrl = URL.createObjectURL(new Blob([outcome.scenarioJson], { type: "application/json" }));
       download.href = downloadUrl;
     }
-    const ms = Math.round(performance.now() - sentAt);
     const count = edits().length;
     status.textContent = `Ready: seed ${outcome.seed}, ${count === 0 ? "no edits" : `${count} edit${count === 1 ? "" : "s"}`}, computed in ${ms} ms.`;
     body.dataset.state = "ready";
@@ -139,6 +161,14 @@ function start(): void {
   // Enter in a field applies it (as a change does) instead of submitting the form.
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+  });
+  document.querySelector('[data-action="paired-compare"]')?.addEventListener("click", () => {
+    const runs = Number(document.querySelector<HTMLSelectElement>("#paired-runs")?.value ?? "10");
+    latest += 1;
+    sentAt = performance.now();
+    body.dataset.state = "running";
+    status.textContent = `Comparing over ${runs} seeds…`;
+    send({ type: "compare", id: latest, edits: edits(), runs });
   });
   document.querySelector('[data-action="reset"]')?.addEventListener("click", () => {
     history.replaceState(null, "", location.pathname + location.search);

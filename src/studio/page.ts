@@ -7,6 +7,7 @@ import { writtenForm } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { scenarioControls, type Control, type ControlGroup } from "./controls.js";
 import { HEADLINES } from "./metrics.js";
+import { PAIRED_RUNS } from "./paired.js";
 import { studioCss } from "./styles.js";
 
 /** What a studio page is made of. */
@@ -95,13 +96,19 @@ function headlinesHtml(): string {
 }
 
 function compareHtml(): string {
+  const cell = (kind: string, path: string) =>
+    `<td class="num" data-${kind}-metric="${escapeHtml(path)}">${kind === "file" || kind === "edited" || kind === "difference" ? "…" : "–"}</td>`;
   const rows = HEADLINES.map(
     (h) =>
-      `<tr><th scope="row">${escapeHtml(h.label)} <code>${escapeHtml(h.path)}</code></th><td class="num" data-file-metric="${escapeHtml(h.path)}">…</td><td class="num" data-edited-metric="${escapeHtml(h.path)}">…</td><td class="num" data-difference-metric="${escapeHtml(h.path)}">…</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(h.label)}<br><code>${escapeHtml(h.path)}</code></th>${["file", "edited", "difference", "paired", "relative", "verdict"].map((k) => cell(k, h.path)).join("")}</tr>`,
   );
+  const runs = PAIRED_RUNS.map(
+    (n) => `<option value="${n}"${n === 10 ? " selected" : ""}>${n} seeds</option>`,
+  ).join("");
   return [
-    `<p class="muted">Each number of this what-if beside the same number for the file as it is, both run with the same seed (the same random draws for each device), so the difference is the edits' effect on this run. It is one run's difference, not a paired comparison over several seeds.</p>`,
-    `<div class="scroll live"><table class="compare"><thead><tr><th>number</th><th class="num">the file</th><th class="num">this what-if</th><th class="num">difference</th></tr></thead><tbody>`,
+    `<p class="muted">Each number of this what-if beside the same number for the file, both run with the same seed (the same random draws for each device): the difference is the edits' effect on this run. The paired comparison runs both over several seeds, as <code>mdmsim compare</code> does, and gives the mean of the per-seed differences with its 95% interval, the change in percent and a verdict.</p>`,
+    `<div class="actions"><label for="paired-runs">Paired over</label><select id="paired-runs">${runs}</select><button type="button" data-action="paired-compare">Paired comparison</button></div>`,
+    `<div class="scroll live"><table class="compare"><thead><tr><th>number</th><th class="num">the file</th><th class="num">this what-if</th><th class="num">difference</th><th class="num">paired difference (95% interval)</th><th class="num">change</th><th>verdict</th></tr></thead><tbody>`,
     ...rows,
     `</tbody></table></div>`,
   ].join("\n");

@@ -53,7 +53,8 @@ export function scenarioJson(scenario: Scenario): string {
   return `${JSON.stringify(writtenForm(scenario) ?? scenario, null, 2)}\n`;
 }
 
-function problem(error: unknown, edits: readonly Edit[]): WhatIfProblem {
+/** A problem with the edits as the page shows it (a bad value at its field); other errors are rethrown. */
+export function problem(error: unknown, edits: readonly Edit[]): WhatIfProblem {
   if (error instanceof ScenarioError) {
     const culprit = edits.find((e) => error.source === `--set ${e.path}=${e.value}`);
     const where = error.path.length > 0 ? `${formatPath(error.path)}: ` : "";

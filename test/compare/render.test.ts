@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCompare } from "../../src/compare/compare.js";
 import { renderCompareCsv } from "../../src/compare/csv.js";
-import { percentText, renderCompareMarkdown, renderCompareTable } from "../../src/compare/render.js";
+import { renderCompareMarkdown, renderCompareTable } from "../../src/compare/render.js";
+import { percentText } from "../../src/report/format.js";
 import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 

@@ -9,9 +9,11 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMetric } from "../../src/results/expectations.js";
+import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
 import { CHROMIUM, chromiumAvailable, inCi, launchChromium, openRecording } from "../helpers/chromium.js";
 import { parseJson, runCli } from "../helpers/cli.js";
+import { bundled } from "../report/helpers.js";
 
 const REPLICA = "site.replicas.replica1.syncInterval";
 const COUNT = "devices.hq-windows.count";
@@ -136,6 +138,23 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     // The file's numbers beside the what-if's.
     const fileMean = await page.textContent('[data-file-metric="timeToFirstSuccessSeconds.mean"]');
     expect(fileMean).toBe(`${String(readMetric(await runJson([]), "timeToFirstSuccessSeconds.mean"))} s`);
+
+    // The paired comparison over 5 seeds: compare's numbers, shown beside the single-seed ones.
+    await page.selectOption("#paired-runs", "5");
+    await page.click('[data-action="paired-compare"]');
+    await waitForState(page, "ready");
+    const paired = pairedComparison(
+      bundled("baseline"),
+      EDITS.map(([path, value]) => ({ path, value })),
+      5,
+    );
+    if (!paired.ok) throw new Error(paired.message);
+    const cells = await inPage<Record<string, string>>(
+      page,
+      `Object.fromEntries([...document.querySelectorAll("[data-paired-metric]")].map((el) => [el.dataset.pairedMetric, el.textContent]))`,
+    );
+    expect(cells).toEqual(Object.fromEntries(paired.numbers.map((n) => [n.path, n.differenceText])));
+    expect(await page.textContent('[data-verdict-metric="timeToFirstSuccessSeconds.mean"]')).toBe("worse");
 
     // Nothing but the file itself and the worker made from its own text.
     expect(requests.filter((url) => !url.startsWith("blob:"))).toEqual([pathToFileURL(file).href]);
