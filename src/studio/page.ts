@@ -108,7 +108,7 @@ function compareHtml(): string {
   return [
     `<p class="muted">Each number of this what-if beside the same number for the file, both run with the same seed (the same random draws for each device): the difference is the edits' effect on this run. The paired comparison runs both over several seeds, as <code>mdmsim compare</code> does, and gives the mean of the per-seed differences with its 95% interval, the change in percent and a verdict.</p>`,
     `<div class="actions"><label for="paired-runs">Paired over</label><select id="paired-runs">${runs}</select><button type="button" data-action="paired-compare">Paired comparison</button></div>`,
-    `<div class="scroll live"><table class="compare"><thead><tr><th>number</th><th class="num">the file</th><th class="num">this what-if</th><th class="num">difference</th><th class="num">paired difference (95% interval)</th><th class="num">change</th><th>verdict</th></tr></thead><tbody>`,
+    `<div class="scroll live"><table class="compare"><thead><tr><th>number</th><th class="num">the file</th><th class="num">this what-if</th><th class="num">difference</th><th class="num">paired difference</th><th class="num">change</th><th>verdict</th></tr></thead><tbody>`,
     ...rows,
     `</tbody></table></div>`,
   ].join("\n");
@@ -159,12 +159,12 @@ ${headlinesHtml()}
 <h2 id="charts-title">Charts</h2>
 <div id="figures" class="live"></div>
 </section>
+</div>
+</main>
 <section id="compare" aria-labelledby="compare-title">
 <h2 id="compare-title">Compare with the file</h2>
 ${compareHtml()}
 </section>
-</div>
-</main>
 ${pageFooter(input.command)}
 <script>${script}</script>
 </body>

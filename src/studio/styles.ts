@@ -33,5 +33,7 @@ body[data-state="running"] .live,body[data-state="error"] .live{opacity:0.55;tra
 .problem{background:var(--bad-bg);color:var(--bad);border-radius:6px;padding:8px 12px;margin:8px 0;overflow-wrap:anywhere}
 .problem:empty{display:none}
 table.compare td.num,table.compare th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.compare th code{font-size:0.8em;font-weight:400;color:var(--muted)}
+.actions select{font:inherit;font-size:0.92em;padding:4px 6px;border-radius:6px;border:1px solid var(--line);background:var(--bg);color:var(--fg)}
 `;
 }

@@ -192,6 +192,12 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     const { page } = await open(
       `${pathToFileURL(file).href}#${EDITS.map(([p, v]) => `${p}=${encodeURIComponent(v)}`).join("&")}`,
     );
+    // With the paired comparison filled in, so that the screenshots show the whole table.
+    await page.selectOption("#paired-runs", "5");
+    await page.click('[data-action="paired-compare"]');
+    await waitForState(page, "ready");
+    // From the top: the status line is sticky, and a full-page capture draws it where the window was.
+    await inPage(page, "window.scrollTo(0, 0)");
     await page.screenshot({ path: "/tmp/studio-light.png", fullPage: true });
     await page.emulateMedia({ colorScheme: "dark" });
     const bg = await inPage<string>(page, `getComputedStyle(document.documentElement).backgroundColor`);
