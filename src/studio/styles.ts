@@ -34,6 +34,7 @@ body[data-state="running"] .live,body[data-state="error"] .live{opacity:0.55;tra
 .problem:empty{display:none}
 table.compare td.num,table.compare th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.compare th code{font-size:0.8em;font-weight:400;color:var(--muted)}
+@media (max-width:760px){table.compare th code,table.compare th br{display:none}table.compare{font-size:0.82em}}
 .actions select{font:inherit;font-size:0.92em;padding:4px 6px;border-radius:6px;border:1px solid var(--line);background:var(--bg);color:var(--fg)}
 `;
 }
