@@ -108,7 +108,7 @@ export async function runWhatIf(
   } catch (error) {
     return problem(error, edits);
   }
-  const charts = runReportCharts(run.result, run.raw);
+  const charts = runReportCharts(run.result, run.series);
   const rendered = await renderCharts(
     charts.map((c) => c.spec),
     options,

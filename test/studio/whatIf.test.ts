@@ -95,7 +95,7 @@ describe("runWhatIf", () => {
 describe("renderCharts with vega's expression interpreter (the page's CSP allows no compiled code)", () => {
   it("draws the same SVG as compiled expressions", async () => {
     const run = runSimulation(bundled("replica-outage"));
-    const specs = runReportCharts(run.result, run.raw).map((c) => c.spec);
+    const specs = runReportCharts(run.result, run.series).map((c) => c.spec);
     const compiled = await renderCharts(specs);
     const interpreted = await renderCharts(specs, { interpreter: expressionInterpreter });
     expect(interpreted.map((r) => r.svg)).toEqual(compiled.map((r) => r.svg));
