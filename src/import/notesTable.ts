@@ -1,5 +1,5 @@
 // The stderr text of `mdmsim import`: what was imported, the rows skipped, and the table of facts to fill in.
-import { table, wrapLine } from "../report/layout.js";
+import { paragraph, table, wrapLine } from "../report/layout.js";
 import type { ImportResult } from "./importSite.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -23,7 +23,7 @@ export function renderImportNotes(result: Pick<ImportResult, "notes" | "skipped"
       `${plural(s.boundaries, "boundary", "boundaries")}, ${plural(s.boundaryGroups, "boundary group")}` +
       (leftOut.length > 0 ? `; left out: ${leftOut.join(", ")}` : ""),
     ...result.skipped.map((r) => `skipped ${r.where}: ${r.reason}`),
-  ];
+  ].map((line) => paragraph(line)); // the site code and skipped rows quote the export file: shown, never obeyed
   if (result.notes.length === 0) return `${lines.join("\n")}\n`;
   // Notes that say the same thing of several places share a row: one path per line.
   const rows = new Map<string, string[][]>();

@@ -7,6 +7,7 @@ import { loadScenario, writtenForm } from "../../scenario/load.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { CliIo } from "../io.js";
 import { writeOutputFile } from "../outputFile.js";
+import { visible } from "../../report/terminal.js";
 
 /** Writes the updated scenario to `out` (never over one of `inputs`) and says what it did on stderr. */
 export function writeProbedCertificates(
@@ -36,5 +37,6 @@ export function writeProbedCertificates(
     `mdmsim probe: wrote ${out}: the certificate${n === 1 ? "" : "s"} of ${n} server${n === 1 ? "" : "s"} as presented in the TLS handshake\n`,
   );
   for (const { server, reason } of update.kept)
-    io.stderr(`mdmsim probe: ${server}: kept the scenario's certificate: ${reason}\n`);
+    // The reason may quote what the server presented: shown, never obeyed.
+    io.stderr(`mdmsim probe: ${visible(server)}: kept the scenario's certificate: ${visible(reason)}\n`);
 }
