@@ -1,9 +1,9 @@
 // A device's life as one process (model.md, "A device's life"): enrollment tries, commit, DMP assignment,
 // polls with retries, content requests. Every rule is evaluated at the event it decides, against the state
 // the site's processes hold at that instant: no compiled timelines, no fast-forwards.
-import type { Process } from "../../kernel/environment.js";
+import type { Environment, Process } from "../../kernel/environment.js";
 import { Priority } from "../../kernel/priority.js";
-import { pickUniform } from "../../random.js";
+import { pickUniform, type Rng } from "../../random.js";
 import type { DeviceGroup, Server } from "../../scenario/schema.js";
 import {
   assignmentPool,
@@ -14,8 +14,26 @@ import {
 import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
 import { enrollmentPointReason, rulesFor, type RoleName } from "../rules.js";
-import type { GroupModel } from "../site.js";
-import type { World } from "./run.js";
+import type { DeviceStream } from "../draws.js";
+import type { GroupModel, SiteModel } from "../site.js";
+import type { GroupTally, ManagementPointTally } from "../tally.js";
+import type { Availability } from "./world.js";
+
+/** What a device's process needs from the simulated world (run.ts's World). */
+export interface World {
+  readonly env: Environment;
+  readonly site: SiteModel;
+  readonly groups: readonly GroupTally[];
+  readonly managementPoints: readonly ManagementPointTally[];
+  availability(server: Server): Availability;
+  rng(d: DeviceState, stream: DeviceStream): Rng;
+  branch(name: string): void;
+  counted(): void;
+  trace(d: DeviceState, priority: number, event: string, outcome: string, target: string | null): void;
+  database(mp: number): ReadonlySet<DeviceState>;
+  commit(d: DeviceState): void;
+  assigned(d: DeviceState): void;
+}
 
 /** What the reference knows about one device; -1 (or NaN for delays) where something never happened. */
 export class DeviceState {

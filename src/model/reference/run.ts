@@ -14,7 +14,7 @@ import { newGroupTally, type GroupTally, type ManagementPointTally, type RawRun 
 import { OK, REASON_ID, REASONS } from "../reasons.js";
 import { syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { SiteModel } from "../site.js";
-import { add, deviceLife, DeviceState } from "./device.js";
+import { add, deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
 import { GroupTapes } from "./tape.js";
 import { Availability, ReplicaProcess } from "./world.js";
 
@@ -29,7 +29,7 @@ export interface ReferenceOptions {
 }
 
 /** The simulated world: the kernel, the site's processes and databases, the counters. */
-export class World {
+export class World implements DeviceWorld {
   readonly env = new Environment();
   readonly groups: GroupTally[];
   readonly managementPoints: ManagementPointTally[];
