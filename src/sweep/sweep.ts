@@ -308,9 +308,10 @@ export function checkSweepWork(plan: SweepPlan, jobs: readonly SweepJob[]): void
     if (e > (perVariant[top] ?? 0)) top = v;
   });
   const variant = plan.variants[top];
+  // compare's side A (and a sweep's unvaried variant) has no changes to name: say which variant it is.
   const label =
-    variant === undefined
-      ? ""
+    variant === undefined || Object.keys(variant.set).length === 0
+      ? `variant ${top + 1}, the scenario as given`
       : variantLabel({
           overrides: Object.entries(variant.set).map(([path, value]) => ({
             text: `${path}=${valueText(value)}`,

@@ -142,3 +142,20 @@ describe("mdmsim sweep --baseline", () => {
     expectBadInput(await runCli([...sweep.slice(0, -1), "3"]), "--baseline", "from 1 to 2");
   });
 });
+
+describe("compare's run limits", () => {
+  it("--max-events bounds each side and both sides' runs together, and is checked", async () => {
+    expectBadInput(await runCli([...SMALL, "--max-events", "0"]), "--max-events: expected a number >= 1");
+    // One run of a side is estimated at about 2,800 events: each side fits 5,000, both sides' 8 runs do not.
+    const one = await runCli([...SMALL, "--runs", "1", "--max-events", "100"]);
+    expectBadInput(one, BASELINE);
+    const together = await runCli([...SMALL, "--max-events", "5000"]);
+    expectBadInput(
+      together,
+      "--runs: 2 variants × 4 runs: the sweep would process about",
+      "variant 1, the scenario as given",
+    );
+    const raised = await runCli([...SMALL, "--max-events", "1e6", "--format", "json", "--jobs", "1"]);
+    expect(raised.code, raised.stderr).toBe(0);
+  });
+});

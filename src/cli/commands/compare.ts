@@ -6,7 +6,7 @@ import { renderCompareCsv } from "../../compare/csv.js";
 import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.js";
 import { ScenarioError, UsageError } from "../../errors.js";
 import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
-import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { choice, flag, list, optionalPositional } from "../optionTable.js";
@@ -14,6 +14,8 @@ import {
   expectOption,
   FORMATS,
   jobsOption,
+  MAX_EVENTS,
+  maxEventsOf,
   SCENARIO,
   SEED_AND_SET,
   type SeedAndSetArgs,
@@ -37,6 +39,7 @@ interface CompareArgs extends SeedAndSetArgs {
   readonly expect: string[];
   readonly failOnWorse: boolean;
   readonly format: CompareFormat;
+  readonly maxEvents: number | undefined;
 }
 
 function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
@@ -61,6 +64,7 @@ export const compareCommand = defineCommand<CompareArgs>({
     expect: expectOption('expectation "PATH OP VALUE" that B must meet in every run (repeatable)'),
     failOnWorse: flag({ describe: "exit 1 when any verdict is worse (a gate for a change request)" }),
     format: choice({ choices: COMPARE_FORMATS, default: "table", describe: "output format" }),
+    maxEvents: MAX_EVENTS,
   },
   run: async (args, { io, context }) => {
     const a = commandScenario(io, context, args.a, args.set);
@@ -90,9 +94,10 @@ export const compareCommand = defineCommand<CompareArgs>({
     }
     const withs = Object.fromEntries(overrides.map((o) => [o.path, o.value]));
     // Run limits name the side they fail on: A's file, or B's with its changes.
-    attributed(args.a, () => checkRunLimits(a));
+    const limits = maxEventsOf(args.maxEvents);
+    attributed(args.a, () => checkRunLimits(a, limits));
     const bLabel = args.with.length > 0 ? `${bFile}, --with ${args.with.join(" --with ")}` : bFile;
-    attributed(bLabel, () => checkRunLimits(b));
+    attributed(bLabel, () => checkRunLimits(b, limits));
     const plan = planCompare(
       a,
       b,
@@ -100,9 +105,11 @@ export const compareCommand = defineCommand<CompareArgs>({
         a: { scenario: a.name, file: args.a, with: {} },
         b: { scenario: b.name, file: bFile, with: withs },
       },
-      { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect },
+      { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect, ...limits },
     );
     const jobs = sweepJobs(plan);
+    // Each side alone fits; both sides' runs together must too.
+    checkSweepWork(plan, jobs);
     const threads = args.jobs ?? availableParallelism();
     const progress = progressBar(io, jobs.length, {
       label: "compare",
