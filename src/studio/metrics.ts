@@ -22,8 +22,8 @@ export const HEADLINES: readonly Headline[] = [
   { path: "timeToFirstSuccessSeconds.p95", label: "time to first success, p95", unit: "s" },
   { path: "timeToFirstSuccessSeconds.p99", label: "time to first success, p99", unit: "s" },
   { path: "timeToFirstSuccessSeconds.max", label: "time to first success, max", unit: "s" },
-  { path: "failedAttemptsBeforeSuccess.mean", label: "failed polls before success, mean", unit: "" },
-  { path: "failedAttemptsBeforeSuccess.max", label: "failed polls before success, max", unit: "" },
+  { path: "failedAttemptsBeforeSuccess.mean", label: "failed tries before success, mean", unit: "" },
+  { path: "failedAttemptsBeforeSuccess.max", label: "failed tries before success, max", unit: "" },
   { path: "attempts.total", label: "tries at management points", unit: "" },
   { path: "attempts.failed", label: "failed tries", unit: "" },
 ];
