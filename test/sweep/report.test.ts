@@ -9,19 +9,8 @@ import {
   WORST,
 } from "../../src/report/sweepTable.js";
 import type { MetricStats } from "../../src/sweep/aggregate.js";
+import { stats } from "../helpers/metricStats.js";
 import type { SweepResult } from "../../src/sweep/sweep.js";
-
-const stats = (mean: number | null, half = 0, count = 3): MetricStats =>
-  mean === null
-    ? { mean: null, ci95: null, min: null, max: null, count: 0, method: "student-t" }
-    : {
-        mean,
-        ci95: [mean - half, mean + half],
-        min: mean - half,
-        max: mean + half,
-        count,
-        method: "student-t",
-      };
 
 const constant = (value: number): MetricStats => ({
   mean: value,

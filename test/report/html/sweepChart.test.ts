@@ -7,20 +7,8 @@ import {
   sweepChartSpec,
   sweepPoints,
 } from "../../../src/report/html/sweepChart.js";
-import type { MetricStats } from "../../../src/sweep/aggregate.js";
+import { stats } from "../../helpers/metricStats.js";
 import type { SweepResult } from "../../../src/sweep/sweep.js";
-
-const stats = (mean: number | null, half = 0, count = 3): MetricStats =>
-  mean === null
-    ? { mean: null, ci95: null, min: null, max: null, count: 0, method: "student-t" }
-    : {
-        mean,
-        ci95: [mean - half, mean + half],
-        min: mean - half,
-        max: mean + half,
-        count,
-        method: "student-t",
-      };
 
 function sweep(sets: Record<string, unknown>[], means: (number | null)[]): SweepResult {
   return {
