@@ -69,7 +69,9 @@ export function resolve(root: SchemaNode, segments: readonly string[]): Found | 
       continue;
     }
     // A word taken for an element's name, followed by nothing known, was more likely a misspelt field.
-    return { failedAt: skipped === i - 1 && !/^\d+$/.test(segments[skipped] ?? "") ? skipped : i };
+    return {
+      failedAt: skipped >= 0 && skipped === i - 1 && !/^\d+$/.test(segments[skipped] ?? "") ? skipped : i,
+    };
   }
   return found;
 }

@@ -70,6 +70,13 @@ describe("explain on scenario paths", () => {
       'explain site.replica.syncInterval: "site.replica" names nothing in a scenario; did you mean site.replicas.syncInterval?',
     );
     expect(usageError(() => explain("scenario", "devcies")).message).toContain("did you mean devices");
+    // An unknown first segment is the one named (it once quoted an empty path).
+    expect(usageError(() => explain("scenario", "foo.bar")).message).toMatch(
+      /^explain foo\.bar: "foo" names nothing in a scenario; did you mean /,
+    );
+    expect(usageError(() => explain("result", "foo")).message).toMatch(
+      /^explain --result foo: "foo" names nothing in the result/,
+    );
   });
 });
 
