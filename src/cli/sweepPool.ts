@@ -5,6 +5,9 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import type { JobInput, JobOutcome } from "../sweep/job.js";
 import { runPlannedJob, type SweepJob, type SweepPlan } from "../sweep/sweep.js";
+import type { CliIo } from "./io.js";
+import { workerThreads } from "./options.js";
+import { progressBar } from "./progress.js";
 import type { WorkerAnswer } from "./sweepWorker.js";
 
 /** Options of `runJobs`. */
@@ -107,5 +110,27 @@ export async function runJobs(
     return outcomes;
   } finally {
     await pool.destroy();
+  }
+}
+
+/**
+ * A command's jobs of a plan (sweep, report --vary, compare): the worker threads `--jobs` asks for, capped by
+ * `workerThreads`, a progress bar on stderr, and the outcomes in job order.
+ */
+export async function runCommandJobs(
+  io: CliIo,
+  plan: SweepPlan,
+  jobs: readonly SweepJob[],
+  options: { readonly requested: number | undefined; readonly quiet: boolean; readonly label?: string },
+): Promise<JobOutcome[]> {
+  const threads = workerThreads(io, options.requested, jobs.length, options.quiet);
+  const progress = progressBar(io, jobs.length, {
+    ...(options.label !== undefined ? { label: options.label } : {}),
+    interruptible: usesPool(threads, jobs.length),
+  });
+  try {
+    return await runJobs(plan, jobs, { jobs: threads, onProgress: progress.update });
+  } finally {
+    progress.finish(); // an error message must not land at the end of a half-drawn bar
   }
 }

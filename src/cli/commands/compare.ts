@@ -1,12 +1,11 @@
 // `mdmsim compare A.json [B.json] [--with PATH=VALUE]…`: both designs over the same seeds, paired
 // differences B − A per metric, verdicts; the configuration difference first.
-import { availableParallelism } from "node:os";
 import { assembleCompare, compareExitCode, planCompare, type CompareResult } from "../../compare/compare.js";
 import { renderCompareCsv } from "../../compare/csv.js";
 import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.js";
 import { ScenarioError, UsageError } from "../../errors.js";
 import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
-import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { choice, flag, list, optionalPositional } from "../optionTable.js";
@@ -22,9 +21,8 @@ import {
 } from "../options.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { checkRunLimits } from "../../model/estimate.js";
-import { progressBar } from "../progress.js";
-import { runJobs, usesPool } from "../sweepPool.js";
-import { runsOption } from "./sweep.js";
+import { runCommandJobs } from "../sweepPool.js";
+import { checkCommandSweepWork, runsOption } from "./sweep.js";
 
 const COMPARE_FORMATS = [...FORMATS, "markdown"] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -109,18 +107,12 @@ export const compareCommand = defineCommand<CompareArgs>({
     );
     const jobs = sweepJobs(plan);
     // Each side alone fits; both sides' runs together must too.
-    checkSweepWork(plan, jobs);
-    const threads = args.jobs ?? availableParallelism();
-    const progress = progressBar(io, jobs.length, {
+    checkCommandSweepWork(args.a, plan, jobs);
+    const outcomes = await runCommandJobs(io, plan, jobs, {
+      requested: args.jobs,
+      quiet: false,
       label: "compare",
-      interruptible: usesPool(threads, jobs.length),
     });
-    let outcomes;
-    try {
-      outcomes = await runJobs(plan, jobs, { jobs: threads, onProgress: progress.update });
-    } finally {
-      progress.finish();
-    }
     const result = assembleCompare(plan, outcomes);
     print(io, result, args.format);
     return compareExitCode(result, args.failOnWorse);

@@ -19,14 +19,12 @@ import {
   maxEventsOf,
   SCENARIO,
   SEED_AND_SET,
-  workerThreads,
   type SeedAndSetArgs,
 } from "../options.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
-import { progressBar } from "../progress.js";
 import { typedCommand } from "../typedCommand.js";
-import { runJobs, usesPool } from "../sweepPool.js";
+import { runCommandJobs } from "../sweepPool.js";
 import {
   baselineOption,
   checkCommandSweepWork,
@@ -110,17 +108,11 @@ export const reportCommand = defineCommand<ReportArgs>({
     const plan = commandSweepPlan(io, scenario, seed, args);
     const all = sweepJobs(plan);
     checkCommandSweepWork(args.scenario, plan, all);
-    const jobs = workerThreads(io, args.jobs, all.length, args.quiet);
-    const progress = progressBar(io, all.length, {
+    const outcomes = await runCommandJobs(io, plan, all, {
+      requested: args.jobs,
+      quiet: args.quiet,
       label: "report",
-      interruptible: usesPool(jobs, all.length),
     });
-    let outcomes;
-    try {
-      outcomes = await runJobs(plan, all, { jobs, onProgress: progress.update });
-    } finally {
-      progress.finish();
-    }
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
     writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);

@@ -30,7 +30,6 @@ import {
   maxEventsOf,
   SCENARIO,
   scenarioOptions,
-  workerThreads,
   type Format,
   type ScenarioArgs,
 } from "../options.js";
@@ -38,8 +37,7 @@ import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
 import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { parseStudy, type Study } from "../../sweep/study.js";
-import { progressBar } from "../progress.js";
-import { runJobs, usesPool } from "../sweepPool.js";
+import { runCommandJobs } from "../sweepPool.js";
 
 /** Prints a sweep document in a format (shared with `merge`). */
 export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet: boolean): void {
@@ -209,14 +207,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
     const all = sweepJobs(plan);
     const mine = shard !== undefined ? shardJobs(all, shard) : all;
     checkCommandSweepWork(args.scenario, plan, mine);
-    const jobs = workerThreads(io, args.jobs, mine.length, args.quiet);
-    const progress = progressBar(io, mine.length, { interruptible: usesPool(jobs, mine.length) });
-    let outcomes;
-    try {
-      outcomes = await runJobs(plan, mine, { jobs, onProgress: progress.update });
-    } finally {
-      progress.finish(); // an error message must not land at the end of a half-drawn bar
-    }
+    const outcomes = await runCommandJobs(io, plan, mine, { requested: args.jobs, quiet: args.quiet });
 
     if (shard !== undefined) {
       // A shard's verdict waits for merge: it exits 0 once its part is written.
