@@ -47,7 +47,6 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     return new GroupWalk(site, model, sink, options.countDraws === true);
   });
   const report = options.onProgress;
-  const total = site.groups.reduce((n, model) => n + model.group.count, 0);
   let before = 0;
   walks.forEach((walk, g) => {
     const offset = before;
@@ -55,7 +54,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
       PROGRESS_DEVICES,
       report &&
         ((done) => {
-          report(offset + done, total);
+          report(offset + done, commits);
         }),
     );
     before += site.groups[g]?.group.count ?? 0;

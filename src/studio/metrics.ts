@@ -1,5 +1,6 @@
 // The studio's headline numbers: result paths of `run --format json`, read exactly, shown with a unit.
 import { readMetric } from "../results/expectations.js";
+import { round3 } from "../results/statistics.js";
 import type { RunResult } from "../results/runResult.js";
 
 /** One headline number: its result path, a label and its unit. */
@@ -52,7 +53,7 @@ export function displayDifference(
 ): string {
   if (edited === null || file === null) return "–";
   // Rounded to the results' own precision (three decimals), so 0.1 − 0.3 does not print its float noise.
-  const d = Math.round((edited - file) * 1000) / 1000;
+  const d = round3(edited - file);
   const text = d > 0 ? `+${d}` : d === 0 ? "0" : `−${-d}`;
   return unit === "" ? text : `${text} ${unit}`;
 }

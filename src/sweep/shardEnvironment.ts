@@ -20,19 +20,16 @@ export interface AutoShard {
   readonly variables: readonly string[];
 }
 
-/** Every variable `--shard auto` looks for, in the order the refusal names them. */
-export const SHARD_VARIABLES = {
-  slurm: [
-    "SLURM_ARRAY_TASK_ID",
-    "SLURM_ARRAY_TASK_MIN",
-    "SLURM_ARRAY_TASK_MAX",
-    "SLURM_ARRAY_TASK_STEP",
-    "SLURM_ARRAY_TASK_COUNT",
-  ],
-  kubernetes: ["JOB_COMPLETION_INDEX"],
-  awsBatch: ["AWS_BATCH_JOB_ARRAY_INDEX"],
-  count: "MDMSIM_SHARD_COUNT",
-} as const;
+/** The count for the batch systems that do not tell it (Kubernetes, AWS Batch), or to check Slurm's. */
+const COUNT = "MDMSIM_SHARD_COUNT";
+/** Slurm's array variables, in the order the stderr line names them. */
+const SLURM = [
+  "SLURM_ARRAY_TASK_ID",
+  "SLURM_ARRAY_TASK_MIN",
+  "SLURM_ARRAY_TASK_MAX",
+  "SLURM_ARRAY_TASK_STEP",
+  "SLURM_ARRAY_TASK_COUNT",
+] as const;
 
 const PREFIX = "--shard auto";
 
@@ -58,21 +55,21 @@ function used(env: Environment, names: readonly string[]): string[] {
 
 /** A 0-based index and the count from MDMSIM_SHARD_COUNT (Kubernetes, AWS Batch). */
 function zeroBased(env: Environment, engine: string, indexName: string): AutoShard {
-  if (!present(env, SHARD_VARIABLES.count))
+  if (!present(env, COUNT))
     throw new UsageError(
-      `${PREFIX}: ${indexName} is set (${engine}) but ${SHARD_VARIABLES.count} is not: ` +
+      `${PREFIX}: ${indexName} is set (${engine}) but ${COUNT} is not: ` +
         `set it to the number of tasks (the job's completions or array size)`,
     );
   const index = wholeNumber(env, indexName, 0);
-  const count = wholeNumber(env, SHARD_VARIABLES.count, 1);
+  const count = wholeNumber(env, COUNT, 1);
   if (index >= count)
     throw new UsageError(
-      `${PREFIX}: ${indexName}=${index} is outside ${SHARD_VARIABLES.count}=${count} tasks (indices 0 to ${count - 1})`,
+      `${PREFIX}: ${indexName}=${index} is outside ${COUNT}=${count} tasks (indices 0 to ${count - 1})`,
     );
   return {
     shard: { index: index + 1, count },
     engine,
-    variables: used(env, [indexName, SHARD_VARIABLES.count]),
+    variables: used(env, [indexName, COUNT]),
   };
 }
 
@@ -114,17 +111,15 @@ function slurm(env: Environment): AutoShard {
       );
     index = id + 1;
   }
-  if (present(env, SHARD_VARIABLES.count)) {
-    const told = wholeNumber(env, SHARD_VARIABLES.count, 1);
+  if (present(env, COUNT)) {
+    const told = wholeNumber(env, COUNT, 1);
     if (told !== count)
-      throw new UsageError(
-        `${PREFIX}: ${SHARD_VARIABLES.count}=${told} contradicts the Slurm array's ${count} tasks`,
-      );
+      throw new UsageError(`${PREFIX}: ${COUNT}=${told} contradicts the Slurm array's ${count} tasks`);
   }
   return {
     shard: { index, count },
     engine: "Slurm",
-    variables: used(env, [...SHARD_VARIABLES.slurm, SHARD_VARIABLES.count]),
+    variables: used(env, [...SLURM, COUNT]),
   };
 }
 
@@ -144,7 +139,7 @@ export function shardFromEnvironment(env: Environment): AutoShard {
     throw new UsageError(
       `${PREFIX}: no job-array variables are set: looked for SLURM_ARRAY_TASK_ID (with ` +
         `SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_MAX, or SLURM_ARRAY_TASK_COUNT), JOB_COMPLETION_INDEX ` +
-        `or AWS_BATCH_JOB_ARRAY_INDEX (both with ${SHARD_VARIABLES.count}); outside a job array use --shard I/N`,
+        `or AWS_BATCH_JOB_ARRAY_INDEX (both with ${COUNT}); outside a job array use --shard I/N`,
     );
   if (engines.length > 1)
     throw new UsageError(`${PREFIX}: more than one batch system's index is set: ${engines.join(", ")}`);
