@@ -1,6 +1,8 @@
 // The configuration difference of a comparison: every scenario path whose loaded value (defaults filled
 // in, durations in seconds) differs between A and B, with both values, the way a plan lists changes.
 import type { Scenario } from "../scenario/schema.js";
+import { isRecord } from "../isRecord.js";
+import { labelOf } from "../scenario/path.js";
 
 /** One changed path. `null` stands for "absent on this side" (an element only one side has). */
 export interface ConfigurationDifference {
@@ -10,21 +12,11 @@ export interface ConfigurationDifference {
   readonly b: unknown;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
-// An element's name as paths spell it (`name`, or `server` for a management point), when it has one.
-const elementName = (v: unknown): string | undefined => {
-  if (!isRecord(v)) return undefined;
-  const name = v.name ?? v.server;
-  return typeof name === "string" ? name : undefined;
-};
-
 // Arrays of named objects are matched by name (moving an element is no change); other arrays of objects
 // by index; arrays of plain values (trusted roots, a boundary group's servers) are compared whole.
 function keyed(list: readonly unknown[]): [string, unknown][] | undefined {
   if (list.length === 0 || !list.every(isRecord)) return undefined;
-  const names = list.map(elementName);
+  const names = list.map(labelOf);
   if (names.every((n): n is string => n !== undefined) && new Set(names).size === names.length)
     return list.map((v, i) => [names[i] ?? String(i), v]);
   return list.map((v, i) => [String(i), v]);

@@ -1,5 +1,6 @@
 // Reading the objects of a site export as PowerShell (ConvertTo-Json) or the AdminService print them:
 // property names without regard to case, extra properties ignored, numbers that may arrive as strings.
+import { isRecord } from "../isRecord.js";
 
 /** One WMI object of the export (a row of `siteRoles`, `boundaries`, …). */
 export type ExportRow = Readonly<Record<string, unknown>>;
@@ -13,7 +14,7 @@ export interface EmbeddedProperty {
 
 /** Whether `value` is a plain object (not an array, not null). */
 export function isRow(value: unknown): value is ExportRow {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /** The property `name` of `row`, matched without regard to case; an exact match wins. */

@@ -2,6 +2,7 @@
 // the one its TLS handshake presented. Pure: the network adapter records the certificates.
 import type { ObservedCertificate, ProbeObservation } from "./observation.js";
 import type { ProbeTarget } from "./targets.js";
+import { isRecord } from "../isRecord.js";
 
 /** A scenario certificate as a file writes it. */
 export interface WrittenCertificate {
@@ -53,10 +54,6 @@ export function writtenCertificate(observed: ObservedCertificate, crl?: "http" |
     ...(notAfter !== undefined ? { notAfter } : {}),
     ...(crl !== undefined ? { crl } : {}),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**

@@ -1,15 +1,12 @@
 // Paths into plain data: objects by key, arrays by index or by an element's `name` (or `server`, which
 // names the management points of a result).
 // Names may contain dots (server FQDNs), so an array step takes the longest run of segments that names an element.
+import { isRecord } from "../isRecord.js";
 
 /** One resolved step: the container and the key or index inside it. */
 export interface PathStep {
   readonly container: Record<string, unknown> | unknown[];
   readonly key: string | number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -27,7 +24,7 @@ function longestAt(path: string, offset: number, names: Iterable<string>): strin
 }
 
 /** The label an array element is found by: its `name`, else its `server`. */
-function labelOf(element: unknown): string | undefined {
+export function labelOf(element: unknown): string | undefined {
   if (!isRecord(element)) return undefined;
   const label = element.name ?? element.server;
   return typeof label === "string" ? label : undefined;

@@ -1,5 +1,6 @@
 // Reading the scenario JSON Schema by path: the fields an object may have at a place of a file (for "did you
 // mean") and the declaration behind a path (for `explain`). One walk over the one declaration.
+import { isRecord } from "../isRecord.js";
 
 /** A node of a JSON Schema, as far as these walks read it. */
 export interface SchemaNode {
@@ -23,10 +24,6 @@ export interface SchemaNode {
 export function alternatives(node: SchemaNode): readonly SchemaNode[] {
   const branches = node.anyOf ?? node.oneOf;
   return branches ? branches.flatMap(alternatives) : [node];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Whether an object branch fits data on its `const` fields (the enrollment `pattern`, say). */

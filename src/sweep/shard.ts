@@ -18,6 +18,7 @@ import {
   type SweepJob,
   type SweepResult,
 } from "./sweep.js";
+import { isRecord } from "../isRecord.js";
 
 /** `--shard I/N`: slice I (from 1) of N. */
 export interface ShardSpec {
@@ -174,8 +175,6 @@ function impossibleMetrics(paths: readonly string[], values: readonly (number | 
   return undefined;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
 const isCount = (v: unknown, min: number): v is number =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= min;
 // Array.from, not the array's own every/forEach: those skip holes, which JSON cannot make but data can.
