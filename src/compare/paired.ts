@@ -40,27 +40,49 @@ export interface PairedValues {
 
 const meanInterval = (s: MeanInterval): MeanInterval => ({ mean: s.mean, ci95: s.ci95 });
 
-/** Compares one metric of B against A, seed by seed. */
-export function compareMetric(values: PairedValues): MetricComparison {
-  const stream = { seed: values.seed, name: values.path };
-  const a = aggregate(values.a, { profile: values.profileA, stream });
-  const b = aggregate(values.b, { profile: values.profileB, stream });
+/** B's mean / A's mean − 1, to three decimals; null when A's mean is 0 or either mean is null. */
+export function relativeChange(aMean: number | null, bMean: number | null): number | null {
+  return aMean === null || aMean === 0 || bMean === null ? null : round3(bMean / aMean - 1);
+}
+
+/**
+ * The paired part of a comparison: the differences B − A over the seeds where both had a value, their mean
+ * and interval, and the verdict (for callers that have each side's statistics already, as a sweep does).
+ */
+export function pairedDifference(values: PairedValues): {
+  readonly difference: MeanInterval;
+  readonly verdict: Verdict;
+} {
   const differences: number[] = [];
   values.a.forEach((x, i) => {
     const y = values.b[i];
     if (x !== null && y !== null && y !== undefined) differences.push(y - x);
   });
-  const method = values.profileB.method;
   const difference = aggregate(differences, {
-    profile: { method, bounds: differenceBounds(values.profileA.bounds, values.profileB.bounds) },
-    stream,
+    profile: {
+      method: values.profileB.method,
+      bounds: differenceBounds(values.profileA.bounds, values.profileB.bounds),
+    },
+    stream: { seed: values.seed, name: values.path },
   });
+  return {
+    difference: meanInterval(difference),
+    verdict: verdictOf(values.path, differences, difference.ci95),
+  };
+}
+
+/** Compares one metric of B against A, seed by seed. */
+export function compareMetric(values: PairedValues): MetricComparison {
+  const stream = { seed: values.seed, name: values.path };
+  const a = aggregate(values.a, { profile: values.profileA, stream });
+  const b = aggregate(values.b, { profile: values.profileB, stream });
+  const { difference, verdict } = pairedDifference(values);
   return {
     a: meanInterval(a),
     b: meanInterval(b),
-    difference: meanInterval(difference),
-    relative: a.mean === null || a.mean === 0 || b.mean === null ? null : round3(b.mean / a.mean - 1),
-    verdict: verdictOf(values.path, differences, difference.ci95),
-    method,
+    difference,
+    relative: relativeChange(a.mean, b.mean),
+    verdict,
+    method: values.profileB.method,
   };
 }

@@ -1,7 +1,7 @@
 // `mdmsim sweep` without the shell: plan the grid, run every (variant, run) job, aggregate per variant.
 // Sequential and pure; the command line spreads the same jobs over worker threads and assembles their
 // outcomes by job index, so the document does not depend on how the jobs were run.
-import { compareMetric, type MetricComparison } from "../compare/paired.js";
+import { pairedDifference, relativeChange, type MetricComparison } from "../compare/paired.js";
 import { ScenarioError, UsageError } from "../errors.js";
 import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
@@ -379,50 +379,50 @@ export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome
   const { runs } = header;
   if (outcomes.length !== header.variants.length * runs)
     throw new RangeError(`expected ${header.variants.length * runs} job outcomes, got ${outcomes.length}`);
-  const variants = header.variants.map((variant, v) => {
-    const own = outcomes.slice(v * runs, (v + 1) * runs);
-    const metrics = header.metrics.map(
+  const own = (v: number) => outcomes.slice(v * runs, (v + 1) * runs);
+  // Every variant's statistics first: a variant's comparison with the baseline reads the baseline's means.
+  const stats = header.variants.map((_, v) =>
+    header.metrics.map(
       (path, m) =>
         [
           path,
           aggregate(
-            own.map((o) => o.metrics[m] ?? null),
-            {
-              profile: plannedProfile(header, v, m),
-              stream: { seed: header.seeds[0] ?? 0, name: path },
-            },
+            own(v).map((o) => o.metrics[m] ?? null),
+            { profile: plannedProfile(header, v, m), stream: { seed: header.seeds[0] ?? 0, name: path } },
           ),
         ] as const,
-    );
-    return {
-      set: variant.set,
-      metrics: Object.fromEntries(metrics),
-      expectations: variant.expectations.map((expression, e) => {
-        const passedRuns = own.filter((o) => o.expectations[e] === true).length;
-        return { expression, passedRuns, passed: passedRuns === runs };
-      }),
-      ...(header.baseline !== undefined
-        ? { comparedToBaseline: againstBaseline(header, header.baseline - 1, v, outcomes) }
-        : {}),
-    };
-  });
+    ),
+  );
+  const variants = header.variants.map((variant, v) => ({
+    set: variant.set,
+    metrics: Object.fromEntries(stats[v] ?? []),
+    expectations: variant.expectations.map((expression, e) => {
+      const passedRuns = own(v).filter((o) => o.expectations[e] === true).length;
+      return { expression, passedRuns, passed: passedRuns === runs };
+    }),
+    ...(header.baseline !== undefined
+      ? { comparedToBaseline: againstBaseline(header, header.baseline - 1, v, outcomes, stats) }
+      : {}),
+  }));
   const { scenario, seeds, baseline } = header;
   return { scenario, runs, seeds, ...(baseline !== undefined ? { baseline } : {}), variants };
 }
 
-// Every metric of variant `v` paired seed by seed with variant `k` (indices from 0).
+// Every metric of variant `v` paired seed by seed with variant `k` (indices from 0); each side's mean comes
+// from the statistics the document already has.
 function againstBaseline(
   header: SweepHeader,
   k: number,
   v: number,
   outcomes: readonly JobOutcome[],
+  stats: readonly (readonly (readonly [string, MetricStats])[])[],
 ): Record<string, BaselineComparison> {
   const { runs } = header;
   const values = (variant: number, m: number) =>
     outcomes.slice(variant * runs, (variant + 1) * runs).map((o) => o.metrics[m] ?? null);
   return Object.fromEntries(
     header.metrics.map((path, m) => {
-      const { difference, relative, verdict } = compareMetric({
+      const { difference, verdict } = pairedDifference({
         path,
         a: values(k, m),
         b: values(v, m),
@@ -430,6 +430,7 @@ function againstBaseline(
         profileB: plannedProfile(header, v, m),
         seed: header.seeds[0] ?? 0,
       });
+      const relative = relativeChange(stats[k]?.[m]?.[1].mean ?? null, stats[v]?.[m]?.[1].mean ?? null);
       return [path, { difference, relative, verdict }];
     }),
   );
