@@ -23,7 +23,7 @@ rmSync(OUT, { recursive: true, force: true });
 
 const common = {
   bundle: true,
-  minify: true,
+  minify: process.env.NOMINIFY ? false : true,
   platform: "node",
   target: "node20",
   legalComments: "none",
@@ -61,7 +61,9 @@ const lazyModules = {
   setup(b) {
     const filter = new RegExp(`^(${Object.keys(LAZY).join("|")})$`);
     b.onResolve({ filter }, async (args) => {
-      if (args.pluginData === "real" || !LAZY[args.path].when(args)) return undefined;
+      // The stand-in's own require of a separately bundled package goes on to the separate-bundles plugin.
+      if (args.pluginData === "real" || args.namespace === "lazy-modules" || !LAZY[args.path].when(args))
+        return undefined;
       const real = await b.resolve(args.path, {
         kind: args.kind,
         resolveDir: args.resolveDir,
@@ -74,7 +76,7 @@ const lazyModules = {
     b.onLoad({ filter: /.*/, namespace: "lazy-modules" }, (args) => ({
       contents:
         `let real;\n` +
-        `const load = () => (real ??= require(${JSON.stringify(args.path)}));\n` +
+        `const load = () => (real ??= require(${JSON.stringify(SEPARATE[args.pluginData] ? args.pluginData : args.path)}));\n` +
         LAZY[args.pluginData].exports
           .map((name) =>
             name === "default"
@@ -118,7 +120,13 @@ const lazyAssert = {
 // Large packages that only some commands use get bundles of their own, required on first use: the main
 // script stays small, so reading and compiling it stays cheap. Each holds third-party code only, so no
 // module of mdmsim's exists twice.
-const SEPARATE = { vega: "vega.cjs", "vega-lite": "vega-lite.cjs", undici: "undici.cjs" };
+const SEPARATE = {
+  vega: "vega.cjs",
+  "vega-lite": "vega-lite.cjs",
+  undici: "undici.cjs",
+  yaml: "yaml.cjs",
+  piscina: "piscina.cjs",
+};
 const separate = {
   name: "separate-bundles",
   setup(b) {

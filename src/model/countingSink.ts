@@ -27,8 +27,8 @@ export class RunCounters {
 export class CountingSink implements WalkSink {
   /** Events of this group: enrollment tries, commits, DMP and content tries. */
   events = 0;
-  // The current device's management point and its per-minute counters (null: no MP). Kept in fields of
-  // their own: the fast-forwarded polls count a minute each, the hottest line of a long run.
+  // The current device's management point and its per-minute counters (null: no MP), set at its commit.
+  // Kept in fields of their own: the fast-forwarded polls count a minute each, the hottest line of a long run.
   private mp: ManagementPointTally | null = null;
   private minutes: Uint32Array | null = null;
   private failedMinutes: Uint32Array | null = null;
@@ -38,18 +38,22 @@ export class CountingSink implements WalkSink {
     private readonly run: RunCounters,
   ) {}
 
-  beginDevice(): void {
-    this.mp = null;
-    this.minutes = null;
-    this.failedMinutes = null;
-  }
-
   enrollmentTry(): void {
     this.events++;
   }
 
-  committed(): void {
+  committed(_t: number, mp: number): void {
     this.events++;
+    const tally = this.run.managementPoints[mp] ?? null;
+    this.mp = tally;
+    if (tally === null) {
+      this.minutes = null;
+      this.failedMinutes = null;
+      return;
+    }
+    tally.devices++;
+    this.minutes = tally.perMinute;
+    this.failedMinutes = tally.failedPerMinute;
   }
 
   carried(replica: number, delay: number): void {
@@ -58,15 +62,6 @@ export class CountingSink implements WalkSink {
     const into = delays[replica];
     if (into) into[slot] = delay;
     delayCounts[replica] = slot + 1;
-  }
-
-  assigned(_t: number, mp: number): void {
-    const tally = this.run.managementPoints[mp];
-    if (tally === undefined) return;
-    tally.devices++;
-    this.mp = tally;
-    this.minutes = tally.perMinute;
-    this.failedMinutes = tally.failedPerMinute;
   }
 
   managementPointTry(t: number, _retry: boolean, reason: number): void {
@@ -84,15 +79,15 @@ export class CountingSink implements WalkSink {
     if (this.failedMinutes !== null) perMinute(this.failedMinutes, t);
   }
 
-  okPoll(t: number): void {
-    if (this.minutes !== null) perMinute(this.minutes, t);
-  }
-
-  fastForwarded(polls: number): void {
+  okPolls(times: Float64Array, from: number, to: number): void {
+    const polls = to - from;
     this.events += polls;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
-    if (this.mp) this.mp.attempts += polls;
+    const { mp, minutes } = this;
+    if (mp === null || minutes === null) return;
+    mp.attempts += polls;
+    for (let k = from; k < to; k++) perMinute(minutes, times[k] ?? 0);
   }
 
   content(t: number, reason: number, _dp: number, committedAt: number): void {

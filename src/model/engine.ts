@@ -40,11 +40,14 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   const walks = site.groups.map((model, g) => {
     const sinks: WalkSink[] = [counting[g] ?? new CountingSink(newGroupTally(0), counters)];
     if (records) sinks.push(new RecordSink(model.group.name, site.managementPoints, records));
-    if (trace && options.trace?.group === g) sinks.push(new TraceSink(site, options.trace.index, trace));
     const [only] = sinks;
     // One sink reports directly: the walk's calls stay monomorphic in the common case.
-    const sink = sinks.length === 1 && only ? only : new TeeSink(sinks);
-    return new GroupWalk(site, model, sink, options.countDraws === true);
+    const all = sinks.length === 1 && only ? only : new TeeSink(sinks);
+    const traced =
+      trace && options.trace?.group === g
+        ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace)]) }
+        : undefined;
+    return new GroupWalk(site, model, { all, ...(traced ? { traced } : {}) }, options.countDraws === true);
   });
   const report = options.onProgress;
   let before = 0;

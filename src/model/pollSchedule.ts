@@ -50,34 +50,104 @@ export function jitterDraw(rng: Rng, jitter: number): number {
   return jitter > 0 ? rng() * jitter : 0;
 }
 
+/** Most offsets a jitter-free schedule keeps in its table (512 KiB); a longer one is stepped per device. */
+export const OFFSET_TABLE_LIMIT = 65_536;
+
 /**
- * One device's walk through the schedule: the offset `u` of its current poll (from commit) and its phase.
- * `next()` is the rule in one call (the phase of the poll at `u`, then u + every(phase) + jitter draw), so
- * a walk makes one call per poll, which matters while V8 still interprets the engine.
+ * A schedule's offsets without jitter: from the first while `more(offset, offsets so far)` holds, then the
+ * first one for which it does not.
+ */
+function jitterFreeOffsets(schedule: PollSchedule, more: (u: number, count: number) => boolean): number[] {
+  const offsets: number[] = [];
+  let u = schedule.firstPollDelay;
+  let phase = 0;
+  while (more(u, offsets.length)) {
+    offsets.push(u);
+    phase = phaseAt(schedule, u, phase);
+    // No jitter: the draw is 0 and takes nothing from the stream, so u + every is the rule's next offset.
+    u += pollInterval(schedule, phase);
+  }
+  offsets.push(u);
+  return offsets;
+}
+
+/**
+ * Walks devices through the schedule, many polls per call: `fill` writes the next polls' times into a buffer
+ * the walk reads, so the walk's loop makes no call per poll. One cursor serves a whole group: `start` puts it
+ * at a device's commit. Without jitter every device has the same offsets, so they are computed once, into a
+ * table (`fill` then only adds the commit time); with jitter each poll is stepped by the rule as it is taken.
  */
 export class PollCursor {
-  /** Offset of the current poll after commit, seconds. */
-  u: number;
+  /** Stepping: the offset after commit of the next poll not yet written, and its phase so far. */
+  private u = 0;
   private phase = 0;
+  /** The table's next offset not yet written. */
+  private k = 0;
+  private committedAt = 0;
+  /** Jitter-free offsets up to the first one at or after the end (null: stepped). */
+  private readonly table: Float64Array | null;
 
   constructor(
     private readonly schedule: PollSchedule,
     private readonly jitter: number,
     private readonly rng: Rng,
+    /** The end of the run: polls at or after it are never written. */
+    private readonly end: number,
   ) {
-    this.u = schedule.firstPollDelay;
+    // A commit is at or after 0, so a poll inside the run is at an offset below the end.
+    const offsets =
+      jitter > 0 ? [] : jitterFreeOffsets(schedule, (u, n) => u < end && n <= OFFSET_TABLE_LIMIT);
+    this.table =
+      offsets.length > 0 && offsets.length <= OFFSET_TABLE_LIMIT ? Float64Array.from(offsets) : null;
   }
 
-  /** The offset of the poll after the current one (drawing its jitter); the cursor does not move. */
-  next(): number {
-    this.phase = phaseAt(this.schedule, this.u, this.phase);
-    return this.u + pollInterval(this.schedule, this.phase) + jitterDraw(this.rng, this.jitter);
+  /** Puts the cursor at the first poll of a device committed at `committedAt`. */
+  start(committedAt: number): void {
+    this.committedAt = committedAt;
+    this.u = this.schedule.firstPollDelay;
+    this.phase = 0;
+    this.k = 0;
   }
 
-  /** Moves to the next poll (drawing its jitter); returns its offset. */
-  advance(): number {
-    this.u = this.next();
-    return this.u;
+  /**
+   * Writes the times of the next polls before the end into `out` (at most `out.length`) and returns how many.
+   * Each poll written draws the jitter of the poll after it, as the rule says; so the draws of a device are
+   * the same whether its polls are taken in one call or in several. Fewer than `out.length`: no more polls.
+   */
+  fill(out: Float64Array): number {
+    return this.table ? this.fillFromTable(out, this.table) : this.fillStepped(out);
+  }
+
+  /** The time of the poll after the last one written (at or after the end when `fill` ran out). */
+  following(): number {
+    return this.committedAt + (this.table ? (this.table[this.k] ?? Infinity) : this.u);
+  }
+
+  private fillFromTable(out: Float64Array, table: Float64Array): number {
+    const { committedAt, end } = this;
+    let k = this.k;
+    let n = 0;
+    // The table ends with an offset at or after the end, so the loop stops inside it.
+    for (let t = committedAt + (table[k] ?? Infinity); n < out.length && t < end;) {
+      out[n++] = t;
+      t = committedAt + (table[++k] ?? Infinity);
+    }
+    this.k = k;
+    return n;
+  }
+
+  private fillStepped(out: Float64Array): number {
+    const { schedule, committedAt, end } = this;
+    let { u, phase } = this;
+    let n = 0;
+    while (n < out.length && committedAt + u < end) {
+      out[n++] = committedAt + u;
+      phase = phaseAt(schedule, u, phase);
+      u = u + pollInterval(schedule, phase) + jitterDraw(this.rng, this.jitter);
+    }
+    this.u = u;
+    this.phase = phase;
+    return n;
   }
 }
 
@@ -87,17 +157,7 @@ export class PollCursor {
  * inside its run).
  */
 export function pollOffsets(group: PollSettings, horizon: number): number[] {
-  const schedule = pollSchedule(group);
-  const offsets: number[] = [];
-  let u = schedule.firstPollDelay;
-  let phase = 0;
-  while (u <= horizon && offsets.length < 100_000) {
-    offsets.push(u);
-    phase = phaseAt(schedule, u, phase);
-    u += pollInterval(schedule, phase);
-  }
-  offsets.push(u);
-  return offsets;
+  return jitterFreeOffsets(pollSchedule(group), (u, n) => u <= horizon && n < 100_000);
 }
 
 /**

@@ -14,14 +14,11 @@ export class RecordSink implements WalkSink {
     private readonly records: DeviceRecord[],
   ) {}
 
-  beginDevice(): void {}
   enrollmentTry(): void {}
   committed(): void {}
   carried(): void {}
-  assigned(): void {}
   managementPointTry(): void {}
-  okPoll(): void {}
-  fastForwarded(): void {}
+  okPolls(): void {}
   content(): void {}
 
   endDevice(d: DeviceOutcome): void {

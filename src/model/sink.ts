@@ -43,25 +43,20 @@ export class DeviceOutcome {
 
 /** The walk's reports. Positions are site positions; reasons are reason ids (OK = -1). */
 export interface WalkSink {
-  /** The walk turns to device `index` of the group. */
-  beginDevice(index: number): void;
   /** An enrollment try at `t` through EPP `epp` (-1: the site has none). */
   enrollmentTry(t: number, reason: number, epp: number): void;
-  /** The record reached the site database at `t`. */
-  committed(t: number): void;
+  /**
+   * The record reached the site database at `t`, and the device is assigned management point `mp` (-1:
+   * none) at that instant; it reads `replica` (-1: the site database), whose tick at `tick` makes the record
+   * visible at `visible` (Infinity: not in the run).
+   */
+  committed(t: number, mp: number, replica: number, tick: number, visible: number): void;
   /** Replica `replica`'s tick carries the commit: visible there `delay` seconds after it. */
   carried(replica: number, delay: number): void;
-  /**
-   * The device is assigned management point `mp` (-1: none) at `t`; it reads `replica` (-1: the site
-   * database), whose tick at `tick` makes the record visible at `visible` (Infinity: not in the run).
-   */
-  assigned(t: number, mp: number, replica: number, tick: number, visible: number): void;
   /** A try at the device's DMP at `t`: a poll's first try, or a retry. */
   managementPointTry(t: number, retry: boolean, reason: number): void;
-  /** A poll at `t` fast-forwarded: a first-try success (its counts come with `fastForwarded`). */
-  okPoll(t: number): void;
-  /** `polls` fast-forwarded polls were reported with `okPoll`: count them as successful tries. */
-  fastForwarded(polls: number): void;
+  /** Fast-forwarded polls: each of `times[from]` … `times[to - 1]` is a first-try success. */
+  okPolls(times: Float64Array, from: number, to: number): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
   /** The device's walk is over. */
@@ -72,29 +67,20 @@ export interface WalkSink {
 export class TeeSink implements WalkSink {
   constructor(private readonly sinks: readonly WalkSink[]) {}
 
-  beginDevice(index: number): void {
-    for (const s of this.sinks) s.beginDevice(index);
-  }
   enrollmentTry(t: number, reason: number, epp: number): void {
     for (const s of this.sinks) s.enrollmentTry(t, reason, epp);
   }
-  committed(t: number): void {
-    for (const s of this.sinks) s.committed(t);
+  committed(t: number, mp: number, replica: number, tick: number, visible: number): void {
+    for (const s of this.sinks) s.committed(t, mp, replica, tick, visible);
   }
   carried(replica: number, delay: number): void {
     for (const s of this.sinks) s.carried(replica, delay);
   }
-  assigned(t: number, mp: number, replica: number, tick: number, visible: number): void {
-    for (const s of this.sinks) s.assigned(t, mp, replica, tick, visible);
-  }
   managementPointTry(t: number, retry: boolean, reason: number): void {
     for (const s of this.sinks) s.managementPointTry(t, retry, reason);
   }
-  okPoll(t: number): void {
-    for (const s of this.sinks) s.okPoll(t);
-  }
-  fastForwarded(polls: number): void {
-    for (const s of this.sinks) s.fastForwarded(polls);
+  okPolls(times: Float64Array, from: number, to: number): void {
+    for (const s of this.sinks) s.okPolls(times, from, to);
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);

@@ -1,5 +1,6 @@
-// The timeline of one device (`--trace`): every report of that device as a trace event. The events are
-// recorded in the walk's order; `simulate` orders them by the kernel's rule (time, priority, record order).
+// The timeline of one device (`--trace`): every report as a trace event. The walk reports to this sink for
+// the traced device only. The events are recorded in the walk's order; `simulate` orders them by the
+// kernel's rule (time, priority, record order).
 import { Priority } from "../kernel/priority.js";
 import type { TraceEvent } from "../results/device.js";
 import { OK, REASONS } from "./reasons.js";
@@ -8,23 +9,17 @@ import type { SiteModel } from "./site.js";
 
 const outcome = (reason: number): string => (reason === OK ? "ok" : (REASONS[reason] ?? "unknown"));
 
-/** Records the events of device `index` of its group into `events`. */
+/** Records the events of the device it is given into `events`. */
 export class TraceSink implements WalkSink {
-  private active = false;
   private mpName: string | null = null;
 
   constructor(
     private readonly site: SiteModel,
-    private readonly index: number,
     private readonly events: TraceEvent[],
   ) {}
 
   private record(time: number, priority: number, event: string, result: string, target: string | null): void {
-    if (this.active) this.events.push({ time, priority, event, outcome: result, target });
-  }
-
-  beginDevice(index: number): void {
-    this.active = index === this.index;
+    this.events.push({ time, priority, event, outcome: result, target });
   }
 
   enrollmentTry(t: number, reason: number, epp: number): void {
@@ -32,13 +27,8 @@ export class TraceSink implements WalkSink {
     this.record(t, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), name);
   }
 
-  committed(t: number): void {
+  committed(t: number, mp: number, replica: number, tick: number, visible: number): void {
     this.record(t, Priority.COMMIT, "commit", "ok", null);
-  }
-
-  carried(): void {}
-
-  assigned(t: number, mp: number, replica: number, tick: number, visible: number): void {
     this.mpName = this.site.managementPoints[mp]?.name ?? null;
     this.record(
       t,
@@ -58,11 +48,11 @@ export class TraceSink implements WalkSink {
     this.record(t, Priority.MP_TRY, retry ? "retry" : "poll", outcome(reason), this.mpName);
   }
 
-  okPoll(t: number): void {
-    this.record(t, Priority.MP_TRY, "poll", "ok", this.mpName);
-  }
+  carried(): void {}
 
-  fastForwarded(): void {}
+  okPolls(times: Float64Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) this.record(times[k] ?? 0, Priority.MP_TRY, "poll", "ok", this.mpName);
+  }
 
   content(t: number, reason: number, dp: number): void {
     this.record(
@@ -74,7 +64,5 @@ export class TraceSink implements WalkSink {
     );
   }
 
-  endDevice(): void {
-    this.active = false;
-  }
+  endDevice(): void {}
 }

@@ -8,7 +8,7 @@ import type { DeviceGroup } from "../scenario/schema.js";
 import { assignmentPool, contentCandidates, deviceAddress, managementPointCandidates } from "./assignment.js";
 import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
 import { enrollmentTimes } from "./enrollment.js";
-import { PollCursor, pollSchedule, type PollSchedule } from "./pollSchedule.js";
+import { PollCursor, pollSchedule } from "./pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
 import { carryingTick } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
@@ -19,6 +19,16 @@ const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+/** Polls taken from the schedule per call: a day of a default schedule fits, and 2 KiB is nothing. */
+const POLL_CHUNK = 256;
+
+/** Where a group's walk reports. */
+export interface GroupSinks {
+  /** Every device's reports. */
+  readonly all: WalkSink;
+  /** Device `index` of the group reports to `sink` instead (which passes them on to `all` too). */
+  readonly traced?: { readonly index: number; readonly sink: WalkSink };
+}
 
 /**
  * One device group's walk: its constants and streams, and a device's life in three steps (enroll, assign,
@@ -33,7 +43,10 @@ export class GroupWalk {
   private readonly assignRng: Rng;
   private readonly jitterRng: Rng;
   private readonly contentRng: Rng;
-  private readonly schedule: PollSchedule;
+  /** The group's poll schedule, put at each device's commit in turn. */
+  private readonly cursor: PollCursor;
+  /** The times of a device's next polls, as the cursor fills them. */
+  private readonly pollTimes = new Float64Array(POLL_CHUNK);
   private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
@@ -47,12 +60,16 @@ export class GroupWalk {
   /** Each device's draws, when counted (for the reference engine). */
   readonly draws: DrawCounts | null;
 
+  /** The sink of the device being walked: `sinks.all`, or `sinks.traced` for the traced device. */
+  private sink: WalkSink;
+
   constructor(
     private readonly site: SiteModel,
     private readonly model: GroupModel,
-    private readonly sink: WalkSink,
+    private readonly sinks: GroupSinks,
     countDraws: boolean,
   ) {
+    this.sink = sinks.all;
     const g = model.group;
     this.g = g;
     this.duration = site.duration;
@@ -66,7 +83,7 @@ export class GroupWalk {
     this.assignRng = stream("assignment");
     this.jitterRng = stream("jitter");
     this.contentRng = stream("content");
-    this.schedule = pollSchedule(g);
+    this.cursor = new PollCursor(pollSchedule(g), g.jitter, this.jitterRng, site.duration);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(this.eppTimelines.length);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
@@ -87,13 +104,14 @@ export class GroupWalk {
   }
 
   private device(i: number): void {
-    const { site, sink, outcome } = this;
+    const { site, outcome, sinks } = this;
+    const traced = sinks.traced !== undefined && sinks.traced.index === i;
+    if (traced) this.sink = sinks.traced.sink;
+    const sink = this.sink;
     outcome.reset(i);
-    sink.beginDevice(i);
     const committedAt = this.enroll(i);
     if (committedAt >= 0) {
       outcome.committedAt = committedAt;
-      sink.committed(committedAt);
       this.carry(committedAt);
       const address = deviceAddress(this.model.addresses, i);
       const mp = this.assign(address);
@@ -103,19 +121,29 @@ export class GroupWalk {
       const visible = replica ? tick + replica.applyDelay : committedAt;
       outcome.managementPoint = mp;
       outcome.visibleAt = visible;
-      sink.assigned(committedAt, mp, replicaIndex, tick, visible);
+      sink.committed(committedAt, mp, replicaIndex, tick, visible);
+      this.reportCarried(committedAt);
       this.polls(committedAt, mp, visible, address);
     }
     sink.endDevice(outcome);
+    if (traced) this.sink = sinks.all;
   }
 
   /** Every replica's tick that carries the commit (each replica's visibility delay is a statistic). */
   private carry(committedAt: number): void {
-    const { site, sink } = this;
+    const { replicas } = this.site;
+    for (let r = 0; r < replicas.length; r++) {
+      const replica = replicas[r];
+      this.ticks[r] = replica ? carryingTick(replica, committedAt) : Infinity;
+    }
+  }
+
+  /** Reports each replica's visibility delay of the commit, for the replicas whose tick carries it. */
+  private reportCarried(committedAt: number): void {
+    const { site, sink, ticks } = this;
     for (let r = 0; r < site.replicas.length; r++) {
       const replica = site.replicas[r];
-      const tick = replica ? carryingTick(replica, committedAt) : Infinity;
-      this.ticks[r] = tick;
+      const tick = ticks[r] ?? Infinity;
       if (replica && tick !== Infinity) sink.carried(r, tick + replica.applyDelay - committedAt);
     }
   }
@@ -185,19 +213,25 @@ export class GroupWalk {
 
   /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
   private polls(committedAt: number, mp: number, visible: number, address: number): void {
-    const { g, sink, schedule, duration, outcome } = this;
+    const { g, sink, duration, outcome, cursor, pollTimes } = this;
     const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
     const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
-    const cursor = new PollCursor(schedule, g.jitter, this.jitterRng);
     let firstSuccess = -1;
     let failedBefore = 0;
     let lastReason = outcome.lastReason;
     let contentDone = !g.content;
-    while (committedAt + cursor.u < duration) {
-      const nextU = cursor.next();
-      const pollAt = committedAt + cursor.u;
-      const nextPollAt = committedAt + nextU;
+    cursor.start(committedAt);
+    let n = cursor.fill(pollTimes);
+    let k = 0;
+    while (k < n) {
+      const pollAt = pollTimes[k++] ?? duration;
+      // The chunk used up: take the next one now, as this poll's retries need the time of the next poll.
+      if (k === n && n === POLL_CHUNK) {
+        n = cursor.fill(pollTimes);
+        k = 0;
+      }
+      const nextPollAt = k < n ? (pollTimes[k] ?? duration) : cursor.following();
       const successBefore = firstSuccess >= 0;
       for (let r = 0; r <= retries; r++) {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
@@ -217,9 +251,8 @@ export class GroupWalk {
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      cursor.u = nextU;
-      if (firstSuccess >= 0 && contentDone && committedAt + nextU >= okSince) {
-        if (this.fastForward(committedAt, cursor) > 0) lastReason = OK;
+      if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince) {
+        if (this.fastForward(k, n) > 0) lastReason = OK;
         break;
       }
     }
@@ -229,22 +262,23 @@ export class GroupWalk {
   }
 
   /**
-   * Fast-forward through the rest of the schedule from the cursor's poll: the device is connected, its
-   * content is done, and its DMP's timeline is OK from this poll to the end, so every later poll is a
+   * Fast-forward through the rest of the schedule from poll `k` of the chunk of `n`: the device is connected,
+   * its content is done, and its DMP's timeline is OK from this poll to the end, so every later poll is a
    * first-try success (the record is visible since the first success). Exact because the poll loop would
-   * take the same schedule arithmetic and jitter draws and find OK at each first try; only the polls need
-   * reporting. A method of its own, so that V8 inlines the sink's per-poll report into this small loop.
+   * take the same polls from the cursor (the same jitter draws) and find OK at each first try; only the
+   * polls need reporting.
    * @returns the polls reported
    */
-  private fastForward(committedAt: number, cursor: PollCursor): number {
-    const { sink, duration } = this;
-    let n = 0;
-    for (let u = cursor.u; committedAt + u < duration; u = cursor.advance()) {
-      sink.okPoll(committedAt + u);
-      n++;
+  private fastForward(k: number, n: number): number {
+    const { sink, cursor, pollTimes } = this;
+    let total = 0;
+    for (;;) {
+      if (n > k) sink.okPolls(pollTimes, k, n);
+      total += n - k;
+      if (n < POLL_CHUNK) return total;
+      n = cursor.fill(pollTimes);
+      k = 0;
     }
-    sink.fastForwarded(n);
-    return n;
   }
 
   /** One content request at `t`; returns whether it succeeded. */

@@ -13,16 +13,12 @@ describe("CountingSink", () => {
     const sink = new CountingSink(tally, run);
     const d = new DeviceOutcome();
     d.reset(0);
-    sink.beginDevice();
     sink.enrollmentTry();
-    sink.committed();
+    sink.committed(10, 0);
     sink.carried(0, 40);
-    sink.assigned(10, 0);
     sink.managementPointTry(10, false, NOT_IN_REPLICA);
     sink.managementPointTry(70, false, OK);
-    sink.okPoll(130);
-    sink.okPoll(190);
-    sink.fastForwarded(2);
+    sink.okPolls(Float64Array.of(70, 130, 190), 1, 3);
     sink.content(70, OK, 0, 10);
     Object.assign(d, { committedAt: 10, firstSuccessAt: 70, failedBefore: 1 });
     sink.endDevice(d);
@@ -42,6 +38,20 @@ describe("CountingSink", () => {
     expect([...mp.perMinute.slice(0, 4)]).toEqual([1, 1, 1, 1]);
     expect([...mp.failedPerMinute.slice(0, 2)]).toEqual([1, 0]);
     expect(run.visibilityDelays().map((a) => [...a])).toEqual([[40]]);
+  });
+
+  it("counts no management point's tries for a device without one, after a device with one", () => {
+    const tally = newGroupTally(2);
+    const run = new RunCounters([newManagementPointTally(600)], 0, 2);
+    const sink = new CountingSink(tally, run);
+    sink.committed(0, 0);
+    sink.managementPointTry(10, false, OK);
+    sink.committed(20, -1);
+    sink.managementPointTry(30, false, REASON_ID["no-management-point"]);
+    sink.okPolls(Float64Array.of(90), 0, 1);
+    expect(tally).toMatchObject({ attempts: 3, succeeded: 2 });
+    expect(run.managementPoints[0]).toMatchObject({ devices: 1, attempts: 1, failed: 0 });
+    expect([...run.managementPoints[0]!.perMinute.slice(0, 2)]).toEqual([1, 0]);
   });
 
   it("sorts a device that did not enroll into failed (with its reason) or pending", () => {

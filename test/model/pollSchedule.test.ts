@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
 import { substream } from "../../src/random.js";
 import {
   jitterDraw,
   NO_MORE_POLLS,
+  OFFSET_TABLE_LIMIT,
+  PollCursor,
   phaseAt,
   pollCount,
   pollInterval,
@@ -51,5 +54,120 @@ describe("pollSchedule", () => {
     expect(draw).toBe(twin() * 10);
     expect(draw).toBeGreaterThanOrEqual(0);
     expect(draw).toBeLessThan(10);
+  });
+});
+
+type Group = { firstPollDelay: number; polling: { every: number; until?: number }[] };
+
+/** Devices' poll times by the rule itself, one step at a time, drawing jitter from one stream. */
+function ruleTimes(group: Group, jitter: number, rng: () => number, commits: number[], end: number) {
+  const schedule = pollSchedule(group);
+  return commits.map((committedAt) => {
+    const times: number[] = [];
+    let u = schedule.firstPollDelay;
+    let phase = 0;
+    while (committedAt + u < end) {
+      times.push(committedAt + u);
+      phase = phaseAt(schedule, u, phase);
+      u = u + pollInterval(schedule, phase) + jitterDraw(rng, jitter);
+    }
+    return { times, following: committedAt + u, fills: 0 };
+  });
+}
+
+/** The same devices through one cursor, `chunk` polls per fill. */
+function cursorTimes(
+  group: Group,
+  jitter: number,
+  rng: () => number,
+  commits: number[],
+  end: number,
+  chunk: number,
+) {
+  const cursor = new PollCursor(pollSchedule(group), jitter, rng, end);
+  const out = new Float64Array(chunk);
+  return commits.map((committedAt) => {
+    cursor.start(committedAt);
+    const times: number[] = [];
+    let fills = 0;
+    for (;;) {
+      const n = cursor.fill(out);
+      fills++;
+      times.push(...out.subarray(0, n));
+      if (n < chunk) break;
+    }
+    return { times, following: cursor.following(), fills };
+  });
+}
+
+const cases = new Map<string, number>();
+const count = (label: string) => cases.set(label, (cases.get(label) ?? 0) + 1);
+
+describe("PollCursor", () => {
+  afterAll(() => {
+    console.log(
+      "PollCursor property: runs reaching each case\n" +
+        [...cases].map(([label, n]) => `  ${label.padEnd(24)} ${String(n).padStart(5)}`).join("\n"),
+    );
+  });
+
+  it("gives the rule's poll times chunk by chunk, device after device, with the same jitter draws", () => {
+    const phase = fc.record({
+      every: fc.integer({ min: 1, max: 900 }),
+      until: fc.integer({ min: 1, max: 7200 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(phase, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 120 })),
+        fc.array(fc.double({ min: 0, max: 4000, noNaN: true }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.nat(),
+        (phases, firstPollDelay, jitter, commits, end, chunk, seed) => {
+          // Phases end in increasing order and the last lasts forever, as a loaded scenario's do.
+          let until = 0;
+          const polling = phases.map((p, i) => {
+            until += p.until;
+            return i === phases.length - 1 ? { every: p.every } : { every: p.every, until };
+          });
+          const group = { firstPollDelay, polling };
+          const ruleRng = substream(seed, "jitter");
+          const cursorRng = substream(seed, "jitter");
+          const rule = ruleTimes(group, jitter, ruleRng, commits, end);
+          const got = cursorTimes(group, jitter, cursorRng, commits, end, chunk);
+          expect(got.map((d) => d.times)).toEqual(rule.map((d) => d.times));
+          expect(got.map((d) => d.following)).toEqual(rule.map((d) => d.following));
+          // Both took the same draws: their streams are at the same place.
+          expect(cursorRng()).toBe(ruleRng());
+          count(jitter > 0 ? "stepped (jitter)" : "table (no jitter)");
+          if (got.some((d) => d.fills > 1)) count("several chunks");
+          if (rule.some((d) => d.times.length === 0)) count("no poll in the run");
+          const firstEnd = polling[0]?.until ?? Infinity;
+          if (rule.some((d, i) => (d.times.at(-1) ?? 0) - (commits[i] ?? 0) >= firstEnd))
+            count("past the first phase");
+        },
+      ),
+      { numRuns: 400 },
+    );
+    for (const label of [
+      "stepped (jitter)",
+      "table (no jitter)",
+      "several chunks",
+      "no poll in the run",
+      "past the first phase",
+    ])
+      expect(cases.get(label) ?? 0).toBeGreaterThan(10);
+  });
+
+  it("steps a schedule too long for a table, with the same times", () => {
+    // One-second polls over a run longer than the table holds.
+    const group = { firstPollDelay: 0, polling: [{ every: 1 }] };
+    const end = OFFSET_TABLE_LIMIT + 500;
+    const [got] = cursorTimes(group, 0, substream(1, "x"), [0.5], end, 4096);
+    expect(got?.times.length).toBe(OFFSET_TABLE_LIMIT + 500);
+    expect(got?.times.at(-1)).toBe(OFFSET_TABLE_LIMIT + 499.5);
+    expect(got?.following).toBe(end + 0.5);
   });
 });

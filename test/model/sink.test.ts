@@ -30,18 +30,24 @@ describe("TeeSink", () => {
     const a: string[] = [];
     const b: string[] = [];
     const tee = new TeeSink([loggingSink(a), loggingSink(b)]);
-    tee.beginDevice(0);
     tee.enrollmentTry(1, OK, 0);
-    tee.committed(1);
+    tee.committed(1, 0, 0, 3, 5);
     tee.carried(0, 4);
-    tee.assigned(1, 0, 0, 3, 5);
     tee.managementPointTry(2, false, 15);
     tee.managementPointTry(3, true, OK);
-    tee.okPoll(4);
-    tee.fastForwarded(1);
+    tee.okPolls(Float64Array.of(0, 4, 5), 1, 3);
     tee.content(3, OK, 0, 1);
     tee.endDevice(new DeviceOutcome());
-    expect(a).toEqual(b);
-    expect(a).toHaveLength(11);
+    expect(a).toEqual([
+      "enroll 1 -1 0",
+      "commit 1 0 0 3 5",
+      "carried 0 4",
+      "poll 2 15",
+      "retry 3 -1",
+      "ok-polls 4 5",
+      "content 3 -1 0",
+      "end 0",
+    ]);
+    expect(b).toEqual(a);
   });
 });

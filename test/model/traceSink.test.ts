@@ -7,21 +7,18 @@ import type { TraceEvent } from "../../src/results/device.js";
 import { singleServer } from "../helpers/scenarios.js";
 
 describe("TraceSink", () => {
-  it("records only its device, names the servers, and leaves out a visibility after the end", () => {
+  it("records each report, names the servers, and leaves out a visibility after the end", () => {
     const scenario = singleServer({ duration: "10m" });
     const site = compileSite(scenario, 1);
     const events: TraceEvent[] = [];
-    const sink = new TraceSink(site, 1, events);
-    for (const index of [0, 1]) {
-      sink.beginDevice(index);
-      sink.enrollmentTry(5, OK, 0);
-      sink.committed(5);
-      sink.assigned(5, 0, 0, 400, 700);
-      sink.managementPointTry(5, false, REASON_ID["device-not-in-replica"]);
-      sink.okPoll(500);
-      sink.content(500, REASON_ID["no-content-location"], -1);
-      sink.endDevice();
-    }
+    const sink = new TraceSink(site, events);
+    sink.enrollmentTry(5, OK, 0);
+    sink.committed(5, 0, 0, 400, 700);
+    sink.carried();
+    sink.managementPointTry(5, false, REASON_ID["device-not-in-replica"]);
+    sink.okPolls(Float64Array.of(5, 500), 1, 2);
+    sink.content(500, REASON_ID["no-content-location"], -1);
+    sink.endDevice();
     const mp = "cm01.corp.contoso.com";
     expect(events).toEqual([
       { time: 5, priority: Priority.ENROLLMENT_TRY, event: "enrollment-try", outcome: "ok", target: mp },

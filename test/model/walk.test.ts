@@ -8,7 +8,7 @@ import { loggingSink } from "../helpers/sinks.js";
 function walk(scenario: ReturnType<typeof singleServer>): string[] {
   const log: string[] = [];
   const site = compileSite(scenario, scenario.seed);
-  new GroupWalk(site, site.groups[0]!, loggingSink(log), false).run();
+  new GroupWalk(site, site.groups[0]!, { all: loggingSink(log) }, false).run();
   return log;
 }
 
@@ -21,19 +21,12 @@ describe("GroupWalk", () => {
       group: { polling: [{ every: "3m" }] },
     });
     expect(walk(scenario)).toEqual([
-      "begin 0",
       "enroll 50 -1 0",
-      "commit 50",
+      "commit 50 0 0 100 100",
       "carried 0 50",
-      "assigned 50 0 0 100 100",
       "poll 50 15", // device-not-in-replica
       "poll 230 -1",
-      "ok-poll 410",
-      "ok-poll 590",
-      "ok-poll 770",
-      "ok-poll 950",
-      "ok-poll 1130",
-      "fast-forwarded 5",
+      "ok-polls 410 590 770 950 1130",
       "end 0",
     ]);
   });
@@ -58,5 +51,39 @@ describe("GroupWalk", () => {
       "retry 158 3",
       "poll 170 3",
     ]);
+  });
+
+  it("gives the traced device's reports to the traced sink only, and every other device's to the group's", () => {
+    const scenario = singleServer({ duration: "20m", group: { count: 3, polling: [{ every: "3m" }] } });
+    const site = compileSite(scenario, scenario.seed);
+    const all: string[] = [];
+    const traced: string[] = [];
+    const sinks = { all: loggingSink(all), traced: { index: 1, sink: loggingSink(traced) } };
+    new GroupWalk(site, site.groups[0]!, sinks, false).run();
+    expect(all.filter((l) => l.startsWith("end"))).toEqual(["end 0", "end 2"]);
+    expect(traced.filter((l) => l.startsWith("end"))).toEqual(["end 1"]);
+    // Devices of a burst live the same life: the traced one's reports are the others' reports.
+    expect(traced).toEqual(all.slice(0, all.length / 2).map((l) => l.replace("end 0", "end 1")));
+  });
+
+  it("takes polls from the schedule in chunks, with the same times as one long walk", () => {
+    // 1-second polls for 20 minutes from the commit at 50 s: 1,150 polls, more than one chunk of the walk's
+    // poll buffer. With the MP down from 10 minutes to the end, no poll is fast-forwarded: each is walked
+    // (its retry, 16 s later, falls after the next poll and is dropped).
+    const down = singleServer({
+      duration: "20m",
+      replica: null,
+      server: { outages: [{ from: "10m", to: "20m" }] },
+      group: { polling: [{ every: "1s" }], connectionRetries: { count: 1, initialBackoff: "16s" } },
+    });
+    const log = walk(down);
+    const every = Array.from({ length: 1150 }, (_, i) => 50 + i);
+    expect(log.filter((l) => l.startsWith("poll")).map((l) => Number(l.split(" ")[1]))).toEqual(every);
+    expect(log.some((l) => l.startsWith("retry") || l.startsWith("ok-polls"))).toBe(false);
+    // Without the outage every poll after the first is fast-forwarded, chunk by chunk.
+    const up = walk(singleServer({ duration: "20m", replica: null, group: { polling: [{ every: "1s" }] } }));
+    const chunks = up.filter((l) => l.startsWith("ok-polls"));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.flatMap((l) => l.split(" ").slice(1).map(Number))).toEqual(every.slice(1));
   });
 });
