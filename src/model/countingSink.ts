@@ -17,6 +17,18 @@ export class RunCounters {
     this.delayCounts = new Int32Array(replicas);
   }
 
+  /** Records a commit's visibility delay in each replica whose tick carries it (Infinity: none does). */
+  addVisibilityDelays(delays: Float64Array): void {
+    for (let r = 0; r < delays.length; r++) {
+      const delay = delays[r] ?? Infinity;
+      if (delay === Infinity) continue;
+      const slot = this.delayCounts[r] ?? 0;
+      const into = this.delays[r];
+      if (into) into[slot] = delay;
+      this.delayCounts[r] = slot + 1;
+    }
+  }
+
   /** Per replica: the delays recorded, device order. */
   visibilityDelays(): Float64Array[] {
     return this.delays.map((d, r) => d.subarray(0, this.delayCounts[r]));
@@ -54,14 +66,6 @@ export class CountingSink implements WalkSink {
     tally.devices++;
     this.minutes = tally.perMinute;
     this.failedMinutes = tally.failedPerMinute;
-  }
-
-  carried(replica: number, delay: number): void {
-    const { delays, delayCounts } = this.run;
-    const slot = delayCounts[replica] ?? 0;
-    const into = delays[replica];
-    if (into) into[slot] = delay;
-    delayCounts[replica] = slot + 1;
   }
 
   managementPointTry(t: number, _retry: boolean, reason: number): void {
@@ -112,6 +116,7 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.enrolled++;
+    this.run.addVisibilityDelays(d.visibilityDelays);
     if (d.firstSuccessAt < 0) {
       bump(tally.neverConnectedByReason, d.lastReason);
       return;

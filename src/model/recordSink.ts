@@ -16,7 +16,6 @@ export class RecordSink implements WalkSink {
 
   enrollmentTry(): void {}
   committed(): void {}
-  carried(): void {}
   managementPointTry(): void {}
   okPolls(): void {}
   content(): void {}

@@ -26,6 +26,16 @@ export class DeviceOutcome {
   failedBefore = 0;
   /** Reason of the last DMP try; `not-polled` before the first. */
   lastReason: number = NOT_POLLED;
+  /**
+   * Of a committed device, per replica: seconds from the commit until the replica shows the record (its
+   * carrying tick plus the apply delay), or Infinity when no tick in the run carries it. A fact of the device
+   * rather than a report, so that the commonest per-device statistic costs no call.
+   */
+  readonly visibilityDelays: Float64Array;
+
+  constructor(replicas = 0) {
+    this.visibilityDelays = new Float64Array(replicas);
+  }
 
   reset(index: number): void {
     this.index = index;
@@ -51,8 +61,6 @@ export interface WalkSink {
    * visible at `visible` (Infinity: not in the run).
    */
   committed(t: number, mp: number, replica: number, tick: number, visible: number): void;
-  /** Replica `replica`'s tick carries the commit: visible there `delay` seconds after it. */
-  carried(replica: number, delay: number): void;
   /** A try at the device's DMP at `t`: a poll's first try, or a retry. */
   managementPointTry(t: number, retry: boolean, reason: number): void;
   /** Fast-forwarded polls: each of `times[from]` … `times[to - 1]` is a first-try success. */
@@ -72,9 +80,6 @@ export class TeeSink implements WalkSink {
   }
   committed(t: number, mp: number, replica: number, tick: number, visible: number): void {
     for (const s of this.sinks) s.committed(t, mp, replica, tick, visible);
-  }
-  carried(replica: number, delay: number): void {
-    for (const s of this.sinks) s.carried(replica, delay);
   }
   managementPointTry(t: number, retry: boolean, reason: number): void {
     for (const s of this.sinks) s.managementPointTry(t, retry, reason);

@@ -48,8 +48,6 @@ export class TraceSink implements WalkSink {
     this.record(t, Priority.MP_TRY, retry ? "retry" : "poll", outcome(reason), this.mpName);
   }
 
-  carried(): void {}
-
   okPolls(times: Float64Array, from: number, to: number): void {
     for (let k = from; k < to; k++) this.record(times[k] ?? 0, Priority.MP_TRY, "poll", "ok", this.mpName);
   }

@@ -56,7 +56,7 @@ export class GroupWalk {
   private readonly enrollAlwaysOk: boolean;
   /** Per replica: the tick carrying the current device's commit. */
   private readonly ticks: Float64Array;
-  private readonly outcome = new DeviceOutcome();
+  private readonly outcome: DeviceOutcome;
   /** Each device's draws, when counted (for the reference engine). */
   readonly draws: DrawCounts | null;
 
@@ -91,6 +91,7 @@ export class GroupWalk {
     this.enrollAlwaysOk =
       okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
     this.ticks = new Float64Array(site.replicas.length);
+    this.outcome = new DeviceOutcome(site.replicas.length);
   }
 
   /** Walks every device of the group, in order; `progress` hears the devices done after each `chunk`. */
@@ -122,29 +123,21 @@ export class GroupWalk {
       outcome.managementPoint = mp;
       outcome.visibleAt = visible;
       sink.committed(committedAt, mp, replicaIndex, tick, visible);
-      this.reportCarried(committedAt);
       this.polls(committedAt, mp, visible, address);
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
   }
 
-  /** Every replica's tick that carries the commit (each replica's visibility delay is a statistic). */
+  /** Every replica's tick that carries the commit, and the visibility delay there (a statistic). */
   private carry(committedAt: number): void {
-    const { replicas } = this.site;
-    for (let r = 0; r < replicas.length; r++) {
-      const replica = replicas[r];
-      this.ticks[r] = replica ? carryingTick(replica, committedAt) : Infinity;
-    }
-  }
-
-  /** Reports each replica's visibility delay of the commit, for the replicas whose tick carries it. */
-  private reportCarried(committedAt: number): void {
-    const { site, sink, ticks } = this;
+    const { site, ticks } = this;
+    const delays = this.outcome.visibilityDelays;
     for (let r = 0; r < site.replicas.length; r++) {
       const replica = site.replicas[r];
-      const tick = ticks[r] ?? Infinity;
-      if (replica && tick !== Infinity) sink.carried(r, tick + replica.applyDelay - committedAt);
+      const tick = replica ? carryingTick(replica, committedAt) : Infinity;
+      ticks[r] = tick;
+      delays[r] = replica && tick !== Infinity ? tick + replica.applyDelay - committedAt : Infinity;
     }
   }
 

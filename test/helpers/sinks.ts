@@ -6,10 +6,14 @@ export function loggingSink(log: string[]): WalkSink {
   return {
     enrollmentTry: (t, reason, epp) => log.push(`enroll ${t} ${reason} ${epp}`),
     committed: (t, mp, replica, tick, visible) => log.push(`commit ${t} ${mp} ${replica} ${tick} ${visible}`),
-    carried: (r, delay) => log.push(`carried ${r} ${delay}`),
     managementPointTry: (t, retry, reason) => log.push(`${retry ? "retry" : "poll"} ${t} ${reason}`),
     okPolls: (times, from, to) => log.push(`ok-polls ${[...times.subarray(from, to)].join(" ")}`),
     content: (t, reason, dp) => log.push(`content ${t} ${reason} ${dp}`),
-    endDevice: (o) => log.push(`end ${o.index}`),
+    endDevice: (o) =>
+      log.push(
+        o.committedAt >= 0 && o.visibilityDelays.length > 0
+          ? `end ${o.index} delays ${[...o.visibilityDelays].join(" ")}`
+          : `end ${o.index}`,
+      ),
   };
 }

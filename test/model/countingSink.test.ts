@@ -11,11 +11,11 @@ describe("CountingSink", () => {
     const tally = newGroupTally(2);
     const run = new RunCounters([newManagementPointTally(600)], 1, 2);
     const sink = new CountingSink(tally, run);
-    const d = new DeviceOutcome();
+    const d = new DeviceOutcome(1);
     d.reset(0);
+    d.visibilityDelays[0] = 40;
     sink.enrollmentTry();
     sink.committed(10, 0);
-    sink.carried(0, 40);
     sink.managementPointTry(10, false, NOT_IN_REPLICA);
     sink.managementPointTry(70, false, OK);
     sink.okPolls(Float64Array.of(70, 130, 190), 1, 3);

@@ -32,7 +32,6 @@ describe("TeeSink", () => {
     const tee = new TeeSink([loggingSink(a), loggingSink(b)]);
     tee.enrollmentTry(1, OK, 0);
     tee.committed(1, 0, 0, 3, 5);
-    tee.carried(0, 4);
     tee.managementPointTry(2, false, 15);
     tee.managementPointTry(3, true, OK);
     tee.okPolls(Float64Array.of(0, 4, 5), 1, 3);
@@ -41,7 +40,6 @@ describe("TeeSink", () => {
     expect(a).toEqual([
       "enroll 1 -1 0",
       "commit 1 0 0 3 5",
-      "carried 0 4",
       "poll 2 15",
       "retry 3 -1",
       "ok-polls 4 5",

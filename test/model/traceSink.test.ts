@@ -14,7 +14,6 @@ describe("TraceSink", () => {
     const sink = new TraceSink(site, events);
     sink.enrollmentTry(5, OK, 0);
     sink.committed(5, 0, 0, 400, 700);
-    sink.carried();
     sink.managementPointTry(5, false, REASON_ID["device-not-in-replica"]);
     sink.okPolls(Float64Array.of(5, 500), 1, 2);
     sink.content(500, REASON_ID["no-content-location"], -1);
