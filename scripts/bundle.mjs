@@ -1,16 +1,17 @@
 // Bundles the compiled CLI for a fast start (ARCHITECTURE.md, "Start-up"). Node 20 spends most of a short
 // run starting up: resolving and compiling modules, then evaluating them. So the program is
 //
-// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js that bin/mdmsim requires. Modules reached
-//   only through import() (probe's network layer, the chart renderer) are in it but evaluated only when
-//   first required. (A V8 code cache for it saved about 23 ms of CPU of the 100k-device run, under the
-//   30 ms that would pay for its loader and training runs: BENCHMARKS.md, "Start-up".)
+// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js that bin/mdmsim compiles through
+//   bin/loadCli.cjs. Modules reached only through import() (probe's network layer, the chart renderer) are in
+//   it but evaluated only when first required.
+// - dist/bin/mdmsim.cjs.cache: V8's code cache for that script, made here by running the commands users
+//   start with through the same loader (BENCHMARKS.md, "Start-up").
 // - dist/bin/vega.cjs, vega-lite.cjs, undici.cjs: large third-party packages, each a bundle of its own that
 //   the CLI requires on first use (report, probe).
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
 //   loads it by file name in a thread with its own module instances); dist/bin/worker.js: piscina's own
 //   thread entry, which the bundled piscina starts from beside itself.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
@@ -23,7 +24,7 @@ rmSync(OUT, { recursive: true, force: true });
 
 const common = {
   bundle: true,
-  minify: process.env.NOMINIFY ? false : true,
+  minify: true,
   platform: "node",
   target: "node20",
   legalComments: "none",
@@ -198,3 +199,30 @@ for (const [entry, file] of [
     logLevel: "warning",
   });
 }
+
+// The code cache: compile the CLI through bin/mdmsim's own loader, run the commands users start with (their
+// output discarded), then ask V8 for everything compiled so far, the functions those commands ran included.
+const { loadCli, CACHE } = createRequire(import.meta.url)("../bin/loadCli.cjs");
+const cli = loadCli(undefined);
+const quiet = {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  readFile: (path) => readFileSync(path, "utf8"),
+  readStdin: () => "",
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+};
+// Each command with the exit code it must give: a build whose CLI cannot run its own scenarios fails here.
+const TRAINING = [
+  [["run"], 0],
+  [["run", "--format", "json"], 0],
+  [["run", "--format", "csv"], 0],
+  [["check", "scenarios/baseline.json"], 0],
+  [["reach", "scenarios/baseline.json", "--format", "json"], 0],
+  [["run", "scenarios/no-such-file.json"], 2],
+];
+for (const [args, expected] of TRAINING) {
+  const code = await cli.main(args, quiet);
+  if (code !== expected) throw new Error(`mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
+}
+writeFileSync(CACHE, cli.script.createCachedData());

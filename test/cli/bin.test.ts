@@ -1,10 +1,21 @@
 // The installed program, bin/mdmsim, as a child process: exit codes, streams, files on disk.
-// bin/mdmsim runs dist/bin/mdmsim.cjs: `npm test` runs `npm run build` before vitest, so dist/ is current.
+// bin/mdmsim runs dist/bin/mdmsim.cjs with its code cache: `npm test` runs `npm run build` before vitest, so
+// dist/ is current.
 // (Running vitest alone? Run `npm run build` first.)
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BASELINE_TEXT,
@@ -249,22 +260,50 @@ describe("bin/mdmsim in a shell", () => {
   });
 });
 
-describe("the bundled program", () => {
-  it("runs from a copy of the installed layout: bin/, dist/bin/mdmsim.cjs, package.json, scenarios/, node_modules/", () => {
+describe("the bundled program and its code cache", () => {
+  const bundle = join(REPO_ROOT, "dist", "bin", "mdmsim.cjs");
+
+  it("is ASCII, so bin/loadCli.cjs's latin1 read gives the exact source", () => {
+    const bytes = readFileSync(bundle);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
+  it("has a code cache this Node accepts, compiled through bin/mdmsim's loader", () => {
+    const { loadCli, CACHE } = createRequire(import.meta.url)("../../bin/loadCli.cjs") as {
+      loadCli: (cachedData: Buffer) => { script: vm.Script };
+      CACHE: string;
+    };
+    expect(loadCli(readFileSync(CACHE)).script.cachedDataRejected).toBe(false);
+  });
+
+  it("runs from a copy of the installed layout, the same with no cache and with a cache V8 refuses", () => {
     const expected = runBin(["run", "--format", "json"]);
     expect(expected.code, expected.stderr).toBe(0);
+    // bin/, dist/bin/mdmsim.cjs, package.json, scenarios/, node_modules/: no code cache yet.
     const root = join(dir, "copy");
     mkdirSync(join(root, "bin"), { recursive: true });
     mkdirSync(join(root, "dist", "bin"), { recursive: true });
-    for (const f of ["bin/mdmsim", "bin/package.json", "dist/bin/mdmsim.cjs", "package.json"])
+    for (const f of [
+      "bin/mdmsim",
+      "bin/loadCli.cjs",
+      "bin/package.json",
+      "dist/bin/mdmsim.cjs",
+      "package.json",
+    ])
       copyFileSync(join(REPO_ROOT, f), join(root, f));
     symlinkSync(join(REPO_ROOT, "scenarios"), join(root, "scenarios"));
     symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"));
-    const copy = spawnSync(process.execPath, [join(root, "bin", "mdmsim"), "run", "--format", "json"], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    });
-    expect(copy.status, copy.stderr).toBe(0);
-    expect(copy.stdout).toBe(expected.stdout);
+    const run = () =>
+      spawnSync(process.execPath, [join(root, "bin", "mdmsim"), "run", "--format", "json"], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      });
+    const noCache = run();
+    expect(noCache.status, noCache.stderr).toBe(0);
+    expect(noCache.stdout).toBe(expected.stdout);
+    writeFileSync(join(root, "dist", "bin", "mdmsim.cjs.cache"), "not a V8 code cache");
+    const refused = run();
+    expect(refused.status, refused.stderr).toBe(0);
+    expect(refused.stdout).toBe(expected.stdout);
   });
 });
