@@ -17,18 +17,6 @@ export class RunCounters {
     this.delayCounts = new Int32Array(replicas);
   }
 
-  /** Records a commit's visibility delay in each replica whose tick carries it (Infinity: none does). */
-  addVisibilityDelays(delays: Float64Array): void {
-    for (let r = 0; r < delays.length; r++) {
-      const delay = delays[r] ?? Infinity;
-      if (delay === Infinity) continue;
-      const slot = this.delayCounts[r] ?? 0;
-      const into = this.delays[r];
-      if (into) into[slot] = delay;
-      this.delayCounts[r] = slot + 1;
-    }
-  }
-
   /** Per replica: the delays recorded, device order. */
   visibilityDelays(): Float64Array[] {
     return this.delays.map((d, r) => d.subarray(0, this.delayCounts[r]));
@@ -83,7 +71,7 @@ export class CountingSink implements WalkSink {
     if (this.failedMinutes !== null) perMinute(this.failedMinutes, t);
   }
 
-  okPolls(times: Float64Array, from: number, to: number): void {
+  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
     const polls = to - from;
     this.events += polls;
     this.tally.attempts += polls;
@@ -91,7 +79,7 @@ export class CountingSink implements WalkSink {
     const { mp, minutes } = this;
     if (mp === null || minutes === null) return;
     mp.attempts += polls;
-    for (let k = from; k < to; k++) perMinute(minutes, times[k] ?? 0);
+    for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
   }
 
   content(t: number, reason: number, _dp: number, committedAt: number): void {
@@ -116,7 +104,17 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.enrolled++;
-    this.run.addVisibilityDelays(d.visibilityDelays);
+    // The commit's visibility delay in each replica whose tick carries it (Infinity: none does).
+    const { delays, delayCounts } = this.run;
+    const seen = d.visibilityDelays;
+    for (let r = 0; r < seen.length; r++) {
+      const delay = seen[r] ?? Infinity;
+      if (delay === Infinity) continue;
+      const slot = delayCounts[r] ?? 0;
+      const into = delays[r];
+      if (into) into[slot] = delay;
+      delayCounts[r] = slot + 1;
+    }
     if (d.firstSuccessAt < 0) {
       bump(tally.neverConnectedByReason, d.lastReason);
       return;

@@ -71,19 +71,28 @@ function jitterFreeOffsets(schedule: PollSchedule, more: (u: number, count: numb
   return offsets;
 }
 
+/** Polls a stepped schedule makes ready per call: a day of a default schedule fits, and 2 KiB is nothing. */
+export const POLL_CHUNK = 256;
+
 /**
- * Walks devices through the schedule, many polls per call: `fill` writes the next polls' times into a buffer
- * the walk reads, so the walk's loop makes no call per poll. One cursor serves a whole group: `start` puts it
- * at a device's commit. Without jitter every device has the same offsets, so they are computed once, into a
- * table (`fill` then only adds the commit time); with jitter each poll is stepped by the rule as it is taken.
+ * Walks devices through the schedule: `offsets` holds the offsets after commit of the polls made ready, so
+ * the walk reads polls from an array rather than calling per poll. One cursor serves a whole group: `start`
+ * puts it at a device's commit.
+ *
+ * Without jitter every device has the same offsets, so they are computed once, into a table that is then
+ * `offsets` for every device: starting a device is a binary search for its last poll inside the run. With
+ * jitter each device's polls are stepped by the rule, `POLL_CHUNK` at a time, into a buffer of its own.
  */
 export class PollCursor {
-  /** Stepping: the offset after commit of the next poll not yet written, and its phase so far. */
+  /** The offsets of the polls made ready: the first `start` (or `next`) returned are inside the run. */
+  offsets: Float64Array;
+  /** Offset of the poll after the ones made ready. */
+  private after = 0;
+  private ready = 0;
+  private committedAt = 0;
+  /** Stepping: the offset of the next poll not yet made ready, and its phase so far. */
   private u = 0;
   private phase = 0;
-  /** The table's next offset not yet written. */
-  private k = 0;
-  private committedAt = 0;
   /** Jitter-free offsets up to the first one at or after the end (null: stepped). */
   private readonly table: Float64Array | null;
 
@@ -91,7 +100,7 @@ export class PollCursor {
     private readonly schedule: PollSchedule,
     private readonly jitter: number,
     private readonly rng: Rng,
-    /** The end of the run: polls at or after it are never written. */
+    /** The end of the run: polls at or after it are never made ready. */
     private readonly end: number,
   ) {
     // A commit is at or after 0, so a poll inside the run is at an offset below the end.
@@ -99,54 +108,67 @@ export class PollCursor {
       jitter > 0 ? [] : jitterFreeOffsets(schedule, (u, n) => u < end && n <= OFFSET_TABLE_LIMIT);
     this.table =
       offsets.length > 0 && offsets.length <= OFFSET_TABLE_LIMIT ? Float64Array.from(offsets) : null;
-  }
-
-  /** Puts the cursor at the first poll of a device committed at `committedAt`. */
-  start(committedAt: number): void {
-    this.committedAt = committedAt;
-    this.u = this.schedule.firstPollDelay;
-    this.phase = 0;
-    this.k = 0;
+    this.offsets = this.table ?? new Float64Array(POLL_CHUNK);
   }
 
   /**
-   * Writes the times of the next polls before the end into `out` (at most `out.length`) and returns how many.
-   * Each poll written draws the jitter of the poll after it, as the rule says; so the draws of a device are
-   * the same whether its polls are taken in one call or in several. Fewer than `out.length`: no more polls.
+   * Puts the cursor at the first poll of a device committed at `committedAt`.
+   * @returns how many polls, from `offsets[0]`, are ready (inside the run)
    */
-  fill(out: Float64Array): number {
-    return this.table ? this.fillFromTable(out, this.table) : this.fillStepped(out);
-  }
-
-  /** The time of the poll after the last one written (at or after the end when `fill` ran out). */
-  following(): number {
-    return this.committedAt + (this.table ? (this.table[this.k] ?? Infinity) : this.u);
-  }
-
-  private fillFromTable(out: Float64Array, table: Float64Array): number {
-    const { committedAt, end } = this;
-    let k = this.k;
-    let n = 0;
-    // The table ends with an offset at or after the end, so the loop stops inside it.
-    for (let t = committedAt + (table[k] ?? Infinity); n < out.length && t < end;) {
-      out[n++] = t;
-      t = committedAt + (table[++k] ?? Infinity);
+  start(committedAt: number): number {
+    this.committedAt = committedAt;
+    const table = this.table;
+    if (table === null) {
+      this.u = this.schedule.firstPollDelay;
+      this.phase = 0;
+      return this.step();
     }
-    this.k = k;
-    return n;
+    // The first offset whose poll is at or after the end: commit + offset grows with the offset, so a binary
+    // search finds exactly the poll the walk would stop at; the table's last offset is one.
+    const { end } = this;
+    let lo = 0;
+    let hi = table.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (committedAt + (table[mid] ?? Infinity) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    this.after = table[lo] ?? Infinity;
+    this.ready = lo;
+    return lo;
   }
 
-  private fillStepped(out: Float64Array): number {
-    const { schedule, committedAt, end } = this;
+  /**
+   * Once the polls made ready are taken: makes the next ones ready (a stepped schedule whose buffer was full).
+   * @returns how many, from `offsets[0]`; 0 when no poll is left inside the run
+   */
+  next(): number {
+    return this.table === null && this.ready === POLL_CHUNK ? this.step() : 0;
+  }
+
+  /** The offset of the poll after the ones made ready (outside the run when `next` has none). */
+  following(): number {
+    return this.after;
+  }
+
+  /**
+   * Steps the rule from the cursor's poll into the buffer while polls fall inside the run. Each poll made
+   * ready draws the jitter of the poll after it, as the rule says; so the draws of a device are the same
+   * whatever the buffer's size.
+   */
+  private step(): number {
+    const { schedule, committedAt, end, offsets } = this;
     let { u, phase } = this;
     let n = 0;
-    while (n < out.length && committedAt + u < end) {
-      out[n++] = committedAt + u;
+    while (n < POLL_CHUNK && committedAt + u < end) {
+      offsets[n++] = u;
       phase = phaseAt(schedule, u, phase);
       u = u + pollInterval(schedule, phase) + jitterDraw(this.rng, this.jitter);
     }
     this.u = u;
     this.phase = phase;
+    this.after = u;
+    this.ready = n;
     return n;
   }
 }

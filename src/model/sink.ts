@@ -63,8 +63,11 @@ export interface WalkSink {
   committed(t: number, mp: number, replica: number, tick: number, visible: number): void;
   /** A try at the device's DMP at `t`: a poll's first try, or a retry. */
   managementPointTry(t: number, retry: boolean, reason: number): void;
-  /** Fast-forwarded polls: each of `times[from]` … `times[to - 1]` is a first-try success. */
-  okPolls(times: Float64Array, from: number, to: number): void;
+  /**
+   * Fast-forwarded polls: a poll at `committedAt + offsets[i]` for each i from `from` to `to - 1`, each a
+   * first-try success.
+   */
+  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
   /** The device's walk is over. */
@@ -84,8 +87,8 @@ export class TeeSink implements WalkSink {
   managementPointTry(t: number, retry: boolean, reason: number): void {
     for (const s of this.sinks) s.managementPointTry(t, retry, reason);
   }
-  okPolls(times: Float64Array, from: number, to: number): void {
-    for (const s of this.sinks) s.okPolls(times, from, to);
+  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
+    for (const s of this.sinks) s.okPolls(committedAt, offsets, from, to);
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);

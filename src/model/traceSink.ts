@@ -48,8 +48,9 @@ export class TraceSink implements WalkSink {
     this.record(t, Priority.MP_TRY, retry ? "retry" : "poll", outcome(reason), this.mpName);
   }
 
-  okPolls(times: Float64Array, from: number, to: number): void {
-    for (let k = from; k < to; k++) this.record(times[k] ?? 0, Priority.MP_TRY, "poll", "ok", this.mpName);
+  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
+    for (let k = from; k < to; k++)
+      this.record(committedAt + (offsets[k] ?? 0), Priority.MP_TRY, "poll", "ok", this.mpName);
   }
 
   content(t: number, reason: number, dp: number): void {

@@ -19,8 +19,6 @@ const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-/** Polls taken from the schedule per call: a day of a default schedule fits, and 2 KiB is nothing. */
-const POLL_CHUNK = 256;
 
 /** Where a group's walk reports. */
 export interface GroupSinks {
@@ -45,8 +43,6 @@ export class GroupWalk {
   private readonly contentRng: Rng;
   /** The group's poll schedule, put at each device's commit in turn. */
   private readonly cursor: PollCursor;
-  /** The times of a device's next polls, as the cursor fills them. */
-  private readonly pollTimes = new Float64Array(POLL_CHUNK);
   private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
@@ -206,7 +202,7 @@ export class GroupWalk {
 
   /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
   private polls(committedAt: number, mp: number, visible: number, address: number): void {
-    const { g, sink, duration, outcome, cursor, pollTimes } = this;
+    const { g, sink, duration, outcome, cursor } = this;
     const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
     const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
@@ -214,17 +210,17 @@ export class GroupWalk {
     let failedBefore = 0;
     let lastReason = outcome.lastReason;
     let contentDone = !g.content;
-    cursor.start(committedAt);
-    let n = cursor.fill(pollTimes);
+    let n = cursor.start(committedAt);
     let k = 0;
     while (k < n) {
-      const pollAt = pollTimes[k++] ?? duration;
-      // The chunk used up: take the next one now, as this poll's retries need the time of the next poll.
-      if (k === n && n === POLL_CHUNK) {
-        n = cursor.fill(pollTimes);
+      const pollAt = committedAt + (cursor.offsets[k++] ?? Infinity);
+      // The polls made ready are used up: make the next ones ready now, as this poll's retries need the time
+      // of the next poll.
+      if (k === n) {
+        n = cursor.next();
         k = 0;
       }
-      const nextPollAt = k < n ? (pollTimes[k] ?? duration) : cursor.following();
+      const nextPollAt = committedAt + (k < n ? (cursor.offsets[k] ?? Infinity) : cursor.following());
       const successBefore = firstSuccess >= 0;
       for (let r = 0; r <= retries; r++) {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
@@ -245,7 +241,7 @@ export class GroupWalk {
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
       if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince) {
-        if (this.fastForward(k, n) > 0) lastReason = OK;
+        if (this.fastForward(committedAt, k, n) > 0) lastReason = OK;
         break;
       }
     }
@@ -255,23 +251,23 @@ export class GroupWalk {
   }
 
   /**
-   * Fast-forward through the rest of the schedule from poll `k` of the chunk of `n`: the device is connected,
+   * Fast-forward through the rest of the schedule from the ready poll `k` of `n`: the device is connected,
    * its content is done, and its DMP's timeline is OK from this poll to the end, so every later poll is a
    * first-try success (the record is visible since the first success). Exact because the poll loop would
    * take the same polls from the cursor (the same jitter draws) and find OK at each first try; only the
    * polls need reporting.
    * @returns the polls reported
    */
-  private fastForward(k: number, n: number): number {
-    const { sink, cursor, pollTimes } = this;
+  private fastForward(committedAt: number, k: number, n: number): number {
+    const { sink, cursor } = this;
     let total = 0;
-    for (;;) {
-      if (n > k) sink.okPolls(pollTimes, k, n);
+    while (n > 0) {
+      if (n > k) sink.okPolls(committedAt, cursor.offsets, k, n);
       total += n - k;
-      if (n < POLL_CHUNK) return total;
-      n = cursor.fill(pollTimes);
+      n = cursor.next();
       k = 0;
     }
+    return total;
   }
 
   /** One content request at `t`; returns whether it succeeded. */
