@@ -1,11 +1,13 @@
 // Bundles the compiled CLI for a fast start (ARCHITECTURE.md, "Start-up"). Node 20 spends most of a short
 // run starting up: resolving and compiling modules, then evaluating them. So the program is
 //
-// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js that bin/mdmsim compiles through
-//   bin/loadCli.cjs. Modules reached only through import() (probe's network layer, the chart renderer) are in
-//   it but evaluated only when first required.
-// - dist/bin/mdmsim.cjs.cache: V8's code cache for that script, made here by running the commands users
-//   start with through the same loader (BENCHMARKS.md, "Start-up").
+// - dist/bin/mdmsim.cjs: one CommonJS bundle of dist/cli/main.js (every command) that bin/mdmsim compiles
+//   through bin/loadCli.cjs. Modules reached only through import() (probe's network layer, the chart
+//   renderer) are in it but evaluated only when first required.
+// - dist/bin/run.cjs: the same for dist/cli/runMain.js, `mdmsim run` alone, which bin/mdmsim starts for a
+//   command line beginning with `run`: two thirds of the size, so it is read and evaluated sooner.
+// - dist/bin/<bundle>.cjs.cache: V8's code cache for each, made here by running the commands users start
+//   with through the same loader (BENCHMARKS.md, "Start-up").
 // - dist/bin/vega.cjs, vega-lite.cjs, undici.cjs: large third-party packages, each a bundle of its own that
 //   the CLI requires on first use (report, probe).
 // - dist/bin/sweepWorker.js: the sweep's worker thread entry, an ES module bundle of its own (piscina
@@ -17,7 +19,28 @@ import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const OUT = "dist/bin";
-const CLI = `${OUT}/mdmsim.cjs`;
+/** The program bundles: entry, and the commands that train each one's code cache with their exit codes. */
+const PROGRAMS = {
+  mdmsim: {
+    entry: "dist/cli/main.js",
+    // A build whose CLI cannot run its own scenarios fails here.
+    training: [
+      [["run"], 0],
+      [["check", "scenarios/baseline.json"], 0],
+      [["reach", "scenarios/baseline.json", "--format", "json"], 0],
+      [["run", "scenarios/no-such-file.json"], 2],
+    ],
+  },
+  run: {
+    entry: "dist/cli/runMain.js",
+    training: [
+      [["run"], 0],
+      [["run", "--format", "json"], 0],
+      [["run", "--format", "csv"], 0],
+      [["run", "scenarios/no-such-file.json"], 2],
+    ],
+  },
+};
 
 // Chunk names of earlier builds carried content hashes: clear them so the package holds only this build's.
 rmSync(OUT, { recursive: true, force: true });
@@ -136,19 +159,21 @@ const separate = {
   },
 };
 
-await build({
-  ...common,
-  entryPoints: ["dist/cli/main.js"],
-  outfile: CLI,
-  format: "cjs",
-  plugins: [lazyModules, lazyAssert, separate],
-  // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
-  supported: { "dynamic-import": false },
-  // The sources are ES modules: give them import.meta.url from __filename. dist/bin/ sits at the same
-  // depth as dist/cli/, so paths relative to it still hold.
-  define: { "import.meta.url": "__mdmsimUrl" },
-  banner: { js: `"use strict";const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;` },
-});
+for (const [name, { entry }] of Object.entries(PROGRAMS)) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: `${OUT}/${name}.cjs`,
+    format: "cjs",
+    plugins: [lazyModules, lazyAssert, separate],
+    // import() becomes require() (of the separate bundles, and of piscina), which needs no ES module loader.
+    supported: { "dynamic-import": false },
+    // The sources are ES modules: give them import.meta.url from __filename. dist/bin/ sits at the same
+    // depth as dist/cli/, so paths relative to it still hold.
+    define: { "import.meta.url": "__mdmsimUrl" },
+    banner: { js: `"use strict";const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;` },
+  });
+}
 
 for (const [name, file] of Object.entries(SEPARATE)) {
   await build({ ...common, entryPoints: [name], outfile: `${OUT}/${file}`, format: "cjs" });
@@ -200,10 +225,10 @@ for (const [entry, file] of [
   });
 }
 
-// The code cache: compile the CLI through bin/mdmsim's own loader, run the commands users start with (their
-// output discarded), then ask V8 for everything compiled so far, the functions those commands ran included.
-const { loadCli, CACHE } = createRequire(import.meta.url)("../bin/loadCli.cjs");
-const cli = loadCli(undefined);
+// The code caches: compile each program through bin/mdmsim's own loader, run the commands users start with
+// (their output discarded), then ask V8 for everything compiled so far, the functions those commands ran
+// included.
+const { loadCli, cacheOf } = createRequire(import.meta.url)("../bin/loadCli.cjs");
 const quiet = {
   stdout: () => undefined,
   stderr: () => undefined,
@@ -212,17 +237,12 @@ const quiet = {
   stdoutIsTTY: false,
   stderrIsTTY: false,
 };
-// Each command with the exit code it must give: a build whose CLI cannot run its own scenarios fails here.
-const TRAINING = [
-  [["run"], 0],
-  [["run", "--format", "json"], 0],
-  [["run", "--format", "csv"], 0],
-  [["check", "scenarios/baseline.json"], 0],
-  [["reach", "scenarios/baseline.json", "--format", "json"], 0],
-  [["run", "scenarios/no-such-file.json"], 2],
-];
-for (const [args, expected] of TRAINING) {
-  const code = await cli.main(args, quiet);
-  if (code !== expected) throw new Error(`mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
+for (const [name, { training }] of Object.entries(PROGRAMS)) {
+  const cli = loadCli(name, undefined);
+  for (const [args, expected] of training) {
+    const code = await cli.main(args, quiet);
+    if (code !== expected)
+      throw new Error(`${name}: mdmsim ${args.join(" ")} exited ${code}, expected ${expected}`);
+  }
+  writeFileSync(cacheOf(name), cli.script.createCachedData());
 }
-writeFileSync(CACHE, cli.script.createCachedData());
