@@ -27,11 +27,6 @@ export class RunCounters {
 export class CountingSink implements WalkSink {
   /** Events of this group: enrollment tries, commits, DMP and content tries. */
   events = 0;
-  // The current device's management point and its per-minute counters (null: no MP), set at its commit.
-  // Kept in fields of their own: the fast-forwarded polls count a minute each, the hottest line of a long run.
-  private mp: ManagementPointTally | null = null;
-  private minutes: Uint32Array | null = null;
-  private failedMinutes: Uint32Array | null = null;
 
   constructor(
     readonly tally: GroupTally,
@@ -42,43 +37,36 @@ export class CountingSink implements WalkSink {
     this.events++;
   }
 
-  committed(_t: number, mp: number): void {
-    this.events++;
-    const tally = this.run.managementPoints[mp] ?? null;
-    this.mp = tally;
-    if (tally === null) {
-      this.minutes = null;
-      this.failedMinutes = null;
-      return;
-    }
-    tally.devices++;
-    this.minutes = tally.perMinute;
-    this.failedMinutes = tally.failedPerMinute;
-  }
-
-  managementPointTry(t: number, _retry: boolean, reason: number): void {
-    const { tally, mp } = this;
+  managementPointTry(t: number, mp: number, _retry: boolean, reason: number): void {
+    const { tally } = this;
+    const at = this.run.managementPoints[mp];
     this.events++;
     tally.attempts++;
-    if (mp !== null) mp.attempts++;
-    if (this.minutes !== null) perMinute(this.minutes, t);
+    if (at !== undefined) {
+      at.attempts++;
+      perMinute(at.perMinute, t);
+    }
     if (reason === OK) {
       tally.succeeded++;
       return;
     }
     bump(tally.failedByReason, reason);
-    if (mp !== null) mp.failed++;
-    if (this.failedMinutes !== null) perMinute(this.failedMinutes, t);
+    if (at !== undefined) {
+      at.failed++;
+      perMinute(at.failedPerMinute, t);
+    }
   }
 
-  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
     const polls = to - from;
     this.events += polls;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
-    const { mp, minutes } = this;
-    if (mp === null || minutes === null) return;
-    mp.attempts += polls;
+    const at = this.run.managementPoints[mp];
+    if (at === undefined) return;
+    at.attempts += polls;
+    // A minute each: the hottest line of a long run.
+    const minutes = at.perMinute;
     for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
   }
 
@@ -104,6 +92,9 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.enrolled++;
+    this.events++; // the commit
+    const at = this.run.managementPoints[d.managementPoint];
+    if (at !== undefined) at.devices++;
     // The commit's visibility delay in each replica whose tick carries it (Infinity: none does).
     const { delays, delayCounts } = this.run;
     const seen = d.visibilityDelays;

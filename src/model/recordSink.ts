@@ -15,7 +15,6 @@ export class RecordSink implements WalkSink {
   ) {}
 
   enrollmentTry(): void {}
-  committed(): void {}
   managementPointTry(): void {}
   okPolls(): void {}
   content(): void {}

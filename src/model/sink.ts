@@ -1,6 +1,8 @@
 // What the device walk reports. The walk decides what happens to a device; sinks decide what is kept:
 // the counters of the result (CountingSink), a record per device (RecordSink), one device's trace
-// (TraceSink). Every report is a fact about the current device at one instant, in the device's time order.
+// (TraceSink). Tries are reported as they happen, in the device's time order; what happens to a device once
+// (its commit, assignment and visibility) is in its outcome, given at its end: a report fewer per device,
+// which counts while V8 has not yet optimized the walk.
 import { OK, REASON_ID } from "./reasons.js";
 
 // A module constant: REASON_ID is a lookup table, slower to read in a loop than a number.
@@ -18,8 +20,12 @@ export class DeviceOutcome {
   enrollmentFailed = false;
   /** Commit time, or -1 when the device did not enroll within the run. */
   committedAt = -1;
-  /** Management point position, or -1 for none. */
+  /** Management point position (assigned at the commit), or -1 for none. */
   managementPoint = -1;
+  /** The replica its DMP reads (-1: the site database). */
+  replica = -1;
+  /** The tick of that replica carrying the commit (the commit time for the site database; Infinity: none). */
+  tick = Infinity;
   /** When its DMP's database shows the record (Infinity: no tick in the run carries it). */
   visibleAt = Infinity;
   firstSuccessAt = -1;
@@ -44,6 +50,8 @@ export class DeviceOutcome {
     this.enrollmentFailed = false;
     this.committedAt = -1;
     this.managementPoint = -1;
+    this.replica = -1;
+    this.tick = Infinity;
     this.visibleAt = Infinity;
     this.firstSuccessAt = -1;
     this.failedBefore = 0;
@@ -55,22 +63,16 @@ export class DeviceOutcome {
 export interface WalkSink {
   /** An enrollment try at `t` through EPP `epp` (-1: the site has none). */
   enrollmentTry(t: number, reason: number, epp: number): void;
+  /** A try at the device's DMP, management point `mp` (-1: none), at `t`: a poll's first try, or a retry. */
+  managementPointTry(t: number, mp: number, retry: boolean, reason: number): void;
   /**
-   * The record reached the site database at `t`, and the device is assigned management point `mp` (-1:
-   * none) at that instant; it reads `replica` (-1: the site database), whose tick at `tick` makes the record
-   * visible at `visible` (Infinity: not in the run).
+   * Fast-forwarded polls at management point `mp`: one at `committedAt + offsets[i]` for each i from `from`
+   * to `to - 1`, each a first-try success.
    */
-  committed(t: number, mp: number, replica: number, tick: number, visible: number): void;
-  /** A try at the device's DMP at `t`: a poll's first try, or a retry. */
-  managementPointTry(t: number, retry: boolean, reason: number): void;
-  /**
-   * Fast-forwarded polls: a poll at `committedAt + offsets[i]` for each i from `from` to `to - 1`, each a
-   * first-try success.
-   */
-  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void;
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
-  /** The device's walk is over. */
+  /** The device's walk is over: what happened to it. */
   endDevice(outcome: DeviceOutcome): void;
 }
 
@@ -81,14 +83,11 @@ export class TeeSink implements WalkSink {
   enrollmentTry(t: number, reason: number, epp: number): void {
     for (const s of this.sinks) s.enrollmentTry(t, reason, epp);
   }
-  committed(t: number, mp: number, replica: number, tick: number, visible: number): void {
-    for (const s of this.sinks) s.committed(t, mp, replica, tick, visible);
+  managementPointTry(t: number, mp: number, retry: boolean, reason: number): void {
+    for (const s of this.sinks) s.managementPointTry(t, mp, retry, reason);
   }
-  managementPointTry(t: number, retry: boolean, reason: number): void {
-    for (const s of this.sinks) s.managementPointTry(t, retry, reason);
-  }
-  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
-    for (const s of this.sinks) s.okPolls(committedAt, offsets, from, to);
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
+    for (const s of this.sinks) s.okPolls(mp, committedAt, offsets, from, to);
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);

@@ -4,15 +4,13 @@
 import { Priority } from "../kernel/priority.js";
 import type { TraceEvent } from "../results/device.js";
 import { OK, REASONS } from "./reasons.js";
-import type { WalkSink } from "./sink.js";
+import type { DeviceOutcome, WalkSink } from "./sink.js";
 import type { SiteModel } from "./site.js";
 
 const outcome = (reason: number): string => (reason === OK ? "ok" : (REASONS[reason] ?? "unknown"));
 
 /** Records the events of the device it is given into `events`. */
 export class TraceSink implements WalkSink {
-  private mpName: string | null = null;
-
   constructor(
     private readonly site: SiteModel,
     private readonly events: TraceEvent[],
@@ -27,30 +25,13 @@ export class TraceSink implements WalkSink {
     this.record(t, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), name);
   }
 
-  committed(t: number, mp: number, replica: number, tick: number, visible: number): void {
-    this.record(t, Priority.COMMIT, "commit", "ok", null);
-    this.mpName = this.site.managementPoints[mp]?.name ?? null;
-    this.record(
-      t,
-      Priority.COMMIT,
-      "assigned",
-      this.mpName === null ? "no-management-point" : "ok",
-      this.mpName,
-    );
-    if (visible === Infinity) return;
-    const name = this.site.replicas[replica]?.name;
-    if (name !== undefined) this.record(tick, Priority.SYNC_TICK, "sync", "carries the record", name);
-    // A record visible at or after the end of the run: that event does not happen in the run.
-    if (visible < this.site.duration) this.record(visible, Priority.VISIBLE, "visible", "ok", name ?? "site");
+  managementPointTry(t: number, mp: number, retry: boolean, reason: number): void {
+    this.record(t, Priority.MP_TRY, retry ? "retry" : "poll", outcome(reason), this.mpName(mp));
   }
 
-  managementPointTry(t: number, retry: boolean, reason: number): void {
-    this.record(t, Priority.MP_TRY, retry ? "retry" : "poll", outcome(reason), this.mpName);
-  }
-
-  okPolls(committedAt: number, offsets: Float64Array, from: number, to: number): void {
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
     for (let k = from; k < to; k++)
-      this.record(committedAt + (offsets[k] ?? 0), Priority.MP_TRY, "poll", "ok", this.mpName);
+      this.record(committedAt + (offsets[k] ?? 0), Priority.MP_TRY, "poll", "ok", this.mpName(mp));
   }
 
   content(t: number, reason: number, dp: number): void {
@@ -63,5 +44,26 @@ export class TraceSink implements WalkSink {
     );
   }
 
-  endDevice(): void {}
+  /**
+   * The commit, the assignment and the visibility, from the outcome. Recorded after the tries, which
+   * changes nothing: the trace is ordered by time and priority, and no other event of this device shares
+   * the priority of these.
+   */
+  endDevice(d: DeviceOutcome): void {
+    const t = d.committedAt;
+    if (t < 0) return;
+    this.record(t, Priority.COMMIT, "commit", "ok", null);
+    const mpName = this.mpName(d.managementPoint);
+    this.record(t, Priority.COMMIT, "assigned", mpName === null ? "no-management-point" : "ok", mpName);
+    if (d.visibleAt === Infinity) return;
+    const name = this.site.replicas[d.replica]?.name;
+    if (name !== undefined) this.record(d.tick, Priority.SYNC_TICK, "sync", "carries the record", name);
+    // A record visible at or after the end of the run: that event does not happen in the run.
+    if (d.visibleAt < this.site.duration)
+      this.record(d.visibleAt, Priority.VISIBLE, "visible", "ok", name ?? "site");
+  }
+
+  private mpName(mp: number): string | null {
+    return this.site.managementPoints[mp]?.name ?? null;
+  }
 }

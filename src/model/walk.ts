@@ -117,8 +117,9 @@ export class GroupWalk {
       const tick = replica ? (this.ticks[replicaIndex] ?? Infinity) : committedAt;
       const visible = replica ? tick + replica.applyDelay : committedAt;
       outcome.managementPoint = mp;
+      outcome.replica = replicaIndex;
+      outcome.tick = tick;
       outcome.visibleAt = visible;
-      sink.committed(committedAt, mp, replicaIndex, tick, visible);
       this.polls(committedAt, mp, visible, address);
     }
     sink.endDevice(outcome);
@@ -229,7 +230,7 @@ export class GroupWalk {
         let reason = t >= okSince ? OK : timelineAt(timeline, t);
         if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
         lastReason = reason;
-        sink.managementPointTry(t, r > 0, reason);
+        sink.managementPointTry(t, mp, r > 0, reason);
         if (reason === OK) {
           if (firstSuccess < 0) firstSuccess = t;
           break;
@@ -241,7 +242,7 @@ export class GroupWalk {
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
       if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince) {
-        if (this.fastForward(committedAt, k, n) > 0) lastReason = OK;
+        if (this.fastForward(mp, committedAt, k, n)) lastReason = OK;
         break;
       }
     }
@@ -256,18 +257,20 @@ export class GroupWalk {
    * first-try success (the record is visible since the first success). Exact because the poll loop would
    * take the same polls from the cursor (the same jitter draws) and find OK at each first try; only the
    * polls need reporting.
-   * @returns the polls reported
+   * @returns whether there was a poll to report
    */
-  private fastForward(committedAt: number, k: number, n: number): number {
+  private fastForward(mp: number, committedAt: number, k: number, n: number): boolean {
     const { sink, cursor } = this;
-    let total = 0;
+    let any = false;
     while (n > 0) {
-      if (n > k) sink.okPolls(committedAt, cursor.offsets, k, n);
-      total += n - k;
+      if (n > k) {
+        sink.okPolls(mp, committedAt, cursor.offsets, k, n);
+        any = true;
+      }
       n = cursor.next();
       k = 0;
     }
-    return total;
+    return any;
   }
 
   /** One content request at `t`; returns whether it succeeded. */

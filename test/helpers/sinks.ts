@@ -1,18 +1,20 @@
 // A walk sink for tests: every report as one line of a log.
 import type { WalkSink } from "../../src/model/sink.js";
 
-/** A sink that logs every report as a line. */
+/** A sink that logs every report as a line, and a device's commit, assignment and visibility at its end. */
 export function loggingSink(log: string[]): WalkSink {
   return {
     enrollmentTry: (t, reason, epp) => log.push(`enroll ${t} ${reason} ${epp}`),
-    committed: (t, mp, replica, tick, visible) => log.push(`commit ${t} ${mp} ${replica} ${tick} ${visible}`),
-    managementPointTry: (t, retry, reason) => log.push(`${retry ? "retry" : "poll"} ${t} ${reason}`),
-    okPolls: (times, from, to) => log.push(`ok-polls ${[...times.subarray(from, to)].join(" ")}`),
+    managementPointTry: (t, mp, retry, reason) =>
+      log.push(`${retry ? "retry" : "poll"} ${t} mp${mp} ${reason}`),
+    okPolls: (mp, committedAt, offsets, from, to) =>
+      log.push(`ok-polls mp${mp} ${[...offsets.subarray(from, to)].map((u) => committedAt + u).join(" ")}`),
     content: (t, reason, dp) => log.push(`content ${t} ${reason} ${dp}`),
     endDevice: (o) =>
       log.push(
-        o.committedAt >= 0 && o.visibilityDelays.length > 0
-          ? `end ${o.index} delays ${[...o.visibilityDelays].join(" ")}`
+        o.committedAt >= 0
+          ? `end ${o.index} commit ${o.committedAt} mp${o.managementPoint} replica ${o.replica} tick ${o.tick} ` +
+              `visible ${o.visibleAt} delays ${[...o.visibilityDelays].join(" ")}`
           : `end ${o.index}`,
       ),
   };

@@ -15,12 +15,11 @@ describe("CountingSink", () => {
     d.reset(0);
     d.visibilityDelays[0] = 40;
     sink.enrollmentTry();
-    sink.committed(10, 0);
-    sink.managementPointTry(10, false, NOT_IN_REPLICA);
-    sink.managementPointTry(70, false, OK);
-    sink.okPolls(Float64Array.of(70, 130, 190), 1, 3);
+    sink.managementPointTry(10, 0, false, NOT_IN_REPLICA);
+    sink.managementPointTry(70, 0, false, OK);
+    sink.okPolls(0, 10, Float64Array.of(60, 120, 180), 1, 3);
     sink.content(70, OK, 0, 10);
-    Object.assign(d, { committedAt: 10, firstSuccessAt: 70, failedBefore: 1 });
+    Object.assign(d, { committedAt: 10, managementPoint: 0, firstSuccessAt: 70, failedBefore: 1 });
     sink.endDevice(d);
     expect(sink.events).toBe(1 + 1 + 2 + 2 + 1);
     expect(tally).toMatchObject({
@@ -40,16 +39,21 @@ describe("CountingSink", () => {
     expect(run.visibilityDelays().map((a) => [...a])).toEqual([[40]]);
   });
 
-  it("counts no management point's tries for a device without one, after a device with one", () => {
+  it("counts no management point's tries for a device without one", () => {
     const tally = newGroupTally(2);
     const run = new RunCounters([newManagementPointTally(600)], 0, 2);
     const sink = new CountingSink(tally, run);
-    sink.committed(0, 0);
-    sink.managementPointTry(10, false, OK);
-    sink.committed(20, -1);
-    sink.managementPointTry(30, false, REASON_ID["no-management-point"]);
-    sink.okPolls(Float64Array.of(90), 0, 1);
-    expect(tally).toMatchObject({ attempts: 3, succeeded: 2 });
+    const d = new DeviceOutcome();
+    d.reset(0);
+    Object.assign(d, { committedAt: 0, managementPoint: 0, firstSuccessAt: 10 });
+    sink.managementPointTry(10, 0, false, OK);
+    sink.endDevice(d);
+    d.reset(1);
+    Object.assign(d, { committedAt: 20, managementPoint: -1 });
+    sink.managementPointTry(30, -1, false, REASON_ID["no-management-point"]);
+    sink.okPolls(-1, 20, Float64Array.of(70), 0, 1);
+    sink.endDevice(d);
+    expect(tally).toMatchObject({ attempts: 3, succeeded: 2, enrolled: 2 });
     expect(run.managementPoints[0]).toMatchObject({ devices: 1, attempts: 1, failed: 0 });
     expect([...run.managementPoints[0]!.perMinute.slice(0, 2)]).toEqual([1, 0]);
   });

@@ -31,18 +31,16 @@ describe("TeeSink", () => {
     const b: string[] = [];
     const tee = new TeeSink([loggingSink(a), loggingSink(b)]);
     tee.enrollmentTry(1, OK, 0);
-    tee.committed(1, 0, 0, 3, 5);
-    tee.managementPointTry(2, false, 15);
-    tee.managementPointTry(3, true, OK);
-    tee.okPolls(Float64Array.of(0, 4, 5), 1, 3);
+    tee.managementPointTry(2, 0, false, 15);
+    tee.managementPointTry(3, 0, true, OK);
+    tee.okPolls(0, 1, Float64Array.of(0, 3, 4), 1, 3);
     tee.content(3, OK, 0, 1);
     tee.endDevice(new DeviceOutcome());
     expect(a).toEqual([
       "enroll 1 -1 0",
-      "commit 1 0 0 3 5",
-      "poll 2 15",
-      "retry 3 -1",
-      "ok-polls 4 5",
+      "poll 2 mp0 15",
+      "retry 3 mp0 -1",
+      "ok-polls mp0 4 5",
       "content 3 -1 0",
       "end 0",
     ]);

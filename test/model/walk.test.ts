@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { compileSite } from "../../src/model/site.js";
 import { GroupWalk } from "../../src/model/walk.js";
+import { POLL_CHUNK } from "../../src/model/pollSchedule.js";
+import { groupStream } from "../../src/random.js";
+import { ruleTimes } from "../helpers/pollTimes.js";
 import { singleServer } from "../helpers/scenarios.js";
 import { loggingSink } from "../helpers/sinks.js";
 
@@ -22,11 +25,10 @@ describe("GroupWalk", () => {
     });
     expect(walk(scenario)).toEqual([
       "enroll 50 -1 0",
-      "commit 50 0 0 100 100",
-      "poll 50 15", // device-not-in-replica
-      "poll 230 -1",
-      "ok-polls 410 590 770 950 1130",
-      "end 0 delays 50",
+      "poll 50 mp0 15", // device-not-in-replica
+      "poll 230 mp0 -1",
+      "ok-polls mp0 410 590 770 950 1130",
+      "end 0 commit 50 mp0 replica 0 tick 100 visible 100 delays 50",
     ]);
   });
 
@@ -42,13 +44,13 @@ describe("GroupWalk", () => {
     });
     const tries = walk(scenario).filter((l) => l.startsWith("poll") || l.startsWith("retry"));
     expect(tries).toEqual([
-      "poll 50 3",
-      "retry 66 3",
-      "retry 98 3",
-      "poll 110 3",
-      "retry 126 3",
-      "retry 158 3",
-      "poll 170 3",
+      "poll 50 mp0 3",
+      "retry 66 mp0 3",
+      "retry 98 mp0 3",
+      "poll 110 mp0 3",
+      "retry 126 mp0 3",
+      "retry 158 mp0 3",
+      "poll 170 mp0 3",
     ]);
   });
 
@@ -66,24 +68,34 @@ describe("GroupWalk", () => {
     expect(traced).toEqual(all.slice(0, all.length / 2).map((l) => l.replace("end 0", "end 1")));
   });
 
-  it("takes polls from the schedule in chunks, with the same times as one long walk", () => {
-    // 1-second polls for 20 minutes from the commit at 50 s: 1,150 polls, more than one chunk of the walk's
-    // poll buffer. With the MP down from 10 minutes to the end, no poll is fast-forwarded: each is walked
-    // (its retry, 16 s later, falls after the next poll and is dropped).
-    const down = singleServer({
-      duration: "20m",
-      replica: null,
-      server: { outages: [{ from: "10m", to: "20m" }] },
-      group: { polling: [{ every: "1s" }], connectionRetries: { count: 1, initialBackoff: "16s" } },
-    });
-    const log = walk(down);
-    const every = Array.from({ length: 1150 }, (_, i) => 50 + i);
-    expect(log.filter((l) => l.startsWith("poll")).map((l) => Number(l.split(" ")[1]))).toEqual(every);
-    expect(log.some((l) => l.startsWith("retry") || l.startsWith("ok-polls"))).toBe(false);
-    // Without the outage every poll after the first is fast-forwarded, chunk by chunk.
-    const up = walk(singleServer({ duration: "20m", replica: null, group: { polling: [{ every: "1s" }] } }));
-    const chunks = up.filter((l) => l.startsWith("ok-polls"));
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.flatMap((l) => l.split(" ").slice(1).map(Number))).toEqual(every.slice(1));
+  it("takes a long schedule's polls as the rule gives them, with or without jitter, walked or fast-forwarded", () => {
+    // 1-second polls for 20 minutes from the commit at 50 s: 1,150 polls without jitter (the group's table),
+    // several chunks of the cursor's buffer with it. With the MP down from 10 minutes to the end, no poll is
+    // fast-forwarded: each is walked (its retry, 16 s later, falls after the next poll and is dropped).
+    // With the MP up, every poll after the first is fast-forwarded.
+    for (const jitter of ["0s", "1s"]) {
+      const group = {
+        polling: [{ every: "1s" }],
+        jitter,
+        connectionRetries: { count: 1, initialBackoff: "16s" },
+      };
+      const down = singleServer({
+        duration: "20m",
+        replica: null,
+        server: { outages: [{ from: "10m", to: "20m" }] },
+        group,
+      });
+      const g = down.devices[0]!;
+      const [rule] = ruleTimes(g, g.jitter, groupStream(down.seed, g.name, "jitter"), [50], down.duration);
+      const expected = rule?.times ?? [];
+      expect(expected.length).toBeGreaterThan(jitter === "0s" ? 1000 : 500);
+      const log = walk(down);
+      expect(log.filter((l) => l.startsWith("poll")).map((l) => Number(l.split(" ")[1]))).toEqual(expected);
+      expect(log.some((l) => l.startsWith("retry") || l.startsWith("ok-polls"))).toBe(false);
+      const up = walk(singleServer({ duration: "20m", replica: null, group }));
+      const reports = up.filter((l) => l.startsWith("ok-polls"));
+      expect(reports.length).toBe(jitter === "0s" ? 1 : Math.ceil(expected.length / POLL_CHUNK));
+      expect(reports.flatMap((l) => l.split(" ").slice(2).map(Number))).toEqual(expected.slice(1));
+    }
   });
 });
