@@ -69,6 +69,8 @@ describe("the packed package", () => {
         "dist/testing/index.d.ts",
         "dist/bin/mdmsim.cjs",
         "dist/bin/mdmsim.cjs.cache",
+        "dist/bin/run.cjs",
+        "dist/bin/run.cjs.cache",
         "dist/bin/sweepWorker.js",
         "bin/mdmsim",
         "bin/loadCli.cjs",

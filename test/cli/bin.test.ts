@@ -260,26 +260,72 @@ describe("bin/mdmsim in a shell", () => {
   });
 });
 
-describe("the bundled program and its code cache", () => {
-  const bundle = join(REPO_ROOT, "dist", "bin", "mdmsim.cjs");
-
-  it("is ASCII, so bin/loadCli.cjs's latin1 read gives the exact source", () => {
-    const bytes = readFileSync(bundle);
-    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+describe("the bundled programs and their code caches", () => {
+  it("are ASCII, so bin/loadCli.cjs's latin1 read gives the exact source", () => {
+    for (const name of ["mdmsim", "run"]) {
+      const bytes = readFileSync(join(REPO_ROOT, "dist", "bin", `${name}.cjs`));
+      expect(
+        bytes.findIndex((b) => b > 0x7f),
+        name,
+      ).toBe(-1);
+    }
   });
 
-  it("has a code cache this Node accepts, compiled through bin/mdmsim's loader", () => {
-    const { loadCli, CACHE } = createRequire(import.meta.url)("../../bin/loadCli.cjs") as {
-      loadCli: (cachedData: Buffer) => { script: vm.Script };
-      CACHE: string;
+  it("answers every `run` command line from run's own bundle as the full program does", async () => {
+    const { loadCli } = createRequire(import.meta.url)("../../bin/loadCli.cjs") as {
+      loadCli: (
+        name: string,
+        cachedData: undefined,
+      ) => { main: (args: string[], io: object) => Promise<number> };
     };
-    expect(loadCli(readFileSync(CACHE)).script.cachedDataRejected).toBe(false);
+    const capture = async (name: string, args: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const io = {
+        stdout: (t: string) => (stdout += t),
+        stderr: (t: string) => (stderr += t),
+        readFile: (path: string) => readFileSync(path, "utf8"),
+        readStdin: () => "",
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+      };
+      const code = await loadCli(name, undefined).main(args, io);
+      return { code, stdout, stderr };
+    };
+    const lines = [
+      ["run"],
+      ["run", "--format", "json", "--seed", "3"],
+      ["run", "scenarios/baseline.json", "--set", "devices.0.count=5", "--format", "csv"],
+      ["run", "--help"],
+      ["run", "--sed", "1"],
+      ["run", "--format", "jsn"],
+      ["run", "scenarios/no-such-file.json"],
+      ["run", "a.json", "b.json"],
+    ];
+    for (const args of lines) {
+      const full = await capture("mdmsim", args);
+      expect(await capture("run", args), args.join(" ")).toEqual(full);
+    }
+  });
+
+  it("has a code cache this Node accepts for each bundle, compiled through bin/mdmsim's loader", () => {
+    const { loadCli, cacheOf } = createRequire(import.meta.url)("../../bin/loadCli.cjs") as {
+      loadCli: (name: string, cachedData: Buffer) => { script: vm.Script };
+      cacheOf: (name: string) => string;
+    };
+    for (const name of ["mdmsim", "run"])
+      expect(loadCli(name, readFileSync(cacheOf(name))).script.cachedDataRejected, name).toBe(false);
   });
 
   it("runs from a copy of the installed layout, the same with no cache and with a cache V8 refuses", () => {
-    const expected = runBin(["run", "--format", "json"]);
-    expect(expected.code, expected.stderr).toBe(0);
-    // bin/, dist/bin/mdmsim.cjs, package.json, scenarios/, node_modules/: no code cache yet.
+    // Each bundle: run's own (`run …`) and the full program's (`check …`).
+    const lines = [
+      ["run", "--format", "json"],
+      ["check", "scenarios/baseline.json", "--format", "json"],
+    ];
+    const expected = lines.map((args) => runBin(args));
+    for (const e of expected) expect(e.code, e.stderr).toBe(0);
+    // bin/, dist/bin/*.cjs, package.json, scenarios/, node_modules/: no code cache yet.
     const root = join(dir, "copy");
     mkdirSync(join(root, "bin"), { recursive: true });
     mkdirSync(join(root, "dist", "bin"), { recursive: true });
@@ -288,22 +334,28 @@ describe("the bundled program and its code cache", () => {
       "bin/loadCli.cjs",
       "bin/package.json",
       "dist/bin/mdmsim.cjs",
+      "dist/bin/run.cjs",
       "package.json",
     ])
       copyFileSync(join(REPO_ROOT, f), join(root, f));
     symlinkSync(join(REPO_ROOT, "scenarios"), join(root, "scenarios"));
     symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"));
-    const run = () =>
-      spawnSync(process.execPath, [join(root, "bin", "mdmsim"), "run", "--format", "json"], {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
+    const runAll = () =>
+      lines.map((args) =>
+        spawnSync(process.execPath, [join(root, "bin", "mdmsim"), ...args], {
+          cwd: REPO_ROOT,
+          encoding: "utf8",
+        }),
+      );
+    const check = (outcomes: ReturnType<typeof runAll>) => {
+      outcomes.forEach((o, i) => {
+        expect(o.status, o.stderr).toBe(0);
+        expect(o.stdout).toBe(expected[i]?.stdout);
       });
-    const noCache = run();
-    expect(noCache.status, noCache.stderr).toBe(0);
-    expect(noCache.stdout).toBe(expected.stdout);
-    writeFileSync(join(root, "dist", "bin", "mdmsim.cjs.cache"), "not a V8 code cache");
-    const refused = run();
-    expect(refused.status, refused.stderr).toBe(0);
-    expect(refused.stdout).toBe(expected.stdout);
+    };
+    check(runAll());
+    for (const name of ["mdmsim", "run"])
+      writeFileSync(join(root, "dist", "bin", `${name}.cjs.cache`), "not a V8 code cache");
+    check(runAll());
   });
 });

@@ -35,7 +35,7 @@ describe("parseJsonText", () => {
           count("no object with a key");
           return;
         }
-        const at = (chosen.index ?? 0) + 1;
+        const at = chosen.index + 1;
         const repeated = `${plain.slice(0, at)}${chosen[1]}: 1, ${plain.slice(at)}`;
         expect(() => parseJsonText(repeated)).toThrow(/appears twice in one object/);
         count(openings.length > 1 ? "repeat in one of several objects" : "repeat in the only object");
