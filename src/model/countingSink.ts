@@ -17,6 +17,17 @@ export class RunCounters {
     this.delayCounts = new Int32Array(replicas);
   }
 
+  /**
+   * Per management point, its tries and failed tries: the sums of its per-minute counts, as every try is
+   * counted in its minute (so the walk's hottest report counts one number, not three).
+   */
+  totalManagementPointTries(): void {
+    for (const mp of this.managementPoints) {
+      mp.attempts = mp.perMinute.reduce((n, c) => n + c, 0);
+      mp.failed = mp.failedPerMinute.reduce((n, c) => n + c, 0);
+    }
+  }
+
   /** Per replica: the delays recorded, device order. */
   visibilityDelays(): Float64Array[] {
     return this.delays.map((d, r) => d.subarray(0, this.delayCounts[r]));
@@ -25,46 +36,42 @@ export class RunCounters {
 
 /** Counts one group's devices into its tally and the run's counters. */
 export class CountingSink implements WalkSink {
-  /** Events of this group: enrollment tries, commits, DMP and content tries. */
-  events = 0;
+  private enrollmentTries = 0;
 
   constructor(
     readonly tally: GroupTally,
     private readonly run: RunCounters,
   ) {}
 
+  /** Events of this group: enrollment tries, commits, DMP and content tries (each counted once, elsewhere). */
+  get events(): number {
+    const { tally } = this;
+    return this.enrollmentTries + tally.enrolled + tally.attempts + tally.contentAttempted;
+  }
+
   enrollmentTry(): void {
-    this.events++;
+    this.enrollmentTries++;
   }
 
   managementPointTry(t: number, mp: number, _retry: boolean, reason: number): void {
     const { tally } = this;
     const at = this.run.managementPoints[mp];
-    this.events++;
     tally.attempts++;
-    if (at !== undefined) {
-      at.attempts++;
-      perMinute(at.perMinute, t);
-    }
+    if (at !== undefined) perMinute(at.perMinute, t);
     if (reason === OK) {
       tally.succeeded++;
       return;
     }
     bump(tally.failedByReason, reason);
-    if (at !== undefined) {
-      at.failed++;
-      perMinute(at.failedPerMinute, t);
-    }
+    if (at !== undefined) perMinute(at.failedPerMinute, t);
   }
 
   okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
     const polls = to - from;
-    this.events += polls;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
     const at = this.run.managementPoints[mp];
     if (at === undefined) return;
-    at.attempts += polls;
     // A minute each: the hottest line of a long run.
     const minutes = at.perMinute;
     for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
@@ -72,7 +79,6 @@ export class CountingSink implements WalkSink {
 
   content(t: number, reason: number, _dp: number, committedAt: number): void {
     const { tally } = this;
-    this.events++;
     tally.contentAttempted++;
     if (reason !== OK) {
       bump(tally.contentFailedByReason, reason);
@@ -92,7 +98,6 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.enrolled++;
-    this.events++; // the commit
     const at = this.run.managementPoints[d.managementPoint];
     if (at !== undefined) at.devices++;
     // The commit's visibility delay in each replica whose tick carries it (Infinity: none does).

@@ -62,6 +62,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     );
     before += site.groups[g]?.group.count ?? 0;
   });
+  counters.totalManagementPointTries();
   return {
     site,
     groups: tallies,

@@ -111,7 +111,12 @@ export class GroupWalk {
       outcome.committedAt = committedAt;
       this.carry(committedAt);
       const address = deviceAddress(this.model.addresses, i);
-      const mp = this.assign(address);
+      // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
+      const { candidates } = this;
+      const mp =
+        candidates.length === 0
+          ? -1
+          : (pickUniform(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0);
       const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
       const replica = site.replicas[replicaIndex];
       const tick = replica ? (this.ticks[replicaIndex] ?? Infinity) : committedAt;
@@ -192,13 +197,6 @@ export class GroupWalk {
     const { retryAfter, maxAttempts } = this.g.enrollment;
     this.outcome.enrollmentFailed = first + (maxAttempts - 1) * retryAfter < this.duration;
     return -1;
-  }
-
-  /** DMP assignment at commit: a uniform draw from the device's pool (the assignment rule). */
-  private assign(address: number): number {
-    const { candidates } = this;
-    if (candidates.length === 0) return -1;
-    return pickUniform(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0;
   }
 
   /** Polls by phase with jitter, connection retries with backoff, content after the first success. */

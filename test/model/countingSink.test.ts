@@ -21,6 +21,7 @@ describe("CountingSink", () => {
     sink.content(70, OK, 0, 10);
     Object.assign(d, { committedAt: 10, managementPoint: 0, firstSuccessAt: 70, failedBefore: 1 });
     sink.endDevice(d);
+    run.totalManagementPointTries();
     expect(sink.events).toBe(1 + 1 + 2 + 2 + 1);
     expect(tally).toMatchObject({
       enrolled: 1,
@@ -53,6 +54,7 @@ describe("CountingSink", () => {
     sink.managementPointTry(30, -1, false, REASON_ID["no-management-point"]);
     sink.okPolls(-1, 20, Float64Array.of(70), 0, 1);
     sink.endDevice(d);
+    run.totalManagementPointTries();
     expect(tally).toMatchObject({ attempts: 3, succeeded: 2, enrolled: 2 });
     expect(run.managementPoints[0]).toMatchObject({ devices: 1, attempts: 1, failed: 0 });
     expect([...run.managementPoints[0]!.perMinute.slice(0, 2)]).toEqual([1, 0]);
