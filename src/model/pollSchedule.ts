@@ -86,9 +86,10 @@ export const POLL_CHUNK = 256;
 export class PollCursor {
   /** The offsets of the polls made ready: the first `start` (or `next`) returned are inside the run. */
   offsets: Float64Array;
-  /** Offset of the poll after the ones made ready. */
-  private after = 0;
-  private ready = 0;
+  /** The offset of the poll after the ones made ready (outside the run when `next` has none). */
+  after = 0;
+  /** More polls may follow the ones made ready: call `next` once they are taken (a stepped schedule only). */
+  more = false;
   private committedAt = 0;
   /** Stepping: the offset of the next poll not yet made ready, and its phase so far. */
   private u = 0;
@@ -134,7 +135,7 @@ export class PollCursor {
       else hi = mid;
     }
     this.after = table[lo] ?? Infinity;
-    this.ready = lo;
+    this.more = false;
     return lo;
   }
 
@@ -143,12 +144,7 @@ export class PollCursor {
    * @returns how many, from `offsets[0]`; 0 when no poll is left inside the run
    */
   next(): number {
-    return this.table === null && this.ready === POLL_CHUNK ? this.step() : 0;
-  }
-
-  /** The offset of the poll after the ones made ready (outside the run when `next` has none). */
-  following(): number {
-    return this.after;
+    return this.more ? this.step() : 0;
   }
 
   /**
@@ -168,7 +164,7 @@ export class PollCursor {
     this.u = u;
     this.phase = phase;
     this.after = u;
-    this.ready = n;
+    this.more = n === POLL_CHUNK;
     return n;
   }
 }

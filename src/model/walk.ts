@@ -109,7 +109,15 @@ export class GroupWalk {
     const committedAt = this.enroll(i);
     if (committedAt >= 0) {
       outcome.committedAt = committedAt;
-      this.carry(committedAt);
+      // Every replica's tick that carries the commit, and the visibility delay there (a statistic).
+      const { ticks } = this;
+      const delays = outcome.visibilityDelays;
+      for (let r = 0; r < site.replicas.length; r++) {
+        const replica = site.replicas[r];
+        const tick = replica ? carryingTick(replica, committedAt) : Infinity;
+        ticks[r] = tick;
+        delays[r] = replica && tick !== Infinity ? tick + replica.applyDelay - committedAt : Infinity;
+      }
       const address = deviceAddress(this.model.addresses, i);
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
       const { candidates } = this;
@@ -131,18 +139,6 @@ export class GroupWalk {
     if (traced) this.sink = sinks.all;
   }
 
-  /** Every replica's tick that carries the commit, and the visibility delay there (a statistic). */
-  private carry(committedAt: number): void {
-    const { site, ticks } = this;
-    const delays = this.outcome.visibilityDelays;
-    for (let r = 0; r < site.replicas.length; r++) {
-      const replica = site.replicas[r];
-      const tick = replica ? carryingTick(replica, committedAt) : Infinity;
-      ticks[r] = tick;
-      delays[r] = replica && tick !== Infinity ? tick + replica.applyDelay - committedAt : Infinity;
-    }
-  }
-
   /** Enrollment tries; returns the commit time, or -1 when the device failed or is still pending. */
   private enroll(i: number): number {
     const { site, g, sink, eppTimelines, reachable, outcome } = this;
@@ -156,7 +152,9 @@ export class GroupWalk {
       if (first < this.duration && maxAttempts > 0) {
         const epp = epps > 1 ? Math.floor(this.eppRng() * epps) : 0;
         sink.enrollmentTry(first, OK, epp);
-        return this.enrolled(first, first + delay);
+        outcome.enrolledAt = first;
+        // The commit, unless it falls at or after the end.
+        return first + delay < this.duration ? first + delay : -1;
       }
       return this.notEnrolled(first);
     }
@@ -181,15 +179,12 @@ export class GroupWalk {
       }
       outcome.lastEnrollReason = reason;
       sink.enrollmentTry(t, reason, epps > 0 ? chosen : -1);
-      if (reason === OK) return this.enrolled(t, t + delay);
+      if (reason === OK) {
+        outcome.enrolledAt = t;
+        return t + delay < this.duration ? t + delay : -1;
+      }
     }
     return this.notEnrolled(first);
-  }
-
-  /** Enrolled at `t`: the commit time, or -1 when the commit falls at or after the end. */
-  private enrolled(t: number, committedAt: number): number {
-    this.outcome.enrolledAt = t;
-    return committedAt < this.duration ? committedAt : -1;
   }
 
   /** Not enrolled within the run: failed when its last try fell inside the run, else pending. Returns -1. */
@@ -215,11 +210,11 @@ export class GroupWalk {
       const pollAt = committedAt + (cursor.offsets[k++] ?? Infinity);
       // The polls made ready are used up: make the next ones ready now, as this poll's retries need the time
       // of the next poll.
-      if (k === n) {
+      if (k === n && cursor.more) {
         n = cursor.next();
         k = 0;
       }
-      const nextPollAt = committedAt + (k < n ? (cursor.offsets[k] ?? Infinity) : cursor.following());
+      const nextPollAt = committedAt + (k < n ? (cursor.offsets[k] ?? Infinity) : cursor.after);
       const successBefore = firstSuccess >= 0;
       for (let r = 0; r <= retries; r++) {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
@@ -240,35 +235,25 @@ export class GroupWalk {
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
       if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince) {
-        if (this.fastForward(mp, committedAt, k, n)) lastReason = OK;
+        // Fast-forward through the rest of the schedule: the device is connected, its content is done, and
+        // its DMP's timeline is OK from here to the end, so every later poll is a first-try success (the
+        // record is visible since the first success). Exact because this loop would take the same polls from
+        // the cursor (the same jitter draws) and find OK at each first try: only the polls need reporting.
+        for (;;) {
+          if (n > k) {
+            sink.okPolls(mp, committedAt, cursor.offsets, k, n);
+            lastReason = OK;
+          }
+          if (!cursor.more) break;
+          n = cursor.next();
+          k = 0;
+        }
         break;
       }
     }
     outcome.firstSuccessAt = firstSuccess;
     outcome.failedBefore = failedBefore;
     outcome.lastReason = lastReason;
-  }
-
-  /**
-   * Fast-forward through the rest of the schedule from the ready poll `k` of `n`: the device is connected,
-   * its content is done, and its DMP's timeline is OK from this poll to the end, so every later poll is a
-   * first-try success (the record is visible since the first success). Exact because the poll loop would
-   * take the same polls from the cursor (the same jitter draws) and find OK at each first try; only the
-   * polls need reporting.
-   * @returns whether there was a poll to report
-   */
-  private fastForward(mp: number, committedAt: number, k: number, n: number): boolean {
-    const { sink, cursor } = this;
-    let any = false;
-    while (n > 0) {
-      if (n > k) {
-        sink.okPolls(mp, committedAt, cursor.offsets, k, n);
-        any = true;
-      }
-      n = cursor.next();
-      k = 0;
-    }
-    return any;
   }
 
   /** One content request at `t`; returns whether it succeeded. */

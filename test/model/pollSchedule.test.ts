@@ -68,7 +68,9 @@ function cursorTimes(group: Group, jitter: number, rng: () => number, commits: n
       fills++;
       times.push(...[...cursor.offsets.subarray(0, n)].map((u) => committedAt + u));
     }
-    return { times, following: committedAt + cursor.following(), fills };
+    // Taken to the end: nothing more to make ready.
+    expect(cursor.more).toBe(false);
+    return { times, following: committedAt + cursor.after, fills };
   });
 }
 
