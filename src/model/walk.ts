@@ -152,9 +152,7 @@ export class GroupWalk {
       if (first < this.duration && maxAttempts > 0) {
         const epp = epps > 1 ? Math.floor(this.eppRng() * epps) : 0;
         sink.enrollmentTry(first, OK, epp);
-        outcome.enrolledAt = first;
-        // The commit, unless it falls at or after the end.
-        return first + delay < this.duration ? first + delay : -1;
+        return this.enrolled(first, first + delay);
       }
       return this.notEnrolled(first);
     }
@@ -179,12 +177,15 @@ export class GroupWalk {
       }
       outcome.lastEnrollReason = reason;
       sink.enrollmentTry(t, reason, epps > 0 ? chosen : -1);
-      if (reason === OK) {
-        outcome.enrolledAt = t;
-        return t + delay < this.duration ? t + delay : -1;
-      }
+      if (reason === OK) return this.enrolled(t, t + delay);
     }
     return this.notEnrolled(first);
+  }
+
+  /** Enrolled at `t`: the commit time, or -1 when the commit falls at or after the end. */
+  private enrolled(t: number, committedAt: number): number {
+    this.outcome.enrolledAt = t;
+    return committedAt < this.duration ? committedAt : -1;
   }
 
   /** Not enrolled within the run: failed when its last try fell inside the run, else pending. Returns -1. */
