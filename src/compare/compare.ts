@@ -3,15 +3,8 @@
 // command line spreads the same jobs over worker threads and assembles their outcomes by job index.
 import type { Scenario } from "../scenario/schema.js";
 import type { JobOutcome } from "../sweep/job.js";
-import {
-  planRuns,
-  plannedProfile,
-  runPlannedJob,
-  sweepJobs,
-  type SweepExpectationResult,
-  type SweepOptions,
-  type SweepPlan,
-} from "../sweep/sweep.js";
+import { planRuns, runPlannedJob, sweepJobs, type SweepOptions, type SweepPlan } from "../sweep/sweep.js";
+import { plannedProfile, type SweepExpectationResult } from "../sweep/document.js";
 import { configurationDifferences, type ConfigurationDifference } from "./configurationDifference.js";
 import { compareMetric, type MetricComparison } from "./paired.js";
 

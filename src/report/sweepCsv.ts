@@ -1,7 +1,7 @@
 // The csv format of `sweep`: one row per variant (tidy data for a spreadsheet or a plot), the varied
 // values first, then each metric's mean, ci95 bounds, min, max and count, then the runs in which each
 // expectation held.
-import type { SweepHeader, SweepResult } from "../sweep/sweep.js";
+import type { SweepHeader, SweepResult } from "../sweep/document.js";
 import { valueText } from "../sweep/grid.js";
 import { quote } from "./csv.js";
 

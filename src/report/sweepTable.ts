@@ -3,7 +3,7 @@
 // Pure: document in, text out.
 import type { MetricStats } from "../sweep/aggregate.js";
 import { valueText } from "../sweep/grid.js";
-import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/sweep.js";
+import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/document.js";
 import { num } from "./format.js";
 import { intervalText } from "./interval.js";
 import { higherIsBetter } from "../compare/verdict.js";

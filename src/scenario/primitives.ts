@@ -124,3 +124,7 @@ export const int = (min: 0 | 1): (typeof INTS)[0] => INTS[min];
 
 /** Whether a window `[from, to)` is not empty: the one place the rule is written. */
 export const endsAfterStart = (window: { from: number; to: number }): boolean => window.to > window.from;
+
+/** A schema with its description, for `mdmsim schema`, `mdmsim explain` and docs/scenario.md. */
+export const described = <T extends z.ZodType>(schema: T, description: string): T =>
+  schema.meta({ description });

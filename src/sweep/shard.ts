@@ -10,14 +10,8 @@ import { LOAD_LIMITS, nestingDepth } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
-import {
-  assembleSweep,
-  MAX_RUNS,
-  sweepHeader,
-  type SweepHeader,
-  type SweepJob,
-  type SweepResult,
-} from "./sweep.js";
+import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
+import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { isRecord } from "../isRecord.js";
 
 /** `--shard I/N`: slice I (from 1) of N. */

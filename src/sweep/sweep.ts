@@ -1,17 +1,16 @@
-// `mdmsim sweep` without the shell: plan the grid, run every (variant, run) job, aggregate per variant.
-// Sequential and pure; the command line spreads the same jobs over worker threads and assembles their
-// outcomes by job index, so the document does not depend on how the jobs were run.
-import { pairedDifference, relativeChange, type MetricComparison } from "../compare/paired.js";
+// `mdmsim sweep` without the shell: plan the grid, run every (variant, run) job, aggregate per variant
+// (document.ts). Sequential and pure; the command line spreads the same jobs over worker threads and
+// assembles their outcomes by job index, so the document does not depend on how the jobs were run.
 import { ScenarioError, UsageError } from "../errors.js";
 import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
-import { aggregate, type MetricStats } from "./aggregate.js";
 import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
 import { studyGrid, type Study } from "./study.js";
+import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { runJob, type JobOutcome } from "./job.js";
-import { intervalMethod, metricBounds, type Bounds, type MetricProfile } from "./metricProfile.js";
+import { metricBounds } from "./metricProfile.js";
 
 /** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
 export const DEFAULT_METRICS: readonly string[] = [
@@ -57,33 +56,6 @@ export interface SweepOptions {
   readonly maxEvents?: number;
 }
 
-/** One variant as planned: its varied values and the expectations its runs evaluate. */
-export interface PlannedVariant {
-  /** path → value, in `--vary` order. */
-  readonly set: Readonly<Record<string, unknown>>;
-  /** Expressions in evaluation order: the variant scenario's own, then the added ones. */
-  readonly expectations: readonly string[];
-  /**
-   * Each metric's possible range in this variant's scenario, in metric order (`metricBounds`). Shards
-   * written before ranges existed lack it: their intervals are then unbounded.
-   */
-  readonly bounds?: readonly Bounds[];
-}
-
-/** Everything that defines a sweep's document, as plain data (what shards carry to `merge`). */
-export interface SweepHeader {
-  /** The scenario's name. */
-  readonly scenario: string;
-  readonly runs: number;
-  /** seed, seed + 1, … seed + runs − 1: the same for every variant (common random numbers). */
-  readonly seeds: readonly number[];
-  /** Metric paths in report order: `DEFAULT_METRICS`, then the `--metric` paths not among them. */
-  readonly metrics: readonly string[];
-  readonly variants: readonly PlannedVariant[];
-  /** The variant (from 1) every other is paired with (`--baseline`); absent when none. */
-  readonly baseline?: number;
-}
-
 /** A planned sweep: the header plus what running it needs. */
 export interface SweepPlan extends SweepHeader {
   /** Each variant's validated scenario, in variant order. */
@@ -102,41 +74,6 @@ export interface SweepJob {
   readonly variant: number;
   readonly run: number;
   readonly seed: number;
-}
-
-/** An expectation over the runs of a variant. */
-export interface SweepExpectationResult {
-  readonly expression: string;
-  /** Runs in which it held. */
-  readonly passedRuns: number;
-  /** True when it held in every run. */
-  readonly passed: boolean;
-}
-
-/** One variant's row of the sweep document. */
-export interface SweepVariantResult {
-  readonly set: Readonly<Record<string, unknown>>;
-  /** metric path → statistics over the runs (see `MetricStats` for units and nulls). */
-  readonly metrics: Readonly<Record<string, MetricStats>>;
-  readonly expectations: readonly SweepExpectationResult[];
-  /**
-   * With `--baseline K`: per metric, the mean paired difference of this variant's runs minus variant K's
-   * (same seed), its interval, the relative change and the verdict (`compare`'s rules).
-   */
-  readonly comparedToBaseline?: Readonly<Record<string, BaselineComparison>>;
-}
-
-/** One metric of a variant against the baseline variant. */
-export type BaselineComparison = Pick<MetricComparison, "difference" | "relative" | "verdict">;
-
-/** The document of `mdmsim sweep --format json` (cli-and-results.md). */
-export interface SweepResult {
-  readonly scenario: string;
-  readonly runs: number;
-  readonly seeds: readonly number[];
-  /** The baseline variant (from 1), with `--baseline`. */
-  readonly baseline?: number;
-  readonly variants: readonly SweepVariantResult[];
 }
 
 function checkRuns(runs: number): number {
@@ -285,13 +222,6 @@ export function planRuns(
   };
 }
 
-/** The interval method and range of metric `m` of variant `v` (unbounded when the header has no ranges). */
-export function plannedProfile(header: SweepHeader, v: number, m: number): MetricProfile {
-  const path = header.metrics[m] ?? "";
-  const bounds = header.variants[v]?.bounds?.[m] ?? [null, null];
-  return { method: intervalMethod(path), bounds };
-}
-
 /**
  * Refuses running `jobs` of a plan when their estimated events together exceed the plan's time limit (each
  * variant alone was checked when planned; `--list` runs nothing and is never refused for time).
@@ -372,71 +302,6 @@ export function runPlannedJob(plan: SweepPlan, job: SweepJob): JobOutcome {
 }
 
 /**
- * Aggregates job outcomes into the sweep document.
- * @param outcomes - one per job, indexed by job index (`sweepJobs`)
- */
-export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome[]): SweepResult {
-  const { runs } = header;
-  if (outcomes.length !== header.variants.length * runs)
-    throw new RangeError(`expected ${header.variants.length * runs} job outcomes, got ${outcomes.length}`);
-  const own = (v: number) => outcomes.slice(v * runs, (v + 1) * runs);
-  // Every variant's statistics first: a variant's comparison with the baseline reads the baseline's means.
-  const stats = header.variants.map((_, v) =>
-    header.metrics.map(
-      (path, m) =>
-        [
-          path,
-          aggregate(
-            own(v).map((o) => o.metrics[m] ?? null),
-            { profile: plannedProfile(header, v, m), stream: { seed: header.seeds[0] ?? 0, name: path } },
-          ),
-        ] as const,
-    ),
-  );
-  const variants = header.variants.map((variant, v) => ({
-    set: variant.set,
-    metrics: Object.fromEntries(stats[v] ?? []),
-    expectations: variant.expectations.map((expression, e) => {
-      const passedRuns = own(v).filter((o) => o.expectations[e] === true).length;
-      return { expression, passedRuns, passed: passedRuns === runs };
-    }),
-    ...(header.baseline !== undefined
-      ? { comparedToBaseline: againstBaseline(header, header.baseline - 1, v, outcomes, stats) }
-      : {}),
-  }));
-  const { scenario, seeds, baseline } = header;
-  return { scenario, runs, seeds, ...(baseline !== undefined ? { baseline } : {}), variants };
-}
-
-// Every metric of variant `v` paired seed by seed with variant `k` (indices from 0); each side's mean comes
-// from the statistics the document already has.
-function againstBaseline(
-  header: SweepHeader,
-  k: number,
-  v: number,
-  outcomes: readonly JobOutcome[],
-  stats: readonly (readonly (readonly [string, MetricStats])[])[],
-): Record<string, BaselineComparison> {
-  const { runs } = header;
-  const values = (variant: number, m: number) =>
-    outcomes.slice(variant * runs, (variant + 1) * runs).map((o) => o.metrics[m] ?? null);
-  return Object.fromEntries(
-    header.metrics.map((path, m) => {
-      const { difference, verdict } = pairedDifference({
-        path,
-        a: values(k, m),
-        b: values(v, m),
-        profileA: plannedProfile(header, k, m),
-        profileB: plannedProfile(header, v, m),
-        seed: header.seeds[0] ?? 0,
-      });
-      const relative = relativeChange(stats[k]?.[m]?.[1].mean ?? null, stats[v]?.[m]?.[1].mean ?? null);
-      return [path, { difference, relative, verdict }];
-    }),
-  );
-}
-
-/**
  * Runs a what-if sweep in this thread: every variant of the grid (first `--vary` slowest) × `runs`
  * replications with seeds seed … seed + runs − 1, the same seeds for every variant (common random numbers:
  * differences between variants are not noise). Pure and synchronous.
@@ -452,9 +317,4 @@ export function runSweep(scenario: Scenario, options: SweepOptions): SweepResult
     plan,
     jobs.map((job) => runPlannedJob(plan, job)),
   );
-}
-
-/** True when every expectation of every variant held in every run (exit code 0 of `sweep`). */
-export function sweepPassed(result: SweepResult): boolean {
-  return result.variants.every((v) => v.expectations.every((e) => e.passed));
 }

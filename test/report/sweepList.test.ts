@@ -2,7 +2,7 @@
 // was laid out again for every other), at a terminal's width and into a pipe.
 import { describe, expect, it } from "vitest";
 import { renderSweepList } from "../../src/report/sweepTable.js";
-import type { SweepHeader } from "../../src/sweep/sweep.js";
+import type { SweepHeader } from "../../src/sweep/document.js";
 import { displayWidth } from "../../src/report/terminal.js";
 
 function header(count: number): SweepHeader {

@@ -10,7 +10,7 @@ import {
 } from "../../src/report/sweepTable.js";
 import type { MetricStats } from "../../src/sweep/aggregate.js";
 import { stats } from "../helpers/metricStats.js";
-import type { SweepResult } from "../../src/sweep/sweep.js";
+import type { SweepResult } from "../../src/sweep/document.js";
 
 const constant = (value: number): MetricStats => ({
   mean: value,

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError, UsageError } from "../../src/errors.js";
 import { replicaClosedForm } from "../../src/model/closedForm.js";
 import type { MetricStats } from "../../src/sweep/aggregate.js";
-import { DEFAULT_METRICS, planSweep, runSweep, sweepJobs, type SweepResult } from "../../src/sweep/sweep.js";
+import { DEFAULT_METRICS, planSweep, runSweep, sweepJobs } from "../../src/sweep/sweep.js";
+import { type SweepResult } from "../../src/sweep/document.js";
 import { singleServer } from "../helpers/scenarios.js";
 
 const MEAN = "timeToFirstSuccessSeconds.mean";

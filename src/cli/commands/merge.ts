@@ -1,7 +1,7 @@
 // `mdmsim merge FILES…`: the shards of a sweep (`sweep --shard I/N`) → the document one run would give.
 import { UsageError } from "../../errors.js";
 import { MAX_SHARD_BYTES, mergeShards, parseShardText, type ShardFile } from "../../sweep/shard.js";
-import { sweepPassed } from "../../sweep/sweep.js";
+import { sweepPassed } from "../../sweep/document.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { flag, variadicPositional } from "../optionTable.js";

@@ -9,7 +9,8 @@ import { reachability } from "../../model/reachability.js";
 import { buildRunReport } from "../../report/html/runReport.js";
 import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
-import { assembleSweep, DEFAULT_RUNS, sweepJobs, sweepPassed } from "../../sweep/sweep.js";
+import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { assembleSweep, sweepPassed } from "../../sweep/document.js";
 import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
 import {

@@ -6,19 +6,16 @@ import { renderSweepList, renderSweepTable } from "../../report/sweepTable.js";
 import { makeShard, parseShard, shardJobs, sweepFingerprint, type ShardSpec } from "../../sweep/shard.js";
 import { shardFromEnvironment } from "../../sweep/shardEnvironment.js";
 import {
-  assembleSweep,
   checkSweepWork,
   DEFAULT_RUNS,
   MAX_RUNS,
   planSweep,
   sweepHeader,
   sweepJobs,
-  sweepPassed,
-  type SweepHeader,
   type SweepJob,
   type SweepPlan,
-  type SweepResult,
 } from "../../sweep/sweep.js";
+import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
 import { defineCommand } from "../command.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { CliIo } from "../io.js";

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { parseDuration } from "../../scenario/duration.js";
 import { valueText } from "../../sweep/grid.js";
-import type { SweepResult, SweepVariantResult } from "../../sweep/sweep.js";
+import type { SweepResult, SweepVariantResult } from "../../sweep/document.js";
 import { chartConfig } from "./theme.js";
 
 // Short titles for the contract's metrics; any other metric is titled by its path.

@@ -5,7 +5,7 @@ import { reachability } from "../../model/reachability.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
-import type { SweepResult } from "../../sweep/sweep.js";
+import type { SweepResult } from "../../sweep/document.js";
 import { intervalText } from "../interval.js";
 import { num } from "../format.js";
 import {

@@ -8,7 +8,7 @@ import {
   sweepPoints,
 } from "../../../src/report/html/sweepChart.js";
 import { stats } from "../../helpers/metricStats.js";
-import type { SweepResult } from "../../../src/sweep/sweep.js";
+import type { SweepResult } from "../../../src/sweep/document.js";
 
 function sweep(sets: Record<string, unknown>[], means: (number | null)[]): SweepResult {
   return {
