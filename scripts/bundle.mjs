@@ -33,6 +33,8 @@ const PROGRAMS = {
   },
   run: {
     entry: "dist/cli/runMain.js",
+    // `run` never shows the schema: its fields' descriptions (each a clone of its schema) are left out.
+    define: { MDMSIM_WITHOUT_DESCRIPTIONS: "true" },
     training: [
       [["run"], 0],
       [["run", "--format", "json"], 0],
@@ -159,7 +161,7 @@ const separate = {
   },
 };
 
-for (const [name, { entry }] of Object.entries(PROGRAMS)) {
+for (const [name, { entry, define }] of Object.entries(PROGRAMS)) {
   await build({
     ...common,
     entryPoints: [entry],
@@ -170,7 +172,7 @@ for (const [name, { entry }] of Object.entries(PROGRAMS)) {
     supported: { "dynamic-import": false },
     // The sources are ES modules: give them import.meta.url from __filename. dist/bin/ sits at the same
     // depth as dist/cli/, so paths relative to it still hold.
-    define: { "import.meta.url": "__mdmsimUrl" },
+    define: { "import.meta.url": "__mdmsimUrl", ...define },
     banner: { js: `"use strict";const __mdmsimUrl = require("node:url").pathToFileURL(__filename).href;` },
   });
 }

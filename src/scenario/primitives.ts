@@ -125,6 +125,11 @@ export const int = (min: 0 | 1): (typeof INTS)[0] => INTS[min];
 /** Whether a window `[from, to)` is not empty: the one place the rule is written. */
 export const endsAfterStart = (window: { from: number; to: number }): boolean => window.to > window.from;
 
+// The `run` program's bundle defines this as true (scripts/bundle.mjs): it parses scenarios and never shows
+// the schema, and each description clones its schema, about 2 ms of every start.
+declare const MDMSIM_WITHOUT_DESCRIPTIONS: boolean | undefined;
+const DESCRIBE = typeof MDMSIM_WITHOUT_DESCRIPTIONS === "undefined" || !MDMSIM_WITHOUT_DESCRIPTIONS;
+
 /** A schema with its description, for `mdmsim schema`, `mdmsim explain` and docs/scenario.md. */
 export const described = <T extends z.ZodType>(schema: T, description: string): T =>
-  schema.meta({ description });
+  DESCRIBE ? schema.meta({ description }) : schema;

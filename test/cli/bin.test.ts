@@ -301,6 +301,16 @@ describe("the bundled programs and their code caches", () => {
       ["run", "--format", "jsn"],
       ["run", "scenarios/no-such-file.json"],
       ["run", "a.json", "b.json"],
+      // Mistakes in a scenario: the run bundle's schema leaves the fields' descriptions out, nothing else.
+      ["run", "--set", "duration=abc"],
+      ["run", "--set", "devices.0.platfrm=macos"],
+      [
+        "run",
+        scenarioFile(
+          "bad.json",
+          '{"name":"x","duration":"5x","site":{"servers":[{"name":"a"}]},"devices":[{"name":"g","platform":"windos","count":0}]}',
+        ),
+      ],
     ];
     for (const args of lines) {
       const full = await capture("mdmsim", args);
