@@ -4,6 +4,11 @@ import * as z from "zod";
 import { DURATION_PATTERN, parseDuration } from "./duration.js";
 import { parseIpv4Range } from "./ipv4.js";
 
+// A process parses a scenario once or a few hundred times (a sweep's variants): zod's JIT, which compiles
+// each object schema with new Function on first use, costs more at that count than it saves. zod reads
+// this when an object schema is built, so it is set here, in the module every schema module imports first.
+z.config({ jitless: true });
+
 /** How a value is shown inside an error message: JSON where possible, with its type otherwise. */
 export function showValue(value: unknown): string {
   if (value === undefined) return "nothing";

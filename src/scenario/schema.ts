@@ -23,9 +23,6 @@ import { DeviceGroupSchema } from "./deviceSchema.js";
 export { showValue } from "./primitives.js";
 export { PLATFORM_DEFAULTS, type PlatformDefaults } from "./deviceSchema.js";
 
-// A process parses a scenario once or a few hundred times (a sweep's variants): zod's JIT, which compiles
-// each object schema with new Function on first use, costs more at that count than it saves.
-z.config({ jitless: true });
 
 const outage = described(
   z.strictObject({
