@@ -23,7 +23,6 @@ import { DeviceGroupSchema } from "./deviceSchema.js";
 export { showValue } from "./primitives.js";
 export { PLATFORM_DEFAULTS, type PlatformDefaults } from "./deviceSchema.js";
 
-
 const outage = described(
   z.strictObject({
     from: described(duration, "Start of the outage, from the run's start"),
