@@ -1,5 +1,5 @@
 // The csv format of `compare`: one row per metric (tidy data for a spreadsheet).
-import { quote } from "../report/csv.js";
+import { csvText } from "../report/csv.js";
 import type { CompareResult } from "./compare.js";
 
 const field = (value: number | null | undefined): string =>
@@ -30,5 +30,5 @@ export function renderCompareCsv(result: CompareResult): string {
     field(m.relative),
     m.verdict,
   ]);
-  return [HEAD, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+  return csvText([HEAD, ...rows]);
 }

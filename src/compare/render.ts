@@ -7,6 +7,7 @@ import { paragraph, section, table } from "../report/layout.js";
 import type { TerminalOptions } from "../report/terminal.js";
 import { valueText } from "../sweep/grid.js";
 import type { CompareResult, CompareSide } from "./compare.js";
+import { plural } from "../report/plural.js";
 
 /** A titled table with notes under it. */
 interface Block {
@@ -22,21 +23,21 @@ function sideText(side: CompareSide): string {
   const changes = Object.keys(side.with).length;
   return changes === 0
     ? `${side.scenario} (${side.file})`
-    : `${side.scenario} (${side.file} with ${changes} change${changes === 1 ? "" : "s"})`;
+    : `${side.scenario} (${side.file} with ${plural(changes, "change")})`;
 }
 
 function title(result: CompareResult): string {
   const seeds = result.seeds;
   const seedText =
     seeds.length === 1 ? `seed ${seeds[0] ?? 0}` : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
-  return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${result.runs} run${result.runs === 1 ? "" : "s"} each, ${seedText} on both sides`;
+  return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${plural(result.runs, "run")} each, ${seedText} on both sides`;
 }
 
 function blocks(result: CompareResult): Block[] {
   const out: Block[] = [];
   const diffs = result.configurationDifferences;
   out.push({
-    title: `Configuration difference (${diffs.length} path${diffs.length === 1 ? "" : "s"})`,
+    title: `Configuration difference (${plural(diffs.length, "path")})`,
     head: ["path", "A", "B"],
     rows: diffs.map((d) => [d.path, shown(d.a), shown(d.b)]),
     notes: diffs.length === 0 ? ["none: A and B load to the same scenario"] : [],

@@ -1,10 +1,7 @@
 // The stderr text of `mdmsim import`: what was imported, the rows skipped, and the table of facts to fill in.
 import { paragraph, table, wrapLine } from "../report/layout.js";
 import type { ImportResult } from "./importSite.js";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from "../report/plural.js";
 
 const WHY_WIDTH = 60;
 

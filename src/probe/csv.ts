@@ -1,5 +1,5 @@
 // The csv format of `probe`: one row per probe, the contract's fields first.
-import { quote } from "../report/csv.js";
+import { csvText } from "../report/csv.js";
 import type { ProbeReport } from "./result.js";
 
 const HEAD = [
@@ -19,21 +19,19 @@ const HEAD = [
 
 /** Renders the probe document as CSV; `advertisedManagementPoints` is space-separated, empty when not read. */
 export function renderProbeCsv(report: ProbeReport): string {
-  const rows = report.probes.map((p) =>
-    [
-      p.server,
-      p.role,
-      p.url,
-      p.address ?? "",
-      String(p.ok),
-      p.reason ?? "",
-      p.status === null ? "" : String(p.status),
-      String(p.latencyMs),
-      (p.advertisedManagementPoints ?? []).join(" "),
-      p.port === null ? "" : String(p.port),
-      String(p.agrees),
-      p.detail ?? "",
-    ].map(quote),
-  );
-  return [HEAD, ...rows].map((r) => r.join(",")).join("\n") + "\n";
+  const rows = report.probes.map((p) => [
+    p.server,
+    p.role,
+    p.url,
+    p.address ?? "",
+    String(p.ok),
+    p.reason ?? "",
+    p.status === null ? "" : String(p.status),
+    String(p.latencyMs),
+    (p.advertisedManagementPoints ?? []).join(" "),
+    p.port === null ? "" : String(p.port),
+    String(p.agrees),
+    p.detail ?? "",
+  ]);
+  return csvText([HEAD, ...rows]);
 }

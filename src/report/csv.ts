@@ -5,6 +5,11 @@ export function quote(field: string): string {
   return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
+/** CSV text: each row a line of fields quoted where needed, every line ended by a line break. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map(quote).join(",")).join("\n") + "\n";
+}
+
 // Elements are named by `name` (groups, replicas) or `server` (management points), else by index.
 function elementKey(item: unknown, index: number): string {
   if (item !== null && typeof item === "object") {
@@ -43,5 +48,5 @@ function flatten(value: unknown, path: string, rows: string[][]): void {
 export function renderCsv(document: object, omit: readonly string[] = ["trace", "perDevice"]): string {
   const rows: string[][] = [["path", "value"]];
   for (const [k, v] of Object.entries(document)) if (!omit.includes(k)) flatten(v, k, rows);
-  return rows.map((r) => r.map(quote).join(",")).join("\n") + "\n";
+  return csvText(rows);
 }

@@ -3,7 +3,7 @@
 // expectation held.
 import type { SweepHeader, SweepResult } from "../sweep/document.js";
 import { valueText } from "../sweep/grid.js";
-import { quote } from "./csv.js";
+import { csvText } from "./csv.js";
 
 const STATS = ["mean", "ci95.lo", "ci95.hi", "min", "max", "count"] as const;
 const VERSUS = ["mean", "ci95.lo", "ci95.hi", "relative", "verdict"] as const;
@@ -46,12 +46,12 @@ export function renderSweepCsv(result: SweepResult): string {
       : []),
     ...expressions.map((e) => field(v.expectations.find((x) => x.expression === e)?.passedRuns)),
   ]);
-  return [head, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+  return csvText([head, ...rows]);
 }
 
 /** `--list --format csv`: a `variant` number (from 1) and the varied values, one row per variant. */
 export function renderSweepListCsv(header: SweepHeader): string {
   const paths = Object.keys(header.variants[0]?.set ?? {});
   const rows = header.variants.map((v, i) => [String(i + 1), ...paths.map((p) => valueText(v.set[p]))]);
-  return [["variant", ...paths], ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+  return csvText([["variant", ...paths], ...rows]);
 }

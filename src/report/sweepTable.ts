@@ -9,6 +9,7 @@ import { intervalText } from "./interval.js";
 import { higherIsBetter } from "../compare/verdict.js";
 import { paragraph, section, table, type Cell } from "./layout.js";
 import type { TerminalOptions, Tone } from "./terminal.js";
+import { plural } from "./plural.js";
 
 /** Marks the best variant of a column. */
 export const BEST = "✓";
@@ -91,7 +92,6 @@ function title(result: SweepHeader | SweepResult, count: number): string {
   const seeds = result.seeds;
   const seedText =
     seeds.length === 1 ? `seed ${seeds[0] ?? 0}` : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `mdmsim sweep: ${result.scenario} (${plural(count, "variant")} × ${plural(result.runs, "run")}, ${seedText})`;
 }
 
@@ -211,6 +211,6 @@ export function renderSweepList(header: SweepHeader, options: TerminalOptions = 
   const keys = first ? Object.keys(first.set) : [];
   const rows = header.variants.map((v, i) => [String(i + 1), ...Object.values(v.set).map(valueText)]);
   const jobs = header.variants.length * header.runs;
-  const heading = `${title(header, header.variants.length)}: ${jobs} simulation${jobs === 1 ? "" : "s"}`;
+  const heading = `${title(header, header.variants.length)}: ${plural(jobs, "simulation")}`;
   return `${paragraph(heading, options, "title")}\n${table(["#", ...keys.map(pathHead)], rows, options)}\n`;
 }

@@ -5,6 +5,7 @@
 // simulates in its own thread, so it stays responsive while a large scenario runs.
 import { decodeEdits, encodeEdits, type Edit } from "./fragment.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
+import { plural } from "../report/plural.js";
 
 /** The worker's script, set by the page (see page.ts) before this script runs. */
 declare const mdmsimWorkerSource: string;
@@ -139,7 +140,7 @@ function start(): void {
       download.href = downloadUrl;
     }
     const count = edits().length;
-    status.textContent = `Ready: seed ${outcome.seed}, ${count === 0 ? "no edits" : `${count} edit${count === 1 ? "" : "s"}`}, computed in ${ms} ms.`;
+    status.textContent = `Ready: seed ${outcome.seed}, ${count === 0 ? "no edits" : plural(count, "edit")}, computed in ${ms} ms.`;
     body.dataset.state = "ready";
   }
 

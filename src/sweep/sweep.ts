@@ -144,11 +144,10 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
     runs,
     values + scenario.expectations.length + extraExpectations.length,
   );
-  const scenarios = grid.map((variant) => {
+  const checked = grid.map((variant) => {
     try {
       const variantScenario = applyOverrides(scenario, variant.overrides);
-      checkRunLimits(variantScenario, { maxEvents });
-      return variantScenario;
+      return { scenario: variantScenario, events: checkRunLimits(variantScenario, { maxEvents }).events };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --vary. When no single
@@ -163,7 +162,7 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
   });
   return planRuns(
     scenario.name,
-    scenarios.map((s, v) => ({ scenario: s, set: grid[v]?.set ?? {} })),
+    checked.map((c, v) => ({ ...c, set: grid[v]?.set ?? {} })),
     { ...options, runs, seed: options.seed ?? scenario.seed, expectations: extraExpectations },
   );
 }
@@ -183,7 +182,12 @@ function checkExpectations(expectations: readonly string[] | undefined): string[
  */
 export function planRuns(
   name: string,
-  variants: readonly { readonly scenario: Scenario; readonly set: Readonly<Record<string, unknown>> }[],
+  variants: readonly {
+    readonly scenario: Scenario;
+    readonly set: Readonly<Record<string, unknown>>;
+    /** Its estimated events per run, when the caller has checked its run limits already. */
+    readonly events?: number;
+  }[],
   options: Omit<SweepOptions, "vary"> & { readonly seed: number },
 ): SweepPlan {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
@@ -218,7 +222,7 @@ export function planRuns(
     scenarios: variants.map((v) => v.scenario),
     extraExpectations,
     maxEvents,
-    variantEvents: variants.map((v) => checkRunLimits(v.scenario, { maxEvents }).events),
+    variantEvents: variants.map((v) => v.events ?? checkRunLimits(v.scenario, { maxEvents }).events),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Scenario } from "../../scenario/schema.js";
 import type { CliIo } from "../io.js";
 import { writeOutputFile } from "../outputFile.js";
 import { visible } from "../../report/terminal.js";
+import { plural } from "../../report/plural.js";
 
 /** Writes the updated scenario to `out` (never over one of `inputs`) and says what it did on stderr. */
 export function writeProbedCertificates(
@@ -34,7 +35,7 @@ export function writeProbedCertificates(
   );
   const n = update.updated.length;
   io.stderr(
-    `mdmsim probe: wrote ${out}: the certificate${n === 1 ? "" : "s"} of ${n} server${n === 1 ? "" : "s"} as presented in the TLS handshake\n`,
+    `mdmsim probe: wrote ${out}: the certificate${n === 1 ? "" : "s"} of ${plural(n, "server")} as presented in the TLS handshake\n`,
   );
   for (const { server, reason } of update.kept)
     // The reason may quote what the server presented: shown, never obeyed.

@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ManagementPointResult } from "../../results/runResult.js";
 import { CHART_WIDTH, FAILED_COLOR, TRIES_COLOR, chartConfig } from "./theme.js";
+import { plural } from "../plural.js";
 
 /** One bar segment. */
 export interface LoadSegment {
@@ -36,7 +37,7 @@ export function loadChartSpec(loads: readonly ManagementPointResult[]): TopLevel
   const notes = used.map((l) => ({
     dmp: dmpLabel(l),
     tries: l.attempts,
-    note: `${l.devices} device${l.devices === 1 ? "" : "s"}, peak ${l.peakAttemptsPerMinute}/min`,
+    note: `${plural(l.devices, "device")}, peak ${l.peakAttemptsPerMinute}/min`,
   }));
   const y = { field: "dmp", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 360 } };
   return {

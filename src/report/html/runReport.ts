@@ -15,6 +15,7 @@ import { figuresOf, finishReport, type PlannedChart, type Report } from "./plann
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
 import { ttfsChartSpec, type TtfsSeries } from "./ttfsChart.js";
+import { plural } from "../plural.js";
 
 /** What a run report is made from. */
 export interface RunReportInput {
@@ -33,7 +34,6 @@ export interface RunReportInput {
 }
 
 const dur = (s: number) => formatDuration(s);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The time-to-first-success curves of every group (simulated, and the closed form where it applies). */
 export function ttfsSeries(series: RunSeries): { series: TtfsSeries[]; notes: string[] } {
@@ -176,7 +176,7 @@ function summarySection(result: RunResult): Section {
     card(String(result.attempts.failed), `failed tries (of ${result.attempts.total})`),
   ];
   const histogram = Object.entries(f.histogram)
-    .map(([k, n]) => `${n} device${n === 1 ? "" : "s"} failed ${k} time${k === "1" ? "" : "s"}`)
+    .map(([k, n]) => `${plural(n, "device")} failed ${plural(Number(k), "time")}`)
     .join(", ");
   const reasons = [
     ["DMP tries failed because", result.attempts.failedByReason],
@@ -321,7 +321,7 @@ export function runReportHtml(
       ? ""
       : failed === 0
         ? ` <span class="verdict pass">expectations held</span>`
-        : ` <span class="verdict fail">${failed} expectation${failed === 1 ? "" : "s"} failed</span>`;
+        : ` <span class="verdict fail">${plural(failed, "expectation")} failed</span>`;
   const intro = [
     scenario.description === "" ? "" : `<p class="lede">${escapeHtml(scenario.description)}</p>`,
     `<p class="meta">Seed ${result.seed} · ${dur(result.durationSeconds)} simulated from ${escapeHtml(scenario.start)} · ${plural(result.devices.total, "device")} in ${plural(scenario.devices.length, "group")} · ${result.events} events${verdict}</p>`,

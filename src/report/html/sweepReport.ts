@@ -23,6 +23,7 @@ import {
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { isConstantMetric, metricTitle, sweepAxis, sweepChartSpec } from "./sweepChart.js";
+import { plural } from "../plural.js";
 
 /** What a sweep report is made from. */
 export interface SweepReportInput {
@@ -33,8 +34,6 @@ export interface SweepReportInput {
   /** The command line that made it, shown in the footer. */
   readonly command: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function seedsText(seeds: readonly number[]): string {
   return seeds.length === 1
