@@ -1,5 +1,5 @@
 // Checks of the servers' web server certificates: trust, names, validity over the run, binding, and CRLs.
-import { certificateNames, nameUsed, validityWindow } from "../model/rules.js";
+import { nameUsed, validityWindow } from "../model/rules.js";
 import { formatDuration } from "../scenario/duration.js";
 import type { Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
@@ -33,7 +33,8 @@ export const certificateNameMismatch: Check = contactCheck("certificate-name-mis
   path: (c) => certificatePath(c.server),
   message: (c) => {
     const certificate = c.server.certificate ?? undefined;
-    const names = certificate ? certificateNames(c.server, certificate) : [];
+    // The schema defaults a certificate's names to the server's name and internet FQDN.
+    const names = certificate ? certificate.names : [];
     return `${c.server.name}'s certificate names ${names.map((n) => `"${n}"`).join(", ") || "nothing"}, and ${groupLabel(c)} connects to "${nameUsed(c.group, c.server, c.role)}"`;
   },
   fix: (c) =>

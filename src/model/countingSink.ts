@@ -55,7 +55,8 @@ export class CountingSink implements WalkSink {
 
   managementPointTry(t: number, mp: number, _retry: boolean, reason: number): void {
     const { tally } = this;
-    const at = this.run.managementPoints[mp];
+    // -1 (no MP) never reaches the array: a negative index would slow every lookup at this line.
+    const at = mp >= 0 ? this.run.managementPoints[mp] : undefined;
     tally.attempts++;
     if (at !== undefined) perMinute(at.perMinute, t);
     if (reason === OK) {
@@ -98,7 +99,7 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.enrolled++;
-    const at = this.run.managementPoints[d.managementPoint];
+    const at = d.managementPoint >= 0 ? this.run.managementPoints[d.managementPoint] : undefined;
     if (at !== undefined) at.devices++;
     // The commit's visibility delay in each replica whose tick carries it (Infinity: none does).
     const { delays, delayCounts } = this.run;

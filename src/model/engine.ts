@@ -35,23 +35,22 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   );
   const records: DeviceRecord[] | null = options.perDevice === true ? [] : null;
   const trace: TraceEvent[] | null = options.trace !== undefined ? [] : null;
-  const tallies = site.groups.map((model) => newGroupTally(model.group.count));
-  const counting = tallies.map((tally) => new CountingSink(tally, counters));
-  const walks = site.groups.map((model, g) => {
-    const sinks: WalkSink[] = [counting[g] ?? new CountingSink(newGroupTally(0), counters)];
+  const groups = site.groups.map((model, g) => {
+    const counting = new CountingSink(newGroupTally(model.group.count), counters);
+    const sinks: WalkSink[] = [counting];
     if (records) sinks.push(new RecordSink(model.group.name, site.managementPoints, records));
-    const [only] = sinks;
     // One sink reports directly: the walk's calls stay monomorphic in the common case.
-    const all = sinks.length === 1 && only ? only : new TeeSink(sinks);
+    const all = sinks.length === 1 ? counting : new TeeSink(sinks);
     const traced =
       trace && options.trace?.group === g
         ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace)]) }
         : undefined;
-    return new GroupWalk(site, model, { all, ...(traced ? { traced } : {}) }, options.countDraws === true);
+    const sinksOf = { all, ...(traced ? { traced } : {}) };
+    return { counting, walk: new GroupWalk(site, model, sinksOf, options.countDraws === true) };
   });
   const report = options.onProgress;
   let before = 0;
-  walks.forEach((walk, g) => {
+  groups.forEach(({ walk }, g) => {
     const offset = before;
     walk.run(
       PROGRESS_DEVICES,
@@ -65,12 +64,12 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
   counters.totalManagementPointTries();
   return {
     site,
-    groups: tallies,
+    groups: groups.map(({ counting }) => counting.tally),
     managementPoints: counters.managementPoints,
     visibilityDelays: counters.visibilityDelays(),
-    events: counting.reduce((n, sink) => n + sink.events, site.siteEvents),
+    events: groups.reduce((n, { counting }) => n + counting.events, site.siteEvents),
     trace,
     perDevice: records,
-    draws: options.countDraws === true ? walks.map((w) => w.draws ?? newDrawCounts(0)) : null,
+    draws: options.countDraws === true ? groups.map(({ walk }) => walk.draws ?? newDrawCounts(0)) : null,
   };
 }

@@ -67,11 +67,6 @@ export function nameUsed(group: DeviceGroup, server: Server, role: RoleName): st
   return isInternetDevice(group, role) ? (server.internetFqdn ?? server.name) : server.name;
 }
 
-/** The names a certificate carries (the schema defaults them to the server's name and internet FQDN). */
-export function certificateNames(_server: Server, certificate: Certificate): string[] {
-  return certificate.names;
-}
-
 /** Whether a certificate name matches a host name; `*.` wildcards match exactly one label. */
 export function certificateNameMatches(pattern: string, host: string): boolean {
   const p = pattern.toLowerCase();
@@ -189,7 +184,7 @@ export const RULES: readonly Rule[] = [
       const certificate = server.certificate;
       if (certificate == null) return null;
       const host = nameUsed(group, server, role);
-      return certificateNames(server, certificate).some((n) => certificateNameMatches(n, host))
+      return certificate.names.some((n) => certificateNameMatches(n, host))
         ? null
         : "certificate-name-mismatch";
     },

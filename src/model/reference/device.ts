@@ -16,7 +16,7 @@ import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
 import { enrollmentPointReason, rulesFor, type RoleName } from "../rules.js";
 import type { DeviceStream } from "../draws.js";
 import type { GroupModel, SiteModel } from "../site.js";
-import type { GroupTally, ManagementPointTally } from "../tally.js";
+import { bump, perMinute, type GroupTally, type ManagementPointTally } from "../tally.js";
 import type { Availability } from "./world.js";
 
 /** What a device's process needs from the simulated world (run.ts's World). */
@@ -76,11 +76,6 @@ export function reasonNow(world: World, group: DeviceGroup, server: Server, role
   return OK;
 }
 
-/** Adds one to entry `i`. */
-export function add(counts: Float64Array | Uint32Array, i: number): void {
-  counts[i] = (counts[i] ?? 0) + 1;
-}
-
 const outcome = (id: number): string => (id === OK ? "ok" : (REASONS[id] ?? "unknown"));
 
 /** One enrollment try now: an EPP among the reachable ones (the first EPP when none is), then the EP. */
@@ -129,7 +124,7 @@ function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry
   tally.attempts++;
   if (mp) {
     mp.attempts++;
-    add(mp.perMinute, Math.floor(now / 60));
+    perMinute(mp.perMinute, now);
   }
   if (reason === OK) {
     tally.succeeded++;
@@ -144,10 +139,10 @@ function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry
     }
     return reason;
   }
-  add(tally.failedByReason, reason);
+  bump(tally.failedByReason, reason);
   if (mp) {
     mp.failed++;
-    add(mp.failedPerMinute, Math.floor(now / 60));
+    perMinute(mp.failedPerMinute, now);
   }
   if (d.firstSuccessAt < 0) d.failedBefore++;
   return reason;
@@ -176,7 +171,7 @@ function contentTry(world: World, d: DeviceState): void {
   if (tally === undefined) return;
   tally.contentAttempted++;
   if (reason !== OK) {
-    add(tally.contentFailedByReason, reason);
+    bump(tally.contentFailedByReason, reason);
     return;
   }
   tally.contentSucceeded++;

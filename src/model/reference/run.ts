@@ -10,11 +10,18 @@ import type { Server } from "../../scenario/schema.js";
 import type { DeviceStream, DrawCounts } from "../draws.js";
 import { enrollmentTimes } from "../enrollment.js";
 import type { DeviceRecord, TraceEvent } from "../../results/device.js";
-import { newGroupTally, type GroupTally, type ManagementPointTally, type RawRun } from "../tally.js";
+import {
+  bump,
+  newGroupTally,
+  newManagementPointTally,
+  type GroupTally,
+  type ManagementPointTally,
+  type RawRun,
+} from "../tally.js";
 import { OK, REASON_ID, REASONS } from "../reasons.js";
 import { syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { SiteModel } from "../site.js";
-import { add, deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
+import { deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
 import { GroupTapes } from "./tape.js";
 import { Availability, ReplicaProcess } from "./world.js";
 
@@ -40,7 +47,7 @@ export class World implements DeviceWorld {
   private readonly servers = new Map<string, Availability>();
   private readonly tapes: GroupTapes[];
   /** Per management point: the replica it reads (index), or -1 for the site database. */
-  private readonly reads: number[];
+  private readonly reads: Int32Array;
 
   constructor(
     readonly site: SiteModel,
@@ -49,14 +56,7 @@ export class World implements DeviceWorld {
     const { scenario } = site;
     for (const server of scenario.site.servers)
       this.servers.set(server.name, new Availability(this.env, server.outages));
-    const minutes = Math.max(1, Math.ceil(site.duration / 60));
-    this.managementPoints = site.managementPoints.map(() => ({
-      devices: 0,
-      attempts: 0,
-      failed: 0,
-      perMinute: new Uint32Array(minutes),
-      failedPerMinute: new Uint32Array(minutes),
-    }));
+    this.managementPoints = site.managementPoints.map(() => newManagementPointTally(site.duration));
     this.groups = scenario.devices.map((g) => newGroupTally(g.count));
     this.tapes = scenario.devices.map(
       (g, i) => new GroupTapes(site.seed, g.name, options.draws[i] ?? missing(g.name)),
@@ -82,9 +82,7 @@ export class World implements DeviceWorld {
           },
         ),
     );
-    this.reads = site.managementPoints.map((s) =>
-      scenario.site.replicas.findIndex((r) => r.name === s.roles.managementPoint?.database),
-    );
+    this.reads = site.mpReplica;
     this.traced = options.trace !== undefined ? [] : null;
   }
 
@@ -192,7 +190,7 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     if (committed) tally.enrolled++;
     else if (d.enrollmentFailed) {
       tally.enrollmentFailed++;
-      add(tally.enrollmentFailedByReason, d.lastEnrollReason);
+      bump(tally.enrollmentFailedByReason, d.lastEnrollReason);
     } else {
       tally.enrollmentPending++;
       world.branch(
@@ -206,7 +204,7 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
       tally.connected++;
       if (d.failedBefore > 0) tally.connectedAfterFailures++;
     } else if (committed) {
-      add(tally.neverConnectedByReason, d.lastReason);
+      bump(tally.neverConnectedByReason, d.lastReason);
       world.branch(
         d.lastReason === REASON_ID["not-polled"] ? "poll: none before the end" : "poll: never connected",
       );
