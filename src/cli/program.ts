@@ -19,13 +19,14 @@ const VERSION = (
 export const ExitCode = { OK: 0, FAILED: 1, BAD_INPUT: 2, INTERNAL: 3, OUTPUT: 4 } as const;
 
 /**
- * The exit code once stdout is written: unchanged when it was, quietly 0 when the reader went away (EPIPE,
- * as `mdmsim … | head` does), else one line and `OUTPUT`.
+ * The exit code once stdout is written: unchanged when it was, and unchanged but quiet when the reader went
+ * away (EPIPE, as `mdmsim … | head` does: the run's outcome does not depend on who read it), else one line
+ * and `OUTPUT`.
  */
 async function afterOutput(io: CliIo, code: number): Promise<number> {
   const failure = await io.finishStdout?.();
   if (failure === undefined) return code;
-  if (failure.code === "EPIPE") return ExitCode.OK;
+  if (failure.code === "EPIPE") return code;
   io.stderr(`mdmsim: cannot write the output: ${failure.message}\n`);
   return ExitCode.OUTPUT;
 }

@@ -190,7 +190,7 @@ describe("the whole work is planned before it starts", () => {
 });
 
 describe("stdout errors", () => {
-  it("a full disk is one line and exit 4; a reader that goes away ends quietly with exit 0", () => {
+  it("a full disk is one line and exit 4; a reader that goes away ends quietly with the command's exit code", () => {
     const full = spawnSync("sh", ["-c", `'${process.execPath}' '${BIN}' run --format json > /dev/full`], {
       cwd: REPO_ROOT,
       encoding: "utf8",
@@ -207,6 +207,17 @@ describe("stdout errors", () => {
     );
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
+    // A reader that goes away changes nothing of the outcome: a failed expectation still exits 1.
+    const failing = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; '${process.execPath}' '${BIN}' sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --expect "devices.neverConnected > 0" --format json | head -c10 >/dev/null`,
+      ],
+      { cwd: REPO_ROOT, encoding: "utf8" },
+    );
+    expect(failing.stderr).toBe("");
+    expect(failing.status).toBe(1);
   });
 });
 
