@@ -44,6 +44,7 @@ export interface ComparePlan extends SweepPlan {
 /**
  * Plans a comparison of two validated scenarios (B usually A with `--with` overrides applied).
  * @param sides - how A and B were named (file and overrides), for the document
+ * @param events - each side's estimated events per run, when the caller has checked its run limits
  * @throws UsageError for bad `runs`, seed or expectation syntax
  */
 export function planCompare(
@@ -51,12 +52,13 @@ export function planCompare(
   b: Scenario,
   sides: { readonly a: CompareSide; readonly b: CompareSide },
   options: CompareOptions = {},
+  events?: { readonly a: number; readonly b: number },
 ): ComparePlan {
   const plan = planRuns(
     b.name === a.name ? a.name : `${a.name} → ${b.name}`,
     [
-      { scenario: a, set: {} },
-      { scenario: b, set: sides.b.with },
+      { scenario: a, set: {}, ...(events ? { events: events.a } : {}) },
+      { scenario: b, set: sides.b.with, ...(events ? { events: events.b } : {}) },
     ],
     { ...options, seed: options.seed ?? a.seed },
   );

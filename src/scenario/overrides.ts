@@ -14,13 +14,14 @@ export interface Override {
 
 /**
  * Parses `PATH=VALUE`.
+ * @param option - the option that gave it, for the message (`--set`, `compare`'s `--with`)
  * @throws UsageError when there is no `=` or the path is empty
  */
-export function parseOverride(text: string): Override {
+export function parseOverride(text: string, option = "--set"): Override {
   const eq = text.indexOf("=");
   if (eq <= 0)
     throw new UsageError(
-      `--set ${text}: expected PATH=VALUE, like "site.replicas.replica1.syncInterval=10m"`,
+      `${option} ${text}: expected PATH=VALUE, like "site.replicas.replica1.syncInterval=10m"`,
     );
   const path = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1);
@@ -34,10 +35,25 @@ export function parseOverride(text: string): Override {
 }
 
 /**
- * Applies overrides to a scenario and validates the result.
- * @throws ScenarioError naming the `--set` option when a path names nothing or a value is invalid
+ * What a problem an override caused is attributed to: the override to blame when one is (its path names
+ * nothing, or the problem lies under what it set), else undefined (a rule across fields).
  */
-export function applyOverrides(scenario: Scenario, overrides: readonly (Override | string)[]): Scenario {
+export type OverrideSource = (culprit: Override | undefined) => string;
+
+/** `--set PATH=VALUE`, or "after --set". */
+export const SET_SOURCE: OverrideSource = (culprit) =>
+  culprit !== undefined ? `--set ${culprit.text}` : "after --set";
+
+/**
+ * Applies overrides to a scenario and validates the result.
+ * @param source - names the option a problem came from (`sweep`'s `--vary`, `compare`'s `--with`)
+ * @throws ScenarioError naming the override when a path names nothing or a value is invalid
+ */
+export function applyOverrides(
+  scenario: Scenario,
+  overrides: readonly (Override | string)[],
+  source: OverrideSource = SET_SOURCE,
+): Scenario {
   if (overrides.length === 0) return scenario;
   // Overrides edit what the file said (defaults left to be filled afresh); a path must name something in
   // the loaded scenario, defaults included, so `devices.0.enrollment.delay` works on a file without it.
@@ -47,11 +63,7 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
   for (const override of parsed) {
     const walk = walkPath(scenario, override.path, { allowMissingLast: true });
     if (!walk.ok) {
-      throw new ScenarioError(
-        `"${walk.failedAt}" names nothing in the scenario`,
-        [],
-        `--set ${override.text}`,
-      );
+      throw new ScenarioError(`"${walk.failedAt}" names nothing in the scenario`, [], source(override));
     }
     // Prototype keys name no field, and must never reach an object's prototype. Checked on the resolved
     // keys, not the text: a group named "constructor" is an array index by then, and reachable.
@@ -62,11 +74,11 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
       throw new ScenarioError(
         `"${String(forbidden.key)}" names nothing in the scenario`,
         [],
-        `--set ${override.text}`,
+        source(override),
       );
     }
     const indexPath = walk.steps.map((step) => step.key);
-    if (indexPath.length === 0) throw new ScenarioError("expected a path", [], `--set ${override.text}`);
+    if (indexPath.length === 0) throw new ScenarioError("expected a path", [], source(override));
     setWritten(data, indexPath, override.value, walk.steps);
     touched.push({ override, indexPath });
   }
@@ -85,7 +97,7 @@ export function applyOverrides(scenario: Scenario, overrides: readonly (Override
     const within = (t: (typeof touched)[number]) =>
       error.path.length > 0 && error.path.every((k, i) => t.indexPath[i] === k);
     const culprit = touched.find(under) ?? touched.find(added) ?? touched.find(within);
-    throw culprit ? error.withSource(`--set ${culprit.override.text}`) : error.withSource("after --set");
+    throw error.withSource(source(culprit?.override));
   }
 }
 

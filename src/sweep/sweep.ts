@@ -4,7 +4,7 @@
 import { ScenarioError, UsageError } from "../errors.js";
 import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
-import { applyOverrides } from "../scenario/overrides.js";
+import { applyOverrides, type OverrideSource } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
 import { studyGrid, type Study } from "./study.js";
@@ -145,19 +145,20 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
     values + scenario.expectations.length + extraExpectations.length,
   );
   const checked = grid.map((variant) => {
+    // A problem names the --vary value (or the study's axis) to blame; when no single value is (a rule
+    // across fields, a run limit), every value of the variant.
+    const source: OverrideSource = (culprit) =>
+      study !== undefined
+        ? `${study.source} (${culprit?.text ?? variant.overrides.map((o) => o.text).join(", ")})`
+        : culprit !== undefined
+          ? `--vary ${culprit.text}`
+          : variantLabel(variant);
+    const variantScenario = applyOverrides(scenario, variant.overrides, source);
     try {
-      const variantScenario = applyOverrides(scenario, variant.overrides);
       return { scenario: variantScenario, events: checkRunLimits(variantScenario, { maxEvents }).events };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --vary. When no single
-      // override is to blame (a cross-field rule, a run limit), name every value of the variant.
-      const culprit = error.source?.startsWith("--set ") === true ? error.source.slice(6) : undefined;
-      if (study !== undefined)
-        throw error.withSource(
-          `${study.source} (${culprit ?? variant.overrides.map((o) => o.text).join(", ")})`,
-        );
-      throw error.withSource(culprit !== undefined ? `--vary ${culprit}` : variantLabel(variant));
+      throw error.withSource(source(undefined));
     }
   });
   return planRuns(

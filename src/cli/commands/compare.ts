@@ -3,9 +3,8 @@
 import { assembleCompare, compareExitCode, planCompare, type CompareResult } from "../../compare/compare.js";
 import { renderCompareCsv } from "../../compare/csv.js";
 import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.js";
-import { ScenarioError, UsageError } from "../../errors.js";
 import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
-import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { choice, flag, list, optionalPositional } from "../optionTable.js";
@@ -22,7 +21,7 @@ import {
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { checkRunLimits } from "../../model/estimate.js";
 import { runCommandJobs } from "../sweepPool.js";
-import { checkCommandSweepWork, runsOption } from "./sweep.js";
+import { runsOption } from "./sweep.js";
 
 const COMPARE_FORMATS = [...FORMATS, "markdown"] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -69,33 +68,18 @@ export const compareCommand = defineCommand<CompareArgs>({
     const seed = commandSeed(context, args.seed, a);
     const bFile = args.b ?? args.a;
     const loaded = args.b === undefined ? a : commandScenario(io, context, args.b, args.set);
-    const overrides = args.with.map((w) => {
-      try {
-        return parseOverride(w);
-      } catch (error) {
-        if (error instanceof UsageError)
-          throw new UsageError(
-            `--with ${w}: expected PATH=VALUE, like "site.replicas.replica1.syncInterval=10m"`,
-          );
-        throw error;
-      }
-    });
-    let b;
-    try {
-      b = applyOverrides(loaded, overrides);
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      // applyOverrides names the culprit as "--set PATH=VALUE"; here it came from a --with.
-      const culprit =
-        error.source?.startsWith("--set ") === true ? error.source.slice(6) : args.with.join(" ");
-      throw error.withSource(`${bFile}, --with ${culprit}`);
-    }
+    const overrides = args.with.map((w) => parseOverride(w, "--with"));
+    const b = applyOverrides(
+      loaded,
+      overrides,
+      (culprit) => `${bFile}, --with ${culprit?.text ?? args.with.join(" ")}`,
+    );
     const withs = Object.fromEntries(overrides.map((o) => [o.path, o.value]));
     // Run limits name the side they fail on: A's file, or B's with its changes.
     const limits = maxEventsOf(args.maxEvents);
-    attributed(args.a, () => checkRunLimits(a, limits));
+    const aEvents = attributed(args.a, () => checkRunLimits(a, limits)).events;
     const bLabel = args.with.length > 0 ? `${bFile}, --with ${args.with.join(" --with ")}` : bFile;
-    attributed(bLabel, () => checkRunLimits(b, limits));
+    const bEvents = attributed(bLabel, () => checkRunLimits(b, limits)).events;
     const plan = planCompare(
       a,
       b,
@@ -104,10 +88,11 @@ export const compareCommand = defineCommand<CompareArgs>({
         b: { scenario: b.name, file: bFile, with: withs },
       },
       { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect, ...limits },
+      { a: aEvents, b: bEvents },
     );
     const jobs = sweepJobs(plan);
     // Each side alone fits; both sides' runs together must too.
-    checkCommandSweepWork(args.a, plan, jobs);
+    checkSweepWork(plan, jobs);
     const outcomes = await runCommandJobs(io, plan, jobs, {
       requested: args.jobs,
       quiet: false,

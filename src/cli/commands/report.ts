@@ -9,7 +9,7 @@ import { reachability } from "../../model/reachability.js";
 import { buildRunReport } from "../../report/html/runReport.js";
 import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
-import { DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed } from "../../sweep/document.js";
 import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
@@ -28,7 +28,6 @@ import { typedCommand } from "../typedCommand.js";
 import { runCommandJobs } from "../sweepPool.js";
 import {
   baselineOption,
-  checkCommandSweepWork,
   commandSweepPlan,
   studyOption,
   runsOption,
@@ -108,7 +107,7 @@ export const reportCommand = defineCommand<ReportArgs>({
 
     const plan = commandSweepPlan(io, scenario, seed, args);
     const all = sweepJobs(plan);
-    checkCommandSweepWork(args.scenario, plan, all);
+    checkSweepWork(plan, all);
     const outcomes = await runCommandJobs(io, plan, all, {
       requested: args.jobs,
       quiet: args.quiet,

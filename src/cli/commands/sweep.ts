@@ -12,7 +12,6 @@ import {
   planSweep,
   sweepHeader,
   sweepJobs,
-  type SweepJob,
   type SweepPlan,
 } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
@@ -31,7 +30,7 @@ import {
   type ScenarioArgs,
 } from "../options.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
-import { attributed, commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
+import { commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
 import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { parseStudy, type Study } from "../../sweep/study.js";
 import { runCommandJobs } from "../sweepPool.js";
@@ -143,16 +142,6 @@ export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, ar
   }
 }
 
-/**
- * Refuses running a sweep's jobs above the time limit (their events together), naming the scenario file.
- * @throws ScenarioError
- */
-export function checkCommandSweepWork(file: string, plan: SweepPlan, jobs: readonly SweepJob[]): void {
-  attributed(file, () => {
-    checkSweepWork(plan, jobs);
-  });
-}
-
 interface SweepArgs extends ScenarioArgs, GridArgs {
   readonly jobs: number | undefined;
   readonly list: boolean;
@@ -203,7 +192,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
 
     const all = sweepJobs(plan);
     const mine = shard !== undefined ? shardJobs(all, shard) : all;
-    checkCommandSweepWork(args.scenario, plan, mine);
+    checkSweepWork(plan, mine);
     const outcomes = await runCommandJobs(io, plan, mine, { requested: args.jobs, quiet: args.quiet });
 
     if (shard !== undefined) {
