@@ -1,4 +1,5 @@
 // Arguments several commands share, declared once as entries of their tables (optionTable.ts).
+import { plural } from "../report/plural.js";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import { RUN_LIMITS } from "../model/estimate.js";
@@ -85,7 +86,7 @@ export function workerThreads(
   const threads = Math.max(1, Math.min(jobs, cpus, workItems));
   if (requested !== undefined && threads < jobs && !quiet)
     io.stderr(
-      `mdmsim: --jobs ${jobs}: using ${threads} worker thread${threads > 1 ? "s" : ""} (${cpus} CPU${cpus > 1 ? "s" : ""}, ${workItems} run${workItems > 1 ? "s" : ""} to do)\n`,
+      `mdmsim: --jobs ${jobs}: using ${plural(threads, "worker thread")} (${plural(cpus, "CPU")}, ${plural(workItems, "run")} to do)\n`,
     );
   return threads;
 }

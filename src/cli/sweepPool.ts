@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import type { JobInput, JobOutcome } from "../sweep/job.js";
-import { runPlannedJob, type SweepJob, type SweepPlan } from "../sweep/sweep.js";
+import { plannedJobInput, runPlannedJob, type SweepJob, type SweepPlan } from "../sweep/sweep.js";
 import type { CliIo } from "./io.js";
 import { workerThreads } from "./options.js";
 import { progressBar } from "./progress.js";
@@ -35,18 +35,6 @@ export function sweepWorkerFile(): string {
   throw new Error(
     `the sweep worker (sweepWorker.js) is missing beside ${import.meta.url}: run npm run build`,
   );
-}
-
-function inputOf(plan: SweepPlan, job: SweepJob): JobInput {
-  const scenario = plan.scenarios[job.variant];
-  if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
-  return {
-    scenario,
-    seed: job.seed,
-    metrics: plan.metrics,
-    expectations: plan.extraExpectations,
-    maxEvents: plan.maxEvents,
-  };
 }
 
 /** Whether `runJobs` runs `count` jobs on worker threads (else all in this thread). */
@@ -95,7 +83,7 @@ export async function runJobs(
     progress();
     const answers = await Promise.allSettled(
       rest.map((job) =>
-        pool.run(inputOf(plan, job)).then((answer) => {
+        pool.run(plannedJobInput(plan, job)).then((answer) => {
           progress();
           return answer;
         }),

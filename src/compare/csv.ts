@@ -1,9 +1,6 @@
 // The csv format of `compare`: one row per metric (tidy data for a spreadsheet).
-import { csvText } from "../report/csv.js";
+import { csvText, numberField as field } from "../report/csv.js";
 import type { CompareResult } from "./compare.js";
-
-const field = (value: number | null | undefined): string =>
-  value === null || value === undefined ? "" : String(value);
 
 const HEAD = [
   "metric",

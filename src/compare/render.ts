@@ -8,6 +8,7 @@ import type { TerminalOptions } from "../report/terminal.js";
 import { valueText } from "../sweep/grid.js";
 import type { CompareResult, CompareSide } from "./compare.js";
 import { plural } from "../report/plural.js";
+import { seedsText } from "../report/seeds.js";
 
 /** A titled table with notes under it. */
 interface Block {
@@ -27,10 +28,7 @@ function sideText(side: CompareSide): string {
 }
 
 function title(result: CompareResult): string {
-  const seeds = result.seeds;
-  const seedText =
-    seeds.length === 1 ? `seed ${seeds[0] ?? 0}` : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
-  return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${plural(result.runs, "run")} each, ${seedText} on both sides`;
+  return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${plural(result.runs, "run")} each, ${seedsText(result.seeds)} on both sides`;
 }
 
 function blocks(result: CompareResult): Block[] {

@@ -9,6 +9,7 @@ import { asNumber, asString, field, isRow, rowsAt, type ExportRow } from "./expo
 import { importLog, type ImportLog, type ImportNote, type ImportSummary, type SkippedRow } from "./notes.js";
 import { readReplicaSchedules } from "./replicas.js";
 import { mapSiteRoles } from "./siteRoles.js";
+import { DEFAULT_START } from "../scenario/schema.js";
 
 /** The `format` of a site export. */
 export const EXPORT_FORMAT = "mdmsim-site-export/1";
@@ -185,7 +186,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
     "start",
     "not in the export",
     "the run starts at the default instant: set the day you plan for, since certificate validity is judged from it",
-    "2026-01-01T00:00:00Z",
+    DEFAULT_START,
   );
 
   const scenario: ScenarioInput = {

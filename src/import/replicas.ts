@@ -4,12 +4,10 @@ import { formatPath } from "../errors.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { asNumber, asString, field, isRow } from "./exportRows.js";
 import type { ImportLog } from "./notes.js";
+import { DEFAULT_SYNC_INTERVAL } from "../scenario/schema.js";
 
 /** A replica as the scenario writes it. */
 export type ReplicaInput = NonNullable<ScenarioInput["site"]["replicas"]>[number];
-
-/** The sync interval the replica setup documents ("Daily, recur every 5 minute(s)"). */
-export const DEFAULT_SYNC_INTERVAL = "5m";
 
 /** One `replicaSchedules` entry. */
 export interface ReplicaSchedule {

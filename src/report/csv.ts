@@ -5,6 +5,11 @@ export function quote(field: string): string {
   return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
+/** A number's cell: empty for null (a statistic with no value) and for absent. */
+export function numberField(value: number | null | undefined): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
 /** CSV text: each row a line of fields quoted where needed, every line ended by a line break. */
 export function csvText(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(quote).join(",")).join("\n") + "\n";

@@ -3,13 +3,10 @@
 // expectation held.
 import type { SweepHeader, SweepResult } from "../sweep/document.js";
 import { valueText } from "../sweep/grid.js";
-import { csvText } from "./csv.js";
+import { csvText, numberField as field } from "./csv.js";
 
 const STATS = ["mean", "ci95.lo", "ci95.hi", "min", "max", "count"] as const;
 const VERSUS = ["mean", "ci95.lo", "ci95.hi", "relative", "verdict"] as const;
-
-const field = (value: number | null | undefined): string =>
-  value === null || value === undefined ? "" : String(value);
 
 /**
  * Renders a sweep document as CSV. Columns: each varied path, then `<metric>.mean`, `.ci95.lo`, `.ci95.hi`,

@@ -3,13 +3,19 @@
 // Pure: document in, text out.
 import type { MetricStats } from "../sweep/aggregate.js";
 import { valueText } from "../sweep/grid.js";
-import type { SweepHeader, SweepResult, SweepVariantResult } from "../sweep/document.js";
+import {
+  constantValue,
+  type SweepHeader,
+  type SweepResult,
+  type SweepVariantResult,
+} from "../sweep/document.js";
 import { num } from "./format.js";
 import { intervalText } from "./interval.js";
 import { higherIsBetter } from "../compare/verdict.js";
 import { paragraph, section, table, type Cell } from "./layout.js";
 import type { TerminalOptions, Tone } from "./terminal.js";
 import { plural } from "./plural.js";
+import { seedsText } from "./seeds.js";
 
 /** Marks the best variant of a column. */
 export const BEST = "✓";
@@ -58,18 +64,6 @@ function cell(stats: MetricStats | undefined, mark: string): Cell {
   return { text: `${body} ${mark}`, tone: mark === BEST ? "good" : "bad" };
 }
 
-// A metric is constant when every run of every variant gave the same value: such a column is a footnote.
-function constantValue(result: SweepResult, path: string): number | null | undefined {
-  let value: number | null | undefined;
-  for (const v of result.variants) {
-    const s = v.metrics[path];
-    if (s === undefined || s.min !== s.max || s.count !== result.runs) return undefined;
-    if (value === undefined) value = s.min;
-    else if (value !== s.min) return undefined;
-  }
-  return value;
-}
-
 // Best and worst variant of one metric by mean; ties share the mark; no marks when all means are equal.
 function marks(result: SweepResult, path: string): string[] {
   const means = result.variants.map((v) => v.metrics[path]?.mean ?? null);
@@ -89,10 +83,7 @@ function marks(result: SweepResult, path: string): string[] {
 const varied = (v: SweepVariantResult): string[] => Object.values(v.set).map(valueText);
 
 function title(result: SweepHeader | SweepResult, count: number): string {
-  const seeds = result.seeds;
-  const seedText =
-    seeds.length === 1 ? `seed ${seeds[0] ?? 0}` : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
-  return `mdmsim sweep: ${result.scenario} (${plural(count, "variant")} × ${plural(result.runs, "run")}, ${seedText})`;
+  return `mdmsim sweep: ${result.scenario} (${plural(count, "variant")} × ${plural(result.runs, "run")}, ${seedsText(result.seeds)})`;
 }
 
 /**

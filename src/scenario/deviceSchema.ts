@@ -1,6 +1,7 @@
 // A device group of the scenario schema (schema.ts): its enrollment pattern, polling phases, connection
 // retries, and the platform defaults, declared here once and described from this declaration.
 import * as z from "zod";
+import { isRecord } from "../isRecord.js";
 import { formatDuration } from "./duration.js";
 import {
   described,
@@ -50,10 +51,7 @@ const EnrollmentSchema = described(
   z
     .preprocess(
       // "uniform" is the default pattern, so `{ "delay": "1m" }` alone is a valid enrollment block.
-      (value) =>
-        value !== null && typeof value === "object" && !Array.isArray(value) && !("pattern" in value)
-          ? { pattern: "uniform", ...value }
-          : value,
+      (value) => (isRecord(value) && !("pattern" in value) ? { pattern: "uniform", ...value } : value),
       z.discriminatedUnion(
         "pattern",
         [
@@ -86,8 +84,7 @@ const EnrollmentSchema = described(
         {
           error: (iss) => {
             const input: unknown = iss.input;
-            const pattern =
-              input !== null && typeof input === "object" && "pattern" in input ? input.pattern : input;
+            const pattern = isRecord(input) && "pattern" in input ? input.pattern : input;
             return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
           },
         },

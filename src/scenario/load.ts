@@ -1,4 +1,5 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
+import { plural } from "../report/plural.js";
 import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
@@ -153,7 +154,7 @@ function problemList(
   const [first, ...rest] = kept.slice(0, MAX_PROBLEMS);
   if (first === undefined) return ["invalid scenario", [], undefined, []];
   const hidden = kept.length - MAX_PROBLEMS;
-  const more = hidden > 0 ? [{ path: [], detail: `and ${hidden} more problem${hidden > 1 ? "s" : ""}` }] : [];
+  const more = hidden > 0 ? [{ path: [], detail: `and ${plural(hidden, "more problem")}` }] : [];
   return [first.detail, first.path, undefined, [...rest, ...more]];
 }
 

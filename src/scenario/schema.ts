@@ -23,6 +23,11 @@ import { DeviceGroupSchema } from "./deviceSchema.js";
 export { showValue } from "./primitives.js";
 export { PLATFORM_DEFAULTS, type PlatformDefaults } from "./deviceSchema.js";
 
+/** A replica's `syncInterval` when the file gives none (the documented default schedule). */
+export const DEFAULT_SYNC_INTERVAL = "5m";
+/** The run's `start` when the file gives none. */
+export const DEFAULT_START = "2026-01-01T00:00:00Z";
+
 const outage = described(
   z.strictObject({
     from: described(duration, "Start of the outage, from the run's start"),
@@ -47,7 +52,7 @@ const ReplicaSchema = described(
     .strictObject({
       name: described(name, "The replica's name; a management point's `database` refers to it"),
       syncInterval: described(
-        positiveDuration.prefault("5m"),
+        positiveDuration.prefault(DEFAULT_SYNC_INTERVAL),
         "How often the replica pulls from the site database (the subscription's schedule)",
       ),
       syncOffset: described(
@@ -233,7 +238,7 @@ const ScenarioObject = z.strictObject({
   description: described(z.string().prefault(""), "What the scenario is about, in a sentence"),
   seed: described(int(0).prefault(1), "The master seed of every random draw; --seed overrides it"),
   start: described(
-    isoInstant.prefault("2026-01-01T00:00:00Z"),
+    isoInstant.prefault(DEFAULT_START),
     "The wall time of the run's start (t = 0), used for certificate validity only",
   ),
   duration: described(positiveDuration, "How long the run lasts"),

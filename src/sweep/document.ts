@@ -139,6 +139,21 @@ function againstBaseline(
   );
 }
 
+/**
+ * The value a metric had in every run of every variant (null: none in any), or undefined when it varied:
+ * a constant metric is a sentence or a footnote in the reports, not a chart or a column.
+ */
+export function constantValue(result: SweepResult, path: string): number | null | undefined {
+  let value: number | null | undefined;
+  for (const v of result.variants) {
+    const s = v.metrics[path];
+    if (s === undefined || s.min !== s.max || s.count !== result.runs) return undefined;
+    if (value === undefined) value = s.min;
+    else if (value !== s.min) return undefined;
+  }
+  return value;
+}
+
 /** True when every expectation of every variant held in every run (exit code 0 of `sweep`). */
 export function sweepPassed(result: SweepResult): boolean {
   return result.variants.every((v) => v.expectations.every((e) => e.passed));

@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { UsageError, formatPath } from "../errors.js";
 import { buildGrid, parseVary, valueText, type GridVariant, type VaryAxis } from "./grid.js";
+import { isRecord } from "../isRecord.js";
 
 const pathText = z
   .string()
@@ -52,8 +53,7 @@ export function parseStudy(data: unknown, source: string): Study {
   // An axis that fits neither form: report against the form it meant ({ zip } when it has that key).
   if (issue?.code === "invalid_union" && path.length === 2 && path[0] === "axes") {
     const input = (data as { axes: unknown[] }).axes[Number(path[1])];
-    const isObject = input !== null && typeof input === "object" && !Array.isArray(input);
-    const branch = isObject ? issue.errors["zip" in input ? 1 : 0] : undefined;
+    const branch = isRecord(input) ? issue.errors["zip" in input ? 1 : 0] : undefined;
     // A misspelt field explains the missing one: report the spelling.
     const chosen = branch?.find((i) => i.code === "unrecognized_keys") ?? branch?.[0];
     if (chosen !== undefined) {

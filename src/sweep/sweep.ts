@@ -9,7 +9,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
 import { studyGrid, type Study } from "./study.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
-import { runJob, type JobOutcome } from "./job.js";
+import { runJob, type JobInput, type JobOutcome } from "./job.js";
 import { metricBounds } from "./metricProfile.js";
 
 /** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
@@ -290,20 +290,25 @@ export function sweepJobs(plan: SweepHeader): SweepJob[] {
   return jobs;
 }
 
-/**
- * Runs one job of a plan in this thread.
- * @throws UsageError when a `--metric` path or an expectation names nothing in the result
- */
-export function runPlannedJob(plan: SweepPlan, job: SweepJob): JobOutcome {
+/** What one job of a plan runs: in this thread (`runPlannedJob`) or a worker thread's (the CLI's pool). */
+export function plannedJobInput(plan: SweepPlan, job: SweepJob): JobInput {
   const scenario = plan.scenarios[job.variant];
   if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
-  return runJob({
+  return {
     scenario,
     seed: job.seed,
     metrics: plan.metrics,
     expectations: plan.extraExpectations,
     maxEvents: plan.maxEvents,
-  });
+  };
+}
+
+/**
+ * Runs one job of a plan in this thread.
+ * @throws UsageError when a `--metric` path or an expectation names nothing in the result
+ */
+export function runPlannedJob(plan: SweepPlan, job: SweepJob): JobOutcome {
+  return runJob(plannedJobInput(plan, job));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { parseDuration } from "../../scenario/duration.js";
 import { valueText } from "../../sweep/grid.js";
-import type { SweepResult, SweepVariantResult } from "../../sweep/document.js";
+import { constantValue, type SweepResult, type SweepVariantResult } from "../../sweep/document.js";
 import { chartConfig } from "./theme.js";
 
 // Short titles for the contract's metrics; any other metric is titled by its path.
@@ -133,14 +133,7 @@ export function sweepPoints(
 
 /** True when a metric was the same in every run of every variant: a sentence, not a chart. */
 export function isConstantMetric(result: SweepResult, metric: string): boolean {
-  let value: number | null | undefined;
-  for (const v of result.variants) {
-    const s = v.metrics[metric];
-    if (s === undefined || s.min !== s.max || s.count !== result.runs) return false;
-    if (value === undefined) value = s.min;
-    else if (value !== s.min) return false;
-  }
-  return true;
+  return constantValue(result, metric) !== undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ import { figuresOf, finishReport, type PlannedChart, type Report } from "./plann
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { isConstantMetric, metricTitle, sweepAxis, sweepChartSpec } from "./sweepChart.js";
 import { plural } from "../plural.js";
+import { seedsText } from "../seeds.js";
 
 /** What a sweep report is made from. */
 export interface SweepReportInput {
@@ -33,12 +34,6 @@ export interface SweepReportInput {
   readonly result: SweepResult;
   /** The command line that made it, shown in the footer. */
   readonly command: string;
-}
-
-function seedsText(seeds: readonly number[]): string {
-  return seeds.length === 1
-    ? `seed ${seeds[0] ?? 0}`
-    : `seeds ${seeds[0] ?? 0}…${seeds[seeds.length - 1] ?? 0}`;
 }
 
 const metricPaths = (result: SweepResult): string[] => Object.keys(result.variants[0]?.metrics ?? {});
