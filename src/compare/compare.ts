@@ -4,9 +4,9 @@
 import type { Scenario } from "../scenario/schema.js";
 import type { JobOutcome } from "../sweep/job.js";
 import { planRuns, runPlannedJob, sweepJobs, type SweepOptions, type SweepPlan } from "../sweep/sweep.js";
-import { plannedProfile, type SweepExpectationResult } from "../sweep/document.js";
+import { assembleSweep, plannedProfile, type SweepExpectationResult } from "../sweep/document.js";
 import { configurationDifferences, type ConfigurationDifference } from "./configurationDifference.js";
-import { compareMetric, type MetricComparison } from "./paired.js";
+import type { MetricComparison } from "./paired.js";
 
 /** One side of a comparison, as the command line named it. */
 export interface CompareSide {
@@ -70,37 +70,35 @@ export function planCompare(
  * @param outcomes - one per job of `sweepJobs(plan)`, by job index (A's runs, then B's)
  */
 export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome[]): CompareResult {
-  const { runs } = plan;
-  if (outcomes.length !== 2 * runs)
-    throw new RangeError(`expected ${2 * runs} job outcomes, got ${outcomes.length}`);
-  const a = outcomes.slice(0, runs);
-  const b = outcomes.slice(runs);
-  const metrics = plan.metrics.map(
-    (path, m) =>
-      [
-        path,
-        compareMetric({
-          path,
-          a: a.map((o) => o.metrics[m] ?? null),
-          b: b.map((o) => o.metrics[m] ?? null),
-          profileA: plannedProfile(plan, 0, m),
-          profileB: plannedProfile(plan, 1, m),
-          seed: plan.seeds[0] ?? 0,
-        }),
-      ] as const,
-  );
-  const expectations = (plan.variants[1]?.expectations ?? []).map((expression, e) => {
-    const passedRuns = b.filter((o) => o.expectations[e] === true).length;
-    return { expression, passedRuns, passed: passedRuns === runs };
+  // The sweep's document of the two sides, A the baseline: each side's statistics and B paired with A.
+  const [a, b] = assembleSweep({ ...plan, baseline: 1 }, outcomes).variants;
+  if (a === undefined || b === undefined) throw new RangeError("a comparison has two sides");
+  const metrics = plan.metrics.map((path, m): [string, MetricComparison] => {
+    const sideA = a.metrics[path];
+    const sideB = b.metrics[path];
+    const paired = b.comparedToBaseline?.[path];
+    if (sideA === undefined || sideB === undefined || paired === undefined)
+      throw new RangeError(`no statistics of ${path}`);
+    return [
+      path,
+      {
+        a: { mean: sideA.mean, ci95: sideA.ci95 },
+        b: { mean: sideB.mean, ci95: sideB.ci95 },
+        difference: paired.difference,
+        relative: paired.relative,
+        verdict: paired.verdict,
+        method: plannedProfile(plan, 1, m).method,
+      },
+    ];
   });
   return {
     a: plan.sides.a,
     b: plan.sides.b,
-    runs,
+    runs: plan.runs,
     seeds: plan.seeds,
     configurationDifferences: plan.configurationDifferences,
     metrics: Object.fromEntries(metrics),
-    expectations,
+    expectations: b.expectations,
   };
 }
 

@@ -24,7 +24,7 @@ export interface MetricComparison {
   readonly method: IntervalMethod;
 }
 
-/** The inputs of `compareMetric` for one metric. */
+/** The inputs of `pairedDifference` for one metric. */
 export interface PairedValues {
   readonly path: string;
   /** A's value per seed (null where the run had none), in seed order. */
@@ -68,21 +68,5 @@ export function pairedDifference(values: PairedValues): {
   return {
     difference: meanInterval(difference),
     verdict: verdictOf(values.path, differences, difference.ci95),
-  };
-}
-
-/** Compares one metric of B against A, seed by seed. */
-export function compareMetric(values: PairedValues): MetricComparison {
-  const stream = { seed: values.seed, name: values.path };
-  const a = aggregate(values.a, { profile: values.profileA, stream });
-  const b = aggregate(values.b, { profile: values.profileB, stream });
-  const { difference, verdict } = pairedDifference(values);
-  return {
-    a: meanInterval(a),
-    b: meanInterval(b),
-    difference,
-    relative: relativeChange(a.mean, b.mean),
-    verdict,
-    method: values.profileB.method,
   };
 }
