@@ -18,7 +18,8 @@ import {
   type ManagementPointTally,
   type RawRun,
 } from "../tally.js";
-import { OK, REASON_ID, REASONS } from "../reasons.js";
+import { REASON_ID } from "../reasons.js";
+import { deviceRecord } from "../recordSink.js";
 import { syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { SiteModel } from "../site.js";
 import { deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
@@ -213,18 +214,9 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     d.delays.forEach((delay, r) => {
       if (!Number.isNaN(delay)) delays[r]?.push(delay);
     });
-    const last = committed ? d.lastReason : d.enrolledAt >= 0 ? OK : d.lastEnrollReason;
-    perDevice.push({
-      name: `${d.model.group.name}-${d.index + 1}`,
-      group: d.model.group.name,
-      enrolledAt: d.enrolledAt >= 0 ? d.enrolledAt : null,
-      committedAt: committed ? d.committedAt : null,
-      managementPoint: committed ? (site.managementPoints[d.managementPoint]?.name ?? null) : null,
-      visibleAt: d.visibleAt >= 0 ? d.visibleAt : null,
-      firstSuccessAt: d.firstSuccessAt >= 0 ? d.firstSuccessAt : null,
-      failedBeforeSuccess: d.failedBefore,
-      lastReason: last === OK ? null : (REASONS[last] ?? null),
-    });
+    perDevice.push(
+      deviceRecord(d.model.group.name, site.managementPoints[d.managementPoint]?.name ?? null, d),
+    );
   }
   const replicas: ReplicaTimeline[] = world.replicas.map((p) => ({
     name: p.replica.name,
