@@ -27,9 +27,21 @@ export interface Rule {
   readonly eligibility: boolean;
   /** Depends on the time of the try (outages, certificate validity). */
   readonly timeDependent: boolean;
-  /** The failure reason at simulation time `t` (seconds), or null when the rule passes. */
-  readonly check: (contact: Contact, t: number) => Reason | null;
+  /**
+   * The failure reason at simulation time `t` (seconds), or null when the rule passes; `down` says whether a
+   * server is inside an outage then (by default what `outages` say; the reference asks its server processes).
+   */
+  readonly check: (contact: Contact, t: number, down?: ServerDown) => Reason | null;
 }
+
+/** Whether a server is down (inside an outage) at the instant asked about. */
+export type ServerDown = (server: Server) => boolean;
+
+/** What the servers' `outages` say of instant `t`. */
+export const outagesAt =
+  (t: number): ServerDown =>
+  (server) =>
+    inOutage(server.outages, t);
 
 const DP_MP: readonly RoleName[] = ["distributionPoint", "managementPoint"];
 const EPP_DP_MP: readonly RoleName[] = ["enrollmentProxyPoint", "distributionPoint", "managementPoint"];
@@ -96,7 +108,7 @@ export const RULES: readonly Rule[] = [
     roles: ["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"],
     eligibility: false,
     timeDependent: true,
-    check: ({ server }, t) => (inOutage(server.outages, t) ? "server-down" : null),
+    check: ({ server }, t, down = outagesAt(t)) => (down(server) ? "server-down" : null),
   }),
   rule({
     row: 2,
@@ -236,9 +248,9 @@ export function rulesFor(role: RoleName): readonly Rule[] {
 }
 
 /** The first failing rule's reason for a contact at time `t` (rows 1 to 13), or null. */
-export function contactReason(contact: Contact, t: number): Reason | null {
+export function contactReason(contact: Contact, t: number, down: ServerDown = outagesAt(t)): Reason | null {
   for (const rule of rulesFor(contact.role)) {
-    const reason = rule.check(contact, t);
+    const reason = rule.check(contact, t, down);
     if (reason !== null) return reason;
   }
   return null;
@@ -279,7 +291,7 @@ export function changePoints(contact: Contact, duration: number): number[] {
 export function enrollmentPointReason(
   scenario: Scenario,
   t: number,
-  down: (server: Server) => boolean = (s) => inOutage(s.outages, t),
+  down: ServerDown = outagesAt(t),
 ): Reason | null {
   const eps = scenario.site.servers.filter((s) => s.roles.enrollmentPoint !== undefined);
   if (eps.length === 0) return "no-enrollment-point";

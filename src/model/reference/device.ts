@@ -13,7 +13,7 @@ import {
 } from "../assignment.js";
 import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
-import { enrollmentPointReason, rulesFor, type RoleName } from "../rules.js";
+import { contactReason, enrollmentPointReason, type RoleName } from "../rules.js";
 import type { DeviceStream } from "../draws.js";
 import type { GroupModel, SiteModel } from "../site.js";
 import { bump, perMinute, type GroupTally, type ManagementPointTally } from "../tally.js";
@@ -61,19 +61,11 @@ export class DeviceState {
   }
 }
 
-/** The reason id (or OK) of a contact now: the rules in table order, row 1 from the server's process. */
+/** The reason id (or OK) of a contact now: the rules in table order, whether a server is down from its process. */
 export function reasonNow(world: World, group: DeviceGroup, server: Server, role: RoleName): number {
   const contact = { group, server, role, startMs: world.site.startMs };
-  for (const rule of rulesFor(role)) {
-    const reason =
-      rule.row === 1
-        ? world.availability(server).down
-          ? "server-down"
-          : null
-        : rule.check(contact, world.env.now);
-    if (reason !== null) return REASON_ID[reason];
-  }
-  return OK;
+  const reason = contactReason(contact, world.env.now, (s) => world.availability(s).down);
+  return reason === null ? OK : REASON_ID[reason];
 }
 
 const outcome = (id: number): string => (id === OK ? "ok" : (REASONS[id] ?? "unknown"));
