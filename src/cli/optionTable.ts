@@ -17,8 +17,6 @@ export interface OptionSpec<V> {
   readonly required: boolean;
   /** Shown in `--help` (yargs prints `[default: …]`), when there is one worth showing. */
   readonly shownDefault?: string | number | boolean | readonly string[];
-  /** The values a choice takes, for `--help` and shell completion. */
-  readonly choices?: readonly string[];
   /** yargs gives a string, a number, a boolean, or an array of them for a repeated option. */
   readonly decode: (raw: unknown, name: string) => V;
 }
@@ -143,7 +141,6 @@ export function choice<const C extends string>(
     required: false,
     describe: `${options.describe}: ${expected}`,
     shownDefault: options.default,
-    choices,
     decode: (raw, name) => {
       const value = last(raw);
       if (value === undefined) return options.default;

@@ -19,9 +19,9 @@ export function toScenario(input: unknown): Scenario {
  * Checks a seed given as an option.
  * @throws UsageError naming the option when it is not an integer ≥ 0 (NaN, 1.5, -1, a string)
  */
-export function checkSeedOption(seed: unknown, name = "seed"): number | undefined {
+export function checkSeedOption(seed: unknown): number | undefined {
   if (seed === undefined) return undefined;
   if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0)
-    throw new UsageError(`${name}: expected an integer >= 0, got ${showValue(seed)}`);
+    throw new UsageError(`expected an integer >= 0, got ${showValue(seed)}`, { argument: "seed" });
   return seed;
 }

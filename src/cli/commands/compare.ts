@@ -87,7 +87,7 @@ export const compareCommand = defineCommand<CompareArgs>({
         a: { scenario: a.name, file: args.a, with: {} },
         b: { scenario: b.name, file: bFile, with: withs },
       },
-      { runs: args.runs ?? DEFAULT_RUNS, seed, metrics: args.metric, expectations: args.expect, ...limits },
+      { runs: args.runs, seed, metrics: args.metric, expectations: args.expect, ...limits },
       { a: aEvents, b: bEvents },
     );
     const jobs = sweepJobs(plan);

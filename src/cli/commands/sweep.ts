@@ -128,7 +128,7 @@ export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, ar
     return planSweep(scenario, {
       ...(study !== undefined ? { study } : {}),
       vary: args.vary,
-      runs: args.runs ?? DEFAULT_RUNS,
+      runs: args.runs,
       seed,
       metrics: args.metric,
       expectations: args.expect,
