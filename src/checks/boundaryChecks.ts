@@ -3,7 +3,7 @@
 import { formatIpv4, parseIpv4Range, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
-import { isDmp, isMobileDp } from "./contacts.js";
+import { isDmp, isMobileDp } from "../model/rules.js";
 import { serverPath } from "./labels.js";
 
 type Site = Scenario["site"];

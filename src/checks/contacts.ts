@@ -2,17 +2,11 @@
 // fails: the same rule code (`staticContactReason`) that fails a try in `run` is the finding in `check`.
 import { managementPointCandidates } from "../model/assignment.js";
 import type { Reason } from "../model/reasons.js";
-import { staticContactReason, type Contact, type RoleName } from "../model/rules.js";
+import { isDmp, staticContactReason, type Contact, type RoleName } from "../model/rules.js";
 import type { GroupModel, SiteModel } from "../model/site.js";
 import type { Ipv4Range } from "../scenario/ipv4.js";
 import type { Server } from "../scenario/schema.js";
 import type { FailingContact } from "./catalogue.js";
-
-/** An MP that allows mobile devices and Macs: a device management point. */
-export const isDmp = (s: Server): boolean => s.roles.managementPoint?.allowMobileDevicesAndMacs === true;
-
-/** A DP that allows mobile devices. */
-export const isMobileDp = (s: Server): boolean => s.roles.distributionPoint?.allowMobileDevices === true;
 
 function overlaps(ranges: readonly Ipv4Range[], model: GroupModel): boolean {
   const a = model.addresses;

@@ -6,7 +6,7 @@ import { formatDuration } from "../scenario/duration.js";
 import type { Scenario, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
-import { isDmp } from "./contacts.js";
+import { isDmp } from "../model/rules.js";
 
 type Replica = Scenario["site"]["replicas"][number];
 

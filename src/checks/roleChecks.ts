@@ -1,9 +1,8 @@
 // Checks of the roles themselves: which exist, HTTPS, names, the mobile flags, and the connection types
 // device groups need.
-import { roleConnections, type Contact, type RoleName } from "../model/rules.js";
+import { isDmp, isMobileDp, roleConnections, type Contact, type RoleName } from "../model/rules.js";
 import type { Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type FailingContact } from "./catalogue.js";
-import { isDmp, isMobileDp } from "./contacts.js";
 import {
   CONNECTIONS_LABEL,
   contactCheck,

@@ -4,6 +4,7 @@ import type { ScenarioInput } from "../scenario/schema.js";
 import type { BoundaryGroupInput, BoundaryInput } from "./boundaries.js";
 import type { ImportLog } from "./notes.js";
 import type { ServerInput } from "./siteRoles.js";
+import { isDmp } from "../model/rules.js";
 
 type DeviceGroupInput = ScenarioInput["devices"][number];
 
@@ -23,9 +24,7 @@ function windowsAddresses(
   boundaries: readonly BoundaryInput[],
   groups: readonly BoundaryGroupInput[],
 ): { addresses: string; boundary: string | undefined } {
-  const dmps = new Set(
-    servers.filter((s) => s.roles.managementPoint?.allowMobileDevicesAndMacs === true).map((s) => s.name),
-  );
+  const dmps = new Set(servers.filter(isDmp).map((s) => s.name));
   const ranges = new Map(boundaries.filter((b) => b.type === "ipv4Range").map((b) => [b.name, b.value]));
   for (const group of groups) {
     if (!(group.servers ?? []).some((s) => dmps.has(s))) continue;

@@ -99,6 +99,20 @@ export function validityWindow(certificate: Certificate, startMs: number): { fro
 }
 
 // Typed wrapper, so each row's `check` is checked against `Rule` where it is written.
+/** The roles of a server as far as rule 2 reads them (a scenario's server, or an import's). */
+interface MobileRoles {
+  readonly roles: {
+    readonly managementPoint?: { readonly allowMobileDevicesAndMacs?: boolean | undefined } | undefined;
+    readonly distributionPoint?: { readonly allowMobileDevices?: boolean | undefined } | undefined;
+  };
+}
+
+/** An MP that allows mobile devices and Macs: a device management point (rule 2). */
+export const isDmp = (s: MobileRoles): boolean => s.roles.managementPoint?.allowMobileDevicesAndMacs === true;
+
+/** A DP that allows mobile devices (rule 2). */
+export const isMobileDp = (s: MobileRoles): boolean => s.roles.distributionPoint?.allowMobileDevices === true;
+
 const rule = (row: Rule): Rule => row;
 
 /** The reachability table of model.md, rows 1 to 13 (row 14, the record check, needs the device's commit). */
@@ -116,12 +130,8 @@ export const RULES: readonly Rule[] = [
     eligibility: true,
     timeDependent: false,
     check: ({ server, role }) => {
-      if (role === "managementPoint") {
-        return server.roles.managementPoint?.allowMobileDevicesAndMacs === true
-          ? null
-          : "not-a-device-management-point";
-      }
-      return server.roles.distributionPoint?.allowMobileDevices === true ? null : "dp-mobile-not-allowed";
+      if (role === "managementPoint") return isDmp(server) ? null : "not-a-device-management-point";
+      return isMobileDp(server) ? null : "dp-mobile-not-allowed";
     },
   }),
   rule({

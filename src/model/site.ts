@@ -6,6 +6,7 @@ import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { REASON_ID } from "./reasons.js";
 import { scheduleReplica, type ReplicaTimeline } from "./replica.js";
 import {
+  isMobileDp,
   changePoints,
   contactReason,
   enrollmentPointChangePoints,
@@ -101,9 +102,7 @@ function compileGroup(
   const intranetTowardDp = !isInternetDevice(group, "distributionPoint");
   const listed = (entry: BoundaryEntry, pool: readonly Server[], positions: readonly number[]) =>
     positions.filter((p) => entry.servers.has(pool[p]?.name ?? ""));
-  const mobileDps = servers.dps.flatMap((s, i) =>
-    s.roles.distributionPoint?.allowMobileDevices === true ? [i] : [],
-  );
+  const mobileDps = servers.dps.flatMap((s, i) => (isMobileDp(s) ? [i] : []));
   return {
     group,
     addresses: group.addresses !== undefined ? parseIpv4Range(group.addresses) : undefined,

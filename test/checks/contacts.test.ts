@@ -1,7 +1,8 @@
 // The contacts `check` judges are the ones `run` makes: each group's EPPs (only when all fail), its MP
 // candidates or fallback DMPs, its content DPs; each with the first rule that fails it.
 import { describe, expect, it } from "vitest";
-import { failingContacts, isDmp, isMobileDp } from "../../src/checks/contacts.js";
+import { failingContacts } from "../../src/checks/contacts.js";
+import { isDmp, isMobileDp } from "../../src/model/rules.js";
 import { compileSite } from "../../src/model/site.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { build, CM01, group, roles, server } from "../helpers/ruleScenarios.js";
