@@ -1,6 +1,7 @@
 // Checks of boundaries and boundary groups: intranet DPs need IPv4 range boundaries, other boundary types
 // are ignored by on-prem MDM, and intranet devices outside every range get no content.
-import { formatIpv4, parseIpv4Range, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
+import { usedAddresses } from "../model/assignment.js";
+import { formatIpv4, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 import { isDmp, isMobileDp } from "../model/rules.js";
@@ -120,31 +121,18 @@ export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
     "some addresses of an intranet Windows group fall in no IPv4 range boundary of a group with a mobile-enabled DP (their content requests fail)",
   fixSummary:
     "add an IPv4 range boundary covering them to a boundary group with a DP that allows mobile devices",
-  detect: ({ scenario }) => {
-    const { site } = scenario;
-    const byName = boundaryByName(site);
-    const covering: Ipv4Range[] = site.boundaryGroups
-      .filter((g) => g.servers.some((name) => site.servers.some((s) => s.name === name && isMobileDp(s))))
-      .flatMap((g) =>
-        g.boundaries.flatMap((n) => {
-          const b = byName.get(n);
-          const range = b?.type === "ipv4Range" ? parseIpv4Range(b.value) : undefined;
-          return range !== undefined ? [range] : [];
-        }),
+  // The ranges `run` draws content DPs from (the compiled site's boundary preferences), not a second reading.
+  detect: ({ site }) =>
+    site.groups.flatMap((model) => {
+      const { group } = model;
+      const used = usedAddresses(model);
+      if (group.platform !== "windows" || group.location !== "intranet" || used === undefined) return [];
+      const uncovered = uncoveredAddresses(
+        used,
+        model.dpPreferences.flatMap((p) => p.ranges),
       );
-    return scenario.devices.flatMap((group) => {
-      if (group.platform !== "windows" || group.location !== "intranet" || group.addresses === undefined)
-        return [];
-      const range = parseIpv4Range(group.addresses);
-      if (range === undefined) return [];
-      const used: Ipv4Range = {
-        first: range.first,
-        last: Math.min(range.last, range.first + group.count - 1),
-      };
-      const uncovered = uncoveredAddresses(used, covering);
       return uncovered.count === 0 ? [] : [{ group, used, ...uncovered }];
-    });
-  },
+    }),
   path: (u) => `devices.${u.group.name}.addresses`,
   message: (u) =>
     `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point; their content requests fail`,

@@ -1,6 +1,6 @@
 // The contacts each device group would make, chosen as `run` chooses them, that a configuration rule
 // fails: the same rule code (`staticContactReason`) that fails a try in `run` is the finding in `check`.
-import { managementPointCandidates } from "../model/assignment.js";
+import { managementPointCandidates, usedAddresses } from "../model/assignment.js";
 import type { Reason } from "../model/reasons.js";
 import { isDmp, staticContactReason, type Contact, type RoleName } from "../model/rules.js";
 import type { GroupModel, SiteModel } from "../model/site.js";
@@ -9,10 +9,8 @@ import type { Server } from "../scenario/schema.js";
 import type { FailingContact } from "./catalogue.js";
 
 function overlaps(ranges: readonly Ipv4Range[], model: GroupModel): boolean {
-  const a = model.addresses;
-  if (a === undefined) return false;
-  const last = Math.min(a.last, a.first + model.group.count - 1);
-  return ranges.some((r) => r.first <= last && r.last >= a.first);
+  const used = usedAddresses(model);
+  return used !== undefined && ranges.some((r) => r.first <= used.last && r.last >= used.first);
 }
 
 function failing(

@@ -29,6 +29,14 @@ export function preferredPositions(preferences: Preferences, address: number): n
   return found?.sort((a, b) => a - b) ?? null;
 }
 
+/** The addresses a group's devices use: its range, cut to its device count (`deviceAddress` walks it). */
+export function usedAddresses(model: GroupModel): Ipv4Range | undefined {
+  const a = model.addresses;
+  return a === undefined
+    ? undefined
+    : { first: a.first, last: Math.min(a.last, a.first + model.group.count - 1) };
+}
+
 /** Device `i`'s IPv4 address: the group's range walked in order and wrapped; -1 without a range. */
 export function deviceAddress(range: Ipv4Range | undefined, i: number): number {
   if (range === undefined) return -1;
