@@ -126,4 +126,19 @@ describe("reference engine", () => {
     expect(fast.trace?.filter((e) => e.event === "visible" || e.time >= 3600)).toEqual([]);
     expect(fast.perDevice?.[0]?.visibleAt).toBe(3620);
   });
+
+  it('reads the site database for database "site", even beside a replica named "site"', () => {
+    // A replica may be named "site"; `database: "site"` still means the site database, in both engines.
+    const scenario = singleServer({
+      duration: "1h",
+      replica: { name: "site", syncInterval: "10m", syncOffset: "500s" },
+      mp: { database: "site" },
+    });
+    const options = { perDevice: true, trace: "w-1" };
+    const fast = runSimulation(scenario, options).result;
+    const slow = runSimulation(scenario, options, reference(new Map())).result;
+    expect(slow).toEqual(fast);
+    // Read from the site database, the device connects at its first poll, with no replica wait.
+    expect(fast.perDevice?.[0]?.visibleAt).toBe(fast.perDevice?.[0]?.committedAt);
+  });
 });
