@@ -1,6 +1,7 @@
 // Invariants of the model over generated scenarios (fast-check; the seed is pinned in test/setup.ts). The
 // documented guarantees are checked through mdmsim/testing's predicates, the same ones users get; every
 // property counts the cases it really checked and requires some, so none can pass by skipping them all.
+import { meanOf } from "../src/model/distribution.js";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../src/scenario/load.js";
@@ -42,7 +43,7 @@ describe("simulation invariants", () => {
   it("keeps every carried commit's visibility delay within [D, P + D] (replicas without outages)", () => {
     fc.assert(
       fc.property(
-        scenarioArbitrary({ outages: false }).map((s) => loadScenario(s)),
+        scenarioArbitrary({ outages: false, randomApplyDelays: false }).map((s) => loadScenario(s)),
         (scenario) => {
           const result = simulate(scenario, { perDevice: true });
           expect(visibilityWithinSyncWindow(scenario, result)).toEqual([]);
@@ -50,8 +51,9 @@ describe("simulation invariants", () => {
             const measured = result.replicas[i]?.visibilityDelaySeconds;
             if (measured?.max == null || measured.p50 == null) return;
             count("replicas with carried commits checked");
-            expect(measured.max).toBeLessThanOrEqual(replica.syncInterval + replica.applyDelay + 1e-9);
-            expect(measured.p50).toBeGreaterThanOrEqual(replica.applyDelay);
+            const D = meanOf(replica.applyDelay);
+            expect(measured.max).toBeLessThanOrEqual(replica.syncInterval + D + 1e-9);
+            expect(measured.p50).toBeGreaterThanOrEqual(D);
           });
           const onReplica = (result.perDevice ?? []).filter(
             (d) => d.visibleAt !== null && d.managementPoint !== null && d.visibleAt !== d.committedAt,

@@ -20,7 +20,13 @@ function failing(
   role: RoleName,
   pinned = false,
 ): FailingContact | null {
-  const contact: Contact = { group: model.group, server, role, startMs: site.startMs };
+  const contact: Contact = {
+    group: model.group,
+    server,
+    role,
+    startMs: site.startMs,
+    site: site.scenario.site,
+  };
   const reason = staticContactReason(contact);
   return reason === null ? null : { contact, reason, pinned };
 }
@@ -61,6 +67,7 @@ function groupContacts(site: SiteModel, model: GroupModel): FailingContact[] {
         server,
         role: "distributionPoint",
         startMs: site.startMs,
+        site: site.scenario.site,
       };
       out.push({ contact, reason, pinned: false });
     }

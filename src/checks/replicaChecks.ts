@@ -7,6 +7,7 @@ import type { Scenario, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
 import { isDmp } from "../model/rules.js";
+import { meanOf } from "../model/distribution.js";
 
 type Replica = Scenario["site"]["replicas"][number];
 
@@ -33,7 +34,10 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
       const perGroup = site.groups
         .filter((g) => managementPointCandidates(g, site.managementPoints.length).includes(position))
         .map((g) => {
-          const form = replicaClosedForm(g.group, replica);
+          const form = replicaClosedForm(g.group, {
+            syncInterval: replica.syncInterval,
+            applyDelay: meanOf(replica.applyDelay),
+          });
           return `group "${g.group.name}": ${form.failedPolls.toFixed(2)} failed tries, ${form.timeToFirstSuccess.toFixed(0)} s to first success`;
         });
       return [{ server, replica, perGroup }];
@@ -41,7 +45,7 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
   path: (r) => serverPath(r.server.name, "roles", "managementPoint", "database"),
   message: ({ server, replica, perGroup }) => {
     const P = replica.syncInterval;
-    const D = replica.applyDelay;
+    const D = meanOf(replica.applyDelay);
     return (
       `management point ${server.name} reads replica "${replica.name}" (sync every ${formatDuration(P)}, apply delay ${formatDuration(D)}): a newly enrolled device fails until the next sync, ` +
       `${formatDuration(D)} to ${formatDuration(P + D)} after commit, mean ${formatDuration(P / 2 + D)}. Expected per group${perGroup.length > 0 ? `: ${perGroup.join("; ")}` : ": no group is assigned to it"}`

@@ -11,6 +11,7 @@ import {
   crlUnreachable,
   noCertificate,
 } from "./certificateChecks.js";
+import { databaseUnavailable } from "./databaseChecks.js";
 import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
@@ -39,6 +40,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "replica-early-failures": replicaEarlyFailures,
   "replica-unsupported-for-macos": replicaUnsupportedForMacos,
   "replica-at-secondary": replicaAtSecondary,
+  "database-unavailable": databaseUnavailable,
   "certificate-untrusted": certificateUntrusted,
   "certificate-name-mismatch": certificateNameMismatch,
   "certificate-expires": certificateExpires,

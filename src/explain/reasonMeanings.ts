@@ -24,6 +24,8 @@ export const REASON_MEANINGS: Readonly<Record<Reason, string>> = {
   "crl-unreachable":
     "a macOS client and a certificate whose revocation list is on LDAP, which Macs cannot read",
   "replica-unsupported-for-macos": "a macOS client and an MP that reads a database replica",
+  "database-unavailable":
+    "the database the try needed was down: the site database (for an MP on it, or the enrollment point's write) or the replica's SQL Server",
   "device-not-in-replica":
     "the DMP reads a replica that has not yet received the device's record (the next sync brings it)",
   "no-management-point": "the site has no management point at all",

@@ -1,5 +1,7 @@
 // `mdmsim reach`: each device group × each server role → "ok" or the first failing rule's reason at time t.
-import type { Scenario } from "../scenario/schema.js";
+import { UsageError } from "../errors.js";
+import { parseDuration } from "../scenario/duration.js";
+import { showValue, type Scenario } from "../scenario/schema.js";
 import { checkReachLimits } from "./estimate.js";
 import { contactReason, type RoleName } from "./rules.js";
 
@@ -45,11 +47,28 @@ export function reachability(scenario: Scenario, time = 0): Reachability {
   const columns = serverColumns.map(({ server, role }) => ({ server: server.name, role }));
   const cells = scenario.devices.flatMap((group) =>
     serverColumns.map(({ server, role }) => {
-      const reason = contactReason({ group, server, role, startMs }, time);
+      const reason = contactReason({ group, server, role, startMs, site: scenario.site }, time);
       return { group: group.name, server: server.name, role, result: reason ?? "ok" };
     }),
   );
   return { scenario: scenario.name, timeSeconds: time, columns, cells };
+}
+
+/**
+ * The instant `reach --at` names: a duration from the run's start, inside the run (absent: 0).
+ * @throws UsageError (about `at`) for text that is no duration, or one at or past the run's end
+ */
+export function reachTime(text: string | undefined, scenario: Scenario): number {
+  if (text === undefined) return 0;
+  const seconds = parseDuration(text.trim());
+  if (seconds === undefined)
+    throw new UsageError(`expected a duration like "45m", got ${showValue(text)}`, { argument: "at" });
+  if (seconds >= scenario.duration)
+    throw new UsageError(
+      `expected a time before the end of the run (${scenario.duration} s), got ${showValue(text)}`,
+      { argument: "at" },
+    );
+  return seconds;
 }
 
 /**

@@ -17,6 +17,7 @@ export const REASONS = [
   "certificate-expired",
   "crl-unreachable",
   "replica-unsupported-for-macos",
+  "database-unavailable",
   "device-not-in-replica",
   "no-management-point",
   "no-enrollment-proxy-point",

@@ -1,8 +1,12 @@
-// Database replicas: sync ticks at φ, φ+P, φ+2P, … driven by the kernel; a tick inside an outage is skipped.
+// Database replicas: sync ticks at φ, φ+P, φ+2P, … driven by the kernel. A tick is skipped while replication
+// is paused (`outages`), while the replica's SQL Server is down (`serverOutages`) or while the site database
+// is down; the next tick carries everything. Each tick's records become visible its apply delay later (a
+// draw per tick when the delay is a distribution), never before an earlier tick's records.
 import type { Environment } from "../kernel/environment.js";
 import { Priority } from "../kernel/priority.js";
-import { substream } from "../random.js";
-import { inOutage } from "./outage.js";
+import { substream, type Rng } from "../random.js";
+import { drawTime, isConstant, meanOf } from "./distribution.js";
+import { inOutage, type Outage } from "./outage.js";
 import type { Replica } from "../scenario/schema.js";
 
 /** The sync schedule of one replica over a run. */
@@ -12,12 +16,35 @@ export interface ReplicaTimeline {
   readonly interval: number;
   /** `syncOffset` φ in [0, P), seconds (drawn from `replica:<name>:offset` when absent). */
   readonly offset: number;
-  /** `applyDelay` D, seconds. */
+  /** The mean of `applyDelay` D, seconds (the closed forms' D). */
   readonly applyDelay: number;
   /** Start times of the ticks that happened, ascending. */
   readonly ticks: Float64Array;
+  /** When each tick's records become visible (same index as `ticks`), ascending. */
+  readonly visible: Float64Array;
   /** Ticks that fell inside an outage. */
   readonly skipped: number;
+}
+
+/** Whether a sync due at `s` is skipped: replication paused, the replica's server or the site database down. */
+export function syncSkipped(replica: Replica, siteDatabase: readonly Outage[], s: number): boolean {
+  return inOutage(replica.outages, s) || inOutage(replica.serverOutages, s) || inOutage(siteDatabase, s);
+}
+
+/** The apply delays of a replica's ticks, drawn in tick order from its own stream (none for a constant). */
+export function applyDelays(replica: Replica, seed: number): () => number {
+  const d = replica.applyDelay;
+  if (isConstant(d)) {
+    const constant = meanOf(d);
+    return () => constant;
+  }
+  const rng: Rng = substream(seed, `replica:${replica.name}:apply`);
+  return () => drawTime(d, rng);
+}
+
+/** When a tick at `tick` with apply delay `delay` makes its records visible, after the tick before it. */
+export function visibleAfter(previous: number, tick: number, delay: number): number {
+  return Math.max(previous, tick + delay);
 }
 
 /** The sync offset: the scenario's, else a uniform draw in [0, P) from the replica's own substream. */
@@ -34,14 +61,20 @@ export function scheduleReplica(
   replica: Replica,
   seed: number,
   duration: number,
+  siteDatabase: readonly Outage[],
 ): () => ReplicaTimeline {
   const offset = syncOffset(replica, seed);
+  const delay = applyDelays(replica, seed);
   const ticks: number[] = [];
+  const visible: number[] = [];
   let skipped = 0;
   const tick = (k: number) => (e: Environment) => {
     const s = e.now;
-    if (inOutage(replica.outages, s)) skipped++;
-    else ticks.push(s);
+    if (syncSkipped(replica, siteDatabase, s)) skipped++;
+    else {
+      ticks.push(s);
+      visible.push(visibleAfter(visible[visible.length - 1] ?? -Infinity, s, delay()));
+    }
     // φ + kP computed afresh, so long runs do not accumulate rounding.
     const next = offset + (k + 1) * replica.syncInterval;
     if (next < duration) e.schedule(next, Priority.SYNC_TICK, tick(k + 1));
@@ -51,14 +84,15 @@ export function scheduleReplica(
     name: replica.name,
     interval: replica.syncInterval,
     offset,
-    applyDelay: replica.applyDelay,
+    applyDelay: meanOf(replica.applyDelay),
     ticks: Float64Array.from(ticks),
+    visible: Float64Array.from(visible),
     skipped,
   });
 }
 
-/** The tick that carries a record committed at `committedAt`: the first at or after it; Infinity for none. */
-export function carryingTick(timeline: ReplicaTimeline, committedAt: number): number {
+/** The index of the tick that carries a record committed at `committedAt`: the first at or after it. */
+export function carryingIndex(timeline: ReplicaTimeline, committedAt: number): number {
   const ticks = timeline.ticks;
   let lo = 0;
   let hi = ticks.length;
@@ -67,12 +101,17 @@ export function carryingTick(timeline: ReplicaTimeline, committedAt: number): nu
     if ((ticks[mid] ?? Infinity) < committedAt) lo = mid + 1;
     else hi = mid;
   }
-  return ticks[lo] ?? Infinity;
+  return lo;
 }
 
-/** When a record committed at `committedAt` becomes visible in the replica: its tick plus the apply delay. */
+/** The tick that carries a record committed at `committedAt`: the first at or after it; Infinity for none. */
+export function carryingTick(timeline: ReplicaTimeline, committedAt: number): number {
+  return timeline.ticks[carryingIndex(timeline, committedAt)] ?? Infinity;
+}
+
+/** When a record committed at `committedAt` becomes visible in the replica (Infinity: not in this run). */
 export function visibleAt(timeline: ReplicaTimeline, committedAt: number): number {
-  return carryingTick(timeline, committedAt) + timeline.applyDelay;
+  return timeline.visible[carryingIndex(timeline, committedAt)] ?? Infinity;
 }
 
 /** The closed form for evenly spread commits without outages: delays in [D, P + D], mean P/2 + D. */

@@ -1,11 +1,14 @@
 // The reachability rules of model.md, in their order, as one table. `run` samples them into per-contact
 // timelines, `check` and `reach` evaluate them directly: one implementation of each rule.
 import type { Certificate, DeviceGroup, Scenario, Server } from "../scenario/schema.js";
-import { inOutage, outageEdges } from "./outage.js";
+import { inOutage, outageEdges, type Outage } from "./outage.js";
 import type { Reason } from "./reasons.js";
 
 /** A role a device can contact. */
 export type RoleName = "enrollmentProxyPoint" | "enrollmentPoint" | "distributionPoint" | "managementPoint";
+
+/** What a rule reads of the site's databases: the site database's and each replica's server outages. */
+export type SiteDatabases = Pick<Scenario["site"], "database" | "replicas">;
 
 /** A device group contacting one role of one server. */
 export interface Contact {
@@ -14,7 +17,8 @@ export interface Contact {
   readonly role: RoleName;
   /** Wall time of t = 0, in epoch milliseconds (certificate validity). */
   readonly startMs: number;
-  /** The site's replicas by name are not needed; the MP's `database` says site or replica. */
+  /** The site's databases, for the management point's database (site or replica) being up. */
+  readonly site: SiteDatabases;
 }
 
 /** One row of the reachability table. */
@@ -29,19 +33,40 @@ export interface Rule {
   readonly timeDependent: boolean;
   /**
    * The failure reason at simulation time `t` (seconds), or null when the rule passes; `down` says whether a
-   * server is inside an outage then (by default what `outages` say; the reference asks its server processes).
+   * server or a database is inside an outage then (by default what the outages say; the reference asks its
+   * server and database processes).
    */
-  readonly check: (contact: Contact, t: number, down?: ServerDown) => Reason | null;
+  readonly check: (contact: Contact, t: number, down?: Down) => Reason | null;
 }
 
-/** Whether a server is down (inside an outage) at the instant asked about. */
-export type ServerDown = (server: Server) => boolean;
+/** Whether a server, or a database's SQL Server ("site" or a replica's name), is down at the instant asked about. */
+export interface Down {
+  readonly server: (server: Server) => boolean;
+  readonly database: (name: string) => boolean;
+}
 
-/** What the servers' `outages` say of instant `t`. */
-export const outagesAt =
-  (t: number): ServerDown =>
-  (server) =>
-    inOutage(server.outages, t);
+/** The outages of a database's SQL Server: the site database's, or a replica's `serverOutages`. */
+export function databaseOutages(site: SiteDatabases, name: string): readonly Outage[] {
+  if (name === "site") return site.database.outages;
+  return site.replicas.find((r) => r.name === name)?.serverOutages ?? [];
+}
+
+/** What the outages of the servers and of `site`'s databases say of instant `t`. */
+export const outagesAt = (t: number, site: SiteDatabases): Down => ({
+  server: (server) => inOutage(server.outages, t),
+  database: (name) => inOutage(databaseOutages(site, name), t),
+});
+
+/** The database a management point reads: "site" or a replica's name. */
+export function managementPointDatabase(server: Server): string {
+  return server.roles.managementPoint?.database ?? "site";
+}
+
+/** The database a role needs: an MP's own, the site database for the enrollment point (it writes there). */
+function roleDatabase(server: Server, role: RoleName): string | null {
+  if (role === "managementPoint") return managementPointDatabase(server);
+  return role === "enrollmentPoint" ? "site" : null;
+}
 
 const DP_MP: readonly RoleName[] = ["distributionPoint", "managementPoint"];
 const EPP_DP_MP: readonly RoleName[] = ["enrollmentProxyPoint", "distributionPoint", "managementPoint"];
@@ -122,7 +147,7 @@ export const RULES: readonly Rule[] = [
     roles: ["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint", "managementPoint"],
     eligibility: false,
     timeDependent: true,
-    check: ({ server }, t, down = outagesAt(t)) => (down(server) ? "server-down" : null),
+    check: ({ server, site }, t, down = outagesAt(t, site)) => (down.server(server) ? "server-down" : null),
   }),
   rule({
     row: 2,
@@ -238,9 +263,21 @@ export const RULES: readonly Rule[] = [
     roles: MP,
     eligibility: true,
     timeDependent: false,
-    check: ({ group, server }) => {
-      const database = server.roles.managementPoint?.database ?? "site";
-      return group.platform === "macos" && database !== "site" ? "replica-unsupported-for-macos" : null;
+    check: ({ group, server }) =>
+      group.platform === "macos" && managementPointDatabase(server) !== "site"
+        ? "replica-unsupported-for-macos"
+        : null,
+  }),
+  rule({
+    // Between rows 13 and 14 of model.md: the query needs its database's SQL Server before it can ask for
+    // the record.
+    row: 13.5,
+    roles: ["enrollmentPoint", "managementPoint"],
+    eligibility: false,
+    timeDependent: true,
+    check: ({ server, role, site }, t, down = outagesAt(t, site)) => {
+      const database = roleDatabase(server, role);
+      return database !== null && down.database(database) ? "database-unavailable" : null;
     },
   }),
 ];
@@ -257,8 +294,12 @@ export function rulesFor(role: RoleName): readonly Rule[] {
   return RULES_BY_ROLE.get(role) ?? [];
 }
 
-/** The first failing rule's reason for a contact at time `t` (rows 1 to 13), or null. */
-export function contactReason(contact: Contact, t: number, down: ServerDown = outagesAt(t)): Reason | null {
+/** The first failing rule's reason for a contact at time `t` (rows 1 to 13, then the database), or null. */
+export function contactReason(
+  contact: Contact,
+  t: number,
+  down: Down = outagesAt(t, contact.site),
+): Reason | null {
   for (const rule of rulesFor(contact.role)) {
     const reason = rule.check(contact, t, down);
     if (reason !== null) return reason;
@@ -285,6 +326,9 @@ export function isEligibleManagementPoint(contact: Contact): boolean {
 export function changePoints(contact: Contact, duration: number): number[] {
   const points = new Set<number>();
   for (const edge of outageEdges(contact.server.outages)) points.add(edge);
+  const database = roleDatabase(contact.server, contact.role);
+  if (database !== null)
+    for (const edge of outageEdges(databaseOutages(contact.site, database))) points.add(edge);
   const certificate = contact.server.certificate;
   if (certificate != null) {
     const window = validityWindow(certificate, contact.startMs);
@@ -295,19 +339,21 @@ export function changePoints(contact: Contact, duration: number): number[] {
 }
 
 /**
- * The site-level enrollment point check at `t`: none, all down, or none of the up ones on HTTPS.
- * @param down - whether a server is inside an outage at `t` (by default, its `outages` say)
+ * The site-level enrollment point check at `t`: none, all down, none of the up ones on HTTPS, or the site
+ * database (where the enrollment point writes the record) down.
+ * @param down - whether a server or a database is inside an outage at `t` (by default, the outages say)
  */
 export function enrollmentPointReason(
   scenario: Scenario,
   t: number,
-  down: ServerDown = outagesAt(t),
+  down: Down = outagesAt(t, scenario.site),
 ): Reason | null {
   const eps = scenario.site.servers.filter((s) => s.roles.enrollmentPoint !== undefined);
   if (eps.length === 0) return "no-enrollment-point";
-  const up = eps.filter((s) => !down(s));
+  const up = eps.filter((s) => !down.server(s));
   if (up.length === 0) return "enrollment-point-down";
-  return up.some((s) => s.roles.enrollmentPoint?.https === true) ? null : "https-required";
+  if (!up.some((s) => s.roles.enrollmentPoint?.https === true)) return "https-required";
+  return down.database("site") ? "database-unavailable" : null;
 }
 
 /** Times in (0, duration) where the enrollment point check may change. */
@@ -317,5 +363,6 @@ export function enrollmentPointChangePoints(scenario: Scenario, duration: number
     if (server.roles.enrollmentPoint === undefined) continue;
     for (const edge of outageEdges(server.outages)) points.add(edge);
   }
+  for (const edge of outageEdges(scenario.site.database.outages)) points.add(edge);
   return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
 }

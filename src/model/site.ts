@@ -15,6 +15,7 @@ import {
   isInternetDevice,
   type Contact,
   type RoleName,
+  type SiteDatabases,
 } from "./rules.js";
 import { constantTimeline, sampleTimeline, type ReasonTimeline } from "./timeline.js";
 
@@ -88,13 +89,14 @@ function timelineFor(contact: Contact, duration: number): ReasonTimeline {
 }
 
 function compileGroup(
+  site: SiteDatabases,
   entries: readonly BoundaryEntry[],
   group: DeviceGroup,
   servers: { mps: readonly Server[]; epps: readonly Server[]; dps: readonly Server[] },
   startMs: number,
   duration: number,
 ): GroupModel {
-  const contact = (server: Server, role: RoleName): Contact => ({ group, server, role, startMs });
+  const contact = (server: Server, role: RoleName): Contact => ({ group, server, role, startMs, site });
   const mpContacts = servers.mps.map((s) => contact(s, "managementPoint"));
   const eligible = mpContacts.flatMap((c, i) => (isEligibleManagementPoint(c) ? [i] : []));
   const pinnedIndex = servers.mps.findIndex((s) => s.name === group.managementPoint);
@@ -140,7 +142,9 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   const dps = all.filter((s) => s.roles.distributionPoint !== undefined);
   const entries = boundaryEntries(scenario);
   const env = new Environment();
-  const pending = scenario.site.replicas.map((r) => scheduleReplica(env, r, seed, duration));
+  const pending = scenario.site.replicas.map(
+    (r) => scheduleReplica(env, r, seed, duration, scenario.site.database.outages),
+  );
   env.run(duration);
   const replicas = pending.map((finish) => finish());
   const replicaIndex = new Map(replicas.map((r, i) => [r.name, i]));
@@ -162,7 +166,7 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
     mpReplica,
     replicas,
     enrollmentPoint,
-    groups: scenario.devices.map((g) => compileGroup(entries, g, { mps, epps, dps }, startMs, duration)),
+    groups: scenario.devices.map((g) => compileGroup(scenario.site, entries, g, { mps, epps, dps }, startMs, duration)),
     siteEvents: env.events,
   };
 }

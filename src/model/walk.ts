@@ -10,7 +10,7 @@ import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "
 import { enrollmentTimes } from "./enrollment.js";
 import { PollCursor, pollSchedule } from "./pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
-import { carryingTick } from "./replica.js";
+import { carryingIndex } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
 import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
 import { okFrom, timelineAt, type ReasonTimeline } from "./timeline.js";
@@ -50,8 +50,9 @@ export class GroupWalk {
   private readonly mpOkFrom: Float64Array;
   /** Every EPP and the enrollment point accept every try: the first try enrolls. */
   private readonly enrollAlwaysOk: boolean;
-  /** Per replica: the tick carrying the current device's commit. */
+  /** Per replica: the tick carrying the current device's commit, and when its records become visible. */
   private readonly ticks: Float64Array;
+  private readonly visible: Float64Array;
   private readonly outcome: DeviceOutcome;
   /** Each device's draws, when counted (for the reference engine). */
   readonly draws: DrawCounts | null;
@@ -87,6 +88,7 @@ export class GroupWalk {
     this.enrollAlwaysOk =
       okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
     this.ticks = new Float64Array(site.replicas.length);
+    this.visible = new Float64Array(site.replicas.length);
     this.outcome = new DeviceOutcome(site.replicas.length);
   }
 
@@ -110,13 +112,15 @@ export class GroupWalk {
     if (committedAt >= 0) {
       outcome.committedAt = committedAt;
       // Every replica's tick that carries the commit, and the visibility delay there (a statistic).
-      const { ticks } = this;
+      const { ticks, visible: visibleAt } = this;
       const delays = outcome.visibilityDelays;
       for (let r = 0; r < site.replicas.length; r++) {
         const replica = site.replicas[r];
-        const tick = replica ? carryingTick(replica, committedAt) : Infinity;
-        ticks[r] = tick;
-        delays[r] = replica && tick !== Infinity ? tick + replica.applyDelay - committedAt : Infinity;
+        const k = replica ? carryingIndex(replica, committedAt) : 0;
+        const v = replica?.visible[k] ?? Infinity;
+        ticks[r] = replica?.ticks[k] ?? Infinity;
+        visibleAt[r] = v;
+        delays[r] = v - committedAt;
       }
       const address = deviceAddress(this.model.addresses, i);
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
@@ -128,7 +132,7 @@ export class GroupWalk {
       const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
       const replica = site.replicas[replicaIndex];
       const tick = replica ? (this.ticks[replicaIndex] ?? Infinity) : committedAt;
-      const visible = replica ? tick + replica.applyDelay : committedAt;
+      const visible = replica ? (this.visible[replicaIndex] ?? Infinity) : committedAt;
       outcome.managementPoint = mp;
       outcome.replica = replicaIndex;
       outcome.tick = tick;

@@ -91,7 +91,7 @@ export function predictionsFor(
       if (group === undefined || s === undefined)
         throw new Error(`no group ${cell.group} or server ${server}`);
       const name = nameUsed(group, s, role);
-      const contact = { group, server: s, role, startMs };
+      const contact = { group, server: s, role, startMs, site: scenario.site };
       const model: ModelView = {
         sameName: name.toLowerCase() === server.toLowerCase(),
         alsoFailsWith: (reason) =>

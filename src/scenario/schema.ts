@@ -14,6 +14,7 @@ import {
   IPV4_RANGE_PATTERN,
   isoInstant,
   name,
+  timeDistribution,
   positiveDuration,
   showValue,
 } from "./primitives.js";
@@ -60,10 +61,15 @@ const ReplicaSchema = described(
         "When the first sync starts, less than `syncInterval`; absent: drawn at random from the seed",
       ),
       applyDelay: described(
-        duration.prefault("0s"),
-        "How long after a sync starts its records become visible (the time to apply the batch)",
+        timeDistribution("apply delay").prefault("0s"),
+        'How long after a sync starts its records become visible (the time to apply the batch): a duration, or `{ mean, distribution: "exponential" | "lognormal", cv }` drawn for each sync (a later sync\'s records never become visible before an earlier one\'s)',
       ),
-      outages: outages("the replica's sync (a sync due inside one is skipped; the next carries everything)"),
+      outages: outages(
+        "the replica's sync (replication paused: a sync due inside one is skipped, the next carries everything; the replica still answers with what it holds)",
+      ),
+      serverOutages: outages(
+        "the replica's SQL Server (its management points fail with database-unavailable and its syncs are skipped)",
+      ),
     })
     .refine((r) => r.syncOffset === undefined || r.syncOffset < r.syncInterval, {
       error: "expected syncOffset < syncInterval",
@@ -206,6 +212,15 @@ const BoundaryGroupSchema = described(
   "Boundaries and the site systems that serve devices inside them",
 );
 
+const DatabaseSchema = described(
+  z.strictObject({
+    outages: outages(
+      "the site database's SQL Server (management points on it fail with database-unavailable, enrollments fail at the enrollment point, replica syncs are skipped)",
+    ),
+  }),
+  "The site database's SQL Server",
+).prefault({});
+
 const SiteSchema = described(
   z.strictObject({
     code: described(
@@ -221,6 +236,7 @@ const SiteSchema = described(
       z.enum(["primary", "secondary"]).prefault("primary"),
       "Enrollment points, enrollment proxy points and database replicas exist only at a primary site",
     ),
+    database: DatabaseSchema,
     replicas: described(z.array(ReplicaSchema).prefault([]), "Database replicas of the site database"),
     servers: described(
       z.array(ServerSchema).min(1, { error: "expected at least one server" }),
@@ -274,6 +290,8 @@ export type DeviceGroup = Scenario["devices"][number];
 export type Replica = Scenario["site"]["replicas"][number];
 /** A server certificate object (absent means trusted by every device and naming the server). */
 export type Certificate = NonNullable<Server["certificate"]>;
+/** A random time as a validated scenario holds it: seconds, or a distribution with its mean in seconds. */
+export type TimeDistribution = Replica["applyDelay"];
 /** One outage window `[from, to)` in seconds. */
 export type Outage = Server["outages"][number];
 /** `intranet`, `internet` or `intranetAndInternet`. */

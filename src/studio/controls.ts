@@ -30,8 +30,14 @@ export function outagesText(outages: readonly Outage[]): string {
   return JSON.stringify(outages.map((o) => ({ from: formatDuration(o.from), to: formatDuration(o.to) })));
 }
 
-function outageControl(path: string, outages: readonly Outage[], what: string): Control {
-  return { path: `${path}.outages`, label: `Outages (${what})`, value: outagesText(outages), hint: OUTAGES };
+function outageControl(
+  path: string,
+  outages: readonly Outage[],
+  what: string,
+  field = "outages",
+  label = "Outages",
+): Control {
+  return { path: `${path}.${field}`, label: `${label} (${what})`, value: outagesText(outages), hint: OUTAGES };
 }
 
 function duration(path: string, label: string, seconds: number): Control {
@@ -76,14 +82,22 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       ],
     },
   ];
+  groups.push({
+    title: "Site database",
+    controls: [outageControl("site.database", scenario.site.database.outages, "SQL Server down")],
+  });
   for (const replica of scenario.site.replicas) {
     const path = `site.replicas.${replica.name}`;
+    const delay = replica.applyDelay;
     groups.push({
       title: `Replica ${replica.name}`,
       controls: [
         duration(`${path}.syncInterval`, "Sync interval", replica.syncInterval),
-        duration(`${path}.applyDelay`, "Apply delay", replica.applyDelay),
+        typeof delay === "number"
+          ? duration(`${path}.applyDelay`, "Apply delay", delay)
+          : duration(`${path}.applyDelay.mean`, `Apply delay, mean (${delay.distribution})`, delay.mean),
         outageControl(path, replica.outages, "sync stopped"),
+        outageControl(path, replica.serverOutages, "SQL Server down", "serverOutages", "Server outages"),
       ],
     });
   }

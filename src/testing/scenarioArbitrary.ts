@@ -9,8 +9,13 @@ export interface ScenarioConstraints {
   readonly platforms?: readonly ("windows" | "macos")[];
   /** Whether management points may read replicas. @defaultValue true */
   readonly replicas?: boolean;
-  /** Whether servers and replicas may have outages. @defaultValue true */
+  /**
+   * Whether servers, replicas (paused or their SQL Server down) and the site database may have outages.
+   * @defaultValue true
+   */
   readonly outages?: boolean;
+  /** Whether replicas' apply delays may be drawn per sync (exponential, lognormal). @defaultValue true */
+  readonly randomApplyDelays?: boolean;
   /** Whether roles may be misconfigured (HTTP, flags off, intranet-only for Macs, bad certificates). @defaultValue false */
   readonly misconfigurations?: boolean;
   /**
@@ -31,7 +36,8 @@ const ROOT = "Contoso Root CA";
  * Valid scenarios: one to three servers (the first holds an EP and an EPP), zero to
  * two replicas, device groups of Windows intranet devices and macOS clients (some pinned to an MP, some with
  * small address ranges that wrap), boundary groups that may split the addresses between DMPs, outages in
- * the run, enrollment and connection retries, durations of 30 minutes to 4 hours; with misconfigurations,
+ * the run (of servers, of replication, of replicas' and the site database's SQL Servers), apply delays drawn
+ * per sync, enrollment and connection retries, durations of 30 minutes to 4 hours; with misconfigurations,
  * roles on HTTP, flags off, wrong connection types, bad certificates (and `rareCases`).
  * @param constraints - what to allow; see `ScenarioConstraints`
  */
@@ -39,6 +45,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const platforms = constraints.platforms ?? ["windows", "macos"];
   const withReplicas = constraints.replicas ?? true;
   const withOutages = constraints.outages ?? true;
+  const randomDelays = constraints.randomApplyDelays ?? true;
   const misconfigure = constraints.misconfigurations ?? false;
   const rareShapes = constraints.rareCases ?? false;
   const rare = misconfigure && rareShapes;
@@ -58,7 +65,11 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
         syncInterval: fc.integer({ min: 1, max: 20 }).map((m) => m * 60),
         syncOffset: fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
         applyDelay: fc.integer({ min: 0, max: 120 }),
+        delayKind: randomDelays
+          ? fc.constantFrom("constant", "constant", "exponential", "lognormal")
+          : fc.constant("constant"),
         outages,
+        serverOutages: withOutages ? fc.array(outage, { maxLength: 1 }) : fc.constant([]),
       });
     const replicas = withReplicas
       ? fc
@@ -146,8 +157,14 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
         .integer({ min: 1, max: maxGroups })
         .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => group(i))));
       return fc
-        .tuple(servers, groups, fc.integer({ min: 0, max: 1000 }), fc.boolean())
-        .map(([srvs, grps, seed, split]): ScenarioInput => {
+        .tuple(
+          servers,
+          groups,
+          fc.integer({ min: 0, max: 1000 }),
+          fc.boolean(),
+          withOutages ? fc.array(outage, { maxLength: 1 }) : fc.constant([]),
+        )
+        .map(([srvs, grps, seed, split, databaseOutages]): ScenarioInput => {
           const anyMac = grps.some((g) => g.platform === "macos");
           const core = srvs[0]?.core ?? "all";
           const serverList = srvs.map((s, i) => {
@@ -187,14 +204,21 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             start: "2026-01-01T00:00:00Z",
             duration: run,
             site: {
+              database: { outages: databaseOutages },
               replicas: reps.map((r) => ({
                 name: r.name,
                 syncInterval: r.syncInterval,
                 ...(r.syncOffset !== undefined
                   ? { syncOffset: Math.min(r.syncOffset, r.syncInterval - 1) }
                   : {}),
-                applyDelay: r.applyDelay,
+                applyDelay:
+                  r.delayKind === "constant" || r.applyDelay === 0
+                    ? r.applyDelay
+                    : r.delayKind === "exponential"
+                      ? { mean: r.applyDelay, distribution: "exponential" }
+                      : { mean: r.applyDelay, distribution: "lognormal", cv: 0.5 },
                 outages: r.outages,
+                serverOutages: r.serverOutages,
               })),
               servers: serverList,
               // Split: the low half of 10.1.2.0/24 is served by the first server, the rest by the others.

@@ -963,3 +963,33 @@ describe("internal errors", () => {
     expect(out.stderr).toContain("baseline");
   });
 });
+
+describe("reach --at", () => {
+  it("evaluates the rules at the time given, and names --at in a bad value's message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mdmsim-reach-at-"));
+    try {
+      const file = join(dir, "s.json");
+      const scenario = JSON.parse(BASELINE_TEXT) as { site: Record<string, unknown> };
+      scenario.site.database = { outages: [{ from: "30m", to: "90m" }] };
+      scenario.site.servers = (scenario.site.servers as Record<string, unknown>[]).map((s) => ({
+        ...s,
+        roles: {
+          ...(s.roles as Record<string, unknown>),
+          managementPoint: {
+            ...((s.roles as Record<string, Record<string, unknown>>).managementPoint ?? {}),
+            database: "site",
+          },
+        },
+      }));
+      writeFileSync(file, JSON.stringify(scenario));
+      const outcome = await runCli(["reach", file, "--at", "45m", "--format", "json"]);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      const doc = parseJson(outcome.stdout);
+      expect(doc.timeSeconds).toBe(2700);
+      expect(JSON.stringify(doc.cells)).toContain("database-unavailable");
+      expectOneLineBadInput(await runCli(["reach", file, "--at", "soon"]), "--at", '"soon"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -122,5 +122,5 @@ export function build(platform: Platform, ...mutations: ((draft: Draft) => void)
 export function contactOf(scenario: Scenario, role: RoleName): Contact {
   const g: DeviceGroup = scenario.devices[0]!;
   const s: Server = scenario.site.servers[0]!;
-  return { group: g, server: s, role, startMs: Date.parse(scenario.start) };
+  return { group: g, server: s, role, startMs: Date.parse(scenario.start), site: scenario.site };
 }

@@ -17,8 +17,9 @@ const ALL_ROLES: RoleName[] = [
   "managementPoint",
 ];
 
-/** Rows 1–13 of the reachability table: the reasons a cell may show. */
+/** Rows 1–13 of the reachability table and the database row: the reasons a cell may show. */
 const TABLE_REASONS = new Set([
+  "database-unavailable",
   "server-down",
   "not-a-device-management-point",
   "dp-mobile-not-allowed",
@@ -167,7 +168,7 @@ describe("reachability matrix", () => {
     );
   });
 
-  it("generated scenarios: the full matrix, every cell ok or a reason of rows 1–13", () => {
+  it("generated scenarios: the full matrix, every cell ok or a reason of rows 1–13 or the database's", () => {
     fc.assert(
       fc.property(scenarioArbitrary({ misconfigurations: true }), fc.nat(14_400), (input, t) => {
         const s = loadScenario(input);
@@ -181,5 +182,22 @@ describe("reachability matrix", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("reach at a time inside a database outage", () => {
+  it("reads database-unavailable for the DMP and the EP while the site database is down", async () => {
+    const { singleServer } = await import("../helpers/scenarios.js");
+    const { reachability: reachAt, reachTime } = await import("../../src/model/reachability.js");
+    const base = singleServer({ replica: null });
+    const s = { ...base, site: { ...base.site, database: { outages: [{ from: 1800, to: 5400 }] } } };
+    const cell = (t: number, role: string) =>
+      reachAt(s, t).cells.find((c) => c.role === role)?.result;
+    expect(cell(0, "managementPoint")).toBe("ok");
+    expect(cell(reachTime("45m", s), "managementPoint")).toBe("database-unavailable");
+    expect(cell(reachTime("45m", s), "enrollmentPoint")).toBe("database-unavailable");
+    expect(cell(reachTime("45m", s), "distributionPoint")).toBe("ok");
+    expect(() => reachTime("soon", s)).toThrow('at: expected a duration like "45m", got "soon"');
+    expect(() => reachTime("3h", s)).toThrow("before the end of the run");
   });
 });

@@ -8,9 +8,10 @@ function timeline(replica: Partial<Replica>, duration: number) {
   const env = new Environment();
   const finish = scheduleReplica(
     env,
-    { name: "r", syncInterval: 300, syncOffset: 0, applyDelay: 0, outages: [], ...replica },
+    { name: "r", syncInterval: 300, syncOffset: 0, applyDelay: 0, outages: [], serverOutages: [], ...replica },
     1,
     duration,
+    [],
   );
   env.run(duration);
   return finish();

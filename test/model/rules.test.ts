@@ -523,8 +523,12 @@ describe("which rows apply to which role", () => {
     expect(rows(DP)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
-  it("an MP with rules 1–13 (14 needs the record)", () => {
-    expect(rows(MP)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  it("an MP with rules 1–13 and its database's server (14 needs the record)", () => {
+    expect(rows(MP)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13.5]);
+  });
+
+  it("an EP with rules 1, 3 and its database's server (it writes the record to the site database)", () => {
+    expect(rows("enrollmentPoint")).toEqual([1, 3, 13.5]);
   });
 
   it("an EPP ignores the DMP-only rules: a Mac on the intranet reaches an intranet-only EPP", () => {
@@ -886,5 +890,46 @@ describe("the site's enrollment point check", () => {
 
   it("https-required when the EP uses HTTP", () => {
     expect(enrollmentPointReason(build("windows", http("ep")), 0)).toBe("https-required");
+  });
+});
+
+describe("the database row: a management point's database, and the enrollment point's site database", () => {
+  const siteDown: Mutation = (d) => {
+    d.site.database = { outages: [{ from: "30m", to: "90m" }] };
+  };
+  const replicaServerDown: Mutation = (d) => {
+    mpOnReplica(d);
+    const replica = d.site.replicas?.[0];
+    if (replica) replica.serverOutages = [{ from: "30m", to: "90m" }];
+  };
+
+  it("fails an MP on the site database, and the EP, with database-unavailable while the site database is down", () => {
+    const s = build("windows", siteDown);
+    for (const role of [MP, EP]) {
+      expect(contactReason(contactOf(s, role), 1799), role).toBeNull();
+      expect(contactReason(contactOf(s, role), 1800), role).toBe("database-unavailable");
+      expect(contactReason(contactOf(s, role), 5400), role).toBeNull();
+    }
+    expect(enrollmentPointReason(s, 2000)).toBe("database-unavailable");
+    expect(enrollmentPointReason(s, 6000)).toBeNull();
+    // The EPP and the DP need no database.
+    expect(contactReason(contactOf(s, EPP), 2000)).toBeNull();
+    expect(contactReason(contactOf(s, DP), 2000)).toBeNull();
+  });
+
+  it("leaves an MP on a replica up while the site database is down, and fails it while the replica's server is", () => {
+    expect(contactReason(contactOf(build("windows", siteDown, mpOnReplica), MP), 2000)).toBeNull();
+    expect(contactReason(contactOf(build("windows", replicaServerDown), MP), 2000)).toBe(
+      "database-unavailable",
+    );
+  });
+
+  it("comes after the server's own outage and is not part of DMP eligibility", () => {
+    const s = build("windows", siteDown, (d) => {
+      server(d).outages = [{ from: "30m", to: "40m" }];
+    });
+    expect(contactReason(contactOf(s, MP), 2000)).toBe("server-down");
+    expect(contactReason(contactOf(s, MP), 2400)).toBe("database-unavailable");
+    expect(isEligibleManagementPoint(contactOf(build("windows", siteDown), MP))).toBe(true);
   });
 });

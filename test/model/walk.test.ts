@@ -25,7 +25,7 @@ describe("GroupWalk", () => {
     });
     expect(walk(scenario)).toEqual([
       "enroll 50 -1 0",
-      "poll 50 mp0 15", // device-not-in-replica
+      "poll 50 mp0 16", // device-not-in-replica
       "poll 230 mp0 -1",
       "ok-polls mp0 410 590 770 950 1130",
       "end 0 commit 50 mp0 replica 0 tick 100 visible 100 delays 50",

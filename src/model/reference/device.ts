@@ -13,11 +13,10 @@ import {
 } from "../assignment.js";
 import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
-import { contactReason, enrollmentPointReason, type RoleName } from "../rules.js";
+import { contactReason, enrollmentPointReason, type Down, type RoleName } from "../rules.js";
 import type { DeviceStream } from "../draws.js";
 import type { GroupModel, SiteModel } from "../site.js";
 import { bump, perMinute, type GroupTally, type ManagementPointTally } from "../tally.js";
-import type { Availability } from "./world.js";
 
 /** What a device's process needs from the simulated world (run.ts's World). */
 export interface World {
@@ -25,7 +24,8 @@ export interface World {
   readonly site: SiteModel;
   readonly groups: readonly GroupTally[];
   readonly managementPoints: readonly ManagementPointTally[];
-  availability(server: Server): Availability;
+  /** Whether a server or a database is down now, as their processes say. */
+  readonly down: Down;
   rng(d: DeviceState, stream: DeviceStream): Rng;
   branch(name: string): void;
   counted(): void;
@@ -63,8 +63,8 @@ export class DeviceState {
 
 /** The reason id (or OK) of a contact now: the rules in table order, whether a server is down from its process. */
 export function reasonNow(world: World, group: DeviceGroup, server: Server, role: RoleName): number {
-  const contact = { group, server, role, startMs: world.site.startMs };
-  const reason = contactReason(contact, world.env.now, (s) => world.availability(s).down);
+  const contact = { group, server, role, startMs: world.site.startMs, site: world.site.scenario.site };
+  const reason = contactReason(contact, world.env.now, world.down);
   return reason === null ? OK : REASON_ID[reason];
 }
 
@@ -88,7 +88,7 @@ function enrollmentTry(world: World, d: DeviceState): number {
     world.branch("enrollment: no EPP reachable");
     reason = reasonNow(world, group, epps[0] as Server, "enrollmentProxyPoint");
   } else {
-    const ep = enrollmentPointReason(world.site.scenario, world.env.now, (s) => world.availability(s).down);
+    const ep = enrollmentPointReason(world.site.scenario, world.env.now, world.down);
     reason = ep === null ? OK : REASON_ID[ep];
     if (ep !== null) world.branch("enrollment: refused by the enrollment point");
   }

@@ -20,7 +20,9 @@ import {
 } from "../tally.js";
 import { REASON_ID } from "../reasons.js";
 import { deviceRecord } from "../recordSink.js";
-import { syncOffset, type ReplicaTimeline } from "../replica.js";
+import { isConstant, meanOf } from "../distribution.js";
+import { applyDelays, syncOffset, type ReplicaTimeline } from "../replica.js";
+import type { Down } from "../rules.js";
 import type { SiteModel } from "../site.js";
 import { deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
 import { GroupTapes } from "./tape.js";
@@ -46,6 +48,8 @@ export class World implements DeviceWorld {
   events = 0;
   private readonly siteDatabase = new Set<DeviceState>();
   private readonly servers = new Map<string, Availability>();
+  /** The site database's SQL Server, up or down. */
+  private readonly siteDatabaseServer: Availability;
   private readonly tapes: GroupTapes[];
   /** Per management point: the replica it reads (index), or -1 for the site database. */
   private readonly reads: Int32Array;
@@ -57,6 +61,7 @@ export class World implements DeviceWorld {
     const { scenario } = site;
     for (const server of scenario.site.servers)
       this.servers.set(server.name, new Availability(this.env, server.outages));
+    this.siteDatabaseServer = new Availability(this.env, scenario.site.database.outages);
     this.managementPoints = site.managementPoints.map(() => newManagementPointTally(site.duration));
     this.groups = scenario.devices.map((g) => newGroupTally(g.count));
     this.tapes = scenario.devices.map(
@@ -68,8 +73,12 @@ export class World implements DeviceWorld {
           this.env,
           replica,
           syncOffset(replica, site.seed),
-          (d, tick) => {
-            this.carried(d, r, tick);
+          this.siteDatabaseServer,
+          isConstant(replica.applyDelay)
+            ? applyDelays(replica, site.seed)
+            : this.drawn(applyDelays(replica, site.seed)),
+          (d, _tick, visibleAt) => {
+            this.carried(d, r, visibleAt);
           },
           (d) => {
             if (this.reads[d.managementPoint] === r)
@@ -78,8 +87,8 @@ export class World implements DeviceWorld {
           () => {
             this.counted();
           },
-          () => {
-            this.branch("replica: tick skipped inside an outage");
+          (why) => {
+            this.branch(`replica: tick skipped (${why})`);
           },
         ),
     );
@@ -87,12 +96,25 @@ export class World implements DeviceWorld {
     this.traced = options.trace !== undefined ? [] : null;
   }
 
-  availability(server: Server): Availability {
-    return this.servers.get(server.name) ?? new Availability(this.env, []);
-  }
+  /** Servers and databases up or down now, as their processes say. */
+  readonly down: Down = {
+    server: (server: Server) => this.servers.get(server.name)?.down ?? false,
+    database: (name: string) =>
+      name === "site"
+        ? this.siteDatabaseServer.down
+        : (this.replicas.find((p) => p.replica.name === name)?.server.down ?? false),
+  };
 
   rng(d: DeviceState, stream: DeviceStream): Rng {
     return this.tapes[d.group]?.rng(stream, d.index) ?? (() => NaN);
+  }
+
+  /** The draws of a replica's apply delays, noted as a branch. */
+  private drawn(draw: () => number): () => number {
+    return () => {
+      this.branch("replica: apply delay drawn");
+      return draw();
+    };
   }
 
   /** Notes a branch of the model taken, when the caller counts them. */
@@ -142,12 +164,12 @@ export class World implements DeviceWorld {
     }
   }
 
-  private carried(d: DeviceState, r: number, tick: number): void {
+  private carried(d: DeviceState, r: number, visibleAt: number): void {
     const replica = this.replicas[r]?.replica;
     if (replica === undefined) return;
-    d.delays[r] = tick + replica.applyDelay - d.committedAt;
+    d.delays[r] = visibleAt - d.committedAt;
     if (this.reads[d.managementPoint] !== r) return;
-    d.visibleAt = tick + replica.applyDelay;
+    d.visibleAt = visibleAt;
     this.branch("visibility: carried by a replica tick");
     this.trace(d, Priority.SYNC_TICK, "sync", "carries the record", replica.name);
   }
@@ -222,8 +244,9 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     name: p.replica.name,
     interval: p.replica.syncInterval,
     offset: p.offset,
-    applyDelay: p.replica.applyDelay,
+    applyDelay: meanOf(p.replica.applyDelay),
     ticks: Float64Array.from(p.ticks),
+    visible: Float64Array.from(p.visibleTimes),
     skipped: p.skipped,
   }));
   return {

@@ -1,9 +1,11 @@
-// The site as processes on the kernel: servers and replicas go down and up at their outage edges, and each
-// replica's sync process carries the records committed up to a tick into its database `applyDelay` later.
+// The site as processes on the kernel: servers, databases and replicas go down and up at their outage edges,
+// and each replica's sync process carries the records committed up to a tick into its database its apply
+// delay later.
 import type { Environment, Process } from "../../kernel/environment.js";
 import { Priority } from "../../kernel/priority.js";
 import type { Replica } from "../../scenario/schema.js";
 import type { Outage } from "../outage.js";
+import { visibleAfter } from "../replica.js";
 
 /** Up or down, as outage edges (events) say; outages may overlap, so the edges count. */
 export class Availability {
@@ -23,9 +25,16 @@ export class Availability {
 
 /** One replica: its sync process, the records waiting for the next tick, and its database. */
 export class ReplicaProcess<R> {
+  /** Replication paused (`outages`). */
   readonly availability: Availability;
+  /** The replica's SQL Server (`serverOutages`): its management points cannot read it while down. */
+  readonly server: Availability;
+  /** When the last tick's records become visible. */
+  private lastVisible = -Infinity;
   /** Start times of the ticks that happened. */
   readonly ticks: number[] = [];
+  /** When each tick's records became visible (same index as `ticks`). */
+  readonly visibleTimes: number[] = [];
   skipped = 0;
   /** Records committed since the last tick that happened. */
   private waiting: R[] = [];
@@ -36,16 +45,21 @@ export class ReplicaProcess<R> {
     private readonly env: Environment,
     readonly replica: Replica,
     readonly offset: number,
+    /** The site database, whose records a tick pulls: no tick while it is down. */
+    private readonly siteDatabase: Availability,
+    /** The next tick's apply delay (drawn in tick order). */
+    private readonly applyDelay: () => number,
     /** Called at each tick for every record it carries, before the record becomes visible. */
-    private readonly carried: (record: R, tick: number) => void,
+    private readonly carried: (record: R, tick: number, visibleAt: number) => void,
     /** Called when a record becomes visible. */
     private readonly visible: (record: R) => void,
     /** Called for every tick, taken or skipped (an event of the result). */
     private readonly counted: () => void,
-    /** Called for a tick skipped inside an outage. */
-    private readonly skippedTick: () => void,
+    /** Called for a tick skipped, with why (the first that holds: paused, server down, site database down). */
+    private readonly skippedTick: (why: "paused" | "server down" | "site database down") => void,
   ) {
     this.availability = new Availability(env, replica.outages);
+    this.server = new Availability(env, replica.serverOutages);
   }
 
   /** A record committed to the site database now waits for the next tick. */
@@ -53,23 +67,36 @@ export class ReplicaProcess<R> {
     this.waiting.push(record);
   }
 
-  /** The sync process: a tick at φ + kP for k = 0, 1, …; a tick inside an outage does not happen. */
+  /**
+   * The sync process: a tick at φ + kP for k = 0, 1, …; none happens while replication is paused, the
+   * replica's server is down or the site database is down.
+   */
   *life(): Process {
     for (let k = 0; ; k++) {
       yield { time: this.offset + k * this.replica.syncInterval, priority: Priority.SYNC_TICK };
       this.counted();
-      if (this.availability.down) {
+      const why = this.availability.down
+        ? "paused"
+        : this.server.down
+          ? "server down"
+          : this.siteDatabase.down
+            ? "site database down"
+            : null;
+      if (why !== null) {
         this.skipped++;
-        this.skippedTick();
+        this.skippedTick(why);
         continue;
       }
       const tick = this.env.now;
       this.ticks.push(tick);
       const carried = this.waiting;
       this.waiting = [];
+      const visibleAt = visibleAfter(this.lastVisible, tick, this.applyDelay());
+      this.lastVisible = visibleAt;
+      this.visibleTimes.push(visibleAt);
       for (const record of carried) {
-        this.carried(record, tick);
-        this.env.schedule(tick + this.replica.applyDelay, Priority.VISIBLE, () => {
+        this.carried(record, tick, visibleAt);
+        this.env.schedule(visibleAt, Priority.VISIBLE, () => {
           this.database.add(record);
           this.visible(record);
         });

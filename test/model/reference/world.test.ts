@@ -30,8 +30,10 @@ describe("ReplicaProcess", () => {
     const log: string[] = [];
     const replica = new ReplicaProcess<string>(
       env,
-      { name: "r", syncInterval: 100, applyDelay: 5, outages: [{ from: 150, to: 250 }] },
+      { name: "r", syncInterval: 100, applyDelay: 5, outages: [{ from: 150, to: 250 }], serverOutages: [] },
       50,
+      new Availability(env, []),
+      () => 5,
       (record, tick) => log.push(`${record} carried at ${tick}`),
       (record) => log.push(`${record} visible at ${env.now}`),
       () => log.push(`tick ${env.now}`),
