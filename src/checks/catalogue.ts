@@ -18,6 +18,19 @@ export interface Hit {
   readonly group?: string;
   /** What tells hits at one path apart when the entry reports each separately (`missing-role`'s role). */
   readonly part?: string;
+  /** Figures per device group, for the entries that compute them (`replica-early-failures`). */
+  readonly estimates?: readonly GroupEstimate[];
+}
+
+/** What one device group can expect at the place of a finding, computed without simulating. */
+export interface GroupEstimate {
+  readonly group: string;
+  /** The group's devices the assignment rule gives the place (expected; two decimals). */
+  readonly devices: number;
+  /** Mean failed tries before the first success (null: no device succeeds within the run). */
+  readonly failedTries: number | null;
+  /** Mean seconds from commit to the first success (null: no device succeeds within the run). */
+  readonly timeToFirstSuccessSeconds: number | null;
 }
 
 /** The catalogue ids in catalogue order: findings are sorted by it. */
@@ -108,6 +121,8 @@ export interface CheckEntry<S> {
   readonly group?: (subject: S) => string | undefined;
   /** For an entry that reports several findings at one path: what tells them apart. */
   readonly part?: (subject: S) => string;
+  /** Figures per device group the finding carries. */
+  readonly estimates?: (subject: S) => readonly GroupEstimate[];
 }
 
 /** A table entry with its subject type hidden, so entries of different subjects form one table. */
@@ -135,6 +150,7 @@ export function defineCheck<S>(entry: CheckEntry<S>): Check {
       entry.detect(input).map((subject) => {
         const group = entry.group?.(subject);
         const part = entry.part?.(subject);
+        const estimates = entry.estimates?.(subject);
         return {
           path: entry.path(subject),
           severity: entry.severityOf?.(subject) ?? entry.severity,
@@ -142,6 +158,7 @@ export function defineCheck<S>(entry: CheckEntry<S>): Check {
           fix: entry.fix(subject),
           ...(group !== undefined ? { group } : {}),
           ...(part !== undefined ? { part } : {}),
+          ...(estimates !== undefined ? { estimates } : {}),
         };
       }),
   };

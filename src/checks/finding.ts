@@ -1,8 +1,8 @@
 // A static finding (checks.md): id, severity, where, what, how to fix, and the documentation it comes from;
 // and the rule that makes one finding of each (id, path) out of everything a check detected there.
-import { CHECK_IDS, type CheckId, type Hit, type Severity } from "./catalogue.js";
+import { CHECK_IDS, type CheckId, type GroupEstimate, type Hit, type Severity } from "./catalogue.js";
 
-export type { CheckId, Severity } from "./catalogue.js";
+export type { CheckId, GroupEstimate, Severity } from "./catalogue.js";
 export { CHECK_IDS } from "./catalogue.js";
 
 /** One finding of `mdmsim check`. */
@@ -18,6 +18,8 @@ export interface Finding {
   readonly fix: string;
   /** The documentation article the rule comes from. */
   readonly source: string;
+  /** `replica-early-failures`: per device group the place serves, its expected figures. */
+  readonly estimates?: readonly GroupEstimate[];
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -58,6 +60,7 @@ export function findingsOf(id: CheckId, source: string, hits: readonly Hit[]): F
       message: `${lead.message}${also}`,
       fix: lead.fix,
       source,
+      ...(lead.estimates !== undefined ? { estimates: lead.estimates } : {}),
     };
     return [finding];
   });

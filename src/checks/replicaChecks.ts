@@ -1,21 +1,44 @@
-// Checks of database replicas: the early failures a replica-backed DMP causes, Macs on such a DMP, and
-// replicas or enrollment roles at a secondary site.
-import { managementPointCandidates } from "../model/assignment.js";
-import { replicaClosedForm } from "../model/closedForm.js";
-import { formatDuration } from "../scenario/duration.js";
-import type { Scenario, Server } from "../scenario/schema.js";
-import { defineCheck, SOURCES, type Check } from "./catalogue.js";
-import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
-import { isDmp } from "../model/rules.js";
+// Checks of database replicas: the early failures a replica-backed DMP causes (exact per group), Macs on
+// such a DMP, and replicas or enrollment roles at a secondary site.
+import { assignmentShares } from "../model/assignment.js";
 import { meanOf } from "../model/distribution.js";
+import { managementPointEstimate } from "../model/exactEstimate.js";
+import { isDmp, staticContactReason } from "../model/rules.js";
+import { formatDuration } from "../scenario/duration.js";
+import type { Replica, Server } from "../scenario/schema.js";
+import { defineCheck, SOURCES, type Check, type GroupEstimate } from "./catalogue.js";
+import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
 
-type Replica = Scenario["site"]["replicas"][number];
+/** A group the DMP would serve but refuses: the reason every try of its devices there fails with. */
+interface Refused {
+  readonly group: string;
+  readonly reason: string;
+}
 
 interface ReplicaDmp {
   readonly server: Server;
   readonly replica: Replica;
-  /** Each group that can be assigned to the DMP: its expected failed polls and time to first success. */
-  readonly perGroup: readonly string[];
+  readonly estimates: readonly GroupEstimate[];
+  readonly refused: readonly Refused[];
+  /** Some estimated group polls with jitter: its figures are for the schedule without it. */
+  readonly jitter: boolean;
+}
+
+const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
+
+function estimateText(e: GroupEstimate): string {
+  const devices = Number.isInteger(e.devices) ? String(e.devices) : e.devices.toFixed(2);
+  const who = `the ${devices} device${e.devices === 1 ? "" : "s"} of group "${e.group}" on this DMP`;
+  if (e.failedTries === null || e.timeToFirstSuccessSeconds === null)
+    return `${who}: none succeeds within the run`;
+  return `${who}: ${e.failedTries.toFixed(2)} failed tries, ${e.timeToFirstSuccessSeconds.toFixed(0)} s to first success`;
+}
+
+function applyDelayText(replica: Replica): string {
+  const d = replica.applyDelay;
+  return typeof d === "number"
+    ? `apply delay ${formatDuration(d)}`
+    : `apply delay ${d.distribution}, mean ${formatDuration(d.mean)}`;
 }
 
 /** `replica-early-failures`: a DMP reads a replica; new devices fail until the next sync. */
@@ -24,31 +47,57 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
   scope: "server role",
   source: SOURCES.replicas,
   summary:
-    "a DMP reads a replica: newly enrolled devices fail until the next sync. The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and the expected failed polls for the groups assigned to it",
+    "a DMP reads a replica: newly enrolled devices fail until the next sync. The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the DMP, its devices there, their mean failed tries and mean time to first success, computed exactly over the group's enrollment pattern and the replica's real syncs (also in `estimates`); a group the DMP refuses (Macs) is named with its reason",
   fixSummary: "expect the failures, or let the MP use the site database, or sync the replica more often",
   detect: ({ scenario, site }) =>
     site.managementPoints.flatMap((server, position) => {
       const mp = server.roles.managementPoint;
       const replica = scenario.site.replicas.find((r) => r.name === mp?.database);
       if (mp === undefined || replica === undefined || !isDmp(server)) return [];
-      const perGroup = site.groups
-        .filter((g) => managementPointCandidates(g, site.managementPoints.length).includes(position))
-        .map((g) => {
-          const form = replicaClosedForm(g.group, {
-            syncInterval: replica.syncInterval,
-            applyDelay: meanOf(replica.applyDelay),
-          });
-          return `group "${g.group.name}": ${form.failedPolls.toFixed(2)} failed tries, ${form.timeToFirstSuccess.toFixed(0)} s to first success`;
+      const estimates: GroupEstimate[] = [];
+      const refused: Refused[] = [];
+      let jitter = false;
+      site.groups.forEach((model, g) => {
+        const share = assignmentShares(model, site.managementPoints.length).get(position) ?? 0;
+        if (share <= 0) return;
+        const reason = staticContactReason({
+          group: model.group,
+          server,
+          role: "managementPoint",
+          startMs: site.startMs,
+          site: scenario.site,
         });
-      return [{ server, replica, perGroup }];
+        if (reason !== null) {
+          refused.push({ group: model.group.name, reason });
+          return;
+        }
+        const e = managementPointEstimate(site, g, position);
+        jitter ||= model.group.jitter > 0;
+        estimates.push({
+          group: model.group.name,
+          devices: round(e.devices, 2) ?? 0,
+          failedTries: round(e.failedTries, 3),
+          timeToFirstSuccessSeconds: round(e.timeToFirstSuccess, 1),
+        });
+      });
+      return [{ server, replica, estimates, refused, jitter }];
     }),
   path: (r) => serverPath(r.server.name, "roles", "managementPoint", "database"),
-  message: ({ server, replica, perGroup }) => {
+  estimates: (r) => r.estimates,
+  message: ({ server, replica, estimates, refused, jitter }) => {
     const P = replica.syncInterval;
     const D = meanOf(replica.applyDelay);
+    const parts = [
+      ...estimates.map(estimateText),
+      ...refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`),
+    ];
+    const expected =
+      parts.length > 0
+        ? `Expected (exact for this scenario and seed${jitter ? ", jitter left out" : ""}): ${parts.join("; ")}`
+        : "No group is assigned to it";
     return (
-      `management point ${server.name} reads replica "${replica.name}" (sync every ${formatDuration(P)}, apply delay ${formatDuration(D)}): a newly enrolled device fails until the next sync, ` +
-      `${formatDuration(D)} to ${formatDuration(P + D)} after commit, mean ${formatDuration(P / 2 + D)}. Expected per group${perGroup.length > 0 ? `: ${perGroup.join("; ")}` : ": no group is assigned to it"}`
+      `management point ${server.name} reads replica "${replica.name}" (sync every ${formatDuration(P)}, ${applyDelayText(replica)}): a newly enrolled device fails until the next sync, ` +
+      `${formatDuration(D)} to ${formatDuration(P + D)} after commit, mean ${formatDuration(P / 2 + D)}. ${expected}`
     );
   },
   fix: () =>

@@ -142,8 +142,8 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   const dps = all.filter((s) => s.roles.distributionPoint !== undefined);
   const entries = boundaryEntries(scenario);
   const env = new Environment();
-  const pending = scenario.site.replicas.map(
-    (r) => scheduleReplica(env, r, seed, duration, scenario.site.database.outages),
+  const pending = scenario.site.replicas.map((r) =>
+    scheduleReplica(env, r, seed, duration, scenario.site.database.outages),
   );
   env.run(duration);
   const replicas = pending.map((finish) => finish());
@@ -166,7 +166,9 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
     mpReplica,
     replicas,
     enrollmentPoint,
-    groups: scenario.devices.map((g) => compileGroup(scenario.site, entries, g, { mps, epps, dps }, startMs, duration)),
+    groups: scenario.devices.map((g) =>
+      compileGroup(scenario.site, entries, g, { mps, epps, dps }, startMs, duration),
+    ),
     siteEvents: env.events,
   };
 }

@@ -20,6 +20,15 @@ const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
+/** A sink that keeps nothing: a probe walk's. */
+const NO_REPORTS: WalkSink = {
+  enrollmentTry: () => undefined,
+  managementPointTry: () => undefined,
+  okPolls: () => undefined,
+  content: () => undefined,
+  endDevice: () => undefined,
+};
+
 /** Where a group's walk reports. */
 export interface GroupSinks {
   /** Every device's reports. */
@@ -36,7 +45,10 @@ export interface GroupSinks {
 export class GroupWalk {
   private readonly g: DeviceGroup;
   private readonly duration: number;
-  private readonly times: Float64Array;
+  /** First enrollment tries, drawn when the group is walked (a probe walk draws none). */
+  private times: Float64Array = new Float64Array(0);
+  /** A probe walk (`probe`): polls without jitter, and a device's walk ends at its first success. */
+  private readonly probing: boolean;
   private readonly eppRng: Rng;
   private readonly assignRng: Rng;
   private readonly jitterRng: Rng;
@@ -65,12 +77,13 @@ export class GroupWalk {
     private readonly model: GroupModel,
     private readonly sinks: GroupSinks,
     countDraws: boolean,
+    probing = false,
   ) {
     this.sink = sinks.all;
     const g = model.group;
     this.g = g;
     this.duration = site.duration;
-    this.times = enrollmentTimes(g, site.seed);
+    this.probing = probing;
     this.draws = countDraws ? newDrawCounts(g.count) : null;
     const stream = (name: DeviceStream): Rng => {
       const rng = groupStream(site.seed, g.name, name);
@@ -80,7 +93,7 @@ export class GroupWalk {
     this.assignRng = stream("assignment");
     this.jitterRng = stream("jitter");
     this.contentRng = stream("content");
-    this.cursor = new PollCursor(pollSchedule(g), g.jitter, this.jitterRng, site.duration);
+    this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng, site.duration);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(this.eppTimelines.length);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
@@ -92,8 +105,29 @@ export class GroupWalk {
     this.outcome = new DeviceOutcome(site.replicas.length);
   }
 
+  /**
+   * A walk that reports nowhere, for one device at a time (`probe`): what `check`'s exact estimates integrate
+   * over the enrollment pattern, with the run's own rules.
+   */
+  static probing(site: SiteModel, model: GroupModel): GroupWalk {
+    return new GroupWalk(site, model, { all: NO_REPORTS }, false, true);
+  }
+
+  /**
+   * One device whose first enrollment try is at `first`, on management point `mp`, its polls without jitter:
+   * its outcome up to its first success (the outcome object is reused by the next call).
+   */
+  probe(first: number, mp: number): DeviceOutcome {
+    const { outcome } = this;
+    outcome.reset(0);
+    const committedAt = this.enroll(first);
+    if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), -1);
+    return outcome;
+  }
+
   /** Walks every device of the group, in order; `progress` hears the devices done after each `chunk`. */
   run(chunk = Infinity, progress?: (done: number) => void): void {
+    this.times = enrollmentTimes(this.g, this.site.seed);
     const count = this.g.count;
     for (let start = 0; start < count; start += chunk) {
       const end = Math.min(count, start + chunk);
@@ -103,25 +137,13 @@ export class GroupWalk {
   }
 
   private device(i: number): void {
-    const { site, outcome, sinks } = this;
+    const { outcome, sinks } = this;
     const traced = sinks.traced !== undefined && sinks.traced.index === i;
     if (traced) this.sink = sinks.traced.sink;
     const sink = this.sink;
     outcome.reset(i);
-    const committedAt = this.enroll(i);
+    const committedAt = this.enroll(this.times[i] ?? 0);
     if (committedAt >= 0) {
-      outcome.committedAt = committedAt;
-      // Every replica's tick that carries the commit, and the visibility delay there (a statistic).
-      const { ticks, visible: visibleAt } = this;
-      const delays = outcome.visibilityDelays;
-      for (let r = 0; r < site.replicas.length; r++) {
-        const replica = site.replicas[r];
-        const k = replica ? carryingIndex(replica, committedAt) : 0;
-        const v = replica?.visible[k] ?? Infinity;
-        ticks[r] = replica?.ticks[k] ?? Infinity;
-        visibleAt[r] = v;
-        delays[r] = v - committedAt;
-      }
       const address = deviceAddress(this.model.addresses, i);
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
       const { candidates } = this;
@@ -129,25 +151,45 @@ export class GroupWalk {
         candidates.length === 0
           ? -1
           : (pickUniform(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0);
-      const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
-      const replica = site.replicas[replicaIndex];
-      const tick = replica ? (this.ticks[replicaIndex] ?? Infinity) : committedAt;
-      const visible = replica ? (this.visible[replicaIndex] ?? Infinity) : committedAt;
-      outcome.managementPoint = mp;
-      outcome.replica = replicaIndex;
-      outcome.tick = tick;
-      outcome.visibleAt = visible;
-      this.polls(committedAt, mp, visible, address);
+      this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
   }
 
-  /** Enrollment tries; returns the commit time, or -1 when the device failed or is still pending. */
-  private enroll(i: number): number {
+  /**
+   * The commit at `committedAt` and the assignment to `mp`: every replica's tick that carries it and the
+   * visibility delay there (a statistic), and when `mp`'s database shows the record (returned).
+   */
+  private commit(committedAt: number, mp: number): number {
+    const { site, outcome, ticks, visible: visibleAt } = this;
+    outcome.committedAt = committedAt;
+    const delays = outcome.visibilityDelays;
+    for (let r = 0; r < site.replicas.length; r++) {
+      const replica = site.replicas[r];
+      const k = replica ? carryingIndex(replica, committedAt) : 0;
+      const v = replica?.visible[k] ?? Infinity;
+      ticks[r] = replica?.ticks[k] ?? Infinity;
+      visibleAt[r] = v;
+      delays[r] = v - committedAt;
+    }
+    const replicaIndex = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
+    const onReplica = replicaIndex >= 0;
+    const visible = onReplica ? (visibleAt[replicaIndex] ?? Infinity) : committedAt;
+    outcome.managementPoint = mp;
+    outcome.replica = replicaIndex;
+    outcome.tick = onReplica ? (ticks[replicaIndex] ?? Infinity) : committedAt;
+    outcome.visibleAt = visible;
+    return visible;
+  }
+
+  /**
+   * Enrollment tries from the first at `first`; returns the commit time, or -1 when the device failed or is
+   * still pending.
+   */
+  private enroll(first: number): number {
     const { site, g, sink, eppTimelines, reachable, outcome } = this;
     const { delay, retryAfter, maxAttempts } = g.enrollment;
-    const first = this.times[i] ?? 0;
     const epps = this.model.eppTimelines.length;
     if (this.enrollAlwaysOk) {
       // Fast-forward: every EPP and the enrollment point accept every try over the whole run, so the first
@@ -236,6 +278,7 @@ export class GroupWalk {
         if (firstSuccess < 0) failedBefore++;
         if (!isConnectionLevel(reason, retryOn)) break;
       }
+      if (this.probing && firstSuccess >= 0) break;
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);

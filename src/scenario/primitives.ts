@@ -100,17 +100,32 @@ export const timeDistribution = (what: string) =>
             '"constant" (always the mean), "exponential" (memoryless) or "lognormal" (with `cv`)',
           ),
           cv: described(
-            z.number().positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` }).optional(),
+            z
+              .number()
+              .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` })
+              .optional(),
             "The coefficient of variation (standard deviation / mean), lognormal only",
           ),
         })
         .superRefine((d, ctx) => {
           if (d.distribution === "lognormal" && d.cv === undefined)
-            ctx.addIssue({ code: "custom", path: ["cv"], message: "missing (a lognormal needs `cv`, e.g. 0.5)" });
+            ctx.addIssue({
+              code: "custom",
+              path: ["cv"],
+              message: "missing (a lognormal needs `cv`, e.g. 0.5)",
+            });
           if (d.distribution !== "lognormal" && d.cv !== undefined)
-            ctx.addIssue({ code: "custom", path: ["cv"], message: `expected no \`cv\`: it applies to "lognormal" only` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["cv"],
+              message: `expected no \`cv\`: it applies to "lognormal" only`,
+            });
           if (d.distribution !== "constant" && d.mean <= 0)
-            ctx.addIssue({ code: "custom", path: ["mean"], message: `expected a mean > 0 for "${d.distribution}"` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["mean"],
+              message: `expected a mean > 0 for "${d.distribution}"`,
+            });
         }),
     ],
     {

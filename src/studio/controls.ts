@@ -37,7 +37,12 @@ function outageControl(
   field = "outages",
   label = "Outages",
 ): Control {
-  return { path: `${path}.${field}`, label: `${label} (${what})`, value: outagesText(outages), hint: OUTAGES };
+  return {
+    path: `${path}.${field}`,
+    label: `${label} (${what})`,
+    value: outagesText(outages),
+    hint: OUTAGES,
+  };
 }
 
 function duration(path: string, label: string, seconds: number): Control {

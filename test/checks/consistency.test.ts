@@ -21,10 +21,11 @@ import {
 } from "../helpers/ruleScenarios.js";
 import { CATALOGUE } from "../helpers/catalogue.js";
 
-/** Failures that are not configuration: outages, certificate validity over time, replica lag. */
+/** Failures that are not configuration: outages (of servers and databases), certificate validity over time, replica lag. */
 const NOT_CONFIGURATION = [
   "device-not-in-replica",
   "server-down",
+  "database-unavailable",
   "enrollment-point-down",
   "certificate-expired",
   "certificate-not-yet-valid",
@@ -35,7 +36,7 @@ const CONTENT_ALLOWED = [...NOT_CONFIGURATION, "no-content-location"];
 const NEVER_CONNECTED_ALLOWED = [...NOT_CONFIGURATION, "not-polled"];
 
 /** Reachability reasons (model.md rows 2–13) without an id in the catalogue, which `check` reports as such. */
-const EXTRA_IDS = ["connection-type-not-allowed"];
+const EXTRA_IDS = ["connection-type-not-allowed", "database-unavailable"];
 
 const disallowed = (counts: Record<string, number>, allowed: readonly string[]) =>
   Object.keys(counts).filter((reason) => !allowed.includes(reason));

@@ -794,7 +794,11 @@ describe("boundaries", () => {
 
 describe("replicas", () => {
   it("replica-early-failures: the window and 1.40 failed tries, 252 s for default Windows polling on 5 minutes", () => {
-    const s = singleServer({});
+    // Commits uniform over whole sync intervals: the exact estimate is the closed form.
+    const s = singleServer({
+      replica: { syncOffset: "0s" },
+      group: { count: 10, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
     const found = withId(checkScenario(s), "replica-early-failures");
     expect(found).toHaveLength(1);
     const f = found[0]!;
@@ -803,13 +807,18 @@ describe("replicas", () => {
     // Window: applyDelay (0) to syncInterval + applyDelay (5 min), mean syncInterval/2 + applyDelay (2.5 min).
     expect(f.message).toMatch(/\b0s to 5m\b/);
     expect(f.message).toContain("2m30s");
-    expect(f.message).toContain("1.40 failed tries, 252 s");
-    expect(f.message).toContain('"w"');
+    expect(f.message).toContain('the 10 devices of group "w" on this DMP: 1.40 failed tries, 252 s');
+    expect(f.estimates).toEqual([
+      { group: "w", devices: 10, failedTries: 1.4, timeToFirstSuccessSeconds: 252 },
+    ]);
     expect(errors(checkScenario(s))).toEqual([]);
   });
 
   it("replica-early-failures: an apply delay shifts the window (30 s: 30s to 5m30s, mean 3m; 1.50 polls, 270 s)", () => {
-    const s = singleServer({ replica: { applyDelay: "30s" } });
+    const s = singleServer({
+      replica: { applyDelay: "30s", syncOffset: "0s" },
+      group: { count: 10, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
     const f = withId(checkScenario(s), "replica-early-failures")[0]!;
     expect(f.message).toContain("30s to 5m30s");
     expect(f.message).toContain("mean 3m");

@@ -44,7 +44,9 @@ describe("a site database outage", () => {
   it("keeps a record committed just before it out of the replica until the first sync after it", () => {
     // Commit at 1750 s; the 1900 s tick and every one to 5200 s are skipped, so 5500 s carries it. Polls at
     // 1750, 1930, …, 2650 s fail (not in the replica); the hourly poll at 6250 s succeeds.
-    const scenario = siteDatabaseDown(singleServer({ group: { enrollment: { pattern: "burst", at: "1750s" } } }));
+    const scenario = siteDatabaseDown(
+      singleServer({ group: { enrollment: { pattern: "burst", at: "1750s" } } }),
+    );
     const result = simulate(scenario, { perDevice: true });
     expect(result.perDevice?.[0]?.visibleAt).toBe(5500);
     expect(result.failedAttemptsBeforeSuccess.max).toBe(6);
@@ -53,7 +55,9 @@ describe("a site database outage", () => {
 
   it("fails enrollment at the enrollment point while the site database is down", () => {
     // Tries at 2400, 3000 and 3600 s, every one inside the outage.
-    const scenario = siteDatabaseDown(singleServer({ group: { enrollment: { pattern: "burst", at: "40m" } } }));
+    const scenario = siteDatabaseDown(
+      singleServer({ group: { enrollment: { pattern: "burst", at: "40m" } } }),
+    );
     const result = simulate(scenario);
     expect(result.enrollmentFailedByReason).toEqual({ "database-unavailable": 1 });
     expect(result.devices.enrollmentFailed).toBe(1);

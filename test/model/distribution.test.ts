@@ -30,7 +30,10 @@ describe("random times", () => {
 
   it("draws a lognormal with its mean and its cv", () => {
     const rng = substream(2, "test");
-    const { mean, cv } = moments(() => drawTime({ mean: 30, distribution: "lognormal", cv: 0.5 }, rng), 200_000);
+    const { mean, cv } = moments(
+      () => drawTime({ mean: 30, distribution: "lognormal", cv: 0.5 }, rng),
+      200_000,
+    );
     expect(mean).toBeGreaterThan(29.8);
     expect(mean).toBeLessThan(30.2);
     expect(cv).toBeGreaterThan(0.49);

@@ -191,8 +191,7 @@ describe("reach at a time inside a database outage", () => {
     const { reachability: reachAt, reachTime } = await import("../../src/model/reachability.js");
     const base = singleServer({ replica: null });
     const s = { ...base, site: { ...base.site, database: { outages: [{ from: 1800, to: 5400 }] } } };
-    const cell = (t: number, role: string) =>
-      reachAt(s, t).cells.find((c) => c.role === role)?.result;
+    const cell = (t: number, role: string) => reachAt(s, t).cells.find((c) => c.role === role)?.result;
     expect(cell(0, "managementPoint")).toBe("ok");
     expect(cell(reachTime("45m", s), "managementPoint")).toBe("database-unavailable");
     expect(cell(reachTime("45m", s), "enrollmentPoint")).toBe("database-unavailable");

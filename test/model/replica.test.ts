@@ -8,7 +8,15 @@ function timeline(replica: Partial<Replica>, duration: number) {
   const env = new Environment();
   const finish = scheduleReplica(
     env,
-    { name: "r", syncInterval: 300, syncOffset: 0, applyDelay: 0, outages: [], serverOutages: [], ...replica },
+    {
+      name: "r",
+      syncInterval: 300,
+      syncOffset: 0,
+      applyDelay: 0,
+      outages: [],
+      serverOutages: [],
+      ...replica,
+    },
     1,
     duration,
     [],

@@ -1,0 +1,134 @@
+// check's exact estimates against run: equal where run draws nothing, within sampling error elsewhere.
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { managementPointEstimate } from "../../src/model/exactEstimate.js";
+import { assignmentShares } from "../../src/model/assignment.js";
+import { compileSite } from "../../src/model/site.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import type { Scenario } from "../../src/scenario/schema.js";
+import { simulate } from "../../src/simulate.js";
+import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
+import { singleServer } from "../helpers/scenarios.js";
+
+/** A group's estimate over its management points, weighed by the devices expected to succeed on each. */
+function groupEstimate(scenario: Scenario, group: number) {
+  const site = compileSite(scenario, scenario.seed);
+  const model = site.groups[group];
+  if (!model) throw new Error("no group");
+  let connected = 0;
+  let time = 0;
+  let squares = 0;
+  let failed = 0;
+  let failedSquares = 0;
+  for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
+    const e = managementPointEstimate(site, group, mp);
+    if (e.timeToFirstSuccess === null) continue;
+    connected += e.connected;
+    time += e.connected * e.timeToFirstSuccess;
+    squares += e.connected * (e.timeToFirstSuccessSquared ?? 0);
+    failed += e.connected * (e.failedTries ?? 0);
+    failedSquares += e.connected * (e.failedTriesSquared ?? 0);
+  }
+  if (connected === 0) return null;
+  const t = time / connected;
+  const f = failed / connected;
+  return {
+    time: t,
+    timeSpread: Math.sqrt(Math.max(0, squares / connected - t * t)),
+    failed: f,
+    failedSpread: Math.sqrt(Math.max(0, failedSquares / connected - f * f)),
+  };
+}
+
+describe("exact estimates", () => {
+  it("equal run's means exactly for devices at known instants on one management point", () => {
+    // Even enrollments over 2 hours, a 5-minute replica, the assumed Windows schedule: run draws nothing.
+    const scenario = singleServer({
+      duration: "4h",
+      group: { count: 997, enrollment: { pattern: "even", from: "0s", to: "2h", delay: "7s" } },
+    });
+    const run = simulate(scenario);
+    const site = compileSite(scenario, scenario.seed);
+    const e = managementPointEstimate(site, 0, 0);
+    expect(e.devices).toBe(997);
+    expect(e.timeToFirstSuccess).toBeCloseTo(run.timeToFirstSuccessSeconds.mean ?? NaN, 2);
+    expect(e.failedTries).toBeCloseTo(run.failedAttemptsBeforeSuccess.mean ?? NaN, 2);
+  });
+
+  it("give the closed form's 252 s and 1.4 failed polls for uniform commits on a 5-minute replica", () => {
+    // Commits uniform over a whole number of sync intervals: the visibility delay is uniform on [0, 300 s].
+    const scenario = singleServer({
+      duration: "4h",
+      replica: { syncOffset: "0s" },
+      group: { count: 10, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
+    const e = managementPointEstimate(compileSite(scenario, 1), 0, 0);
+    expect(e.timeToFirstSuccess).toBeCloseTo(252, 6);
+    expect(e.failedTries).toBeCloseTo(1.4, 9);
+  });
+
+  it("count a replica outage that outlasts the first polling phase, and an apply delay", () => {
+    const scenario = singleServer({
+      duration: "6h",
+      replica: { syncOffset: "0s", applyDelay: "40s", outages: [{ from: "20m", to: "50m" }] },
+      group: { count: 20_000, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
+    const run = simulate(scenario);
+    const e = groupEstimate(scenario, 0);
+    if (!e) throw new Error("no estimate");
+    const n = run.devices.connected;
+    expect(Math.abs((run.timeToFirstSuccessSeconds.mean ?? NaN) - e.time)).toBeLessThan(
+      (5 * e.timeSpread) / Math.sqrt(n),
+    );
+    expect(Math.abs((run.failedAttemptsBeforeSuccess.mean ?? NaN) - e.failed)).toBeLessThan(
+      (5 * e.failedSpread) / Math.sqrt(n) + 1e-9,
+    );
+  });
+
+  const reached = new Map<string, number>();
+  afterAll(() => {
+    console.log("exact estimates: generated cases reached", Object.fromEntries(reached));
+  });
+  const note = (what: string) => reached.set(what, (reached.get(what) ?? 0) + 1);
+
+  it("hold run's group means within sampling error on generated scenarios", () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary({ misconfigurations: false, maxDevicesPerGroup: 400 }).map((s) =>
+          loadScenario({ ...s, devices: s.devices.map((g) => ({ ...g, jitter: 0 })) }),
+        ),
+        (scenario) => {
+          const run = simulate(scenario);
+          scenario.devices.forEach((g, i) => {
+            const measured = run.groups[i];
+            const e = groupEstimate(scenario, i);
+            const n = measured?.devices.connected ?? 0;
+            if (e === null || n === 0) {
+              // Nothing connects in the estimate: nothing may connect in the run either.
+              if (e === null) expect(n).toBe(0);
+              return;
+            }
+            note(`pattern ${g.enrollment.pattern}`);
+            if (scenario.site.replicas.length > 0) note("replicas");
+            if (scenario.site.database.outages.length > 0) note("site database outage");
+            if (scenario.site.replicas.some((r) => typeof r.applyDelay !== "number"))
+              note("drawn apply delays");
+            if (scenario.site.replicas.some((r) => r.outages.length + r.serverOutages.length > 0))
+              note("replica outages");
+            if ((measured?.failedAttemptsBeforeSuccess.mean ?? 0) > 0) note("failed tries");
+            const tolerance = (spread: number) => (6 * spread) / Math.sqrt(n) + 1e-6;
+            expect(
+              Math.abs((measured?.timeToFirstSuccessSeconds.mean ?? NaN) - e.time),
+              `${g.name}: run ${measured?.timeToFirstSuccessSeconds.mean}, estimate ${e.time}`,
+            ).toBeLessThanOrEqual(tolerance(e.timeSpread));
+            expect(
+              Math.abs((measured?.failedAttemptsBeforeSuccess.mean ?? NaN) - e.failed),
+              `${g.name}: run ${measured?.failedAttemptsBeforeSuccess.mean}, estimate ${e.failed}`,
+            ).toBeLessThanOrEqual(tolerance(e.failedSpread));
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
