@@ -2,13 +2,16 @@
 // mean time to first success, integrated over the group's enrollment pattern against the compiled site (the
 // replica's real sync ticks and apply delays, outages, certificate validity) with the run's own walk.
 //
-// A device's outcome is a function of its first enrollment try tE alone (jitter left out), and a
-// piecewise-constant one: it changes only where tE, shifted by the enrollment retries and delay and by a
-// try's offset after the commit, meets a timeline change, a tick, a visibility time or the end of the run.
-// So the walk is probed once per piece, and each piece weighs what the pattern puts in it: no sampling.
+// Without jitter a device's outcome is a function of its first enrollment try tE alone, and a piecewise
+// constant one: it can change only where one of the tries it makes crosses an instant that decides a try
+// (a rule's change point, its record's visibility, a sync tick for its commit, the end of the run). So each
+// probe of the walk also says over which open interval of tE nothing it did would change, and the pattern's
+// weight of that interval is added at once; the intervals left over are probed in turn. No sampling, and
+// as many probes as the outcome has pieces.
 import { assignmentPool, assignmentShares, deviceAddress, managementPointCandidates } from "./assignment.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
 import { pollOffsets } from "./pollSchedule.js";
+import type { WalkSink } from "./sink.js";
 import type { GroupModel, SiteModel } from "./site.js";
 import { GroupWalk } from "./walk.js";
 
@@ -31,6 +34,38 @@ export interface ManagementPointEstimate {
 /** One probed outcome: null when the device does not succeed within the run. */
 type Outcome = { readonly time: number; readonly failed: number } | null;
 
+/** A probe: the outcome at tE, and the open interval of tE around it over which it holds. */
+interface Probed {
+  readonly outcome: Outcome;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** The tries a probe walk made: enrollment tries and management point tries, in order. */
+class TryLog implements WalkSink {
+  enrollments: number[] = [];
+  tries: number[] = [];
+  enrollmentTry(t: number): void {
+    this.enrollments.push(t);
+  }
+  managementPointTry(t: number): void {
+    this.tries.push(t);
+  }
+  okPolls(): void {
+    // A probe ends at the first success: no poll is fast-forwarded.
+  }
+  content(): void {
+    // Content does not move the first success.
+  }
+  endDevice(): void {
+    // The outcome is read from the walk.
+  }
+  clear(): void {
+    this.enrollments = [];
+    this.tries = [];
+  }
+}
+
 /** Offsets after the commit of every try a device may make: polls without jitter and their retries. */
 function tryOffsets(model: GroupModel, duration: number): number[] {
   const g = model.group;
@@ -46,53 +81,92 @@ function tryOffsets(model: GroupModel, duration: number): number[] {
       offsets.push(t);
     }
   });
-  return offsets;
+  return offsets.sort((a, b) => a - b);
 }
 
-/** Values of a sorted array within [lo, hi]. */
-function within(sorted: readonly number[], lo: number, hi: number): number[] {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if ((sorted[mid] ?? 0) < lo) a = mid + 1;
-    else b = mid;
+/** The index of the first value of a sorted array greater than `t` (its length for none). */
+function after(sorted: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) <= t) lo = mid + 1;
+    else hi = mid;
   }
-  const out: number[] = [];
-  for (let i = a; i < sorted.length && (sorted[i] ?? Infinity) <= hi; i++) out.push(sorted[i] ?? 0);
-  return out;
+  return lo;
 }
 
-/** Every first-try time in [from, to] at which the outcome of a device on `mp` may change, ascending. */
-function breakpoints(site: SiteModel, model: GroupModel, mp: number, from: number, to: number): number[] {
-  const { delay, retryAfter, maxAttempts } = model.group.enrollment;
-  const points = new Set<number>([from, to]);
-  const add = (t: number) => {
-    if (t > from && t < to) points.add(t);
-  };
-  const enrollmentChanges = [
-    ...site.enrollmentPoint.starts,
-    ...model.eppTimelines.flatMap((tl) => [...tl.starts]),
-  ];
-  const replica = site.replicas[site.mpReplica[mp] ?? -1];
-  const critical = [
-    ...new Set([...(replica?.visible ?? []), ...(model.mpTimelines[mp]?.starts ?? []), site.duration]),
-  ].sort((a, b) => a - b);
-  const ticks = [...(replica?.ticks ?? [])];
-  const offsets = tryOffsets(model, site.duration);
-  for (let k = 0; k < maxAttempts; k++) {
-    for (const c of enrollmentChanges) add(c - k * retryAfter);
-    const shift = k * retryAfter + delay;
-    for (const tick of within(ticks, from + shift, to + shift)) add(tick - shift);
-    for (const o of offsets)
-      for (const c of within(critical, from + shift + o, to + shift + o)) add(c - o - shift);
+/** Probes the walk at any tE, and bounds the interval around it over which its outcome holds. */
+class Prober {
+  private readonly walk: GroupWalk;
+  private readonly log = new TryLog();
+  /** Instants that decide an enrollment try: the EPPs' and the enrollment point's change points, the end. */
+  private readonly enrollmentCritical: number[];
+  /** Instants that decide a commit: the replica's ticks (which one carries it) and the end. */
+  private readonly commitCritical: number[];
+  /** Instants that decide a management point try (besides the record's visibility): change points, the end. */
+  private readonly tryCritical: number[];
+  private readonly offsets: number[];
+
+  constructor(
+    private readonly site: SiteModel,
+    private readonly model: GroupModel,
+    private readonly mp: number,
+  ) {
+    this.walk = GroupWalk.probing(site, model, this.log);
+    const end = site.duration;
+    const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
+    this.enrollmentCritical = sorted([
+      ...site.enrollmentPoint.starts,
+      ...model.eppTimelines.flatMap((tl) => [...tl.starts]),
+      end,
+    ]);
+    const replica = site.replicas[site.mpReplica[mp] ?? -1];
+    this.commitCritical = sorted([...(replica?.ticks ?? []), end]);
+    this.tryCritical = sorted([...(model.mpTimelines[mp]?.starts ?? []), end]);
+    this.offsets = tryOffsets(model, end);
   }
-  return [...points].sort((a, b) => a - b);
+
+  probe(first: number): Probed {
+    const { log, site } = this;
+    log.clear();
+    const o = this.walk.probe(first, this.mp);
+    let lo = -Infinity;
+    let hi = Infinity;
+    // A try at time t: nothing it decides changes while t stays strictly between two critical instants.
+    const narrow = (t: number, critical: ArrayLike<number>, extra = NaN) => {
+      const i = after(critical, t);
+      let below = critical[i - 1] ?? -Infinity;
+      let above = critical[i] ?? Infinity;
+      if (extra <= t) below = Math.max(below, extra);
+      else if (extra > t) above = Math.min(above, extra);
+      lo = Math.max(lo, first + (below - t));
+      hi = Math.min(hi, first + (above - t));
+    };
+    const { retryAfter, maxAttempts, delay } = this.model.group.enrollment;
+    for (const t of log.enrollments) narrow(t, this.enrollmentCritical);
+    if (o.enrolledAt < 0 && log.enrollments.length < maxAttempts)
+      // The try the end of the run cut off would be made were tE earlier.
+      narrow(first + log.enrollments.length * retryAfter, [site.duration]);
+    if (o.enrolledAt >= 0) narrow(o.enrolledAt + delay, this.commitCritical);
+    if (o.committedAt >= 0) {
+      for (const t of log.tries) narrow(t, this.tryCritical, o.visibleAt);
+      if (o.firstSuccessAt < 0) {
+        // Likewise the first try the end cut off.
+        const k = after(this.offsets, site.duration - o.committedAt - 1e-9 * site.duration);
+        const cut = this.offsets[k];
+        if (cut !== undefined) narrow(o.committedAt + cut, [site.duration]);
+      }
+    }
+    const outcome =
+      o.firstSuccessAt >= 0 ? { time: o.firstSuccessAt - o.committedAt, failed: o.failedBefore } : null;
+    return { outcome, lo, hi };
+  }
 }
 
 /** Sums of outcomes weighed by how many devices they stand for. */
 class Sums {
-  devices = 0;
+  weight = 0;
   connected = 0;
   failed = 0;
   failedSquares = 0;
@@ -100,7 +174,7 @@ class Sums {
   squares = 0;
 
   add(outcome: Outcome, weight: number): void {
-    this.devices += weight;
+    this.weight += weight;
     if (outcome === null || weight === 0) return;
     this.connected += weight;
     this.failed += weight * outcome.failed;
@@ -112,11 +186,9 @@ class Sums {
   estimate(devices: number): ManagementPointEstimate {
     const c = this.connected;
     const mean = (x: number) => (c > 0 ? x / c : null);
-    // `devices` counts the devices assigned; `connected` scales the probed share to them.
-    const scale = this.devices > 0 ? devices / this.devices : 0;
     return {
       devices,
-      connected: c * scale,
+      connected: this.weight > 0 ? (devices * c) / this.weight : 0,
       failedTries: mean(this.failed),
       failedTriesSquared: mean(this.failedSquares),
       timeToFirstSuccess: mean(this.time),
@@ -124,6 +196,9 @@ class Sums {
     };
   }
 }
+
+/** An interval too short to split again (its weight is taken with the outcome at its middle). */
+const tiny = (a: number, b: number) => b - a <= 1e-9 * Math.max(1, Math.abs(a));
 
 /**
  * The exact expectation for the devices of group `group` (site position) on management point `mp`.
@@ -136,49 +211,47 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   if (model === undefined || mp < 0) throw new RangeError(`no group ${group} or management point ${mp}`);
   const g = model.group;
   const devices = g.count * (assignmentShares(model, site.managementPoints.length).get(mp) ?? 0);
-  const walk = GroupWalk.probing(site, model);
-  const probe = (first: number): Outcome => {
-    const o = walk.probe(first, mp);
-    return o.firstSuccessAt >= 0 ? { time: o.firstSuccessAt - o.committedAt, failed: o.failedBefore } : null;
-  };
+  const prober = new Prober(site, model, mp);
   const spread = enrollmentSpread(g);
-  const to = Math.min(spread.to, site.duration);
-  const cuts = breakpoints(site, model, mp, spread.from, Math.max(spread.from, to));
   const sums = new Sums();
   if (spread.share !== null) {
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const a = cuts[i] ?? 0;
-      const b = cuts[i + 1] ?? 0;
-      sums.add(probe((a + b) / 2), spread.share(a, b));
+    const share = spread.share;
+    const to = Math.max(spread.from, Math.min(spread.to, site.duration));
+    // Cover [from, to) with intervals of one outcome each: probe inside what is left, take what the probe
+    // covers, and leave the rest on the stack.
+    const left: [number, number][] = to > spread.from ? [[spread.from, to]] : [];
+    for (let piece = left.pop(); piece !== undefined; piece = left.pop()) {
+      const [a, b] = piece;
+      let p = prober.probe(a + (b - a) / 2);
+      // A probe exactly on a critical instant covers nothing: probe elsewhere in the interval.
+      if (!(p.lo < a + (b - a) / 2 && p.hi > a + (b - a) / 2)) p = prober.probe(a + (b - a) * 0.381966);
+      if (tiny(a, b) || !(p.hi > p.lo)) {
+        sums.add(p.outcome, share(a, b));
+        continue;
+      }
+      const lo = Math.max(a, p.lo);
+      const hi = Math.min(b, p.hi);
+      sums.add(p.outcome, share(lo, hi));
+      if (lo > a) left.push([a, lo]);
+      if (hi < b) left.push([hi, b]);
     }
     // What the pattern puts at or after the end of the run never enrolls.
-    sums.add(null, Math.max(0, 1 - spread.share(spread.from, to)));
+    sums.add(null, Math.max(0, 1 - share(spread.from, to)));
     return sums.estimate(devices);
   }
-  // Devices at known instants: each weighs its chance of drawing `mp`; alike devices share one probe.
+  // Devices at known instants: each weighs its chance of drawing `mp`; one probe serves every instant
+  // strictly inside the interval it covers.
   const times = enrollmentTimes(g, site.seed);
   const candidates = managementPointCandidates(model, site.managementPoints.length);
-  const known = new Map<number, Outcome>();
+  let last: Probed | null = null;
   for (let i = 0; i < g.count; i++) {
     const pool = assignmentPool(model, candidates, deviceAddress(model.addresses, i));
     if (!pool.includes(mp)) continue;
     const t = times[i] ?? 0;
-    // The piece holding t, keyed by its lower cut; an instant on a cut is a piece of its own.
-    let lo = 0;
-    let hi = cuts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cuts[mid] ?? 0) <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    const onCut = Math.abs((cuts[lo - 1] ?? -Infinity) - t) <= 1e-9 * Math.max(1, Math.abs(t));
-    const key = onCut ? -1 - lo : lo;
-    let outcome = onCut ? undefined : known.get(key);
-    if (outcome === undefined) {
-      outcome = probe(t);
-      if (!onCut) known.set(key, outcome);
-    }
-    sums.add(outcome, 1 / pool.length);
+    if (last === null || !(last.lo < t && t < last.hi)) last = prober.probe(t);
+    sums.add(last.outcome, 1 / pool.length);
+    // An instant on a critical one holds for itself alone.
+    if (!(last.lo < t && t < last.hi)) last = null;
   }
   return sums.estimate(devices);
 }

@@ -20,15 +20,6 @@ const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
-/** A sink that keeps nothing: a probe walk's. */
-const NO_REPORTS: WalkSink = {
-  enrollmentTry: () => undefined,
-  managementPointTry: () => undefined,
-  okPolls: () => undefined,
-  content: () => undefined,
-  endDevice: () => undefined,
-};
-
 /** Where a group's walk reports. */
 export interface GroupSinks {
   /** Every device's reports. */
@@ -106,11 +97,11 @@ export class GroupWalk {
   }
 
   /**
-   * A walk that reports nowhere, for one device at a time (`probe`): what `check`'s exact estimates integrate
-   * over the enrollment pattern, with the run's own rules.
+   * A walk of one device at a time (`probe`), reporting its tries to `sink`: what `check`'s exact estimates
+   * integrate over the enrollment pattern, with the run's own rules.
    */
-  static probing(site: SiteModel, model: GroupModel): GroupWalk {
-    return new GroupWalk(site, model, { all: NO_REPORTS }, false, true);
+  static probing(site: SiteModel, model: GroupModel, sink: WalkSink): GroupWalk {
+    return new GroupWalk(site, model, { all: sink }, false, true);
   }
 
   /**

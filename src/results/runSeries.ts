@@ -4,7 +4,7 @@
 import { assignmentShares } from "../model/assignment.js";
 import type { PollSettings } from "../model/pollSchedule.js";
 import { OK, REASONS } from "../model/reasons.js";
-import { validityWindow } from "../model/rules.js";
+import { databaseOutages, managementPointDatabase, validityWindow } from "../model/rules.js";
 import type { SiteModel } from "../model/site.js";
 import type { ReplicaTimeline } from "../model/replica.js";
 import type { RawRun } from "../model/tally.js";
@@ -53,6 +53,8 @@ export interface ManagementPointSeries {
   /** The replica it reads, or null for the site database. */
   readonly replica: ReplicaSeries | null;
   readonly outages: readonly Interval[];
+  /** The outages of the database it reads (the site database's, or its replica's SQL Server's). */
+  readonly databaseOutages: readonly Interval[];
   /** Its certificate's validity in run seconds (±Infinity when unbounded), or null without a certificate. */
   readonly certificate: { readonly from: number; readonly until: number } | null;
 }
@@ -121,6 +123,7 @@ export function runSeries(raw: RawRun): RunSeries {
         failedPerMinute: tally?.failedPerMinute ?? new Uint32Array(0),
         replica: replicas[site.mpReplica[position] ?? -1] ?? null,
         outages: server.outages,
+        databaseOutages: databaseOutages(site.scenario.site, managementPointDatabase(server)),
         certificate: window ? { from: window.from, until: window.until } : null,
       };
     }),

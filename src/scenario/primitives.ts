@@ -84,56 +84,6 @@ export function isIsoInstant(text: string): boolean {
   );
 }
 
-/**
- * A random time: a duration (a constant), or `{ mean, distribution, cv }` drawn afresh each time it applies.
- * `cv` (the coefficient of variation) belongs to `lognormal` alone: an exponential's is 1, a constant's 0.
- */
-export const timeDistribution = (what: string) =>
-  z.union(
-    [
-      duration,
-      z
-        .strictObject({
-          mean: described(duration, `The mean ${what}`),
-          distribution: described(
-            z.enum(["constant", "exponential", "lognormal"]),
-            '"constant" (always the mean), "exponential" (memoryless) or "lognormal" (with `cv`)',
-          ),
-          cv: described(
-            z
-              .number()
-              .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` })
-              .optional(),
-            "The coefficient of variation (standard deviation / mean), lognormal only",
-          ),
-        })
-        .superRefine((d, ctx) => {
-          if (d.distribution === "lognormal" && d.cv === undefined)
-            ctx.addIssue({
-              code: "custom",
-              path: ["cv"],
-              message: "missing (a lognormal needs `cv`, e.g. 0.5)",
-            });
-          if (d.distribution !== "lognormal" && d.cv !== undefined)
-            ctx.addIssue({
-              code: "custom",
-              path: ["cv"],
-              message: `expected no \`cv\`: it applies to "lognormal" only`,
-            });
-          if (d.distribution !== "constant" && d.mean <= 0)
-            ctx.addIssue({
-              code: "custom",
-              path: ["mean"],
-              message: `expected a mean > 0 for "${d.distribution}"`,
-            });
-        }),
-    ],
-    {
-      error: (iss) =>
-        `expected a duration like "30s" or { "mean": "30s", "distribution": "exponential" }, got ${showValue(iss.input)}`,
-    },
-  );
-
 /** An ISO 8601 instant with a time zone. */
 export const isoInstant = z
   .string()
@@ -188,3 +138,56 @@ const DESCRIBE = typeof MDMSIM_WITHOUT_DESCRIPTIONS === "undefined" || !MDMSIM_W
 /** A schema with its description, for `mdmsim schema`, `mdmsim explain` and docs/scenario.md. */
 export const described = <T extends z.ZodType>(schema: T, description: string): T =>
   DESCRIBE ? schema.meta({ description }) : schema;
+
+/**
+ * A random time: a duration (a constant), or `{ mean, distribution, cv }` drawn afresh each time it applies.
+ * `cv` (the coefficient of variation) belongs to `lognormal` alone: an exponential's is 1, a constant's 0.
+ */
+const timeDistributionSchema = () =>
+  z.union(
+    [
+      duration,
+      z
+        .strictObject({
+          mean: described(duration, "The mean time, a duration"),
+          distribution: described(
+            z.enum(["constant", "exponential", "lognormal"]),
+            '"constant" (always the mean), "exponential" (memoryless) or "lognormal" (with `cv`)',
+          ),
+          cv: described(
+            z
+              .number()
+              .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` })
+              .optional(),
+            "The coefficient of variation (standard deviation / mean), lognormal only",
+          ),
+        })
+        .superRefine((d, ctx) => {
+          if (d.distribution === "lognormal" && d.cv === undefined)
+            ctx.addIssue({
+              code: "custom",
+              path: ["cv"],
+              message: "missing (a lognormal needs `cv`, e.g. 0.5)",
+            });
+          if (d.distribution !== "lognormal" && d.cv !== undefined)
+            ctx.addIssue({
+              code: "custom",
+              path: ["cv"],
+              message: `expected no \`cv\`: it applies to "lognormal" only`,
+            });
+          if (d.distribution !== "constant" && d.mean <= 0)
+            ctx.addIssue({
+              code: "custom",
+              path: ["mean"],
+              message: `expected a mean > 0 for "${d.distribution}"`,
+            });
+        }),
+    ],
+    {
+      error: (iss) =>
+        `expected a duration like "30s" or { "mean": "30s", "distribution": "exponential" }, got ${showValue(iss.input)}`,
+    },
+  );
+
+/** A random time ≥ 0: a duration, or `{ mean, distribution, cv }` (a shared instance). */
+export const timeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema();

@@ -61,7 +61,7 @@ const ReplicaSchema = described(
         "When the first sync starts, less than `syncInterval`; absent: drawn at random from the seed",
       ),
       applyDelay: described(
-        timeDistribution("apply delay").prefault("0s"),
+        timeDistribution.prefault("0s"),
         'How long after a sync starts its records become visible (the time to apply the batch): a duration, or `{ mean, distribution: "exponential" | "lognormal", cv }` drawn for each sync (a later sync\'s records never become visible before an earlier one\'s)',
       ),
       outages: outages(

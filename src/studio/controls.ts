@@ -76,7 +76,10 @@ function enrollmentControls(path: string, enrollment: Scenario["devices"][number
   }
 }
 
-/** The controls of a scenario, in page order: the run, replicas, device groups, management points, servers. */
+/**
+ * The controls of a scenario, in page order: the run, replicas, device groups, management points, servers,
+ * the site database.
+ */
 export function scenarioControls(scenario: Scenario): ControlGroup[] {
   const groups: ControlGroup[] = [
     {
@@ -87,10 +90,6 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       ],
     },
   ];
-  groups.push({
-    title: "Site database",
-    controls: [outageControl("site.database", scenario.site.database.outages, "SQL Server down")],
-  });
   for (const replica of scenario.site.replicas) {
     const path = `site.replicas.${replica.name}`;
     const delay = replica.applyDelay;
@@ -146,5 +145,9 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       controls: [outageControl(`site.servers.${server.name}`, server.outages, "all its roles down")],
     });
   }
+  groups.push({
+    title: "Site database",
+    controls: [outageControl("site.database", scenario.site.database.outages, "SQL Server down")],
+  });
   return groups;
 }

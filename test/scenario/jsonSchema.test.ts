@@ -116,14 +116,24 @@ describe("scenarioJsonSchema", () => {
 
   it("lists the fields of scenario.md's tables for site, servers, roles and device groups", () => {
     const keys = (path: Segment[]) => Object.keys(schemaAt(schema, path).properties as Schema).sort();
-    expect(keys(["site"])).toEqual(["boundaries", "boundaryGroups", "code", "replicas", "servers", "type"]);
+    expect(keys(["site"])).toEqual([
+      "boundaries",
+      "boundaryGroups",
+      "code",
+      "database",
+      "replicas",
+      "servers",
+      "type",
+    ]);
     expect(keys(["site", "replicas", 0])).toEqual([
       "applyDelay",
       "name",
       "outages",
+      "serverOutages",
       "syncInterval",
       "syncOffset",
     ]);
+    expect(keys(["site", "database"])).toEqual(["outages"]);
     expect(keys(["site", "servers", 0])).toEqual(["certificate", "internetFqdn", "name", "outages", "roles"]);
     expect(keys(["site", "servers", 0, "roles"])).toEqual([
       "distributionPoint",

@@ -160,6 +160,7 @@ describe("scenario defaults (scenario.md, Fields)", () => {
         syncOffset: 120,
         applyDelay: 30,
         outages: [{ from: 1800, to: 2700 }],
+        serverOutages: [],
       });
     });
 
@@ -528,7 +529,9 @@ describe("durations in scenarios", () => {
       syncOffset: 120,
       applyDelay: 0,
       outages: [{ from: 1800, to: 2700 }],
+      serverOutages: [],
     });
+    expect(s.site.database).toEqual({ outages: [] });
     const g = s.devices[0]!;
     expect(g.enrollment).toEqual({
       pattern: "uniform",
@@ -596,5 +599,55 @@ describe("showValue", () => {
     expect(showValue([1])).toBe("an array");
     expect(showValue({ a: 1 })).toBe("an object");
     expect(showValue(undefined)).toBe("nothing");
+  });
+});
+
+describe("databases that go down, and apply delays drawn per sync", () => {
+  const base = {
+    name: "s",
+    duration: "1h",
+    site: {
+      servers: [{ name: "cm01.corp.contoso.com", roles: { enrollmentPoint: {} } }],
+    },
+    devices: [{ name: "m", platform: "macos", count: 1 }],
+  };
+  const withReplica = (replica: Record<string, unknown>) =>
+    loadScenario({ ...base, site: { ...base.site, replicas: [{ name: "r", ...replica }] } });
+
+  it("reads site.database.outages and a replica's serverOutages as durations", () => {
+    const s = loadScenario({
+      ...base,
+      site: { ...base.site, database: { outages: [{ from: "5m", to: "10m" }] } },
+    });
+    expect(s.site.database.outages).toEqual([{ from: 300, to: 600 }]);
+    expect(
+      withReplica({ serverOutages: [{ from: "1m", to: "2m" }] }).site.replicas[0]?.serverOutages,
+    ).toEqual([{ from: 60, to: 120 }]);
+  });
+
+  it("takes an apply delay as a distribution, its mean as a duration", () => {
+    expect(
+      withReplica({ applyDelay: { mean: "40s", distribution: "exponential" } }).site.replicas[0]?.applyDelay,
+    ).toEqual({
+      mean: 40,
+      distribution: "exponential",
+    });
+    expect(
+      withReplica({ applyDelay: { mean: "1m", distribution: "lognormal", cv: 0.5 } }).site.replicas[0]
+        ?.applyDelay,
+    ).toEqual({ mean: 60, distribution: "lognormal", cv: 0.5 });
+  });
+
+  it("refuses a distribution without its parameters, or with one it does not take", () => {
+    expect(() => withReplica({ applyDelay: { mean: "1m", distribution: "lognormal" } })).toThrow(
+      /applyDelay\.cv: missing \(a lognormal needs `cv`/,
+    );
+    expect(() => withReplica({ applyDelay: { mean: "1m", distribution: "exponential", cv: 2 } })).toThrow(
+      /applyDelay\.cv: expected no `cv`/,
+    );
+    expect(() => withReplica({ applyDelay: { mean: "0s", distribution: "exponential" } })).toThrow(
+      /applyDelay\.mean: expected a mean > 0/,
+    );
+    expect(() => withReplica({ applyDelay: { mean: "1m", distribution: "gamma" } })).toThrow(/applyDelay/);
   });
 });

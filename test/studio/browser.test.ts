@@ -168,7 +168,8 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     await edit(page, COUNT, "-5", "error");
     const control = page.locator(`[data-path="${COUNT}"]`);
     expect(await control.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.textContent("#control-6-error")).toMatch(/expected an integer >= 1, got -5/);
+    const errorBox = `#${(await control.getAttribute("id")) ?? ""}-error`;
+    expect(await page.textContent(errorBox)).toMatch(/expected an integer >= 1, got -5/);
     await edit(page, MP_OUTAGE, '[{"from":"1h"', "error");
     expect(await page.textContent("#problem")).toMatch(/The numbers below are of the last valid values/);
     await edit(page, MP_OUTAGE, "[]", "error"); // the count is still wrong

@@ -21,6 +21,7 @@ describe("scenarioControls", () => {
       ["site.replicas.replica1.syncInterval", "5m"],
       ["site.replicas.replica1.applyDelay", "0s"],
       ["site.replicas.replica1.outages", "[]"],
+      ["site.replicas.replica1.serverOutages", "[]"],
       ["devices.hq-windows.count", "1000"],
       ["devices.hq-windows.enrollment.from", "0s"],
       ["devices.hq-windows.enrollment.to", "1h"],
@@ -28,24 +29,29 @@ describe("scenarioControls", () => {
       ["devices.hq-windows.connectionRetries.count", "3"],
       ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica1"],
       ["site.servers.cm01.corp.contoso.com.outages", "[]"],
+      ["site.database.outages", "[]"],
     ]);
     const database = controls.find((c) => c.path.endsWith(".database"));
     expect(database?.options).toEqual(["site", "replica1"]);
   });
 
-  it.each(names)("%s: a group per replica, device group, management point and server", (name) => {
-    const scenario = bundled(name);
-    const titles = scenarioControls(scenario).map((g) => g.title);
-    expect(titles).toEqual([
-      "Run",
-      ...scenario.site.replicas.map((r) => `Replica ${r.name}`),
-      ...scenario.devices.map((g) => `Devices ${g.name}`),
-      ...scenario.site.servers
-        .filter((s) => s.roles.managementPoint)
-        .map((s) => `Management point ${s.name}`),
-      ...scenario.site.servers.map((s) => `Server ${s.name}`),
-    ]);
-  });
+  it.each(names)(
+    "%s: a group per replica, device group, management point and server, then the database",
+    (name) => {
+      const scenario = bundled(name);
+      const titles = scenarioControls(scenario).map((g) => g.title);
+      expect(titles).toEqual([
+        "Run",
+        ...scenario.site.replicas.map((r) => `Replica ${r.name}`),
+        ...scenario.devices.map((g) => `Devices ${g.name}`),
+        ...scenario.site.servers
+          .filter((s) => s.roles.managementPoint)
+          .map((s) => `Management point ${s.name}`),
+        ...scenario.site.servers.map((s) => `Server ${s.name}`),
+        "Site database",
+      ]);
+    },
+  );
 
   it.each(names)("%s: every control's value, given to --set, leaves the scenario unchanged", (name) => {
     const scenario = bundled(name);

@@ -76,6 +76,8 @@ function outageAreas(mp: ManagementPointSeries): TimeArea[] {
   }));
   for (const o of mp.replica?.outages ?? [])
     areas.push({ from: o.from, to: o.to, label: `${mp.replica?.name ?? "replica"} sync stopped` });
+  const database = mp.database === "site" ? "site database" : `${mp.database} SQL Server`;
+  for (const o of mp.databaseOutages) areas.push({ from: o.from, to: o.to, label: `${database} down` });
   return areas.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 

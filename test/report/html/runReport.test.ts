@@ -94,6 +94,17 @@ describe("the charts of a run", () => {
     ]);
   });
 
+  it("shades the site database's outage on the chart of a DMP that reads it", () => {
+    const base = bundled("dmp-on-site-database");
+    const scenario = { ...base, site: { ...base.site, database: { outages: [{ from: 1800, to: 5400 }] } } };
+    const { result, series: run } = runSimulation(scenario);
+    const tries = runReportCharts(result, run).find((c) => c.id === "chart-tries-1")!;
+    const layers = (tries.spec as unknown as { layer: { data: { values: Record<string, unknown>[] } }[] })
+      .layer;
+    expect(layers[0]!.data.values).toEqual([{ from: 30, to: 90, label: "site database down" }]);
+    expect(tries.caption).toContain("Shaded: outages.");
+  });
+
   it("marks the replica's outage and its skipped ticks, and one chart per DMP with tries", () => {
     const { result, series: run } = runSimulation(bundled("replica-outage"));
     const tries = runReportCharts(result, run).find((c) => c.id === "chart-tries-1")!;
