@@ -255,3 +255,32 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   }
   return sums.estimate(devices);
 }
+
+/**
+ * A group's estimate over every management point the assignment rule may give its devices, each weighed
+ * by the devices expected to succeed there.
+ */
+export function groupEstimate(
+  site: SiteModel,
+  group: number,
+): {
+  readonly connected: number;
+  readonly failedTries: number | null;
+  readonly timeToFirstSuccess: number | null;
+} {
+  const model = site.groups[group];
+  if (model === undefined) throw new RangeError(`no group ${group}`);
+  let connected = 0;
+  let failed = 0;
+  let time = 0;
+  for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
+    const e = managementPointEstimate(site, group, mp);
+    if (e.timeToFirstSuccess === null || e.failedTries === null) continue;
+    connected += e.connected;
+    failed += e.connected * e.failedTries;
+    time += e.connected * e.timeToFirstSuccess;
+  }
+  return connected > 0
+    ? { connected, failedTries: failed / connected, timeToFirstSuccess: time / connected }
+    : { connected, failedTries: null, timeToFirstSuccess: null };
+}
