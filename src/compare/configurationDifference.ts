@@ -3,6 +3,7 @@
 import type { Scenario } from "../scenario/schema.js";
 import { isRecord } from "../isRecord.js";
 import { labelOf } from "../scenario/path.js";
+import { pollProfileName } from "../scenario/pollProfiles.js";
 
 /** One changed path. `null` stands for "absent on this side" (an element only one side has). */
 export interface ConfigurationDifference {
@@ -43,9 +44,29 @@ function walk(path: string, a: unknown, b: unknown, out: ConfigurationDifference
   if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, a, b });
 }
 
-/** Every path whose value differs between two loaded scenarios, in A's order (B's additions after). */
+/**
+ * The scenario with each group's polling as its profile's name where the same group of `other` also polls by
+ * a profile: a change of profile is then one path, `devices.g.polling`, with both names (what `--set` takes).
+ */
+function profilesNamed(scenario: Scenario, other: Scenario): unknown {
+  return {
+    ...scenario,
+    devices: scenario.devices.map((group) => {
+      const twin = other.devices.find((g) => g.name === group.name);
+      const name = pollProfileName(group.polling);
+      return name !== undefined && twin !== undefined && pollProfileName(twin.polling) !== undefined
+        ? { ...group, polling: name }
+        : group;
+    }),
+  };
+}
+
+/**
+ * Every path whose value differs between two loaded scenarios, in A's order (B's additions after). A group
+ * that polls by a profile on both sides shows a change of profile by the profiles' names.
+ */
 export function configurationDifferences(a: Scenario, b: Scenario): ConfigurationDifference[] {
   const out: ConfigurationDifference[] = [];
-  walk("", a, b, out);
+  walk("", profilesNamed(a, b), profilesNamed(b, a), out);
   return out;
 }

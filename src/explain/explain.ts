@@ -112,7 +112,10 @@ export function typeWords(node: SchemaNode): string {
     if (branches.some((b) => b.type === "number") && strings?.pattern !== undefined) {
       return strings.pattern === POSITIVE_DURATION_PATTERN.source ? "duration > 0" : "duration";
     }
-    return [...new Set(branches.map(typeWords))].join(" or ");
+    // Named values among other branches (a poll profile's name or a list of phases) read as their type.
+    return [...new Set(branches.map((b) => (b.const !== undefined ? typeof b.const : typeWords(b))))].join(
+      " or ",
+    );
   }
   if (node.const !== undefined) return JSON.stringify(node.const);
   if (node.enum) return "string";
@@ -136,6 +139,16 @@ function allowedValues(nodes: readonly SchemaNode[]): string | undefined {
     .flatMap((n) => alternatives(n))
     .flatMap((n) => n.enum ?? (n.const !== undefined ? [n.const] : []));
   return values.length > 0 ? [...new Set(values.map((v) => JSON.stringify(v)))].join(", ") : undefined;
+}
+
+/** Values a union names beside its other branches, each with its meaning (the poll profiles). */
+function namedValues(nodes: readonly SchemaNode[]): [string, string][] {
+  return nodes
+    .filter((n) => alternatives(n).length > 1)
+    .flatMap((n) => alternatives(n))
+    .flatMap((b): [string, string][] =>
+      b.const !== undefined && b.description !== undefined ? [[JSON.stringify(b.const), b.description]] : [],
+    );
 }
 
 function fieldRows(nodes: readonly SchemaNode[]): [string, string, string][] {
@@ -202,6 +215,8 @@ export interface FieldInfo {
   /** The default as JSON, "none: required", "none: optional", or undefined (result fields). */
   readonly default: string | undefined;
   readonly allowed: string | undefined;
+  /** Values named beside other kinds of value, each with its meaning (`devices.polling`'s profiles). */
+  readonly values: readonly (readonly [string, string])[];
   /** One meaning per union branch that declares the field differently, `(branch) ` first. */
   readonly meanings: readonly string[];
   /** The fields of an object (or of a list's objects): name, type, first sentence of the meaning. */
@@ -226,6 +241,7 @@ function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo
       : [...new Set(nodes.map(typeWords))].join(" or "),
     default: defaults.length > 0 ? defaults.join(" or ") : kind === "scenario" ? required : undefined,
     allowed: allowedValues(nodes),
+    values: namedValues(nodes),
     meanings: [...new Set(meanings)],
     fields: nodes.some((n) => objects(n).length > 0) ? fieldRows(nodes) : [],
   };
@@ -246,6 +262,16 @@ function formatField(info: FieldInfo): string {
   if (info.allowed !== undefined) lines.push(`  allowed   ${info.allowed}`);
   const meaning = info.meanings.map((m) => wrapAnsi(m, 88, { hard: false })).join("\n");
   lines.push(`  meaning   ${meaning.split("\n").join("\n            ")}`);
+  if (info.values.length > 0) {
+    lines.push("  values");
+    for (const [value, text] of info.values)
+      lines.push(
+        `    ${value}`,
+        ...wrapAnsi(text, 86, { hard: false })
+          .split("\n")
+          .map((l) => `      ${l}`),
+      );
+  }
   if (info.fields.length > 0) lines.push("  fields", ...info.fields.map((row) => `  ${fieldLine(row)}`));
   lines.push(`  docs      ${EXPLAIN_DOCS[info.kind]}#${anchor(info.path)}`, "");
   return lines.join("\n");

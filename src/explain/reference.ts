@@ -22,7 +22,16 @@ function section(info: FieldInfo): string {
       : []),
   ];
   const meaning = info.meanings.map((m) => m.replace(/^\((\w+)\) /, "With pattern `$1`: ")).join("\n\n");
-  return [`### \`${info.path.join(".")}\``, "", ...facts, "", meaning, ""].join("\n");
+  const values = info.values.map(([value, text]) => `- \`${value}\`: ${text}`);
+  return [
+    `### \`${info.path.join(".")}\``,
+    "",
+    ...facts,
+    "",
+    meaning,
+    "",
+    ...(values.length > 0 ? [...values, ""] : []),
+  ].join("\n");
 }
 
 /** docs/scenario.md: the scenario file reference. */

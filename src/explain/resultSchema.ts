@@ -3,6 +3,7 @@
 // results/; a test runs scenarios and requires every field they produce to be declared here, and back.
 import { REASONS } from "../model/reasons.js";
 import { REASON_MEANINGS } from "./reasonMeanings.js";
+import { POLL_PROFILE_NAMES } from "../scenario/pollProfiles.js";
 import type { SchemaNode } from "../scenario/schemaNodes.js";
 
 const int = (description: string): SchemaNode => ({ type: "integer", minimum: 0, description });
@@ -93,6 +94,12 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     "The same counts per device group, in scenario order",
     object("One device group", {
       name: text("The group's name"),
+      pollingProfile: {
+        type: ["string", "null"],
+        enum: [...POLL_PROFILE_NAMES, null],
+        description:
+          "The poll profile whose phases the group polled by (its `polling`, or its platform's default), or null for a list of phases that is no profile",
+      },
       devices,
       timeToFirstSuccessSeconds: ttfs,
       failedAttemptsBeforeSuccess: failedBefore,

@@ -65,6 +65,7 @@ function failures(r: RunResult, o: TerminalOptions): string {
 function groups(r: RunResult, o: TerminalOptions): string {
   const rows = r.groups.map((g) => [
     g.name,
+    g.pollingProfile ?? "custom",
     String(g.devices.total),
     String(g.devices.connected),
     String(g.devices.neverConnected),
@@ -80,6 +81,7 @@ function groups(r: RunResult, o: TerminalOptions): string {
     table(
       [
         "group",
+        "polling",
         "devices",
         "connected",
         "never",

@@ -3,6 +3,8 @@ import type { GroupTally, RawRun } from "../model/tally.js";
 import type { DeviceRecord, TraceEvent } from "./device.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
+import { pollProfileName, type PollProfileName } from "../scenario/pollProfiles.js";
+import type { DeviceGroup } from "../scenario/schema.js";
 import {
   mean,
   mergeSorted,
@@ -46,6 +48,8 @@ export interface AttemptCounts {
 /** Per device group. */
 export interface GroupResult {
   readonly name: string;
+  /** The poll profile whose phases the group used, or null for a list that is no profile. */
+  readonly pollingProfile: PollProfileName | null;
   readonly devices: DeviceCounts;
   readonly timeToFirstSuccessSeconds: Summary;
   readonly failedAttemptsBeforeSuccess: FailedAttemptsSummary;
@@ -214,9 +218,14 @@ function combine(parts: readonly ConnectedValues[]): ConnectedValues {
   return { ttfs, sorted: mergeSorted(parts.map((p) => p.sorted)), failures };
 }
 
-function groupResult(tally: GroupTally, values: ConnectedValues, name: string): GroupResult {
+function groupResult(
+  tally: GroupTally,
+  values: ConnectedValues,
+  group: DeviceGroup | undefined,
+): GroupResult {
   return {
-    name,
+    name: group?.name ?? "",
+    pollingProfile: (group && pollProfileName(group.polling)) ?? null,
     devices: deviceCounts([tally]),
     timeToFirstSuccessSeconds: summarizeSorted(values.sorted, values.ttfs),
     failedAttemptsBeforeSuccess: failedSummary(values.failures),
@@ -274,7 +283,7 @@ function measure(raw: RawRun): MeasuredRun {
   const tallies = raw.groups;
   const perGroup = tallies.map(connectedValues);
   const groups = tallies.map((t, i) =>
-    groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]?.name ?? ""),
+    groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]),
   );
   const anyContent = site.scenario.devices.some((g) => g.content);
   return {

@@ -1,8 +1,18 @@
-// A device group of the scenario schema (schema.ts): its enrollment pattern, polling phases, connection
-// retries, and the platform defaults, declared here once and described from this declaration.
+// A device group of the scenario schema (schema.ts): its enrollment pattern, polling (a profile's name or
+// phases), connection retries, and the platform defaults, declared here once and described from this
+// declaration.
 import * as z from "zod";
 import { isRecord } from "../isRecord.js";
-import { formatDuration } from "./duration.js";
+import { nearest } from "./nearest.js";
+import {
+  phasesJson,
+  phasesText,
+  POLL_PROFILE_NAMES,
+  POLL_PROFILES,
+  pollProfileName,
+  type PollPhase,
+  type PollProfileName,
+} from "./pollProfiles.js";
 import {
   described,
   duration,
@@ -107,25 +117,59 @@ const PollingEntrySchema = described(
 
 /** Defaults that depend on the group's platform: declared here only, described from here. */
 export const PLATFORM_DEFAULTS: Readonly<Record<"windows" | "macos", PlatformDefaults>> = {
-  windows: { polling: [{ every: 180, until: 900 }, { every: 3600 }], retryCount: 3 },
-  macos: { polling: [{ every: 3600 }], retryCount: 0 },
+  windows: { polling: POLL_PROFILES["configmgr-assumed"].phases, retryCount: 3 },
+  macos: { polling: POLL_PROFILES["configmgr-client"].phases, retryCount: 0 },
 };
 
 /** A platform's defaults: its polling phases (seconds) and its connection retry count. */
 export interface PlatformDefaults {
-  readonly polling: readonly { readonly every: number; readonly until?: number }[];
+  readonly polling: readonly PollPhase[];
   readonly retryCount: number;
 }
 
 const perPlatform = (show: (d: PlatformDefaults) => string): string =>
   `windows ${show(PLATFORM_DEFAULTS.windows)}, macos ${show(PLATFORM_DEFAULTS.macos)}`;
-const showPolling = (d: PlatformDefaults) =>
-  JSON.stringify(
-    d.polling.map((p) => ({
-      every: formatDuration(p.every),
-      ...(p.until !== undefined ? { until: formatDuration(p.until) } : {}),
-    })),
+const showPolling = (d: PlatformDefaults) => {
+  const profile = pollProfileName(d.polling);
+  return profile !== undefined ? JSON.stringify(profile) : phasesJson(d.polling);
+};
+
+const profileSchema = <N extends PollProfileName>(profile: N) => {
+  const { phases, description, source } = POLL_PROFILES[profile];
+  return described(
+    z.literal(profile),
+    `Polls ${phasesText(phases)}. ${description.charAt(0).toUpperCase()}${description.slice(1)}. Source: ${source}`,
   );
+};
+
+/** The profile a misspelt or shortened name most likely meant ("intune" → "intune-estimate"). */
+function profileGuess(text: string): string | undefined {
+  const starting = POLL_PROFILE_NAMES.filter((n) => text.length >= 3 && n.startsWith(text.toLowerCase()));
+  return nearest(text, POLL_PROFILE_NAMES) ?? (starting.length === 1 ? starting[0] : undefined);
+}
+
+/** The message for a `polling` value that is neither a profile's name nor a list of phases. */
+function pollingMessage(input: unknown): string {
+  const names = POLL_PROFILE_NAMES.map((n) => JSON.stringify(n)).join(", ");
+  const guess = typeof input === "string" ? profileGuess(input) : undefined;
+  return `expected a poll profile (${names}) or a list of phases like [{"every":"3m","until":"15m"},{"every":"1h"}], got ${showValue(input)}${guess !== undefined ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}`;
+}
+
+const PollingSchema = described(
+  z
+    .union(
+      [
+        profileSchema("configmgr-assumed"),
+        profileSchema("intune-estimate"),
+        profileSchema("dmclient-default"),
+        profileSchema("configmgr-client"),
+        z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }),
+      ],
+      { error: (iss) => pollingMessage(iss.input) },
+    )
+    .optional(),
+  `How the devices poll after the commit: a profile's name (its phases and source below) or a list of phases, each \`{ every, until }\` with \`until\` strictly increasing and absent on the last. Absent: ${perPlatform(showPolling)}. A loaded scenario holds the phases; docs/model.md compares the profiles`,
+);
 
 const ConnectionRetriesSchema = described(
   z.strictObject({
@@ -168,10 +212,7 @@ export const DeviceGroupSchema = described(
         "The root CAs the devices trust; absent: every issuer",
       ),
       enrollment: EnrollmentSchema,
-      polling: described(
-        z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }).optional(),
-        `Poll phases after the commit, each \`{ every, until }\` with \`until\` strictly increasing and absent on the last; absent: ${perPlatform(showPolling)}`,
-      ),
+      polling: PollingSchema,
       firstPollDelay: described(duration.prefault("0s"), "From the commit to the first poll"),
       jitter: described(
         duration.prefault("0s"),
@@ -191,7 +232,10 @@ export const DeviceGroupSchema = described(
       const defaults = PLATFORM_DEFAULTS[group.platform];
       return {
         ...group,
-        polling: (polling ?? defaults.polling).map((p): { every: number; until?: number } =>
+        polling: (typeof polling === "string"
+          ? POLL_PROFILES[polling].phases
+          : (polling ?? defaults.polling)
+        ).map((p): { every: number; until?: number } =>
           p.until === undefined ? { every: p.every } : { every: p.every, until: p.until },
         ),
         connectionRetries: { ...connectionRetries, count: connectionRetries.count ?? defaults.retryCount },

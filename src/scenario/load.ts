@@ -179,6 +179,17 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): FoundProblem[] {
       };
     });
   }
+  if (issue.code === "invalid_union") {
+    // A union whose branches take different kinds of value (a poll profile's name or a list of phases): when
+    // the value is of one branch's kind, that branch's own problems are reported, at their places.
+    const fitting = issue.errors.filter(
+      (branch) =>
+        !branch.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")),
+    );
+    const [only] = fitting;
+    if (fitting.length === 1 && only !== undefined && only.length > 0)
+      return only.flatMap((i) => problemsOf({ ...i, path: [...issue.path, ...i.path] }, data));
+  }
   const missing = issue.code === "invalid_type" && issue.input === undefined;
   return [{ path, detail: issueMessage(issue), ...(missing ? { missing: path.join("\0") } : {}) }];
 }

@@ -60,6 +60,9 @@ function start(): void {
     for (const c of controls) c.value = c.dataset.original ?? "";
     for (const edit of decodeEdits(location.hash)) {
       const control = byPath.get(edit.path);
+      // A select shows a value it does not offer (a list of phases a link carries) as a choice of its own.
+      if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === edit.value))
+        control.add(new Option(edit.value, edit.value));
       if (control) control.value = edit.value;
       else extra.push(edit);
     }
@@ -154,7 +157,17 @@ function start(): void {
 
   form.addEventListener("change", (event) => {
     const control = event.target as Control;
-    if (!byPath.has(control.dataset.path ?? "")) return;
+    const path = control.dataset.path ?? "";
+    if (!byPath.has(path)) return;
+    // Fields that edit the same part of the file (a group's poll schedule and its first polling interval):
+    // the one changed last wins, and the other returns to the file's value, so the fields show what runs.
+    for (const other of controls) {
+      const at = other.dataset.path ?? "";
+      if (other !== control && (at.startsWith(`${path}.`) || path.startsWith(`${at}.`))) {
+        other.value = other.dataset.original ?? "";
+        markEdited(other);
+      }
+    }
     markEdited(control);
     keepInAddress();
     simulate();

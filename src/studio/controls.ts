@@ -1,6 +1,14 @@
 // The studio's controls, generated from a scenario: one per field a what-if usually turns, each named by the
 // path `--set` takes (with names, not indexes) and showing its current value as text `--set` accepts.
 import { formatDuration } from "../scenario/duration.js";
+import {
+  phasesJson,
+  phasesText,
+  POLL_PROFILE_NAMES,
+  POLL_PROFILES,
+  pollProfileName,
+  type PollPhase,
+} from "../scenario/pollProfiles.js";
 import type { Outage, Scenario } from "../scenario/schema.js";
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
@@ -14,6 +22,8 @@ export interface Control {
   readonly hint: string;
   /** The choices of a select. */
   readonly options?: readonly string[];
+  /** What each choice reads as, when not its value. */
+  readonly optionLabels?: readonly string[];
 }
 
 /** Controls of one part of the scenario (a replica, a device group, a server…). */
@@ -51,6 +61,23 @@ function duration(path: string, label: string, seconds: number): Control {
 
 function integer(path: string, label: string, value: number, hint: string): Control {
   return { path, label, value: String(value), hint };
+}
+
+/** A group's poll schedule: the profiles, and the group's own list when it is no profile. */
+function pollingControl(path: string, polling: readonly PollPhase[]): Control {
+  const profile = pollProfileName(polling);
+  const own = profile === undefined ? [phasesJson(polling)] : [];
+  return {
+    path: `${path}.polling`,
+    label: "Poll schedule",
+    value: profile ?? phasesJson(polling),
+    hint: `a profile, or a JSON list of phases; configmgr-assumed is ${POLL_PROFILES["configmgr-assumed"].description}`,
+    options: [...POLL_PROFILE_NAMES, ...own],
+    optionLabels: [
+      ...POLL_PROFILE_NAMES.map((name) => `${name}: ${phasesText(POLL_PROFILES[name].phases)}`),
+      ...own.map(() => `custom: ${phasesText(polling)}`),
+    ],
+  };
 }
 
 function enrollmentControls(path: string, enrollment: Scenario["devices"][number]["enrollment"]): Control[] {
@@ -112,6 +139,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       controls: [
         integer(`${path}.count`, "Count", group.count, "an integer ≥ 1"),
         ...enrollmentControls(`${path}.enrollment`, group.enrollment),
+        pollingControl(path, group.polling),
         duration(`${path}.polling.0.every`, "First polling interval", group.polling[0]?.every ?? 0),
         integer(
           `${path}.connectionRetries.count`,

@@ -62,8 +62,8 @@ function controlHtml(control: Control, id: string): string {
   const field = control.options
     ? `<select ${attrs}>${control.options
         .map(
-          (o) =>
-            `<option value="${escapeHtml(o)}"${o === control.value ? " selected" : ""}>${escapeHtml(o)}</option>`,
+          (o, i) =>
+            `<option value="${escapeHtml(o)}"${o === control.value ? " selected" : ""}>${escapeHtml(control.optionLabels?.[i] ?? o)}</option>`,
         )
         .join("")}</select>`
     : `<input type="text" ${attrs} value="${escapeHtml(control.value)}" spellcheck="false" autocomplete="off">`;

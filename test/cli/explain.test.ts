@@ -13,6 +13,20 @@ describe("mdmsim explain", () => {
     });
   });
 
+  it("lists the poll profiles under devices.polling, each with its phases and source", async () => {
+    const out = await runCli(["explain", "devices.polling"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(
+      /\n {2}values\n {4}"configmgr-assumed"\n {6}Polls every 3m until 15m, then every 1h\. An assumption, not Windows' own default/,
+    );
+    expect(out.stdout).toMatch(
+      /\n {4}"intune-estimate"\n {6}Polls every 3m until 15m, every 15m until 2h15m, then/,
+    );
+    expect(out.stdout).toMatch(/\n {4}"dmclient-default"\n {6}Polls every 15m until 2h30m, then every 1h\./);
+    expect(out.stdout).toMatch(/\n {4}"configmgr-client"\n {6}Polls every 1h\./);
+    expect(out.stdout.match(/Source: /g)).toHaveLength(4);
+  });
+
   it("lists the top-level fields without a path", async () => {
     const out = await runCli(["explain"]);
     expect(out.code).toBe(0);

@@ -41,6 +41,17 @@ describe("mdmsim compare", () => {
     );
   });
 
+  it("names a change of poll profile by the profiles' names, in the document and the table", async () => {
+    const args = [...SMALL, "--runs", "2", "--with", "devices.hq-windows.polling=intune-estimate"];
+    const json = await runCli([...args, "--format", "json", "--jobs", "1"]);
+    expect(json.code).toBe(0);
+    expect(parseJson(json.stdout).configurationDifferences).toEqual([
+      { path: "devices.hq-windows.polling", a: "configmgr-assumed", b: "intune-estimate" },
+    ]);
+    const table = await runCli([...args, "--jobs", "1"]);
+    expect(table.stdout).toMatch(/│ devices\.hq-windows\.polling │ configmgr-assumed │ intune-estimate │/);
+  });
+
   it("gives the same bytes with --jobs 1 and --jobs 3, in every format", async () => {
     for (const format of ["json", "table", "csv", "markdown"]) {
       const args = [...SMALL, "--with", "devices.hq-windows.polling.0.every=2m", "--format", format];

@@ -23,6 +23,28 @@ describe("configurationDifferences", () => {
     expect(configurationDifferences(baseline, baseline)).toEqual([]);
   });
 
+  it("shows a change of poll profile by the profiles' names, and any other polling change path by path", () => {
+    const intune = applyOverrides(baseline, ["devices.hq-windows.polling=intune-estimate"]);
+    expect(configurationDifferences(baseline, intune)).toEqual([
+      { path: "devices.hq-windows.polling", a: "configmgr-assumed", b: "intune-estimate" },
+    ]);
+    expect(configurationDifferences(intune, baseline)).toEqual([
+      { path: "devices.hq-windows.polling", a: "intune-estimate", b: "configmgr-assumed" },
+    ]);
+    // The same profile written as phases on one side and named on the other is no change.
+    const written = applyOverrides(baseline, [
+      'devices.hq-windows.polling=[{"every":"3m","until":"15m"},{"every":"60m"}]',
+    ]);
+    expect(
+      configurationDifferences(written, applyOverrides(baseline, ["devices.0.polling=configmgr-assumed"])),
+    ).toEqual([]);
+    // A list that is no profile: the phases that differ, as before.
+    const custom = applyOverrides(intune, ["devices.hq-windows.polling.0.every=2m"]);
+    expect(configurationDifferences(intune, custom)).toEqual([
+      { path: "devices.hq-windows.polling.0.every", a: 180, b: 120 },
+    ]);
+  });
+
   it("lists an element only one side has with null on the other, and compares value lists whole", () => {
     const diff = configurationDifferences(baseline, twoDmps);
     const paths = diff.map((d) => d.path);

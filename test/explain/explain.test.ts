@@ -5,6 +5,7 @@ import { allPaths, declaration, explain } from "../../src/explain/explain.js";
 import { RESULT_SCHEMA } from "../../src/explain/resultSchema.js";
 import { REASONS } from "../../src/model/reasons.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { POLL_PROFILE_NAMES, POLL_PROFILES } from "../../src/scenario/pollProfiles.js";
 import { simulate } from "../../src/simulate.js";
 
 function usageError(work: () => unknown): UsageError {
@@ -50,6 +51,32 @@ describe("explain on scenario paths", () => {
     expect(text).toContain("Allow intranet-only connections");
     expect(explain("scenario", "devices.enrollment.pattern")).toContain('default   "uniform"');
     expect(explain("scenario", "devices.count")).toContain("default   none (required)");
+  });
+
+  it("lists each poll profile of devices.polling with its phases and source", () => {
+    const text = explain("scenario", "devices.polling");
+    expect(text).toContain("  type      string or array of objects, at least 1\n");
+    expect(text).toContain('Absent: windows "configmgr-assumed", macos "configmgr-client"');
+    const values = text.slice(text.indexOf("\n  values\n"), text.indexOf("\n  fields\n"));
+    const blocks = values.split(/\n {4}(?=")/).slice(1);
+    expect(blocks.map((b) => b.split("\n")[0])).toEqual(
+      POLL_PROFILE_NAMES.map((name) => JSON.stringify(name)),
+    );
+    const phases = [
+      "Polls every 3m until 15m, then every 1h. An assumption, not Windows' own default",
+      "Polls every 3m until 15m, every 15m until 2h15m, then every 8h",
+      "Polls every 15m until 2h30m, then every 1h",
+      "Polls every 1h",
+    ];
+    blocks.forEach((block, i) => {
+      const words = block.split("\n").slice(1).join(" ").replace(/\s+/g, " ");
+      expect(words).toContain(phases[i]);
+      expect(words).toContain(`Source: ${POLL_PROFILES[POLL_PROFILE_NAMES[i]!].source}`);
+    });
+    // The result's pollingProfile is declared with the same names.
+    expect(explain("result", "groups.pollingProfile")).toContain(
+      'allowed   "configmgr-assumed", "intune-estimate", "dmclient-default", "configmgr-client", null',
+    );
   });
 
   it("takes an index or an element's name where array levels are written", () => {

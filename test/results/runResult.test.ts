@@ -54,6 +54,19 @@ describe("buildRunResult", () => {
     for (const e of trace) expect(Math.round(e.time * 1000) / 1000).toBe(e.time);
   });
 
+  it("names each group's poll profile after its name: a profile, the platform's default, or null", () => {
+    const named = (polling: unknown) => {
+      const s = singleServer({ group: { count: 2, ...(polling !== undefined ? { polling } : {}) } });
+      const [group] = buildRunResult(runEngine(compileSite(s, s.seed))).groups;
+      expect(Object.keys(group ?? {}).slice(0, 3)).toEqual(["name", "pollingProfile", "devices"]);
+      return group?.pollingProfile;
+    };
+    expect(named(undefined)).toBe("configmgr-assumed");
+    expect(named("intune-estimate")).toBe("intune-estimate");
+    expect(named([{ every: "15m", until: "150m" }, { every: "1h" }])).toBe("dmclient-default");
+    expect(named([{ every: "2m", until: "15m" }, { every: "1h" }])).toBeNull();
+  });
+
   it("leaves out perDevice and trace when the run did not keep them", () => {
     const plain = buildRunResult(runEngine(compileSite(scenario, scenario.seed)));
     expect("perDevice" in plain).toBe(false);

@@ -332,4 +332,32 @@ describe("scenarioJsonSchema agrees with the loader", () => {
     const text = JSON.stringify(scenarioJsonSchema());
     expect(text).toContain('"minimum":0');
   });
+
+  it("takes a group's polling as a poll profile's name or a list of phases, as the loader does", () => {
+    const schema = scenarioJsonSchema();
+    const polling = (value: unknown) => baselineWith(["devices", 0, "polling"], value);
+    for (const value of [
+      "configmgr-assumed",
+      "intune-estimate",
+      "dmclient-default",
+      "configmgr-client",
+      [{ every: "2m", until: "15m" }, { every: "1h" }],
+    ]) {
+      expect(validate(schema, polling(value))).toEqual([]);
+      expect(() => loadScenario(polling(value))).not.toThrow();
+    }
+    for (const value of ["intune", "", 3600, [], [{ evry: "3m" }]]) {
+      expect(validate(schema, polling(value)).length).toBeGreaterThan(0);
+      expect(() => loadScenario(polling(value))).toThrow();
+    }
+    // Each name is described in the schema (editors show it), with its source.
+    const branches = (schemaAt(schema, ["devices", 0, "polling"]).anyOf ?? []) as Schema[];
+    expect(branches.map((b) => b.const).filter((c) => c !== undefined)).toEqual([
+      "configmgr-assumed",
+      "intune-estimate",
+      "dmclient-default",
+      "configmgr-client",
+    ]);
+    expect(branches[0]?.description).toMatch(/An assumption, not Windows' own default.*Source: /);
+  });
 });

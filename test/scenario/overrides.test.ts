@@ -444,6 +444,25 @@ describe("applyOverrides on what the file said", () => {
     expect(s.devices[0]?.enrollment).toMatchObject({ pattern: "burst", at: 0, maxAttempts: 3 });
   });
 
+  it("sets a poll profile by name, and edits one phase of a profile a file names", () => {
+    const intune = applyOverrides(loadScenario(file), [parseOverride("devices.w.polling=intune-estimate")]);
+    expect(intune.devices[0]?.polling).toEqual([
+      { every: 180, until: 900 },
+      { every: 900, until: 8100 },
+      { every: 28800 },
+    ]);
+    // The written form keeps the name, and an edit under it edits the profile's phases.
+    const faster = applyOverrides(intune, ["devices.w.polling.1.every=10m"]);
+    expect(faster.devices[0]?.polling).toEqual([
+      { every: 180, until: 900 },
+      { every: 600, until: 8100 },
+      { every: 28800 },
+    ]);
+    expect(() => applyOverrides(loadScenario(file), ["devices.w.polling=hourly"])).toThrow(
+      /--set devices\.w\.polling=hourly: devices\[0\]\.polling: expected a poll profile/,
+    );
+  });
+
   it("chains: a second override applies to the first one's result", () => {
     const once = applyOverrides(loadScenario(file), ["devices.0.platform=macos"]);
     const twice = applyOverrides(once, ["devices.0.count=5"]);

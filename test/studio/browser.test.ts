@@ -163,6 +163,48 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     await page.close();
   }, 120_000);
 
+  it("runs a poll profile chosen by name as mdmsim run does; the schedule and the first interval never contradict", async () => {
+    const POLLING = "devices.hq-windows.polling";
+    const FIRST = "devices.hq-windows.polling.0.every";
+    const { page, console } = await open(pathToFileURL(file).href);
+    expect(await page.textContent(`[data-path="${POLLING}"] option:checked`)).toBe(
+      "configmgr-assumed: every 3m until 15m, then every 1h",
+    );
+    await edit(page, REPLICA, "20m");
+    await edit(page, FIRST, "2m");
+    await edit(page, POLLING, "intune-estimate");
+    // Choosing a schedule returns the first interval to the file's: the fields show what runs.
+    expect(await page.inputValue(`[data-path="${FIRST}"]`)).toBe("3m");
+    expect(page.url()).toContain(`#${REPLICA}=20m&${POLLING}=intune-estimate`);
+    expect(page.url()).not.toContain(FIRST);
+    const intune = await runJson([
+      "--set",
+      `${REPLICA}=20m`,
+      "--set",
+      `${POLLING}=intune-estimate`,
+      "--seed",
+      "1",
+    ]);
+    expectSameNumbers(await shownNumbers(page), intune);
+    // And the other way round.
+    await edit(page, FIRST, "2m");
+    expect(await page.inputValue(`[data-path="${POLLING}"]`)).toBe("configmgr-assumed");
+
+    // A link may carry a list the select does not offer: it is shown as a choice of its own and run.
+    const custom = '[{"every":"2m"}]';
+    const linked = await open(
+      `${pathToFileURL(file).href}#${encodeURIComponent(POLLING)}=${encodeURIComponent(custom)}`,
+    );
+    expect(await linked.page.inputValue(`[data-path="${POLLING}"]`)).toBe(custom);
+    expectSameNumbers(
+      await shownNumbers(linked.page),
+      await runJson(["--set", `${POLLING}=${custom}`, "--seed", "1"]),
+    );
+    expect([...console, ...linked.console]).toEqual([]);
+    await linked.page.close();
+    await page.close();
+  }, 120_000);
+
   it("shows a bad value at its control and keeps running; keyboard edits work", async () => {
     const { page } = await open(pathToFileURL(file).href);
     await edit(page, COUNT, "-5", "error");

@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyOverrides } from "../../src/scenario/overrides.js";
+import type { Scenario } from "../../src/scenario/schema.js";
 import { outagesText, scenarioControls } from "../../src/studio/controls.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { bundled } from "../report/helpers.js";
@@ -25,6 +26,7 @@ describe("scenarioControls", () => {
       ["devices.hq-windows.count", "1000"],
       ["devices.hq-windows.enrollment.from", "0s"],
       ["devices.hq-windows.enrollment.to", "1h"],
+      ["devices.hq-windows.polling", "configmgr-assumed"],
       ["devices.hq-windows.polling.0.every", "3m"],
       ["devices.hq-windows.connectionRetries.count", "3"],
       ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica1"],
@@ -33,6 +35,36 @@ describe("scenarioControls", () => {
     ]);
     const database = controls.find((c) => c.path.endsWith(".database"));
     expect(database?.options).toEqual(["site", "replica1"]);
+  });
+
+  it("offers each group's poll schedule as the four profiles, plus the group's own list when it is none", () => {
+    const polling = (scenario: Scenario) =>
+      scenarioControls(scenario)
+        .flatMap((g) => g.controls)
+        .find((c) => c.path === "devices.hq-windows.polling");
+    const profile = polling(bundled("baseline"));
+    expect(profile).toMatchObject({
+      label: "Poll schedule",
+      value: "configmgr-assumed",
+      options: ["configmgr-assumed", "intune-estimate", "dmclient-default", "configmgr-client"],
+      optionLabels: [
+        "configmgr-assumed: every 3m until 15m, then every 1h",
+        "intune-estimate: every 3m until 15m, every 15m until 2h15m, then every 8h",
+        "dmclient-default: every 15m until 2h30m, then every 1h",
+        "configmgr-client: every 1h",
+      ],
+    });
+    expect(profile?.hint).toContain("configmgr-assumed is an assumption, not Windows' own default");
+    const custom = polling(applyOverrides(bundled("baseline"), ["devices.hq-windows.polling.0.every=2m"]));
+    const own = '[{"every":"2m","until":"15m"},{"every":"1h"}]';
+    expect(custom?.value).toBe(own);
+    expect(custom?.options?.slice(4)).toEqual([own]);
+    expect(custom?.optionLabels?.slice(4)).toEqual(["custom: every 2m until 15m, then every 1h"]);
+    // Each choice is --set text.
+    for (const option of custom?.options ?? []) {
+      const edited = applyOverrides(bundled("baseline"), [`devices.hq-windows.polling=${option}`]);
+      expect(polling(edited)?.value).toBe(option);
+    }
   });
 
   it.each(names)(

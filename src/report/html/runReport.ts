@@ -7,6 +7,7 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
+import { pollingWords } from "../../scenario/pollProfiles.js";
 import { num, reasonRows } from "../format.js";
 import { closedFormCdf, empiricalCdf } from "./cdf.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
@@ -65,6 +66,10 @@ function ttfsCaption(series: RunSeries, result: RunResult, notes: readonly strin
     `Dashed: the closed form. A device's first success is its first poll at or after its record is visible; on a replica the visibility delay is uniform on [D, P + D]${replicas.length > 0 ? ` (${replicas.join("; ")})` : ""}, so P(first success ≤ o<sub>k</sub>) = clamp((o<sub>k</sub> − D)/P, 0, 1) at the poll offsets o<sub>k</sub>; on the site database it is the first poll. Jitter, retries and outages are left out, so where the lines part, those are why.`,
   );
   for (const n of notes) parts.push(`${escapeHtml(n[0]?.toUpperCase() ?? "")}${escapeHtml(n.slice(1))}.`);
+  const schedules = series.groups.map((g) => `${g.name}: ${pollingWords(g.polling.polling)}`);
+  parts.push(
+    `${schedules.length > 1 ? "Poll schedules" : "Poll schedule"}: ${escapeHtml(schedules.join("; "))}.`,
+  );
   return parts.join(" ");
 }
 

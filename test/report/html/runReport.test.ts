@@ -122,6 +122,23 @@ describe("the charts of a run", () => {
     ]);
   });
 
+  it("names each group's poll schedule under the time-to-first-success chart, the assumption as one", () => {
+    const caption = (scenario: Scenario) => {
+      const { result, series: run } = runSimulation(scenario);
+      return runReportCharts(result, run).find((c) => c.id === "chart-ttfs")!.caption;
+    };
+    expect(caption(bundled("mixed-windows-macos"))).toContain(
+      "Poll schedules: hq-windows: configmgr-assumed (every 3m until 15m, then every 1h; an assumption, not Windows&#39; own default: ConfigMgr&#39;s documented 60-minute polling interval",
+    );
+    expect(caption(bundled("mixed-windows-macos"))).toContain(
+      "; mac-fleet: configmgr-client (every 1h; ConfigMgr&#39;s client policy polling interval",
+    );
+    const custom = applyOverrides(bundled("baseline"), ["devices.hq-windows.polling.0.every=2m"]);
+    expect(caption(custom)).toContain(
+      "Poll schedule: hq-windows: custom (every 2m until 15m, then every 1h).",
+    );
+  });
+
   it("marks a certificate that expires during the run", () => {
     const { result, series: run } = runSimulation(bundled("certificate-expiring"));
     const tries = runReportCharts(result, run).find((c) => c.id === "chart-tries-1")!;
