@@ -5,6 +5,7 @@ import { meanOf } from "../model/distribution.js";
 import { managementPointEstimate } from "../model/exactEstimate.js";
 import { isDmp, staticContactReason } from "../model/rules.js";
 import { formatDuration } from "../scenario/duration.js";
+import { pollProfileName } from "../scenario/pollProfiles.js";
 import type { Replica, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type GroupEstimate } from "./catalogue.js";
 import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
@@ -19,6 +20,8 @@ interface ReplicaDmp {
   readonly server: Server;
   readonly replica: Replica;
   readonly estimates: readonly GroupEstimate[];
+  /** Each estimated group's poll schedule: its profile's name, or "custom". */
+  readonly polling: readonly string[];
   readonly refused: readonly Refused[];
   /** Some estimated group polls with jitter: its figures are for the schedule without it. */
   readonly jitter: boolean;
@@ -26,12 +29,12 @@ interface ReplicaDmp {
 
 const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
 
-function estimateText(e: GroupEstimate): string {
+function estimateText(e: GroupEstimate, polling: string): string {
   const devices = Number.isInteger(e.devices) ? String(e.devices) : e.devices.toFixed(2);
   const who = `the ${devices} device${e.devices === 1 ? "" : "s"} of group "${e.group}" on this DMP`;
   if (e.failedTries === null || e.timeToFirstSuccessSeconds === null)
     return `${who}: none succeeds within the run`;
-  return `${who}: ${e.failedTries.toFixed(2)} failed tries, ${e.timeToFirstSuccessSeconds.toFixed(0)} s to first success`;
+  return `${who}: ${e.failedTries.toFixed(2)} failed tries, ${e.timeToFirstSuccessSeconds.toFixed(0)} s to first success (polling ${polling})`;
 }
 
 function applyDelayText(replica: Replica): string {
@@ -55,6 +58,7 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
       const replica = scenario.site.replicas.find((r) => r.name === mp?.database);
       if (mp === undefined || replica === undefined || !isDmp(server)) return [];
       const estimates: GroupEstimate[] = [];
+      const polling: string[] = [];
       const refused: Refused[] = [];
       let jitter = false;
       site.groups.forEach((model, g) => {
@@ -73,6 +77,7 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
         }
         const e = managementPointEstimate(site, g, position);
         jitter ||= model.group.jitter > 0;
+        polling.push(pollProfileName(model.group.polling) ?? "custom");
         estimates.push({
           group: model.group.name,
           devices: round(e.devices, 2) ?? 0,
@@ -80,15 +85,15 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
           timeToFirstSuccessSeconds: round(e.timeToFirstSuccess, 1),
         });
       });
-      return [{ server, replica, estimates, refused, jitter }];
+      return [{ server, replica, estimates, polling, refused, jitter }];
     }),
   path: (r) => serverPath(r.server.name, "roles", "managementPoint", "database"),
   estimates: (r) => r.estimates,
-  message: ({ server, replica, estimates, refused, jitter }) => {
+  message: ({ server, replica, estimates, polling, refused, jitter }) => {
     const P = replica.syncInterval;
     const D = meanOf(replica.applyDelay);
     const parts = [
-      ...estimates.map(estimateText),
+      ...estimates.map((e, i) => estimateText(e, polling[i] ?? "custom")),
       ...refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`),
     ];
     const expected =

@@ -22,7 +22,7 @@ describe("replica entries", () => {
     const [hit] = replicaEarlyFailures.hits(checkInput(build("windows", mpOnReplica)));
     expect(hit).toMatchObject({ path: DATABASE, severity: "warning" });
     expect(hit?.message).toMatch(
-      /^management point .* reads replica "r1" \(sync every 5m, apply delay .*\): .* mean .*\. Expected \(exact for this scenario and seed\): the 2 devices of group "w" on this DMP: \d+\.\d\d failed tries, \d+ s to first success$/,
+      /^management point .* reads replica "r1" \(sync every 5m, apply delay .*\): .* mean .*\. Expected \(exact for this scenario and seed\): the 2 devices of group "w" on this DMP: \d+\.\d\d failed tries, \d+ s to first success \(polling configmgr-assumed\)$/,
     );
   });
 
