@@ -63,6 +63,7 @@ export const CHECK_IDS = [
   "mp-capacity",
   "site-capacity",
   "out-of-support",
+  "poll-schedule-cliff",
 ] as const;
 
 /** A check's id. */

@@ -12,6 +12,7 @@ import {
   noCertificate,
 } from "./certificateChecks.js";
 import { databaseUnavailable } from "./databaseChecks.js";
+import { pollScheduleCliff } from "./pollScheduleChecks.js";
 import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
@@ -50,6 +51,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "mp-capacity": mpCapacity,
   "site-capacity": siteCapacity,
   "out-of-support": outOfSupport,
+  "poll-schedule-cliff": pollScheduleCliff,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */

@@ -8,7 +8,7 @@ import { checkInput } from "../helpers/checkInput.js";
 
 describe("CHECK_IDS", () => {
   it("are the published catalogue in its order, with connection-type-not-allowed after mdm-internet-unsupported", () => {
-    const extra = ["connection-type-not-allowed", "database-unavailable"];
+    const extra = ["connection-type-not-allowed", "database-unavailable", "poll-schedule-cliff"];
     expect(CHECK_IDS.filter((id) => !extra.includes(id))).toEqual(CATALOGUE);
     expect(CHECK_IDS.indexOf("connection-type-not-allowed")).toBe(
       CHECK_IDS.indexOf("mdm-internet-unsupported") + 1,

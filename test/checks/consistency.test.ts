@@ -36,7 +36,7 @@ const CONTENT_ALLOWED = [...NOT_CONFIGURATION, "no-content-location"];
 const NEVER_CONNECTED_ALLOWED = [...NOT_CONFIGURATION, "not-polled"];
 
 /** Reachability reasons (model.md rows 2–13) without an id in the catalogue, which `check` reports as such. */
-const EXTRA_IDS = ["connection-type-not-allowed", "database-unavailable"];
+const EXTRA_IDS = ["connection-type-not-allowed", "database-unavailable", "poll-schedule-cliff"];
 
 const disallowed = (counts: Record<string, number>, allowed: readonly string[]) =>
   Object.keys(counts).filter((reason) => !allowed.includes(reason));
