@@ -65,13 +65,15 @@ function longestHold(site: SiteModel, position: number): { seconds: number; word
   );
 }
 
-/** Mean time to first success of group `g` had it polled with `phases` (exact, as `check` computes it). */
+/**
+ * Mean time to first success of group `g` had it polled with `phases` (exact, as `check` computes it). The
+ * site is compiled for that group alone: nothing of a group depends on the others.
+ */
 function meanUnder(scenario: Scenario, g: number, phases: readonly PollPhase[]): number | null {
-  const devices = scenario.devices.map((d, i) =>
-    i === g ? { ...d, polling: phases.map((p) => ({ ...p })) } : d,
-  );
-  const site = compileSite({ ...scenario, devices } as Scenario, scenario.seed);
-  return groupEstimate(site, g).timeToFirstSuccess;
+  const group = scenario.devices[g];
+  if (group === undefined) return null;
+  const devices = [{ ...group, polling: phases.map((p) => ({ ...p })) }];
+  return groupEstimate(compileSite({ ...scenario, devices }, scenario.seed), 0).timeToFirstSuccess;
 }
 
 /** `poll-schedule-cliff`: a replica's lag or an outage outlasts a group's first polling phase. */
