@@ -307,6 +307,51 @@ const CASES: readonly ConfigCase[] = [
     check: { id: "name-not-fqdn", path: "site.servers.cm01" },
   },
   {
+    title: "a site system named by its IPv4 address (it has dots, and is still not an FQDN)",
+    platform: "windows",
+    breaks: [
+      (d) => {
+        renameServer(d, "10.1.2.3");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.10.1.2.3" },
+  },
+  {
+    title: "a site system named by an IPv6 address with dots (IPv4-mapped, Macs)",
+    platform: "macos",
+    breaks: [
+      (d) => {
+        renameServer(d, "::ffff:10.1.2.3");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.::ffff:10.1.2.3" },
+  },
+  {
+    title: "a site system named by an IPv6 address",
+    platform: "windows",
+    breaks: [
+      (d) => {
+        renameServer(d, "fe80::1");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.fe80::1" },
+  },
+  {
     title: "no web server certificate bound",
     platform: "windows",
     breaks: [
