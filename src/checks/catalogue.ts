@@ -20,7 +20,10 @@ export interface Hit {
   readonly part?: string;
 }
 
-/** The catalogue ids in catalogue order: findings are sorted by it. */
+/**
+ * The catalogue ids in catalogue order: findings are sorted by it. The first catalogue's ids, then the ones
+ * added later (`connection-type-not-allowed` sits beside the device-side rules it joins).
+ */
 export const CHECK_IDS = [
   "missing-role",
   "https-required",
@@ -29,8 +32,8 @@ export const CHECK_IDS = [
   "dp-mobile-not-allowed",
   "macos-requires-internet-connections",
   "mdm-internet-unsupported",
-  // Not in the published catalogue: the reachability rule's own id, for a role a group cannot use because
-  // of its connection type (an intranet group and an internet-only role). No catalogue id says it.
+  // Added to the catalogue later, as the reachability reason it mirrors (rule 6): a role a group cannot use
+  // because of its connection type (an intranet group and an internet-only role, or the reverse).
   "connection-type-not-allowed",
   "dp-needs-boundaries",
   "unsupported-boundary-type",
@@ -47,6 +50,8 @@ export const CHECK_IDS = [
   "mp-capacity",
   "site-capacity",
   "out-of-support",
+  // Added later, in the order of the catalogue's second table.
+  "certificate-not-yet-valid",
 ] as const;
 
 /** A check's id. */

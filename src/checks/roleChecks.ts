@@ -221,7 +221,8 @@ export const mdmInternetUnsupported: Check = defineCheck<string>({
 export const connectionTypeNotAllowed: Check = contactCheck("connection-type-not-allowed", {
   scope: "server role",
   source: SOURCES.roles,
-  summary: "an intranet group and an internet-only role, or an internet device and an intranet-only role",
+  summary:
+    "a group's location and a role's `connections` do not meet (an intranet group and an internet-only role, or an internet group and an intranet-only role): the reachability reason of the same name",
   fixSummary: `select ${CONNECTIONS_LABEL.intranetAndInternet} or the connection type the devices use`,
   path: rolePath,
   message: (c) => {

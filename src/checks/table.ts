@@ -6,6 +6,7 @@ import { mpCapacity, outOfSupport, siteCapacity } from "./capacityChecks.js";
 import {
   certificateExpires,
   certificateNameMismatch,
+  certificateNotYetValid,
   certificateUntrusted,
   crlLdapNonDomain,
   crlUnreachable,
@@ -48,6 +49,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "mp-capacity": mpCapacity,
   "site-capacity": siteCapacity,
   "out-of-support": outOfSupport,
+  "certificate-not-yet-valid": certificateNotYetValid,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */

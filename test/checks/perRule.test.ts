@@ -475,7 +475,7 @@ const CASES: readonly ConfigCase[] = [
     },
     cell: { role: "enrollmentProxyPoint", reason: "certificate-not-yet-valid" },
     run: { where: "enrollment", reason: "certificate-not-yet-valid" },
-    check: { id: "certificate-expires", path: SERVER_PATH },
+    check: { id: "certificate-not-yet-valid", path: SERVER_PATH },
   },
   {
     title: "Macs and an LDAP-only CRL",
@@ -614,6 +614,59 @@ describe("a certificate expiring during the run", () => {
       certificate(d).notAfter = "2026-01-01T03:00:00Z";
     });
     expect(withId(checkScenario(atEnd), "certificate-expires")).toEqual([]);
+  });
+});
+
+describe("a certificate not yet valid when the run starts", () => {
+  // notBefore 15 minutes in: the burst at 50 s fails, the retry ten minutes later too, the third try enrolls.
+  const s = () =>
+    build("windows", (d) => {
+      certificate(d).notBefore = "2026-01-01T00:15:00Z";
+    });
+
+  it("is certificate-not-yet-valid, an error naming both dates, and never certificate-expires", () => {
+    const findings = checkScenario(s());
+    expect(withId(findings, "certificate-expires")).toEqual([]);
+    const found = withId(findings, "certificate-not-yet-valid");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: "error", path: `${SERVER_PATH}.certificate` });
+    expect(found[0]!.message).toContain("2026-01-01T00:15:00Z");
+    expect(found[0]!.message).toContain("15m after the run starts (2026-01-01T00:00:00Z)");
+    // The fix names both dates and suggests moving start.
+    expect(found[0]!.fix).toMatch(
+      /^Move the scenario's start \(2026-01-01T00:00:00Z\) to 2026-01-01T00:15:00Z or later/,
+    );
+  });
+
+  it("a certificate valid from exactly the start raises neither", () => {
+    const atStart = build("windows", (d) => {
+      certificate(d).notBefore = "2026-01-01T00:00:00Z";
+    });
+    const ids = checkScenario(atStart).map((f) => f.id);
+    expect(ids).not.toContain("certificate-not-yet-valid");
+    expect(ids).not.toContain("certificate-expires");
+  });
+
+  it("one that is expired too is both: not yet valid, and expired at the start", () => {
+    const both = build("windows", (d) => {
+      certificate(d).notBefore = "2026-02-01T00:00:00Z";
+      certificate(d).notAfter = "2025-12-01T00:00:00Z";
+    });
+    const findings = checkScenario(both);
+    expect(withId(findings, "certificate-not-yet-valid").map((f) => f.severity)).toEqual(["error"]);
+    expect(withId(findings, "certificate-expires").map((f) => f.message)).toEqual([
+      `${CM01}'s certificate expired at 2025-12-01T00:00:00Z, before the run starts (2026-01-01T00:00:00Z)`,
+    ]);
+  });
+
+  it("run fails the tries before notBefore with certificate-not-yet-valid, then enrolls", () => {
+    const r = simulate(s(), { trace: "w-1" });
+    expect(r.devices.enrolled).toBe(COUNT);
+    expect(r.trace?.filter((e) => e.event === "enrollment-try").map((e) => e.outcome)).toEqual([
+      "certificate-not-yet-valid",
+      "certificate-not-yet-valid",
+      "ok",
+    ]);
   });
 });
 

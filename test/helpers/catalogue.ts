@@ -24,3 +24,19 @@ export const CATALOGUE: readonly string[] = [
   "site-capacity",
   "out-of-support",
 ];
+
+/**
+ * The spec's second table ("Added in the fidelity, load and client steps"), in its order: the code holds
+ * those of them that are built so far.
+ */
+export const ADDED: readonly string[] = [
+  "connection-type-not-allowed",
+  "certificate-not-yet-valid",
+  "duration-in-seconds",
+  "poll-schedule-cliff",
+  "offered-load",
+  "mp-client-capacity",
+  "site-mp-count",
+  "dp-client-capacity",
+  "replica-user-deployments",
+];
