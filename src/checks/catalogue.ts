@@ -52,6 +52,7 @@ export const CHECK_IDS = [
   "out-of-support",
   // Added later, in the order of the catalogue's second table.
   "certificate-not-yet-valid",
+  "duration-in-seconds",
 ] as const;
 
 /** A check's id. */
@@ -68,10 +69,12 @@ export const SOURCES = {
   pki: "PKI certificate requirements",
   scale: "Size and scale numbers",
   deprecated: "Removed and deprecated features",
+  format: "The scenario format (docs/scenario.md, durations)",
 } as const;
 
 /** What a finding's path points at. */
-export type Scope = "site" | "server" | "server role" | "certificate" | "device group" | "boundary group";
+export type Scope =
+  "site" | "server" | "server role" | "certificate" | "device group" | "boundary group" | "scenario field";
 
 /** A contact some group's devices would make (the same choice as `run`), with the rule that fails it. */
 export interface FailingContact {
@@ -84,6 +87,11 @@ export interface FailingContact {
 /** What every check reads: the scenario, the compiled site, and the failing contacts of its groups. */
 export interface CheckInput {
   readonly scenario: Scenario;
+  /**
+   * The scenario as its file held it, after `--set` (`writtenForm`: durations as written, defaults absent),
+   * or undefined for a scenario `loadScenario` did not make; what only the way it is written tells.
+   */
+  readonly written: unknown;
   readonly site: SiteModel;
   readonly contacts: readonly FailingContact[];
 }

@@ -2,6 +2,7 @@
 // finding per (id, path), in catalogue order.
 import { checkSiteLimits } from "../model/estimate.js";
 import { compileSite } from "../model/site.js";
+import { writtenForm } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { CHECK_IDS, type CheckInput } from "./catalogue.js";
 import { failingContacts } from "./contacts.js";
@@ -16,6 +17,11 @@ import { CHECKS } from "./table.js";
 export function checkScenario(scenario: Scenario): Finding[] {
   checkSiteLimits(scenario);
   const site = compileSite(scenario, scenario.seed);
-  const input: CheckInput = { scenario, site, contacts: failingContacts(site) };
+  const input: CheckInput = {
+    scenario,
+    written: writtenForm(scenario),
+    site,
+    contacts: failingContacts(site),
+  };
   return sortFindings(CHECK_IDS.flatMap((id) => findingsOf(id, CHECKS[id].source, CHECKS[id].hits(input))));
 }

@@ -12,6 +12,7 @@ import {
   crlUnreachable,
   noCertificate,
 } from "./certificateChecks.js";
+import { durationInSeconds } from "./durationChecks.js";
 import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
@@ -50,6 +51,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "site-capacity": siteCapacity,
   "out-of-support": outOfSupport,
   "certificate-not-yet-valid": certificateNotYetValid,
+  "duration-in-seconds": durationInSeconds,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */

@@ -26,7 +26,7 @@ import {
   type Platform,
 } from "../helpers/ruleScenarios.js";
 import { singleServer } from "../helpers/scenarios.js";
-import { CATALOGUE } from "../helpers/catalogue.js";
+import { ORDER } from "../helpers/catalogue.js";
 
 type Mutation = (draft: Draft) => void;
 type Result = ReturnType<typeof simulate>;
@@ -1054,8 +1054,8 @@ describe("out-of-support and ordering", () => {
       mpOnReplica,
     );
     const ids = checkScenario(s).map((f) => f.id);
-    for (const id of ids) expect(CATALOGUE, id).toContain(id);
-    const ranks = ids.map((id) => CATALOGUE.indexOf(id));
+    for (const id of ids) expect(ORDER, id).toContain(id);
+    const ranks = ids.map((id) => ORDER.indexOf(id));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // The scenario raises many of them.
     for (const id of [

@@ -40,3 +40,14 @@ export const ADDED: readonly string[] = [
   "dp-client-capacity",
   "replica-user-deployments",
 ];
+
+/**
+ * Every id of the spec in the order findings come in: the first table, with connection-type-not-allowed after
+ * mdm-internet-unsupported (beside the device-side rules), then the rest of the second table.
+ */
+export const ORDER: readonly string[] = [
+  ...CATALOGUE.slice(0, CATALOGUE.indexOf("mdm-internet-unsupported") + 1),
+  "connection-type-not-allowed",
+  ...CATALOGUE.slice(CATALOGUE.indexOf("mdm-internet-unsupported") + 1),
+  ...ADDED.filter((id) => id !== "connection-type-not-allowed"),
+];
