@@ -2,6 +2,7 @@
 // finding per (id, path), in catalogue order.
 import { checkSiteLimits } from "../model/estimate.js";
 import { compileSite } from "../model/site.js";
+import { checkExpectations } from "../results/expectations.js";
 import { writtenForm } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { CHECK_IDS, type CheckInput } from "./catalogue.js";
@@ -12,11 +13,14 @@ import { CHECKS } from "./table.js";
 /**
  * The static findings of a scenario, in catalogue order, then by path.
  * @param scenario - a validated scenario
- * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`)
+ * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`), or an expectation's
+ *   path names nothing in the result (`expectations[i]`, as `run` refuses it)
  */
 export function checkScenario(scenario: Scenario): Finding[] {
   checkSiteLimits(scenario);
   const site = compileSite(scenario, scenario.seed);
+  // An expectation whose path names nothing: refused as `run` refuses it, by the same evaluation.
+  checkExpectations(site);
   const input: CheckInput = {
     scenario,
     written: writtenForm(scenario),

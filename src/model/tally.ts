@@ -77,6 +77,23 @@ export function newGroupTally(count: number): GroupTally {
   };
 }
 
+/**
+ * The counters of a run in which nothing happened: every group, management point and replica there, all at
+ * zero. Its document has the shape of any run's of the site (what `check` reads expectation paths in).
+ */
+export function emptyRun(site: SiteModel): RawRun {
+  return {
+    site,
+    groups: site.scenario.devices.map(() => newGroupTally(0)),
+    managementPoints: site.managementPoints.map(() => newManagementPointTally(0)),
+    visibilityDelays: site.replicas.map(() => new Float64Array(0)),
+    events: 0,
+    trace: null,
+    perDevice: null,
+    draws: null,
+  };
+}
+
 /** Zeroed counters for a management point over a run of `duration` seconds. */
 export function newManagementPointTally(duration: number): ManagementPointTally {
   const minutes = Math.max(1, Math.ceil(duration / 60));
