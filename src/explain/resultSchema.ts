@@ -142,6 +142,9 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
         "Seconds from a device's commit to its first successful content request",
         "devices that got content",
       ),
+      neverServed: int(
+        "Devices that asked for content and never got it during the run: a device asks at its first success and at every later poll until a request succeeds (timeToContentSeconds.count + neverServed = the connected devices of groups with content: true)",
+      ),
     }),
     type: ["object", "null"],
   },

@@ -26,6 +26,8 @@ export interface GroupTally {
   readonly contentFailedByReason: Float64Array;
   /** Time from commit to content success, device order. */
   readonly timeToContent: number[];
+  /** Devices that asked for content and never got it in the run. */
+  contentNeverServed: number;
 }
 
 /** Counters of one management point. */
@@ -74,6 +76,7 @@ export function newGroupTally(count: number): GroupTally {
     contentSucceeded: 0,
     contentFailedByReason: reasons(),
     timeToContent: [],
+    contentNeverServed: 0,
   };
 }
 

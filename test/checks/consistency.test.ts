@@ -29,7 +29,10 @@ const NOT_CONFIGURATION = [
   "certificate-expired",
   "certificate-not-yet-valid",
 ];
-/** Content requests may also find no location (devices-outside-boundaries is a warning). */
+/**
+ * Content requests may also find no location (devices-outside-boundaries is a warning while some address of
+ * the group has one).
+ */
 const CONTENT_ALLOWED = [...NOT_CONFIGURATION, "no-content-location"];
 /** `not-polled` is no failed try: an enrolled device whose first poll falls after the end. */
 const NEVER_CONNECTED_ALLOWED = [...NOT_CONFIGURATION, "not-polled"];

@@ -854,18 +854,31 @@ describe("boundaries", () => {
     expect(withId(checkScenario(s), "unsupported-boundary-type")).toEqual([]);
   });
 
-  it("devices-outside-boundaries: addresses outside every IPv4 range are a warning; their content fails", () => {
+  it("devices-outside-boundaries: a content group with no address in any IPv4 range is an error; its content fails", () => {
     const s = build("windows", (d) => {
       group(d).addresses = "10.2.0.0/24";
     });
     const found = withId(checkScenario(s), "devices-outside-boundaries");
     expect(found).toHaveLength(1);
-    expect(found[0]!.severity).toBe("warning");
+    expect(found[0]!.severity).toBe("error");
     expect(found[0]!.path).toBe("devices.w.addresses");
     expect(found[0]!.message).toContain(`${COUNT} of ${COUNT}`);
+    expect(found[0]!.message).toContain("with no content location at all");
     const r = simulate(s);
     expect(r.devices.connected).toBe(COUNT);
     expect(r.content?.failedByReason).toEqual({ "no-content-location": expect.any(Number) as number });
+    expect(r.content?.neverServed).toBe(COUNT);
+  });
+
+  it("devices-outside-boundaries: addresses outside every IPv4 range are a warning for a group without content", () => {
+    const s = build("windows", (d) => {
+      group(d).addresses = "10.2.0.0/24";
+      group(d).content = false;
+    });
+    const found = withId(checkScenario(s), "devices-outside-boundaries");
+    expect(found.map((f) => [f.severity, f.path])).toEqual([["warning", "devices.w.addresses"]]);
+    expect(found[0]!.message).not.toContain("content location");
+    expect(errors(checkScenario(s))).toEqual([]);
   });
 
   it("devices-outside-boundaries: counts only the addresses the group's devices use", () => {
@@ -875,6 +888,8 @@ describe("boundaries", () => {
     });
     const found = withId(checkScenario(s), "devices-outside-boundaries");
     expect(found).toHaveLength(1);
+    // One device has a content location: a warning, even though the group fetches content.
+    expect(found[0]!.severity).toBe("warning");
     expect(found[0]!.message).toContain("1 of 2");
     expect(found[0]!.message).toContain("10.2.0.0");
     const r = simulate(s);
