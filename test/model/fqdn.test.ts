@@ -29,5 +29,9 @@ describe("isIpLiteral", () => {
     expect(isIpLiteral("fe80::1")).toBe(true);
     expect(isIpLiteral("cm01.corp.contoso.com")).toBe(false);
     expect(isIpLiteral("1.2.3.4.5")).toBe(false);
+    // Hex digits alone do not make an address; the legacy forms ipaddr.js reads do.
+    expect(isIpLiteral("cafe.face")).toBe(false);
+    expect(isIpLiteral("0x0a.1.2.3")).toBe(true);
+    expect(isIpLiteral("::ffff:1.2.3.4%eth0")).toBe(true);
   });
 });
