@@ -25,7 +25,8 @@ export function simulate(scenario: Scenario | ScenarioInput, options: SimulateOp
 /**
  * The static checks of `mdmsim check`: findings without simulating.
  * @param scenario - a loaded scenario, or one as a file holds it
- * @throws ScenarioError when the scenario is not valid
+ * @throws ScenarioError when the scenario is not valid, or one of its expectations names a path that is not
+ *   in a run's result (at `expectations[i]`, as `simulate` refuses it)
  */
 export function checkScenario(scenario: Scenario | ScenarioInput): Finding[] {
   return checkLoaded(toScenario(scenario));

@@ -1,10 +1,10 @@
 // The library's main call: a validated scenario in, the result document out. Synchronous and pure.
-import { ScenarioError, UsageError } from "./errors.js";
+import { UsageError } from "./errors.js";
 import { runEngine, type EngineOptions } from "./model/engine.js";
 import type { RawRun } from "./model/tally.js";
 import { compileSite, type SiteModel } from "./model/site.js";
 import { checkRunLimits } from "./model/estimate.js";
-import { evaluateExpectations, parseExpectation } from "./results/expectations.js";
+import { runExpectations } from "./results/expectations.js";
 import { buildRunResult, type RunResult } from "./results/runResult.js";
 import { runSeries, type RunSeries } from "./results/runSeries.js";
 import type { Scenario } from "./scenario/schema.js";
@@ -35,16 +35,6 @@ export function findDevice(scenario: Scenario, device: string): { group: number;
   }
   const examples = scenario.devices.map((g) => `${g.name}-1 … ${g.name}-${g.count}`).join(", ");
   throw new UsageError(`no such device (devices are ${examples})`, { argument: "trace", value: device });
-}
-
-/** Runs `work`, turning a UsageError about a scenario's expectation into a ScenarioError at its place. */
-function inFile<T>(index: number, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof UsageError) throw new ScenarioError(error.message, ["expectations", index]);
-    throw error;
-  }
 }
 
 /**
@@ -81,8 +71,7 @@ function run(
 ): { result: RunResult; raw: RawRun } {
   const seed = options.seed ?? scenario.seed;
   // The scenario's own expectations are part of the file: their problems name `expectations[i]`.
-  const own = scenario.expectations.map((text, i) => inFile(i, () => parseExpectation(text)));
-  const extra = (options.expectations ?? []).map(parseExpectation);
+  const evaluate = runExpectations(scenario, options.expectations);
   const trace = options.trace !== undefined ? findDevice(scenario, options.trace) : undefined;
   checkRunLimits(scenario, options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {});
   const site = compileSite(scenario, seed);
@@ -91,9 +80,6 @@ function run(
     ...(trace ? { trace } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const result = buildRunResult(raw, (measured) => [
-    ...own.flatMap((e, i) => inFile(i, () => evaluateExpectations(measured, [e]))),
-    ...evaluateExpectations(measured, extra),
-  ]);
+  const result = buildRunResult(raw, evaluate);
   return { result, raw };
 }

@@ -128,6 +128,12 @@ describe("simulation invariants", () => {
         if (r.content) {
           count("content blocks added up");
           expect(r.content.succeeded + sum(r.content.failedByReason)).toBe(r.content.attempted);
+          // Every connected device of a content group asked: it got content, or it was never served.
+          const asked = r.groups
+            .filter((_, i) => scenario.devices[i]?.content === true)
+            .reduce((n, g) => n + g.devices.connected, 0);
+          expect(r.content.timeToContentSeconds.count + r.content.neverServed).toBe(asked);
+          expect(r.content.timeToContentSeconds.count).toBe(r.content.succeeded);
         }
       }),
       { numRuns: 150 },

@@ -263,3 +263,34 @@ describe("simulate: the closed forms of the documented surprise", () => {
     expect(Math.abs((result.timeToFirstSuccessSeconds.mean ?? 0) - 252)).toBeLessThan(4);
   });
 });
+
+describe("simulate: content.neverServed", () => {
+  // One DP, listed by the HQ boundary group (10.1.0.0/16): a device outside it has no content location.
+  const run = (addresses: string, count: number, extra: Record<string, unknown> = {}) =>
+    simulate(singleServer({ replica: null, group: { count, addresses, content: true, ...extra } })).content;
+
+  it("is 0 when every device that asked got content", () => {
+    expect(run("10.1.2.0/24", 20)).toMatchObject({ neverServed: 0, timeToContentSeconds: { count: 20 } });
+  });
+
+  it("counts each device that asked and never got content once, however often it asked", () => {
+    // 300 devices from 10.1.255.0: 256 inside the boundary, the last 44 (10.2.0.0 to 10.2.0.43) outside.
+    const content = run("10.1.255.0-10.2.255.255", 300);
+    expect(content).toMatchObject({ neverServed: 44, timeToContentSeconds: { count: 256 } });
+    // Each of the 44 asked at every poll: far more failed requests than devices.
+    expect(content?.failedByReason["no-content-location"]).toBeGreaterThan(44);
+  });
+
+  it("leaves out devices that never connected: they never asked", () => {
+    // The only MP does not allow mobile devices: every device enrolls, none connects, none asks for content.
+    const r = simulate(
+      singleServer({
+        replica: null,
+        mp: { allowMobileDevicesAndMacs: false },
+        group: { count: 5, addresses: "10.2.0.0/24", content: true },
+      }),
+    );
+    expect(r.devices).toMatchObject({ enrolled: 5, connected: 0 });
+    expect(r.content).toMatchObject({ attempted: 0, neverServed: 0 });
+  });
+});

@@ -112,9 +112,14 @@ interface Uncovered {
   readonly first: number;
 }
 
+/** A group that fetches content and has no content location at all: not one of its addresses is covered. */
+const noContentLocation = (u: Uncovered): boolean => u.group.content && u.count === rangeSize(u.used);
+
 /** `devices-outside-boundaries`: addresses of an intranet Windows group that no mobile-enabled DP's ranges cover. */
 export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
   severity: "warning",
+  severityNote:
+    "error for a group with `content: true` none of whose addresses has a content location: every content request it makes fails",
   scope: "device group",
   source: SOURCES.roles,
   summary:
@@ -134,8 +139,9 @@ export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
       return uncovered.count === 0 ? [] : [{ group, used, ...uncovered }];
     }),
   path: (u) => `devices.${u.group.name}.addresses`,
+  severityOf: (u) => (noContentLocation(u) ? "error" : "warning"),
   message: (u) =>
-    `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point; their content requests fail`,
+    `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point; their content requests fail${noContentLocation(u) ? `, and the group fetches content (content: true) with no content location at all` : ""}`,
   fix: () =>
     "Add an IPv4 range boundary covering these addresses to a boundary group that lists a distribution point allowing mobile devices",
   group: (u) => u.group.name,

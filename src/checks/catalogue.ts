@@ -33,7 +33,10 @@ export interface GroupEstimate {
   readonly timeToFirstSuccessSeconds: number | null;
 }
 
-/** The catalogue ids in catalogue order: findings are sorted by it. */
+/**
+ * The catalogue ids in catalogue order: findings are sorted by it. The first catalogue's ids, then the ones
+ * added later (`connection-type-not-allowed` sits beside the device-side rules it joins).
+ */
 export const CHECK_IDS = [
   "missing-role",
   "https-required",
@@ -42,8 +45,8 @@ export const CHECK_IDS = [
   "dp-mobile-not-allowed",
   "macos-requires-internet-connections",
   "mdm-internet-unsupported",
-  // Not in the published catalogue: the reachability rule's own id, for a role a group cannot use because
-  // of its connection type (an intranet group and an internet-only role). No catalogue id says it.
+  // Added to the catalogue later, as the reachability reason it mirrors (rule 6): a role a group cannot use
+  // because of its connection type (an intranet group and an internet-only role, or the reverse).
   "connection-type-not-allowed",
   "dp-needs-boundaries",
   "unsupported-boundary-type",
@@ -63,6 +66,9 @@ export const CHECK_IDS = [
   "mp-capacity",
   "site-capacity",
   "out-of-support",
+  // Added later, in the order of the catalogue's second table.
+  "certificate-not-yet-valid",
+  "duration-in-seconds",
   "poll-schedule-cliff",
 ] as const;
 
@@ -80,10 +86,12 @@ export const SOURCES = {
   pki: "PKI certificate requirements",
   scale: "Size and scale numbers",
   deprecated: "Removed and deprecated features",
+  format: "The scenario format (docs/scenario.md, durations)",
 } as const;
 
 /** What a finding's path points at. */
-export type Scope = "site" | "server" | "server role" | "certificate" | "device group" | "boundary group";
+export type Scope =
+  "site" | "server" | "server role" | "certificate" | "device group" | "boundary group" | "scenario field";
 
 /** A contact some group's devices would make (the same choice as `run`), with the rule that fails it. */
 export interface FailingContact {
@@ -96,6 +104,11 @@ export interface FailingContact {
 /** What every check reads: the scenario, the compiled site, and the failing contacts of its groups. */
 export interface CheckInput {
   readonly scenario: Scenario;
+  /**
+   * The scenario as its file held it, after `--set` (`writtenForm`: durations as written, defaults absent),
+   * or undefined for a scenario `loadScenario` did not make; what only the way it is written tells.
+   */
+  readonly written: unknown;
   readonly site: SiteModel;
   readonly contacts: readonly FailingContact[];
 }

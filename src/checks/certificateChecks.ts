@@ -41,51 +41,76 @@ export const certificateNameMismatch: Check = contactCheck("certificate-name-mis
     `Issue a web server certificate whose Subject Alternative Name contains "${nameUsed(c.group, c.server, c.role)}"`,
 });
 
-interface Validity {
+/** A certificate whose validity ends before the run does: already at the start, or during it. */
+interface Expiry {
   readonly server: Server;
-  /** Already invalid when the run starts (else: expires during it). */
+  /** Already expired when the run starts (else: expires during it). */
   readonly atStart: boolean;
   readonly message: string;
 }
 
-/** `certificate-expires`: validity against `start` and `duration`. */
-export const certificateExpires: Check = defineCheck<Validity>({
+/** `certificate-expires`: `notAfter` against `start` and `duration`. */
+export const certificateExpires: Check = defineCheck<Expiry>({
   severity: "warning",
-  severityNote: "error if already invalid at the start, warning if it expires before the end of the run",
+  severityNote: "error if already expired at the start, warning if it expires before the end of the run",
   scope: "certificate",
   source: SOURCES.pki,
-  summary: "certificate validity vs `start` and `duration`",
+  summary: "certificate validity (`notAfter`) vs `start` and `duration`",
   fixSummary: "renew the web server certificate bound in IIS",
-  detect: ({ scenario }) => {
-    const startMs = Date.parse(scenario.start);
-    return scenario.site.servers.flatMap((server): Validity[] => {
+  detect: ({ site, scenario }) =>
+    scenario.site.servers.flatMap((server): Expiry[] => {
       const c = server.certificate;
       if (c == null) return [];
-      const w = validityWindow(c, startMs);
-      if (0 < w.from || 0 >= w.until) {
-        const why = 0 < w.from ? `is not valid until ${c.notBefore ?? ""}` : `expired at ${c.notAfter ?? ""}`;
-        return [
-          {
-            server,
-            atStart: true,
-            message: `${server.name}'s certificate ${why}, before the run starts (${scenario.start})`,
-          },
-        ];
+      const { until } = validityWindow(c, site.startMs);
+      if (until <= 0) {
+        const message = `${server.name}'s certificate expired at ${c.notAfter ?? ""}, before the run starts (${scenario.start})`;
+        return [{ server, atStart: true, message }];
       }
-      if (w.until >= scenario.duration) return [];
+      if (until >= scenario.duration) return [];
       return [
         {
           server,
           atStart: false,
-          message: `${server.name}'s certificate expires at ${c.notAfter ?? ""}, ${formatDuration(w.until)} into the run; every try after that fails with certificate-expired`,
+          message: `${server.name}'s certificate expires at ${c.notAfter ?? ""}, ${formatDuration(until)} into the run; every try after that fails with certificate-expired`,
         },
       ];
-    });
-  },
+    }),
   path: (v) => certificatePath(v.server),
   severityOf: (v) => (v.atStart ? "error" : "warning"),
   message: (v) => v.message,
   fix: (v) => `Renew the web server certificate bound in IIS on ${v.server.name}`,
+});
+
+/** A certificate that is not valid yet when the run starts. */
+interface NotYetValid {
+  readonly server: Server;
+  readonly notBefore: string;
+  /** Seconds from the run's start to `notBefore`. */
+  readonly from: number;
+  readonly start: string;
+}
+
+/** `certificate-not-yet-valid`: `notBefore` after the run's `start`. */
+export const certificateNotYetValid: Check = defineCheck<NotYetValid>({
+  severity: "error",
+  scope: "certificate",
+  source: SOURCES.pki,
+  summary:
+    "a certificate's `notBefore` is after the run's `start`: every try before it fails with certificate-not-yet-valid",
+  fixSummary:
+    "move the scenario's `start` to `notBefore` or later (a certificate recorded from a live server, by `probe --update-certificates`, is valid only from when it was issued), or bind a certificate valid at `start`",
+  detect: ({ site, scenario }) =>
+    scenario.site.servers.flatMap((server): NotYetValid[] => {
+      const c = server.certificate;
+      if (c == null || c.notBefore === undefined) return [];
+      const { from } = validityWindow(c, site.startMs);
+      return from > 0 ? [{ server, notBefore: c.notBefore, from, start: scenario.start }] : [];
+    }),
+  path: (v) => certificatePath(v.server),
+  message: (v) =>
+    `${v.server.name}'s certificate is not valid until ${v.notBefore}, ${formatDuration(v.from)} after the run starts (${v.start}); every try before then fails with certificate-not-yet-valid`,
+  fix: (v) =>
+    `Move the scenario's start (${v.start}) to ${v.notBefore} or later, the certificate's notBefore: a certificate recorded from the live server is valid only from when it was issued. Or bind a certificate on ${v.server.name} that is valid at ${v.start}`,
 });
 
 /** `no-certificate`: an HTTPS role's server has no certificate bound. */

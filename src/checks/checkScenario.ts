@@ -2,6 +2,8 @@
 // finding per (id, path), in catalogue order.
 import { checkSiteLimits } from "../model/estimate.js";
 import { compileSite } from "../model/site.js";
+import { checkExpectations } from "../results/expectations.js";
+import { writtenForm } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { CHECK_IDS, type CheckInput } from "./catalogue.js";
 import { failingContacts } from "./contacts.js";
@@ -11,11 +13,19 @@ import { CHECKS } from "./table.js";
 /**
  * The static findings of a scenario, in catalogue order, then by path.
  * @param scenario - a validated scenario
- * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`)
+ * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`), or an expectation's
+ *   path names nothing in the result (`expectations[i]`, as `run` refuses it)
  */
 export function checkScenario(scenario: Scenario): Finding[] {
   checkSiteLimits(scenario);
   const site = compileSite(scenario, scenario.seed);
-  const input: CheckInput = { scenario, site, contacts: failingContacts(site) };
+  // An expectation whose path names nothing: refused as `run` refuses it, by the same evaluation.
+  checkExpectations(site);
+  const input: CheckInput = {
+    scenario,
+    written: writtenForm(scenario),
+    site,
+    contacts: failingContacts(site),
+  };
   return sortFindings(CHECK_IDS.flatMap((id) => findingsOf(id, CHECKS[id].source, CHECKS[id].hits(input))));
 }

@@ -1,5 +1,6 @@
 // Checks of the roles themselves: which exist, HTTPS, names, the mobile flags, and the connection types
 // device groups need.
+import { isFqdn, isIpLiteral } from "../model/fqdn.js";
 import { isDmp, isMobileDp, roleConnections, type Contact, type RoleName } from "../model/rules.js";
 import type { Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type FailingContact } from "./catalogue.js";
@@ -98,16 +99,17 @@ export const httpsRequired: Check = defineCheck<ServerRole>({
   fix: ({ role }) => `In the ${ROLE_LABEL[role]}'s properties, select "HTTPS"`,
 });
 
-/** `name-not-fqdn`: every site system whose name has no dot. */
+/** `name-not-fqdn`: every site system whose name is not an FQDN (rule 7's test: no dot, or an IP address). */
 export const nameNotFqdn: Check = defineCheck<Server>({
   severity: "error",
   scope: "server",
   source: SOURCES.roles,
-  summary: "a site system's Name is not an FQDN",
+  summary: "a site system's Name is not an FQDN (a name without a dot, or an IPv4 or IPv6 address)",
   fixSummary: "set the site system's Name to the server's FQDN",
-  detect: ({ scenario }) => scenario.site.servers.filter((s) => !s.name.includes(".")),
+  detect: ({ scenario }) => scenario.site.servers.filter((s) => !isFqdn(s.name)),
   path: (s) => serverPath(s.name, "name"),
-  message: (s) => `site system name "${s.name}" is not an FQDN`,
+  message: (s) =>
+    `site system name "${s.name}" is ${isIpLiteral(s.name) ? "an IP address, not an FQDN" : "not an FQDN"}`,
   fix: () =>
     "In the site system's Properties > General, set the Name to the server's FQDN (for example cm01.corp.contoso.com)",
 });
@@ -219,7 +221,8 @@ export const mdmInternetUnsupported: Check = defineCheck<string>({
 export const connectionTypeNotAllowed: Check = contactCheck("connection-type-not-allowed", {
   scope: "server role",
   source: SOURCES.roles,
-  summary: "an intranet group and an internet-only role, or an internet device and an intranet-only role",
+  summary:
+    "a group's location and a role's `connections` do not meet (an intranet group and an internet-only role, or an internet group and an intranet-only role): the reachability reason of the same name",
   fixSummary: `select ${CONNECTIONS_LABEL.intranetAndInternet} or the connection type the devices use`,
   path: rolePath,
   message: (c) => {

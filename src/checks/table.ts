@@ -6,6 +6,7 @@ import { mpCapacity, outOfSupport, siteCapacity } from "./capacityChecks.js";
 import {
   certificateExpires,
   certificateNameMismatch,
+  certificateNotYetValid,
   certificateUntrusted,
   crlLdapNonDomain,
   crlUnreachable,
@@ -13,6 +14,7 @@ import {
 } from "./certificateChecks.js";
 import { databaseUnavailable } from "./databaseChecks.js";
 import { pollScheduleCliff } from "./pollScheduleChecks.js";
+import { durationInSeconds } from "./durationChecks.js";
 import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
@@ -51,6 +53,8 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "mp-capacity": mpCapacity,
   "site-capacity": siteCapacity,
   "out-of-support": outOfSupport,
+  "certificate-not-yet-valid": certificateNotYetValid,
+  "duration-in-seconds": durationInSeconds,
   "poll-schedule-cliff": pollScheduleCliff,
 };
 

@@ -15,7 +15,7 @@ export const REASON_MEANINGS: Readonly<Record<Reason, string>> = {
     "a macOS client and a DP or DMP that allows intranet connections only (Mac clients are internet-only clients)",
   "connection-type-not-allowed":
     "the device's location does not match the role's connections (intranet device, internet-only role, or the reverse)",
-  "name-not-fqdn": "the server's name has no dot: devices need its FQDN",
+  "name-not-fqdn": "the server's name is not an FQDN (no dot, or an IP address): devices need its FQDN",
   "no-certificate": "the server has no web server certificate bound (certificate: null)",
   "certificate-untrusted": "the certificate's issuer is not among the group's trustedRoots",
   "certificate-name-mismatch": "the certificate does not carry the name the device uses for the server",

@@ -62,7 +62,7 @@ const failedBefore = object("Failed tries before the first success, over connect
   histogram: {
     type: "object",
     description:
-      'Connected devices by their number of failed tries ("2": 400 means 400 devices failed twice first)',
+      'Connected devices by their number of failed tries ("2": 400 means 400 devices failed twice first); a count no device had is absent (an expectation reads it as 0)',
   },
 });
 
@@ -148,6 +148,9 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
       timeToContentSeconds: summary(
         "Seconds from a device's commit to its first successful content request",
         "devices that got content",
+      ),
+      neverServed: int(
+        "Devices that asked for content and never got it during the run: a device asks at its first success and at every later poll until a request succeeds (timeToContentSeconds.count + neverServed = the connected devices of groups with content: true)",
       ),
     }),
     type: ["object", "null"],

@@ -120,5 +120,6 @@ export class CountingSink implements WalkSink {
     tally.failures[tally.connected] = d.failedBefore;
     tally.connected++;
     if (d.failedBefore > 0) tally.connectedAfterFailures++;
+    if (d.contentPending) tally.contentNeverServed++;
   }
 }

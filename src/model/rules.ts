@@ -1,6 +1,7 @@
 // The reachability rules of model.md, in their order, as one table. `run` samples them into per-contact
 // timelines, `check` and `reach` evaluate them directly: one implementation of each rule.
 import type { Certificate, DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import { isFqdn } from "./fqdn.js";
 import { inOutage, outageEdges, type Outage } from "./outage.js";
 import type { Reason } from "./reasons.js";
 
@@ -202,7 +203,8 @@ export const RULES: readonly Rule[] = [
     roles: EPP_DP_MP,
     eligibility: true,
     timeDependent: false,
-    check: ({ server }) => (server.name.includes(".") ? null : "name-not-fqdn"),
+    // An FQDN: a dot, and not an IP address (fqdn.ts).
+    check: ({ server }) => (isFqdn(server.name) ? null : "name-not-fqdn"),
   }),
   rule({
     row: 8,

@@ -32,6 +32,8 @@ export class DeviceOutcome {
   failedBefore = 0;
   /** Reason of the last DMP try; `not-polled` before the first. */
   lastReason: number = NOT_POLLED;
+  /** Asked for content (from its first success on) and never got it in the run. */
+  contentPending = false;
   /**
    * Of a committed device, per replica: seconds from the commit until the replica shows the record (its
    * carrying tick plus the apply delay), or Infinity when no tick in the run carries it. A fact of the device
@@ -56,6 +58,7 @@ export class DeviceOutcome {
     this.firstSuccessAt = -1;
     this.failedBefore = 0;
     this.lastReason = NOT_POLLED;
+    this.contentPending = false;
   }
 }
 

@@ -26,6 +26,8 @@ export interface GroupTally {
   readonly contentFailedByReason: Float64Array;
   /** Time from commit to content success, device order. */
   readonly timeToContent: number[];
+  /** Devices that asked for content and never got it in the run. */
+  contentNeverServed: number;
 }
 
 /** Counters of one management point. */
@@ -74,6 +76,24 @@ export function newGroupTally(count: number): GroupTally {
     contentSucceeded: 0,
     contentFailedByReason: reasons(),
     timeToContent: [],
+    contentNeverServed: 0,
+  };
+}
+
+/**
+ * The counters of a run in which nothing happened: every group, management point and replica there, all at
+ * zero. Its document has the shape of any run's of the site (what `check` reads expectation paths in).
+ */
+export function emptyRun(site: SiteModel): RawRun {
+  return {
+    site,
+    groups: site.scenario.devices.map(() => newGroupTally(0)),
+    managementPoints: site.managementPoints.map(() => newManagementPointTally(0)),
+    visibilityDelays: site.replicas.map(() => new Float64Array(0)),
+    events: 0,
+    trace: null,
+    perDevice: null,
+    draws: null,
   };
 }
 

@@ -293,6 +293,8 @@ export class GroupWalk {
     outcome.firstSuccessAt = firstSuccess;
     outcome.failedBefore = failedBefore;
     outcome.lastReason = lastReason;
+    // A content group's device asks at its first success (always inside the run) and until it gets it.
+    outcome.contentPending = firstSuccess >= 0 && !contentDone;
   }
 
   /** One content request at `t`; returns whether it succeeded. */

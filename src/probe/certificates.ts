@@ -3,6 +3,8 @@
 import type { ObservedCertificate, ProbeObservation } from "./observation.js";
 import type { ProbeTarget } from "./targets.js";
 import { isRecord } from "../isRecord.js";
+import { validityWindow } from "../model/rules.js";
+import type { Scenario } from "../scenario/schema.js";
 
 /** A scenario certificate as a file writes it. */
 export interface WrittenCertificate {
@@ -95,4 +97,27 @@ export function updateCertificates(
     updated.push(name);
   }
   return { scenario, updated, kept };
+}
+
+/** An updated server whose presented certificate is valid only from after the scenario's `start`. */
+export interface NotYetValidCertificate {
+  readonly server: string;
+  readonly notBefore: string;
+  readonly start: string;
+}
+
+/**
+ * The servers of `updated` whose certificate, in the updated scenario as loaded, is not valid yet at its
+ * `start` (rule 11's validity window): a certificate issued after the scenario's start, which `check` reports
+ * as certificate-not-yet-valid and `run` fails every try before.
+ */
+export function notYetValidAtStart(scenario: Scenario, updated: readonly string[]): NotYetValidCertificate[] {
+  const startMs = Date.parse(scenario.start);
+  return scenario.site.servers.flatMap((server) => {
+    const c = server.certificate;
+    if (!updated.includes(server.name) || c == null || c.notBefore === undefined) return [];
+    return validityWindow(c, startMs).from > 0
+      ? [{ server: server.name, notBefore: c.notBefore, start: scenario.start }]
+      : [];
+  });
 }

@@ -163,6 +163,7 @@ function content(r: RunResult, o: TerminalOptions): string {
     ...reasonRows(c.failedByReason).map(([reason, n]) => [`failed: ${reason}`, n ?? ""]),
     ["time to content, p50", seconds(c.timeToContentSeconds.p50)],
     ["time to content, p99", seconds(c.timeToContentSeconds.p99)],
+    ["devices never served", String(c.neverServed)],
   ];
   return section("Content (distribution points)", table(null, rows, o), o);
 }

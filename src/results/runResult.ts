@@ -91,6 +91,8 @@ export interface ContentResult {
   readonly failedByReason: Record<string, number>;
   /** Seconds from commit to the first successful content request. */
   readonly timeToContentSeconds: Summary;
+  /** Devices that asked for content (from their first success on) and never got it during the run. */
+  readonly neverServed: number;
 }
 
 /** One evaluated expectation. */
@@ -333,6 +335,7 @@ function measure(raw: RawRun): MeasuredRun {
           succeeded: tallies.reduce((n, t) => n + t.contentSucceeded, 0),
           failedByReason: countsByReason(sumCounts(tallies.map((t) => t.contentFailedByReason))),
           timeToContentSeconds: summarize(tallies.flatMap((t) => t.timeToContent)),
+          neverServed: tallies.reduce((n, t) => n + t.contentNeverServed, 0),
         }
       : null,
   };

@@ -158,7 +158,7 @@ const ServerSchema = described(
     .strictObject({
       name: described(
         name,
-        "The server's name, as on the site system's General tab: its intranet FQDN (a name without a dot fails with name-not-fqdn)",
+        "The server's name, as on the site system's General tab: its intranet FQDN (a name without a dot, or an IP address, fails with name-not-fqdn)",
       ),
       internetFqdn: described(
         z.string().optional(),

@@ -31,7 +31,8 @@ export function intervalMethod(path: string): IntervalMethod {
 /**
  * The possible range of a result path's value in a scenario:
  * - a share, fraction or ratio (the name ends so): [0, 1];
- * - anything under `devices` and the `count` of a time statistic: [0, the scenario's devices];
+ * - anything under `devices`, the `count` of a time statistic and `content.neverServed`: [0, the
+ *   scenario's devices];
  * - a time (a segment ending in `Seconds`): [least, duration], where least is the smallest
  *   `firstPollDelay` for the time to first success (no device can succeed before its first poll) and 0
  *   for other times;
@@ -43,7 +44,8 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
   if (/(share|fraction|ratio)$/i.test(last)) return [0, 1];
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
   const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
-  if (segments.includes("devices") || (timeAt >= 0 && last === "count")) return [0, devices];
+  if (segments.includes("devices") || (timeAt >= 0 && last === "count") || path === "content.neverServed")
+    return [0, devices];
   if (timeAt >= 0) {
     const least =
       segments[timeAt] === "timeToFirstSuccessSeconds"

@@ -262,7 +262,10 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
               firstPollDelay: g.firstPollDelay,
               jitter: g.jitter,
               connectionRetries: { count: g.retries, on: g.retryOn },
-              content: g.content,
+              // A group outside every boundary has no content location: fetching content there is a
+              // misconfiguration (devices-outside-boundaries is an error), which only misconfigured sites have.
+              content:
+                g.content && (misconfigure || g.platform !== "windows" || g.addresses !== "10.2.0.0/30"),
             })),
           } as ScenarioInput;
         });

@@ -59,9 +59,10 @@ describe("boundary entries", () => {
     ]);
   });
 
-  it("devicesOutsideBoundaries: the used addresses outside every range", () => {
+  it("devicesOutsideBoundaries: the used addresses outside every range (a group without content)", () => {
     const s = build("windows", (d) => {
       group(d).addresses = "10.2.0.0/24";
+      group(d).content = false;
     });
     expect(devicesOutsideBoundaries.hits(checkInput(s))).toEqual([
       expect.objectContaining({
@@ -73,5 +74,17 @@ describe("boundary entries", () => {
         ) as unknown,
       }),
     ]);
+  });
+
+  it("devicesOutsideBoundaries: an error for a content group none of whose addresses has a content location", () => {
+    const outside = build("windows", (d) => {
+      group(d).addresses = "10.2.0.0/24";
+    });
+    expect(devicesOutsideBoundaries.hits(checkInput(outside)).map((h) => h.severity)).toEqual(["error"]);
+    // One device inside the range: it has a content location, so the rest is a warning.
+    const partly = build("windows", (d) => {
+      group(d).addresses = "10.1.255.255-10.2.0.255";
+    });
+    expect(devicesOutsideBoundaries.hits(checkInput(partly)).map((h) => h.severity)).toEqual(["warning"]);
   });
 });

@@ -42,9 +42,9 @@ const EXPECTED: Record<string, Expected> = {
   "certificate-expiring": { errors: [], warnings: ["certificate-expires"] },
   "http-roles": { errors: ["https-required"], errorPaths: [MP, DP] },
   "ip-subnet-boundaries": {
-    errors: ["dp-needs-boundaries"],
-    warnings: ["unsupported-boundary-type", "devices-outside-boundaries"],
-    errorPaths: [DP],
+    errors: ["dp-needs-boundaries", "devices-outside-boundaries"],
+    warnings: ["unsupported-boundary-type"],
+    errorPaths: [DP, "devices.hq-windows.addresses"],
   },
   "mac-fleet-intranet-roles": { errors: ["macos-requires-internet-connections"], errorPaths: [MP, DP] },
   "macs-on-replica-dmp": {

@@ -1,17 +1,25 @@
-// The catalogue's ids are the published ones (plus the one reachability id it lacks), and an entry turns
-// each detected subject into a hit with its severity, place and words.
+// The catalogue's ids are the published ones in their order, then the ones added later in theirs (the
+// reachability id connection-type-not-allowed beside the device-side rules), and an entry turns each detected
+// subject into a hit with its severity, place and words.
 import { describe, expect, it } from "vitest";
 import { CHECK_IDS, defineCheck, SOURCES } from "../../src/checks/catalogue.js";
 import { build } from "../helpers/ruleScenarios.js";
-import { CATALOGUE } from "../helpers/catalogue.js";
+import { ADDED, CATALOGUE, PROJECT_IDS } from "../helpers/catalogue.js";
 import { checkInput } from "../helpers/checkInput.js";
 
 describe("CHECK_IDS", () => {
   it("are the published catalogue in its order, with connection-type-not-allowed after mdm-internet-unsupported", () => {
-    const extra = ["connection-type-not-allowed", "database-unavailable", "poll-schedule-cliff"];
-    expect(CHECK_IDS.filter((id) => !extra.includes(id))).toEqual(CATALOGUE);
+    expect(CHECK_IDS.filter((id) => !ADDED.includes(id) && !PROJECT_IDS.includes(id))).toEqual(CATALOGUE);
     expect(CHECK_IDS.indexOf("connection-type-not-allowed")).toBe(
       CHECK_IDS.indexOf("mdm-internet-unsupported") + 1,
+    );
+  });
+
+  it("then the added ids, in the order of the catalogue's second table", () => {
+    const later: readonly string[] = CHECK_IDS.slice(CHECK_IDS.indexOf("out-of-support") + 1);
+    expect(later).toEqual(ADDED.filter((id) => id !== "connection-type-not-allowed" && later.includes(id)));
+    expect(later).toEqual(
+      expect.arrayContaining(["certificate-not-yet-valid", "duration-in-seconds", "poll-schedule-cliff"]),
     );
   });
 });

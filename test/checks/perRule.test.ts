@@ -26,7 +26,7 @@ import {
   type Platform,
 } from "../helpers/ruleScenarios.js";
 import { singleServer } from "../helpers/scenarios.js";
-import { CATALOGUE } from "../helpers/catalogue.js";
+import { ORDER } from "../helpers/catalogue.js";
 
 type Mutation = (draft: Draft) => void;
 type Result = ReturnType<typeof simulate>;
@@ -307,6 +307,51 @@ const CASES: readonly ConfigCase[] = [
     check: { id: "name-not-fqdn", path: "site.servers.cm01" },
   },
   {
+    title: "a site system named by its IPv4 address (it has dots, and is still not an FQDN)",
+    platform: "windows",
+    breaks: [
+      (d) => {
+        renameServer(d, "10.1.2.3");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.10.1.2.3" },
+  },
+  {
+    title: "a site system named by an IPv6 address with dots (IPv4-mapped, Macs)",
+    platform: "macos",
+    breaks: [
+      (d) => {
+        renameServer(d, "::ffff:10.1.2.3");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.::ffff:10.1.2.3" },
+  },
+  {
+    title: "a site system named by an IPv6 address",
+    platform: "windows",
+    breaks: [
+      (d) => {
+        renameServer(d, "fe80::1");
+      },
+    ],
+    fix: (d) => {
+      renameServer(d, CM01);
+    },
+    cell: { role: "enrollmentProxyPoint", reason: "name-not-fqdn" },
+    run: { where: "enrollment", reason: "name-not-fqdn" },
+    check: { id: "name-not-fqdn", path: "site.servers.fe80::1" },
+  },
+  {
     title: "no web server certificate bound",
     platform: "windows",
     breaks: [
@@ -430,7 +475,7 @@ const CASES: readonly ConfigCase[] = [
     },
     cell: { role: "enrollmentProxyPoint", reason: "certificate-not-yet-valid" },
     run: { where: "enrollment", reason: "certificate-not-yet-valid" },
-    check: { id: "certificate-expires", path: SERVER_PATH },
+    check: { id: "certificate-not-yet-valid", path: SERVER_PATH },
   },
   {
     title: "Macs and an LDAP-only CRL",
@@ -569,6 +614,59 @@ describe("a certificate expiring during the run", () => {
       certificate(d).notAfter = "2026-01-01T03:00:00Z";
     });
     expect(withId(checkScenario(atEnd), "certificate-expires")).toEqual([]);
+  });
+});
+
+describe("a certificate not yet valid when the run starts", () => {
+  // notBefore 15 minutes in: the burst at 50 s fails, the retry ten minutes later too, the third try enrolls.
+  const s = () =>
+    build("windows", (d) => {
+      certificate(d).notBefore = "2026-01-01T00:15:00Z";
+    });
+
+  it("is certificate-not-yet-valid, an error naming both dates, and never certificate-expires", () => {
+    const findings = checkScenario(s());
+    expect(withId(findings, "certificate-expires")).toEqual([]);
+    const found = withId(findings, "certificate-not-yet-valid");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: "error", path: `${SERVER_PATH}.certificate` });
+    expect(found[0]!.message).toContain("2026-01-01T00:15:00Z");
+    expect(found[0]!.message).toContain("15m after the run starts (2026-01-01T00:00:00Z)");
+    // The fix names both dates and suggests moving start.
+    expect(found[0]!.fix).toMatch(
+      /^Move the scenario's start \(2026-01-01T00:00:00Z\) to 2026-01-01T00:15:00Z or later/,
+    );
+  });
+
+  it("a certificate valid from exactly the start raises neither", () => {
+    const atStart = build("windows", (d) => {
+      certificate(d).notBefore = "2026-01-01T00:00:00Z";
+    });
+    const ids = checkScenario(atStart).map((f) => f.id);
+    expect(ids).not.toContain("certificate-not-yet-valid");
+    expect(ids).not.toContain("certificate-expires");
+  });
+
+  it("one that is expired too is both: not yet valid, and expired at the start", () => {
+    const both = build("windows", (d) => {
+      certificate(d).notBefore = "2026-02-01T00:00:00Z";
+      certificate(d).notAfter = "2025-12-01T00:00:00Z";
+    });
+    const findings = checkScenario(both);
+    expect(withId(findings, "certificate-not-yet-valid").map((f) => f.severity)).toEqual(["error"]);
+    expect(withId(findings, "certificate-expires").map((f) => f.message)).toEqual([
+      `${CM01}'s certificate expired at 2025-12-01T00:00:00Z, before the run starts (2026-01-01T00:00:00Z)`,
+    ]);
+  });
+
+  it("run fails the tries before notBefore with certificate-not-yet-valid, then enrolls", () => {
+    const r = simulate(s(), { trace: "w-1" });
+    expect(r.devices.enrolled).toBe(COUNT);
+    expect(r.trace?.filter((e) => e.event === "enrollment-try").map((e) => e.outcome)).toEqual([
+      "certificate-not-yet-valid",
+      "certificate-not-yet-valid",
+      "ok",
+    ]);
   });
 });
 
@@ -756,18 +854,31 @@ describe("boundaries", () => {
     expect(withId(checkScenario(s), "unsupported-boundary-type")).toEqual([]);
   });
 
-  it("devices-outside-boundaries: addresses outside every IPv4 range are a warning; their content fails", () => {
+  it("devices-outside-boundaries: a content group with no address in any IPv4 range is an error; its content fails", () => {
     const s = build("windows", (d) => {
       group(d).addresses = "10.2.0.0/24";
     });
     const found = withId(checkScenario(s), "devices-outside-boundaries");
     expect(found).toHaveLength(1);
-    expect(found[0]!.severity).toBe("warning");
+    expect(found[0]!.severity).toBe("error");
     expect(found[0]!.path).toBe("devices.w.addresses");
     expect(found[0]!.message).toContain(`${COUNT} of ${COUNT}`);
+    expect(found[0]!.message).toContain("with no content location at all");
     const r = simulate(s);
     expect(r.devices.connected).toBe(COUNT);
     expect(r.content?.failedByReason).toEqual({ "no-content-location": expect.any(Number) as number });
+    expect(r.content?.neverServed).toBe(COUNT);
+  });
+
+  it("devices-outside-boundaries: addresses outside every IPv4 range are a warning for a group without content", () => {
+    const s = build("windows", (d) => {
+      group(d).addresses = "10.2.0.0/24";
+      group(d).content = false;
+    });
+    const found = withId(checkScenario(s), "devices-outside-boundaries");
+    expect(found.map((f) => [f.severity, f.path])).toEqual([["warning", "devices.w.addresses"]]);
+    expect(found[0]!.message).not.toContain("content location");
+    expect(errors(checkScenario(s))).toEqual([]);
   });
 
   it("devices-outside-boundaries: counts only the addresses the group's devices use", () => {
@@ -777,6 +888,8 @@ describe("boundaries", () => {
     });
     const found = withId(checkScenario(s), "devices-outside-boundaries");
     expect(found).toHaveLength(1);
+    // One device has a content location: a warning, even though the group fetches content.
+    expect(found[0]!.severity).toBe("warning");
     expect(found[0]!.message).toContain("1 of 2");
     expect(found[0]!.message).toContain("10.2.0.0");
     const r = simulate(s);
@@ -965,8 +1078,8 @@ describe("out-of-support and ordering", () => {
       mpOnReplica,
     );
     const ids = checkScenario(s).map((f) => f.id);
-    for (const id of ids) expect(CATALOGUE, id).toContain(id);
-    const ranks = ids.map((id) => CATALOGUE.indexOf(id));
+    for (const id of ids) expect(ORDER, id).toContain(id);
+    const ranks = ids.map((id) => ORDER.indexOf(id));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // The scenario raises many of them.
     for (const id of [

@@ -27,6 +27,7 @@ describe("checkCatalogue", () => {
     expect(varying).toEqual([
       "not-a-device-management-point",
       "dp-mobile-not-allowed",
+      "devices-outside-boundaries",
       "certificate-expires",
     ]);
   });

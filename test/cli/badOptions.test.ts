@@ -16,6 +16,17 @@ describe("expectations written in the scenario", () => {
     );
   });
 
+  it("whose path names nothing are refused by check as by run: exit 2, the same line, with the nearest path", async () => {
+    const files = { "x.json": withExpectations(["devices.total > 0", "timeToFirstSuccess.p99 <= 6m"]) };
+    const line =
+      'mdmsim: x.json: expectations[1]: expectation "timeToFirstSuccess.p99 <= 6m": "timeToFirstSuccess" names nothing in the result; did you mean "timeToFirstSuccessSeconds.p99"?\n';
+    for (const command of ["check", "run"]) {
+      const outcome = await runCli([command, "x.json"], { files });
+      expectBadInput(outcome);
+      expect(outcome.stderr, command).toBe(line);
+    }
+  });
+
   it("are checked for syntax by every command, check included", async () => {
     const outcome = await runCli(["check", "x.json"], {
       files: { "x.json": withExpectations(["nonsense"]) },

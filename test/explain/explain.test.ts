@@ -114,6 +114,14 @@ describe("explain on result paths", () => {
     expect(text).toContain("the DMP reads a replica that has not yet");
   });
 
+  it("explains content.neverServed", () => {
+    const text = explain("result", "content.neverServed");
+    expect(text.split("\n")[0]).toBe("content.neverServed");
+    expect(text).toContain("type      integer ≥ 0");
+    expect(text).toContain("Devices that asked for content and never got it during the run");
+    expect(text).toContain("docs/results.md#contentneverserved");
+  });
+
   it("refuses a path that names nothing in the result", () => {
     expect(usageError(() => explain("result", "timeToFirstSucessSeconds.p99")).message).toContain(
       "did you mean timeToFirstSuccessSeconds.p99",

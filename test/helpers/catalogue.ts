@@ -24,3 +24,39 @@ export const CATALOGUE: readonly string[] = [
   "site-capacity",
   "out-of-support",
 ];
+
+/**
+ * The spec's second table ("Added in the fidelity, load and client steps"), in its order: the code holds
+ * those of them that are built so far.
+ */
+export const ADDED: readonly string[] = [
+  "connection-type-not-allowed",
+  "certificate-not-yet-valid",
+  "duration-in-seconds",
+  "poll-schedule-cliff",
+  "offered-load",
+  "mp-client-capacity",
+  "site-mp-count",
+  "dp-client-capacity",
+  "replica-user-deployments",
+];
+
+/** Ids the project adds beyond the spec's tables: the reason of the same name, for a group's databases. */
+export const PROJECT_IDS: readonly string[] = ["database-unavailable"];
+
+/**
+ * Every id of the spec in the order findings come in: the first table, with connection-type-not-allowed after
+ * mdm-internet-unsupported (beside the device-side rules) and the project's database-unavailable after
+ * replica-at-secondary (beside the replica checks), then the rest of the second table.
+ */
+export const ORDER: readonly string[] = [
+  ...CATALOGUE.slice(0, CATALOGUE.indexOf("mdm-internet-unsupported") + 1),
+  "connection-type-not-allowed",
+  ...CATALOGUE.slice(
+    CATALOGUE.indexOf("mdm-internet-unsupported") + 1,
+    CATALOGUE.indexOf("replica-at-secondary") + 1,
+  ),
+  "database-unavailable",
+  ...CATALOGUE.slice(CATALOGUE.indexOf("replica-at-secondary") + 1),
+  ...ADDED.filter((id) => id !== "connection-type-not-allowed"),
+];

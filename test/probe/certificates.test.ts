@@ -1,6 +1,7 @@
 // The certificate a handshake presented, as a scenario writes it, and the update of a written scenario.
 import { describe, expect, it } from "vitest";
-import { updateCertificates, writtenCertificate } from "../../src/probe/certificates.js";
+import { notYetValidAtStart, updateCertificates, writtenCertificate } from "../../src/probe/certificates.js";
+import { loadScenario } from "../../src/scenario/load.js";
 import type { ObservedCertificate, ProbeObservation } from "../../src/probe/observation.js";
 import type { ProbeTarget } from "../../src/probe/targets.js";
 
@@ -92,5 +93,40 @@ describe("updateCertificates", () => {
     expect((update.scenario as typeof scenario).devices).toEqual(scenario.devices);
     // The input is not changed.
     expect(scenario.site.servers[0]).toEqual({ name: "a.contoso.com", roles: {} });
+  });
+});
+
+describe("notYetValidAtStart", () => {
+  const DP = { distributionPoint: { https: true } };
+  // The handshake's certificate is valid from 2026-01-01T00:00:00Z (`observed`).
+  const site = (start: string) =>
+    loadScenario({
+      name: "s",
+      start,
+      duration: "1h",
+      site: {
+        servers: [
+          { name: "mp01.contoso.com", certificate: writtenCertificate(observed), roles: DP },
+          {
+            name: "old.contoso.com",
+            certificate: { issuer: "X", notBefore: "2026-06-01T00:00:00Z" },
+            roles: DP,
+          },
+        ],
+      },
+      devices: [{ name: "g", platform: "macos", count: 1 }],
+    });
+
+  it("names an updated server whose certificate begins after the scenario's start, with both dates", () => {
+    expect(notYetValidAtStart(site("2025-12-31T23:00:00Z"), ["mp01.contoso.com"])).toEqual([
+      { server: "mp01.contoso.com", notBefore: "2026-01-01T00:00:00Z", start: "2025-12-31T23:00:00Z" },
+    ]);
+  });
+
+  it("names none valid at the start (from exactly notBefore on), nor a server the probe did not update", () => {
+    expect(notYetValidAtStart(site("2026-01-01T00:00:00Z"), ["mp01.contoso.com"])).toEqual([]);
+    expect(notYetValidAtStart(site("2026-03-01T00:00:00Z"), ["mp01.contoso.com"])).toEqual([]);
+    // old.contoso.com's certificate begins after start, but it came from the file, not from a probe.
+    expect(notYetValidAtStart(site("2026-03-01T00:00:00Z"), [])).toEqual([]);
   });
 });

@@ -142,6 +142,8 @@ describe("probe --update-certificates", () => {
       /closed\.mdmsim\.test: kept the scenario's certificate: the TLS handshake did not complete \(ECONNREFUSED\)/,
     );
     expect(existsSync(out)).toBe(true);
+    // Every certificate presented is valid at the scenario's start (an hour from now): no warning.
+    expect(outcome.stderr).not.toContain("warning");
   });
 
   it("writes the issuer, the DNS names and the validity each server presented, keeping the scenario's crl", () => {
@@ -208,5 +210,53 @@ describe("probe --update-certificates", () => {
     }
     expect(readFileSync(scenarioFile, "utf8")).toBe(text);
     expect(servers.get("good.mdmsim.test")!.requests.length).toBe(before);
+  });
+});
+
+describe("probe --update-certificates: a certificate issued after the scenario's start", () => {
+  const NAME = "future.mdmsim.test";
+  let server: TestServer | undefined;
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("warns on stderr naming both dates and suggesting a later start; check reports certificate-not-yet-valid", async () => {
+    const ca = TestCa.create(dir, "future-ca", ROOT);
+    const pair = ca.issue({ names: [NAME], startDate: "20300101000000Z", endDate: "20310101000000Z" });
+    server = await httpsServer(pair, siteHandler(mpListXml([NAME])));
+    const file = join(dir, "future.json");
+    const written = join(dir, "future-certificates.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: "future-lab",
+        start: START,
+        duration: "1h",
+        site: {
+          servers: [{ name: NAME, roles: { distributionPoint: { https: true, allowMobileDevices: true } } }],
+        },
+        devices: [{ name: "macs", platform: "macos", count: 1 }],
+      }),
+    );
+    const probed = await runCli([
+      "probe",
+      file,
+      "--timeout",
+      "2s",
+      "--resolve",
+      `${NAME}=127.0.0.1:${server.port}`,
+      "--update-certificates",
+      written,
+    ]);
+    expect(probed.stderr).toContain(`mdmsim probe: wrote ${written}: the certificate of 1 server`);
+    const warnings = probed.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([
+      `mdmsim probe: warning: ${NAME}: the certificate presented is not valid until 2030-01-01T00:00:00Z, after the scenario's start (${START}): check reports certificate-not-yet-valid and run fails every try before then; move start to 2030-01-01T00:00:00Z or later`,
+    ]);
+    const findings = checkScenario(loadScenario(readFileSync(written, "utf8")));
+    expect(findings.filter((f) => f.id.startsWith("certificate-")).map((f) => [f.id, f.severity])).toEqual([
+      ["certificate-not-yet-valid", "error"],
+    ]);
   });
 });

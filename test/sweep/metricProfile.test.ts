@@ -29,6 +29,7 @@ describe("metric profiles", () => {
     expect(metricBounds(baseline, "groups.hq-windows.devices.neverConnected")).toEqual([0, 1000]);
     expect(metricBounds(baseline, "timeToFirstSuccessSeconds.p90")).toEqual([0, 10800]);
     expect(metricBounds(baseline, "timeToFirstSuccessSeconds.count")).toEqual([0, 1000]);
+    expect(metricBounds(baseline, "content.neverServed")).toEqual([0, 1000]);
     expect(metricBounds(baseline, "replicas.replica1.visibilityDelaySeconds.mean")).toEqual([0, 10800]);
     expect(metricBounds(baseline, "attempts.failed")).toEqual([0, null]);
     expect(metricBounds(baseline, "some.connectedShare")).toEqual([0, 1]);

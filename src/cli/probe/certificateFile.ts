@@ -1,6 +1,6 @@
 // `probe --update-certificates OUT.json`: the scenario as loaded (after --set), each probed server's
 // certificate replaced by what its handshake presented, written whole; the servers kept are named.
-import { updateCertificates } from "../../probe/certificates.js";
+import { notYetValidAtStart, updateCertificates } from "../../probe/certificates.js";
 import type { ProbeObservation } from "../../probe/observation.js";
 import type { ProbeTarget } from "../../probe/targets.js";
 import { loadScenario, writtenForm } from "../../scenario/load.js";
@@ -20,8 +20,9 @@ export function writeProbedCertificates(
 ): void {
   const update = updateCertificates(writtenForm(scenario) ?? scenario, probed.targets, probed.observations);
   // Certificates as the schema takes them: a file that does not load would be a bug here, not bad input.
+  let loaded: Scenario;
   try {
-    loadScenario(structuredClone(update.scenario));
+    loaded = loadScenario(structuredClone(update.scenario));
   } catch (error) {
     throw new Error(
       `the updated scenario does not load: ${error instanceof Error ? error.message : String(error)}`,
@@ -40,4 +41,8 @@ export function writeProbedCertificates(
   for (const { server, reason } of update.kept)
     // The reason may quote what the server presented: shown, never obeyed.
     io.stderr(`mdmsim probe: ${visible(server)}: kept the scenario's certificate: ${visible(reason)}\n`);
+  for (const { server, notBefore, start } of notYetValidAtStart(loaded, update.updated))
+    io.stderr(
+      `mdmsim probe: warning: ${visible(server)}: the certificate presented is not valid until ${visible(notBefore)}, after the scenario's start (${start}): check reports certificate-not-yet-valid and run fails every try before then; move start to ${visible(notBefore)} or later\n`,
+    );
 }

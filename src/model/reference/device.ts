@@ -46,6 +46,8 @@ export class DeviceState {
   firstSuccessAt = -1;
   failedBefore = 0;
   lastReason = REASON_ID["not-polled"];
+  /** Made a content request (its first is at its first success). */
+  contentAsked = false;
   contentDone = false;
   contentAt = -1;
   /** Per replica: the delay from commit to visibility of the tick that carried this record. */
@@ -145,6 +147,7 @@ function contentTry(world: World, d: DeviceState): void {
   const tally = world.groups[d.group];
   const address = deviceAddress(d.model.addresses, d.index);
   world.counted();
+  d.contentAsked = true;
   const candidates = contentCandidates(d.model, address);
   world.branch(
     candidates.length === 0

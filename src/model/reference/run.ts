@@ -233,6 +233,10 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
       );
     }
     if (d.contentAt >= 0) tally.timeToContent.push(d.contentAt);
+    if (d.contentAsked && !d.contentDone) {
+      tally.contentNeverServed++;
+      world.branch("content: never served");
+    }
     d.delays.forEach((delay, r) => {
       if (!Number.isNaN(delay)) delays[r]?.push(delay);
     });

@@ -298,13 +298,14 @@ function dmpTables(result: RunResult): string {
     const c = result.content;
     parts.push(
       `<h3>Content</h3>\n${htmlTable(
-        ["requests", "succeeded", "time to content p50 (s)", "p99 (s)"],
+        ["requests", "succeeded", "time to content p50 (s)", "p99 (s)", "devices never served"],
         [
           [
             numCell(String(c.attempted)),
             numCell(String(c.succeeded)),
             numCell(num(c.timeToContentSeconds.p50, 1)),
             numCell(num(c.timeToContentSeconds.p99, 1)),
+            numCell(String(c.neverServed)),
           ],
         ],
       )}`,

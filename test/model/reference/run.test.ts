@@ -67,6 +67,7 @@ const BRANCHES = [
   "content: no location",
   "content: one DP",
   "content: DP drawn among several",
+  "content: never served",
 ];
 
 describe("reference engine", () => {

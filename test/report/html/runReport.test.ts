@@ -76,6 +76,16 @@ describe("the report of the bundled baseline", () => {
   });
 });
 
+describe("the content table", () => {
+  it("shows the devices that asked for content and never got it", async () => {
+    const { html } = await report(bundled("ip-subnet-boundaries"));
+    const table = /<h3>Content<\/h3>[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(table).toContain("<th>devices never served</th>");
+    // Every one of the 1,000 connected devices asked, and no address has a content location.
+    expect(table).toMatch(/<td class="num">1000<\/td><\/tr>/);
+  });
+});
+
 describe("the charts of a run", () => {
   it("draws the closed form beside the simulation: steps at 180 s → 0.6 and 360 s → 1 for the baseline", () => {
     const { series: run } = runSimulation(bundled("baseline"));

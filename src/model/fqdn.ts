@@ -1,0 +1,23 @@
+// The one FQDN test of reachability rule 7 (rules.ts), which `check`'s name-not-fqdn finding reads too: a
+// site system's name is an FQDN when it has a dot and is not an IP address literal.
+import ipaddr from "ipaddr.js";
+
+// Characters of an IPv4 literal in any form ipaddr.js reads (dotted decimal, hex and octal parts). An IPv6
+// literal has a colon, which no host name has.
+const IPV4_CHARACTERS = /^[0-9a-fx.]+$/i;
+
+/**
+ * Whether a name is an IPv4 or IPv6 address literal (`10.1.2.3`, `fe80::1`, `::ffff:10.1.2.3`), as
+ * ipaddr.js reads one; a trailing dot (`10.1.2.3.`) does not make one a name.
+ */
+export function isIpLiteral(name: string): boolean {
+  // ipaddr.js's test costs tens of microseconds (it throws inside), and rule 7 is evaluated for every
+  // contact of a site: a host name is told apart by its characters first.
+  if (!name.includes(":") && !IPV4_CHARACTERS.test(name)) return false;
+  return ipaddr.isValid(name.endsWith(".") ? name.slice(0, -1) : name);
+}
+
+/** Whether a site system's name is an FQDN: it has a dot, and it is not an IP address. */
+export function isFqdn(name: string): boolean {
+  return name.includes(".") && !isIpLiteral(name);
+}
