@@ -15,7 +15,7 @@ import { simulate } from "../../src/simulate.js";
 import { singleServer } from "../helpers/scenarios.js";
 
 describe("pollCount", () => {
-  it("counts the Windows default schedule: six 3-minute polls in 15 minutes, then hourly", () => {
+  it("counts the configmgr-assumed schedule (the Windows groups' default): six 3-minute polls in 15 minutes, then hourly", () => {
     const group = singleServer({}).devices[0]!;
     expect(pollCount(group, 900)).toBe(5); // 0, 3, 6, 9, 12 min
     expect(pollCount(group, 901)).toBe(6); // … and 15 min

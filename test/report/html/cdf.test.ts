@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { closedFormCdf, empiricalCdf, MAX_CDF_STEPS, visibleBy } from "../../../src/report/html/cdf.js";
 import { bundled } from "../helpers.js";
 
-const windows = bundled("baseline").devices[0]!; // Windows default polling: every 3m for 15m, then hourly
+const windows = bundled("baseline").devices[0]!; // configmgr-assumed, the Windows groups' default: every 3m for 15m, then hourly
 
 describe("closedFormCdf", () => {
   it("is the baseline's documented staircase: 60% by the 3-minute poll, all by the 6-minute one (P = 5m, D = 0)", () => {
