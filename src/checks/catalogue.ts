@@ -27,6 +27,11 @@ export interface GroupEstimate {
   readonly group: string;
   /** The group's devices the assignment rule gives the place (expected; two decimals). */
   readonly devices: number;
+  /**
+   * Of those, the devices expected to succeed within the run (two decimals): what a group's figures are
+   * averaged over its places by, to equal `run`'s means.
+   */
+  readonly connected: number;
   /** Mean failed tries before the first success (null: no device succeeds within the run). */
   readonly failedTries: number | null;
   /** Mean seconds from commit to the first success (null: no device succeeds within the run). */

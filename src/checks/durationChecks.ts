@@ -33,6 +33,7 @@ interface IntervalField {
 export const INTERVAL_FIELDS: readonly IntervalField[] = [
   { list: "site.replicas", field: ["syncInterval"] },
   { list: "site.replicas", field: ["applyDelay"] },
+  { list: "site.replicas", field: ["applyDelay", "mean"] },
   { list: "devices", field: ["enrollment", "retryAfter"] },
   { list: "devices", field: ["polling", "*", "every"] },
   { list: "devices", field: ["polling", "*", "until"] },

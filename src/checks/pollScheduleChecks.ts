@@ -24,21 +24,31 @@ interface Cliff {
   readonly group: DeviceGroup;
   /** What outlasts the first phase, in words. */
   readonly cause: string;
+  /** Whether it is the replica's lag (else an outage). */
+  readonly lag: boolean;
   /** Mean time to first success (s) under the group's own schedule and each compared profile. */
   readonly figures: readonly { readonly schedule: string; readonly seconds: number | null }[];
 }
 
+/** A stretch that can hold a new device's tries back: its length, what it is, whether it is the replica's lag. */
+interface Hold {
+  readonly seconds: number;
+  readonly words: string;
+  readonly lag?: boolean;
+}
+
 /** The longest stretch on a management point's path that can hold a new device's tries back, in words. */
-function longestHold(site: SiteModel, position: number): { seconds: number; words: string } | null {
+function longestHold(site: SiteModel, position: number): Hold | null {
   const server = site.managementPoints[position];
   if (server === undefined) return null;
   const database = managementPointDatabase(server);
   const replica = site.scenario.site.replicas.find((r) => r.name === database);
-  const holds: { seconds: number; words: string }[] = [];
+  const holds: Hold[] = [];
   if (replica !== undefined) {
     const d = meanOf(replica.applyDelay);
     holds.push({
       seconds: replica.syncInterval + d,
+      lag: true,
       words: `replica "${replica.name}" syncs every ${formatDuration(replica.syncInterval)}${d > 0 ? ` with a mean apply delay of ${formatDuration(d)} (${formatDuration(replica.syncInterval + d)})` : ""}`,
     });
   }
@@ -59,10 +69,7 @@ function longestHold(site: SiteModel, position: number): { seconds: number; word
     outage(`replica "${replica.name}"'s sync`, replica.outages);
     outage("the site database (no sync)", site.scenario.site.database.outages);
   }
-  return holds.reduce<{ seconds: number; words: string } | null>(
-    (a, h) => (a === null || h.seconds > a.seconds ? h : a),
-    null,
-  );
+  return holds.reduce<Hold | null>((a, h) => (a === null || h.seconds > a.seconds ? h : a), null);
 }
 
 /**
@@ -92,11 +99,8 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
       if (first === undefined || phases.length < 2) return [];
       const causes = [...assignmentShares(model, site.managementPoints.length).keys()]
         .map((p) => longestHold(site, p))
-        .filter((h): h is { seconds: number; words: string } => h !== null && h.seconds > first);
-      const cause = causes.reduce<{ seconds: number; words: string } | null>(
-        (a, h) => (a === null || h.seconds > a.seconds ? h : a),
-        null,
-      );
+        .filter((h): h is Hold => h !== null && h.seconds > first);
+      const cause = causes.reduce<Hold | null>((a, h) => (a === null || h.seconds > a.seconds ? h : a), null);
       if (cause === null) return [];
       const own = pollProfileName(phases);
       const schedules = [
@@ -105,11 +109,17 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
           : []),
         ...COMPARED.map((name) => ({ name, phases: POLL_PROFILES[name].phases })),
       ];
+      const figures = schedules.map((s) => ({ schedule: s.name, seconds: meanUnder(scenario, g, s.phases) }));
+      // When every schedule gives the same figure (no device is still failing when the first phase ends:
+      // the outage comes after the group's enrollments, say), the cliff costs nothing here.
+      const seconds = figures.map((f) => f.seconds ?? Infinity);
+      if (Math.max(...seconds) - Math.min(...seconds) < 0.5) return [];
       return [
         {
           group: model.group,
           cause: `${cause.words}, longer than its first polling phase (${phasesText(phases.slice(0, 1))})`,
-          figures: schedules.map((s) => ({ schedule: s.name, seconds: meanUnder(scenario, g, s.phases) })),
+          lag: cause.lag === true,
+          figures,
         },
       ];
     }),
@@ -125,5 +135,5 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
     return `group "${c.group.name}": ${c.cause}: devices still failing when that phase ends wait for the next one. Mean time to first success: ${figures}. Configuration Manager does not publish the schedule it gives an on-prem MDM device after enrollment, so this figure rests on the schedule assumed`;
   },
   fix: (c) =>
-    `Sync the replica more often than the first polling phase lasts, or see the range with mdmsim sweep --vary devices.${c.group.name}.polling=configmgr-assumed,intune-estimate,dmclient-default`,
+    `${c.lag ? "Sync the replica more often than the first polling phase lasts" : "Plan for the devices the outage catches to wait for the next phase"}, and see the range the schedule gives with mdmsim sweep --vary devices.${c.group.name}.polling=configmgr-assumed,intune-estimate,dmclient-default`,
 });

@@ -26,7 +26,8 @@ export function drawTime(d: TimeDistribution, rng: Rng): number {
     case "exponential":
       return -d.mean * Math.log(1 - rng());
     case "lognormal": {
-      const sigma2 = Math.log(1 + (d.cv ?? 0) ** 2);
+      const cv = d.cv ?? 0;
+      const sigma2 = Math.log1p(cv * cv);
       const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
       return Math.exp(Math.log(d.mean) - sigma2 / 2 + Math.sqrt(sigma2) * z);
     }

@@ -6,10 +6,12 @@
 // constant one: it can change only where one of the tries it makes crosses an instant that decides a try
 // (a rule's change point, its record's visibility, a sync tick for its commit, the end of the run). So each
 // probe of the walk also says over which open interval of tE nothing it did would change, and the pattern's
-// weight of that interval is added at once; the intervals left over are probed in turn. No sampling, and
-// as many probes as the outcome has pieces.
+// weight of that interval is added at once; the intervals left over are probed in turn. No sampling; the
+// probes grow with the pieces of the outcome (about one per sync, rule change and try offset the window
+// holds). Past `PROBE_BUDGET` probes the estimate falls back to the closed form and says so.
 import { assignmentPool, assignmentShares, deviceAddress, managementPointCandidates } from "./assignment.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
+import { replicaClosedForm } from "./closedForm.js";
 import { pollOffsets } from "./pollSchedule.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel, SiteModel } from "./site.js";
@@ -29,7 +31,12 @@ export interface ManagementPointEstimate {
   readonly timeToFirstSuccess: number | null;
   /** The mean square of that time: with the mean, the spread a run's mean is drawn from. */
   readonly timeToFirstSuccessSquared: number | null;
+  /** False when the probes would pass `PROBE_BUDGET`: the figures are then the closed form's. */
+  readonly exact: boolean;
 }
+
+/** Most probes one estimate makes before it falls back to the closed form (about a second of work). */
+export const PROBE_BUDGET = 200_000;
 
 /** One probed outcome: null when the device does not succeed within the run. */
 type Outcome = { readonly time: number; readonly failed: number } | null;
@@ -127,8 +134,12 @@ class Prober {
     this.offsets = tryOffsets(model, end);
   }
 
+  /** Probes made so far. */
+  probes = 0;
+
   probe(first: number): Probed {
     const { log, site } = this;
+    this.probes++;
     log.clear();
     const o = this.walk.probe(first, this.mp);
     let lo = -Infinity;
@@ -150,12 +161,15 @@ class Prober {
       narrow(first + log.enrollments.length * retryAfter, [site.duration]);
     if (o.enrolledAt >= 0) narrow(o.enrolledAt + delay, this.commitCritical);
     if (o.committedAt >= 0) {
-      for (const t of log.tries) narrow(t, this.tryCritical, o.visibleAt);
+      // On the site database the record is visible at the commit, which moves with tE: no bound from it.
+      const visible = o.replica >= 0 ? o.visibleAt : NaN;
+      for (const t of log.tries) narrow(t, this.tryCritical, visible);
       if (o.firstSuccessAt < 0) {
-        // Likewise the first try the end cut off.
+        // Likewise the first try the end cut off (unknown past the offsets' bound: no interval below tE).
         const k = after(this.offsets, site.duration - o.committedAt - 1e-9 * site.duration);
         const cut = this.offsets[k];
         if (cut !== undefined) narrow(o.committedAt + cut, [site.duration]);
+        else lo = Math.max(lo, first);
       }
     }
     const outcome =
@@ -193,8 +207,38 @@ class Sums {
       failedTriesSquared: mean(this.failedSquares),
       timeToFirstSuccess: mean(this.time),
       timeToFirstSuccessSquared: mean(this.squares),
+      exact: true,
     };
   }
+}
+
+/**
+ * The closed form's figures (commits spread evenly over many syncs, no outage), for an estimate too large to
+ * compute exactly: every device counted as connecting, the site database's devices at their first poll.
+ */
+function closedFormEstimate(
+  site: SiteModel,
+  model: GroupModel,
+  mp: number,
+  devices: number,
+): ManagementPointEstimate {
+  const replica = site.replicas[site.mpReplica[mp] ?? -1];
+  const form = replicaClosedForm(model.group, {
+    syncInterval: replica?.interval ?? 0,
+    applyDelay: replica?.applyDelay ?? 0,
+  });
+  const first = pollOffsets(model.group, 0)[0] ?? 0;
+  const time = replica ? form.timeToFirstSuccess : first;
+  const failed = replica ? form.failedPolls : 0;
+  return {
+    devices,
+    connected: devices,
+    failedTries: failed,
+    failedTriesSquared: failed * failed,
+    timeToFirstSuccess: time,
+    timeToFirstSuccessSquared: time * time,
+    exact: false,
+  };
 }
 
 /** An interval too short to split again (its weight is taken with the outcome at its middle). */
@@ -221,6 +265,7 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
     // covers, and leave the rest on the stack.
     const left: [number, number][] = to > spread.from ? [[spread.from, to]] : [];
     for (let piece = left.pop(); piece !== undefined; piece = left.pop()) {
+      if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
       const [a, b] = piece;
       let p = prober.probe(a + (b - a) / 2);
       // A probe exactly on a critical instant covers nothing: probe elsewhere in the interval.
@@ -248,6 +293,7 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
     const pool = assignmentPool(model, candidates, deviceAddress(model.addresses, i));
     if (!pool.includes(mp)) continue;
     const t = times[i] ?? 0;
+    if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
     if (last === null || !(last.lo < t && t < last.hi)) last = prober.probe(t);
     sums.add(last.outcome, 1 / pool.length);
     // An instant on a critical one holds for itself alone.
@@ -258,29 +304,24 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
 
 /**
  * A group's estimate over every management point the assignment rule may give its devices, each weighed
- * by the devices expected to succeed there.
+ * by the devices expected to succeed there (what a run's group means are taken over).
  */
-export function groupEstimate(
-  site: SiteModel,
-  group: number,
-): {
-  readonly connected: number;
-  readonly failedTries: number | null;
-  readonly timeToFirstSuccess: number | null;
-} {
+export function groupEstimate(site: SiteModel, group: number): ManagementPointEstimate {
   const model = site.groups[group];
   if (model === undefined) throw new RangeError(`no group ${group}`);
-  let connected = 0;
-  let failed = 0;
-  let time = 0;
+  const sums = new Sums();
+  let exact = true;
   for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
     const e = managementPointEstimate(site, group, mp);
-    if (e.timeToFirstSuccess === null || e.failedTries === null) continue;
-    connected += e.connected;
-    failed += e.connected * e.failedTries;
-    time += e.connected * e.timeToFirstSuccess;
+    exact &&= e.exact;
+    const c = e.connected;
+    sums.weight += e.devices;
+    if (c === 0 || e.timeToFirstSuccess === null || e.failedTries === null) continue;
+    sums.connected += c;
+    sums.failed += c * e.failedTries;
+    sums.failedSquares += c * (e.failedTriesSquared ?? 0);
+    sums.time += c * e.timeToFirstSuccess;
+    sums.squares += c * (e.timeToFirstSuccessSquared ?? 0);
   }
-  return connected > 0
-    ? { connected, failedTries: failed / connected, timeToFirstSuccess: time / connected }
-    : { connected, failedTries: null, timeToFirstSuccess: null };
+  return { ...sums.estimate(sums.weight), exact };
 }

@@ -104,11 +104,6 @@ export function carryingIndex(timeline: ReplicaTimeline, committedAt: number): n
   return lo;
 }
 
-/** The tick that carries a record committed at `committedAt`: the first at or after it; Infinity for none. */
-export function carryingTick(timeline: ReplicaTimeline, committedAt: number): number {
-  return timeline.ticks[carryingIndex(timeline, committedAt)] ?? Infinity;
-}
-
 /** When a record committed at `committedAt` becomes visible in the replica (Infinity: not in this run). */
 export function visibleAt(timeline: ReplicaTimeline, committedAt: number): number {
   return timeline.visible[carryingIndex(timeline, committedAt)] ?? Infinity;

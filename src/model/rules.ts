@@ -69,6 +69,18 @@ function roleDatabase(server: Server, role: RoleName): string | null {
   return role === "enrollmentPoint" ? "site" : null;
 }
 
+/** The database row: `database-unavailable` while the database a role on `server` needs is down. */
+function databaseReason(server: Server, role: RoleName, down: Down): Reason | null {
+  const database = roleDatabase(server, role);
+  return database !== null && down.database(database) ? "database-unavailable" : null;
+}
+
+/** Where the database row may change for a role on `server`: its database's outage edges. */
+function databaseEdges(site: SiteDatabases, server: Server, role: RoleName): number[] {
+  const database = roleDatabase(server, role);
+  return database === null ? [] : outageEdges(databaseOutages(site, database));
+}
+
 const DP_MP: readonly RoleName[] = ["distributionPoint", "managementPoint"];
 const EPP_DP_MP: readonly RoleName[] = ["enrollmentProxyPoint", "distributionPoint", "managementPoint"];
 const MP: readonly RoleName[] = ["managementPoint"];
@@ -277,10 +289,7 @@ export const RULES: readonly Rule[] = [
     roles: ["enrollmentPoint", "managementPoint"],
     eligibility: false,
     timeDependent: true,
-    check: ({ server, role, site }, t, down = outagesAt(t, site)) => {
-      const database = roleDatabase(server, role);
-      return database !== null && down.database(database) ? "database-unavailable" : null;
-    },
+    check: ({ server, role, site }, t, down = outagesAt(t, site)) => databaseReason(server, role, down),
   }),
 ];
 
@@ -328,9 +337,7 @@ export function isEligibleManagementPoint(contact: Contact): boolean {
 export function changePoints(contact: Contact, duration: number): number[] {
   const points = new Set<number>();
   for (const edge of outageEdges(contact.server.outages)) points.add(edge);
-  const database = roleDatabase(contact.server, contact.role);
-  if (database !== null)
-    for (const edge of outageEdges(databaseOutages(contact.site, database))) points.add(edge);
+  for (const edge of databaseEdges(contact.site, contact.server, contact.role)) points.add(edge);
   const certificate = contact.server.certificate;
   if (certificate != null) {
     const window = validityWindow(certificate, contact.startMs);
@@ -354,8 +361,8 @@ export function enrollmentPointReason(
   if (eps.length === 0) return "no-enrollment-point";
   const up = eps.filter((s) => !down.server(s));
   if (up.length === 0) return "enrollment-point-down";
-  if (!up.some((s) => s.roles.enrollmentPoint?.https === true)) return "https-required";
-  return down.database("site") ? "database-unavailable" : null;
+  const https = up.find((s) => s.roles.enrollmentPoint?.https === true);
+  return https === undefined ? "https-required" : databaseReason(https, "enrollmentPoint", down);
 }
 
 /** Times in (0, duration) where the enrollment point check may change. */
@@ -365,6 +372,8 @@ export function enrollmentPointChangePoints(scenario: Scenario, duration: number
     if (server.roles.enrollmentPoint === undefined) continue;
     for (const edge of outageEdges(server.outages)) points.add(edge);
   }
-  for (const edge of outageEdges(scenario.site.database.outages)) points.add(edge);
+  const ep = scenario.site.servers.find((s) => s.roles.enrollmentPoint !== undefined);
+  if (ep !== undefined)
+    for (const edge of databaseEdges(scenario.site, ep, "enrollmentPoint")) points.add(edge);
   return [...points].filter((t) => t > 0 && t < duration).sort((a, b) => a - b);
 }

@@ -158,8 +158,9 @@ const timeDistributionSchema = () =>
             z
               .number()
               .positive({ error: (iss) => `expected a number > 0, got ${showValue(iss.input)}` })
+              .max(100, { error: (iss) => `expected a number <= 100, got ${showValue(iss.input)}` })
               .optional(),
-            "The coefficient of variation (standard deviation / mean), lognormal only",
+            "The coefficient of variation (standard deviation / mean), lognormal only; at most 100",
           ),
         })
         .superRefine((d, ctx) => {

@@ -906,7 +906,7 @@ describe("boundaries", () => {
 });
 
 describe("replicas", () => {
-  it("replica-early-failures: the window and 1.40 failed tries, 252 s for default Windows polling on 5 minutes", () => {
+  it("replica-early-failures: the window and 1.40 failed tries, 252 s for configmgr-assumed polling on 5 minutes", () => {
     // Commits uniform over whole sync intervals: the exact estimate is the closed form.
     const s = singleServer({
       replica: { syncOffset: "0s" },
@@ -922,7 +922,7 @@ describe("replicas", () => {
     expect(f.message).toContain("2m30s");
     expect(f.message).toContain('the 10 devices of group "w" on this DMP: 1.40 failed tries, 252 s');
     expect(f.estimates).toEqual([
-      { group: "w", devices: 10, failedTries: 1.4, timeToFirstSuccessSeconds: 252 },
+      { group: "w", devices: 10, connected: 10, failedTries: 1.4, timeToFirstSuccessSeconds: 252 },
     ]);
     expect(errors(checkScenario(s))).toEqual([]);
   });

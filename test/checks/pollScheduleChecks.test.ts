@@ -44,6 +44,16 @@ describe("poll-schedule-cliff", () => {
     );
   });
 
+  it("says nothing when the outage catches no device still failing (every schedule gives one figure)", () => {
+    // The site database is down an hour after the last enrollment: every record is in the replica by then.
+    const base = singleServer({
+      duration: "5h",
+      group: { count: 50, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
+    const s = { ...base, site: { ...base.site, database: { outages: [{ from: 7200, to: 10_800 }] } } };
+    expect(cliffs(s)).toEqual([]);
+  });
+
   it("says nothing for a single-phase schedule: there is no next phase to wait for", () => {
     const s = singleServer({ replica: { syncInterval: "20m" }, group: { polling: "configmgr-client" } });
     expect(cliffs(s)).toEqual([]);

@@ -40,6 +40,12 @@ describe("random times", () => {
     expect(cv).toBeLessThan(0.51);
   });
 
+  it("stays finite at the largest cv a scenario may give", () => {
+    const rng = substream(3, "test");
+    for (let i = 0; i < 10_000; i++)
+      expect(Number.isFinite(drawTime({ mean: 60, distribution: "lognormal", cv: 100 }, rng))).toBe(true);
+  });
+
   it("draws nothing for a constant", () => {
     let calls = 0;
     const rng = () => (calls++, 0.5);

@@ -1,8 +1,7 @@
 // check's exact estimates against run: equal where run draws nothing, within sampling error elsewhere.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { managementPointEstimate } from "../../src/model/exactEstimate.js";
-import { assignmentShares } from "../../src/model/assignment.js";
+import { groupEstimate, managementPointEstimate } from "../../src/model/exactEstimate.js";
 import { compileSite } from "../../src/model/site.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -10,33 +9,18 @@ import { simulate } from "../../src/simulate.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { singleServer } from "../helpers/scenarios.js";
 
-/** A group's estimate over its management points, weighed by the devices expected to succeed on each. */
-function groupEstimate(scenario: Scenario, group: number) {
-  const site = compileSite(scenario, scenario.seed);
-  const model = site.groups[group];
-  if (!model) throw new Error("no group");
-  let connected = 0;
-  let time = 0;
-  let squares = 0;
-  let failed = 0;
-  let failedSquares = 0;
-  for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
-    const e = managementPointEstimate(site, group, mp);
-    if (e.timeToFirstSuccess === null) continue;
-    connected += e.connected;
-    time += e.connected * e.timeToFirstSuccess;
-    squares += e.connected * (e.timeToFirstSuccessSquared ?? 0);
-    failed += e.connected * (e.failedTries ?? 0);
-    failedSquares += e.connected * (e.failedTriesSquared ?? 0);
-  }
-  if (connected === 0) return null;
-  const t = time / connected;
-  const f = failed / connected;
+/** A group's estimate (the library's) with the spreads a run's means are drawn with. */
+function groupFigures(scenario: Scenario, group: number) {
+  const e = groupEstimate(compileSite(scenario, scenario.seed), group);
+  if (e.timeToFirstSuccess === null || e.failedTries === null) return null;
+  const spread = (mean: number, square: number | null) => Math.sqrt(Math.max(0, (square ?? 0) - mean * mean));
   return {
-    time: t,
-    timeSpread: Math.sqrt(Math.max(0, squares / connected - t * t)),
-    failed: f,
-    failedSpread: Math.sqrt(Math.max(0, failedSquares / connected - f * f)),
+    connected: e.connected,
+    exact: e.exact,
+    time: e.timeToFirstSuccess,
+    timeSpread: spread(e.timeToFirstSuccess, e.timeToFirstSuccessSquared),
+    failed: e.failedTries,
+    failedSpread: spread(e.failedTries, e.failedTriesSquared),
   };
 }
 
@@ -74,7 +58,7 @@ describe("exact estimates", () => {
       group: { count: 20_000, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
     });
     const run = simulate(scenario);
-    const e = groupEstimate(scenario, 0);
+    const e = groupFigures(scenario, 0);
     if (!e) throw new Error("no estimate");
     const n = run.devices.connected;
     expect(Math.abs((run.timeToFirstSuccessSeconds.mean ?? NaN) - e.time)).toBeLessThan(
@@ -101,13 +85,19 @@ describe("exact estimates", () => {
           const run = simulate(scenario);
           scenario.devices.forEach((g, i) => {
             const measured = run.groups[i];
-            const e = groupEstimate(scenario, i);
+            const e = groupFigures(scenario, i);
             const n = measured?.devices.connected ?? 0;
             if (e === null || n === 0) {
-              // Nothing connects in the estimate: nothing may connect in the run either.
+              // Nothing connects in the estimate: nothing may connect in the run either; and where the
+              // estimate expects a handful of devices to connect, the run has some.
               if (e === null) expect(n).toBe(0);
+              else
+                expect(e.connected, `${g.name}: the estimate expects ${e.connected} connected`).toBeLessThan(
+                  5,
+                );
               return;
             }
+            expect(e.exact).toBe(true);
             note(`pattern ${g.enrollment.pattern}`);
             if (scenario.site.replicas.length > 0) note("replicas");
             if (scenario.site.database.outages.length > 0) note("site database outage");
@@ -130,5 +120,31 @@ describe("exact estimates", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("exact estimates, their bounds", () => {
+  it("fall back to the closed form past the probe budget, and say so", () => {
+    // A 1-second sync over a week of uniform enrollments: millions of pieces.
+    const scenario = singleServer({
+      duration: "7d",
+      replica: { syncInterval: "1s", syncOffset: "0s" },
+      group: { count: 10, enrollment: { pattern: "uniform", from: "0s", to: "7d" } },
+    });
+    const started = performance.now();
+    const e = managementPointEstimate(compileSite(scenario, 1), 0, 0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(e.exact).toBe(false);
+    // The closed form: the first poll, at the commit, always precedes the next sync; the second succeeds.
+    expect(e).toMatchObject({ failedTries: 1, timeToFirstSuccess: 180 });
+  });
+
+  it("take few probes on the site database, whose visibility moves with the commit", () => {
+    const scenario = singleServer({
+      replica: null,
+      group: { count: 10, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
+    });
+    const e = managementPointEstimate(compileSite(scenario, 1), 0, 0);
+    expect(e).toMatchObject({ exact: true, failedTries: 0, timeToFirstSuccess: 0, connected: 10 });
   });
 });

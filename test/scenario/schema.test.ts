@@ -442,7 +442,7 @@ describe("scenario defaults (scenario.md, Fields)", () => {
       expect(windows.polling).toEqual([{ every: 180, until: 900 }, { every: 3600 }]);
     });
 
-    it("leaves no until on the last default Windows polling entry", () => {
+    it("leaves no until on the last entry of the Windows groups' default (configmgr-assumed)", () => {
       expect(windows.polling[1]).not.toHaveProperty("until");
     });
 
@@ -649,5 +649,8 @@ describe("databases that go down, and apply delays drawn per sync", () => {
       /applyDelay\.mean: expected a mean > 0/,
     );
     expect(() => withReplica({ applyDelay: { mean: "1m", distribution: "gamma" } })).toThrow(/applyDelay/);
+    expect(() => withReplica({ applyDelay: { mean: "1m", distribution: "lognormal", cv: 1e160 } })).toThrow(
+      /applyDelay\.cv: expected a number <= 100/,
+    );
   });
 });
