@@ -139,10 +139,12 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           delay: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 600, max: 3600 })),
           firstPollDelay: fc.integer({ min: 0, max: 300 }),
           jitter: fc.integer({ min: 0, max: 60 }),
-          polling: fc.constantFrom<{ every: number; until?: number }[] | undefined>(
+          polling: fc.constantFrom<{ every: number; until?: number }[] | string | undefined>(
             undefined,
             [{ every: 300 }],
             [{ every: 60, until: 600 }, { every: 1800 }],
+            "intune-estimate",
+            "dmclient-default",
           ),
           retries: fc.integer({ min: 0, max: 3 }),
           retryOn: fc.constantFrom("connection", "any"),
