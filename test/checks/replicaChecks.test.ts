@@ -90,3 +90,17 @@ describe("replica-early-failures lists the groups the assignment rule gives the 
     expect(hit?.message).toContain('group "macs" is refused here (');
   });
 });
+
+describe("replica-early-failures says what its figures leave out", () => {
+  it("names jitter left out when a group it estimates polls with jitter", () => {
+    const [hit] = replicaEarlyFailures.hits(
+      checkInput(
+        build("windows", mpOnReplica, (d) => {
+          const g = d.devices[0];
+          if (g) g.jitter = "30s";
+        }),
+      ),
+    );
+    expect(hit?.message).toContain("(exact for this scenario and seed, jitter left out)");
+  });
+});
