@@ -65,6 +65,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
         syncInterval: fc.integer({ min: 1, max: 20 }).map((m) => m * 60),
         syncOffset: fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
         applyDelay: fc.integer({ min: 0, max: 120 }),
+        cv: fc.constantFrom(0.1, 0.5, 3, 100),
         delayKind: randomDelays
           ? fc.constantFrom("constant", "constant", "exponential", "lognormal")
           : fc.constant("constant"),
@@ -218,7 +219,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                     ? r.applyDelay
                     : r.delayKind === "exponential"
                       ? { mean: r.applyDelay, distribution: "exponential" }
-                      : { mean: r.applyDelay, distribution: "lognormal", cv: 0.5 },
+                      : { mean: r.applyDelay, distribution: "lognormal", cv: r.cv },
                 outages: r.outages,
                 serverOutages: r.serverOutages,
               })),

@@ -84,6 +84,15 @@ describe("duration-in-seconds", () => {
     expect(found(seconds)).toEqual([]);
   });
 
+  it("reads the mean of an apply delay written as a distribution", () => {
+    const findings = found(
+      draft((d) => {
+        replica(d).applyDelay = { mean: 5, distribution: "exponential" };
+      }),
+    );
+    expect(findings.map((f) => f.path)).toEqual(["site.replicas.r1.applyDelay.mean"]);
+  });
+
   it("reads YAML as written too", () => {
     expect(found(toYaml(draft(everyField))).map((f) => f.path)).toHaveLength(6);
   });
