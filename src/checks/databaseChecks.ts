@@ -1,16 +1,21 @@
 // Checks of the databases the management points read: a group whose every management point reads a
-// database that is down at some point of the run fails with database-unavailable then.
+// database that is down at some point of the run fails with database-unavailable then. Read from the
+// group's compiled timelines, where the rules already put the database's outages.
 import { managementPointCandidates } from "../model/assignment.js";
-import { databaseOutages, managementPointDatabase } from "../model/rules.js";
-import type { Outage } from "../model/outage.js";
+import { REASON_ID } from "../model/reasons.js";
+import { managementPointDatabase } from "../model/rules.js";
+import { segmentsWhere, type Segment } from "../model/timeline.js";
 import { formatDuration } from "../scenario/duration.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 
+const DATABASE_UNAVAILABLE = REASON_ID["database-unavailable"];
+
 interface DownDatabase {
   readonly server: string;
   readonly database: string;
-  readonly outages: readonly Outage[];
+  /** When the group's tries there fail with database-unavailable. */
+  readonly down: readonly Segment[];
 }
 
 interface Exposed {
@@ -18,8 +23,8 @@ interface Exposed {
   readonly databases: readonly DownDatabase[];
 }
 
-const windows = (outages: readonly Outage[]) =>
-  outages.map((o) => `${formatDuration(o.from)}–${formatDuration(o.to)}`).join(", ");
+const windows = (down: readonly Segment[]) =>
+  down.map((o) => `${formatDuration(o.from)}–${formatDuration(o.to)}`).join(", ");
 
 /** `database-unavailable`: every management point a group can use reads a database that goes down. */
 export const databaseUnavailable: Check = defineCheck<Exposed>({
@@ -34,12 +39,12 @@ export const databaseUnavailable: Check = defineCheck<Exposed>({
     site.groups.flatMap((g) => {
       const databases = managementPointCandidates(g, site.managementPoints.length).flatMap((p) => {
         const server = site.managementPoints[p];
-        if (server === undefined) return [];
-        const database = managementPointDatabase(server);
-        const outages = databaseOutages(site.scenario.site, database).filter((o) => o.from < site.duration);
-        return [{ server: server.name, database, outages }];
+        const timeline = g.mpTimelines[p];
+        if (server === undefined || timeline === undefined) return [];
+        const down = segmentsWhere(timeline, site.duration, (r) => r === DATABASE_UNAVAILABLE);
+        return [{ server: server.name, database: managementPointDatabase(server), down }];
       });
-      return databases.length > 0 && databases.every((d) => d.outages.length > 0)
+      return databases.length > 0 && databases.every((d) => d.down.length > 0)
         ? [{ group: g.group, databases }]
         : [];
     }),
@@ -49,7 +54,7 @@ export const databaseUnavailable: Check = defineCheck<Exposed>({
     `every management point group "${e.group.name}" can use reads a database that goes down: ${e.databases
       .map(
         (d) =>
-          `${d.server} reads ${d.database === "site" ? "the site database" : `replica "${d.database}"`} (down ${windows(d.outages)})`,
+          `${d.server} reads ${d.database === "site" ? "the site database" : `replica "${d.database}"`} (down ${windows(d.down)})`,
       )
       .join("; ")}; its tries then fail with database-unavailable`,
   fix: () =>

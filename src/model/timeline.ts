@@ -47,3 +47,27 @@ export function okFrom(timeline: ReasonTimeline): number {
   const last = timeline.starts.length - 1;
   return timeline.reasons[last] === OK ? (timeline.starts[last] ?? 0) : Infinity;
 }
+
+/** One stretch of a timeline inside a run: `[from, to)` with one reason id. */
+export interface Segment {
+  readonly from: number;
+  readonly to: number;
+  readonly reason: number;
+}
+
+/** The stretches of `[0, end)` whose reason `keep` accepts, in time order. */
+export function segmentsWhere(
+  timeline: ReasonTimeline,
+  end: number,
+  keep: (reason: number) => boolean,
+): Segment[] {
+  const out: Segment[] = [];
+  const { starts, reasons } = timeline;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i] ?? 0;
+    const to = Math.min(end, starts[i + 1] ?? Infinity);
+    const reason = reasons[i] ?? OK;
+    if (from < to && keep(reason)) out.push({ from, to, reason });
+  }
+  return out;
+}
