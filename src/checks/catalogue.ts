@@ -2,6 +2,7 @@
 // and the shape of one entry of the check table (checks/table.ts), typed over what it detects.
 import type { Contact } from "../model/rules.js";
 import type { Reason } from "../model/reasons.js";
+import type { ManagementPointEstimate } from "../model/exactEstimate.js";
 import type { SiteModel } from "../model/site.js";
 import type { Scenario } from "../scenario/schema.js";
 
@@ -116,6 +117,11 @@ export interface CheckInput {
   readonly written: unknown;
   readonly site: SiteModel;
   readonly contacts: readonly FailingContact[];
+  /**
+   * The exact estimate for the devices of group `group` on management point `mp` (site positions), computed
+   * once per check however many entries read it.
+   */
+  readonly estimate: (group: number, mp: number) => ManagementPointEstimate;
 }
 
 /** One entry of the check table, typed over the subject its detection finds (a server, a group, …). */

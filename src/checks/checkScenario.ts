@@ -1,6 +1,7 @@
 // `mdmsim check`: every entry of the check table (table.ts) over a scenario, without simulating. One
 // finding per (id, path), in catalogue order.
 import { checkSiteLimits } from "../model/estimate.js";
+import { managementPointEstimate, type ManagementPointEstimate } from "../model/exactEstimate.js";
 import { compileSite } from "../model/site.js";
 import { checkExpectations } from "../results/expectations.js";
 import { writtenForm } from "../scenario/load.js";
@@ -10,6 +11,27 @@ import { failingContacts } from "./contacts.js";
 import { findingsOf, sortFindings, type Finding } from "./finding.js";
 import { CHECKS } from "./table.js";
 
+/** What every check entry reads: the scenario as loaded and as written, its compiled site, its contacts. */
+export function checkInput(scenario: Scenario): CheckInput {
+  const site = compileSite(scenario, scenario.seed);
+  const estimates = new Map<string, ManagementPointEstimate>();
+  return {
+    scenario,
+    written: writtenForm(scenario),
+    site,
+    contacts: failingContacts(site),
+    estimate: (group, mp) => {
+      const key = `${group}/${mp}`;
+      let e = estimates.get(key);
+      if (e === undefined) {
+        e = managementPointEstimate(site, group, mp);
+        estimates.set(key, e);
+      }
+      return e;
+    },
+  };
+}
+
 /**
  * The static findings of a scenario, in catalogue order, then by path.
  * @param scenario - a validated scenario
@@ -18,14 +40,8 @@ import { CHECKS } from "./table.js";
  */
 export function checkScenario(scenario: Scenario): Finding[] {
   checkSiteLimits(scenario);
-  const site = compileSite(scenario, scenario.seed);
+  const input = checkInput(scenario);
   // An expectation whose path names nothing: refused as `run` refuses it, by the same evaluation.
-  checkExpectations(site);
-  const input: CheckInput = {
-    scenario,
-    written: writtenForm(scenario),
-    site,
-    contacts: failingContacts(site),
-  };
+  checkExpectations(input.site);
   return sortFindings(CHECK_IDS.flatMap((id) => findingsOf(id, CHECKS[id].source, CHECKS[id].hits(input))));
 }

@@ -2,10 +2,10 @@
 // outlasts the group's first polling phase, devices whose tries still fail when that phase ends wait for the
 // next phase, and how long that is rests on a schedule Configuration Manager does not publish.
 import { assignmentShares } from "../model/assignment.js";
-import { meanOf } from "../model/distribution.js";
 import { groupEstimate } from "../model/exactEstimate.js";
-import { databaseOutages, managementPointDatabase } from "../model/rules.js";
-import { compileSite, type SiteModel } from "../model/site.js";
+import { OK, REASONS } from "../model/reasons.js";
+import { compileSite, type GroupModel, type SiteModel } from "../model/site.js";
+import { segmentsWhere } from "../model/timeline.js";
 import { formatDuration } from "../scenario/duration.js";
 import {
   POLL_PROFILES,
@@ -37,39 +37,47 @@ interface Hold {
   readonly lag?: boolean;
 }
 
-/** The longest stretch on a management point's path that can hold a new device's tries back, in words. */
-function longestHold(site: SiteModel, position: number): Hold | null {
+const longest = (holds: readonly Hold[]): Hold | null =>
+  holds.reduce<Hold | null>((a, h) => (a === null || h.seconds > a.seconds ? h : a), null);
+
+/**
+ * The longest stretch that can hold a new device's tries back at a management point, read from the compiled
+ * site: its replica's syncs as they happened (a record committed just after a sync waits for the next one's
+ * records to become visible; a skipped sync makes the wait longer), and the stretches of the group's timeline
+ * there that fail and then end (outages of the server or its database, a certificate not yet valid).
+ */
+function longestHold(site: SiteModel, model: GroupModel, position: number): Hold | null {
   const server = site.managementPoints[position];
   if (server === undefined) return null;
-  const database = managementPointDatabase(server);
-  const replica = site.scenario.site.replicas.find((r) => r.name === database);
   const holds: Hold[] = [];
+  const replica = site.replicas[site.mpReplica[position] ?? -1];
   if (replica !== undefined) {
-    const d = meanOf(replica.applyDelay);
+    const { interval: p, applyDelay: d } = replica;
     holds.push({
-      seconds: replica.syncInterval + d,
+      seconds: p + d,
       lag: true,
-      words: `replica "${replica.name}" syncs every ${formatDuration(replica.syncInterval)}${d > 0 ? ` with a mean apply delay of ${formatDuration(d)} (${formatDuration(replica.syncInterval + d)})` : ""}`,
+      words: `replica "${replica.name}" syncs every ${formatDuration(p)}${d > 0 ? ` with a mean apply delay of ${formatDuration(d)} (${formatDuration(p + d)})` : ""}`,
     });
-  }
-  const outage = (what: string, list: readonly { from: number; to: number }[]) => {
-    for (const o of list)
-      if (o.from < site.duration)
+    for (let k = 0; k + 1 < replica.ticks.length; k++) {
+      const from = replica.ticks[k] ?? 0;
+      const to = replica.ticks[k + 1] ?? 0;
+      if (to - from > p * 1.5)
         holds.push({
-          seconds: o.to - o.from,
-          words: `${what} is down ${formatDuration(o.from)}–${formatDuration(o.to)} (${formatDuration(o.to - o.from)})`,
+          seconds: (replica.visible[k + 1] ?? to) - from,
+          words: `replica "${replica.name}" does not sync from ${formatDuration(from)} to ${formatDuration(to)} (${formatDuration(to - from)})`,
         });
-  };
-  outage(`management point ${server.name}`, server.outages);
-  outage(
-    database === "site" ? "the site database" : `replica "${database}"'s SQL Server`,
-    databaseOutages(site.scenario.site, database),
-  );
-  if (replica !== undefined) {
-    outage(`replica "${replica.name}"'s sync`, replica.outages);
-    outage("the site database (no sync)", site.scenario.site.database.outages);
+    }
   }
-  return holds.reduce<Hold | null>((a, h) => (a === null || h.seconds > a.seconds ? h : a), null);
+  const timeline = model.mpTimelines[position];
+  if (timeline !== undefined)
+    for (const s of segmentsWhere(timeline, site.duration, (r) => r !== OK))
+      // Only a stretch that ends inside the run holds devices back; one to the end refuses them for good.
+      if (s.to < site.duration)
+        holds.push({
+          seconds: s.to - s.from,
+          words: `management point ${server.name} answers ${REASONS[s.reason] ?? "a failure"} from ${formatDuration(s.from)} to ${formatDuration(s.to)} (${formatDuration(s.to - s.from)})`,
+        });
+  return longest(holds);
 }
 
 /**
@@ -92,15 +100,16 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
     "a replica's `syncInterval + applyDelay`, or an outage on a group's path, outlasts the group's first polling phase: devices still failing when it ends wait for the next phase, and the answer depends on a schedule Configuration Manager does not publish; the message gives the mean time to first success under the group's schedule, `configmgr-assumed` and `intune-estimate`",
   fixSummary:
     "sync the replica more often than the first polling phase lasts, or sweep `devices.<group>.polling` over the profiles to see the range",
-  detect: ({ scenario, site }) =>
+  detect: ({ scenario, site, estimate }) =>
     site.groups.flatMap((model, g) => {
       const phases = model.group.polling;
       const first = phases[0]?.until;
       if (first === undefined || phases.length < 2) return [];
-      const causes = [...assignmentShares(model, site.managementPoints.length).keys()]
-        .map((p) => longestHold(site, p))
-        .filter((h): h is Hold => h !== null && h.seconds > first);
-      const cause = causes.reduce<Hold | null>((a, h) => (a === null || h.seconds > a.seconds ? h : a), null);
+      const cause = longest(
+        [...assignmentShares(model, site.managementPoints.length).keys()]
+          .map((p) => longestHold(site, model, p))
+          .filter((h): h is Hold => h !== null && h.seconds > first),
+      );
       if (cause === null) return [];
       const own = pollProfileName(phases);
       const schedules = [
@@ -109,11 +118,19 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
           : []),
         ...COMPARED.map((name) => ({ name, phases: POLL_PROFILES[name].phases })),
       ];
-      const figures = schedules.map((s) => ({ schedule: s.name, seconds: meanUnder(scenario, g, s.phases) }));
+      // The group's own schedule is the compiled site's: its estimates are the ones check already has.
+      const figures = schedules.map((s) => ({
+        schedule: s.name,
+        seconds:
+          s.phases === phases || pollProfileName(s.phases) === own
+            ? groupEstimate(site, g, estimate).timeToFirstSuccess
+            : meanUnder(scenario, g, s.phases),
+      }));
       // When every schedule gives the same figure (no device is still failing when the first phase ends:
       // the outage comes after the group's enrollments, say), the cliff costs nothing here.
       const seconds = figures.map((f) => f.seconds ?? Infinity);
-      if (Math.max(...seconds) - Math.min(...seconds) < 0.5) return [];
+      if (seconds.every((x) => x === Infinity) || Math.max(...seconds) - Math.min(...seconds) < 0.5)
+        return [];
       return [
         {
           group: model.group,

@@ -2,8 +2,7 @@
 // such a DMP, and replicas or enrollment roles at a secondary site.
 import { assignmentShares } from "../model/assignment.js";
 import { meanOf } from "../model/distribution.js";
-import { managementPointEstimate } from "../model/exactEstimate.js";
-import { isDmp, staticContactReason } from "../model/rules.js";
+import { isDmp } from "../model/rules.js";
 import { formatDuration } from "../scenario/duration.js";
 import { pollProfileName } from "../scenario/pollProfiles.js";
 import type { Replica, Server } from "../scenario/schema.js";
@@ -54,31 +53,26 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
   summary:
     "a DMP reads a replica: newly enrolled devices fail until the next sync. The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the DMP, its devices there, their mean failed tries and mean time to first success, computed exactly over the group's enrollment pattern and the replica's real syncs (also in `estimates`); a group the DMP refuses (Macs) is named with its reason",
   fixSummary: "expect the failures, or let the MP use the site database, or sync the replica more often",
-  detect: ({ scenario, site }) =>
-    site.managementPoints.flatMap((server, position) => {
-      const mp = server.roles.managementPoint;
-      const replica = scenario.site.replicas.find((r) => r.name === mp?.database);
-      if (mp === undefined || replica === undefined || !isDmp(server)) return [];
+  detect: ({ scenario, site, contacts, estimate }) => {
+    // Each group's share of every management point, once: the assignment rule's.
+    const shares = site.groups.map((model) => assignmentShares(model, site.managementPoints.length));
+    return site.managementPoints.flatMap((server, position) => {
+      const replica = scenario.site.replicas[site.mpReplica[position] ?? -1];
+      if (replica === undefined || !isDmp(server)) return [];
       const estimates: GroupEstimate[] = [];
       const polling: string[] = [];
       const refused: Refused[] = [];
       let jitter = false;
       let closedForm = false;
       site.groups.forEach((model, g) => {
-        const share = assignmentShares(model, site.managementPoints.length).get(position) ?? 0;
-        if (share <= 0) return;
-        const reason = staticContactReason({
-          group: model.group,
-          server,
-          role: "managementPoint",
-          startMs: site.startMs,
-          site: scenario.site,
-        });
-        if (reason !== null) {
-          refused.push({ group: model.group.name, reason });
+        if ((shares[g]?.get(position) ?? 0) <= 0) return;
+        if (!model.eligible.includes(position)) {
+          // Refused: the rule that keeps the group off this MP, as check found it.
+          const reason = contacts.find((c) => c.contact.group === model.group && c.contact.server === server);
+          refused.push({ group: model.group.name, reason: reason?.reason ?? "not eligible" });
           return;
         }
-        const e = managementPointEstimate(site, g, position);
+        const e = estimate(g, position);
         jitter ||= model.group.jitter > 0;
         closedForm ||= !e.exact;
         polling.push(pollProfileName(model.group.polling) ?? "custom");
@@ -91,7 +85,8 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
         });
       });
       return [{ server, replica, estimates, polling, refused, jitter, closedForm }];
-    }),
+    });
+  },
   path: (r) => serverPath(r.server.name, "roles", "managementPoint", "database"),
   estimates: (r) => r.estimates,
   message: ({ server, replica, estimates, polling, refused, jitter, closedForm }) => {

@@ -305,14 +305,20 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
 /**
  * A group's estimate over every management point the assignment rule may give its devices, each weighed
  * by the devices expected to succeed there (what a run's group means are taken over).
+ * @param estimate - the estimate of the group on one management point (a cache's, in `check`)
  */
-export function groupEstimate(site: SiteModel, group: number): ManagementPointEstimate {
+export function groupEstimate(
+  site: SiteModel,
+  group: number,
+  estimate: (group: number, mp: number) => ManagementPointEstimate = (g, mp) =>
+    managementPointEstimate(site, g, mp),
+): ManagementPointEstimate {
   const model = site.groups[group];
   if (model === undefined) throw new RangeError(`no group ${group}`);
   const sums = new Sums();
   let exact = true;
   for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
-    const e = managementPointEstimate(site, group, mp);
+    const e = estimate(group, mp);
     exact &&= e.exact;
     const c = e.connected;
     sums.weight += e.devices;

@@ -38,7 +38,8 @@ describe("poll-schedule-cliff", () => {
       group: { ...spread, polling: [{ every: "2m", until: "10m" }, { every: "30m" }] },
     });
     const [f] = cliffs(s);
-    expect(f?.message).toContain('replica "r1"\'s sync is down 1h–1h40m (40m)');
+    // The syncs as they happened: the last before the outage at 56m40s, the first after it at 1h41m40s.
+    expect(f?.message).toContain('replica "r1" does not sync from 56m40s to 1h41m40s (45m)');
     expect(f?.message).toMatch(
       /\d+ s under its own schedule, \d+ s under configmgr-assumed, \d+ s under intune-estimate/,
     );
@@ -51,6 +52,11 @@ describe("poll-schedule-cliff", () => {
       group: { count: 50, enrollment: { pattern: "uniform", from: "0s", to: "1h" } },
     });
     const s = { ...base, site: { ...base.site, database: { outages: [{ from: 7200, to: 10_800 }] } } };
+    expect(cliffs(s)).toEqual([]);
+  });
+
+  it("says nothing for a refusal that lasts to the end: no device waits for a next phase there", () => {
+    const s = singleServer({ duration: "1d", replica: null, mp: { https: false }, group: spread });
     expect(cliffs(s)).toEqual([]);
   });
 
