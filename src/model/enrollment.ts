@@ -1,6 +1,6 @@
 // First enrollment times of a group's devices, from its pattern and its `enrollment` substream.
 import { groupStream } from "../random.js";
-import { logGamma } from "../sweep/tDistribution.js";
+import { logGamma } from "../logGamma.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 
 /**

@@ -1,9 +1,9 @@
 // Student's t quantiles against printed t-table values, and the functions under them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { logGamma } from "../../src/logGamma.js";
 import {
   incompleteBeta,
-  logGamma,
   studentTQuantile,
   studentTUpperTail,
   tCritical95,
