@@ -159,10 +159,7 @@ const PollingSchema = described(
   z
     .union(
       [
-        profileSchema("configmgr-assumed"),
-        profileSchema("intune-estimate"),
-        profileSchema("dmclient-default"),
-        profileSchema("configmgr-client"),
+        ...POLL_PROFILE_NAMES.map(profileSchema),
         z.array(PollingEntrySchema).min(1, { error: "expected at least one polling entry" }),
       ],
       { error: (iss) => pollingMessage(iss.input) },
