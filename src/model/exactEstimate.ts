@@ -227,7 +227,7 @@ function closedFormEstimate(
     syncInterval: replica?.interval ?? 0,
     applyDelay: replica?.applyDelay ?? 0,
   });
-  const first = pollOffsets(model.group, 0)[0] ?? 0;
+  const first = model.group.firstPollDelay;
   const time = replica ? form.timeToFirstSuccess : first;
   const failed = replica ? form.failedPolls : 0;
   return {
