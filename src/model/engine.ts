@@ -71,5 +71,6 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     trace,
     perDevice: records,
     draws: options.countDraws === true ? groups.map(({ walk }) => walk.draws ?? newDrawCounts(0)) : null,
+    load: null,
   };
 }

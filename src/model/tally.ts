@@ -3,6 +3,7 @@ import type { DeviceRecord, TraceEvent } from "../results/device.js";
 import type { DrawCounts } from "./draws.js";
 import { REASONS } from "./reasons.js";
 import type { SiteModel } from "./site.js";
+import type { StationTally } from "./load/stationTally.js";
 
 /** Counters of one device group. */
 export interface GroupTally {
@@ -53,6 +54,8 @@ export interface RawRun {
   readonly perDevice: readonly DeviceRecord[] | null;
   /** Per group: each device's draws from each stream, when `countDraws` asked for them. */
   readonly draws: readonly DrawCounts[] | null;
+  /** Per finite server (a role or database with a `capacity`), in station order; null when none has one. */
+  readonly load: readonly StationTally[] | null;
 }
 
 /** Zeroed counters for a group of `count` devices. */
@@ -94,6 +97,7 @@ export function emptyRun(site: SiteModel): RawRun {
     trace: null,
     perDevice: null,
     draws: null,
+    load: null,
   };
 }
 

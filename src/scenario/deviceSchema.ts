@@ -24,6 +24,9 @@ import {
   showValue,
 } from "./primitives.js";
 
+/** How long a device waits for an answer when its group does not say (an assumption: docs/load.md). */
+export const DEFAULT_REQUEST_TIMEOUT = "60s";
+
 const enrollmentCommon = {
   delay: described(
     duration.prefault("0s"),
@@ -216,6 +219,10 @@ export const DeviceGroupSchema = described(
         "Each interval between polls is lengthened by a random draw in [0, jitter)",
       ),
       connectionRetries: ConnectionRetriesSchema,
+      requestTimeout: described(
+        positiveDuration.prefault(DEFAULT_REQUEST_TIMEOUT),
+        "How long a device waits for an answer to one try before it gives up (request-timeout); matters only where a role or database has a `capacity`. The default is an assumption",
+      ),
       managementPoint: described(
         z.string().optional(),
         "Pins the group's DMP: the name of a server with a management point; absent: one is chosen per device",

@@ -143,13 +143,13 @@ export const described = <T extends z.ZodType>(schema: T, description: string): 
  * A random time: a duration (a constant), or `{ mean, distribution, cv }` drawn afresh each time it applies.
  * `cv` (the coefficient of variation) belongs to `lognormal` alone: an exponential's is 1, a constant's 0.
  */
-const timeDistributionSchema = () =>
+const timeDistributionSchema = (positive: boolean) =>
   z.union(
     [
-      duration,
+      positive ? positiveDuration : duration,
       z
         .strictObject({
-          mean: described(duration, "The mean time, a duration"),
+          mean: described(positive ? positiveDuration : duration, "The mean time, a duration"),
           distribution: described(
             z.enum(["constant", "exponential", "lognormal"]),
             '"constant" (always the mean), "exponential" (memoryless) or "lognormal" (with `cv`)',
@@ -191,4 +191,6 @@ const timeDistributionSchema = () =>
   );
 
 /** A random time ≥ 0: a duration, or `{ mean, distribution, cv }` (a shared instance). */
-export const timeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema();
+export const timeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema(false);
+/** A random time > 0 (a service time): a duration > 0, or `{ mean, distribution, cv }` with a mean > 0. */
+export const positiveTimeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema(true);

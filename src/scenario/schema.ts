@@ -20,6 +20,7 @@ import {
 } from "./primitives.js";
 import { checkReferences } from "./references.js";
 import { DeviceGroupSchema } from "./deviceSchema.js";
+import { capacity } from "./capacitySchema.js";
 
 export { showValue } from "./primitives.js";
 export { PLATFORM_DEFAULTS, type PlatformDefaults } from "./deviceSchema.js";
@@ -70,6 +71,11 @@ const ReplicaSchema = described(
       serverOutages: outages(
         "the replica's SQL Server (its management points fail with database-unavailable and its syncs are skipped)",
       ),
+      capacity,
+      syncCost: described(
+        duration.prefault("0s"),
+        "The site-database work one sync takes: it holds one site-database worker that long when the site database has a `capacity`",
+      ),
     })
     .refine((r) => r.syncOffset === undefined || r.syncOffset < r.syncInterval, {
       error: "expected syncOffset < syncInterval",
@@ -105,11 +111,11 @@ const RolesSchema = described(
   z
     .strictObject({
       enrollmentPoint: described(
-        z.strictObject({ https: https(true) }).optional(),
+        z.strictObject({ https: https(true), capacity }).optional(),
         "The enrollment point: the enrollment proxy point forwards enrollments to it and it writes the device's record to the site database",
       ),
       enrollmentProxyPoint: described(
-        z.strictObject({ https: https(true), connections }).optional(),
+        z.strictObject({ https: https(true), connections, capacity }).optional(),
         "The enrollment proxy point: devices send their enrollment requests to it",
       ),
       distributionPoint: described(
@@ -121,6 +127,7 @@ const RolesSchema = described(
               z.boolean().prefault(false),
               '"Allow mobile devices to connect to this distribution point"; off by default, as in the console',
             ),
+            capacity,
           })
           .optional(),
         "A distribution point: serves content to devices",
@@ -138,6 +145,7 @@ const RolesSchema = described(
               z.string().prefault("site"),
               'Which database the MP reads: "site" (the site database, which has a record the moment it is committed) or the name of a replica (which has it only after its next sync); macOS clients cannot use an MP on a replica',
             ),
+            capacity,
           })
           .optional(),
         "A management point; with `allowMobileDevicesAndMacs` a device management point",
@@ -217,6 +225,7 @@ const DatabaseSchema = described(
     outages: outages(
       "the site database's SQL Server (management points on it fail with database-unavailable, enrollments fail at the enrollment point, replica syncs are skipped)",
     ),
+    capacity,
   }),
   "The site database's SQL Server",
 ).prefault({});

@@ -72,6 +72,7 @@ describe("random times", () => {
               applyDelay: { mean, distribution: "exponential" },
               outages: [],
               serverOutages: [],
+              syncCost: 0,
             },
             seed,
             36_000,

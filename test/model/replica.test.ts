@@ -16,6 +16,7 @@ function timeline(replica: Partial<Replica>, duration: number) {
       outages: [],
       serverOutages: [],
       ...replica,
+      syncCost: replica.syncCost ?? 0,
     },
     1,
     duration,

@@ -127,13 +127,15 @@ describe("scenarioJsonSchema", () => {
     ]);
     expect(keys(["site", "replicas", 0])).toEqual([
       "applyDelay",
+      "capacity",
       "name",
       "outages",
       "serverOutages",
+      "syncCost",
       "syncInterval",
       "syncOffset",
     ]);
-    expect(keys(["site", "database"])).toEqual(["outages"]);
+    expect(keys(["site", "database"])).toEqual(["capacity", "outages"]);
     expect(keys(["site", "servers", 0])).toEqual(["certificate", "internetFqdn", "name", "outages", "roles"]);
     expect(keys(["site", "servers", 0, "roles"])).toEqual([
       "distributionPoint",
@@ -156,6 +158,7 @@ describe("scenarioJsonSchema", () => {
       "name",
       "platform",
       "polling",
+      "requestTimeout",
       "trustedRoots",
     ]);
   });

@@ -161,6 +161,7 @@ describe("scenario defaults (scenario.md, Fields)", () => {
         applyDelay: 30,
         outages: [{ from: 1800, to: 2700 }],
         serverOutages: [],
+        syncCost: 0,
       });
     });
 
@@ -530,6 +531,7 @@ describe("durations in scenarios", () => {
       applyDelay: 0,
       outages: [{ from: 1800, to: 2700 }],
       serverOutages: [],
+      syncCost: 0,
     });
     expect(s.site.database).toEqual({ outages: [] });
     const g = s.devices[0]!;

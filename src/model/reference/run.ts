@@ -262,5 +262,6 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     trace: world.traced,
     perDevice: world.options.perDevice === true ? perDevice : null,
     draws: null,
+    load: null,
   };
 }

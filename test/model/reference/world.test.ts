@@ -30,7 +30,7 @@ describe("ReplicaProcess", () => {
     const log: string[] = [];
     const replica = new ReplicaProcess<string>(
       env,
-      { name: "r", syncInterval: 100, applyDelay: 5, outages: [{ from: 150, to: 250 }], serverOutages: [] },
+      { name: "r", syncInterval: 100, applyDelay: 5, outages: [{ from: 150, to: 250 }], serverOutages: [], syncCost: 0 },
       50,
       new Availability(env, []),
       () => 5,
