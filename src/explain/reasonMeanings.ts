@@ -33,5 +33,9 @@ export const REASON_MEANINGS: Readonly<Record<Reason, string>> = {
   "no-enrollment-point": "the site has no enrollment point",
   "enrollment-point-down": "every enrollment point was inside an outage",
   "no-content-location": "no distribution point could serve the device content",
+  "server-busy":
+    "the role or database has a capacity, every worker was busy and its queue was full: refused at once (HTTP 503)",
+  "request-timeout":
+    "the device waited `requestTimeout` for an answer from a role or database with a capacity and gave up",
   "not-polled": "enrolled, but its first poll would have fallen at or after the end of the run",
 };

@@ -11,8 +11,34 @@ export interface Wake {
   readonly priority: number;
 }
 
-/** A process, SimPy style: a generator that yields each instant it waits for and resumes there. */
-export type Process = Generator<Wake, void, void>;
+/**
+ * Something a process waits for whose instant nobody knows yet (an answer, SimPy's event): the process
+ * resumes inside the action that fires it, with the value fired.
+ */
+export class Signal {
+  private resume: ((value: unknown) => void) | null = null;
+  private fired = false;
+  private value: unknown = undefined;
+
+  /** Resumes the waiting process now with `value` (once; later calls do nothing). */
+  fire(value: unknown): void {
+    if (this.fired) return;
+    this.fired = true;
+    this.value = value;
+    const resume = this.resume;
+    this.resume = null;
+    resume?.(value);
+  }
+
+  /** The kernel's side: what to call when fired (at once if it already was). */
+  wait(resume: (value: unknown) => void): void {
+    if (this.fired) resume(this.value);
+    else this.resume = resume;
+  }
+}
+
+/** A process, SimPy style: a generator that yields each instant (or signal) it waits for and resumes there. */
+export type Process = Generator<Wake | Signal, void, unknown>;
 
 /** The simulation environment: clock, queue, processed-event counter. */
 export class Environment {
@@ -46,9 +72,15 @@ export class Environment {
    * process waiting for an instant at or after the end of `run` simply never resumes.
    */
   process(body: Process): void {
-    const resume = (): void => {
-      const next = body.next();
-      if (next.done !== true) this.schedule(next.value.time, next.value.priority, resume);
+    const resume = (value?: unknown): void => {
+      const next = body.next(value);
+      if (next.done === true) return;
+      const wait = next.value;
+      if (wait instanceof Signal) wait.wait(resume);
+      else
+        this.schedule(wait.time, wait.priority, () => {
+          resume();
+        });
     };
     resume();
   }

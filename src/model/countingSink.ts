@@ -78,7 +78,7 @@ export class CountingSink implements WalkSink {
     for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
   }
 
-  content(t: number, reason: number, _dp: number, committedAt: number): void {
+  content(_t: number, reason: number): void {
     const { tally } = this;
     tally.contentAttempted++;
     if (reason !== OK) {
@@ -86,7 +86,6 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.contentSucceeded++;
-    tally.timeToContent.push(t - committedAt);
   }
 
   endDevice(d: DeviceOutcome): void {
@@ -121,5 +120,7 @@ export class CountingSink implements WalkSink {
     tally.connected++;
     if (d.failedBefore > 0) tally.connectedAfterFailures++;
     if (d.contentPending) tally.contentNeverServed++;
+    // Here, not at the content report: devices under load finish out of their order, the list is in theirs.
+    if (d.contentAt >= 0) tally.timeToContent.push(d.contentAt);
   }
 }

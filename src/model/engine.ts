@@ -9,6 +9,8 @@ import { newGroupTally, newManagementPointTally, type RawRun } from "./tally.js"
 import { TraceSink } from "./traceSink.js";
 import { GroupWalk } from "./walk.js";
 import { newDrawCounts } from "./draws.js";
+import { LoadedEngine } from "./load/loadedEngine.js";
+import { loadPlan } from "./load/plan.js";
 
 /** Options of `runEngine`. */
 export interface EngineOptions {
@@ -46,19 +48,42 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
         ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace)]) }
         : undefined;
     const sinksOf = { all, ...(traced ? { traced } : {}) };
-    return { counting, walk: new GroupWalk(site, model, sinksOf, options.countDraws === true) };
+    return {
+      counting,
+      sinks: sinksOf,
+      walk: new GroupWalk(site, model, sinksOf, options.countDraws === true),
+    };
   });
+  // Groups that can meet a finite server run together in the loaded engine; the others are walked.
+  const plan = loadPlan(site);
+  const loadedAt = new Map<number, number>();
+  const loaded = plan
+    ? new LoadedEngine(
+        site,
+        plan,
+        groups.flatMap(({ sinks }, g) => {
+          const model = site.groups[g];
+          if (plan.loadedGroups[g] !== true || model === undefined) return [];
+          loadedAt.set(g, loadedAt.size);
+          return [{ position: g, model, sinks }];
+        }),
+      )
+    : null;
+  const load = loaded ? loaded.run() : null;
   const report = options.onProgress;
   let before = 0;
   groups.forEach(({ walk }, g) => {
     const offset = before;
-    walk.run(
-      PROGRESS_DEVICES,
-      report &&
-        ((done) => {
-          report(offset + done, commits);
-        }),
-    );
+    const position = loadedAt.get(g);
+    if (loaded && position !== undefined) loaded.finishGroup(position);
+    else
+      walk.run(
+        PROGRESS_DEVICES,
+        report &&
+          ((done) => {
+            report(offset + done, commits);
+          }),
+      );
     before += site.groups[g]?.group.count ?? 0;
   });
   counters.totalManagementPointTries();
@@ -71,6 +96,6 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     trace,
     perDevice: records,
     draws: options.countDraws === true ? groups.map(({ walk }) => walk.draws ?? newDrawCounts(0)) : null,
-    load: null,
+    load,
   };
 }

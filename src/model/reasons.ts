@@ -24,6 +24,9 @@ export const REASONS = [
   "no-enrollment-point",
   "enrollment-point-down",
   "no-content-location",
+  // The load model: a finite server's full queue (HTTP 503), and a device that stopped waiting for an answer.
+  "server-busy",
+  "request-timeout",
   // Not a failed try: an enrolled device whose first poll would fall at or after the end of the run.
   "not-polled",
 ] as const;

@@ -361,8 +361,15 @@ export function enrollmentPointReason(
   if (eps.length === 0) return "no-enrollment-point";
   const up = eps.filter((s) => !down.server(s));
   if (up.length === 0) return "enrollment-point-down";
-  const https = up.find((s) => s.roles.enrollmentPoint?.https === true);
+  const https = answeringEnrollmentPoint(scenario, down);
   return https === undefined ? "https-required" : databaseReason(https, "enrollmentPoint", down);
+}
+
+/** The enrollment point that answers an enrollment: the first in the file that is up and uses HTTPS. */
+export function answeringEnrollmentPoint(scenario: Scenario, down: Down): Server | undefined {
+  return scenario.site.servers.find(
+    (s) => s.roles.enrollmentPoint?.https === true && !down.server(s),
+  );
 }
 
 /** Times in (0, duration) where the enrollment point check may change. */

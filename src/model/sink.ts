@@ -34,6 +34,8 @@ export class DeviceOutcome {
   lastReason: number = NOT_POLLED;
   /** Asked for content (from its first success on) and never got it in the run. */
   contentPending = false;
+  /** Seconds from the commit to its content success, or -1. */
+  contentAt = -1;
   /**
    * Of a committed device, per replica: seconds from the commit until the replica shows the record (its
    * carrying tick plus the apply delay), or Infinity when no tick in the run carries it. A fact of the device
@@ -59,6 +61,7 @@ export class DeviceOutcome {
     this.failedBefore = 0;
     this.lastReason = NOT_POLLED;
     this.contentPending = false;
+    this.contentAt = -1;
   }
 }
 

@@ -304,6 +304,7 @@ export class GroupWalk {
     const timeline = this.model.dpTimelines[dp];
     const reason = timeline ? timelineAt(timeline, t) : NO_CONTENT_LOCATION;
     this.sink.content(t, reason, dp, committedAt);
+    if (reason === OK) this.outcome.contentAt = t - committedAt;
     return reason === OK;
   }
 }

@@ -28,7 +28,37 @@ export interface ScenarioConstraints {
   readonly maxDevicesPerGroup?: number;
   /** Most device groups. @defaultValue 3 */
   readonly maxGroups?: number;
+  /**
+   * Whether roles, the site database and replicas may have a `capacity` (small: 1–3 workers, service times
+   * of seconds to minutes, short queues), groups a `requestTimeout` and replicas a `syncCost`, so that
+   * queues, refusals, timeouts and ties at one instant happen. @defaultValue false
+   */
+  readonly capacities?: boolean;
 }
+
+/** A small finite server, or none (three times in five). */
+const capacityArbitrary = fc.option(
+  fc
+    .record({
+      workers: fc.integer({ min: 1, max: 3 }),
+      kind: fc.constantFrom("constant", "constant", "exponential", "lognormal"),
+      // Whole seconds, so that services end together and meet arrivals at one instant.
+      mean: fc.integer({ min: 1, max: 120 }),
+      cv: fc.constantFrom(0.5, 2),
+      queueLimit: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    })
+    .map((c) => ({
+      workers: c.workers,
+      serviceTime:
+        c.kind === "constant"
+          ? c.mean
+          : c.kind === "exponential"
+            ? { mean: c.mean, distribution: "exponential" }
+            : { mean: c.mean, distribution: "lognormal", cv: c.cv },
+      ...(c.queueLimit !== undefined ? { queueLimit: c.queueLimit } : {}),
+    })),
+  { freq: 3, nil: undefined },
+);
 
 const ROOT = "Contoso Root CA";
 
@@ -51,6 +81,9 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const rare = misconfigure && rareShapes;
   const maxDevices = constraints.maxDevicesPerGroup ?? 30;
   const maxGroups = constraints.maxGroups ?? 3;
+  const loaded = constraints.capacities ?? false;
+  /** A capacity where capacities are allowed (fc.constant draws nothing: other properties keep their cases). */
+  const capacity = loaded ? capacityArbitrary : fc.constant(undefined);
 
   const durationMinutes = fc.integer({ min: 30, max: 240 });
   return durationMinutes.chain((minutes) => {
@@ -71,6 +104,8 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           : fc.constant("constant"),
         outages,
         serverOutages: withOutages ? fc.array(outage, { maxLength: 1 }) : fc.constant([]),
+        capacity,
+        syncCost: loaded ? fc.constantFrom(0, 0, 5, 60, 400) : fc.constant(0),
       });
     const replicas = withReplicas
       ? fc
@@ -126,6 +161,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           dpHttps: flag(true),
           macConnections: connections("intranetAndInternet"),
           database: fc.constantFrom(...databases),
+          capacities: fc.tuple(capacity, capacity, capacity, capacity),
         });
       const servers = fc
         .integer({ min: 1, max: 3 })
@@ -155,6 +191,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           internet: rare ? fc.constantFrom(false, false, false, true) : fc.constant(false),
           pin: fc.option(fc.nat({ max: 2 }), { freq: 3, nil: undefined }),
           content: fc.boolean(),
+          requestTimeout: loaded ? fc.constantFrom(5, 30, 60, 120, 600) : fc.constant(undefined),
         });
       const groups = fc
         .integer({ min: 1, max: maxGroups })
@@ -166,8 +203,9 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           fc.integer({ min: 0, max: 1000 }),
           fc.boolean(),
           withOutages ? fc.array(outage, { maxLength: 1 }) : fc.constant([]),
+          capacity,
         )
-        .map(([srvs, grps, seed, split, databaseOutages]): ScenarioInput => {
+        .map(([srvs, grps, seed, split, databaseOutages, databaseCapacity]): ScenarioInput => {
           const anyMac = grps.some((g) => g.platform === "macos");
           const core = srvs[0]?.core ?? "all";
           const serverList = srvs.map((s, i) => {
@@ -193,6 +231,14 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                 allowMobileDevices: s.dpAllow,
               };
             }
+            // Capacities in role order: EP, EPP, MP, DP.
+            (
+              ["enrollmentPoint", "enrollmentProxyPoint", "managementPoint", "distributionPoint"] as const
+            ).forEach((role, k) => {
+              const c = s.capacities[k];
+              const r = roles[role];
+              if (c !== undefined && r !== undefined) roles[role] = { ...(r as object), capacity: c };
+            });
             return {
               name: s.name,
               ...(s.certificate !== undefined ? { certificate: s.certificate } : {}),
@@ -207,7 +253,10 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             start: "2026-01-01T00:00:00Z",
             duration: run,
             site: {
-              database: { outages: databaseOutages },
+              database: {
+                outages: databaseOutages,
+                ...(databaseCapacity !== undefined ? { capacity: databaseCapacity } : {}),
+              },
               replicas: reps.map((r) => ({
                 name: r.name,
                 syncInterval: r.syncInterval,
@@ -222,6 +271,8 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                       : { mean: r.applyDelay, distribution: "lognormal", cv: r.cv },
                 outages: r.outages,
                 serverOutages: r.serverOutages,
+                ...(r.capacity !== undefined ? { capacity: r.capacity } : {}),
+                ...(r.syncCost > 0 ? { syncCost: r.syncCost } : {}),
               })),
               servers: serverList,
               // Split: the low half of 10.1.2.0/24 is served by the first server, the rest by the others.
@@ -265,6 +316,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
               firstPollDelay: g.firstPollDelay,
               jitter: g.jitter,
               connectionRetries: { count: g.retries, on: g.retryOn },
+              ...(g.requestTimeout !== undefined ? { requestTimeout: g.requestTimeout } : {}),
               // A group outside every boundary has no content location: fetching content there is a
               // misconfiguration (devices-outside-boundaries is an error), which only misconfigured sites have.
               content:

@@ -18,8 +18,14 @@ describe("CountingSink", () => {
     sink.managementPointTry(10, 0, false, NOT_IN_REPLICA);
     sink.managementPointTry(70, 0, false, OK);
     sink.okPolls(0, 10, Float64Array.of(60, 120, 180), 1, 3);
-    sink.content(70, OK, 0, 10);
-    Object.assign(d, { committedAt: 10, managementPoint: 0, firstSuccessAt: 70, failedBefore: 1 });
+    sink.content(70, OK);
+    Object.assign(d, {
+      committedAt: 10,
+      managementPoint: 0,
+      firstSuccessAt: 70,
+      failedBefore: 1,
+      contentAt: 60,
+    });
     sink.endDevice(d);
     run.totalManagementPointTries();
     expect(sink.events).toBe(1 + 1 + 2 + 2 + 1);

@@ -4,11 +4,7 @@
 
 /** The kinds of finite server; a role's kind is its role, a database's is `database`. */
 export type StationKind =
-  | "enrollmentProxyPoint"
-  | "enrollmentPoint"
-  | "managementPoint"
-  | "distributionPoint"
-  | "database";
+  "enrollmentProxyPoint" | "enrollmentPoint" | "managementPoint" | "distributionPoint" | "database";
 
 /** A growable list of numbers (no object per value). */
 export class NumberList {

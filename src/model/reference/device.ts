@@ -2,7 +2,7 @@
 // polls with retries, content requests. Every rule is evaluated at the event it decides, against the state
 // the site's processes hold at that instant: no compiled timelines, no fast-forwards.
 import type { Environment, Process } from "../../kernel/environment.js";
-import { Priority } from "../../kernel/priority.js";
+import { deviceEntity, orderKey, Priority } from "../../kernel/priority.js";
 import { pickUniform, type Rng } from "../../random.js";
 import type { DeviceGroup, Server } from "../../scenario/schema.js";
 import {
@@ -50,6 +50,13 @@ export class DeviceState {
   contentAsked = false;
   contentDone = false;
   contentAt = -1;
+  /** Under load: waits for the answer to an enrollment or DMP try; a content request is due or waiting. */
+  waiting = false;
+  contentBusy = false;
+  /** Under load: the time of the next poll (a retry due at or after it is dropped). */
+  nextPollAt = Infinity;
+  /** Under load: requests made so far (their order among the device's events at one instant). */
+  requests = 0;
   /** Per replica: the delay from commit to visibility of the tick that carried this record. */
   readonly delays: Float64Array;
 
@@ -58,9 +65,16 @@ export class DeviceState {
     readonly index: number,
     readonly model: GroupModel,
     replicas: number,
+    /** Its number over every group, in order: its events' order at one instant. */
+    readonly number = 0,
   ) {
     this.delays = new Float64Array(replicas).fill(NaN);
   }
+}
+
+/** The order key of device `d`'s try event of kind `priority` (events of one kind run in device order). */
+export function at(priority: number, d: DeviceState): number {
+  return orderKey(priority, deviceEntity(d.number, 0));
 }
 
 /** The reason id (or OK) of a contact now: the rules in table order, whether a server is down from its process. */
@@ -74,44 +88,83 @@ const outcome = (id: number): string => (id === OK ? "ok" : (REASONS[id] ?? "unk
 
 /** One enrollment try now: an EPP among the reachable ones (the first EPP when none is), then the EP. */
 function enrollmentTry(world: World, d: DeviceState): number {
-  const { group } = d.model;
+  const { epp, reason } = chooseEpp(world, d);
+  return answerEnrollment(world, d, reason === OK ? enrollmentPointNow(world) : reason, epp);
+}
+
+/**
+ * The EPP an enrollment try goes through now, drawn among those it can reach (no draw for one); or, when it
+ * can reach none, the reason (of the first EPP, named as the try's target).
+ */
+export function chooseEpp(world: World, d: DeviceState): { epp: Server | undefined; reason: number } {
   const epps = world.site.enrollmentProxyPoints;
-  world.counted();
   if (epps.length === 0) {
     world.branch("enrollment: the site has no EPP");
-    world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", "no-enrollment-proxy-point", null);
-    return REASON_ID["no-enrollment-proxy-point"];
+    return { epp: undefined, reason: REASON_ID["no-enrollment-proxy-point"] };
   }
-  const reachable = epps.filter((s) => reasonNow(world, group, s, "enrollmentProxyPoint") === OK);
+  const reachable = epps.filter((s) => reasonNow(world, d.model.group, s, "enrollmentProxyPoint") === OK);
   if (reachable.length > 1) world.branch("enrollment: EPP drawn among several");
   const epp = pickUniform(reachable, world.rng(d, "epp"));
-  let reason: number;
-  if (epp === undefined) {
-    world.branch("enrollment: no EPP reachable");
-    reason = reasonNow(world, group, epps[0] as Server, "enrollmentProxyPoint");
-  } else {
-    const ep = enrollmentPointReason(world.site.scenario, world.env.now, world.down);
-    reason = ep === null ? OK : REASON_ID[ep];
-    if (ep !== null) world.branch("enrollment: refused by the enrollment point");
-  }
-  world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), (epp ?? epps[0])?.name ?? null);
+  if (epp !== undefined) return { epp, reason: OK };
+  world.branch("enrollment: no EPP reachable");
+  const first = epps[0] as Server;
+  return { epp: first, reason: reasonNow(world, d.model.group, first, "enrollmentProxyPoint") };
+}
+
+/** The enrollment point's check now (none, all down, none on HTTPS, the site database down), as an id. */
+export function enrollmentPointNow(world: World): number {
+  const ep = enrollmentPointReason(world.site.scenario, world.env.now, world.down);
+  if (ep !== null) world.branch("enrollment: refused by the enrollment point");
+  return ep === null ? OK : REASON_ID[ep];
+}
+
+/** An enrollment try of `d` through `epp` answered now with `reason`: counted and traced. */
+export function answerEnrollment(
+  world: World,
+  d: DeviceState,
+  reason: number,
+  epp: Server | undefined,
+): number {
+  world.counted();
+  world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), epp?.name ?? null);
   return reason;
 }
 
 /** One DMP try now (a poll's first try or a retry). */
 function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry"): number {
-  const { group } = d.model;
+  const server = world.site.managementPoints[d.managementPoint];
+  let reason =
+    server === undefined
+      ? REASON_ID["no-management-point"]
+      : reasonNow(world, d.model.group, server, "managementPoint");
+  if (reason === OK && !world.database(d.managementPoint).has(d)) reason = REASON_ID["device-not-in-replica"];
+  return answerTry(world, d, event, reason, () => {
+    // Content: at the first success.
+    if (d.model.group.content) world.branch("content: at the first success");
+    if (d.model.group.content)
+      world.env.schedule(world.env.now, orderKey(Priority.CONTENT_TRY, deviceEntity(d.number, 1)), () => {
+        contentTry(world, d);
+      });
+  });
+}
+
+/**
+ * A DMP try of `d` answered now with `reason`: counted, traced, the device's first success noted (then
+ * `firstSuccess` runs). Returns the reason.
+ */
+export function answerTry(
+  world: World,
+  d: DeviceState,
+  event: "poll" | "retry",
+  reason: number,
+  firstSuccess: () => void,
+): number {
   const now = world.env.now;
   const server = world.site.managementPoints[d.managementPoint];
   const tally = world.groups[d.group];
   const mp = world.managementPoints[d.managementPoint];
   world.counted();
   if (event === "retry") world.branch("poll: retry");
-  let reason =
-    server === undefined
-      ? REASON_ID["no-management-point"]
-      : reasonNow(world, group, server, "managementPoint");
-  if (reason === OK && !world.database(d.managementPoint).has(d)) reason = REASON_ID["device-not-in-replica"];
   d.lastReason = reason;
   world.trace(d, Priority.MP_TRY, event, outcome(reason), server?.name ?? null);
   if (tally === undefined) return reason;
@@ -124,12 +177,7 @@ function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry
     tally.succeeded++;
     if (d.firstSuccessAt < 0) {
       d.firstSuccessAt = now;
-      // Content: at the first success.
-      if (group.content) world.branch("content: at the first success");
-      if (group.content)
-        world.env.schedule(now, Priority.CONTENT_TRY, () => {
-          contentTry(world, d);
-        });
+      firstSuccess();
     }
     return reason;
   }
@@ -144,9 +192,13 @@ function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry
 
 /** One content request now: a DP among the device's candidates, checked by the rules. */
 function contentTry(world: World, d: DeviceState): void {
-  const tally = world.groups[d.group];
+  const { dp, reason } = chooseDp(world, d);
+  answerContent(world, d, reason, dp);
+}
+
+/** The DP a content request goes to now, drawn among the device's candidates, and its rules' reason. */
+export function chooseDp(world: World, d: DeviceState): { dp: Server | undefined; reason: number } {
   const address = deviceAddress(d.model.addresses, d.index);
-  world.counted();
   d.contentAsked = true;
   const candidates = contentCandidates(d.model, address);
   world.branch(
@@ -156,13 +208,20 @@ function contentTry(world: World, d: DeviceState): void {
         ? "content: DP drawn among several"
         : "content: one DP",
   );
-  const dp = pickUniform(candidates, world.rng(d, "content"));
-  const server = dp === undefined ? undefined : world.site.distributionPoints[dp];
+  const position = pickUniform(candidates, world.rng(d, "content"));
+  const dp = position === undefined ? undefined : world.site.distributionPoints[position];
   const reason =
-    server === undefined
+    dp === undefined
       ? REASON_ID["no-content-location"]
-      : reasonNow(world, d.model.group, server, "distributionPoint");
-  world.trace(d, Priority.CONTENT_TRY, "content", outcome(reason), server?.name ?? null);
+      : reasonNow(world, d.model.group, dp, "distributionPoint");
+  return { dp, reason };
+}
+
+/** A content request of `d` to `dp` answered now with `reason`: counted, traced, the content noted. */
+export function answerContent(world: World, d: DeviceState, reason: number, dp: Server | undefined): void {
+  const tally = world.groups[d.group];
+  world.counted();
+  world.trace(d, Priority.CONTENT_TRY, "content", outcome(reason), dp?.name ?? null);
   if (tally === undefined) return;
   tally.contentAttempted++;
   if (reason !== OK) {
@@ -174,24 +233,8 @@ function contentTry(world: World, d: DeviceState): void {
   d.contentAt = world.env.now - d.committedAt;
 }
 
-/** The device's life from its first enrollment try; it simply stops where the run ends. */
-export function* deviceLife(world: World, d: DeviceState, firstTry: number): Process {
-  const g = d.model.group;
-  const { delay, retryAfter, maxAttempts } = g.enrollment;
-  for (let k = 0; k < maxAttempts && d.enrolledAt < 0; k++) {
-    yield { time: firstTry + k * retryAfter, priority: Priority.ENROLLMENT_TRY };
-    if (k > 0) world.branch("enrollment: retried");
-    const reason = enrollmentTry(world, d);
-    d.lastEnrollReason = reason;
-    if (reason === OK) d.enrolledAt = world.env.now;
-  }
-  if (d.enrolledAt < 0) {
-    world.branch("enrollment: failed for good");
-    d.enrollmentFailed = true;
-    return;
-  }
-  yield { time: d.enrolledAt + delay, priority: Priority.COMMIT };
-  world.commit(d);
+/** DMP assignment at the commit (now): the assignment rule, its draw from the device's stream. */
+export function assign(world: World, d: DeviceState): void {
   const candidates = managementPointCandidates(d.model, world.site.managementPoints.length);
   const pool = assignmentPool(d.model, candidates, deviceAddress(d.model.addresses, d.index));
   world.branch(
@@ -207,6 +250,27 @@ export function* deviceLife(world: World, d: DeviceState, firstTry: number): Pro
   );
   d.managementPoint = pickUniform(pool, world.rng(d, "assignment")) ?? -1;
   world.assigned(d);
+}
+
+/** The device's life from its first enrollment try; it simply stops where the run ends. */
+export function* deviceLife(world: World, d: DeviceState, firstTry: number): Process {
+  const g = d.model.group;
+  const { delay, retryAfter, maxAttempts } = g.enrollment;
+  for (let k = 0; k < maxAttempts && d.enrolledAt < 0; k++) {
+    yield { time: firstTry + k * retryAfter, priority: at(Priority.ENROLLMENT_TRY, d) };
+    if (k > 0) world.branch("enrollment: retried");
+    const reason = enrollmentTry(world, d);
+    d.lastEnrollReason = reason;
+    if (reason === OK) d.enrolledAt = world.env.now;
+  }
+  if (d.enrolledAt < 0) {
+    world.branch("enrollment: failed for good");
+    d.enrollmentFailed = true;
+    return;
+  }
+  yield { time: d.enrolledAt + delay, priority: at(Priority.COMMIT, d) };
+  world.commit(d);
+  assign(world, d);
   const schedule = pollSchedule(g);
   const { count: retries, initialBackoff, on } = g.connectionRetries;
   const jitter = world.rng(d, "jitter");
@@ -214,7 +278,7 @@ export function* deviceLife(world: World, d: DeviceState, firstTry: number): Pro
   let phase = 0;
   for (;;) {
     const pollAt = d.committedAt + u;
-    yield { time: pollAt, priority: Priority.MP_TRY };
+    yield { time: pollAt, priority: at(Priority.MP_TRY, d) };
     const nextPhase = phaseAt(schedule, u, phase);
     if (nextPhase !== phase) world.branch("poll: next polling phase");
     phase = nextPhase;
@@ -224,7 +288,7 @@ export function* deviceLife(world: World, d: DeviceState, firstTry: number): Pro
     // Content: at every poll after the first success until it succeeds.
     if (g.content && d.firstSuccessAt >= 0 && !d.contentDone) world.branch("content: at a later poll");
     if (g.content && d.firstSuccessAt >= 0 && !d.contentDone)
-      world.env.schedule(pollAt, Priority.CONTENT_TRY, () => {
+      world.env.schedule(pollAt, orderKey(Priority.CONTENT_TRY, deviceEntity(d.number, 1)), () => {
         contentTry(world, d);
       });
     for (let r = 0; r <= retries; r++) {
@@ -235,7 +299,7 @@ export function* deviceLife(world: World, d: DeviceState, firstTry: number): Pro
           world.branch("poll: retry dropped at the next poll");
           break;
         }
-        yield { time: t, priority: Priority.MP_TRY };
+        yield { time: t, priority: at(Priority.MP_TRY, d) };
       }
       const reason = managementPointTry(world, d, r === 0 ? "poll" : "retry");
       if (reason !== OK && !isConnectionLevel(reason, on))

@@ -4,7 +4,11 @@
 // (model/engine.ts) must give the same result document on every scenario, which a property test checks.
 // Reachable from tests only, never from the public API.
 import { Environment } from "../../kernel/environment.js";
-import { Priority } from "../../kernel/priority.js";
+import { orderKey, Priority, syncEntity } from "../../kernel/priority.js";
+import { counterKey, counterRng } from "../../random.js";
+import { loadPlan } from "../load/plan.js";
+import { loadedDeviceLife } from "./loadedDevice.js";
+import { LoadWorld } from "./loadWorld.js";
 import type { Rng } from "../../random.js";
 import type { Server } from "../../scenario/schema.js";
 import type { DeviceStream, DrawCounts } from "../draws.js";
@@ -41,6 +45,8 @@ export interface ReferenceOptions {
 /** The simulated world: the kernel, the site's processes and databases, the counters. */
 export class World implements DeviceWorld {
   readonly env = new Environment();
+  /** The finite servers, when any role or database has a capacity. */
+  readonly load: LoadWorld | null;
   readonly groups: GroupTally[];
   readonly managementPoints: ManagementPointTally[];
   readonly replicas: ReplicaProcess<DeviceState>[];
@@ -59,6 +65,13 @@ export class World implements DeviceWorld {
     readonly options: ReferenceOptions,
   ) {
     const { scenario } = site;
+    const plan = loadPlan(site);
+    this.load =
+      plan === null
+        ? null
+        : new LoadWorld(this.env, plan, site.seed, site.duration, (name) => {
+            this.branch(name);
+          });
     for (const server of scenario.site.servers)
       this.servers.set(server.name, new Availability(this.env, server.outages));
     this.siteDatabaseServer = new Availability(this.env, scenario.site.database.outages);
@@ -90,6 +103,14 @@ export class World implements DeviceWorld {
           (why) => {
             this.branch(`replica: tick skipped (${why})`);
           },
+          r,
+          (index) => {
+            // A sync charges the site database when both have what it takes (load.md: syncCost).
+            if (this.load !== null && this.load.plan.syncCharged[r] === true) {
+              this.branch("load: sync charged to the site database");
+              this.load.sync(syncEntity(r, index, scenario.site.replicas.length), replica.syncCost);
+            }
+          },
         ),
     );
     this.reads = site.mpReplica;
@@ -106,8 +127,20 @@ export class World implements DeviceWorld {
   };
 
   rng(d: DeviceState, stream: DeviceStream): Rng {
+    if (this.load?.plan.loadedGroups[d.group] === true) {
+      // Devices that meet finite servers draw from counter-based streams of their own (docs/model.md).
+      const key = `${d.number}:${stream}`;
+      let rng = this.counterRngs.get(key);
+      if (rng === undefined) {
+        rng = counterRng(counterKey(this.site.seed, d.model.group.name, stream), d.index);
+        this.counterRngs.set(key, rng);
+      }
+      return rng;
+    }
     return this.tapes[d.group]?.rng(stream, d.index) ?? (() => NaN);
   }
+
+  private readonly counterRngs = new Map<string, Rng>();
 
   /** The draws of a replica's apply delays, noted as a branch. */
   private drawn(draw: () => number): () => number {
@@ -158,7 +191,7 @@ export class World implements DeviceWorld {
     if ((this.reads[d.managementPoint] ?? -1) < 0) {
       d.visibleAt = this.env.now;
       this.branch(d.managementPoint < 0 ? "assignment: no management point" : "visibility: site database");
-      this.env.schedule(this.env.now, Priority.VISIBLE, () => {
+      this.env.schedule(this.env.now, orderKey(Priority.VISIBLE, 0), () => {
         this.trace(d, Priority.VISIBLE, "visible", "ok", "site");
       });
     }
@@ -191,9 +224,14 @@ export function runReference(site: SiteModel, options: ReferenceOptions): RawRun
   site.groups.forEach((model, g) => {
     const times = enrollmentTimes(model.group, site.seed);
     for (let i = 0; i < model.group.count; i++) {
-      const d = new DeviceState(g, i, model, world.replicas.length);
+      const d = new DeviceState(g, i, model, world.replicas.length, devices.length);
       devices.push(d);
-      world.env.process(deviceLife(world, d, times[i] ?? 0));
+      const { load } = world;
+      world.env.process(
+        load !== null && load.plan.loadedGroups[g] === true
+          ? loadedDeviceLife(world, load, d, times[i] ?? 0)
+          : deviceLife(world, d, times[i] ?? 0),
+      );
     }
   });
   world.env.run(site.duration);
@@ -262,6 +300,6 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     trace: world.traced,
     perDevice: world.options.perDevice === true ? perDevice : null,
     draws: null,
-    load: null,
+    load: world.load?.close() ?? null,
   };
 }

@@ -2,7 +2,7 @@
 // and each replica's sync process carries the records committed up to a tick into its database its apply
 // delay later.
 import type { Environment, Process } from "../../kernel/environment.js";
-import { Priority } from "../../kernel/priority.js";
+import { orderKey, Priority } from "../../kernel/priority.js";
 import type { Replica } from "../../scenario/schema.js";
 import type { Outage } from "../outage.js";
 import { visibleAfter } from "../replica.js";
@@ -13,8 +13,8 @@ export class Availability {
 
   constructor(env: Environment, outages: readonly Outage[]) {
     for (const o of outages) {
-      env.schedule(o.from, Priority.OUTAGE_EDGE, () => this.outagesNow++);
-      env.schedule(o.to, Priority.OUTAGE_EDGE, () => this.outagesNow--);
+      env.schedule(o.from, orderKey(Priority.OUTAGE_EDGE, 0), () => this.outagesNow++);
+      env.schedule(o.to, orderKey(Priority.OUTAGE_EDGE, 0), () => this.outagesNow--);
     }
   }
 
@@ -57,6 +57,10 @@ export class ReplicaProcess<R> {
     private readonly counted: () => void,
     /** Called for a tick skipped, with why (the first that holds: paused, server down, site database down). */
     private readonly skippedTick: (why: "paused" | "server down" | "site database down") => void,
+    /** The replica's position in the site (its ticks' order among replicas at one instant). */
+    private readonly position = 0,
+    /** Called at each tick that happens, with its number among those that happened. */
+    private readonly synced: (index: number) => void = () => undefined,
   ) {
     this.availability = new Availability(env, replica.outages);
     this.server = new Availability(env, replica.serverOutages);
@@ -73,7 +77,10 @@ export class ReplicaProcess<R> {
    */
   *life(): Process {
     for (let k = 0; ; k++) {
-      yield { time: this.offset + k * this.replica.syncInterval, priority: Priority.SYNC_TICK };
+      yield {
+        time: this.offset + k * this.replica.syncInterval,
+        priority: orderKey(Priority.SYNC_TICK, this.position),
+      };
       this.counted();
       const why = this.availability.down
         ? "paused"
@@ -89,6 +96,7 @@ export class ReplicaProcess<R> {
       }
       const tick = this.env.now;
       this.ticks.push(tick);
+      this.synced(this.ticks.length - 1);
       const carried = this.waiting;
       this.waiting = [];
       const visibleAt = visibleAfter(this.lastVisible, tick, this.applyDelay());
@@ -96,7 +104,7 @@ export class ReplicaProcess<R> {
       this.visibleTimes.push(visibleAt);
       for (const record of carried) {
         this.carried(record, tick, visibleAt);
-        this.env.schedule(visibleAt, Priority.VISIBLE, () => {
+        this.env.schedule(visibleAt, orderKey(Priority.VISIBLE, 0), () => {
           this.database.add(record);
           this.visible(record);
         });

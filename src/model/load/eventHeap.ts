@@ -1,0 +1,97 @@
+// The loaded engine's event queue: a binary min-heap over typed arrays, ordered by (time, key). Keys are
+// unique among the events waiting at one time (priority/order.ts's orderKey), so the order is the model's,
+// never the heap's.
+
+/** A heap of events (time, key, a, b): `a` and `b` are the event's integers (a device, a request, a token). */
+export class EventHeap {
+  private times = new Float64Array(1024);
+  private keys = new Float64Array(1024);
+  private as = new Int32Array(1024);
+  private bs = new Int32Array(1024);
+  size = 0;
+  /** The event `pop` took. */
+  time = 0;
+  key = 0;
+  a = 0;
+  b = 0;
+
+  push(time: number, key: number, a: number, b: number): void {
+    if (this.size === this.times.length) this.grow();
+    const { times, keys, as, bs } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent] ?? 0;
+      if (pt < time || (pt === time && (keys[parent] ?? 0) < key)) break;
+      times[i] = pt;
+      keys[i] = keys[parent] ?? 0;
+      as[i] = as[parent] ?? 0;
+      bs[i] = bs[parent] ?? 0;
+      i = parent;
+    }
+    times[i] = time;
+    keys[i] = key;
+    as[i] = a;
+    bs[i] = b;
+  }
+
+  /** The earliest event's time (Infinity when empty). */
+  peekTime(): number {
+    return this.size > 0 ? (this.times[0] ?? Infinity) : Infinity;
+  }
+
+  /** Takes the earliest event into `time`, `key`, `a`, `b`. */
+  pop(): void {
+    const { times, keys, as, bs } = this;
+    this.time = times[0] ?? 0;
+    this.key = keys[0] ?? 0;
+    this.a = as[0] ?? 0;
+    this.b = bs[0] ?? 0;
+    const n = --this.size;
+    if (n === 0) return;
+    const t = times[n] ?? 0;
+    const k = keys[n] ?? 0;
+    const a = as[n] ?? 0;
+    const b = bs[n] ?? 0;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n) {
+        const rt = times[r] ?? 0;
+        const ct = times[c] ?? 0;
+        if (rt < ct || (rt === ct && (keys[r] ?? 0) < (keys[c] ?? 0))) c = r;
+      }
+      const ct = times[c] ?? 0;
+      if (t < ct || (t === ct && k < (keys[c] ?? 0))) break;
+      times[i] = ct;
+      keys[i] = keys[c] ?? 0;
+      as[i] = as[c] ?? 0;
+      bs[i] = bs[c] ?? 0;
+      i = c;
+    }
+    times[i] = t;
+    keys[i] = k;
+    as[i] = a;
+    bs[i] = b;
+  }
+
+  private grow(): void {
+    const n = this.times.length * 2;
+    const f = (x: Float64Array) => {
+      const y = new Float64Array(n);
+      y.set(x);
+      return y;
+    };
+    const g = (x: Int32Array) => {
+      const y = new Int32Array(n);
+      y.set(x);
+      return y;
+    };
+    this.times = f(this.times);
+    this.keys = f(this.keys);
+    this.as = g(this.as);
+    this.bs = g(this.bs);
+  }
+}

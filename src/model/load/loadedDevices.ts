@@ -1,0 +1,92 @@
+// The devices of the groups that meet finite servers, as a struct of arrays (no object per device): what
+// the loaded engine knows of each, indexed by its local number (groups in order, devices in order).
+import { OK, REASON_ID } from "../reasons.js";
+import type { DeviceOutcome } from "../sink.js";
+
+const NOT_POLLED = REASON_ID["not-polled"];
+
+/** State of every loaded device. */
+export class LoadedDevices {
+  /** Position of its group among the loaded groups, and its index in that group. */
+  readonly group: Int32Array;
+  readonly index: Int32Array;
+  /** Its number over every group of the scenario (the entity of its events). */
+  readonly global: Int32Array;
+  readonly enrollTries: Int32Array;
+  readonly enrolledAt: Float64Array;
+  readonly lastEnrollReason: Int16Array;
+  readonly enrollmentFailed: Uint8Array;
+  readonly committedAt: Float64Array;
+  readonly managementPoint: Int32Array;
+  readonly replica: Int32Array;
+  readonly tick: Float64Array;
+  readonly visibleAt: Float64Array;
+  readonly firstSuccessAt: Float64Array;
+  readonly failedBefore: Int32Array;
+  readonly lastReason: Int16Array;
+  /** The next poll's offset from the commit, its phase so far, and its time. */
+  readonly nextOffset: Float64Array;
+  readonly phase: Int32Array;
+  readonly nextPollAt: Float64Array;
+  /** Waiting for the answer to an enrollment or DMP try. */
+  readonly waiting: Uint8Array;
+  /** A content request is due or waiting for its answer. */
+  readonly contentBusy: Uint8Array;
+  readonly contentDone: Uint8Array;
+  readonly contentAsked: Uint8Array;
+  readonly contentAt: Float64Array;
+  /** Draws taken from its counter-based streams. */
+  readonly eppDraws: Int32Array;
+  readonly jitterDraws: Int32Array;
+  readonly contentDraws: Int32Array;
+  /** Requests made (their order among the device's events at one instant). */
+  readonly requests: Int32Array;
+
+  constructor(readonly count: number) {
+    this.group = new Int32Array(count);
+    this.index = new Int32Array(count);
+    this.global = new Int32Array(count);
+    this.enrollTries = new Int32Array(count);
+    this.enrolledAt = new Float64Array(count).fill(-1);
+    this.lastEnrollReason = new Int16Array(count).fill(OK);
+    this.enrollmentFailed = new Uint8Array(count);
+    this.committedAt = new Float64Array(count).fill(-1);
+    this.managementPoint = new Int32Array(count).fill(-1);
+    this.replica = new Int32Array(count).fill(-1);
+    this.tick = new Float64Array(count).fill(Infinity);
+    this.visibleAt = new Float64Array(count).fill(Infinity);
+    this.firstSuccessAt = new Float64Array(count).fill(-1);
+    this.failedBefore = new Int32Array(count);
+    this.lastReason = new Int16Array(count).fill(NOT_POLLED);
+    this.nextOffset = new Float64Array(count);
+    this.phase = new Int32Array(count);
+    this.nextPollAt = new Float64Array(count).fill(Infinity);
+    this.waiting = new Uint8Array(count);
+    this.contentBusy = new Uint8Array(count);
+    this.contentDone = new Uint8Array(count);
+    this.contentAsked = new Uint8Array(count);
+    this.contentAt = new Float64Array(count).fill(-1);
+    this.eppDraws = new Int32Array(count);
+    this.jitterDraws = new Int32Array(count);
+    this.contentDraws = new Int32Array(count);
+    this.requests = new Int32Array(count);
+  }
+
+  /** Device `d`'s life as an outcome for the sinks (the visibility delays are the caller's). */
+  outcome(d: number, out: DeviceOutcome): void {
+    out.reset(this.index[d] ?? 0);
+    out.enrolledAt = this.enrolledAt[d] ?? -1;
+    out.lastEnrollReason = this.lastEnrollReason[d] ?? OK;
+    out.enrollmentFailed = this.enrollmentFailed[d] === 1;
+    out.committedAt = this.committedAt[d] ?? -1;
+    out.managementPoint = this.managementPoint[d] ?? -1;
+    out.replica = this.replica[d] ?? -1;
+    out.tick = this.tick[d] ?? Infinity;
+    out.visibleAt = this.visibleAt[d] ?? Infinity;
+    out.firstSuccessAt = this.firstSuccessAt[d] ?? -1;
+    out.failedBefore = this.failedBefore[d] ?? 0;
+    out.lastReason = this.lastReason[d] ?? NOT_POLLED;
+    out.contentPending = this.contentAsked[d] === 1 && this.contentDone[d] === 0;
+    out.contentAt = this.contentAt[d] ?? -1;
+  }
+}

@@ -1,0 +1,596 @@
+// The fast engine's coupled part: the devices of every group that can meet a finite server, in one event
+// queue, since their tries wait for each other. It reads the same compiled site as the walk (timelines,
+// replica ticks, eligible DMPs) and reports to the same sinks; only the order differs: events in the
+// model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
+import { orderKey, deviceEntity, Priority, syncEntity } from "../../kernel/priority.js";
+import { counterDraw, counterKey, pickUniform, substream, type Rng } from "../../random.js";
+import type { DeviceGroup } from "../../scenario/schema.js";
+import {
+  assignmentPool,
+  contentCandidates,
+  deviceAddress,
+  managementPointCandidates,
+} from "../assignment.js";
+import { enrollmentTimes } from "../enrollment.js";
+import { inOutage, type Outage } from "../outage.js";
+import { jitterDraw, phaseAt, pollInterval, pollSchedule, type PollSchedule } from "../pollSchedule.js";
+import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
+import { carryingIndex } from "../replica.js";
+import { answeringEnrollmentPoint, databaseOutages, outagesAt } from "../rules.js";
+import { DeviceOutcome, type WalkSink } from "../sink.js";
+import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
+import { timelineAt, type ReasonTimeline } from "../timeline.js";
+import type { GroupSinks } from "../walk.js";
+import { EventHeap } from "./eventHeap.js";
+import { LoadedDevices } from "./loadedDevices.js";
+import type { LoadPlan } from "./plan.js";
+import { CONTENT, Requests, Stage, SYNC, TRY } from "./requests.js";
+import { QUEUED, REFUSED, Station } from "./station.js";
+import { newStationTally, type StationTally } from "./stationTally.js";
+
+const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
+const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
+const SERVER_DOWN = REASON_ID["server-down"];
+const SERVER_BUSY = REASON_ID["server-busy"];
+const TIMEOUT = REASON_ID["request-timeout"];
+const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
+const NO_MP = alwaysFailing("no-management-point");
+const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+const KIND_SCALE = 281_474_976_710_656; // 2^48: an order key's kind is its quotient
+
+/** A loaded group: its place in the scenario, its compiled model and where it reports. */
+export interface LoadedGroup {
+  readonly position: number;
+  readonly model: GroupModel;
+  readonly sinks: GroupSinks;
+}
+
+/** What a loaded group's devices share. */
+interface GroupContext {
+  readonly model: GroupModel;
+  readonly g: DeviceGroup;
+  readonly sinks: GroupSinks;
+  readonly schedule: PollSchedule;
+  readonly epps: readonly ReasonTimeline[];
+  readonly candidates: readonly number[];
+  readonly keys: { epp: number; assignment: number; jitter: number; content: number };
+  /** The first local device of the group. */
+  readonly first: number;
+}
+
+/** Runs the loaded groups and the finite servers over the whole run. */
+export class LoadedEngine {
+  private readonly heap = new EventHeap();
+  private readonly requests = new Requests();
+  private readonly stations: Station[];
+  private readonly devices: LoadedDevices;
+  private readonly groups: GroupContext[];
+  /** Per MP position: the outages of the database it reads. */
+  private readonly mpDatabaseOutages: (readonly Outage[])[];
+  private readonly duration: number;
+  private now = 0;
+  /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
+  private jitterDevice = 0;
+  private readonly jitterRng: Rng;
+
+  constructor(
+    private readonly site: SiteModel,
+    private readonly plan: LoadPlan,
+    loaded: readonly LoadedGroup[],
+  ) {
+    this.duration = site.duration;
+    const total = loaded.reduce((n, l) => n + l.model.group.count, 0);
+    this.devices = new LoadedDevices(total);
+    const globalFirst: number[] = [];
+    site.groups.reduce((n, m, g) => ((globalFirst[g] = n), n + m.group.count), 0);
+    let first = 0;
+    this.groups = loaded.map((l, gi) => {
+      const g = l.model.group;
+      const key = (p: "epp" | "assignment" | "jitter" | "content") => counterKey(site.seed, g.name, p);
+      for (let i = 0; i < g.count; i++) {
+        this.devices.group[first + i] = gi;
+        this.devices.index[first + i] = i;
+        this.devices.global[first + i] = (globalFirst[l.position] ?? 0) + i;
+      }
+      const context: GroupContext = {
+        model: l.model,
+        g,
+        sinks: l.sinks,
+        schedule: pollSchedule(g),
+        epps: l.model.eppTimelines.length > 0 ? l.model.eppTimelines : [NO_EPP],
+        candidates: managementPointCandidates(l.model, site.managementPoints.length),
+        keys: {
+          epp: key("epp"),
+          assignment: key("assignment"),
+          jitter: key("jitter"),
+          content: key("content"),
+        },
+        first,
+      };
+      first += g.count;
+      return context;
+    });
+    this.stations = plan.stations.map(
+      (spec) =>
+        new Station(
+          newStationTally(spec.kind, spec.name, spec.capacity.workers, site.duration),
+          spec.capacity,
+          substream(site.seed, spec.stream),
+          this.requests,
+          site.duration,
+        ),
+    );
+    this.mpDatabaseOutages = Array.from(site.mpReplica, (r) =>
+      databaseOutages(site.scenario.site, r < 0 ? "site" : (site.replicas[r]?.name ?? "site")),
+    );
+    this.jitterRng = () => {
+      const d = this.jitterDevice;
+      const k = this.devices.jitterDraws[d] ?? 0;
+      this.devices.jitterDraws[d] = k + 1;
+      const gc = this.groups[this.devices.group[d] ?? 0];
+      return counterDraw(gc?.keys.jitter ?? 0, this.devices.index[d] ?? 0, k);
+    };
+  }
+
+  /** Simulates every loaded device and finite server; the tries are reported to the sinks as they end. */
+  run(): StationTally[] {
+    const { heap, site } = this;
+    for (const gc of this.groups) {
+      const times = enrollmentTimes(gc.g, site.seed);
+      for (let i = 0; i < gc.g.count; i++) {
+        const t = times[i] ?? 0;
+        if (t < this.duration && gc.g.enrollment.maxAttempts > 0)
+          this.deviceEvent(t, Priority.ENROLLMENT_TRY, gc.first + i, 0);
+      }
+    }
+    this.plan.stations.forEach((spec, s) => {
+      for (const o of spec.outages)
+        if (o.from < this.duration) heap.push(o.from, orderKey(Priority.OUTAGE_EDGE, s), s, 0);
+    });
+    site.replicas.forEach((replica, r) => {
+      if (this.plan.syncCharged[r] !== true) return;
+      replica.ticks.forEach((tick, j) => {
+        if (tick < this.duration) heap.push(tick, orderKey(Priority.SYNC_TICK, r), r, j);
+      });
+    });
+    while (heap.size > 0 && heap.peekTime() < this.duration) {
+      heap.pop();
+      this.now = heap.time;
+      const kind = Math.floor(heap.key / KIND_SCALE);
+      const { a, b } = heap;
+      switch (kind) {
+        case Priority.OUTAGE_EDGE:
+          this.outage(a);
+          break;
+        case Priority.ENROLLMENT_TRY:
+          this.enrollmentTry(a);
+          break;
+        case Priority.COMMIT:
+          this.commit(a);
+          break;
+        case Priority.SYNC_TICK:
+          this.sync(a, b);
+          break;
+        case Priority.MP_TRY:
+          if (b === 0) this.poll(a);
+          else this.managementPointTry(a, b);
+          break;
+        case Priority.CONTENT_TRY:
+          this.contentTry(a);
+          break;
+        case Priority.SERVICE_END:
+          this.serviceEnd(a, b);
+          break;
+        case Priority.DEADLINE:
+          this.deadline(a, b);
+          break;
+      }
+    }
+    for (const s of this.stations) s.close();
+    return this.stations.map((s) => s.tally);
+  }
+
+  /** Reports every loaded device's outcome to its group's sinks, device order (call per group, in order). */
+  finishGroup(loadedPosition: number): void {
+    const gc = this.groups[loadedPosition];
+    if (gc === undefined) return;
+    const { site, devices } = this;
+    const out = new DeviceOutcome(site.replicas.length);
+    for (let i = 0; i < gc.g.count; i++) {
+      const d = gc.first + i;
+      devices.outcome(d, out);
+      const committedAt = out.committedAt;
+      if (committedAt >= 0)
+        site.replicas.forEach((replica, r) => {
+          const k = carryingIndex(replica, committedAt);
+          out.visibilityDelays[r] = (replica.visible[k] ?? Infinity) - committedAt;
+        });
+      this.sinkOf(d).endDevice(out);
+    }
+  }
+
+  private sinkOf(d: number): WalkSink {
+    const gc = this.groups[this.devices.group[d] ?? 0];
+    const traced = gc?.sinks.traced;
+    return traced !== undefined && traced.index === this.devices.index[d]
+      ? traced.sink
+      : (gc?.sinks.all as WalkSink);
+  }
+
+  private groupOf(d: number): GroupContext {
+    return this.groups[this.devices.group[d] ?? 0] as GroupContext;
+  }
+
+  /** Schedules a device's event of `kind` (0: its try; the content kind for content). */
+  private deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
+    this.heap.push(t, orderKey(priority, deviceEntity(this.devices.global[d] ?? 0, kind)), d, b);
+  }
+
+  /** The order key of a request's events of `priority`. */
+  private requestKey(priority: number, id: number): number {
+    const { requests } = this;
+    const d = requests.device[id] ?? 0;
+    if (requests.kind[id] === SYNC) return orderKey(priority, d);
+    const kind = requests.kind[id] === CONTENT ? 1 : 0;
+    return orderKey(priority, deviceEntity(this.devices.global[d] ?? 0, kind), requests.sub[id] ?? 0);
+  }
+
+  /** A new request of device `d` arriving now, with its deadline scheduled. */
+  private take(d: number, kind: number, stage: number): number {
+    const { requests, devices } = this;
+    const n = devices.requests[d] ?? 0;
+    devices.requests[d] = n + 1;
+    const deadline = this.now + this.groupOf(d).g.requestTimeout;
+    const id = requests.take(d, kind, n & 0xffff, deadline);
+    requests.stage[id] = stage;
+    if (deadline < this.duration)
+      this.heap.push(deadline, this.requestKey(Priority.DEADLINE, id), id, requests.token[id] ?? 0);
+    return id;
+  }
+
+  /** Request `id` arrives at finite server `s` now: served, waiting, or refused (then answered). */
+  private enter(id: number, s: number): void {
+    const station = this.stations[s] as Station;
+    this.requests.station[id] = s;
+    const service = station.arrive(id, this.now);
+    if (service >= 0) this.started(id, service);
+    else if (service === REFUSED) {
+      this.requests.station[id] = -1;
+      this.answer(id, SERVER_BUSY);
+      this.requests.release(id);
+    } else if (service !== QUEUED) throw new Error(`unexpected station answer ${service}`);
+  }
+
+  /** Request `id`'s service started now and lasts `service`: a query decides what it finds now. */
+  private started(id: number, service: number): void {
+    const { requests } = this;
+    if (requests.stage[id] === Stage.DATABASE) {
+      const d = requests.device[id] ?? 0;
+      requests.outcome[id] = this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
+    }
+    const end = this.now + service;
+    if (end < this.duration)
+      this.heap.push(end, this.requestKey(Priority.SERVICE_END, id), id, requests.service[id] ?? 0);
+  }
+
+  private serviceEnd(id: number, service: number): void {
+    const { requests } = this;
+    if (requests.service[id] !== service) return;
+    const s = requests.station[id] ?? -1;
+    const station = this.stations[s] as Station;
+    const next = station.finish(id, this.now);
+    if (next >= 0) this.started(next, station.started);
+    requests.station[id] = -1;
+    if (requests.listening[id] !== 1) {
+      requests.release(id);
+      return;
+    }
+    this.advance(id);
+  }
+
+  /** Request `id` finished a stage now: on to the next, or its answer. */
+  private advance(id: number): void {
+    const { requests } = this;
+    const d = requests.device[id] ?? 0;
+    switch (requests.stage[id]) {
+      case Stage.ENROLLMENT_PROXY:
+        this.enrollmentPointStage(d, id, requests.via[id] ?? 0);
+        return;
+      case Stage.MANAGEMENT_POINT:
+        this.databaseStage(d, id, requests.retry[id] ?? 0);
+        return;
+      case Stage.DATABASE:
+        this.answer(id, requests.outcome[id] ?? OK);
+        break;
+      default:
+        this.answer(id, OK);
+    }
+    requests.release(id);
+  }
+
+  /** The device of request `id` hears `reason` now. */
+  private answer(id: number, reason: number): void {
+    const { requests } = this;
+    const d = requests.device[id] ?? 0;
+    requests.listening[id] = 0;
+    switch (requests.stage[id]) {
+      case Stage.ENROLLMENT_PROXY:
+      case Stage.ENROLLMENT_POINT:
+        this.enrollmentAnswer(d, reason, requests.via[id] ?? 0);
+        return;
+      case Stage.MANAGEMENT_POINT:
+      case Stage.DATABASE:
+        this.tryAnswer(d, reason, requests.retry[id] ?? 0);
+        return;
+      case Stage.CONTENT:
+        this.contentAnswer(d, reason, requests.via[id] ?? -1);
+        return;
+    }
+  }
+
+  private deadline(id: number, token: number): void {
+    const { requests } = this;
+    if (requests.token[id] !== token || requests.listening[id] !== 1) return;
+    const s = requests.station[id] ?? -1;
+    const station = this.stations[s] as Station;
+    this.answer(id, TIMEOUT);
+    if (station.isWaiting(id)) {
+      station.leave(id, this.now);
+      requests.release(id);
+    } else station.giveUp(this.now);
+  }
+
+  /** An outage of finite server `s` begins now: what waits or is served there ends. */
+  private outage(s: number): void {
+    const { requests } = this;
+    const station = this.stations[s] as Station;
+    const reason = this.plan.stations[s]?.kind === "database" ? DB_UNAVAILABLE : SERVER_DOWN;
+    for (const id of station.endAll(this.now)) {
+      requests.service[id] = (requests.service[id] ?? 0) + 1;
+      requests.station[id] = -1;
+      if (requests.listening[id] === 1) this.answer(id, reason);
+      requests.release(id);
+    }
+  }
+
+  private sync(replica: number, index: number): void {
+    const { requests } = this;
+    const id = requests.take(syncEntity(replica, index, this.site.replicas.length), SYNC, 0, Infinity);
+    requests.stage[id] = Stage.SYNC;
+    requests.listening[id] = 0;
+    requests.fixed[id] = this.site.scenario.site.replicas[replica]?.syncCost ?? 0;
+    requests.station[id] = this.plan.siteDatabase;
+    const station = this.stations[this.plan.siteDatabase] as Station;
+    const service = station.arrive(id, this.now);
+    if (service >= 0) this.started(id, service);
+    else if (service === REFUSED) requests.release(id);
+  }
+
+  // --- Enrollment -------------------------------------------------------------------------------------
+
+  private enrollmentTry(d: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now } = this;
+    devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
+    devices.waiting[d] = 1;
+    const reachable: number[] = [];
+    gc.epps.forEach((tl, e) => {
+      if (timelineAt(tl, now) === OK) reachable.push(e);
+    });
+    if (reachable.length === 0) {
+      this.enrollmentAnswer(
+        d,
+        timelineAt(gc.epps[0] ?? NO_EPP, now),
+        gc.model.eppTimelines.length > 0 ? 0 : -1,
+      );
+      return;
+    }
+    let chosen = reachable[0] ?? 0;
+    if (reachable.length > 1) {
+      const k = devices.eppDraws[d] ?? 0;
+      devices.eppDraws[d] = k + 1;
+      chosen =
+        reachable[Math.floor(counterDraw(gc.keys.epp, devices.index[d] ?? 0, k) * reachable.length)] ?? 0;
+    }
+    const s = this.plan.epp[chosen] ?? -1;
+    if (s < 0) {
+      this.enrollmentPointStage(d, -1, chosen);
+      return;
+    }
+    const id = this.take(d, TRY, Stage.ENROLLMENT_PROXY);
+    this.requests.via[id] = chosen;
+    this.enter(id, s);
+  }
+
+  /** The enrollment point's stage of device `d`'s try (request `id`, or -1 when none was needed yet). */
+  private enrollmentPointStage(d: number, id: number, epp: number): void {
+    const { site, now, requests } = this;
+    const reason = timelineAt(site.enrollmentPoint, now);
+    const server =
+      reason === OK ? answeringEnrollmentPoint(site.scenario, outagesAt(now, site.scenario.site)) : undefined;
+    const s = server === undefined ? -1 : (this.plan.enrollmentPoint.get(server.name) ?? -1);
+    if (s < 0) {
+      if (id >= 0) requests.release(id);
+      this.enrollmentAnswer(d, reason, epp);
+      return;
+    }
+    const request = id >= 0 ? id : this.take(d, TRY, Stage.ENROLLMENT_POINT);
+    requests.stage[request] = Stage.ENROLLMENT_POINT;
+    requests.via[request] = epp;
+    this.enter(request, s);
+  }
+
+  private enrollmentAnswer(d: number, reason: number, epp: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now } = this;
+    const { delay, retryAfter, maxAttempts } = gc.g.enrollment;
+    devices.waiting[d] = 0;
+    this.sinkOf(d).enrollmentTry(now, reason, epp);
+    devices.lastEnrollReason[d] = reason;
+    if (reason === OK) {
+      devices.enrolledAt[d] = now;
+      if (now + delay < this.duration) this.deviceEvent(now + delay, Priority.COMMIT, d, 0);
+      return;
+    }
+    if ((devices.enrollTries[d] ?? 0) >= maxAttempts) devices.enrollmentFailed[d] = 1;
+    else if (now + retryAfter < this.duration)
+      this.deviceEvent(now + retryAfter, Priority.ENROLLMENT_TRY, d, 0);
+  }
+
+  // --- Commit and polls --------------------------------------------------------------------------------
+
+  private commit(d: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now, site } = this;
+    devices.committedAt[d] = now;
+    const i = devices.index[d] ?? 0;
+    let mp = -1;
+    if (gc.candidates.length > 0) {
+      const pool = assignmentPool(gc.model, gc.candidates, deviceAddress(gc.model.addresses, i));
+      mp = pickUniform(pool, () => counterDraw(gc.keys.assignment, i, 0)) ?? 0;
+    }
+    devices.managementPoint[d] = mp;
+    const r = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
+    devices.replica[d] = r;
+    const replica = site.replicas[r];
+    if (replica === undefined) {
+      devices.tick[d] = now;
+      devices.visibleAt[d] = now;
+    } else {
+      const k = carryingIndex(replica, now);
+      devices.tick[d] = replica.ticks[k] ?? Infinity;
+      devices.visibleAt[d] = replica.visible[k] ?? Infinity;
+    }
+    const first = gc.schedule.firstPollDelay;
+    devices.nextOffset[d] = first;
+    devices.phase[d] = 0;
+    devices.nextPollAt[d] = now + first;
+    if (now + first < this.duration) this.deviceEvent(now + first, Priority.MP_TRY, d, 0);
+  }
+
+  private poll(d: number): void {
+    const gc = this.groupOf(d);
+    const { devices } = this;
+    const u = devices.nextOffset[d] ?? 0;
+    const phase = phaseAt(gc.schedule, u, devices.phase[d] ?? 0);
+    this.jitterDevice = d;
+    const next = u + pollInterval(gc.schedule, phase) + jitterDraw(this.jitterRng, gc.g.jitter);
+    devices.phase[d] = phase;
+    devices.nextOffset[d] = next;
+    const nextAt = (devices.committedAt[d] ?? 0) + next;
+    devices.nextPollAt[d] = nextAt;
+    if (nextAt < this.duration) this.deviceEvent(nextAt, Priority.MP_TRY, d, 0);
+    // One session at a time: a poll due while the device waits for an answer is not made.
+    if (devices.waiting[d] === 1) return;
+    if (gc.g.content && (devices.firstSuccessAt[d] ?? -1) >= 0) this.contentDue(d);
+    this.managementPointTry(d, 0);
+  }
+
+  /** A DMP try of device `d` now: the poll's first (`retry` 0) or a retry. */
+  private managementPointTry(d: number, retry: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now } = this;
+    const mp = devices.managementPoint[d] ?? -1;
+    const reason = timelineAt(mp >= 0 ? (gc.model.mpTimelines[mp] ?? NO_MP) : NO_MP, now);
+    // The database row is decided at the database's stage.
+    if (reason !== OK && reason !== DB_UNAVAILABLE) {
+      this.tryAnswer(d, reason, retry);
+      return;
+    }
+    devices.waiting[d] = 1;
+    const s = this.plan.mp[mp] ?? -1;
+    if (s < 0) {
+      this.databaseStage(d, -1, retry);
+      return;
+    }
+    const id = this.take(d, TRY, Stage.MANAGEMENT_POINT);
+    this.requests.retry[id] = retry;
+    this.enter(id, s);
+  }
+
+  /** The database stage of device `d`'s DMP try (request `id`, or -1 when none was needed yet). */
+  private databaseStage(d: number, id: number, retry: number): void {
+    const { devices, now, requests } = this;
+    const mp = devices.managementPoint[d] ?? -1;
+    const s = this.plan.mpDatabase[mp] ?? -1;
+    const down = inOutage(this.mpDatabaseOutages[mp] ?? [], now);
+    if (down || s < 0) {
+      if (id >= 0) requests.release(id);
+      this.tryAnswer(
+        d,
+        down ? DB_UNAVAILABLE : now >= (devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA,
+        retry,
+      );
+      return;
+    }
+    const request = id >= 0 ? id : this.take(d, TRY, Stage.DATABASE);
+    requests.stage[request] = Stage.DATABASE;
+    requests.retry[request] = retry;
+    this.enter(request, s);
+  }
+
+  private tryAnswer(d: number, reason: number, retry: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now } = this;
+    devices.waiting[d] = 0;
+    this.sinkOf(d).managementPointTry(now, devices.managementPoint[d] ?? -1, retry > 0, reason);
+    devices.lastReason[d] = reason;
+    if (reason === OK) {
+      if ((devices.firstSuccessAt[d] ?? -1) < 0) {
+        devices.firstSuccessAt[d] = now;
+        if (gc.g.content) this.contentDue(d);
+      }
+      return;
+    }
+    if ((devices.firstSuccessAt[d] ?? -1) < 0) devices.failedBefore[d] = (devices.failedBefore[d] ?? 0) + 1;
+    const { count, initialBackoff, on } = gc.g.connectionRetries;
+    if (!isConnectionLevel(reason, on) || retry >= count) return;
+    const t = now + initialBackoff * 2 ** retry;
+    if (t < (devices.nextPollAt[d] ?? Infinity) && t < this.duration)
+      this.deviceEvent(t, Priority.MP_TRY, d, retry + 1);
+  }
+
+  // --- Content -----------------------------------------------------------------------------------------
+
+  /** Content is due now, unless it is done or a request for it is already due or waiting. */
+  private contentDue(d: number): void {
+    const { devices } = this;
+    if (devices.contentDone[d] === 1 || devices.contentBusy[d] === 1) return;
+    devices.contentBusy[d] = 1;
+    this.deviceEvent(this.now, Priority.CONTENT_TRY, d, 0, 1);
+  }
+
+  private contentTry(d: number): void {
+    const gc = this.groupOf(d);
+    const { devices, now } = this;
+    devices.contentAsked[d] = 1;
+    const i = devices.index[d] ?? 0;
+    const candidates = contentCandidates(gc.model, deviceAddress(gc.model.addresses, i));
+    const dp =
+      pickUniform(candidates, () => {
+        const k = devices.contentDraws[d] ?? 0;
+        devices.contentDraws[d] = k + 1;
+        return counterDraw(gc.keys.content, i, k);
+      }) ?? -1;
+    const timeline = gc.model.dpTimelines[dp];
+    const reason = timeline ? timelineAt(timeline, now) : NO_CONTENT_LOCATION;
+    const s = this.plan.dp[dp] ?? -1;
+    if (reason !== OK || s < 0) {
+      this.contentAnswer(d, reason, dp);
+      return;
+    }
+    const id = this.take(d, CONTENT, Stage.CONTENT);
+    this.requests.via[id] = dp;
+    this.enter(id, s);
+  }
+
+  private contentAnswer(d: number, reason: number, dp: number): void {
+    const { devices, now } = this;
+    devices.contentBusy[d] = 0;
+    const committedAt = devices.committedAt[d] ?? 0;
+    this.sinkOf(d).content(now, reason, dp, committedAt);
+    if (reason !== OK) return;
+    devices.contentDone[d] = 1;
+    devices.contentAt[d] = now - committedAt;
+  }
+}
