@@ -1,6 +1,7 @@
 // The devices of the groups that meet finite servers, as a struct of arrays (no object per device): what
 // the loaded engine knows of each, indexed by its local number (groups in order, devices in order).
 import { OK, REASON_ID } from "../reasons.js";
+import { carryingIndex, type ReplicaTimeline } from "../replica.js";
 import type { DeviceOutcome } from "../sink.js";
 
 const NOT_POLLED = REASON_ID["not-polled"];
@@ -42,10 +43,11 @@ export class LoadedDevices {
   /** Requests made (their order among the device's events at one instant). */
   readonly requests: Int32Array;
 
-  constructor(readonly count: number) {
+  constructor(global: Int32Array) {
+    const count = global.length;
     this.group = new Int32Array(count);
     this.index = new Int32Array(count);
-    this.global = new Int32Array(count);
+    this.global = global;
     this.enrollTries = new Int32Array(count);
     this.enrolledAt = new Float64Array(count).fill(-1);
     this.lastEnrollReason = new Int16Array(count).fill(OK);
@@ -72,8 +74,8 @@ export class LoadedDevices {
     this.requests = new Int32Array(count);
   }
 
-  /** Device `d`'s life as an outcome for the sinks (the visibility delays are the caller's). */
-  outcome(d: number, out: DeviceOutcome): void {
+  /** Device `d`'s life as an outcome for the sinks, with its commit's visibility delay in each replica. */
+  outcome(d: number, out: DeviceOutcome, replicas: readonly ReplicaTimeline[]): void {
     out.reset(this.index[d] ?? 0);
     out.enrolledAt = this.enrolledAt[d] ?? -1;
     out.lastEnrollReason = this.lastEnrollReason[d] ?? OK;
@@ -88,5 +90,11 @@ export class LoadedDevices {
     out.lastReason = this.lastReason[d] ?? NOT_POLLED;
     out.contentPending = this.contentAsked[d] === 1 && this.contentDone[d] === 0;
     out.contentAt = this.contentAt[d] ?? -1;
+    const committedAt = out.committedAt;
+    if (committedAt >= 0)
+      replicas.forEach((replica, r) => {
+        out.visibilityDelays[r] =
+          (replica.visible[carryingIndex(replica, committedAt)] ?? Infinity) - committedAt;
+      });
   }
 }

@@ -2,124 +2,50 @@
 // queue, since their tries wait for each other. It reads the same compiled site as the walk (timelines,
 // replica ticks, eligible DMPs) and reports to the same sinks; only the order differs: events in the
 // model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
-import { orderKey, deviceEntity, Priority, syncEntity } from "../../kernel/priority.js";
-import { counterDraw, counterKey, pickUniform, substream, type Rng } from "../../random.js";
-import type { DeviceGroup } from "../../scenario/schema.js";
-import {
-  assignmentPool,
-  contentCandidates,
-  deviceAddress,
-  managementPointCandidates,
-} from "../assignment.js";
+import { orderKey, deviceEntity, Priority } from "../../kernel/priority.js";
+import { counterDraw, pickUniform, type Rng } from "../../random.js";
+import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
 import { inOutage, type Outage } from "../outage.js";
-import { jitterDraw, phaseAt, pollInterval, pollSchedule, type PollSchedule } from "../pollSchedule.js";
+import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
 import { carryingIndex } from "../replica.js";
 import { answeringEnrollmentPoint, databaseOutages, outagesAt } from "../rules.js";
 import { DeviceOutcome, type WalkSink } from "../sink.js";
-import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
-import { timelineAt, type ReasonTimeline } from "../timeline.js";
-import type { GroupSinks } from "../walk.js";
-import { EventHeap } from "./eventHeap.js";
+import { alwaysFailing, type SiteModel } from "../site.js";
+import { timelineAt } from "../timeline.js";
+import { FiniteServers } from "./finiteServers.js";
 import { LoadedDevices } from "./loadedDevices.js";
+import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
-import { CONTENT, Requests, Stage, SYNC, TRY } from "./requests.js";
-import { QUEUED, REFUSED, Station } from "./station.js";
-import { newStationTally, type StationTally } from "./stationTally.js";
+import { CONTENT, Stage, TRY } from "./requests.js";
+import type { StationTally } from "./stationTally.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
-const SERVER_DOWN = REASON_ID["server-down"];
-const SERVER_BUSY = REASON_ID["server-busy"];
-const TIMEOUT = REASON_ID["request-timeout"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 const KIND_SCALE = 281_474_976_710_656; // 2^48: an order key's kind is its quotient
 
-/** A loaded group: its place in the scenario, its compiled model and where it reports. */
-export interface LoadedGroup {
-  readonly position: number;
-  readonly model: GroupModel;
-  readonly sinks: GroupSinks;
-}
-
-/** What a loaded group's devices share. */
-interface GroupContext {
-  readonly model: GroupModel;
-  readonly g: DeviceGroup;
-  readonly sinks: GroupSinks;
-  readonly schedule: PollSchedule;
-  readonly epps: readonly ReasonTimeline[];
-  readonly candidates: readonly number[];
-  readonly keys: { epp: number; assignment: number; jitter: number; content: number };
-  /** The first local device of the group. */
-  readonly first: number;
-}
-
 /** Runs the loaded groups and the finite servers over the whole run. */
-export class LoadedEngine {
-  private readonly heap = new EventHeap();
-  private readonly requests = new Requests();
-  private readonly stations: Station[];
+export class LoadedEngine extends FiniteServers {
   private readonly devices: LoadedDevices;
   private readonly groups: GroupContext[];
   /** Per MP position: the outages of the database it reads. */
   private readonly mpDatabaseOutages: (readonly Outage[])[];
-  private readonly duration: number;
-  private now = 0;
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
   private jitterDevice = 0;
   private readonly jitterRng: Rng;
 
   constructor(
     private readonly site: SiteModel,
-    private readonly plan: LoadPlan,
+    plan: LoadPlan,
     loaded: readonly LoadedGroup[],
   ) {
-    this.duration = site.duration;
-    const total = loaded.reduce((n, l) => n + l.model.group.count, 0);
-    this.devices = new LoadedDevices(total);
-    const globalFirst: number[] = [];
-    site.groups.reduce((n, m, g) => ((globalFirst[g] = n), n + m.group.count), 0);
-    let first = 0;
-    this.groups = loaded.map((l, gi) => {
-      const g = l.model.group;
-      const key = (p: "epp" | "assignment" | "jitter" | "content") => counterKey(site.seed, g.name, p);
-      for (let i = 0; i < g.count; i++) {
-        this.devices.group[first + i] = gi;
-        this.devices.index[first + i] = i;
-        this.devices.global[first + i] = (globalFirst[l.position] ?? 0) + i;
-      }
-      const context: GroupContext = {
-        model: l.model,
-        g,
-        sinks: l.sinks,
-        schedule: pollSchedule(g),
-        epps: l.model.eppTimelines.length > 0 ? l.model.eppTimelines : [NO_EPP],
-        candidates: managementPointCandidates(l.model, site.managementPoints.length),
-        keys: {
-          epp: key("epp"),
-          assignment: key("assignment"),
-          jitter: key("jitter"),
-          content: key("content"),
-        },
-        first,
-      };
-      first += g.count;
-      return context;
-    });
-    this.stations = plan.stations.map(
-      (spec) =>
-        new Station(
-          newStationTally(spec.kind, spec.name, spec.capacity.workers, site.duration),
-          spec.capacity,
-          substream(site.seed, spec.stream),
-          this.requests,
-          site.duration,
-        ),
-    );
+    super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(site, loaded));
+    this.devices = new LoadedDevices(this.global);
+    this.groups = groupContexts(site, loaded, this.devices);
     this.mpDatabaseOutages = Array.from(site.mpReplica, (r) =>
       databaseOutages(site.scenario.site, r < 0 ? "site" : (site.replicas[r]?.name ?? "site")),
     );
@@ -143,33 +69,19 @@ export class LoadedEngine {
           this.deviceEvent(t, Priority.ENROLLMENT_TRY, gc.first + i, 0);
       }
     }
-    this.plan.stations.forEach((spec, s) => {
-      for (const o of spec.outages)
-        if (o.from < this.duration) heap.push(o.from, orderKey(Priority.OUTAGE_EDGE, s), s, 0);
-    });
-    site.replicas.forEach((replica, r) => {
-      if (this.plan.syncCharged[r] !== true) return;
-      replica.ticks.forEach((tick, j) => {
-        if (tick < this.duration) heap.push(tick, orderKey(Priority.SYNC_TICK, r), r, j);
-      });
-    });
+    this.scheduleServers(site.replicas.map((r) => r.ticks));
     while (heap.size > 0 && heap.peekTime() < this.duration) {
       heap.pop();
       this.now = heap.time;
       const kind = Math.floor(heap.key / KIND_SCALE);
       const { a, b } = heap;
+      if (this.serverEvent(kind, a, b)) continue;
       switch (kind) {
-        case Priority.OUTAGE_EDGE:
-          this.outage(a);
-          break;
         case Priority.ENROLLMENT_TRY:
           this.enrollmentTry(a);
           break;
         case Priority.COMMIT:
           this.commit(a);
-          break;
-        case Priority.SYNC_TICK:
-          this.sync(a, b);
           break;
         case Priority.MP_TRY:
           if (b === 0) this.poll(a);
@@ -178,34 +90,19 @@ export class LoadedEngine {
         case Priority.CONTENT_TRY:
           this.contentTry(a);
           break;
-        case Priority.SERVICE_END:
-          this.serviceEnd(a, b);
-          break;
-        case Priority.DEADLINE:
-          this.deadline(a, b);
-          break;
       }
     }
-    for (const s of this.stations) s.close();
-    return this.stations.map((s) => s.tally);
+    return this.closeStations();
   }
 
   /** Reports every loaded device's outcome to its group's sinks, device order (call per group, in order). */
   finishGroup(loadedPosition: number): void {
     const gc = this.groups[loadedPosition];
     if (gc === undefined) return;
-    const { site, devices } = this;
-    const out = new DeviceOutcome(site.replicas.length);
+    const out = new DeviceOutcome(this.site.replicas.length);
     for (let i = 0; i < gc.g.count; i++) {
-      const d = gc.first + i;
-      devices.outcome(d, out);
-      const committedAt = out.committedAt;
-      if (committedAt >= 0)
-        site.replicas.forEach((replica, r) => {
-          const k = carryingIndex(replica, committedAt);
-          out.visibilityDelays[r] = (replica.visible[k] ?? Infinity) - committedAt;
-        });
-      this.sinkOf(d).endDevice(out);
+      this.devices.outcome(gc.first + i, out, this.site.replicas);
+      this.sinkOf(gc.first + i).endDevice(out);
     }
   }
 
@@ -222,74 +119,22 @@ export class LoadedEngine {
   }
 
   /** Schedules a device's event of `kind` (0: its try; the content kind for content). */
+  protected queryFinds(d: number): number {
+    return this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
+  }
+
+  /** A new request of device `d` arriving now (its deadline scheduled). */
+  private newRequest(d: number, kind: number, stage: number): number {
+    const n = this.devices.requests[d] ?? 0;
+    this.devices.requests[d] = n + 1;
+    return this.take(d, kind, stage, n, this.groupOf(d).g.requestTimeout);
+  }
+
   private deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
-    this.heap.push(t, orderKey(priority, deviceEntity(this.devices.global[d] ?? 0, kind)), d, b);
+    this.heap.push(t, orderKey(priority, deviceEntity(this.global[d] ?? 0, kind)), d, b);
   }
 
-  /** The order key of a request's events of `priority`. */
-  private requestKey(priority: number, id: number): number {
-    const { requests } = this;
-    const d = requests.device[id] ?? 0;
-    if (requests.kind[id] === SYNC) return orderKey(priority, d);
-    const kind = requests.kind[id] === CONTENT ? 1 : 0;
-    return orderKey(priority, deviceEntity(this.devices.global[d] ?? 0, kind), requests.sub[id] ?? 0);
-  }
-
-  /** A new request of device `d` arriving now, with its deadline scheduled. */
-  private take(d: number, kind: number, stage: number): number {
-    const { requests, devices } = this;
-    const n = devices.requests[d] ?? 0;
-    devices.requests[d] = n + 1;
-    const deadline = this.now + this.groupOf(d).g.requestTimeout;
-    const id = requests.take(d, kind, n & 0xffff, deadline);
-    requests.stage[id] = stage;
-    if (deadline < this.duration)
-      this.heap.push(deadline, this.requestKey(Priority.DEADLINE, id), id, requests.token[id] ?? 0);
-    return id;
-  }
-
-  /** Request `id` arrives at finite server `s` now: served, waiting, or refused (then answered). */
-  private enter(id: number, s: number): void {
-    const station = this.stations[s] as Station;
-    this.requests.station[id] = s;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) {
-      this.requests.station[id] = -1;
-      this.answer(id, SERVER_BUSY);
-      this.requests.release(id);
-    } else if (service !== QUEUED) throw new Error(`unexpected station answer ${service}`);
-  }
-
-  /** Request `id`'s service started now and lasts `service`: a query decides what it finds now. */
-  private started(id: number, service: number): void {
-    const { requests } = this;
-    if (requests.stage[id] === Stage.DATABASE) {
-      const d = requests.device[id] ?? 0;
-      requests.outcome[id] = this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
-    }
-    const end = this.now + service;
-    if (end < this.duration)
-      this.heap.push(end, this.requestKey(Priority.SERVICE_END, id), id, requests.service[id] ?? 0);
-  }
-
-  private serviceEnd(id: number, service: number): void {
-    const { requests } = this;
-    if (requests.service[id] !== service) return;
-    const s = requests.station[id] ?? -1;
-    const station = this.stations[s] as Station;
-    const next = station.finish(id, this.now);
-    if (next >= 0) this.started(next, station.started);
-    requests.station[id] = -1;
-    if (requests.listening[id] !== 1) {
-      requests.release(id);
-      return;
-    }
-    this.advance(id);
-  }
-
-  /** Request `id` finished a stage now: on to the next, or its answer. */
-  private advance(id: number): void {
+  protected advance(id: number): void {
     const { requests } = this;
     const d = requests.device[id] ?? 0;
     switch (requests.stage[id]) {
@@ -308,8 +153,7 @@ export class LoadedEngine {
     requests.release(id);
   }
 
-  /** The device of request `id` hears `reason` now. */
-  private answer(id: number, reason: number): void {
+  protected answer(id: number, reason: number): void {
     const { requests } = this;
     const d = requests.device[id] ?? 0;
     requests.listening[id] = 0;
@@ -326,44 +170,6 @@ export class LoadedEngine {
         this.contentAnswer(d, reason, requests.via[id] ?? -1);
         return;
     }
-  }
-
-  private deadline(id: number, token: number): void {
-    const { requests } = this;
-    if (requests.token[id] !== token || requests.listening[id] !== 1) return;
-    const s = requests.station[id] ?? -1;
-    const station = this.stations[s] as Station;
-    this.answer(id, TIMEOUT);
-    if (station.isWaiting(id)) {
-      station.leave(id, this.now);
-      requests.release(id);
-    } else station.giveUp(this.now);
-  }
-
-  /** An outage of finite server `s` begins now: what waits or is served there ends. */
-  private outage(s: number): void {
-    const { requests } = this;
-    const station = this.stations[s] as Station;
-    const reason = this.plan.stations[s]?.kind === "database" ? DB_UNAVAILABLE : SERVER_DOWN;
-    for (const id of station.endAll(this.now)) {
-      requests.service[id] = (requests.service[id] ?? 0) + 1;
-      requests.station[id] = -1;
-      if (requests.listening[id] === 1) this.answer(id, reason);
-      requests.release(id);
-    }
-  }
-
-  private sync(replica: number, index: number): void {
-    const { requests } = this;
-    const id = requests.take(syncEntity(replica, index, this.site.replicas.length), SYNC, 0, Infinity);
-    requests.stage[id] = Stage.SYNC;
-    requests.listening[id] = 0;
-    requests.fixed[id] = this.site.scenario.site.replicas[replica]?.syncCost ?? 0;
-    requests.station[id] = this.plan.siteDatabase;
-    const station = this.stations[this.plan.siteDatabase] as Station;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) requests.release(id);
   }
 
   // --- Enrollment -------------------------------------------------------------------------------------
@@ -397,7 +203,7 @@ export class LoadedEngine {
       this.enrollmentPointStage(d, -1, chosen);
       return;
     }
-    const id = this.take(d, TRY, Stage.ENROLLMENT_PROXY);
+    const id = this.newRequest(d, TRY, Stage.ENROLLMENT_PROXY);
     this.requests.via[id] = chosen;
     this.enter(id, s);
   }
@@ -414,7 +220,7 @@ export class LoadedEngine {
       this.enrollmentAnswer(d, reason, epp);
       return;
     }
-    const request = id >= 0 ? id : this.take(d, TRY, Stage.ENROLLMENT_POINT);
+    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.ENROLLMENT_POINT);
     requests.stage[request] = Stage.ENROLLMENT_POINT;
     requests.via[request] = epp;
     this.enter(request, s);
@@ -503,7 +309,7 @@ export class LoadedEngine {
       this.databaseStage(d, -1, retry);
       return;
     }
-    const id = this.take(d, TRY, Stage.MANAGEMENT_POINT);
+    const id = this.newRequest(d, TRY, Stage.MANAGEMENT_POINT);
     this.requests.retry[id] = retry;
     this.enter(id, s);
   }
@@ -523,7 +329,7 @@ export class LoadedEngine {
       );
       return;
     }
-    const request = id >= 0 ? id : this.take(d, TRY, Stage.DATABASE);
+    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.DATABASE);
     requests.stage[request] = Stage.DATABASE;
     requests.retry[request] = retry;
     this.enter(request, s);
@@ -579,7 +385,7 @@ export class LoadedEngine {
       this.contentAnswer(d, reason, dp);
       return;
     }
-    const id = this.take(d, CONTENT, Stage.CONTENT);
+    const id = this.newRequest(d, CONTENT, Stage.CONTENT);
     this.requests.via[id] = dp;
     this.enter(id, s);
   }

@@ -30,7 +30,14 @@ describe("ReplicaProcess", () => {
     const log: string[] = [];
     const replica = new ReplicaProcess<string>(
       env,
-      { name: "r", syncInterval: 100, applyDelay: 5, outages: [{ from: 150, to: 250 }], serverOutages: [], syncCost: 0 },
+      {
+        name: "r",
+        syncInterval: 100,
+        applyDelay: 5,
+        outages: [{ from: 150, to: 250 }],
+        serverOutages: [],
+        syncCost: 0,
+      },
       50,
       new Availability(env, []),
       () => 5,
