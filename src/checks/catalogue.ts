@@ -76,6 +76,7 @@ export const CHECK_IDS = [
   "certificate-not-yet-valid",
   "duration-in-seconds",
   "poll-schedule-cliff",
+  "offered-load",
 ] as const;
 
 /** A check's id. */
@@ -93,6 +94,7 @@ export const SOURCES = {
   scale: "Size and scale numbers",
   deprecated: "Removed and deprecated features",
   format: "The scenario format (docs/scenario.md, durations)",
+  load: "The load model (docs/model.md, the load model)",
 } as const;
 
 /** What a finding's path points at. */

@@ -15,6 +15,7 @@ import {
 import { databaseUnavailable } from "./databaseChecks.js";
 import { pollScheduleCliff } from "./pollScheduleChecks.js";
 import { durationInSeconds } from "./durationChecks.js";
+import { offeredLoad } from "./loadChecks.js";
 import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
@@ -56,6 +57,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "certificate-not-yet-valid": certificateNotYetValid,
   "duration-in-seconds": durationInSeconds,
   "poll-schedule-cliff": pollScheduleCliff,
+  "offered-load": offeredLoad,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */

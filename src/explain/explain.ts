@@ -110,7 +110,9 @@ export function typeWords(node: SchemaNode): string {
   if (branches.length > 1) {
     const strings = branches.find((b) => b.type === "string");
     if (branches.some((b) => b.type === "number") && strings?.pattern !== undefined) {
-      return strings.pattern === POSITIVE_DURATION_PATTERN.source ? "duration > 0" : "duration";
+      const duration = strings.pattern === POSITIVE_DURATION_PATTERN.source ? "duration > 0" : "duration";
+      // A random time: a duration, or its mean and distribution (the object's fields are listed below it).
+      return branches.some((b) => b.type === "object") ? `${duration} or { mean, distribution }` : duration;
     }
     // Named values among other branches (a poll profile's name or a list of phases) read as their type.
     return [...new Set(branches.map((b) => (b.const !== undefined ? typeof b.const : typeWords(b))))].join(

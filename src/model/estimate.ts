@@ -4,6 +4,7 @@
 // may raise (`maxEvents`, `--max-events`).
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
+import { capacityParts } from "./capacityEstimate.js";
 import { pollCount } from "./pollSchedule.js";
 
 /** What a run may cost at most. */
@@ -166,6 +167,10 @@ function estimateFrom(scenario: Scenario, withRun: boolean): WorkEstimate {
         path: ["site", "boundaries"],
       },
     );
+    // Roles and databases with a capacity: a service end and a deadline per request, its wait and response.
+    const load = capacityParts(scenario);
+    memory.push(...load.memory);
+    work.push(...load.work);
   }
   const sum = (parts: readonly Part[]) => parts.reduce((n, p) => n + p.value, 0);
   return {

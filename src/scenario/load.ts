@@ -158,6 +158,17 @@ function problemList(
   return [first.detail, first.path, undefined, [...rest, ...more]];
 }
 
+/**
+ * Whether an issue refuses the kind of value a branch was given (a string where an object is expected), not a
+ * part of it: at the branch's root, a wrong type or value, or a union (a duration: a number or a string) whose
+ * every branch refuses it so.
+ */
+function refusesKind(issue: z.core.$ZodIssue): boolean {
+  if (issue.path.length > 0) return false;
+  if (issue.code === "invalid_type" || issue.code === "invalid_value") return true;
+  return issue.code === "invalid_union" && issue.errors.every((branch) => branch.some(refusesKind));
+}
+
 interface FoundProblem extends Problem {
   readonly path: (string | number)[];
   /** The path of a field reported missing, joined with NUL. */
@@ -182,10 +193,7 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): FoundProblem[] {
   if (issue.code === "invalid_union") {
     // A union whose branches take different kinds of value (a poll profile's name or a list of phases): when
     // the value is of one branch's kind, that branch's own problems are reported, at their places.
-    const fitting = issue.errors.filter(
-      (branch) =>
-        !branch.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")),
-    );
+    const fitting = issue.errors.filter((branch) => !branch.some(refusesKind));
     const [only] = fitting;
     if (fitting.length === 1 && only !== undefined && only.length > 0)
       return only.flatMap((i) => problemsOf({ ...i, path: [...issue.path, ...i.path] }, data));

@@ -176,7 +176,9 @@ const timeDistributionSchema = (positive: boolean) =>
               path: ["cv"],
               message: `expected no \`cv\`: it applies to "lognormal" only`,
             });
-          if (d.distribution !== "constant" && d.mean <= 0)
+          // A mean of 0 is a duration, but not one to draw from; a negative mean or (for a service time) a
+          // zero one the duration has refused already.
+          if (!positive && d.distribution !== "constant" && d.mean === 0)
             ctx.addIssue({
               code: "custom",
               path: ["mean"],
@@ -193,4 +195,5 @@ const timeDistributionSchema = (positive: boolean) =>
 /** A random time ≥ 0: a duration, or `{ mean, distribution, cv }` (a shared instance). */
 export const timeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema(false);
 /** A random time > 0 (a service time): a duration > 0, or `{ mean, distribution, cv }` with a mean > 0. */
-export const positiveTimeDistribution: ReturnType<typeof timeDistributionSchema> = timeDistributionSchema(true);
+export const positiveTimeDistribution: ReturnType<typeof timeDistributionSchema> =
+  timeDistributionSchema(true);

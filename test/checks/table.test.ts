@@ -29,6 +29,7 @@ describe("checkCatalogue", () => {
       "dp-mobile-not-allowed",
       "devices-outside-boundaries",
       "certificate-expires",
+      "offered-load",
     ]);
   });
 });

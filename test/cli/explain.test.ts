@@ -27,6 +27,15 @@ describe("mdmsim explain", () => {
     expect(out.stdout.match(/Source: /g)).toHaveLength(4);
   });
 
+  it("explains a capacity's service time at the command line", async () => {
+    const out = await runCli(["explain", "site.servers.0.roles.managementPoint.capacity.serviceTime"]);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toBe("");
+    expect(out.stdout).toContain(
+      "site.servers.roles.managementPoint.capacity.serviceTime\n  type      duration > 0 or { mean, distribution }\n",
+    );
+  });
+
   it("lists the top-level fields without a path", async () => {
     const out = await runCli(["explain"]);
     expect(out.code).toBe(0);

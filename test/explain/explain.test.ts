@@ -79,6 +79,34 @@ describe("explain on scenario paths", () => {
     );
   });
 
+  it("explains the load model's fields: capacities, service times, syncCost, requestTimeout", () => {
+    const serviceTime = explain("scenario", "site.servers.0.roles.managementPoint.capacity.serviceTime");
+    expect(serviceTime.split("\n")[0]).toBe("site.servers.roles.managementPoint.capacity.serviceTime");
+    expect(serviceTime).toContain("type      duration > 0 or { mean, distribution }");
+    expect(serviceTime).toContain("default   none (required)");
+    expect(serviceTime).toMatch(/\n {4}mean +duration > 0 +The mean time/);
+    expect(serviceTime).toMatch(/\n {4}distribution +string +"constant" \(always the mean\)/);
+    expect(serviceTime).toMatch(/\n {4}cv +number > 0 +The coefficient of variation/);
+    expect(serviceTime).toContain(
+      "docs      docs/scenario.md#siteserversrolesmanagementpointcapacityservicetime",
+    );
+    const timeout = explain("scenario", "devices.requestTimeout");
+    expect(timeout).toContain('type      duration > 0\n  default   "60s"');
+    expect(timeout).toContain("request-timeout");
+    const syncCost = explain("scenario", "site.replicas.0.syncCost");
+    expect(syncCost).toContain('type      duration\n  default   "0s"');
+    expect(syncCost).toContain("site-database worker");
+    const database = explain("scenario", "site.database.capacity");
+    expect(database).toContain("default   none (optional)");
+    expect(database).toMatch(/\n {4}workers +integer ≥ 1 /);
+    expect(database).toMatch(/\n {4}queueLimit +integer ≥ 0 /);
+    expect(explain("scenario", "site.replicas.replica1.capacity.workers")).toContain("type      integer ≥ 1");
+    // The apply delay is a random time too.
+    expect(explain("scenario", "site.replicas.applyDelay")).toContain(
+      "type      duration or { mean, distribution }",
+    );
+  });
+
   it("takes an index or an element's name where array levels are written", () => {
     const plain = explain("scenario", "site.replicas.syncInterval");
     expect(explain("scenario", "site.replicas.0.syncInterval")).toBe(plain);
