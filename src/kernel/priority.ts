@@ -35,6 +35,11 @@ export function orderKey(priority: number, entity: number, sub = 0): number {
   return (priority * 4_294_967_296 + entity) * 65_536 + sub;
 }
 
+/** The kind (priority) of an order key. */
+export function kindOf(key: number): number {
+  return Math.floor(key / 281_474_976_710_656);
+}
+
 /** Device `device` (its number over every group, in order) with request `kind` (0: its try, 1: content). */
 export function deviceEntity(device: number, kind: 0 | 1): number {
   return SITE_ENTITIES + device * 2 + kind;

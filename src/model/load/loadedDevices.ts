@@ -1,5 +1,6 @@
 // The devices of the groups that meet finite servers, as a struct of arrays (no object per device): what
 // the loaded engine knows of each, indexed by its local number (groups in order, devices in order).
+import { counterDraw } from "../../random.js";
 import { OK, REASON_ID } from "../reasons.js";
 import { carryingIndex, type ReplicaTimeline } from "../replica.js";
 import type { DeviceOutcome } from "../sink.js";
@@ -72,6 +73,13 @@ export class LoadedDevices {
     this.jitterDraws = new Int32Array(count);
     this.contentDraws = new Int32Array(count);
     this.requests = new Int32Array(count);
+  }
+
+  /** Device `d`'s next draw from the counter-based stream `key`, whose draws so far `taken` counts. */
+  draw(d: number, key: number, taken: Int32Array): number {
+    const k = taken[d] ?? 0;
+    taken[d] = k + 1;
+    return counterDraw(key, this.index[d] ?? 0, k);
   }
 
   /** Device `d`'s life as an outcome for the sinks, with its commit's visibility delay in each replica. */

@@ -2,7 +2,7 @@
 // queue, since their tries wait for each other. It reads the same compiled site as the walk (timelines,
 // replica ticks, eligible DMPs) and reports to the same sinks; only the order differs: events in the
 // model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
-import { orderKey, deviceEntity, Priority } from "../../kernel/priority.js";
+import { deviceEntity, kindOf, orderKey, Priority } from "../../kernel/priority.js";
 import { counterDraw, pickUniform, type Rng } from "../../random.js";
 import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
@@ -26,7 +26,6 @@ const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-const KIND_SCALE = 281_474_976_710_656; // 2^48: an order key's kind is its quotient
 
 /** Runs the loaded groups and the finite servers over the whole run. */
 export class LoadedEngine extends FiniteServers {
@@ -51,10 +50,7 @@ export class LoadedEngine extends FiniteServers {
     );
     this.jitterRng = () => {
       const d = this.jitterDevice;
-      const k = this.devices.jitterDraws[d] ?? 0;
-      this.devices.jitterDraws[d] = k + 1;
-      const gc = this.groups[this.devices.group[d] ?? 0];
-      return counterDraw(gc?.keys.jitter ?? 0, this.devices.index[d] ?? 0, k);
+      return this.devices.draw(d, this.groupOf(d).keys.jitter, this.devices.jitterDraws);
     };
   }
 
@@ -73,7 +69,7 @@ export class LoadedEngine extends FiniteServers {
     while (heap.size > 0 && heap.peekTime() < this.duration) {
       heap.pop();
       this.now = heap.time;
-      const kind = Math.floor(heap.key / KIND_SCALE);
+      const kind = kindOf(heap.key);
       const { a, b } = heap;
       if (this.serverEvent(kind, a, b)) continue;
       switch (kind) {
@@ -192,12 +188,8 @@ export class LoadedEngine extends FiniteServers {
       return;
     }
     let chosen = reachable[0] ?? 0;
-    if (reachable.length > 1) {
-      const k = devices.eppDraws[d] ?? 0;
-      devices.eppDraws[d] = k + 1;
-      chosen =
-        reachable[Math.floor(counterDraw(gc.keys.epp, devices.index[d] ?? 0, k) * reachable.length)] ?? 0;
-    }
+    if (reachable.length > 1)
+      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * reachable.length)] ?? 0;
     const s = this.plan.epp[chosen] ?? -1;
     if (s < 0) {
       this.enrollmentPointStage(d, -1, chosen);
@@ -372,12 +364,7 @@ export class LoadedEngine extends FiniteServers {
     devices.contentAsked[d] = 1;
     const i = devices.index[d] ?? 0;
     const candidates = contentCandidates(gc.model, deviceAddress(gc.model.addresses, i));
-    const dp =
-      pickUniform(candidates, () => {
-        const k = devices.contentDraws[d] ?? 0;
-        devices.contentDraws[d] = k + 1;
-        return counterDraw(gc.keys.content, i, k);
-      }) ?? -1;
+    const dp = pickUniform(candidates, () => devices.draw(d, gc.keys.content, devices.contentDraws)) ?? -1;
     const timeline = gc.model.dpTimelines[dp];
     const reason = timeline ? timelineAt(timeline, now) : NO_CONTENT_LOCATION;
     const s = this.plan.dp[dp] ?? -1;
