@@ -1,6 +1,6 @@
 // The planner's share of the load model (estimate.ts): a request at a role or database with a `capacity`
-// costs a run more than a try at an infinite one (a service end and a deadline on the event queue, a wait
-// and a response kept for the percentiles), and each finite server keeps per-minute series. Estimated per
+// costs a run more than a try at an infinite one (a service end and a deadline on the event queue), and
+// each finite server keeps its waits and responses (counted by the millisecond) and per-minute series. Estimated per
 // server before anything runs, so the part that passes a limit is named at its capacity's path.
 import type { Capacity } from "../scenario/capacitySchema.js";
 import type { DeviceGroup, Scenario } from "../scenario/schema.js";
@@ -16,8 +16,8 @@ export interface CapacityPart {
 
 /** Events per request at a finite server: its service end and its deadline. */
 export const EVENTS_PER_REQUEST = 2;
-/** Bytes per request at a finite server: its wait and response (two numbers in lists that double as they grow). */
-const BYTES_PER_REQUEST = 32;
+/** Bytes per finite server: its waits and responses, counted by the millisecond (two 256 KiB tables). */
+const BYTES_PER_STATION = 524_288;
 /** Bytes per finite server and minute: five 32-bit counters and the busy seconds. */
 const BYTES_PER_MINUTE = 28;
 
@@ -111,8 +111,8 @@ export function capacityParts(scenario: Scenario): { memory: CapacityPart[]; wor
       path: s.path,
     })),
     memory: stations.map((s) => ({
-      value: s.requests * BYTES_PER_REQUEST + minutes * BYTES_PER_MINUTE,
-      what: `the waits and responses of about ${count(s.requests)} requests at ${s.label}, a finite server (fewer devices, longer polling intervals, a shorter duration, or no capacity there)`,
+      value: BYTES_PER_STATION + minutes * BYTES_PER_MINUTE,
+      what: `the waits, responses and per-minute series of ${s.label}, a finite server (a shorter duration, or no capacity there)`,
       path: s.path,
     })),
   };

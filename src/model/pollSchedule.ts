@@ -57,7 +57,10 @@ export const OFFSET_TABLE_LIMIT = 65_536;
  * A schedule's offsets without jitter: from the first while `more(offset, offsets so far)` holds, then the
  * first one for which it does not.
  */
-function jitterFreeOffsets(schedule: PollSchedule, more: (u: number, count: number) => boolean): number[] {
+export function jitterFreeOffsets(
+  schedule: PollSchedule,
+  more: (u: number, count: number) => boolean,
+): number[] {
   const offsets: number[] = [];
   let u = schedule.firstPollDelay;
   let phase = 0;

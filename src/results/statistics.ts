@@ -22,9 +22,13 @@ export interface Summary {
 export function nearestRank(sorted: ArrayLike<number>, q: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
+  return sorted[rankOf(n, q) - 1] ?? null;
+}
+
+/** The nearest rank ⌈q·n⌉ of `n` values (1-based, at least 1, at most n): the one rule of every percentile. */
+export function rankOf(n: number, q: number): number {
   // Integer arithmetic on percent avoids ⌈0.9·10⌉ = 10 turning into 9.000000000000002 → 10 surprises.
-  const rank = Math.max(1, Math.ceil((Math.round(q * 100) * n) / 100));
-  return sorted[Math.min(n, rank) - 1] ?? null;
+  return Math.min(n, Math.max(1, Math.ceil((Math.round(q * 100) * n) / 100)));
 }
 
 /** Mean in index order (so the same values always give the same bits), or null when empty. */

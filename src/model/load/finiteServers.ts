@@ -106,9 +106,19 @@ export abstract class FiniteServers {
     const deadline = this.now + timeout;
     const id = requests.take(d, kind, sub & 0xffff, deadline);
     requests.stage[id] = stage;
-    if (deadline < this.duration)
-      this.heap.push(deadline, this.requestKey(Priority.DEADLINE, id), id, requests.token[id] ?? 0);
     return id;
+  }
+
+  /**
+   * Queues request `id`'s deadline, once: when it waits, or is served past its deadline. A request served
+   * in time needs none (its deadline would find it answered), which keeps a lightly loaded run's queue short.
+   */
+  private deadlineDue(id: number): void {
+    const { requests } = this;
+    const deadline = requests.deadline[id] ?? Infinity;
+    if (requests.deadlineQueued[id] === 1 || !(deadline < this.duration)) return;
+    requests.deadlineQueued[id] = 1;
+    this.heap.push(deadline, this.requestKey(Priority.DEADLINE, id), id, requests.token[id] ?? 0);
   }
 
   /** Request `id` arrives at finite server `s` now: served, waiting, or refused (then answered). */
@@ -121,7 +131,8 @@ export abstract class FiniteServers {
       this.requests.station[id] = -1;
       this.answer(id, SERVER_BUSY);
       this.requests.release(id);
-    } else if (service !== QUEUED) throw new Error(`unexpected station answer ${String(service)}`);
+    } else if (service === QUEUED) this.deadlineDue(id);
+    else throw new Error(`unexpected station answer ${String(service)}`);
   }
 
   /** Request `id`'s service started now and lasts `service`: a query decides what it finds now. */
@@ -130,6 +141,7 @@ export abstract class FiniteServers {
     if (requests.stage[id] === Stage.DATABASE)
       requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0);
     const end = this.now + service;
+    if (end > (requests.deadline[id] ?? Infinity)) this.deadlineDue(id);
     if (end < this.duration)
       this.heap.push(end, this.requestKey(Priority.SERVICE_END, id), id, requests.service[id] ?? 0);
   }

@@ -18,6 +18,8 @@ import { FiniteServers } from "./finiteServers.js";
 import { LoadedDevices } from "./loadedDevices.js";
 import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
+import type { PollStreams } from "./pollStreams.js";
+import { timeOrder } from "./timeOrder.js";
 import { CONTENT, Stage, TRY } from "./requests.js";
 import type { StationTally } from "./stationTally.js";
 
@@ -26,6 +28,7 @@ const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+const NO_FIRST_TRIES = { times: new Float64Array(0), order: new Int32Array(0), next: 0 };
 
 /** Runs the loaded groups and the finite servers over the whole run. */
 export class LoadedEngine extends FiniteServers {
@@ -36,6 +39,8 @@ export class LoadedEngine extends FiniteServers {
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
   private jitterDevice = 0;
   private readonly jitterRng: Rng;
+  /** Per loaded group: its first enrollment tries in time order, and the next to queue. */
+  private firstTries: { times: Float64Array; order: Int32Array; next: number }[] = [];
 
   constructor(
     private readonly site: SiteModel,
@@ -57,14 +62,13 @@ export class LoadedEngine extends FiniteServers {
   /** Simulates every loaded device and finite server; the tries are reported to the sinks as they end. */
   run(): StationTally[] {
     const { heap, site } = this;
-    for (const gc of this.groups) {
-      const times = enrollmentTimes(gc.g, site.seed);
-      for (let i = 0; i < gc.g.count; i++) {
-        const t = times[i] ?? 0;
-        if (t < this.duration && gc.g.enrollment.maxAttempts > 0)
-          this.deviceEvent(t, Priority.ENROLLMENT_TRY, gc.first + i, 0);
-      }
-    }
+    // Each group's first tries, in time order, one queued at a time (b = 1 marks the group's next).
+    this.firstTries = this.groups.map((gc) => {
+      const times = Float64Array.from(enrollmentTimes(gc.g, site.seed));
+      const first = { times, order: timeOrder(times), next: 0 };
+      if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, first);
+      return first;
+    });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
     while (heap.size > 0 && heap.peekTime() < this.duration) {
       heap.pop();
@@ -74,13 +78,14 @@ export class LoadedEngine extends FiniteServers {
       if (this.serverEvent(kind, a, b)) continue;
       switch (kind) {
         case Priority.ENROLLMENT_TRY:
-          this.enrollmentTry(a);
+          this.enrollmentTry(a, b === 1);
           break;
         case Priority.COMMIT:
           this.commit(a);
           break;
         case Priority.MP_TRY:
           if (b === 0) this.poll(a);
+          else if (b < 0) this.streamPoll(a, -b - 1);
           else this.managementPointTry(a, b);
           break;
         case Priority.CONTENT_TRY:
@@ -170,8 +175,19 @@ export class LoadedEngine extends FiniteServers {
 
   // --- Enrollment -------------------------------------------------------------------------------------
 
-  private enrollmentTry(d: number): void {
+  /** Queues the group's next first enrollment try inside the run, if any. */
+  private nextFirstTry(
+    gc: GroupContext,
+    first: { times: Float64Array; order: Int32Array; next: number },
+  ): void {
+    const i = first.order[first.next++] ?? -1;
+    const t = first.times[i] ?? Infinity;
+    if (i >= 0 && t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, gc.first + i, 1);
+  }
+
+  private enrollmentTry(d: number, firstOfGroup: boolean): void {
     const gc = this.groupOf(d);
+    if (firstOfGroup) this.nextFirstTry(gc, this.firstTries[this.devices.group[d] ?? 0] ?? NO_FIRST_TRIES);
     const { devices, now } = this;
     devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
     devices.waiting[d] = 1;
@@ -263,7 +279,26 @@ export class LoadedEngine extends FiniteServers {
     devices.nextOffset[d] = first;
     devices.phase[d] = 0;
     devices.nextPollAt[d] = now + first;
-    if (now + first < this.duration) this.deviceEvent(now + first, Priority.MP_TRY, d, 0);
+    if (gc.streams !== null) for (const k of gc.streams.committed(d)) this.streamHead(gc, k, d);
+    else if (now + first < this.duration) this.deviceEvent(now + first, Priority.MP_TRY, d, 0);
+  }
+
+  /** Queues stream `k`'s poll of its head `d` (b = -(k + 1)), or ends the stream past the run. */
+  private streamHead(gc: GroupContext, k: number, d: number): void {
+    const streams = gc.streams as PollStreams;
+    const t = (this.devices.committedAt[d] ?? 0) + (streams.offsets[k] ?? Infinity);
+    if (t < this.duration) this.deviceEvent(t, Priority.MP_TRY, d, -(k + 1));
+    else streams.finished(k);
+  }
+
+  /** Stream `k`'s poll of device `d` now: the stream moves on, the device polls. */
+  private streamPoll(d: number, k: number): void {
+    const gc = this.groupOf(d);
+    const streams = gc.streams as PollStreams;
+    this.devices.nextPollAt[d] = (this.devices.committedAt[d] ?? 0) + (streams.offsets[k + 1] ?? Infinity);
+    const next = streams.advance(k);
+    if (next >= 0) this.streamHead(gc, k, next);
+    this.pollMade(d, gc);
   }
 
   private poll(d: number): void {
@@ -278,9 +313,13 @@ export class LoadedEngine extends FiniteServers {
     const nextAt = (devices.committedAt[d] ?? 0) + next;
     devices.nextPollAt[d] = nextAt;
     if (nextAt < this.duration) this.deviceEvent(nextAt, Priority.MP_TRY, d, 0);
-    // One session at a time: a poll due while the device waits for an answer is not made.
-    if (devices.waiting[d] === 1) return;
-    if (gc.g.content && (devices.firstSuccessAt[d] ?? -1) >= 0) this.contentDue(d);
+    this.pollMade(d, gc);
+  }
+
+  /** A poll of `d` falls due now: made unless the device still waits for an answer (one session at a time). */
+  private pollMade(d: number, gc: GroupContext): void {
+    if (this.devices.waiting[d] === 1) return;
+    if (gc.g.content && (this.devices.firstSuccessAt[d] ?? -1) >= 0) this.contentDue(d);
     this.managementPointTry(d, 0);
   }
 

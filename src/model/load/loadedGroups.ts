@@ -7,6 +7,7 @@ import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
 import type { ReasonTimeline } from "../timeline.js";
 import type { GroupSinks } from "../walk.js";
 import type { LoadedDevices } from "./loadedDevices.js";
+import { PollStreams } from "./pollStreams.js";
 
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
@@ -28,6 +29,8 @@ export interface GroupContext {
   readonly keys: { epp: number; assignment: number; jitter: number; content: number };
   /** The first local device of the group. */
   readonly first: number;
+  /** Its polls as streams (a jitter-free group), or null: one event per device. */
+  readonly streams: PollStreams | null;
 }
 
 /** Each loaded group's shared context; numbers each device's group and index in `devices`. */
@@ -58,6 +61,7 @@ export function groupContexts(
         content: key("content"),
       },
       first,
+      streams: g.jitter === 0 ? PollStreams.of(pollSchedule(g), g.count, site.duration) : null,
     };
     first += g.count;
     return context;

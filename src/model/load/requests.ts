@@ -34,6 +34,8 @@ export class Requests {
   deadline: Float64Array;
   /** The device still waits for the answer. */
   listening: Uint8Array;
+  /** Its deadline's event is queued (the fast engine queues one only when it may matter). */
+  deadlineQueued: Uint8Array;
   /** The finite server it is at (waiting or in service), or -1. */
   station: Int32Array;
   /** At that server: arrival and service start. */
@@ -63,6 +65,7 @@ export class Requests {
     this.sub = new Int32Array(initial);
     this.deadline = new Float64Array(initial);
     this.listening = new Uint8Array(initial);
+    this.deadlineQueued = new Uint8Array(initial);
     this.station = new Int32Array(initial);
     this.arrival = new Float64Array(initial);
     this.start = new Float64Array(initial);
@@ -85,6 +88,7 @@ export class Requests {
     this.sub[id] = sub;
     this.deadline[id] = deadline;
     this.listening[id] = 1;
+    this.deadlineQueued[id] = 0;
     this.station[id] = -1;
     this.place[id] = -1;
     this.ticket[id] = 0;
@@ -120,9 +124,13 @@ export class Requests {
     this.stage = Int8Array.from({ length: n }, (_, i) => this.stage[i] ?? 0);
     this.sub = i32(this.sub);
     this.deadline = f64(this.deadline);
-    const listening = new Uint8Array(n);
-    listening.set(this.listening);
-    this.listening = listening;
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.listening = u8(this.listening);
+    this.deadlineQueued = u8(this.deadlineQueued);
     this.station = i32(this.station);
     this.arrival = f64(this.arrival);
     this.start = f64(this.start);

@@ -1,34 +1,11 @@
 // What a run counts at each finite server (a role or a database with a `capacity`): the raw numbers the
 // `load` result and the load charts are built from. Both engines fill it through the same Station code
 // (station.ts), so the sums are made in the same order and give the same bits.
+import { TimeSample } from "./timeSample.js";
 
 /** The kinds of finite server; a role's kind is its role, a database's is `database`. */
 export type StationKind =
   "enrollmentProxyPoint" | "enrollmentPoint" | "managementPoint" | "distributionPoint" | "database";
-
-/** A growable list of numbers (no object per value). */
-export class NumberList {
-  private data: Float64Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-  }
-
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
-  }
-
-  /** The values pushed, in order (a view: valid until the next push). */
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
 
 /** Per minute of the run at one finite server. */
 export interface StationMinutes {
@@ -67,9 +44,9 @@ export interface StationTally {
   queueArea: number;
   queueMax: number;
   /** Per served request, in the order services ended: arrival to service start. */
-  readonly waits: NumberList;
+  readonly waits: TimeSample;
   /** Per served request, same order: arrival to service end. */
-  readonly responses: NumberList;
+  readonly responses: TimeSample;
   readonly minutes: StationMinutes;
 }
 
@@ -93,8 +70,8 @@ export function newStationTally(
     busySeconds: 0,
     queueArea: 0,
     queueMax: 0,
-    waits: new NumberList(),
-    responses: new NumberList(),
+    waits: new TimeSample(),
+    responses: new TimeSample(),
     minutes: {
       arrivals: new Uint32Array(m),
       served: new Uint32Array(m),
