@@ -5,7 +5,6 @@
 import { deviceEntity, kindOf, orderKey, Priority } from "../../kernel/priority.js";
 import { counterDraw, pickUniform, type Rng } from "../../random.js";
 import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
-import { enrollmentTimes } from "../enrollment.js";
 import { inOutage, type Outage } from "../outage.js";
 import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
@@ -19,7 +18,6 @@ import { LoadedDevices } from "./loadedDevices.js";
 import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
 import type { PollStreams } from "./pollStreams.js";
-import { timeOrder } from "./timeOrder.js";
 import { CONTENT, Stage, TRY } from "./requests.js";
 import type { StationTally } from "./stationTally.js";
 
@@ -28,7 +26,6 @@ const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-const NO_FIRST_TRIES = { times: new Float64Array(0), order: new Int32Array(0), next: 0 };
 
 /** Runs the loaded groups and the finite servers over the whole run. */
 export class LoadedEngine extends FiniteServers {
@@ -39,17 +36,18 @@ export class LoadedEngine extends FiniteServers {
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
   private jitterDevice = 0;
   private readonly jitterRng: Rng;
-  /** Per loaded group: its first enrollment tries in time order, and the next to queue. */
-  private firstTries: { times: Float64Array; order: Int32Array; next: number }[] = [];
+  /** Per loaded group: the next of its first enrollment tries to queue (in local, time, order). */
+  private readonly nextFirst: Int32Array;
 
   constructor(
     private readonly site: SiteModel,
     plan: LoadPlan,
     loaded: readonly LoadedGroup[],
   ) {
-    super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(site, loaded));
+    super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(loaded));
     this.devices = new LoadedDevices(this.global);
     this.groups = groupContexts(site, loaded, this.devices);
+    this.nextFirst = new Int32Array(this.groups.length);
     this.mpDatabaseOutages = Array.from(site.mpReplica, (r) =>
       databaseOutages(site.scenario.site, r < 0 ? "site" : (site.replicas[r]?.name ?? "site")),
     );
@@ -63,11 +61,8 @@ export class LoadedEngine extends FiniteServers {
   run(): StationTally[] {
     const { heap, site } = this;
     // Each group's first tries, in time order, one queued at a time (b = 1 marks the group's next).
-    this.firstTries = this.groups.map((gc) => {
-      const times = Float64Array.from(enrollmentTimes(gc.g, site.seed));
-      const first = { times, order: timeOrder(times), next: 0 };
-      if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, first);
-      return first;
+    this.groups.forEach((gc, gi) => {
+      if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, gi);
     });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
     while (heap.size > 0 && heap.peekTime() < this.duration) {
@@ -102,8 +97,9 @@ export class LoadedEngine extends FiniteServers {
     if (gc === undefined) return;
     const out = new DeviceOutcome(this.site.replicas.length);
     for (let i = 0; i < gc.g.count; i++) {
-      this.devices.outcome(gc.first + i, out, this.site.replicas);
-      this.sinkOf(gc.first + i).endDevice(out);
+      const d = gc.localOf[i] ?? 0;
+      this.devices.outcome(d, out, this.site.replicas);
+      this.sinkOf(d).endDevice(out);
     }
   }
 
@@ -176,18 +172,18 @@ export class LoadedEngine extends FiniteServers {
   // --- Enrollment -------------------------------------------------------------------------------------
 
   /** Queues the group's next first enrollment try inside the run, if any. */
-  private nextFirstTry(
-    gc: GroupContext,
-    first: { times: Float64Array; order: Int32Array; next: number },
-  ): void {
-    const i = first.order[first.next++] ?? -1;
-    const t = first.times[i] ?? Infinity;
-    if (i >= 0 && t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, gc.first + i, 1);
+  private nextFirstTry(gc: GroupContext, gi: number): void {
+    const r = this.nextFirst[gi] ?? 0;
+    if (r >= gc.g.count) return;
+    this.nextFirst[gi] = r + 1;
+    const d = gc.first + r;
+    const t = gc.firstTries[this.devices.index[d] ?? 0] ?? Infinity;
+    if (t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, d, 1);
   }
 
   private enrollmentTry(d: number, firstOfGroup: boolean): void {
     const gc = this.groupOf(d);
-    if (firstOfGroup) this.nextFirstTry(gc, this.firstTries[this.devices.group[d] ?? 0] ?? NO_FIRST_TRIES);
+    if (firstOfGroup) this.nextFirstTry(gc, this.devices.group[d] ?? 0);
     const { devices, now } = this;
     devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
     devices.waiting[d] = 1;

@@ -2,12 +2,14 @@
 import { counterKey } from "../../random.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 import { managementPointCandidates } from "../assignment.js";
+import { enrollmentTimes } from "../enrollment.js";
 import { pollSchedule, type PollSchedule } from "../pollSchedule.js";
 import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
 import type { ReasonTimeline } from "../timeline.js";
 import type { GroupSinks } from "../walk.js";
 import type { LoadedDevices } from "./loadedDevices.js";
 import { PollStreams } from "./pollStreams.js";
+import { timeOrder } from "./timeOrder.js";
 
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
@@ -31,6 +33,13 @@ export interface GroupContext {
   readonly first: number;
   /** Its polls as streams (a jitter-free group), or null: one event per device. */
   readonly streams: PollStreams | null;
+  /**
+   * Its devices' first enrollment tries (by index). Local numbers follow them in time order, so the events
+   * of a run, which come roughly in that order, read the device arrays nearly in memory order.
+   */
+  readonly firstTries: Float64Array;
+  /** Device index → local number. */
+  readonly localOf: Int32Array;
 }
 
 /** Each loaded group's shared context; numbers each device's group and index in `devices`. */
@@ -39,14 +48,22 @@ export function groupContexts(
   loaded: readonly LoadedGroup[],
   devices: LoadedDevices,
 ): GroupContext[] {
+  const globalFirst: number[] = [];
+  site.groups.reduce((n, m, g) => ((globalFirst[g] = n), n + m.group.count), 0);
   let first = 0;
   return loaded.map((l, gi) => {
     const g = l.model.group;
     const key = (p: "epp" | "assignment" | "jitter" | "content") => counterKey(site.seed, g.name, p);
-    for (let i = 0; i < g.count; i++) {
-      devices.group[first + i] = gi;
-      devices.index[first + i] = i;
-    }
+    const firstTries = Float64Array.from(enrollmentTimes(g, site.seed));
+    const order = timeOrder(firstTries);
+    const localOf = new Int32Array(g.count);
+    order.forEach((i, r) => {
+      const d = first + r;
+      devices.group[d] = gi;
+      devices.index[d] = i;
+      devices.global[d] = (globalFirst[l.position] ?? 0) + i;
+      localOf[i] = d;
+    });
     const context: GroupContext = {
       model: l.model,
       g,
@@ -61,6 +78,8 @@ export function groupContexts(
         content: key("content"),
       },
       first,
+      firstTries,
+      localOf,
       streams: g.jitter === 0 ? PollStreams.of(pollSchedule(g), g.count, site.duration) : null,
     };
     first += g.count;
@@ -68,13 +87,7 @@ export function groupContexts(
   });
 }
 
-/** Each loaded device's number over every group of the scenario (loaded groups in order, their devices in order). */
-export function globalNumbers(site: SiteModel, loaded: readonly LoadedGroup[]): Int32Array {
-  const first: number[] = [];
-  site.groups.reduce((n, m, g) => ((first[g] = n), n + m.group.count), 0);
-  const out = new Int32Array(loaded.reduce((n, l) => n + l.model.group.count, 0));
-  let d = 0;
-  for (const l of loaded)
-    for (let i = 0; i < l.model.group.count; i++) out[d++] = (first[l.position] ?? 0) + i;
-  return out;
+/** Room for each loaded device's number over every group (`groupContexts` fills it). */
+export function globalNumbers(loaded: readonly LoadedGroup[]): Int32Array {
+  return new Int32Array(loaded.reduce((n, l) => n + l.model.group.count, 0));
 }
