@@ -21,10 +21,88 @@ export interface Summary {
 /** The nearest-rank percentile of sorted values: the ⌈q·n⌉-th smallest (q in (0, 1]). */
 export function nearestRank(sorted: ArrayLike<number>, q: number): number | null {
   const n = sorted.length;
-  if (n === 0) return null;
+  return n === 0 ? null : (sorted[nearestRankIndex(n, q)] ?? null);
+}
+
+/** The 0-based index of the nearest-rank percentile q in n ≥ 1 sorted values: ⌈q·n⌉ − 1. */
+export function nearestRankIndex(n: number, q: number): number {
   // Integer arithmetic on percent avoids ⌈0.9·10⌉ = 10 turning into 9.000000000000002 → 10 surprises.
   const rank = Math.max(1, Math.ceil((Math.round(q * 100) * n) / 100));
-  return sorted[Math.min(n, rank) - 1] ?? null;
+  return Math.min(n, rank) - 1;
+}
+
+/**
+ * Puts the k-th smallest (0-based) of `a[lo, hi)` at `a[k]`, no larger value before it and no smaller one
+ * after it, in place: quickselect with a three-way partition (runs of equal values, such as the zero waits
+ * of an idle server, end a round instead of degrading it) around the median of three elements at
+ * pseudo-random places (a fixed xorshift sequence: ordered input, common in waits, does not degrade it, and
+ * the same values always take the same steps).
+ */
+export function selectInPlace(a: Float64Array, k: number, lo = 0, hi = a.length): void {
+  let state = 0x9e3779b9;
+  const at = (from: number, n: number) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return from + ((state >>> 0) % n);
+  };
+  while (hi - lo > 1) {
+    const x = a[at(lo, hi - lo)] ?? 0;
+    const y = a[at(lo, hi - lo)] ?? 0;
+    const z = a[at(lo, hi - lo)] ?? 0;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    // [lo, lt) < pivot, [lt, i) = pivot, (gt, hi) > pivot.
+    let lt = lo;
+    let i = lo;
+    let gt = hi - 1;
+    while (i <= gt) {
+      const v = a[i] ?? 0;
+      if (v < pivot) {
+        a[i++] = a[lt] ?? 0;
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt] ?? 0;
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
+}
+
+/**
+ * Nearest-rank percentiles of values (not modified) by selection in `scratch` (at least as long): linear
+ * time, and no memory beyond the one scratch copy, for lists of tens of millions of values.
+ * @param qs - the percentiles wanted, in (0, 1]
+ * @returns one value per q (null for no values)
+ */
+export function nearestRanksBySelection(
+  values: Float64Array,
+  qs: readonly number[],
+  scratch: Float64Array = new Float64Array(values.length),
+): (number | null)[] {
+  const n = values.length;
+  if (n === 0) return qs.map(() => null);
+  const a = scratch.subarray(0, n);
+  a.set(values);
+  // Largest rank first: after selecting k, a[0, k) holds the k smallest, where every smaller rank lies.
+  const order = qs.map((q, i) => ({ k: nearestRankIndex(n, q), i })).sort((p, q) => q.k - p.k);
+  const out: (number | null)[] = qs.map(() => null);
+  let hi = n;
+  for (const { k, i } of order) {
+    // The largest value (q = 1) by a scan: it moves nothing, so the next selection still spans a[0, n).
+    if (k === n - 1) {
+      let max = -Infinity;
+      for (let j = 0; j < n; j++) max = Math.max(max, a[j] ?? -Infinity);
+      out[i] = max;
+      continue;
+    }
+    selectInPlace(a, k, 0, hi);
+    out[i] = a[k] ?? null;
+    hi = k + 1;
+  }
+  return out;
 }
 
 /** Mean in index order (so the same values always give the same bits), or null when empty. */
