@@ -42,7 +42,7 @@ export interface LoadResult {
   readonly databases: Readonly<Record<string, StationLoad>>;
 }
 
-/** The section of `load` each kind of finite server is listed in, in the document's order. */
+/** The section of `load` each kind of finite server is listed in, in the document's order (keys in order). */
 export const LOAD_SECTIONS: Readonly<Record<StationKind, keyof LoadResult>> = {
   managementPoint: "managementPoints",
   enrollmentProxyPoint: "enrollmentProxyPoints",
@@ -106,4 +106,18 @@ export function buildLoad(stations: readonly StationTally[], duration: number): 
     distributionPoints: entries("distributionPoints"),
     databases: entries("databases"),
   };
+}
+
+/** One entry of `load` with what it is. */
+export interface LoadEntry {
+  readonly kind: StationKind;
+  readonly name: string;
+  readonly load: StationLoad;
+}
+
+/** The entries of `load` in document order: section by section, each in its order. */
+export function loadEntries(load: LoadResult): LoadEntry[] {
+  return (Object.entries(LOAD_SECTIONS) as [StationKind, keyof LoadResult][]).flatMap(([kind, section]) =>
+    Object.entries(load[section]).map(([name, entry]) => ({ kind, name, load: entry })),
+  );
 }

@@ -4,6 +4,7 @@ import { runEngine } from "../../src/model/engine.js";
 import { newStationTally, type StationKind, type StationTally } from "../../src/model/load/stationTally.js";
 import { compileSite } from "../../src/model/site.js";
 import type { RawRun } from "../../src/model/tally.js";
+import type { Scenario } from "../../src/scenario/schema.js";
 import { singleServer } from "./scenarios.js";
 
 /** What a hand-built tally holds besides its zeros. */
@@ -46,13 +47,20 @@ export function handTally(
   return t;
 }
 
-/** The one-server site of `singleServer` (3 h, replica r1, 20 devices), run by the fast engine. */
-export function plainRun(): RawRun {
-  const scenario = singleServer({ group: { count: 20, enrollment: { pattern: "even", from: 0, to: "1h" } } });
+/** The default site of these tests: `singleServer` (3 h, replica r1) with 20 devices over the first hour. */
+export function loadTestScenario(options: Parameters<typeof singleServer>[0] = {}): Scenario {
+  return singleServer({
+    group: { count: 20, enrollment: { pattern: "even", from: 0, to: "1h" } },
+    ...options,
+  });
+}
+
+/** A scenario (by default `loadTestScenario()`) run by the fast engine: a run without load. */
+export function plainRun(scenario: Scenario = loadTestScenario()): RawRun {
   return runEngine(compileSite(scenario, scenario.seed));
 }
 
 /** That run with `load` set to the given tallies. */
-export function runWithLoad(load: readonly StationTally[]): RawRun {
-  return { ...plainRun(), load };
+export function runWithLoad(load: readonly StationTally[], scenario?: Scenario): RawRun {
+  return { ...plainRun(scenario), load };
 }
