@@ -3,7 +3,7 @@
 import type { StationKind, StationTally } from "../model/load/stationTally.js";
 import { databaseOutages } from "../model/rules.js";
 import type { SiteModel } from "../model/site.js";
-import type { Interval } from "./runSeries.js";
+import type { Outage } from "../scenario/schema.js";
 
 /** One finite server (a role or a database with a `capacity`) minute by minute. */
 export interface StationSeries {
@@ -26,7 +26,7 @@ export interface StationSeries {
   /** Busy workers / workers in each minute, 0 to 1. */
   readonly utilisation: Float64Array;
   /** When it was down: its server's outages for a role, the database's own for a database. */
-  readonly outages: readonly Interval[];
+  readonly outages: readonly Outage[];
 }
 
 /**
@@ -40,7 +40,7 @@ function busyWorkers(busySeconds: Float64Array, duration: number): Float64Array 
   });
 }
 
-function outagesOf(site: SiteModel, station: StationTally): readonly Interval[] {
+function outagesOf(site: SiteModel, station: StationTally): readonly Outage[] {
   if (station.kind === "database") return databaseOutages(site.scenario.site, station.name);
   return site.scenario.site.servers.find((s) => s.name === station.name)?.outages ?? [];
 }
