@@ -3,7 +3,9 @@
 /** The verdict on one metric of `compare` (and of `sweep --baseline`). */
 export type Verdict = "better" | "worse" | "same" | "inconclusive";
 
-// Metrics where more is better; every other metric (times, failures, counts of trouble) is better lower.
+// Metrics where more is better; every other metric (times, failures, counts of trouble, and every number of
+// a finite server's `load`: utilisation, waits, responses, refusals, timeouts, queue, and its requests and
+// served, which grow with the retries trouble brings) is better lower.
 const HIGHER_IS_BETTER = new Set(["connected", "enrolled", "succeeded"]);
 
 /**

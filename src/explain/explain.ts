@@ -1,6 +1,7 @@
 // `mdmsim explain`: a field of a scenario file or of the run document, read from its declaration (the
 // scenario's JSON Schema, the result's declaration): type, default, allowed values, meaning, where it is
-// documented. Array levels may be left out (`devices.count`) or given as an index or an element's name.
+// documented. List levels and objects keyed by name may be left out (`devices.count`) or given as an index
+// or a name (`load.databases.site.utilisation`).
 import { UsageError } from "../errors.js";
 import { DURATION_PATTERN } from "../scenario/duration.js";
 import { EXPECTATION_PATTERN } from "../scenario/expectation.js";
@@ -8,6 +9,7 @@ import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
 import { distance } from "fastest-levenshtein";
 import wrapAnsi from "wrap-ansi";
 import { IPV4_RANGE_PATTERN, POSITIVE_DURATION_PATTERN } from "../scenario/primitives.js";
+import { isRecord } from "../isRecord.js";
 import { alternatives, type SchemaNode } from "../scenario/schemaNodes.js";
 import { RESULT_SCHEMA } from "./resultSchema.js";
 
@@ -31,9 +33,26 @@ interface Found {
   readonly path: readonly string[];
 }
 
-/** The object branches a node stands for, stepping through arrays (array levels may be left out). */
+/**
+ * The declaration of every entry of an object keyed by name (`additionalProperties`, which SchemaNode does
+ * not list: only the result's declaration has such objects), or undefined.
+ */
+function entries(node: SchemaNode): SchemaNode | undefined {
+  const value = (node as { readonly additionalProperties?: unknown }).additionalProperties;
+  return isRecord(value) ? value : undefined;
+}
+
+/** A list's items or a keyed object's entries: the level a path may name an element of or leave out. */
+function elements(node: SchemaNode): SchemaNode | undefined {
+  return node.items ?? entries(node);
+}
+
+/** The object branches a node stands for, stepping through lists and keyed objects (levels that may be left out). */
 function objects(node: SchemaNode): SchemaNode[] {
-  return alternatives(node).flatMap((n) => (n.items ? objects(n.items) : n.properties ? [n] : []));
+  return alternatives(node).flatMap((n) => {
+    const inner = elements(n);
+    return inner ? objects(inner) : n.properties ? [n] : [];
+  });
 }
 
 /** A branch's name: the value of its `const` field (an enrollment pattern), when it has one. */
@@ -42,8 +61,8 @@ function branchName(node: SchemaNode): string | undefined {
   return constant ? String(constant.const) : undefined;
 }
 
-function isArrayNode(node: SchemaNode): boolean {
-  return alternatives(node).some((n) => n.items !== undefined);
+function hasElements(node: SchemaNode): boolean {
+  return alternatives(node).some((n) => elements(n) !== undefined);
 }
 
 /** The declarations at a path, or the index of the first segment that names nothing. */
@@ -63,7 +82,7 @@ export function resolve(root: SchemaNode, segments: readonly string[]): Found | 
       continue;
     }
     // An index or an element's name inside a list: the list's items are what the next segment reads.
-    const inList = found.nodes.some(({ node }) => isArrayNode(node));
+    const inList = found.nodes.some(({ node }) => hasElements(node));
     if (inList && (i < segments.length - 1 || /^\d+$/.test(segment))) {
       skipped = i;
       continue;
@@ -128,6 +147,8 @@ export function typeWords(node: SchemaNode): string {
   if (node.pattern?.startsWith("^\\d{4}-") === true) return "ISO 8601 instant";
   if (type === "integer" && node.minimum !== undefined) return `integer ≥ ${node.minimum}`;
   if (type === "number" && node.exclusiveMinimum !== undefined) return `number > ${node.exclusiveMinimum}`;
+  const keyed = entries(node);
+  if (keyed) return `${typeWords(keyed) === "object" ? "objects" : typeWords(keyed)} by name`;
   if (type === "array" && node.items) {
     const items = typeWords(node.items);
     const at = node.minItems !== undefined && node.minItems > 0 ? `, at least ${node.minItems}` : "";

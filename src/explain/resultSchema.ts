@@ -73,6 +73,59 @@ const attempts = object("Tries at a DMP (enrollment and content tries are counte
   failedByReason: byReason("Failed tries by the reason of the failure", "Failed tries"),
 });
 
+/**
+ * An object with one entry per name (a server's, a database's), each declared by `value`: JSON Schema's
+ * `additionalProperties`, which explain reads like a list's items (a path names the entry or leaves it out).
+ */
+const byName = (description: string, value: SchemaNode): SchemaNode => {
+  const node = { type: "object", description, additionalProperties: value };
+  return node;
+};
+
+/** Nearest-rank statistics of a finite server's served requests (null when it served none). */
+const loadSeconds = (description: string) =>
+  object(
+    `${description}, over the requests it served. Percentiles are nearest-rank; null when it served none`,
+    {
+      mean: maybe(num("The mean, seconds")),
+      p50: maybe(num("The median (50th percentile), seconds")),
+      p90: maybe(num("The 90th percentile, seconds")),
+      p99: maybe(num("The 99th percentile, seconds")),
+      max: maybe(num("The largest value, seconds")),
+    },
+  );
+
+const stationLoad = object("One finite server over the run", {
+  workers: int("Its capacity.workers: the requests it serves at once"),
+  requests: int(
+    "Requests that finished inside the run: served + refused + those that left the queue at their deadline (a request still waiting or in service at the end is in none)",
+  ),
+  served: int("Services that ended inside the run, including those whose device had given up"),
+  refused: int("Requests refused at arrival (server-busy: the queue was full) or ended by an outage"),
+  timedOut: int("Tries the device gave up on (request-timeout) while at this server, waiting or in service"),
+  utilisation: num("Busy worker-seconds inside the run / (workers × the run's duration), 0 to 1"),
+  waitSeconds: loadSeconds("Seconds from a request's arrival to the start of its service"),
+  responseSeconds: loadSeconds("Seconds from a request's arrival to the end of its service"),
+  queue: object("The requests waiting for a worker (not those in service)", {
+    max: int("The most requests waiting at once"),
+    meanLength: num("The time average of the requests waiting over the run"),
+  }),
+});
+
+const load = object(
+  "Per role and database with a capacity, under its server's name (absent when none has a capacity)",
+  {
+    managementPoints: byName("Management points with a capacity, by server name", stationLoad),
+    enrollmentProxyPoints: byName("Enrollment proxy points with a capacity, by server name", stationLoad),
+    enrollmentPoints: byName("Enrollment points with a capacity, by server name", stationLoad),
+    distributionPoints: byName("Distribution points with a capacity, by server name", stationLoad),
+    databases: byName(
+      'Databases with a capacity: "site" for the site database, else the replica\'s name',
+      stationLoad,
+    ),
+  },
+);
+
 /** The run document's declaration. */
 export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run; times in seconds", {
   scenario: text("The scenario's name"),
@@ -155,6 +208,7 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     }),
     type: ["object", "null"],
   },
+  load,
   expectations: list(
     "Each expectation of the scenario and of --expect, evaluated",
     object("One expectation", {

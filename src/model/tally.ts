@@ -3,7 +3,8 @@ import type { DeviceRecord, TraceEvent } from "../results/device.js";
 import type { DrawCounts } from "./draws.js";
 import { REASONS } from "./reasons.js";
 import type { SiteModel } from "./site.js";
-import type { StationTally } from "./load/stationTally.js";
+import { loadPlan } from "./load/plan.js";
+import { newStationTally, type StationTally } from "./load/stationTally.js";
 
 /** Counters of one device group. */
 export interface GroupTally {
@@ -97,7 +98,10 @@ export function emptyRun(site: SiteModel): RawRun {
     trace: null,
     perDevice: null,
     draws: null,
-    load: null,
+    load:
+      loadPlan(site)?.stations.map((s) =>
+        newStationTally(s.kind, s.name, s.capacity.workers, site.duration),
+      ) ?? null,
   };
 }
 

@@ -1,8 +1,10 @@
 // The table format of `run`: a headline, then the detail tables. Pure: result in, text out.
 import { formatDuration } from "../scenario/duration.js";
+import { loadEntries } from "../results/load.js";
 import type { RunResult } from "../results/runResult.js";
 import { num, reasonRows, seconds } from "./format.js";
 import { paragraph, section, table, type Cell } from "./layout.js";
+import { stationRole } from "./stationNames.js";
 import type { TerminalOptions } from "./terminal.js";
 
 function headline(r: RunResult, o: TerminalOptions): string {
@@ -168,6 +170,28 @@ function content(r: RunResult, o: TerminalOptions): string {
   return section("Content (distribution points)", table(null, rows, o), o);
 }
 
+function load(r: RunResult, o: TerminalOptions): string {
+  if (r.load === undefined) return "";
+  const rows = loadEntries(r.load).map(({ kind, name, load: l }) => [
+    name,
+    stationRole(kind, name),
+    String(l.workers),
+    `${num(l.utilisation * 100, 1)}%`,
+    num(l.waitSeconds.p99),
+    String(l.refused),
+    String(l.timedOut),
+  ]);
+  return section(
+    "Finite servers (roles and databases with a capacity)",
+    table(
+      ["server", "role / database", "workers", "utilisation", "wait p99 (s)", "refused", "timed out"],
+      rows,
+      o,
+    ),
+    o,
+  );
+}
+
 /** The expectations table, or "" when there are none. */
 export function renderExpectations(r: RunResult, o: TerminalOptions = {}): string {
   if (r.expectations.length === 0) return "";
@@ -211,6 +235,7 @@ export function renderRunTable(r: RunResult, options: TerminalOptions = {}): str
     managementPoints(r, options),
     replicas(r, options),
     content(r, options),
+    load(r, options),
     renderExpectations(r, options),
     trace(r, options),
   ]

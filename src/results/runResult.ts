@@ -1,6 +1,7 @@
 // The result document of `run` (cli-and-results.md): built from the engine's counters.
 import type { GroupTally, RawRun } from "../model/tally.js";
 import type { DeviceRecord, TraceEvent } from "./device.js";
+import { buildLoad, type LoadResult } from "./load.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
 import { pollProfileName, type PollProfileName } from "../scenario/pollProfiles.js";
@@ -117,6 +118,8 @@ export interface RunResult {
   readonly managementPoints: readonly ManagementPointResult[];
   readonly replicas: readonly ReplicaResult[];
   readonly content: ContentResult | null;
+  /** Per role and database with a `capacity`; absent when none has one. */
+  readonly load?: LoadResult;
   readonly expectations: readonly ExpectationResult[];
   /** Events the engine processed: replica ticks (taken or skipped), enrollment tries, commits, DMP and content tries. */
   readonly events: number;
@@ -338,5 +341,7 @@ function measure(raw: RawRun): MeasuredRun {
           neverServed: tallies.reduce((n, t) => n + t.contentNeverServed, 0),
         }
       : null,
+    // Absent without any capacity, so such a run's document is what it was before the load model.
+    ...(raw.load !== null ? { load: buildLoad(raw.load, site.duration) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // What a run report draws, built once from the run's counters: per group the times to first success and the
 // closed form's inputs, per management point the tries and failures per minute with what explains them
-// (its replica's ticks, outages, certificate validity). The report reads this, never the engine's internals.
+// (its replica's ticks, outages, certificate validity), per finite server its load (loadSeries.ts). The
+// report reads this, never the engine's internals.
 import { assignmentShares } from "../model/assignment.js";
 import type { PollSettings } from "../model/pollSchedule.js";
 import { OK, REASONS } from "../model/reasons.js";
@@ -9,6 +10,7 @@ import type { SiteModel } from "../model/site.js";
 import type { ReplicaTimeline } from "../model/replica.js";
 import type { RawRun } from "../model/tally.js";
 import { timelineAt } from "../model/timeline.js";
+import { loadSeries, type StationSeries } from "./loadSeries.js";
 
 /** Where a share of a group's devices reads its records: a replica (P, D), or the site database. */
 export interface DatabaseShare {
@@ -65,6 +67,8 @@ export interface RunSeries {
   readonly groups: readonly GroupSeries[];
   readonly managementPoints: readonly ManagementPointSeries[];
   readonly replicas: readonly ReplicaSeries[];
+  /** Per finite server (a role or database with a `capacity`), in station order; empty without any. */
+  readonly load: readonly StationSeries[];
 }
 
 /**
@@ -128,5 +132,6 @@ export function runSeries(raw: RawRun): RunSeries {
       };
     }),
     replicas,
+    load: loadSeries(site, raw.load),
   };
 }

@@ -37,10 +37,13 @@ export function intervalMethod(path: string): IntervalMethod {
  *   `firstPollDelay` for the time to first success (no device can succeed before its first poll) and 0
  *   for other times;
  * - every other number of a run's result (tries, failures, syncs, loads): [0, open].
+ * A finite server's `load` entry is read by its field alone (its server's name may hold any word): its
+ * `utilisation` [0, 1], its wait and response seconds [0, duration], its counts and queue [0, open].
  */
 export function metricBounds(scenario: Scenario, path: string): Bounds {
   const segments = path.split(".");
   const last = lastSegment(path);
+  if (segments[0] === "load") return loadBounds(scenario, segments);
   if (/(share|fraction|ratio)$/i.test(last)) return [0, 1];
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
   const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
@@ -53,6 +56,16 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
         : 0;
     return [least, scenario.duration];
   }
+  return [0, null];
+}
+
+// load.SECTION.NAME.FIELD[.PART]: the fields are known, so the tail says which it is whatever the name.
+function loadBounds(scenario: Scenario, segments: readonly string[]): Bounds {
+  const last = segments[segments.length - 1];
+  if (last === "utilisation") return [0, 1];
+  const statistic = /^(mean|p50|p90|p99|max)$/.test(last ?? "");
+  if (statistic && /^(waitSeconds|responseSeconds)$/.test(segments[segments.length - 2] ?? ""))
+    return [0, scenario.duration];
   return [0, null];
 }
 

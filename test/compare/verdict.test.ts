@@ -3,6 +3,26 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { higherIsBetter, verdictOf } from "../../src/compare/verdict.js";
 
+describe("higherIsBetter on load paths", () => {
+  it("takes every number of a finite server as better lower", () => {
+    const mp = "load.managementPoints.cm01.corp.contoso.com";
+    for (const field of [
+      "utilisation",
+      "waitSeconds.p99",
+      "waitSeconds.mean",
+      "responseSeconds.p50",
+      "refused",
+      "timedOut",
+      "queue.max",
+      "queue.meanLength",
+    ]) {
+      expect(higherIsBetter(`${mp}.${field}`), field).toBe(false);
+      expect(verdictOf(`${mp}.${field}`, [-0.2, -0.1], [-0.3, -0.05]), field).toBe("better");
+    }
+    expect(verdictOf("load.databases.site.utilisation", [0.2, 0.1], [0.05, 0.3])).toBe("worse");
+  });
+});
+
 describe("verdictOf", () => {
   it("follows the rules: same, better/worse when the interval excludes 0, else inconclusive", () => {
     expect(verdictOf("attempts.failed", [0, 0, 0], [0, 0])).toBe("same");

@@ -7,6 +7,9 @@ import { REASONS } from "../../src/model/reasons.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { POLL_PROFILE_NAMES, POLL_PROFILES } from "../../src/scenario/pollProfiles.js";
 import { simulate } from "../../src/simulate.js";
+import type { StationKind } from "../../src/model/load/stationTally.js";
+import { buildRunResult } from "../../src/results/runResult.js";
+import { handTally, runWithLoad } from "../helpers/loadTallies.js";
 
 function usageError(work: () => unknown): UsageError {
   try {
@@ -142,6 +145,20 @@ describe("explain on result paths", () => {
     expect(text).toContain("the DMP reads a replica that has not yet");
   });
 
+  it("explains a load path with a server name in it, or with the name left out", () => {
+    const named = explain("result", "load.managementPoints.cm01.corp.contoso.com.utilisation");
+    expect(named.split("\n")[0]).toBe("load.managementPoints.utilisation");
+    expect(named).toContain("Busy worker-seconds inside the run / (workers × the run's duration)");
+    expect(named).toContain("docs/results.md#loadmanagementpointsutilisation");
+    expect(explain("result", "load.databases.waitSeconds.p99")).toContain("The 99th percentile, seconds");
+    const databases = explain("result", "load.databases");
+    expect(databases).toContain("type      objects by name");
+    expect(databases).toMatch(/\n {4}utilisation +number/);
+    expect(usageError(() => explain("result", "load.databases.site.utilisaton")).message).toContain(
+      "did you mean load.databases.utilisation",
+    );
+  });
+
   it("explains content.neverServed", () => {
     const text = explain("result", "content.neverServed");
     expect(text.split("\n")[0]).toBe("content.neverServed");
@@ -165,6 +182,22 @@ describe("explain on result paths", () => {
       const result = simulate(scenario, { perDevice: true, trace: device });
       for (const path of leafPaths(result)) produced.add(path);
     }
+    // No bundled scenario has a capacity: a run with a finite server of each kind brings `load`, whose
+    // entries are keyed by server name, a level left out like a list's.
+    const kinds = [
+      "managementPoint",
+      "enrollmentProxyPoint",
+      "enrollmentPoint",
+      "distributionPoint",
+      "database",
+    ];
+    const stations = kinds.map((kind, i) =>
+      handTally(kind as StationKind, `server${i}.corp.contoso.com`, 2, 3600, { waits: [1], responses: [2] }),
+    );
+    const { load } = buildRunResult(runWithLoad(stations));
+    expect(load).toBeDefined();
+    for (const [section, entries] of Object.entries(load ?? {}) as [string, Record<string, unknown>][])
+      for (const entry of Object.values(entries)) leafPaths(entry, ["load", section], produced);
     const declared = new Set(allPaths(RESULT_SCHEMA).map((p) => p.join(".")));
     // Maps by reason and the histogram hold data-dependent keys: their parent is what is declared.
     const undeclared = [...produced].filter(

@@ -4,10 +4,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ScenarioError, UsageError } from "../../src/errors.js";
 import { compileSite } from "../../src/model/site.js";
-import { checkExpectations, readMetric } from "../../src/results/expectations.js";
+import {
+  checkExpectations,
+  evaluateExpectations,
+  parseExpectation,
+  readMetric,
+} from "../../src/results/expectations.js";
+import { buildRunResult } from "../../src/results/runResult.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { labelOf } from "../../src/scenario/path.js";
 import { simulate } from "../../src/simulate.js";
+import { handTally, plainRun, runWithLoad } from "../helpers/loadTallies.js";
 
 const scenario = (name: string, expectations?: string[]) => {
   const data = JSON.parse(
@@ -102,5 +109,49 @@ describe("checkExpectations", () => {
     expect(() => {
       checkExpectations(compileSite(c, c.seed), ["content.attempted >= 0"]);
     }).not.toThrow();
+  });
+});
+
+describe("load paths", () => {
+  const withLoad = buildRunResult(
+    runWithLoad([
+      handTally("managementPoint", "cm01.corp.contoso.com", 8, 10800, {
+        busySeconds: 8 * 10800 * 0.25,
+        waits: [0, 0.5, 2],
+        responses: [0.1, 0.7, 2.4],
+      }),
+      handTally("managementPoint", "cm01", 2, 10800),
+      handTally("database", "site", 4, 10800, { refused: 3, requests: 3 }),
+      handTally("database", "replica1", 4, 10800),
+    ]),
+  );
+
+  it("reads a finite server's numbers by its name, dots and all, the longest name first", () => {
+    expect(readMetric(withLoad, "load.managementPoints.cm01.corp.contoso.com.utilisation")).toBe(0.25);
+    expect(readMetric(withLoad, "load.managementPoints.cm01.corp.contoso.com.waitSeconds.p99")).toBe(2);
+    expect(readMetric(withLoad, "load.managementPoints.cm01.workers")).toBe(2);
+    expect(readMetric(withLoad, "load.databases.site.refused")).toBe(3);
+    expect(readMetric(withLoad, "load.databases.site.waitSeconds.p50")).toBeNull();
+    const [passed, failed] = evaluateExpectations(withLoad, [
+      parseExpectation("load.databases.site.utilisation <= 0.8"),
+      parseExpectation("load.managementPoints.cm01.corp.contoso.com.responseSeconds.max < 2s"),
+    ]);
+    expect(passed).toEqual({ expression: "load.databases.site.utilisation <= 0.8", actual: 0, passed: true });
+    expect(failed?.passed).toBe(false);
+    expect(failed?.actual).toBe(2.4);
+  });
+
+  it("refuses a server that has no load entry, with the nearest one", () => {
+    expect(() => readMetric(withLoad, "load.databases.replica2.utilisation")).toThrow(
+      'path "load.databases.replica2.utilisation": "load.databases.replica2" names nothing in the result; did you mean "load.databases.replica1.utilisation"?',
+    );
+  });
+
+  it("refuses a load path in a run without capacity as it refuses any unknown path", () => {
+    const plain = buildRunResult(plainRun());
+    expect(() => readMetric(plain, "load.databases.site.utilisation")).toThrow(
+      /^path "load\.databases\.site\.utilisation": "load" names nothing in the result/,
+    );
+    expect(() => readMetric(plain, "load.databases.site.utilisation")).toThrow(UsageError);
   });
 });

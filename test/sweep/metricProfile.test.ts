@@ -46,3 +46,42 @@ describe("metric profiles", () => {
     expect(clamp(2, [null, null])).toBe(2);
   });
 });
+
+describe("metric profiles of load paths", () => {
+  it("bounds utilisation by [0, 1], waits and responses by the duration, counts and queues by 0", () => {
+    expect(metricBounds(baseline, "load.databases.site.utilisation")).toEqual([0, 1]);
+    const mp = "load.managementPoints.cm01.corp.contoso.com";
+    expect(metricBounds(baseline, `${mp}.utilisation`)).toEqual([0, 1]);
+    expect(metricBounds(baseline, `${mp}.waitSeconds.p99`)).toEqual([0, 10800]);
+    expect(metricBounds(baseline, `${mp}.responseSeconds.mean`)).toEqual([0, 10800]);
+    for (const field of [
+      "requests",
+      "served",
+      "refused",
+      "timedOut",
+      "workers",
+      "queue.max",
+      "queue.meanLength",
+    ])
+      expect(metricBounds(baseline, `${mp}.${field}`), field).toEqual([0, null]);
+    // A server's name is no field: "devices" in it does not bound its requests by the devices.
+    expect(metricBounds(baseline, "load.managementPoints.devices.corp.contoso.com.requests")).toEqual([
+      0,
+      null,
+    ]);
+    expect(metricBounds(baseline, "load.databases.waitSeconds.requests")).toEqual([0, null]);
+  });
+
+  it("bootstraps a load path's order statistics, Student's t for its means and counts", () => {
+    const mp = "load.managementPoints.cm01.corp.contoso.com";
+    for (const p of [`${mp}.waitSeconds.p99`, `${mp}.responseSeconds.max`, `${mp}.queue.max`])
+      expect(intervalMethod(p), p).toBe("bootstrap-percentile");
+    for (const p of [
+      `${mp}.waitSeconds.mean`,
+      `${mp}.utilisation`,
+      `${mp}.queue.meanLength`,
+      `${mp}.refused`,
+    ])
+      expect(intervalMethod(p), p).toBe("student-t");
+  });
+});

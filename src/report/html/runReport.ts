@@ -1,6 +1,7 @@
 // The report of one run: headline numbers, expectations, charts (time to first success beside the closed
-// form, tries and failures over time per management point, load per DMP), `check`'s findings and `reach`'s
-// matrix (both passed in), as one self-contained HTML page. Pure apart from rendering, which is deterministic.
+// form, tries and failures over time per management point, load per DMP, utilisation and queue per finite
+// server), `check`'s findings and `reach`'s matrix (both passed in), as one self-contained HTML page. Pure
+// apart from rendering, which is deterministic.
 import type { Finding } from "../../checks/finding.js";
 import type { Reachability } from "../../model/reachability.js";
 import type { RunResult } from "../../results/runResult.js";
@@ -12,6 +13,7 @@ import { num, reasonRows } from "../format.js";
 import { closedFormCdf, empiricalCdf } from "./cdf.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
+import { loadSection, queueCharts } from "./loadSection.js";
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
@@ -160,6 +162,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
       caption:
         "Tries at each management point over the whole run, succeeded (blue) and failed (orange); beside each bar, the devices assigned to it and its busiest minute.",
     });
+  charts.push(...queueCharts(result, series));
   return charts;
 }
 
@@ -359,6 +362,7 @@ export function runReportHtml(
       title: "Load per device management point",
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
+    ...[loadSection(result, charts, svgs)].filter((s) => s !== null),
     findingsSection(input.findings),
     reachabilitySection(input.reach),
   ];
