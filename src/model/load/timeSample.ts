@@ -48,6 +48,15 @@ export class TimeSample {
     return this.long[rank - seen - 1] ?? NaN;
   }
 
+  /** How many values round to `ms` milliseconds or less. */
+  countAtMost(ms: number): number {
+    let n = 0;
+    const dense = this.dense;
+    if (dense !== null) for (let m = 0; m <= Math.min(ms, DENSE_MS - 1); m++) n += dense[m] ?? 0;
+    for (const v of this.long) if (v <= ms) n++;
+    return n;
+  }
+
   /** Every value to the millisecond, ascending (for tests and small samples). */
   values(): number[] {
     const out: number[] = [];
