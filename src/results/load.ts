@@ -3,6 +3,8 @@
 // read from the counts, exact at the result's precision, whatever the number of requests.
 import type { StationKind, StationTally } from "../model/load/stationTally.js";
 import type { TimeSample } from "../model/load/timeSample.js";
+import { stationSpecs } from "../model/load/plan.js";
+import type { Scenario } from "../scenario/schema.js";
 import { rankOf, round3 } from "./statistics.js";
 
 /** Nearest-rank statistics of some seconds over the served requests; null when none was served. */
@@ -105,4 +107,15 @@ export function loadEntries(load: LoadResult): LoadEntry[] {
   return (Object.entries(LOAD_SECTIONS) as [StationKind, keyof LoadResult][]).flatMap(([kind, section]) =>
     Object.entries(load[section]).map(([name, entry]) => ({ kind, name, load: entry })),
   );
+}
+
+/**
+ * The load paths `sweep` and `compare` report besides their defaults when a scenario has finite servers:
+ * each one's utilisation and 99th-percentile response, so a change shows its price beside its gain.
+ */
+export function loadMetricPaths(scenario: Scenario): string[] {
+  return stationSpecs(scenario).stations.flatMap((s) => {
+    const at = `load.${LOAD_SECTIONS[s.kind]}.${s.name}`;
+    return [`${at}.utilisation`, `${at}.responseSeconds.p99`];
+  });
 }

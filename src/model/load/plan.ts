@@ -1,7 +1,7 @@
 // Which roles and databases are finite servers, where each try meets them, and which groups reach one:
 // compiled once per run, for both engines.
 import type { Capacity } from "../../scenario/capacitySchema.js";
-import type { Server } from "../../scenario/schema.js";
+import type { Scenario, Server } from "../../scenario/schema.js";
 import { managementPointCandidates } from "../assignment.js";
 import type { Outage } from "../outage.js";
 import type { RoleName } from "../rules.js";
@@ -47,17 +47,23 @@ const ROLES: readonly RoleName[] = [
   "distributionPoint",
 ];
 
-/** The finite servers of a compiled site, or null when no role or database has a `capacity`. */
-export function loadPlan(site: SiteModel): LoadPlan | null {
-  const { scenario } = site;
+/**
+ * The finite servers of a scenario, in station order (roles server by server, in role order; then the site
+ * database; then the replicas), with where tries meet them by server and role.
+ */
+export function stationSpecs(scenario: Scenario): {
+  stations: StationSpec[];
+  roleStation: ReadonlyMap<string, number>;
+  siteDatabase: number;
+  replicaStation: number[];
+} {
   const stations: StationSpec[] = [];
   const roleStation = new Map<string, number>();
-  const key = (server: Server, role: RoleName) => `${server.name}\u0000${role}`;
   for (const server of scenario.site.servers)
     for (const role of ROLES) {
       const capacity = server.roles[role]?.capacity;
       if (capacity === undefined) continue;
-      roleStation.set(key(server, role), stations.length);
+      roleStation.set(roleKey(server, role), stations.length);
       stations.push({
         kind: role,
         name: server.name,
@@ -73,6 +79,16 @@ export function loadPlan(site: SiteModel): LoadPlan | null {
   };
   const siteDatabase = database("site", scenario.site.database.capacity, scenario.site.database.outages);
   const replicaStation = scenario.site.replicas.map((r) => database(r.name, r.capacity, r.serverOutages));
+  return { stations, roleStation, siteDatabase, replicaStation };
+}
+
+const roleKey = (server: Server, role: RoleName) => `${server.name}\u0000${role}`;
+
+/** The finite servers of a compiled site, or null when no role or database has a `capacity`. */
+export function loadPlan(site: SiteModel): LoadPlan | null {
+  const { scenario } = site;
+  const { stations, roleStation, siteDatabase, replicaStation } = stationSpecs(scenario);
+  const key = roleKey;
   if (stations.length === 0) return null;
   const of = (servers: readonly Server[], role: RoleName) =>
     Int32Array.from(servers, (s) => roleStation.get(key(s, role)) ?? -1);
