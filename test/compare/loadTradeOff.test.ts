@@ -14,7 +14,6 @@ const morning = applyOverrides(
     "devices.hq-windows.count=8000",
     "devices.hq-windows.enrollment.to=1h",
     "duration=3h",
-    "site.servers.dmp02.corp.contoso.com.roles.managementPoint.allowMobileDevicesAndMacs=true",
     'site.replicas.replica1.capacity={"workers":8,"serviceTime":{"mean":"40ms","distribution":"exponential"}}',
   ],
 );
