@@ -34,6 +34,9 @@ export class LoadWorld {
   readonly stations: Station[];
   private readonly requests = new Requests();
   private readonly inFlight = new Map<number, Request>();
+  /** Per finite server: its last arrival's and last service end's instants (ties, for the statistics). */
+  private readonly lastArrival: number[];
+  private readonly lastEnd: number[];
 
   constructor(
     private readonly env: Environment,
@@ -53,6 +56,8 @@ export class LoadWorld {
           duration,
         ),
     );
+    this.lastArrival = plan.stations.map(() => -1);
+    this.lastEnd = plan.stations.map(() => -1);
     plan.stations.forEach((spec, s) => {
       for (const o of spec.outages)
         env.schedule(o.from, orderKey(Priority.OUTAGE_EDGE, s), () => {
@@ -98,6 +103,8 @@ export class LoadWorld {
   *stage(request: Request, s: number): Generator<Signal, number | null, unknown> {
     const station = this.stations[s] as Station;
     this.requests.station[request.id] = s;
+    if (this.lastArrival[s] === this.env.now) this.branch("load: arrivals at one instant at a server");
+    this.lastArrival[s] = this.env.now;
     const service = station.arrive(request.id, this.env.now);
     if (service === REFUSED) {
       this.branch("load: refused, the queue full");
@@ -154,6 +161,8 @@ export class LoadWorld {
     if (request.cut) return;
     const s = this.requests.station[request.id] ?? -1;
     const station = this.stations[s] as Station;
+    if (this.lastEnd[s] === this.env.now) this.branch("load: services ending at one instant at a server");
+    this.lastEnd[s] = this.env.now;
     const next = station.finish(request.id, this.env.now);
     if (next >= 0) {
       const head = this.inFlight.get(next);

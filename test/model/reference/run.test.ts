@@ -83,6 +83,8 @@ const LOAD_BRANCHES = [
   "load: the query found no record",
   "load: sync charged to the site database",
   "load: poll not made, waiting for an answer",
+  "load: arrivals at one instant at a server",
+  "load: services ending at one instant at a server",
 ];
 
 /** The raw counters of every finite server, as plain data (every value, every minute). */
