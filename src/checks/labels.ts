@@ -1,16 +1,11 @@
 // Words and places findings share: how the console names roles and connection settings, a server's
 // override path, and a check table entry for a reachability rule's failing contacts.
 import type { Reason } from "../model/reasons.js";
-import type { Contact, RoleName } from "../model/rules.js";
+import type { Contact } from "../model/rules.js";
+import { ROLE_LABEL } from "../model/roleLabel.js";
 import { defineCheck, type Check, type CheckEntry, type FailingContact } from "./catalogue.js";
 
-/** How the console names each role. */
-export const ROLE_LABEL: Readonly<Record<RoleName, string>> = {
-  enrollmentPoint: "enrollment point",
-  enrollmentProxyPoint: "enrollment proxy point",
-  distributionPoint: "distribution point",
-  managementPoint: "management point",
-};
+export { ROLE_LABEL };
 
 /** The console's words for each `connections` value. */
 export const CONNECTIONS_LABEL = {

@@ -1,16 +1,10 @@
 // How a finite server is named in tables and on the pages: its role in words, or which database it is.
 import type { StationKind } from "../model/load/stationTally.js";
-
-const ROLE_WORDS: Readonly<Record<Exclude<StationKind, "database">, string>> = {
-  managementPoint: "management point",
-  enrollmentProxyPoint: "enrollment proxy point",
-  enrollmentPoint: "enrollment point",
-  distributionPoint: "distribution point",
-};
+import { ROLE_LABEL } from "../model/roleLabel.js";
 
 /** What a finite server is: a role in words, "site database" or "replica database". */
 export function stationRole(kind: StationKind, name: string): string {
-  if (kind !== "database") return ROLE_WORDS[kind];
+  if (kind !== "database") return ROLE_LABEL[kind];
   return name === "site" ? "site database" : "replica database";
 }
 

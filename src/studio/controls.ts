@@ -10,6 +10,10 @@ import {
   type PollPhase,
 } from "../scenario/pollProfiles.js";
 import type { Outage, Scenario } from "../scenario/schema.js";
+import type { Capacity } from "../scenario/capacitySchema.js";
+import { stationSpecs } from "../model/load/plan.js";
+import { ROLE_LABEL } from "../model/roleLabel.js";
+
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
 export interface Control {
@@ -63,6 +67,22 @@ function integer(path: string, label: string, value: number, hint: string): Cont
   return { path, label, value: String(value), hint };
 }
 
+/** A finite server's workers and service time (none without a capacity). */
+function capacityControls(path: string, capacity: Capacity | undefined, what: string): Control[] {
+  if (capacity === undefined) return [];
+  const service = capacity.serviceTime;
+  return [
+    integer(`${path}.capacity.workers`, `Workers (${what})`, capacity.workers, "an integer ≥ 1"),
+    typeof service === "number"
+      ? duration(`${path}.capacity.serviceTime`, `Service time (${what})`, service)
+      : duration(
+          `${path}.capacity.serviceTime.mean`,
+          `Service time, mean (${what}, ${service.distribution})`,
+          service.mean,
+        ),
+  ];
+}
+
 /** A group's poll schedule: the profiles, and the group's own list when it is no profile. */
 function pollingControl(path: string, polling: readonly PollPhase[]): Control {
   const profile = pollProfileName(polling);
@@ -108,6 +128,8 @@ function enrollmentControls(path: string, enrollment: Scenario["devices"][number
  * the site database.
  */
 export function scenarioControls(scenario: Scenario): ControlGroup[] {
+  // A device's request timeout matters only where some role or database has a capacity.
+  const loaded = stationSpecs(scenario).stations.length > 0;
   const groups: ControlGroup[] = [
     {
       title: "Run",
@@ -129,6 +151,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           : duration(`${path}.applyDelay.mean`, `Apply delay, mean (${delay.distribution})`, delay.mean),
         outageControl(path, replica.outages, "sync stopped"),
         outageControl(path, replica.serverOutages, "SQL Server down", "serverOutages", "Server outages"),
+        ...capacityControls(path, replica.capacity, "its SQL Server"),
       ],
     });
   }
@@ -147,6 +170,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           group.connectionRetries.count,
           "an integer ≥ 0",
         ),
+        ...(loaded ? [duration(`${path}.requestTimeout`, "Request timeout", group.requestTimeout)] : []),
       ],
     });
   }
@@ -164,18 +188,35 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           hint: "the site database or a replica",
           options: databases.includes(mp.database) ? databases : [mp.database, ...databases],
         },
+        ...capacityControls(
+          `site.servers.${server.name}.roles.managementPoint`,
+          mp.capacity,
+          "management point",
+        ),
       ],
     });
   }
   for (const server of scenario.site.servers) {
     groups.push({
       title: `Server ${server.name}`,
-      controls: [outageControl(`site.servers.${server.name}`, server.outages, "all its roles down")],
+      controls: [
+        outageControl(`site.servers.${server.name}`, server.outages, "all its roles down"),
+        ...(["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint"] as const).flatMap((role) =>
+          capacityControls(
+            `site.servers.${server.name}.roles.${role}`,
+            server.roles[role]?.capacity,
+            ROLE_LABEL[role],
+          ),
+        ),
+      ],
     });
   }
   groups.push({
     title: "Site database",
-    controls: [outageControl("site.database", scenario.site.database.outages, "SQL Server down")],
+    controls: [
+      outageControl("site.database", scenario.site.database.outages, "SQL Server down"),
+      ...capacityControls("site.database", scenario.site.database.capacity, "its SQL Server"),
+    ],
   });
   return groups;
 }

@@ -37,6 +37,31 @@ describe("scenarioControls", () => {
     expect(database?.options).toEqual(["site", "replica1"]);
   });
 
+  it("turns each finite server's workers and service time, and the devices' request timeout, when there are some", () => {
+    const controls = scenarioControls(bundled("morning-enrollment")).flatMap((g) => g.controls);
+    const load = controls
+      .filter((c) => /capacity|requestTimeout/.test(c.path))
+      .map((c) => [c.label, c.path, c.value]);
+    const dmp01 = "site.servers.dmp01.corp.contoso.com.roles.managementPoint.capacity";
+    expect(load).toEqual(
+      expect.arrayContaining([
+        ["Request timeout", "devices.hq-windows.requestTimeout", "1m"],
+        ["Workers (management point)", `${dmp01}.workers`, "8"],
+        ["Service time, mean (management point, lognormal)", `${dmp01}.serviceTime.mean`, "400ms"],
+        [
+          "Workers (enrollment proxy point)",
+          "site.servers.cm01.corp.contoso.com.roles.enrollmentProxyPoint.capacity.workers",
+          "16",
+        ],
+        ["Workers (its SQL Server)", "site.database.capacity.workers", "8"],
+      ]),
+    );
+    // Every one of them is a path --set takes.
+    const scenario = bundled("morning-enrollment");
+    for (const c of controls.filter((c) => /capacity|requestTimeout/.test(c.path)))
+      expect(() => applyOverrides(scenario, [`${c.path}=${c.value}`])).not.toThrow();
+  });
+
   it("offers each group's poll schedule as the four profiles, plus the group's own list when it is none", () => {
     const polling = (scenario: Scenario) =>
       scenarioControls(scenario)
