@@ -179,11 +179,17 @@ describe("explain on result paths", () => {
     for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
       const scenario = loadScenario(readFileSync(new URL(file, folder), "utf8"));
       const device = `${scenario.devices[0]?.name ?? ""}-1`;
-      const result = simulate(scenario, { perDevice: true, trace: device });
+      const { load: bundledLoad, ...result } = simulate(scenario, { perDevice: true, trace: device });
       for (const path of leafPaths(result)) produced.add(path);
+      // `load` is keyed by server name: its level is left out like a list's (as below).
+      for (const [section, entries] of Object.entries(bundledLoad ?? {}) as [
+        string,
+        Record<string, unknown>,
+      ][])
+        for (const entry of Object.values(entries)) leafPaths(entry, ["load", section], produced);
     }
-    // No bundled scenario has a capacity: a run with a finite server of each kind brings `load`, whose
-    // entries are keyed by server name, a level left out like a list's.
+    // A run with a finite server of each kind brings every section of `load`, whose entries are keyed by
+    // server name, a level left out like a list's.
     const kinds = [
       "managementPoint",
       "enrollmentProxyPoint",
