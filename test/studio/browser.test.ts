@@ -12,7 +12,7 @@ import { readMetric } from "../../src/results/expectations.js";
 import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
 import { CHROMIUM, chromiumAvailable, inCi, launchChromium, openRecording } from "../helpers/chromium.js";
-import { parseJson, runCli } from "../helpers/cli.js";
+import { parseJson, REPO_ROOT, runCli } from "../helpers/cli.js";
 import { bundled } from "../report/helpers.js";
 
 const REPLICA = "site.replicas.replica1.syncInterval";
@@ -252,6 +252,24 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     const overflow = await inPage<number>(page, `document.documentElement.scrollWidth - window.innerWidth`);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "/tmp/studio-700.png", fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("runs a site with finite servers: its queue charts, and a capacity edit giving mdmsim run's numbers", async () => {
+    const loaded = join(dir, "morning-studio.html");
+    const scenario = join(REPO_ROOT, "scenarios", "morning-enrollment.json");
+    const made = await runCli(["studio", scenario, "--out", loaded]);
+    expect(made.code, made.stderr).toBe(0);
+    const { page } = await open(pathToFileURL(loaded).href);
+    const titles = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll("figure")].map((f) => f.textContent ?? "").filter((t) => t.includes("workers busy"))`,
+    );
+    // One utilisation-and-queue chart per finite server: three DMPs, the EPP and the site database.
+    expect(titles).toHaveLength(5);
+    const workers = "site.servers.dmp01.corp.contoso.com.roles.managementPoint.capacity.workers";
+    await edit(page, workers, "2");
+    expectSameNumbers(await shownNumbers(page), await runJson([scenario, "--set", `${workers}=2`]));
     await page.close();
   }, 120_000);
 
