@@ -367,9 +367,7 @@ export function enrollmentPointReason(
 
 /** The enrollment point that answers an enrollment: the first in the file that is up and uses HTTPS. */
 export function answeringEnrollmentPoint(scenario: Scenario, down: Down): Server | undefined {
-  return scenario.site.servers.find(
-    (s) => s.roles.enrollmentPoint?.https === true && !down.server(s),
-  );
+  return scenario.site.servers.find((s) => s.roles.enrollmentPoint?.https === true && !down.server(s));
 }
 
 /** Times in (0, duration) where the enrollment point check may change. */

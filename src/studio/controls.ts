@@ -14,7 +14,6 @@ import type { Capacity } from "../scenario/capacitySchema.js";
 import { stationSpecs } from "../model/load/plan.js";
 import { ROLE_LABEL } from "../model/roleLabel.js";
 
-
 /** One control: an input (or a select when `options` is given) bound to an override path. */
 export interface Control {
   /** The `--set` path (`site.replicas.replica1.syncInterval`). */
