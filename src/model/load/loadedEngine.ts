@@ -66,29 +66,34 @@ export class LoadedEngine extends FiniteServers {
     });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
     while (heap.size > 0 && heap.peekTime() < this.duration) {
-      heap.pop();
+      heap.take();
       this.now = heap.time;
       const kind = kindOf(heap.key);
       const { a, b } = heap;
-      if (this.serverEvent(kind, a, b)) continue;
-      switch (kind) {
-        case Priority.ENROLLMENT_TRY:
-          this.enrollmentTry(a, b === 1);
-          break;
-        case Priority.COMMIT:
-          this.commit(a);
-          break;
-        case Priority.MP_TRY:
-          if (b === 0) this.poll(a);
-          else if (b < 0) this.streamPoll(a, -b - 1);
-          else this.managementPointTry(a, b);
-          break;
-        case Priority.CONTENT_TRY:
-          this.contentTry(a);
-          break;
-      }
+      if (!this.serverEvent(kind, a, b)) this.dispatch(kind, a, b);
+      heap.settle();
     }
     return this.closeStations();
+  }
+
+  /** Runs a device's event of `kind`. */
+  private dispatch(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case Priority.ENROLLMENT_TRY:
+        this.enrollmentTry(a, b === 1);
+        break;
+      case Priority.COMMIT:
+        this.commit(a);
+        break;
+      case Priority.MP_TRY:
+        if (b === 0) this.poll(a);
+        else if (b < 0) this.streamPoll(a, -b - 1);
+        else this.managementPointTry(a, b);
+        break;
+      case Priority.CONTENT_TRY:
+        this.contentTry(a);
+        break;
+    }
   }
 
   /** Reports every loaded device's outcome to its group's sinks, device order (call per group, in order). */

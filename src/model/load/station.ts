@@ -19,6 +19,13 @@ export class Station {
   /** Requests waiting now. */
   waiting = 0;
   private readonly queueLimit: number;
+  private readonly workers: number;
+  /** An exponential service time's mean, negated (a draw is this × ln(1 − u)); NaN for another kind. */
+  private readonly negatedMean: number;
+  /** The tally's per-minute arrays, held here: read on every request. */
+  private readonly arrivals: Uint32Array;
+  private readonly servedPerMinute: Uint32Array;
+  private readonly busyPerMinute: Float64Array;
   /** The queue as a ring of (id, ticket); an entry is live while its id still waits on that ticket. */
   private ringIds = new Int32Array(64);
   private ringTickets = new Float64Array(64);
@@ -39,6 +46,12 @@ export class Station {
     private readonly duration: number,
   ) {
     this.queueLimit = capacity.queueLimit ?? Infinity;
+    this.workers = capacity.workers;
+    const d = capacity.serviceTime;
+    this.negatedMean = typeof d !== "number" && d.distribution === "exponential" ? -d.mean : NaN;
+    this.arrivals = tally.minutes.arrivals;
+    this.servedPerMinute = tally.minutes.served;
+    this.busyPerMinute = tally.minutes.busySeconds;
     this.inService = new Int32Array(capacity.workers);
   }
 
@@ -47,11 +60,11 @@ export class Station {
    * refused (`REFUSED`, counted).
    */
   arrive(id: number, now: number): number {
-    const { tally } = this;
+    const { tally, arrivals } = this;
     const m = (now / 60) | 0;
-    tally.minutes.arrivals[m] = (tally.minutes.arrivals[m] ?? 0) + 1;
+    arrivals[m] = (arrivals[m] ?? 0) + 1;
     this.requests.arrival[id] = now;
-    if (this.busy < this.capacity.workers) return this.begin(id, now);
+    if (this.busy < this.workers) return this.begin(id, now);
     if (this.waiting >= this.queueLimit) {
       tally.requests++;
       tally.refused++;
@@ -72,14 +85,14 @@ export class Station {
    * freed worker starts (the queue's head; its service time in `started`), or -1.
    */
   finish(id: number, now: number): number {
-    const { tally } = this;
+    const { tally, servedPerMinute } = this;
     const from = this.requests.start[id] ?? now;
     const arrived = this.requests.arrival[id] ?? now;
     this.leaveService(id, now);
     tally.requests++;
     tally.served++;
     const m = (now / 60) | 0;
-    tally.minutes.served[m] = (tally.minutes.served[m] ?? 0) + 1;
+    servedPerMinute[m] = (servedPerMinute[m] ?? 0) + 1;
     tally.waits.push(from - arrived);
     tally.responses.push(now - arrived);
     return this.takeHead(now);
@@ -162,7 +175,12 @@ export class Station {
     this.inService[this.inServiceCount++] = id;
     // A sync holds its worker for its replica's cost, and draws nothing.
     const fixed = requests.fixed[id] ?? -1;
-    return fixed >= 0 ? fixed : drawTime(this.capacity.serviceTime, this.rng);
+    if (fixed >= 0) return fixed;
+    // The exponential's draw as drawTime makes it, without its dispatch.
+    const negatedMean = this.negatedMean;
+    return negatedMean === negatedMean
+      ? negatedMean * Math.log(1 - this.rng())
+      : drawTime(this.capacity.serviceTime, this.rng);
   }
 
   private leaveService(id: number, now: number): void {
@@ -236,7 +254,13 @@ export class Station {
     if (!(end > from)) return;
     const { tally } = this;
     tally.busySeconds += end - from;
-    const busy = tally.minutes.busySeconds;
+    const busy = this.busyPerMinute;
+    const m0 = (from / 60) | 0;
+    // Most services lie inside one minute.
+    if (end <= 60 * (m0 + 1)) {
+      busy[m0] = (busy[m0] ?? 0) + (end - from);
+      return;
+    }
     let t = from;
     while (t < end) {
       const m = (t / 60) | 0;
