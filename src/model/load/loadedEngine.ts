@@ -2,20 +2,19 @@
 // queue, since their tries wait for each other. It reads the same compiled site as the walk (timelines,
 // replica ticks, eligible DMPs) and reports to the same sinks; only the order differs: events in the
 // model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
-import { deviceEntity, kindOf, orderKey, Priority } from "../../kernel/priority.js";
+import { kindOf, Priority } from "../../kernel/priority.js";
 import { counterDraw, pickUniform, type Rng } from "../../random.js";
 import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
 import { inOutage, type Outage } from "../outage.js";
 import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
 import { carryingIndex } from "../replica.js";
-import { answeringEnrollmentPoint, databaseOutages, outagesAt } from "../rules.js";
-import { DeviceOutcome, type WalkSink } from "../sink.js";
+import { databaseOutages } from "../rules.js";
+import { DeviceOutcome } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
 import { timelineAt } from "../timeline.js";
-import { FiniteServers } from "./finiteServers.js";
-import { LoadedDevices } from "./loadedDevices.js";
-import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
+import { EnrollmentFlow } from "./enrollmentFlow.js";
+import type { GroupContext, LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
 import type { PollStreams } from "./pollStreams.js";
 import { CONTENT, Stage, TRY } from "./requests.js";
@@ -25,29 +24,17 @@ const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
 /** Runs the loaded groups and the finite servers over the whole run. */
-export class LoadedEngine extends FiniteServers {
-  private readonly devices: LoadedDevices;
-  private readonly groups: GroupContext[];
+export class LoadedEngine extends EnrollmentFlow {
   /** Per MP position: the outages of the database it reads. */
   private readonly mpDatabaseOutages: (readonly Outage[])[];
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
   private jitterDevice = 0;
   private readonly jitterRng: Rng;
-  /** Per loaded group: the next of its first enrollment tries to queue (in local, time, order). */
-  private readonly nextFirst: Int32Array;
 
-  constructor(
-    private readonly site: SiteModel,
-    plan: LoadPlan,
-    loaded: readonly LoadedGroup[],
-  ) {
-    super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(loaded));
-    this.devices = new LoadedDevices(this.global);
-    this.groups = groupContexts(site, loaded, this.devices);
-    this.nextFirst = new Int32Array(this.groups.length);
+  constructor(site: SiteModel, plan: LoadPlan, loaded: readonly LoadedGroup[]) {
+    super(site, plan, loaded);
     this.mpDatabaseOutages = Array.from(site.mpReplica, (r) =>
       databaseOutages(site.scenario.site, r < 0 ? "site" : (site.replicas[r]?.name ?? "site")),
     );
@@ -108,32 +95,8 @@ export class LoadedEngine extends FiniteServers {
     }
   }
 
-  private sinkOf(d: number): WalkSink {
-    const gc = this.groups[this.devices.group[d] ?? 0];
-    const traced = gc?.sinks.traced;
-    return traced !== undefined && traced.index === this.devices.index[d]
-      ? traced.sink
-      : (gc?.sinks.all as WalkSink);
-  }
-
-  private groupOf(d: number): GroupContext {
-    return this.groups[this.devices.group[d] ?? 0] as GroupContext;
-  }
-
-  /** Schedules a device's event of `kind` (0: its try; the content kind for content). */
   protected queryFinds(d: number): number {
     return this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
-  }
-
-  /** A new request of device `d` arriving now (its deadline scheduled). */
-  private newRequest(d: number, kind: number, stage: number): number {
-    const n = this.devices.requests[d] ?? 0;
-    this.devices.requests[d] = n + 1;
-    return this.take(d, kind, stage, n, this.groupOf(d).g.requestTimeout);
-  }
-
-  private deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
-    this.heap.push(t, orderKey(priority, deviceEntity(this.global[d] ?? 0, kind)), d, b);
   }
 
   protected advance(id: number): void {
@@ -172,84 +135,6 @@ export class LoadedEngine extends FiniteServers {
         this.contentAnswer(d, reason, requests.via[id] ?? -1);
         return;
     }
-  }
-
-  // --- Enrollment -------------------------------------------------------------------------------------
-
-  /** Queues the group's next first enrollment try inside the run, if any. */
-  private nextFirstTry(gc: GroupContext, gi: number): void {
-    const r = this.nextFirst[gi] ?? 0;
-    if (r >= gc.g.count) return;
-    this.nextFirst[gi] = r + 1;
-    const d = gc.first + r;
-    const t = gc.firstTries[this.devices.index[d] ?? 0] ?? Infinity;
-    if (t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, d, 1);
-  }
-
-  private enrollmentTry(d: number, firstOfGroup: boolean): void {
-    const gc = this.groupOf(d);
-    if (firstOfGroup) this.nextFirstTry(gc, this.devices.group[d] ?? 0);
-    const { devices, now } = this;
-    devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
-    devices.waiting[d] = 1;
-    const reachable: number[] = [];
-    gc.epps.forEach((tl, e) => {
-      if (timelineAt(tl, now) === OK) reachable.push(e);
-    });
-    if (reachable.length === 0) {
-      this.enrollmentAnswer(
-        d,
-        timelineAt(gc.epps[0] ?? NO_EPP, now),
-        gc.model.eppTimelines.length > 0 ? 0 : -1,
-      );
-      return;
-    }
-    let chosen = reachable[0] ?? 0;
-    if (reachable.length > 1)
-      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * reachable.length)] ?? 0;
-    const s = this.plan.epp[chosen] ?? -1;
-    if (s < 0) {
-      this.enrollmentPointStage(d, -1, chosen);
-      return;
-    }
-    const id = this.newRequest(d, TRY, Stage.ENROLLMENT_PROXY);
-    this.requests.via[id] = chosen;
-    this.enter(id, s);
-  }
-
-  /** The enrollment point's stage of device `d`'s try (request `id`, or -1 when none was needed yet). */
-  private enrollmentPointStage(d: number, id: number, epp: number): void {
-    const { site, now, requests } = this;
-    const reason = timelineAt(site.enrollmentPoint, now);
-    const server =
-      reason === OK ? answeringEnrollmentPoint(site.scenario, outagesAt(now, site.scenario.site)) : undefined;
-    const s = server === undefined ? -1 : (this.plan.enrollmentPoint.get(server.name) ?? -1);
-    if (s < 0) {
-      if (id >= 0) requests.release(id);
-      this.enrollmentAnswer(d, reason, epp);
-      return;
-    }
-    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.ENROLLMENT_POINT);
-    requests.stage[request] = Stage.ENROLLMENT_POINT;
-    requests.via[request] = epp;
-    this.enter(request, s);
-  }
-
-  private enrollmentAnswer(d: number, reason: number, epp: number): void {
-    const gc = this.groupOf(d);
-    const { devices, now } = this;
-    const { delay, retryAfter, maxAttempts } = gc.g.enrollment;
-    devices.waiting[d] = 0;
-    this.sinkOf(d).enrollmentTry(now, reason, epp);
-    devices.lastEnrollReason[d] = reason;
-    if (reason === OK) {
-      devices.enrolledAt[d] = now;
-      if (now + delay < this.duration) this.deviceEvent(now + delay, Priority.COMMIT, d, 0);
-      return;
-    }
-    if ((devices.enrollTries[d] ?? 0) >= maxAttempts) devices.enrollmentFailed[d] = 1;
-    else if (now + retryAfter < this.duration)
-      this.deviceEvent(now + retryAfter, Priority.ENROLLMENT_TRY, d, 0);
   }
 
   // --- Commit and polls --------------------------------------------------------------------------------
