@@ -53,7 +53,10 @@ export abstract class EnrollmentFlow extends FiniteServers {
   }
 
   protected deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
-    this.heap.push(t, orderKey(priority, deviceEntity(this.global[d] ?? 0, kind)), d, b);
+    const { heap } = this;
+    heap.nextTime = t;
+    heap.nextKey = orderKey(priority, deviceEntity(this.global[d] ?? 0, kind));
+    heap.add(d, b);
   }
 
   // --- Enrollment -------------------------------------------------------------------------------------

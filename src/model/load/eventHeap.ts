@@ -16,6 +16,9 @@ export class EventHeap {
   size = 0;
   /** The root is the event `take` read, not yet removed or replaced. */
   private hole = false;
+  /** The time and key of the event `add` queues: fields, since a double passed to a call is boxed. */
+  nextTime = 0;
+  nextKey = 0;
   /** The event `take` read. */
   time = 0;
   key = 0;
@@ -23,13 +26,22 @@ export class EventHeap {
   b = 0;
 
   push(time: number, key: number, a: number, b: number): void {
+    this.nextTime = time;
+    this.nextKey = key;
+    this.add(a, b);
+  }
+
+  /** Queues (nextTime, nextKey, a, b). */
+  add(a: number, b: number): void {
     if (this.hole) {
       this.hole = false;
-      this.siftDown(0, time, key, a, b);
+      this.siftDown(a, b);
       return;
     }
     if (this.size === this.times.length) this.grow();
     const { times, keys, as, bs } = this;
+    const time = this.nextTime;
+    const key = this.nextKey;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -47,11 +59,6 @@ export class EventHeap {
     bs[i] = b;
   }
 
-  /** The earliest event's time (Infinity when empty); not while a hole is open. */
-  peekTime(): number {
-    return this.size > 0 ? (this.times[0] ?? Infinity) : Infinity;
-  }
-
   /** Reads the earliest event into `time`, `key`, `a`, `b`; its slot stays until a push or `settle`. */
   take(): void {
     this.time = this.times[0] ?? 0;
@@ -67,7 +74,9 @@ export class EventHeap {
     this.hole = false;
     const n = --this.size;
     if (n === 0) return;
-    this.siftDown(0, this.times[n] ?? 0, this.keys[n] ?? 0, this.as[n] ?? 0, this.bs[n] ?? 0);
+    this.nextTime = this.times[n] ?? 0;
+    this.nextKey = this.keys[n] ?? 0;
+    this.siftDown(this.as[n] ?? 0, this.bs[n] ?? 0);
   }
 
   /** Takes the earliest event into `time`, `key`, `a`, `b`. */
@@ -76,10 +85,13 @@ export class EventHeap {
     this.settle();
   }
 
-  /** Places (t, k, a, b) at slot `i` or below, moving smaller children up. */
-  private siftDown(i: number, t: number, k: number, a: number, b: number): void {
+  /** Places (nextTime, nextKey, a, b) at the root or below, moving smaller children up. */
+  private siftDown(a: number, b: number): void {
     const { times, keys, as, bs } = this;
+    const t = this.nextTime;
+    const k = this.nextKey;
     const n = this.size;
+    let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;

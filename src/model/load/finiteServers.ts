@@ -15,6 +15,8 @@ const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const SERVER_DOWN = REASON_ID["server-down"];
 const SERVER_BUSY = REASON_ID["server-busy"];
 const TIMEOUT = REASON_ID["request-timeout"];
+/** orderKey's step from one priority to the next. */
+const PRIORITY_UNIT = orderKey(1, 0);
 
 /** The queue of events and the finite servers; devices are the subclass's. */
 export abstract class FiniteServers {
@@ -91,13 +93,12 @@ export abstract class FiniteServers {
     return this.stations.map((s) => s.tally);
   }
 
-  /** The order key of a request's events of `priority`. */
+  /**
+   * The order key of a request's events of `priority`: orderKey's value, from the part `order` keeps (both
+   * sums are of integers below 2^53, so exact and equal).
+   */
   protected requestKey(priority: number, id: number): number {
-    const { requests } = this;
-    const d = requests.device[id] ?? 0;
-    if (requests.kind[id] === SYNC) return orderKey(priority, d);
-    const kind = requests.kind[id] === CONTENT ? 1 : 0;
-    return orderKey(priority, deviceEntity(this.global[d] ?? 0, kind), requests.sub[id] ?? 0);
+    return priority * PRIORITY_UNIT + (this.requests.order[id] ?? 0);
   }
 
   /** A new request of device `d` (its `sub`-th) arriving now, its deadline `timeout` away and scheduled. */
@@ -106,6 +107,11 @@ export abstract class FiniteServers {
     const deadline = this.now + timeout;
     const id = requests.take(d, kind, sub & 0xffff, deadline);
     requests.stage[id] = stage;
+    requests.order[id] = orderKey(
+      0,
+      deviceEntity(this.global[d] ?? 0, kind === CONTENT ? 1 : 0),
+      sub & 0xffff,
+    );
     return id;
   }
 
@@ -142,8 +148,12 @@ export abstract class FiniteServers {
       requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0);
     const end = this.now + service;
     if (end > (requests.deadline[id] ?? Infinity)) this.deadlineDue(id);
-    if (end < this.duration)
-      this.heap.push(end, this.requestKey(Priority.SERVICE_END, id), id, requests.service[id] ?? 0);
+    if (end < this.duration) {
+      const { heap } = this;
+      heap.nextTime = end;
+      heap.nextKey = this.requestKey(Priority.SERVICE_END, id);
+      heap.add(id, requests.service[id] ?? 0);
+    }
   }
 
   private serviceEnd(id: number, service: number): void {
@@ -188,8 +198,10 @@ export abstract class FiniteServers {
 
   private sync(replica: number, index: number): void {
     const { requests } = this;
-    const id = requests.take(syncEntity(replica, index, this.replicas.length), SYNC, 0, Infinity);
+    const entity = syncEntity(replica, index, this.replicas.length);
+    const id = requests.take(entity, SYNC, 0, Infinity);
     requests.stage[id] = Stage.SYNC;
+    requests.order[id] = orderKey(0, entity);
     requests.listening[id] = 0;
     requests.fixed[id] = this.replicas[replica]?.syncCost ?? 0;
     requests.station[id] = this.plan.siteDatabase;

@@ -52,8 +52,9 @@ export class LoadedEngine extends EnrollmentFlow {
       if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, gi);
     });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
-    while (heap.size > 0 && heap.peekTime() < this.duration) {
+    while (heap.size > 0) {
       heap.take();
+      if (heap.time >= this.duration) break;
       this.now = heap.time;
       const kind = kindOf(heap.key);
       const { a, b } = heap;
