@@ -52,9 +52,9 @@ export abstract class EnrollmentFlow extends FiniteServers {
     return this.take(d, kind, stage, n, this.groupOf(d).g.requestTimeout);
   }
 
-  protected deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
+  /** Queues device `d`'s event of `priority` at `heap.nextTime` (set by the caller: a double argument is boxed). */
+  protected deviceEventAt(priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
     const { heap } = this;
-    heap.nextTime = t;
     heap.nextKey = orderKey(priority, deviceEntity(this.global[d] ?? 0, kind));
     heap.add(d, b);
   }
@@ -68,7 +68,10 @@ export abstract class EnrollmentFlow extends FiniteServers {
     this.nextFirst[gi] = r + 1;
     const d = gc.first + r;
     const t = gc.firstTries[this.devices.index[d] ?? 0] ?? Infinity;
-    if (t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, d, 1);
+    if (t < this.duration) {
+      this.heap.nextTime = t;
+      this.deviceEventAt(Priority.ENROLLMENT_TRY, d, 1);
+    }
   }
 
   protected enrollmentTry(d: number, firstOfGroup: boolean): void {
@@ -129,11 +132,16 @@ export abstract class EnrollmentFlow extends FiniteServers {
     devices.lastEnrollReason[d] = reason;
     if (reason === OK) {
       devices.enrolledAt[d] = now;
-      if (now + delay < this.duration) this.deviceEvent(now + delay, Priority.COMMIT, d, 0);
+      if (now + delay < this.duration) {
+        this.heap.nextTime = now + delay;
+        this.deviceEventAt(Priority.COMMIT, d, 0);
+      }
       return;
     }
     if ((devices.enrollTries[d] ?? 0) >= maxAttempts) devices.enrollmentFailed[d] = 1;
-    else if (now + retryAfter < this.duration)
-      this.deviceEvent(now + retryAfter, Priority.ENROLLMENT_TRY, d, 0);
+    else if (now + retryAfter < this.duration) {
+      this.heap.nextTime = now + retryAfter;
+      this.deviceEventAt(Priority.ENROLLMENT_TRY, d, 0);
+    }
   }
 }

@@ -8,7 +8,7 @@ import { REASON_ID } from "../reasons.js";
 import { EventHeap } from "./eventHeap.js";
 import type { LoadPlan } from "./plan.js";
 import { CONTENT, Requests, Stage, SYNC } from "./requests.js";
-import { QUEUED, REFUSED, Station } from "./station.js";
+import { QUEUED, REFUSED, STARTED, Station } from "./station.js";
 import { newStationTally, type StationTally } from "./stationTally.js";
 
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
@@ -131,19 +131,20 @@ export abstract class FiniteServers {
   protected enter(id: number, s: number): void {
     const station = this.stations[s] as Station;
     this.requests.station[id] = s;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) {
+    const answer = station.admit(id, this.now);
+    if (answer === STARTED) this.started(id, station);
+    else if (answer === REFUSED) {
       this.requests.station[id] = -1;
       this.answer(id, SERVER_BUSY);
       this.requests.release(id);
-    } else if (service === QUEUED) this.deadlineDue(id);
-    else throw new Error(`unexpected station answer ${String(service)}`);
+    } else if (answer === QUEUED) this.deadlineDue(id);
+    else throw new Error(`unexpected station answer ${String(answer)}`);
   }
 
-  /** Request `id`'s service started now and lasts `service`: a query decides what it finds now. */
-  private started(id: number, service: number): void {
+  /** Request `id`'s service started now at `station` (its length there): a query decides what it finds now. */
+  private started(id: number, station: Station): void {
     const { requests } = this;
+    const service = station.started;
     if (requests.stage[id] === Stage.DATABASE)
       requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0);
     const end = this.now + service;
@@ -162,7 +163,7 @@ export abstract class FiniteServers {
     const s = requests.station[id] ?? -1;
     const station = this.stations[s] as Station;
     const next = station.finish(id, this.now);
-    if (next >= 0) this.started(next, station.started);
+    if (next >= 0) this.started(next, station);
     requests.station[id] = -1;
     if (requests.listening[id] !== 1) {
       requests.release(id);
@@ -206,8 +207,8 @@ export abstract class FiniteServers {
     requests.fixed[id] = this.replicas[replica]?.syncCost ?? 0;
     requests.station[id] = this.plan.siteDatabase;
     const station = this.stations[this.plan.siteDatabase] as Station;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) requests.release(id);
+    const answer = station.admit(id, this.now);
+    if (answer === STARTED) this.started(id, station);
+    else if (answer === REFUSED) requests.release(id);
   }
 }

@@ -167,15 +167,20 @@ export class LoadedEngine extends EnrollmentFlow {
     devices.phase[d] = 0;
     devices.nextPollAt[d] = now + first;
     if (gc.streams !== null) for (const k of gc.streams.committed(d)) this.streamHead(gc, k, d);
-    else if (now + first < this.duration) this.deviceEvent(now + first, Priority.MP_TRY, d, 0);
+    else if (now + first < this.duration) {
+      this.heap.nextTime = now + first;
+      this.deviceEventAt(Priority.MP_TRY, d, 0);
+    }
   }
 
   /** Queues stream `k`'s poll of its head `d` (b = -(k + 1)), or ends the stream past the run. */
   private streamHead(gc: GroupContext, k: number, d: number): void {
     const streams = gc.streams as PollStreams;
     const t = (this.devices.committedAt[d] ?? 0) + (streams.offsets[k] ?? Infinity);
-    if (t < this.duration) this.deviceEvent(t, Priority.MP_TRY, d, -(k + 1));
-    else streams.finished(k);
+    if (t < this.duration) {
+      this.heap.nextTime = t;
+      this.deviceEventAt(Priority.MP_TRY, d, -(k + 1));
+    } else streams.finished(k);
   }
 
   /** Stream `k`'s poll of device `d` now: the stream moves on, the device polls. */
@@ -199,7 +204,10 @@ export class LoadedEngine extends EnrollmentFlow {
     devices.nextOffset[d] = next;
     const nextAt = (devices.committedAt[d] ?? 0) + next;
     devices.nextPollAt[d] = nextAt;
-    if (nextAt < this.duration) this.deviceEvent(nextAt, Priority.MP_TRY, d, 0);
+    if (nextAt < this.duration) {
+      this.heap.nextTime = nextAt;
+      this.deviceEventAt(Priority.MP_TRY, d, 0);
+    }
     this.pollMade(d, gc);
   }
 
@@ -237,7 +245,8 @@ export class LoadedEngine extends EnrollmentFlow {
     const { devices, now, requests } = this;
     const mp = devices.managementPoint[d] ?? -1;
     const s = this.plan.mpDatabase[mp] ?? -1;
-    const down = inOutage(this.mpDatabaseOutages[mp] ?? [], now);
+    const outages = this.mpDatabaseOutages[mp] ?? [];
+    const down = outages.length > 0 && inOutage(outages, now);
     if (down || s < 0) {
       if (id >= 0) requests.release(id);
       this.tryAnswer(
@@ -270,8 +279,10 @@ export class LoadedEngine extends EnrollmentFlow {
     const { count, initialBackoff, on } = gc.g.connectionRetries;
     if (!isConnectionLevel(reason, on) || retry >= count) return;
     const t = now + initialBackoff * 2 ** retry;
-    if (t < (devices.nextPollAt[d] ?? Infinity) && t < this.duration)
-      this.deviceEvent(t, Priority.MP_TRY, d, retry + 1);
+    if (t < (devices.nextPollAt[d] ?? Infinity) && t < this.duration) {
+      this.heap.nextTime = t;
+      this.deviceEventAt(Priority.MP_TRY, d, retry + 1);
+    }
   }
 
   // --- Content -----------------------------------------------------------------------------------------
@@ -281,7 +292,8 @@ export class LoadedEngine extends EnrollmentFlow {
     const { devices } = this;
     if (devices.contentDone[d] === 1 || devices.contentBusy[d] === 1) return;
     devices.contentBusy[d] = 1;
-    this.deviceEvent(this.now, Priority.CONTENT_TRY, d, 0, 1);
+    this.heap.nextTime = this.now;
+    this.deviceEventAt(Priority.CONTENT_TRY, d, 0, 1);
   }
 
   private contentTry(d: number): void {
