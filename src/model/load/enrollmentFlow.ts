@@ -21,6 +21,13 @@ export abstract class EnrollmentFlow extends FiniteServers {
   protected readonly groups: GroupContext[];
   /** Per loaded group: the next of its first enrollment tries to queue (in local, time, order). */
   private readonly nextFirst: Int32Array;
+  /** The EPPs reachable at a try (room for every group's EPPs; filled per try, no array allocated). */
+  private readonly reachable: Int32Array;
+  /**
+   * The finite server of the enrollment point that answers while the check passes, when no enrollment point
+   * ever goes down (so it is always the same one); undefined: asked at each try.
+   */
+  private readonly answering: number | undefined;
 
   constructor(
     protected readonly site: SiteModel,
@@ -31,6 +38,11 @@ export abstract class EnrollmentFlow extends FiniteServers {
     this.devices = new LoadedDevices(this.global);
     this.groups = groupContexts(site, loaded, this.devices);
     this.nextFirst = new Int32Array(this.groups.length);
+    this.reachable = new Int32Array(Math.max(1, ...this.groups.map((gc) => gc.epps.length)));
+    const { servers } = site.scenario.site;
+    this.answering = servers.every((s) => s.roles.enrollmentPoint === undefined || s.outages.length === 0)
+      ? this.answeringStation(0)
+      : undefined;
   }
 
   protected sinkOf(d: number): WalkSink {
@@ -80,11 +92,11 @@ export abstract class EnrollmentFlow extends FiniteServers {
     const { devices, now } = this;
     devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
     devices.waiting[d] = 1;
-    const reachable: number[] = [];
-    gc.epps.forEach((tl, e) => {
-      if (timelineAt(tl, now) === OK) reachable.push(e);
-    });
-    if (reachable.length === 0) {
+    const { reachable } = this;
+    let count = 0;
+    for (let e = 0; e < gc.epps.length; e++)
+      if (timelineAt(gc.epps[e] ?? NO_EPP, now) === OK) reachable[count++] = e;
+    if (count === 0) {
       this.enrollmentAnswer(
         d,
         timelineAt(gc.epps[0] ?? NO_EPP, now),
@@ -93,8 +105,8 @@ export abstract class EnrollmentFlow extends FiniteServers {
       return;
     }
     let chosen = reachable[0] ?? 0;
-    if (reachable.length > 1)
-      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * reachable.length)] ?? 0;
+    if (count > 1)
+      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * count)] ?? 0;
     const s = this.plan.epp[chosen] ?? -1;
     if (s < 0) {
       this.enrollmentPointStage(d, -1, chosen);
@@ -105,13 +117,17 @@ export abstract class EnrollmentFlow extends FiniteServers {
     this.enter(id, s);
   }
 
+  /** The finite server of the enrollment point answering at `t` (-1: none, or one without capacity). */
+  private answeringStation(t: number): number {
+    const server = answeringEnrollmentPoint(this.site.scenario, outagesAt(t, this.site.scenario.site));
+    return server === undefined ? -1 : (this.plan.enrollmentPoint.get(server.name) ?? -1);
+  }
+
   /** The enrollment point's stage of device `d`'s try (request `id`, or -1 when none was needed yet). */
   protected enrollmentPointStage(d: number, id: number, epp: number): void {
     const { site, now, requests } = this;
     const reason = timelineAt(site.enrollmentPoint, now);
-    const server =
-      reason === OK ? answeringEnrollmentPoint(site.scenario, outagesAt(now, site.scenario.site)) : undefined;
-    const s = server === undefined ? -1 : (this.plan.enrollmentPoint.get(server.name) ?? -1);
+    const s = reason === OK ? (this.answering ?? this.answeringStation(now)) : -1;
     if (s < 0) {
       if (id >= 0) requests.release(id);
       this.enrollmentAnswer(d, reason, epp);
