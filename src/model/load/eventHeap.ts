@@ -59,6 +59,15 @@ export class EventHeap {
     bs[i] = b;
   }
 
+  /** Whether this heap's earliest event comes before `other`'s (false when this one is empty). */
+  before(other: EventHeap): boolean {
+    if (this.size === 0) return false;
+    if (other.size === 0) return true;
+    const t = this.times[0] ?? 0;
+    const u = other.times[0] ?? 0;
+    return t < u || (t === u && (this.keys[0] ?? 0) < (other.keys[0] ?? 0));
+  }
+
   /** Reads the earliest event into `time`, `key`, `a`, `b`; its slot stays until a push or `settle`. */
   take(): void {
     this.time = this.times[0] ?? 0;

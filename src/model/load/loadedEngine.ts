@@ -46,20 +46,22 @@ export class LoadedEngine extends EnrollmentFlow {
 
   /** Simulates every loaded device and finite server; the tries are reported to the sinks as they end. */
   run(): StationTally[] {
-    const { heap, site } = this;
+    const { heap, ends, site } = this;
     // Each group's first tries, in time order, one queued at a time (b = 1 marks the group's next).
     this.groups.forEach((gc, gi) => {
       if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, gi);
     });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
-    while (heap.size > 0) {
-      heap.take();
-      if (heap.time >= this.duration) break;
-      this.now = heap.time;
-      const kind = kindOf(heap.key);
-      const { a, b } = heap;
+    for (;;) {
+      const queue = ends.before(heap) ? ends : heap;
+      if (queue.size === 0) break;
+      queue.take();
+      if (queue.time >= this.duration) break;
+      this.now = queue.time;
+      const kind = kindOf(queue.key);
+      const { a, b } = queue;
       if (!this.serverEvent(kind, a, b)) this.dispatch(kind, a, b);
-      heap.settle();
+      queue.settle();
     }
     return this.closeStations();
   }
