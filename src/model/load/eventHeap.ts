@@ -2,22 +2,46 @@
 // unique among the events waiting at one time (priority/order.ts's orderKey), so the order is the model's,
 // never the heap's.
 
-/** A heap of events (time, key, a, b): `a` and `b` are the event's integers (a device, a request, a token). */
+/**
+ * A heap of events (time, key, a, b): `a` and `b` are the event's integers (a device, a request, a token).
+ * `take` reads the earliest event but leaves its slot as a hole: most events queue another, and the first
+ * `push` after a `take` fills the hole with one sift down instead of a pop's sift down and a push's sift up.
+ * `settle` removes a hole no push filled; call it before the next `take`.
+ */
 export class EventHeap {
   private times = new Float64Array(1024);
   private keys = new Float64Array(1024);
   private as = new Int32Array(1024);
   private bs = new Int32Array(1024);
   size = 0;
-  /** The event `pop` took. */
+  /** The root is the event `take` read, not yet removed or replaced. */
+  private hole = false;
+  /** The time and key of the event `add` queues: fields, since a double passed to a call is boxed. */
+  nextTime = 0;
+  nextKey = 0;
+  /** The event `take` read. */
   time = 0;
   key = 0;
   a = 0;
   b = 0;
 
   push(time: number, key: number, a: number, b: number): void {
+    this.nextTime = time;
+    this.nextKey = key;
+    this.add(a, b);
+  }
+
+  /** Queues (nextTime, nextKey, a, b). */
+  add(a: number, b: number): void {
+    if (this.hole) {
+      this.hole = false;
+      this.siftDown(a, b);
+      return;
+    }
     if (this.size === this.times.length) this.grow();
     const { times, keys, as, bs } = this;
+    const time = this.nextTime;
+    const key = this.nextKey;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -35,35 +59,60 @@ export class EventHeap {
     bs[i] = b;
   }
 
-  /** The earliest event's time (Infinity when empty). */
-  peekTime(): number {
-    return this.size > 0 ? (this.times[0] ?? Infinity) : Infinity;
+  /** Whether this heap's earliest event comes before `other`'s (false when this one is empty). */
+  before(other: EventHeap): boolean {
+    if (this.size === 0) return false;
+    if (other.size === 0) return true;
+    const t = this.times[0] ?? 0;
+    const u = other.times[0] ?? 0;
+    return t < u || (t === u && (this.keys[0] ?? 0) < (other.keys[0] ?? 0));
+  }
+
+  /** Reads the earliest event into `time`, `key`, `a`, `b`; its slot stays until a push or `settle`. */
+  take(): void {
+    this.time = this.times[0] ?? 0;
+    this.key = this.keys[0] ?? 0;
+    this.a = this.as[0] ?? 0;
+    this.b = this.bs[0] ?? 0;
+    this.hole = true;
+  }
+
+  /** Removes the event `take` read if no push replaced it. */
+  settle(): void {
+    if (!this.hole) return;
+    this.hole = false;
+    const n = --this.size;
+    if (n === 0) return;
+    this.nextTime = this.times[n] ?? 0;
+    this.nextKey = this.keys[n] ?? 0;
+    this.siftDown(this.as[n] ?? 0, this.bs[n] ?? 0);
   }
 
   /** Takes the earliest event into `time`, `key`, `a`, `b`. */
   pop(): void {
+    this.take();
+    this.settle();
+  }
+
+  /** Places (nextTime, nextKey, a, b) at the root or below, moving smaller children up. */
+  private siftDown(a: number, b: number): void {
     const { times, keys, as, bs } = this;
-    this.time = times[0] ?? 0;
-    this.key = keys[0] ?? 0;
-    this.a = as[0] ?? 0;
-    this.b = bs[0] ?? 0;
-    const n = --this.size;
-    if (n === 0) return;
-    const t = times[n] ?? 0;
-    const k = keys[n] ?? 0;
-    const a = as[n] ?? 0;
-    const b = bs[n] ?? 0;
+    const t = this.nextTime;
+    const k = this.nextKey;
+    const n = this.size;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
+      let ct = times[c] ?? 0;
       const r = c + 1;
       if (r < n) {
         const rt = times[r] ?? 0;
-        const ct = times[c] ?? 0;
-        if (rt < ct || (rt === ct && (keys[r] ?? 0) < (keys[c] ?? 0))) c = r;
+        if (rt < ct || (rt === ct && (keys[r] ?? 0) < (keys[c] ?? 0))) {
+          c = r;
+          ct = rt;
+        }
       }
-      const ct = times[c] ?? 0;
       if (t < ct || (t === ct && k < (keys[c] ?? 0))) break;
       times[i] = ct;
       keys[i] = keys[c] ?? 0;

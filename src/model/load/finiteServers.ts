@@ -2,23 +2,30 @@
 // ended by outages, each a timed event of one queue. What a request is for (which device, which stage
 // comes next, what its answer does) is the subclass's: the engine's device flows (loadedEngine.ts).
 import { deviceEntity, orderKey, Priority, syncEntity } from "../../kernel/priority.js";
-import { substream } from "../../random.js";
 import type { Replica } from "../../scenario/schema.js";
 import { REASON_ID } from "../reasons.js";
+import { aleaStream } from "./aleaStream.js";
 import { EventHeap } from "./eventHeap.js";
 import type { LoadPlan } from "./plan.js";
 import { CONTENT, Requests, Stage, SYNC } from "./requests.js";
-import { QUEUED, REFUSED, Station } from "./station.js";
+import { QUEUED, REFUSED, STARTED, Station } from "./station.js";
 import { newStationTally, type StationTally } from "./stationTally.js";
 
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const SERVER_DOWN = REASON_ID["server-down"];
 const SERVER_BUSY = REASON_ID["server-busy"];
 const TIMEOUT = REASON_ID["request-timeout"];
+/** orderKey's step from one priority to the next. */
+const PRIORITY_UNIT = orderKey(1, 0);
 
 /** The queue of events and the finite servers; devices are the subclass's. */
 export abstract class FiniteServers {
   protected readonly heap = new EventHeap();
+  /**
+   * The service ends, apart: each heap is smaller, so each push and take costs less, and the run takes the
+   * earlier of the two heads (keys are unique over both, so the order is the same as in one heap).
+   */
+  protected readonly ends = new EventHeap();
   protected readonly requests = new Requests();
   protected readonly stations: Station[];
   protected now = 0;
@@ -36,7 +43,7 @@ export abstract class FiniteServers {
         new Station(
           newStationTally(spec.kind, spec.name, spec.capacity.workers, duration),
           spec.capacity,
-          substream(seed, spec.stream),
+          aleaStream(seed, spec.stream),
           this.requests,
           duration,
         ),
@@ -91,13 +98,12 @@ export abstract class FiniteServers {
     return this.stations.map((s) => s.tally);
   }
 
-  /** The order key of a request's events of `priority`. */
+  /**
+   * The order key of a request's events of `priority`: orderKey's value, from the part `order` keeps (both
+   * sums are of integers below 2^53, so exact and equal).
+   */
   protected requestKey(priority: number, id: number): number {
-    const { requests } = this;
-    const d = requests.device[id] ?? 0;
-    if (requests.kind[id] === SYNC) return orderKey(priority, d);
-    const kind = requests.kind[id] === CONTENT ? 1 : 0;
-    return orderKey(priority, deviceEntity(this.global[d] ?? 0, kind), requests.sub[id] ?? 0);
+    return priority * PRIORITY_UNIT + (this.requests.order[id] ?? 0);
   }
 
   /** A new request of device `d` (its `sub`-th) arriving now, its deadline `timeout` away and scheduled. */
@@ -106,6 +112,11 @@ export abstract class FiniteServers {
     const deadline = this.now + timeout;
     const id = requests.take(d, kind, sub & 0xffff, deadline);
     requests.stage[id] = stage;
+    requests.order[id] = orderKey(
+      0,
+      deviceEntity(this.global[d] ?? 0, kind === CONTENT ? 1 : 0),
+      sub & 0xffff,
+    );
     return id;
   }
 
@@ -125,25 +136,30 @@ export abstract class FiniteServers {
   protected enter(id: number, s: number): void {
     const station = this.stations[s] as Station;
     this.requests.station[id] = s;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) {
+    const answer = station.admit(id, this.now);
+    if (answer === STARTED) this.started(id, station);
+    else if (answer === REFUSED) {
       this.requests.station[id] = -1;
       this.answer(id, SERVER_BUSY);
       this.requests.release(id);
-    } else if (service === QUEUED) this.deadlineDue(id);
-    else throw new Error(`unexpected station answer ${String(service)}`);
+    } else if (answer === QUEUED) this.deadlineDue(id);
+    else throw new Error(`unexpected station answer ${String(answer)}`);
   }
 
-  /** Request `id`'s service started now and lasts `service`: a query decides what it finds now. */
-  private started(id: number, service: number): void {
+  /** Request `id`'s service started now at `station` (its length there): a query decides what it finds now. */
+  private started(id: number, station: Station): void {
     const { requests } = this;
+    const service = station.started;
     if (requests.stage[id] === Stage.DATABASE)
       requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0);
     const end = this.now + service;
     if (end > (requests.deadline[id] ?? Infinity)) this.deadlineDue(id);
-    if (end < this.duration)
-      this.heap.push(end, this.requestKey(Priority.SERVICE_END, id), id, requests.service[id] ?? 0);
+    if (end < this.duration) {
+      const { ends } = this;
+      ends.nextTime = end;
+      ends.nextKey = this.requestKey(Priority.SERVICE_END, id);
+      ends.add(id, requests.service[id] ?? 0);
+    }
   }
 
   private serviceEnd(id: number, service: number): void {
@@ -152,7 +168,7 @@ export abstract class FiniteServers {
     const s = requests.station[id] ?? -1;
     const station = this.stations[s] as Station;
     const next = station.finish(id, this.now);
-    if (next >= 0) this.started(next, station.started);
+    if (next >= 0) this.started(next, station);
     requests.station[id] = -1;
     if (requests.listening[id] !== 1) {
       requests.release(id);
@@ -188,14 +204,16 @@ export abstract class FiniteServers {
 
   private sync(replica: number, index: number): void {
     const { requests } = this;
-    const id = requests.take(syncEntity(replica, index, this.replicas.length), SYNC, 0, Infinity);
+    const entity = syncEntity(replica, index, this.replicas.length);
+    const id = requests.take(entity, SYNC, 0, Infinity);
     requests.stage[id] = Stage.SYNC;
+    requests.order[id] = orderKey(0, entity);
     requests.listening[id] = 0;
     requests.fixed[id] = this.replicas[replica]?.syncCost ?? 0;
     requests.station[id] = this.plan.siteDatabase;
     const station = this.stations[this.plan.siteDatabase] as Station;
-    const service = station.arrive(id, this.now);
-    if (service >= 0) this.started(id, service);
-    else if (service === REFUSED) requests.release(id);
+    const answer = station.admit(id, this.now);
+    if (answer === STARTED) this.started(id, station);
+    else if (answer === REFUSED) requests.release(id);
   }
 }

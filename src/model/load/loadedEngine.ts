@@ -2,20 +2,19 @@
 // queue, since their tries wait for each other. It reads the same compiled site as the walk (timelines,
 // replica ticks, eligible DMPs) and reports to the same sinks; only the order differs: events in the
 // model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
-import { deviceEntity, kindOf, orderKey, Priority } from "../../kernel/priority.js";
+import { kindOf, Priority } from "../../kernel/priority.js";
 import { counterDraw, pickUniform, type Rng } from "../../random.js";
 import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
 import { inOutage, type Outage } from "../outage.js";
 import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
 import { carryingIndex } from "../replica.js";
-import { answeringEnrollmentPoint, databaseOutages, outagesAt } from "../rules.js";
-import { DeviceOutcome, type WalkSink } from "../sink.js";
+import { databaseOutages } from "../rules.js";
+import { DeviceOutcome } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
 import { timelineAt } from "../timeline.js";
-import { FiniteServers } from "./finiteServers.js";
-import { LoadedDevices } from "./loadedDevices.js";
-import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
+import { EnrollmentFlow } from "./enrollmentFlow.js";
+import type { GroupContext, LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
 import type { PollStreams } from "./pollStreams.js";
 import { CONTENT, Stage, TRY } from "./requests.js";
@@ -25,29 +24,17 @@ const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
 /** Runs the loaded groups and the finite servers over the whole run. */
-export class LoadedEngine extends FiniteServers {
-  private readonly devices: LoadedDevices;
-  private readonly groups: GroupContext[];
+export class LoadedEngine extends EnrollmentFlow {
   /** Per MP position: the outages of the database it reads. */
   private readonly mpDatabaseOutages: (readonly Outage[])[];
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
   private jitterDevice = 0;
   private readonly jitterRng: Rng;
-  /** Per loaded group: the next of its first enrollment tries to queue (in local, time, order). */
-  private readonly nextFirst: Int32Array;
 
-  constructor(
-    private readonly site: SiteModel,
-    plan: LoadPlan,
-    loaded: readonly LoadedGroup[],
-  ) {
-    super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(loaded));
-    this.devices = new LoadedDevices(this.global);
-    this.groups = groupContexts(site, loaded, this.devices);
-    this.nextFirst = new Int32Array(this.groups.length);
+  constructor(site: SiteModel, plan: LoadPlan, loaded: readonly LoadedGroup[]) {
+    super(site, plan, loaded);
     this.mpDatabaseOutages = Array.from(site.mpReplica, (r) =>
       databaseOutages(site.scenario.site, r < 0 ? "site" : (site.replicas[r]?.name ?? "site")),
     );
@@ -59,36 +46,44 @@ export class LoadedEngine extends FiniteServers {
 
   /** Simulates every loaded device and finite server; the tries are reported to the sinks as they end. */
   run(): StationTally[] {
-    const { heap, site } = this;
+    const { heap, ends, site } = this;
     // Each group's first tries, in time order, one queued at a time (b = 1 marks the group's next).
     this.groups.forEach((gc, gi) => {
       if (gc.g.enrollment.maxAttempts > 0) this.nextFirstTry(gc, gi);
     });
     this.scheduleServers(site.replicas.map((r) => r.ticks));
-    while (heap.size > 0 && heap.peekTime() < this.duration) {
-      heap.pop();
-      this.now = heap.time;
-      const kind = kindOf(heap.key);
-      const { a, b } = heap;
-      if (this.serverEvent(kind, a, b)) continue;
-      switch (kind) {
-        case Priority.ENROLLMENT_TRY:
-          this.enrollmentTry(a, b === 1);
-          break;
-        case Priority.COMMIT:
-          this.commit(a);
-          break;
-        case Priority.MP_TRY:
-          if (b === 0) this.poll(a);
-          else if (b < 0) this.streamPoll(a, -b - 1);
-          else this.managementPointTry(a, b);
-          break;
-        case Priority.CONTENT_TRY:
-          this.contentTry(a);
-          break;
-      }
+    for (;;) {
+      const queue = ends.before(heap) ? ends : heap;
+      if (queue.size === 0) break;
+      queue.take();
+      if (queue.time >= this.duration) break;
+      this.now = queue.time;
+      const kind = kindOf(queue.key);
+      const { a, b } = queue;
+      if (!this.serverEvent(kind, a, b)) this.dispatch(kind, a, b);
+      queue.settle();
     }
     return this.closeStations();
+  }
+
+  /** Runs a device's event of `kind`. */
+  private dispatch(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case Priority.ENROLLMENT_TRY:
+        this.enrollmentTry(a, b === 1);
+        break;
+      case Priority.COMMIT:
+        this.commit(a);
+        break;
+      case Priority.MP_TRY:
+        if (b === 0) this.poll(a);
+        else if (b < 0) this.streamPoll(a, -b - 1);
+        else this.managementPointTry(a, b);
+        break;
+      case Priority.CONTENT_TRY:
+        this.contentTry(a);
+        break;
+    }
   }
 
   /** Reports every loaded device's outcome to its group's sinks, device order (call per group, in order). */
@@ -103,32 +98,8 @@ export class LoadedEngine extends FiniteServers {
     }
   }
 
-  private sinkOf(d: number): WalkSink {
-    const gc = this.groups[this.devices.group[d] ?? 0];
-    const traced = gc?.sinks.traced;
-    return traced !== undefined && traced.index === this.devices.index[d]
-      ? traced.sink
-      : (gc?.sinks.all as WalkSink);
-  }
-
-  private groupOf(d: number): GroupContext {
-    return this.groups[this.devices.group[d] ?? 0] as GroupContext;
-  }
-
-  /** Schedules a device's event of `kind` (0: its try; the content kind for content). */
   protected queryFinds(d: number): number {
     return this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
-  }
-
-  /** A new request of device `d` arriving now (its deadline scheduled). */
-  private newRequest(d: number, kind: number, stage: number): number {
-    const n = this.devices.requests[d] ?? 0;
-    this.devices.requests[d] = n + 1;
-    return this.take(d, kind, stage, n, this.groupOf(d).g.requestTimeout);
-  }
-
-  private deviceEvent(t: number, priority: number, d: number, b: number, kind: 0 | 1 = 0): void {
-    this.heap.push(t, orderKey(priority, deviceEntity(this.global[d] ?? 0, kind)), d, b);
   }
 
   protected advance(id: number): void {
@@ -169,84 +140,6 @@ export class LoadedEngine extends FiniteServers {
     }
   }
 
-  // --- Enrollment -------------------------------------------------------------------------------------
-
-  /** Queues the group's next first enrollment try inside the run, if any. */
-  private nextFirstTry(gc: GroupContext, gi: number): void {
-    const r = this.nextFirst[gi] ?? 0;
-    if (r >= gc.g.count) return;
-    this.nextFirst[gi] = r + 1;
-    const d = gc.first + r;
-    const t = gc.firstTries[this.devices.index[d] ?? 0] ?? Infinity;
-    if (t < this.duration) this.deviceEvent(t, Priority.ENROLLMENT_TRY, d, 1);
-  }
-
-  private enrollmentTry(d: number, firstOfGroup: boolean): void {
-    const gc = this.groupOf(d);
-    if (firstOfGroup) this.nextFirstTry(gc, this.devices.group[d] ?? 0);
-    const { devices, now } = this;
-    devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
-    devices.waiting[d] = 1;
-    const reachable: number[] = [];
-    gc.epps.forEach((tl, e) => {
-      if (timelineAt(tl, now) === OK) reachable.push(e);
-    });
-    if (reachable.length === 0) {
-      this.enrollmentAnswer(
-        d,
-        timelineAt(gc.epps[0] ?? NO_EPP, now),
-        gc.model.eppTimelines.length > 0 ? 0 : -1,
-      );
-      return;
-    }
-    let chosen = reachable[0] ?? 0;
-    if (reachable.length > 1)
-      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * reachable.length)] ?? 0;
-    const s = this.plan.epp[chosen] ?? -1;
-    if (s < 0) {
-      this.enrollmentPointStage(d, -1, chosen);
-      return;
-    }
-    const id = this.newRequest(d, TRY, Stage.ENROLLMENT_PROXY);
-    this.requests.via[id] = chosen;
-    this.enter(id, s);
-  }
-
-  /** The enrollment point's stage of device `d`'s try (request `id`, or -1 when none was needed yet). */
-  private enrollmentPointStage(d: number, id: number, epp: number): void {
-    const { site, now, requests } = this;
-    const reason = timelineAt(site.enrollmentPoint, now);
-    const server =
-      reason === OK ? answeringEnrollmentPoint(site.scenario, outagesAt(now, site.scenario.site)) : undefined;
-    const s = server === undefined ? -1 : (this.plan.enrollmentPoint.get(server.name) ?? -1);
-    if (s < 0) {
-      if (id >= 0) requests.release(id);
-      this.enrollmentAnswer(d, reason, epp);
-      return;
-    }
-    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.ENROLLMENT_POINT);
-    requests.stage[request] = Stage.ENROLLMENT_POINT;
-    requests.via[request] = epp;
-    this.enter(request, s);
-  }
-
-  private enrollmentAnswer(d: number, reason: number, epp: number): void {
-    const gc = this.groupOf(d);
-    const { devices, now } = this;
-    const { delay, retryAfter, maxAttempts } = gc.g.enrollment;
-    devices.waiting[d] = 0;
-    this.sinkOf(d).enrollmentTry(now, reason, epp);
-    devices.lastEnrollReason[d] = reason;
-    if (reason === OK) {
-      devices.enrolledAt[d] = now;
-      if (now + delay < this.duration) this.deviceEvent(now + delay, Priority.COMMIT, d, 0);
-      return;
-    }
-    if ((devices.enrollTries[d] ?? 0) >= maxAttempts) devices.enrollmentFailed[d] = 1;
-    else if (now + retryAfter < this.duration)
-      this.deviceEvent(now + retryAfter, Priority.ENROLLMENT_TRY, d, 0);
-  }
-
   // --- Commit and polls --------------------------------------------------------------------------------
 
   private commit(d: number): void {
@@ -276,15 +169,20 @@ export class LoadedEngine extends FiniteServers {
     devices.phase[d] = 0;
     devices.nextPollAt[d] = now + first;
     if (gc.streams !== null) for (const k of gc.streams.committed(d)) this.streamHead(gc, k, d);
-    else if (now + first < this.duration) this.deviceEvent(now + first, Priority.MP_TRY, d, 0);
+    else if (now + first < this.duration) {
+      this.heap.nextTime = now + first;
+      this.deviceEventAt(Priority.MP_TRY, d, 0);
+    }
   }
 
   /** Queues stream `k`'s poll of its head `d` (b = -(k + 1)), or ends the stream past the run. */
   private streamHead(gc: GroupContext, k: number, d: number): void {
     const streams = gc.streams as PollStreams;
     const t = (this.devices.committedAt[d] ?? 0) + (streams.offsets[k] ?? Infinity);
-    if (t < this.duration) this.deviceEvent(t, Priority.MP_TRY, d, -(k + 1));
-    else streams.finished(k);
+    if (t < this.duration) {
+      this.heap.nextTime = t;
+      this.deviceEventAt(Priority.MP_TRY, d, -(k + 1));
+    } else streams.finished(k);
   }
 
   /** Stream `k`'s poll of device `d` now: the stream moves on, the device polls. */
@@ -308,7 +206,10 @@ export class LoadedEngine extends FiniteServers {
     devices.nextOffset[d] = next;
     const nextAt = (devices.committedAt[d] ?? 0) + next;
     devices.nextPollAt[d] = nextAt;
-    if (nextAt < this.duration) this.deviceEvent(nextAt, Priority.MP_TRY, d, 0);
+    if (nextAt < this.duration) {
+      this.heap.nextTime = nextAt;
+      this.deviceEventAt(Priority.MP_TRY, d, 0);
+    }
     this.pollMade(d, gc);
   }
 
@@ -346,7 +247,8 @@ export class LoadedEngine extends FiniteServers {
     const { devices, now, requests } = this;
     const mp = devices.managementPoint[d] ?? -1;
     const s = this.plan.mpDatabase[mp] ?? -1;
-    const down = inOutage(this.mpDatabaseOutages[mp] ?? [], now);
+    const outages = this.mpDatabaseOutages[mp] ?? [];
+    const down = outages.length > 0 && inOutage(outages, now);
     if (down || s < 0) {
       if (id >= 0) requests.release(id);
       this.tryAnswer(
@@ -379,8 +281,10 @@ export class LoadedEngine extends FiniteServers {
     const { count, initialBackoff, on } = gc.g.connectionRetries;
     if (!isConnectionLevel(reason, on) || retry >= count) return;
     const t = now + initialBackoff * 2 ** retry;
-    if (t < (devices.nextPollAt[d] ?? Infinity) && t < this.duration)
-      this.deviceEvent(t, Priority.MP_TRY, d, retry + 1);
+    if (t < (devices.nextPollAt[d] ?? Infinity) && t < this.duration) {
+      this.heap.nextTime = t;
+      this.deviceEventAt(Priority.MP_TRY, d, retry + 1);
+    }
   }
 
   // --- Content -----------------------------------------------------------------------------------------
@@ -390,7 +294,8 @@ export class LoadedEngine extends FiniteServers {
     const { devices } = this;
     if (devices.contentDone[d] === 1 || devices.contentBusy[d] === 1) return;
     devices.contentBusy[d] = 1;
-    this.deviceEvent(this.now, Priority.CONTENT_TRY, d, 0, 1);
+    this.heap.nextTime = this.now;
+    this.deviceEventAt(Priority.CONTENT_TRY, d, 0, 1);
   }
 
   private contentTry(d: number): void {

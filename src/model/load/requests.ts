@@ -30,6 +30,8 @@ export class Requests {
   stage: Int8Array;
   /** The tie-break of the request's events among its device's requests (its try's sequence number). */
   sub: Int32Array;
+  /** Its events' order key less their priority's part (see requestKey in finiteServers.ts). */
+  order: Float64Array;
   /** The try's deadline (Infinity for a sync). */
   deadline: Float64Array;
   /** The device still waits for the answer. */
@@ -63,6 +65,7 @@ export class Requests {
     this.kind = new Int8Array(initial);
     this.stage = new Int8Array(initial);
     this.sub = new Int32Array(initial);
+    this.order = new Float64Array(initial);
     this.deadline = new Float64Array(initial);
     this.listening = new Uint8Array(initial);
     this.deadlineQueued = new Uint8Array(initial);
@@ -123,6 +126,7 @@ export class Requests {
     this.kind = Int8Array.from({ length: n }, (_, i) => this.kind[i] ?? 0);
     this.stage = Int8Array.from({ length: n }, (_, i) => this.stage[i] ?? 0);
     this.sub = i32(this.sub);
+    this.order = f64(this.order);
     this.deadline = f64(this.deadline);
     const u8 = (a: Uint8Array) => {
       const b = new Uint8Array(n);

@@ -8,7 +8,8 @@ import { drawTime } from "../distribution.js";
 import type { Requests } from "./requests.js";
 import type { StationTally } from "./stationTally.js";
 
-/** `arrive`'s answers besides a service time (≥ 0: started at once). */
+/** `arrive`'s answers besides a service time (≥ 0: started at once); `admit`'s are these and STARTED. */
+export const STARTED = 0;
 export const QUEUED = -1;
 export const REFUSED = -2;
 
@@ -19,6 +20,13 @@ export class Station {
   /** Requests waiting now. */
   waiting = 0;
   private readonly queueLimit: number;
+  private readonly workers: number;
+  /** An exponential service time's mean, negated (a draw is this × ln(1 − u)); NaN for another kind. */
+  private readonly negatedMean: number;
+  /** The tally's per-minute arrays, held here: read on every request. */
+  private readonly arrivals: Uint32Array;
+  private readonly servedPerMinute: Uint32Array;
+  private readonly busyPerMinute: Float64Array;
   /** The queue as a ring of (id, ticket); an entry is live while its id still waits on that ticket. */
   private ringIds = new Int32Array(64);
   private ringTickets = new Float64Array(64);
@@ -30,6 +38,11 @@ export class Station {
   /** Queue length bookkeeping: the last change, and the first minute whose end is not yet recorded. */
   private lastChange = 0;
   private minute = 0;
+  /**
+   * The instant of the call under way. The helpers read it here: a double passed to a call that is not
+   * inlined is boxed, and these run several times per request.
+   */
+  private at = 0;
 
   constructor(
     readonly tally: StationTally,
@@ -39,6 +52,12 @@ export class Station {
     private readonly duration: number,
   ) {
     this.queueLimit = capacity.queueLimit ?? Infinity;
+    this.workers = capacity.workers;
+    const d = capacity.serviceTime;
+    this.negatedMean = typeof d !== "number" && d.distribution === "exponential" ? -d.mean : NaN;
+    this.arrivals = tally.minutes.arrivals;
+    this.servedPerMinute = tally.minutes.served;
+    this.busyPerMinute = tally.minutes.busySeconds;
     this.inService = new Int32Array(capacity.workers);
   }
 
@@ -47,18 +66,28 @@ export class Station {
    * refused (`REFUSED`, counted).
    */
   arrive(id: number, now: number): number {
-    const { tally } = this;
+    const answer = this.admit(id, now);
+    return answer === STARTED ? this.started : answer;
+  }
+
+  /** `arrive`, answering `STARTED` for a request started at once (its service time in `started`). */
+  admit(id: number, now: number): number {
+    const { tally, arrivals } = this;
+    this.at = now;
     const m = (now / 60) | 0;
-    tally.minutes.arrivals[m] = (tally.minutes.arrivals[m] ?? 0) + 1;
+    arrivals[m] = (arrivals[m] ?? 0) + 1;
     this.requests.arrival[id] = now;
-    if (this.busy < this.capacity.workers) return this.begin(id, now);
+    if (this.busy < this.workers) {
+      this.begin(id);
+      return STARTED;
+    }
     if (this.waiting >= this.queueLimit) {
       tally.requests++;
       tally.refused++;
       tally.minutes.refused[m] = (tally.minutes.refused[m] ?? 0) + 1;
       return REFUSED;
     }
-    this.queueChanges(now);
+    this.queueChanges();
     this.waiting++;
     if (this.waiting > tally.queueMax) tally.queueMax = this.waiting;
     const ticket = this.requests.nextTicket++;
@@ -72,36 +101,41 @@ export class Station {
    * freed worker starts (the queue's head; its service time in `started`), or -1.
    */
   finish(id: number, now: number): number {
-    const { tally } = this;
+    const { tally, servedPerMinute } = this;
+    this.at = now;
     const from = this.requests.start[id] ?? now;
     const arrived = this.requests.arrival[id] ?? now;
-    this.leaveService(id, now);
+    this.leaveService(id);
     tally.requests++;
     tally.served++;
     const m = (now / 60) | 0;
-    tally.minutes.served[m] = (tally.minutes.served[m] ?? 0) + 1;
-    tally.waits.push(from - arrived);
-    tally.responses.push(now - arrived);
-    return this.takeHead(now);
+    servedPerMinute[m] = (servedPerMinute[m] ?? 0) + 1;
+    tally.waits.next = from - arrived;
+    tally.waits.add();
+    tally.responses.next = now - arrived;
+    tally.responses.add();
+    return this.takeHead();
   }
 
-  /** The service time of the request `finish` just started. */
+  /** The service time of the request `admit` or `finish` just started. */
   started = 0;
 
   /** `id`, waiting, leaves the queue at its deadline: left and timed out. */
   leave(id: number, now: number): void {
     const { tally } = this;
-    this.queueChanges(now);
+    this.at = now;
+    this.queueChanges();
     this.requests.ticket[id] = 0;
     this.waiting--;
     tally.requests++;
     tally.left++;
-    this.timedOut(now);
+    this.timedOut();
   }
 
   /** `id`, in service, is given up on by its device at its deadline: timed out (the service goes on). */
   giveUp(now: number): void {
-    this.timedOut(now);
+    this.at = now;
+    this.timedOut();
   }
 
   /** Whether `id` waits in the queue now. */
@@ -115,12 +149,13 @@ export class Station {
    */
   endAll(now: number): number[] {
     const ended: number[] = [];
+    this.at = now;
     while (this.inServiceCount > 0) {
       const id = this.inService[0] ?? 0;
-      this.leaveService(id, now);
+      this.leaveService(id);
       ended.push(id);
     }
-    this.queueChanges(now);
+    this.queueChanges();
     while (this.size > 0) {
       const id = this.dequeue();
       if (id >= 0) {
@@ -140,35 +175,44 @@ export class Station {
   /** The run ends: busy time of the services still going, the queue's area and its minute ends. */
   close(): void {
     const end = this.duration;
+    this.at = end;
     for (let i = 0; i < this.inServiceCount; i++)
-      this.busyTime(this.requests.start[this.inService[i] ?? 0] ?? end, end);
-    this.queueChanges(end);
+      this.busyTime(this.requests.start[this.inService[i] ?? 0] ?? end);
+    this.queueChanges();
     const ends = this.tally.minutes.queueAtEnd;
     for (; this.minute < ends.length; this.minute++) ends[this.minute] = this.waiting;
   }
 
-  private timedOut(now: number): void {
+  private timedOut(): void {
     const { tally } = this;
     tally.timedOut++;
-    const m = (now / 60) | 0;
+    const m = (this.at / 60) | 0;
     tally.minutes.timedOut[m] = (tally.minutes.timedOut[m] ?? 0) + 1;
   }
 
-  private begin(id: number, now: number): number {
+  /** `id` takes a worker now; its service time (drawn now) in `started`. */
+  private begin(id: number): void {
     const { requests } = this;
     this.busy++;
-    requests.start[id] = now;
+    requests.start[id] = this.at;
     requests.place[id] = this.inServiceCount;
     this.inService[this.inServiceCount++] = id;
     // A sync holds its worker for its replica's cost, and draws nothing.
     const fixed = requests.fixed[id] ?? -1;
-    return fixed >= 0 ? fixed : drawTime(this.capacity.serviceTime, this.rng);
+    const negatedMean = this.negatedMean;
+    // The exponential's draw as drawTime makes it, without its dispatch.
+    this.started =
+      fixed >= 0
+        ? fixed
+        : negatedMean === negatedMean
+          ? negatedMean * Math.log(1 - this.rng())
+          : drawTime(this.capacity.serviceTime, this.rng);
   }
 
-  private leaveService(id: number, now: number): void {
+  private leaveService(id: number): void {
     const { requests } = this;
     this.busy--;
-    this.busyTime(requests.start[id] ?? now, now);
+    this.busyTime(requests.start[id] ?? this.at);
     // Swap-remove: the list's order changes the same way in both engines.
     const at = requests.place[id] ?? -1;
     const last = this.inService[--this.inServiceCount] ?? 0;
@@ -178,15 +222,15 @@ export class Station {
   }
 
   /** The head of the queue takes the free worker now; -1 when nobody waits. */
-  private takeHead(now: number): number {
+  private takeHead(): number {
     if (this.waiting === 0) return -1;
-    this.queueChanges(now);
+    this.queueChanges();
     for (;;) {
       const id = this.dequeue();
       if (id < 0) continue;
       this.requests.ticket[id] = 0;
       this.waiting--;
-      this.started = this.begin(id, now);
+      this.begin(id);
       return id;
     }
   }
@@ -222,21 +266,28 @@ export class Station {
   }
 
   /** Before the queue length changes now: its area since the last change, and the minute ends passed. */
-  private queueChanges(now: number): void {
+  private queueChanges(): void {
     const { tally } = this;
+    const now = this.at;
     tally.queueArea += this.waiting * (now - this.lastChange);
     this.lastChange = now;
     const ends = tally.minutes.queueAtEnd;
     while (this.minute < ends.length && 60 * (this.minute + 1) <= now) ends[this.minute++] = this.waiting;
   }
 
-  /** Busy worker-seconds of a service over [from, to), inside the run, by minute. */
-  private busyTime(from: number, to: number): void {
-    const end = Math.min(to, this.duration);
+  /** Busy worker-seconds of a service over [from, now), inside the run, by minute. */
+  private busyTime(from: number): void {
+    const end = Math.min(this.at, this.duration);
     if (!(end > from)) return;
     const { tally } = this;
     tally.busySeconds += end - from;
-    const busy = tally.minutes.busySeconds;
+    const busy = this.busyPerMinute;
+    const m0 = (from / 60) | 0;
+    // Most services lie inside one minute.
+    if (end <= 60 * (m0 + 1)) {
+      busy[m0] = (busy[m0] ?? 0) + (end - from);
+      return;
+    }
     let t = from;
     while (t < end) {
       const m = (t / 60) | 0;
