@@ -2,9 +2,9 @@
 // ended by outages, each a timed event of one queue. What a request is for (which device, which stage
 // comes next, what its answer does) is the subclass's: the engine's device flows (loadedEngine.ts).
 import { deviceEntity, orderKey, Priority, syncEntity } from "../../kernel/priority.js";
+import { substream } from "../../random.js";
 import type { Replica } from "../../scenario/schema.js";
 import { REASON_ID } from "../reasons.js";
-import { aleaStream } from "./aleaStream.js";
 import { EventHeap } from "./eventHeap.js";
 import type { LoadPlan } from "./plan.js";
 import { CONTENT, Requests, Stage, SYNC } from "./requests.js";
@@ -43,7 +43,7 @@ export abstract class FiniteServers {
         new Station(
           newStationTally(spec.kind, spec.name, spec.capacity.workers, duration),
           spec.capacity,
-          aleaStream(seed, spec.stream),
+          substream(seed, spec.stream),
           this.requests,
           duration,
         ),
