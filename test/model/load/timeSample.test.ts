@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TimeSample } from "../../src/model/load/timeSample.js";
+import { TimeSample } from "../../../src/model/load/timeSample.js";
 
 /** The doubles next to `x` (a few ulps either side), non-negative. */
 function around(x: number): number[] {
