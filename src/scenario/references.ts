@@ -17,7 +17,7 @@ export interface ReferencedScenario {
       readonly name: string;
       readonly roles: { readonly managementPoint?: { readonly database: string } | undefined };
     }[];
-    readonly replicas: readonly { readonly name: string }[];
+    readonly replicas: readonly { readonly name: string; readonly capacity?: unknown }[];
     readonly boundaries: readonly { readonly name: string; readonly type: string; readonly value: string }[];
     readonly boundaryGroups: readonly {
       readonly name: string;
@@ -46,6 +46,7 @@ export const LOADER_ONLY_RULES: readonly string[] = [
   "intranet Windows groups have `addresses`",
   "an IPv4 range (`addresses`, an `ipv4Range` boundary's `value`) never runs backwards, its first address after its last",
   "a replica's `syncOffset` is less than its `syncInterval`",
+  'a replica named "site" has no `capacity` (its load would share `load.databases.site` with the site database)',
   "an expectation's number is finite",
 ];
 
@@ -93,6 +94,13 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
 
 function checkSite({ site }: ReferencedScenario, report: Report): void {
   const replicaNames = site.replicas.map((r) => r.name);
+  site.replicas.forEach((r, i) => {
+    if (r.name === "site" && r.capacity !== undefined)
+      report(
+        ["site", "replicas", i, "capacity"],
+        'expected no capacity on a replica named "site": its load would be listed as the site database\'s (load.databases.site); rename the replica',
+      );
+  });
   const serverNames = new Set(site.servers.map((x) => x.name));
   const boundaryNames = new Set(site.boundaries.map((b) => b.name));
   site.servers.forEach((server, i) => {

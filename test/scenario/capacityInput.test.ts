@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { BASELINE_TEXT, runCli } from "../helpers/cli.js";
+import { singleServer } from "../helpers/scenarios.js";
 
 type Data = Record<string, unknown> & {
   site: {
@@ -199,5 +200,20 @@ describe("bad capacity input", () => {
       serviceTime: { mean: 0.12, distribution: "lognormal", cv: 0.5 },
       queueLimit: 0,
     });
+  });
+});
+
+describe("a replica named site", () => {
+  it("takes no capacity: its load would be the site database's entry", () => {
+    // Without a capacity a replica may be named "site" (a management point's "site" is still the site database).
+    expect(singleServer({ replica: { name: "site" }, mp: { database: "site" } }).site.replicas[0]?.name).toBe(
+      "site",
+    );
+    expect(() =>
+      singleServer({
+        replica: { name: "site", capacity: { workers: 1, serviceTime: "1s" } },
+        mp: { database: "site" },
+      }),
+    ).toThrow(/site\.replicas\[0\]\.capacity: expected no capacity on a replica named "site"/);
   });
 });
