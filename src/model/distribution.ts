@@ -24,7 +24,7 @@ export function drawTime(d: TimeDistribution, rng: Rng): number {
     case "constant":
       return d.mean;
     case "exponential":
-      return -d.mean * Math.log(1 - rng());
+      return exponentialDraw(d.mean, rng());
     case "lognormal": {
       const cv = d.cv ?? 0;
       const sigma2 = Math.log1p(cv * cv);
@@ -32,4 +32,9 @@ export function drawTime(d: TimeDistribution, rng: Rng): number {
       return Math.exp(Math.log(d.mean) - sigma2 / 2 + Math.sqrt(sigma2) * z);
     }
   }
+}
+
+/** An exponential time with mean `mean` from one uniform `u` in [0, 1) (inversion). */
+export function exponentialDraw(mean: number, u: number): number {
+  return -mean * Math.log(1 - u);
 }

@@ -2,14 +2,13 @@
 // ended by outages, each a timed event of one queue. What a request is for (which device, which stage
 // comes next, what its answer does) is the subclass's: the engine's device flows (loadedEngine.ts).
 import { deviceEntity, orderKey, Priority, syncEntity } from "../../kernel/priority.js";
-import { substream } from "../../random.js";
 import type { Replica } from "../../scenario/schema.js";
 import { REASON_ID } from "../reasons.js";
 import { EventHeap } from "./eventHeap.js";
 import type { LoadPlan } from "./plan.js";
 import { CONTENT, Requests, Stage, SYNC } from "./requests.js";
-import { QUEUED, REFUSED, STARTED, Station } from "./station.js";
-import { newStationTally, type StationTally } from "./stationTally.js";
+import { newStations, QUEUED, REFUSED, STARTED, type Station } from "./station.js";
+import type { StationTally } from "./stationTally.js";
 
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const SERVER_DOWN = REASON_ID["server-down"];
@@ -38,16 +37,7 @@ export abstract class FiniteServers {
     /** Per local device: its number over every group (its events' entity). */
     protected readonly global: Int32Array,
   ) {
-    this.stations = plan.stations.map(
-      (spec) =>
-        new Station(
-          newStationTally(spec.kind, spec.name, spec.capacity.workers, duration),
-          spec.capacity,
-          substream(seed, spec.stream),
-          this.requests,
-          duration,
-        ),
-    );
+    this.stations = newStations(plan, seed, this.requests, duration);
   }
 
   /** Request `id` finished a stage now and its device still listens: on to the next stage, or its answer. */

@@ -4,14 +4,30 @@
 // Requests are ids of the engine's request table, where the station keeps what it needs per request.
 import type { Rng } from "../../random.js";
 import type { Capacity } from "../../scenario/capacitySchema.js";
-import { drawTime } from "../distribution.js";
+import { drawTime, exponentialDraw } from "../distribution.js";
+import { substream } from "../../random.js";
+import type { LoadPlan } from "./plan.js";
 import type { Requests } from "./requests.js";
-import type { StationTally } from "./stationTally.js";
+import { newStationTally, type StationTally } from "./stationTally.js";
 
 /** `arrive`'s answers besides a service time (≥ 0: started at once); `admit`'s are these and STARTED. */
 export const STARTED = 0;
 export const QUEUED = -1;
 export const REFUSED = -2;
+
+/** The finite servers of `plan`, fresh, each with its service-time stream (both engines build them here). */
+export function newStations(plan: LoadPlan, seed: number, requests: Requests, duration: number): Station[] {
+  return plan.stations.map(
+    (spec) =>
+      new Station(
+        newStationTally(spec.kind, spec.name, spec.capacity.workers, duration),
+        spec.capacity,
+        substream(seed, spec.stream),
+        requests,
+        duration,
+      ),
+  );
+}
 
 /** What one finite server knows and does. */
 export class Station {
@@ -21,8 +37,8 @@ export class Station {
   waiting = 0;
   private readonly queueLimit: number;
   private readonly workers: number;
-  /** An exponential service time's mean, negated (a draw is this × ln(1 − u)); NaN for another kind. */
-  private readonly negatedMean: number;
+  /** An exponential service time's mean; NaN for another kind. */
+  private readonly mean: number;
   /** The tally's per-minute arrays, held here: read on every request. */
   private readonly arrivals: Uint32Array;
   private readonly servedPerMinute: Uint32Array;
@@ -54,7 +70,7 @@ export class Station {
     this.queueLimit = capacity.queueLimit ?? Infinity;
     this.workers = capacity.workers;
     const d = capacity.serviceTime;
-    this.negatedMean = typeof d !== "number" && d.distribution === "exponential" ? -d.mean : NaN;
+    this.mean = typeof d !== "number" && d.distribution === "exponential" ? d.mean : NaN;
     this.arrivals = tally.minutes.arrivals;
     this.servedPerMinute = tally.minutes.served;
     this.busyPerMinute = tally.minutes.busySeconds;
@@ -199,13 +215,12 @@ export class Station {
     this.inService[this.inServiceCount++] = id;
     // A sync holds its worker for its replica's cost, and draws nothing.
     const fixed = requests.fixed[id] ?? -1;
-    const negatedMean = this.negatedMean;
-    // The exponential's draw as drawTime makes it, without its dispatch.
+    // An exponential without drawTime's dispatch: the same draw, from the same rule.
     this.started =
       fixed >= 0
         ? fixed
-        : negatedMean === negatedMean
-          ? negatedMean * Math.log(1 - this.rng())
+        : this.mean === this.mean
+          ? exponentialDraw(this.mean, this.rng())
           : drawTime(this.capacity.serviceTime, this.rng);
   }
 

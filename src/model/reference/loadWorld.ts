@@ -4,12 +4,11 @@
 import type { Environment } from "../../kernel/environment.js";
 import { Signal } from "../../kernel/environment.js";
 import { deviceEntity, orderKey, Priority } from "../../kernel/priority.js";
-import { substream } from "../../random.js";
 import { REASON_ID } from "../reasons.js";
 import type { LoadPlan } from "../load/plan.js";
 import { Requests, SYNC } from "../load/requests.js";
-import { QUEUED, REFUSED, Station } from "../load/station.js";
-import { newStationTally, type StationTally } from "../load/stationTally.js";
+import { newStations, QUEUED, REFUSED, type Station } from "../load/station.js";
+import type { StationTally } from "../load/stationTally.js";
 
 const SERVER_BUSY = REASON_ID["server-busy"];
 const TIMEOUT = REASON_ID["request-timeout"];
@@ -46,16 +45,7 @@ export class LoadWorld {
     /** Notes a branch of the model taken (for the property's statistics). */
     private readonly branch: (name: string) => void = () => undefined,
   ) {
-    this.stations = plan.stations.map(
-      (spec) =>
-        new Station(
-          newStationTally(spec.kind, spec.name, spec.capacity.workers, duration),
-          spec.capacity,
-          substream(seed, spec.stream),
-          this.requests,
-          duration,
-        ),
-    );
+    this.stations = newStations(plan, seed, this.requests, duration);
     this.lastArrival = plan.stations.map(() => -1);
     this.lastEnd = plan.stations.map(() => -1);
     plan.stations.forEach((spec, s) => {
