@@ -1,6 +1,7 @@
 // The loaded engine's event queue: a binary min-heap over typed arrays, ordered by (time, key). Keys are
 // unique among the events waiting at one time (priority/order.ts's orderKey), so the order is the model's,
 // never the heap's.
+import { grown } from "./grown.js";
 
 /**
  * A heap of events (time, key, a, b): `a` and `b` are the event's integers (a device, a request, a token).
@@ -128,19 +129,9 @@ export class EventHeap {
 
   private grow(): void {
     const n = this.times.length * 2;
-    const f = (x: Float64Array) => {
-      const y = new Float64Array(n);
-      y.set(x);
-      return y;
-    };
-    const g = (x: Int32Array) => {
-      const y = new Int32Array(n);
-      y.set(x);
-      return y;
-    };
-    this.times = f(this.times);
-    this.keys = f(this.keys);
-    this.as = g(this.as);
-    this.bs = g(this.bs);
+    this.times = grown(this.times, n);
+    this.keys = grown(this.keys, n);
+    this.as = grown(this.as, n);
+    this.bs = grown(this.bs, n);
   }
 }

@@ -1,6 +1,7 @@
 // The requests in flight at finite servers, as a table (struct of arrays, no object per request). An id is
 // taken when a try, a content request or a sync enters a finite server and given back when no server holds
 // it and no event waits for it; tokens tell a live event from one left behind.
+import { grown } from "./grown.js";
 
 /** What a request is. */
 export const TRY = 0;
@@ -112,42 +113,25 @@ export class Requests {
 
   private grow(): void {
     const n = this.capacity * 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.device = i32(this.device);
-    this.kind = Int8Array.from({ length: n }, (_, i) => this.kind[i] ?? 0);
-    this.stage = Int8Array.from({ length: n }, (_, i) => this.stage[i] ?? 0);
-    this.sub = i32(this.sub);
-    this.order = f64(this.order);
-    this.deadline = f64(this.deadline);
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    this.listening = u8(this.listening);
-    this.deadlineQueued = u8(this.deadlineQueued);
-    this.station = i32(this.station);
-    this.arrival = f64(this.arrival);
-    this.start = f64(this.start);
-    this.place = i32(this.place);
-    this.ticket = f64(this.ticket);
-    this.fixed = f64(this.fixed);
-    const outcome = new Int16Array(n);
-    outcome.set(this.outcome);
-    this.outcome = outcome;
-    this.token = i32(this.token);
-    this.service = i32(this.service);
-    this.via = i32(this.via);
-    this.retry = i32(this.retry);
+    this.device = grown(this.device, n);
+    this.kind = grown(this.kind, n);
+    this.stage = grown(this.stage, n);
+    this.sub = grown(this.sub, n);
+    this.order = grown(this.order, n);
+    this.deadline = grown(this.deadline, n);
+    this.listening = grown(this.listening, n);
+    this.deadlineQueued = grown(this.deadlineQueued, n);
+    this.station = grown(this.station, n);
+    this.arrival = grown(this.arrival, n);
+    this.start = grown(this.start, n);
+    this.place = grown(this.place, n);
+    this.ticket = grown(this.ticket, n);
+    this.fixed = grown(this.fixed, n);
+    this.outcome = grown(this.outcome, n);
+    this.token = grown(this.token, n);
+    this.service = grown(this.service, n);
+    this.via = grown(this.via, n);
+    this.retry = grown(this.retry, n);
     this.capacity = n;
   }
 }
