@@ -58,10 +58,31 @@ export abstract class EnrollmentFlow extends FiniteServers {
   }
 
   /** A new request of device `d` arriving now (its deadline scheduled). */
-  protected newRequest(d: number, kind: number, stage: number): number {
+  private newRequest(d: number, kind: number, stage: number): number {
     const n = this.devices.requests[d] ?? 0;
     this.devices.requests[d] = n + 1;
     return this.take(d, kind, stage, n, this.groupOf(d).g.requestTimeout);
+  }
+
+  /**
+   * Device `d`'s request `id` (-1: a new one, arriving now) enters finite server `s` at `stage`, through
+   * `via` (the EPP or the DP) as the `retry`-th retry of its poll.
+   */
+  protected enterStage(
+    d: number,
+    id: number,
+    kind: number,
+    stage: number,
+    s: number,
+    via: number,
+    retry: number,
+  ): void {
+    const request = id >= 0 ? id : this.newRequest(d, kind, stage);
+    const { requests } = this;
+    requests.stage[request] = stage;
+    requests.via[request] = via;
+    requests.retry[request] = retry;
+    this.enter(request, s);
   }
 
   /** Queues device `d`'s event of `priority` at `heap.nextTime` (set by the caller: a double argument is boxed). */
@@ -112,9 +133,7 @@ export abstract class EnrollmentFlow extends FiniteServers {
       this.enrollmentPointStage(d, -1, chosen);
       return;
     }
-    const id = this.newRequest(d, TRY, Stage.ENROLLMENT_PROXY);
-    this.requests.via[id] = chosen;
-    this.enter(id, s);
+    this.enterStage(d, -1, TRY, Stage.ENROLLMENT_PROXY, s, chosen, 0);
   }
 
   /** The finite server of the enrollment point answering at `t` (-1: none, or one without capacity). */
@@ -133,10 +152,7 @@ export abstract class EnrollmentFlow extends FiniteServers {
       this.enrollmentAnswer(d, reason, epp);
       return;
     }
-    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.ENROLLMENT_POINT);
-    requests.stage[request] = Stage.ENROLLMENT_POINT;
-    requests.via[request] = epp;
-    this.enter(request, s);
+    this.enterStage(d, id, TRY, Stage.ENROLLMENT_POINT, s, epp, 0);
   }
 
   protected enrollmentAnswer(d: number, reason: number, epp: number): void {

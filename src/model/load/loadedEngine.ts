@@ -237,9 +237,7 @@ export class LoadedEngine extends EnrollmentFlow {
       this.databaseStage(d, -1, retry);
       return;
     }
-    const id = this.newRequest(d, TRY, Stage.MANAGEMENT_POINT);
-    this.requests.retry[id] = retry;
-    this.enter(id, s);
+    this.enterStage(d, -1, TRY, Stage.MANAGEMENT_POINT, s, -1, retry);
   }
 
   /** The database stage of device `d`'s DMP try (request `id`, or -1 when none was needed yet). */
@@ -251,17 +249,10 @@ export class LoadedEngine extends EnrollmentFlow {
     const down = outages.length > 0 && inOutage(outages, now);
     if (down || s < 0) {
       if (id >= 0) requests.release(id);
-      this.tryAnswer(
-        d,
-        down ? DB_UNAVAILABLE : now >= (devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA,
-        retry,
-      );
+      this.tryAnswer(d, down ? DB_UNAVAILABLE : this.queryFinds(d), retry);
       return;
     }
-    const request = id >= 0 ? id : this.newRequest(d, TRY, Stage.DATABASE);
-    requests.stage[request] = Stage.DATABASE;
-    requests.retry[request] = retry;
-    this.enter(request, s);
+    this.enterStage(d, id, TRY, Stage.DATABASE, s, -1, retry);
   }
 
   private tryAnswer(d: number, reason: number, retry: number): void {
@@ -312,9 +303,7 @@ export class LoadedEngine extends EnrollmentFlow {
       this.contentAnswer(d, reason, dp);
       return;
     }
-    const id = this.newRequest(d, CONTENT, Stage.CONTENT);
-    this.requests.via[id] = dp;
-    this.enter(id, s);
+    this.enterStage(d, -1, CONTENT, Stage.CONTENT, s, dp, 0);
   }
 
   private contentAnswer(d: number, reason: number, dp: number): void {
