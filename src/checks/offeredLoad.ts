@@ -7,7 +7,8 @@ import { meanOf } from "../model/distribution.js";
 import { enrollmentSpread, enrollmentTimes } from "../model/enrollment.js";
 import { pollOffsets } from "../model/pollSchedule.js";
 import { OK, REASON_ID } from "../model/reasons.js";
-import { outagesAt, type RoleName } from "../model/rules.js";
+import { answeringEnrollmentPoint, outagesAt, type RoleName } from "../model/rules.js";
+import { STATION_ROLES } from "../model/load/plan.js";
 import type { GroupModel, SiteModel } from "../model/site.js";
 import { segmentsWhere, timelineAt, type ReasonTimeline } from "../model/timeline.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
@@ -150,12 +151,7 @@ class Offered {
     this.bins = Math.ceil(site.duration / MINUTE);
     const scenario = site.scenario;
     for (const server of scenario.site.servers)
-      for (const role of [
-        "enrollmentProxyPoint",
-        "enrollmentPoint",
-        "managementPoint",
-        "distributionPoint",
-      ] as const) {
+      for (const role of STATION_ROLES) {
         const capacity = server.roles[role]?.capacity;
         if (capacity === undefined) continue;
         const station = this.station(
@@ -260,10 +256,7 @@ class Offered {
       const epp = (j: number) => this.role("enrollmentProxyPoint", site.enrollmentProxyPoints[j]);
       for (const j of reached) this.charge(epp(j), tries, u, v, 0, 1 / reached.length);
       if (reached.length === 0 || timelineAt(site.enrollmentPoint, at) !== OK) continue;
-      const down = outagesAt(at, site.scenario.site);
-      const ep = site.scenario.site.servers.find(
-        (s) => s.roles.enrollmentPoint?.https === true && !down.server(s),
-      );
+      const ep = answeringEnrollmentPoint(site.scenario, outagesAt(at, site.scenario.site));
       this.charge(this.role("enrollmentPoint", ep), tries, u, v, 0, 1);
       // Polls of the devices whose first try enrolled, at the DMP the assignment rule gives them: the MP
       // serves every try the rules let through, its database those that find it up.

@@ -6,6 +6,7 @@ import type { Capacity } from "../scenario/capacitySchema.js";
 import type { DeviceGroup, Scenario } from "../scenario/schema.js";
 import { pollCount } from "./pollSchedule.js";
 import { isDmp, isMobileDp, type RoleName } from "./rules.js";
+import { STATION_ROLES } from "./load/plan.js";
 
 /** One part of an estimate: its size and the scenario field that shrinks it (as estimate.ts reads it). */
 export interface CapacityPart {
@@ -51,14 +52,8 @@ export function capacityParts(scenario: Scenario): { memory: CapacityPart[]; wor
     stations.push(s);
     return s;
   };
-  const roles: readonly RoleName[] = [
-    "enrollmentProxyPoint",
-    "enrollmentPoint",
-    "managementPoint",
-    "distributionPoint",
-  ];
   servers.forEach((server, i) => {
-    for (const role of roles) {
+    for (const role of STATION_ROLES) {
       const path = ["site", "servers", i, "roles", role, "capacity"];
       const s = add(server.roles[role]?.capacity, `the ${role} role of ${server.name}`, path);
       if (s !== undefined) roleStations.set(`${role}\0${server.name}`, s);

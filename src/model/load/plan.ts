@@ -40,7 +40,8 @@ export interface LoadPlan {
   readonly loadedGroups: readonly boolean[];
 }
 
-const ROLES: readonly RoleName[] = [
+/** The roles that may have a capacity, in the order a server's finite servers are listed. */
+export const STATION_ROLES: readonly RoleName[] = [
   "enrollmentProxyPoint",
   "enrollmentPoint",
   "managementPoint",
@@ -60,7 +61,7 @@ export function stationSpecs(scenario: Scenario): {
   const stations: StationSpec[] = [];
   const roleStation = new Map<string, number>();
   for (const server of scenario.site.servers)
-    for (const role of ROLES) {
+    for (const role of STATION_ROLES) {
       const capacity = server.roles[role]?.capacity;
       if (capacity === undefined) continue;
       roleStation.set(roleKey(server, role), stations.length);
