@@ -25,7 +25,10 @@ export interface SweepHeader {
   readonly runs: number;
   /** seed, seed + 1, … seed + runs − 1: the same for every variant (common random numbers). */
   readonly seeds: readonly number[];
-  /** Metric paths in report order: `DEFAULT_METRICS`, then the `--metric` paths not among them. */
+  /**
+   * Metric paths in report order: `DEFAULT_METRICS`, each finite server's utilisation and p99 response (when
+   * every variant has it: `loadMetricPaths`), then the `--metric` paths not among them.
+   */
   readonly metrics: readonly string[];
   readonly variants: readonly PlannedVariant[];
   /** The variant (from 1) every other is paired with (`--baseline`); absent when none. */
