@@ -1,8 +1,8 @@
 // Chart: one finite server over the run: its utilisation (busy workers over workers) above, the requests
 // waiting for a worker below, on one time axis, with its outages shaded in both.
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_WIDTH, OUTAGE_COLOR, SERIES, TRIES_COLOR, chartConfig } from "./theme.js";
-import { bucketMinutes, timeUnit, type TimeArea } from "./triesChart.js";
+import { CHART_WIDTH, SERIES, TRIES_COLOR, chartConfig } from "./theme.js";
+import { bucketMinutes, clipAreas, outageLayers, round, timeUnit, type TimeArea } from "./triesChart.js";
 
 /** What the chart of one finite server shows. */
 export interface QueueTimeline {
@@ -29,8 +29,6 @@ export const QUEUE_COLOR = SERIES[2] ?? TRIES_COLOR;
 
 const UTILISATION_HEIGHT = 110;
 const QUEUE_HEIGHT = 130;
-
-const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
 /** Per-minute values in buckets of `bucket` minutes, plus a closing point at the run's end for the last step. */
 export function queuePoints(timeline: QueueTimeline, bucket: number, unitSeconds: number): QueuePoint[] {
@@ -61,10 +59,7 @@ export function queueChartSpec(timeline: QueueTimeline): TopLevelSpec {
   const minutes = Math.max(timeline.utilisation.length, timeline.queueAtEnd.length);
   const points = queuePoints(timeline, bucketMinutes(minutes), unit.seconds);
   const inUnit = (s: number) => round(s / unit.seconds);
-  const areas = timeline.areas
-    .map((a) => ({ from: Math.max(0, a.from), to: Math.min(duration, a.to), label: a.label }))
-    .filter((a) => a.to > a.from)
-    .map((a) => ({ from: inUnit(a.from), to: inUnit(a.to), label: a.label }));
+  const areas = clipAreas(timeline.areas, duration, inUnit);
   const x = {
     type: "quantitative" as const,
     title: `time into the run (${unit.name})`,
@@ -72,33 +67,7 @@ export function queueChartSpec(timeline: QueueTimeline): TopLevelSpec {
   };
   // The top panel's time axis is the bottom one's: no labels or title of its own.
   const topX = { ...x, title: null, axis: { labels: false, ticks: false } };
-  const shaded = (axis: typeof x | typeof topX, labelled: boolean) =>
-    areas.length === 0
-      ? []
-      : [
-          {
-            data: { values: areas },
-            mark: { type: "rect" as const, fill: OUTAGE_COLOR.light, opacity: 0.16 },
-            encoding: { x: { field: "from", ...axis }, x2: { field: "to" } },
-          },
-          ...(labelled
-            ? [
-                {
-                  data: { values: areas },
-                  mark: {
-                    type: "text" as const,
-                    align: "left" as const,
-                    baseline: "top" as const,
-                    dx: 3,
-                    y: 3,
-                    fontSize: 10,
-                    fill: OUTAGE_COLOR.light,
-                  },
-                  encoding: { x: { field: "from", ...axis }, text: { field: "label" } },
-                },
-              ]
-            : []),
-        ];
+  const shaded = (axis: typeof x | typeof topX, labelled: boolean) => outageLayers(areas, axis, labelled);
   const step = (color: string) => ({
     type: "area" as const,
     interpolate: "step-after" as const,

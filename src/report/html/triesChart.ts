@@ -49,7 +49,67 @@ export interface RatePoint {
   readonly perMinute: number;
 }
 
-const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+/** A chart coordinate, rounded so that float noise never reaches the page. */
+export const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
+
+/** Outage windows cut to the run `[0, duration)`, in the axis unit (`inUnit`); empty ones left out. */
+export function clipAreas(
+  areas: readonly { readonly from: number; readonly to: number; readonly label: string }[],
+  duration: number,
+  inUnit: (seconds: number) => number,
+): { from: number; to: number; label: string }[] {
+  return areas
+    .map((a) => ({ from: Math.max(0, a.from), to: Math.min(duration, a.to), label: a.label }))
+    .filter((a) => a.to > a.from)
+    .map((a) => ({ from: inUnit(a.from), to: inUnit(a.to), label: a.label }));
+}
+
+type Area = { from: number; to: number; label: string };
+
+/** A layer of outage windows: the shaded rectangles, or their labels. */
+export type OutageLayer<X> =
+  | {
+      data: { values: Area[] };
+      mark: { type: "rect"; fill: string; opacity: number };
+      encoding: { x: X & { field: string }; x2: { field: string } };
+    }
+  | {
+      data: { values: Area[] };
+      mark: {
+        type: "text";
+        align: "left";
+        baseline: "top";
+        dx: number;
+        y: number;
+        fontSize: number;
+        fill: string;
+      };
+      encoding: { x: X & { field: string }; text: { field: string } };
+    };
+
+/** The layers that shade outage windows on time axis `x`, with their labels when `labelled`. */
+export function outageLayers<X extends object>(areas: Area[], x: X, labelled = true): OutageLayer<X>[] {
+  if (areas.length === 0) return [];
+  const shade = {
+    data: { values: areas },
+    mark: { type: "rect" as const, fill: OUTAGE_COLOR.light, opacity: 0.16 },
+    encoding: { x: { field: "from", ...x }, x2: { field: "to" } },
+  };
+  const label = {
+    data: { values: areas },
+    mark: {
+      type: "text" as const,
+      align: "left" as const,
+      baseline: "top" as const,
+      dx: 3,
+      y: 3,
+      fontSize: 10,
+      fill: OUTAGE_COLOR.light,
+    },
+    encoding: { x: { field: "from", ...x }, text: { field: "label" } },
+  };
+  return labelled ? [shade, label] : [shade];
+}
 
 /**
  * Per-minute counts as points in buckets of `bucket` minutes (each the bucket's mean per minute), plus a
@@ -95,10 +155,7 @@ export function triesChartSpec(timeline: TriesTimeline): TopLevelSpec | null {
     ...ratePoints("tries", timeline.perMinute, bucket, unit.seconds, duration),
     ...ratePoints("failed tries", timeline.failedPerMinute, bucket, unit.seconds, duration),
   ];
-  const areas = timeline.areas
-    .map((a) => ({ from: Math.max(0, a.from), to: Math.min(duration, a.to), label: a.label }))
-    .filter((a) => a.to > a.from)
-    .map((a) => ({ from: inUnit(a.from), to: inUnit(a.to), label: a.label }));
+  const areas = clipAreas(timeline.areas, duration, inUnit);
   const marks = timeline.marks
     .filter((m) => m.at >= 0 && m.at < duration)
     .map((m) => ({ at: inUnit(m.at), label: m.label }));
@@ -116,28 +173,7 @@ export function triesChartSpec(timeline: TriesTimeline): TopLevelSpec | null {
     height: CHART_HEIGHT,
     config: chartConfig(),
     layer: [
-      ...(areas.length > 0
-        ? [
-            {
-              data: { values: areas },
-              mark: { type: "rect" as const, fill: OUTAGE_COLOR.light, opacity: 0.16 },
-              encoding: { x: { field: "from", ...x }, x2: { field: "to" } },
-            },
-            {
-              data: { values: areas },
-              mark: {
-                type: "text" as const,
-                align: "left" as const,
-                baseline: "top" as const,
-                dx: 3,
-                y: 3,
-                fontSize: 10,
-                fill: OUTAGE_COLOR.light,
-              },
-              encoding: { x: { field: "from", ...x }, text: { field: "label" } },
-            },
-          ]
-        : []),
+      ...outageLayers(areas, x),
       ...(ticks.length > 0
         ? [
             {
