@@ -6,9 +6,9 @@ import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 import { LOAD_WINDOW, offeredLoads, type StationLoad } from "./offeredLoad.js";
 
 /** Offered load at or above this is an error: the queue grows without bound. */
-export const LOAD_ERROR = 1;
+const LOAD_ERROR = 1;
 /** Offered load above this (and below the error's) is a warning: waits grow steeply. */
-export const LOAD_WARNING = 0.8;
+const LOAD_WARNING = 0.8;
 
 /** A rate with three significant digits at most, no exponent: "11.4", "0.0333", "250". */
 function rate(perSecond: number): string {

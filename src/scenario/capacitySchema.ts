@@ -4,7 +4,7 @@ import * as z from "zod";
 import { described, int, positiveTimeDistribution } from "./primitives.js";
 
 /** How a server serves requests: workers, a service time, a queue limit. */
-export const CapacitySchema = described(
+const CapacitySchema = described(
   z.strictObject({
     workers: described(
       int(1),

@@ -25,7 +25,7 @@ import {
 } from "./primitives.js";
 
 /** How long a device waits for an answer when its group does not say (an assumption: docs/load.md). */
-export const DEFAULT_REQUEST_TIMEOUT = "60s";
+const DEFAULT_REQUEST_TIMEOUT = "60s";
 
 const enrollmentCommon = {
   delay: described(

@@ -12,7 +12,7 @@ import { queueChartSpec } from "./queueChart.js";
 import { bucketMinutes, type TimeArea } from "./triesChart.js";
 
 /** The section charts of finite servers are planned in. */
-export const QUEUE_SECTION = "queue";
+const QUEUE_SECTION = "queue";
 
 function outageAreas(station: StationSeries): TimeArea[] {
   const what =
