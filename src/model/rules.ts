@@ -1,6 +1,7 @@
 // The reachability rules of model.md, in their order, as one table. `run` samples them into per-contact
 // timelines, `check` and `reach` evaluate them directly: one implementation of each rule.
 import type { Certificate, DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { isFqdn } from "./fqdn.js";
 import { inOutage, outageEdges, type Outage } from "./outage.js";
 import type { Reason } from "./reasons.js";
@@ -167,7 +168,9 @@ export const RULES: readonly Rule[] = [
     roles: DP_MP,
     eligibility: true,
     timeDependent: false,
-    check: ({ server, role }) => {
+    check: ({ group, server, role }) => {
+      // A ConfigMgr client uses any management point and distribution point: the mobile flags are not its.
+      if (isConfigMgrClient(group)) return null;
       if (role === "managementPoint") return isDmp(server) ? null : "not-a-device-management-point";
       return isMobileDp(server) ? null : "dp-mobile-not-allowed";
     },

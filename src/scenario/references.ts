@@ -4,6 +4,7 @@
 import { UsageError } from "../errors.js";
 import { parseExpectation } from "./expectation.js";
 import { parseIpv4Range } from "./ipv4.js";
+import { nearest } from "./nearest.js";
 import { ipv4RangeMessage, showValue } from "./primitives.js";
 
 type Path = (string | number)[];
@@ -24,7 +25,9 @@ export interface ReferencedScenario {
       readonly boundaries: readonly string[];
       readonly servers: readonly string[];
     }[];
+    readonly defaultBoundaryGroup?: string | undefined;
   };
+  readonly deployments: readonly { readonly name: string; readonly groups?: readonly string[] | undefined }[];
   readonly devices: readonly {
     readonly name: string;
     readonly platform: string;
@@ -42,6 +45,7 @@ export const LOADER_ONLY_RULES: readonly string[] = [
   'a management point\'s `database` is "site" or the name of a replica',
   "a boundary group's `boundaries` and `servers` name boundaries and servers of the site",
   "a device group's `managementPoint` names a server with a management point",
+  "`site.defaultBoundaryGroup` names a boundary group; a deployment's `groups` name device groups",
   "`until` is on every polling entry but the last, and strictly increasing",
   "intranet Windows groups have `addresses`",
   "an IPv4 range (`addresses`, an `ipv4Range` boundary's `value`) never runs backwards, its first address after its last",
@@ -66,7 +70,15 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
   checkUnique(site.boundaries, ["site", "boundaries"], "boundary", report);
   checkUnique(site.boundaryGroups, ["site", "boundaryGroups"], "boundary group", report);
   checkUnique(s.devices, ["devices"], "device group", report);
+  checkUnique(s.deployments, ["deployments"], "deployment", report);
   checkSite(s, report);
+  const groupNames = s.devices.map((g) => g.name);
+  s.deployments.forEach((d, i) => {
+    d.groups?.forEach((name, j) => {
+      if (!groupNames.includes(name))
+        report(["deployments", i, "groups", j], unknownName("device group", name, groupNames));
+    });
+  });
   s.expectations.forEach((text, i) => {
     try {
       parseExpectation(text);
@@ -103,6 +115,12 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
   });
   const serverNames = new Set(site.servers.map((x) => x.name));
   const boundaryNames = new Set(site.boundaries.map((b) => b.name));
+  const groupNames = site.boundaryGroups.map((g) => g.name);
+  if (site.defaultBoundaryGroup !== undefined && !groupNames.includes(site.defaultBoundaryGroup))
+    report(
+      ["site", "defaultBoundaryGroup"],
+      unknownName("boundary group", site.defaultBoundaryGroup, groupNames),
+    );
   site.servers.forEach((server, i) => {
     const db = server.roles.managementPoint?.database;
     if (db !== undefined && db !== "site" && !replicaNames.includes(db)) {
@@ -134,6 +152,13 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
         );
     });
   });
+}
+
+/** "expected the name of a boundary group (…), got …", with the nearest name for a typo. */
+function unknownName(what: string, got: string, known: readonly string[]): string {
+  const guess = nearest(got, known);
+  const list = known.length > 0 ? ` (${known.map((n) => JSON.stringify(n)).join(", ")})` : " (there is none)";
+  return `expected the name of a ${what}${list}, got ${showValue(got)}${guess !== undefined ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}`;
 }
 
 function checkPolling(

@@ -20,6 +20,7 @@ import {
 } from "./primitives.js";
 import { checkReferences } from "./references.js";
 import { DeviceGroupSchema } from "./deviceSchema.js";
+import { DeploymentSchema } from "./deploymentSchema.js";
 import { capacity } from "./capacitySchema.js";
 
 export { showValue } from "./primitives.js";
@@ -253,6 +254,10 @@ const SiteSchema = described(
     ),
     boundaries: described(z.array(BoundarySchema).prefault([]), "Boundaries"),
     boundaryGroups: described(z.array(BoundaryGroupSchema).prefault([]), "Boundary groups"),
+    defaultBoundaryGroup: described(
+      z.string().optional(),
+      "ConfigMgr clients: the boundary group whose management points serve clients outside every boundary group (the site's default boundary group); absent: every management point",
+    ),
   }),
   "The Configuration Manager primary site: its servers, database replicas and boundaries",
 );
@@ -271,6 +276,10 @@ const ScenarioObject = z.strictObject({
   devices: described(
     z.array(DeviceGroupSchema).min(1, { error: "expected at least one device group" }),
     "The device groups, at least one",
+  ),
+  deployments: described(
+    z.array(DeploymentSchema).prefault([]),
+    "Changes made during the run (policies, applications, MDM commands): results report when the targeted devices receive each",
   ),
   expectations: described(
     z.array(z.string().meta({ pattern: EXPECTATION_PATTERN })).prefault([]),
@@ -295,6 +304,8 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type Server = Scenario["site"]["servers"][number];
 /** A device group of a validated scenario. */
 export type DeviceGroup = Scenario["devices"][number];
+/** A deployment of a validated scenario. */
+export type Deployment = Scenario["deployments"][number];
 /** A database replica of a validated scenario. */
 export type Replica = Scenario["site"]["replicas"][number];
 /** A server certificate object (absent means trusted by every device and naming the server). */
