@@ -1,6 +1,7 @@
 // The DMP assignment rule of model.md step 3, written once: the pinned management point; else, for a
 // device whose address a boundary group lists, that boundary group's eligible DMPs; else every eligible
-// DMP; else the first MP (whose reason every try then gets). A device draws uniformly among its pool.
+// DMP; else the first MP (whose reason every try then gets). A device draws uniformly among its pool. A
+// ConfigMgr client outside every boundary group draws from the default boundary group's MPs instead.
 // The engines draw from it, and `check` and the report take each group's expected shares from it.
 import { rangeContains, type Ipv4Range } from "../scenario/ipv4.js";
 import type { GroupModel } from "./site.js";
@@ -52,8 +53,29 @@ export function assignmentPool(
   candidates: readonly number[],
   address: number,
 ): readonly number[] {
-  if (candidates.length <= 1 || address < 0 || model.preferences.length === 0) return candidates;
-  return preferredPositions(model.preferences, address) ?? candidates;
+  if (candidates.length <= 1) return candidates;
+  const preferred =
+    address >= 0 && model.preferences.length > 0 ? preferredPositions(model.preferences, address) : null;
+  // A ConfigMgr client outside every boundary group uses the site's default boundary group (defaultPool).
+  return preferred ?? model.defaultPool ?? candidates;
+}
+
+/**
+ * Where a ConfigMgr client at `address` falls back from management point `current` (docs/clients.md): the
+ * other MPs of its own pool, else those of the default boundary group, else every other candidate; empty
+ * when there is no other MP (the client stays).
+ */
+export function fallbackPool(
+  model: GroupModel,
+  candidates: readonly number[],
+  address: number,
+  current: number,
+): readonly number[] {
+  const others = (pool: readonly number[]) => pool.filter((p) => p !== current);
+  const own = others(assignmentPool(model, candidates, address));
+  if (own.length > 0) return own;
+  const wider = others(model.defaultPool ?? candidates);
+  return wider.length > 0 ? wider : others(candidates);
 }
 
 /**
@@ -68,7 +90,8 @@ export function assignmentShares(model: GroupModel, managementPoints: number): M
   };
   const count = model.group.count;
   const range = model.addresses;
-  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0) add(candidates, count);
+  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0)
+    add(assignmentPool(model, candidates, -1), count);
   else {
     // Devices cycle through the range: offset k is used ⌊count / size⌋ times, plus once for k < count mod
     // size. The pool is constant between boundary range edges, so the range is walked edge to edge.
@@ -97,5 +120,6 @@ export function assignmentShares(model: GroupModel, managementPoints: number): M
  */
 export function contentCandidates(model: GroupModel, address: number): readonly number[] {
   if (model.internetDps !== null) return model.internetDps;
-  return address >= 0 ? (preferredPositions(model.dpPreferences, address) ?? []) : [];
+  const preferred = address >= 0 ? preferredPositions(model.dpPreferences, address) : null;
+  return preferred ?? model.defaultDps;
 }

@@ -2,6 +2,7 @@
 // management point candidates of each group. Everything here is computed once per run, never per device.
 import { Environment } from "../kernel/environment.js";
 import { parseIpv4Range, type Ipv4Range } from "../scenario/ipv4.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { REASON_ID } from "./reasons.js";
 import { scheduleReplica, type ReplicaTimeline } from "./replica.js";
@@ -46,6 +47,13 @@ export interface GroupModel {
   readonly internetDps: readonly number[] | null;
   /** For intranet devices: boundary entries with the mobile-enabled DP positions they list. */
   readonly dpPreferences: readonly { ranges: readonly Ipv4Range[]; positions: readonly number[] }[];
+  /**
+   * ConfigMgr clients with a `site.defaultBoundaryGroup` listing an eligible MP: those MPs, the pool of a
+   * client outside every boundary group; null otherwise (every eligible MP).
+   */
+  readonly defaultPool: readonly number[] | null;
+  /** Content candidates of an intranet device outside every boundary group: the default group's DPs (clients). */
+  readonly defaultDps: readonly number[];
 }
 
 /** A scenario compiled for the engine. */
@@ -92,6 +100,7 @@ function compileGroup(
   site: SiteDatabases,
   entries: readonly BoundaryEntry[],
   group: DeviceGroup,
+  defaultGroup: number,
   servers: { mps: readonly Server[]; epps: readonly Server[]; dps: readonly Server[] },
   startMs: number,
   duration: number,
@@ -104,7 +113,11 @@ function compileGroup(
   const intranetTowardDp = !isInternetDevice(group, "distributionPoint");
   const listed = (entry: BoundaryEntry, pool: readonly Server[], positions: readonly number[]) =>
     positions.filter((p) => entry.servers.has(pool[p]?.name ?? ""));
-  const mobileDps = servers.dps.flatMap((s, i) => (isMobileDp(s) ? [i] : []));
+  const client = isConfigMgrClient(group);
+  // A ConfigMgr client fetches content from any DP; an MDM device only from those that allow mobile devices.
+  const contentDps = servers.dps.flatMap((s, i) => (client || isMobileDp(s) ? [i] : []));
+  const defaultEntry = client ? entries[defaultGroup] : undefined;
+  const defaultPool = defaultEntry ? listed(defaultEntry, servers.mps, eligible) : [];
   return {
     group,
     addresses: group.addresses !== undefined ? parseIpv4Range(group.addresses) : undefined,
@@ -123,9 +136,11 @@ function compileGroup(
       : servers.dps.flatMap((s, i) => (s.roles.distributionPoint?.connections !== "intranet" ? [i] : [])),
     dpPreferences: intranetTowardDp
       ? entries
-          .map((e) => ({ ranges: e.ranges, positions: listed(e, servers.dps, mobileDps) }))
+          .map((e) => ({ ranges: e.ranges, positions: listed(e, servers.dps, contentDps) }))
           .filter((p) => p.ranges.length > 0 && p.positions.length > 0)
       : [],
+    defaultPool: defaultPool.length > 0 ? defaultPool : null,
+    defaultDps: defaultEntry && intranetTowardDp ? listed(defaultEntry, servers.dps, contentDps) : [],
   };
 }
 
@@ -141,6 +156,9 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   const epps = all.filter((s) => s.roles.enrollmentProxyPoint !== undefined);
   const dps = all.filter((s) => s.roles.distributionPoint !== undefined);
   const entries = boundaryEntries(scenario);
+  const defaultGroup = scenario.site.boundaryGroups.findIndex(
+    (g) => g.name === scenario.site.defaultBoundaryGroup,
+  );
   const env = new Environment();
   const pending = scenario.site.replicas.map((r) =>
     scheduleReplica(env, r, seed, duration, scenario.site.database.outages),
@@ -167,7 +185,7 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
     replicas,
     enrollmentPoint,
     groups: scenario.devices.map((g) =>
-      compileGroup(scenario.site, entries, g, { mps, epps, dps }, startMs, duration),
+      compileGroup(scenario.site, entries, g, defaultGroup, { mps, epps, dps }, startMs, duration),
     ),
     siteEvents: env.events,
   };
