@@ -16,7 +16,7 @@ export function substream(seed: number, name: string): Rng {
 }
 
 /** The streams of a device group, each consumed device after device (common random numbers per group). */
-export type GroupStreamName = "enrollment" | "epp" | "assignment" | "jitter" | "content";
+export type GroupStreamName = "enrollment" | "epp" | "assignment" | "jitter" | "content" | "fallback";
 
 /** The substream of one device group for one purpose. */
 export function groupStream(seed: number, group: string, purpose: GroupStreamName): Rng {

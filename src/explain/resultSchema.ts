@@ -168,6 +168,13 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
       attempts: int("Tries it received"),
       failed: int("Tries at it that failed"),
       peakAttemptsPerMinute: int("The most tries it received in one minute of the run"),
+      fallbacksFrom: int(
+        "With ConfigMgr clients (absent otherwise): how often a client using it fell back to another management point after five failed tries in ten minutes",
+      ),
+      fallbacksTo: int("With ConfigMgr clients: how often a client fell back to it from another"),
+      returnsTo: int(
+        "With ConfigMgr clients: how often a client that had fallen back came back to it at a refresh (mpRefresh)",
+      ),
     }),
   ),
   replicas: list(
@@ -209,6 +216,20 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     type: ["object", "null"],
   },
   load,
+  deployments: byName(
+    "Per deployment, by its name (absent when the scenario has none)",
+    object("One deployment", {
+      targeted: int("Devices of the groups it targets"),
+      received: int(
+        "Targeted devices that received it during the run: at a successful try at their management point once that MP's database held it",
+      ),
+      notReceived: int("Targeted devices that did not: targeted − received"),
+      receivedAfterSeconds: summary(
+        "Seconds from the deployment's `at` to the try that brought it, over the devices that received it",
+        "devices that received it",
+      ),
+    }),
+  ),
   expectations: list(
     "Each expectation of the scenario and of --expect, evaluated",
     object("One expectation", {
@@ -239,7 +260,9 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     object("One event", {
       time: num("Seconds from the start"),
       priority: int("The order of events at the same instant"),
-      event: text("What happened: enrollment-try, commit, assigned, sync, visible, poll, retry or content"),
+      event: text(
+        "What happened: enrollment-try (registration-try for a ConfigMgr client), commit, assigned, sync, visible, poll, retry, content, fallback, refresh (back to its own boundary group) or deployment (target: its name)",
+      ),
       outcome: text("ok, a reason, or a short note"),
       target: maybe(text("The server or replica involved")),
     }),

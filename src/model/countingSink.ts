@@ -1,7 +1,7 @@
 // The counters of the result: per group, per management point, per replica. The sink every run has.
 import { OK } from "./reasons.js";
 import type { DeviceOutcome, WalkSink } from "./sink.js";
-import { bump, perMinute, type GroupTally, type ManagementPointTally } from "./tally.js";
+import { bump, countSwitch, perMinute, type GroupTally, type ManagementPointTally } from "./tally.js";
 
 /** Run-wide counters shared by every group's counting sink. */
 export class RunCounters {
@@ -12,6 +12,10 @@ export class RunCounters {
     readonly managementPoints: readonly ManagementPointTally[],
     replicas: number,
     commits: number,
+    /** Per deployment, per targeted device: when it received it (newDeploymentTallies). */
+    readonly deployments: readonly Float64Array[] = [],
+    /** Per deployment: the first slot of each group (DeploymentModel.offsets). */
+    readonly deploymentOffsets: readonly Int32Array[] = [],
   ) {
     this.delays = Array.from({ length: replicas }, () => new Float64Array(commits));
     this.delayCounts = new Int32Array(replicas);
@@ -41,6 +45,8 @@ export class CountingSink implements WalkSink {
   constructor(
     readonly tally: GroupTally,
     private readonly run: RunCounters,
+    /** The group's position in the scenario. */
+    private readonly group = 0,
   ) {}
 
   /** Events of this group: enrollment tries, commits, DMP and content tries (each counted once, elsewhere). */
@@ -86,6 +92,16 @@ export class CountingSink implements WalkSink {
       return;
     }
     tally.contentSucceeded++;
+  }
+
+  switched(t: number, from: number, to: number, back: boolean): void {
+    countSwitch(this.run.managementPoints, t, from, to, back);
+  }
+
+  deployment(deployment: number, index: number, t: number): void {
+    const slot = (this.run.deploymentOffsets[deployment]?.[this.group] ?? 0) + index;
+    const into = this.run.deployments[deployment];
+    if (into) into[slot] = t;
   }
 
   endDevice(d: DeviceOutcome): void {

@@ -4,7 +4,7 @@
 import type { Rng } from "../random.js";
 
 /** The per-device streams of a group (enrollment times are drawn for every device before the run). */
-export const DEVICE_STREAMS = ["epp", "assignment", "jitter", "content"] as const;
+export const DEVICE_STREAMS = ["epp", "assignment", "jitter", "content", "fallback"] as const;
 
 /** One of `DEVICE_STREAMS`. */
 export type DeviceStream = (typeof DEVICE_STREAMS)[number];
@@ -19,6 +19,7 @@ export function newDrawCounts(devices: number): DrawCounts {
     assignment: new Int32Array(devices),
     jitter: new Int32Array(devices),
     content: new Int32Array(devices),
+    fallback: new Int32Array(devices),
   };
 }
 

@@ -5,7 +5,8 @@ import { CountingSink, RunCounters } from "./countingSink.js";
 import { RecordSink } from "./recordSink.js";
 import { TeeSink, type WalkSink } from "./sink.js";
 import type { SiteModel } from "./site.js";
-import { newGroupTally, newManagementPointTally, type RawRun } from "./tally.js";
+import { newDeploymentTallies, newGroupTally, newManagementPointTally, type RawRun } from "./tally.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { TraceSink } from "./traceSink.js";
 import { GroupWalk } from "./walk.js";
 import { newDrawCounts } from "./draws.js";
@@ -34,18 +35,20 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     site.managementPoints.map(() => newManagementPointTally(site.duration)),
     site.replicas.length,
     commits,
+    newDeploymentTallies(site),
+    site.deployments.map((d) => d.offsets),
   );
   const records: DeviceRecord[] | null = options.perDevice === true ? [] : null;
   const trace: TraceEvent[] | null = options.trace !== undefined ? [] : null;
   const groups = site.groups.map((model, g) => {
-    const counting = new CountingSink(newGroupTally(model.group.count), counters);
+    const counting = new CountingSink(newGroupTally(model.group.count), counters, g);
     const sinks: WalkSink[] = [counting];
     if (records) sinks.push(new RecordSink(model.group.name, site.managementPoints, records));
     // One sink reports directly: the walk's calls stay monomorphic in the common case.
     const all = sinks.length === 1 ? counting : new TeeSink(sinks);
     const traced =
       trace && options.trace?.group === g
-        ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace)]) }
+        ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace, isConfigMgrClient(model.group))]) }
         : undefined;
     const sinksOf = { all, ...(traced ? { traced } : {}) };
     return {
@@ -96,6 +99,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     trace,
     perDevice: records,
     draws: options.countDraws === true ? groups.map(({ walk }) => walk.draws ?? newDrawCounts(0)) : null,
+    deployments: counters.deployments,
     load,
   };
 }

@@ -64,6 +64,12 @@ class TryLog implements WalkSink {
   content(): void {
     // Content does not move the first success.
   }
+  switched(): void {
+    // A client's fallback shows in the tries that follow it.
+  }
+  deployment(): void {
+    // Deployments do not move the first success.
+  }
   endDevice(): void {
     // The outcome is read from the walk.
   }

@@ -51,6 +51,8 @@ export class RecordSink implements WalkSink {
   managementPointTry(): void {}
   okPolls(): void {}
   content(): void {}
+  switched(): void {}
+  deployment(): void {}
 
   endDevice(d: DeviceOutcome): void {
     this.records.push(deviceRecord(this.group, this.managementPoints[d.managementPoint]?.name ?? null, d));

@@ -78,6 +78,13 @@ export interface WalkSink {
   okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
+  /**
+   * A ConfigMgr client changed management point at `t`, from `from` to `to`: it fell back after failed tries,
+   * or (`back`) it went back to its own boundary group's at a refresh.
+   */
+  switched(t: number, from: number, to: number, back: boolean): void;
+  /** Device `index` of its group received deployment `deployment` (site order) at `t`. */
+  deployment(deployment: number, index: number, t: number): void;
   /** The device's walk is over: what happened to it. */
   endDevice(outcome: DeviceOutcome): void;
 }
@@ -97,6 +104,12 @@ export class TeeSink implements WalkSink {
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);
+  }
+  switched(t: number, from: number, to: number, back: boolean): void {
+    for (const s of this.sinks) s.switched(t, from, to, back);
+  }
+  deployment(deployment: number, index: number, t: number): void {
+    for (const s of this.sinks) s.deployment(deployment, index, t);
   }
   endDevice(outcome: DeviceOutcome): void {
     for (const s of this.sinks) s.endDevice(outcome);

@@ -4,6 +4,7 @@ import { Environment } from "../kernel/environment.js";
 import { parseIpv4Range, type Ipv4Range } from "../scenario/ipv4.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
+import { compileDeployments, type DeploymentModel } from "./deployments.js";
 import { REASON_ID } from "./reasons.js";
 import { scheduleReplica, type ReplicaTimeline } from "./replica.js";
 import {
@@ -29,6 +30,8 @@ export interface BoundaryEntry {
 /** What the engine needs about one device group. */
 export interface GroupModel {
   readonly group: DeviceGroup;
+  /** The group's position in the scenario. */
+  readonly position: number;
   /** The group's address range, when it has one. */
   readonly addresses: Ipv4Range | undefined;
   /** Per enrollment proxy point (site order): reasons over time for this group. */
@@ -71,6 +74,8 @@ export interface SiteModel {
   /** Site-level enrollment point check over time. */
   readonly enrollmentPoint: ReasonTimeline;
   readonly groups: readonly GroupModel[];
+  /** The scenario's deployments: who they target, and from when each management point's database holds them. */
+  readonly deployments: readonly DeploymentModel[];
   /** Events the kernel processed for the site timeline (replica ticks, taken or skipped). */
   readonly siteEvents: number;
 }
@@ -100,6 +105,7 @@ function compileGroup(
   site: SiteDatabases,
   entries: readonly BoundaryEntry[],
   group: DeviceGroup,
+  position: number,
   defaultGroup: number,
   servers: { mps: readonly Server[]; epps: readonly Server[]; dps: readonly Server[] },
   startMs: number,
@@ -120,6 +126,7 @@ function compileGroup(
   const defaultPool = defaultEntry ? listed(defaultEntry, servers.mps, eligible) : [];
   return {
     group,
+    position,
     addresses: group.addresses !== undefined ? parseIpv4Range(group.addresses) : undefined,
     eppTimelines: servers.epps.map((s) => timelineFor(contact(s, "enrollmentProxyPoint"), duration)),
     mpTimelines: mpContacts.map((c) => timelineFor(c, duration)),
@@ -184,9 +191,10 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
     mpReplica,
     replicas,
     enrollmentPoint,
-    groups: scenario.devices.map((g) =>
-      compileGroup(scenario.site, entries, g, defaultGroup, { mps, epps, dps }, startMs, duration),
+    groups: scenario.devices.map((g, position) =>
+      compileGroup(scenario.site, entries, g, position, defaultGroup, { mps, epps, dps }, startMs, duration),
     ),
+    deployments: compileDeployments(scenario, mpReplica, replicas),
     siteEvents: env.events,
   };
 }

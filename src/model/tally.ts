@@ -41,6 +41,13 @@ export interface ManagementPointTally {
   readonly perMinute: Uint32Array;
   /** Failed tries per minute of the run. */
   readonly failedPerMinute: Uint32Array;
+  /** ConfigMgr clients that fell back from it, and to it (each switch once). */
+  fallbacksFrom: number;
+  fallbacksTo: number;
+  /** Clients that came back to it at a refresh, after falling back elsewhere. */
+  returnsTo: number;
+  /** Clients that fell back to it, per minute of the run. */
+  readonly fallbacksToPerMinute: Uint32Array;
 }
 
 /** Everything a run counted; `buildRunResult` turns it into the result document. */
@@ -55,6 +62,11 @@ export interface RawRun {
   readonly perDevice: readonly DeviceRecord[] | null;
   /** Per group: each device's draws from each stream, when `countDraws` asked for them. */
   readonly draws: readonly DrawCounts[] | null;
+  /**
+   * Per deployment (scenario order), per targeted device (its group's offset plus its index): when it received
+   * the deployment, NaN when it did not in the run.
+   */
+  readonly deployments: readonly Float64Array[];
   /** Per finite server (a role or database with a `capacity`), in station order; null when none has one. */
   readonly load: readonly StationTally[] | null;
 }
@@ -98,11 +110,38 @@ export function emptyRun(site: SiteModel): RawRun {
     trace: null,
     perDevice: null,
     draws: null,
+    deployments: site.deployments.map(() => new Float64Array(0)),
     load:
       loadPlan(site)?.stations.map((s) =>
         newStationTally(s.kind, s.name, s.capacity.workers, site.duration),
       ) ?? null,
   };
+}
+
+/** Per deployment: a slot per targeted device, none received yet. */
+export function newDeploymentTallies(site: SiteModel): Float64Array[] {
+  return site.deployments.map((d) => new Float64Array(d.targeted).fill(NaN));
+}
+
+/** Counts a client's change of management point at `t` (`back`: at a refresh). */
+export function countSwitch(
+  managementPoints: readonly ManagementPointTally[],
+  t: number,
+  from: number,
+  to: number,
+  back: boolean,
+): void {
+  const source = managementPoints[from];
+  const target = managementPoints[to];
+  if (back) {
+    if (target) target.returnsTo++;
+    return;
+  }
+  if (source) source.fallbacksFrom++;
+  if (target) {
+    target.fallbacksTo++;
+    perMinute(target.fallbacksToPerMinute, t);
+  }
 }
 
 /** Zeroed counters for a management point over a run of `duration` seconds. */
@@ -114,6 +153,10 @@ export function newManagementPointTally(duration: number): ManagementPointTally 
     failed: 0,
     perMinute: new Uint32Array(minutes),
     failedPerMinute: new Uint32Array(minutes),
+    fallbacksFrom: 0,
+    fallbacksTo: 0,
+    returnsTo: 0,
+    fallbacksToPerMinute: new Uint32Array(minutes),
   };
 }
 

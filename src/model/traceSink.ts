@@ -14,6 +14,8 @@ export class TraceSink implements WalkSink {
   constructor(
     private readonly site: SiteModel,
     private readonly events: TraceEvent[],
+    /** The traced device is a ConfigMgr client (it registers at a management point). */
+    private readonly client = false,
   ) {}
 
   private record(time: number, priority: number, event: string, result: string, target: string | null): void {
@@ -21,8 +23,16 @@ export class TraceSink implements WalkSink {
   }
 
   enrollmentTry(t: number, reason: number, epp: number): void {
-    const name = this.site.enrollmentProxyPoints[epp]?.name ?? null;
-    this.record(t, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), name);
+    // A ConfigMgr client registers at a management point: `epp` is then an MP's position.
+    const client = this.client;
+    const name = (client ? this.site.managementPoints : this.site.enrollmentProxyPoints)[epp]?.name ?? null;
+    this.record(
+      t,
+      Priority.ENROLLMENT_TRY,
+      client ? "registration-try" : "enrollment-try",
+      outcome(reason),
+      name,
+    );
   }
 
   managementPointTry(t: number, mp: number, retry: boolean, reason: number): void {
@@ -41,6 +51,26 @@ export class TraceSink implements WalkSink {
       "content",
       outcome(reason),
       this.site.distributionPoints[dp]?.name ?? null,
+    );
+  }
+
+  switched(t: number, _from: number, to: number, back: boolean): void {
+    this.record(
+      t,
+      back ? Priority.COMMIT : Priority.MP_TRY,
+      back ? "refresh" : "fallback",
+      "ok",
+      this.mpName(to),
+    );
+  }
+
+  deployment(deployment: number, _index: number, t: number): void {
+    this.record(
+      t,
+      Priority.MP_TRY,
+      "deployment",
+      "received",
+      this.site.deployments[deployment]?.name ?? null,
     );
   }
 

@@ -6,6 +6,9 @@
 import { groupStream, pickUniform, type Rng } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 import { assignmentPool, contentCandidates, deviceAddress, managementPointCandidates } from "./assignment.js";
+import { ClientChoice } from "./clientChoice.js";
+import { PendingDeployments } from "./deployments.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { PollCursor, pollSchedule } from "./pollSchedule.js";
@@ -19,6 +22,17 @@ const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+
+/**
+ * Where a device's enrollment tries go: for an MDM device the EPPs (then the enrollment point's `check`), for
+ * a ConfigMgr client the management points of its pool (no further check); `positions` are what the sink is
+ * told (EPP or MP positions), `timelines` the reasons of each.
+ */
+interface EntryPoints {
+  readonly timelines: readonly ReasonTimeline[];
+  readonly positions: readonly number[];
+  readonly check: ReasonTimeline | null;
+}
 
 /** Where a group's walk reports. */
 export interface GroupSinks {
@@ -44,6 +58,12 @@ export class GroupWalk {
   private readonly assignRng: Rng;
   private readonly jitterRng: Rng;
   private readonly contentRng: Rng;
+  /** A ConfigMgr client group's management point choice (fallback, refresh); null for MDM devices. */
+  private readonly choice: ClientChoice | null;
+  /** The deployments the current device has still to receive. */
+  private readonly deployments: PendingDeployments;
+  /** Per management point position: its timeline of this group as registration candidates (clients). */
+  private readonly entries: ReasonTimeline[] = [];
   /** The group's poll schedule, put at each device's commit in turn. */
   private readonly cursor: PollCursor;
   private readonly eppTimelines: readonly ReasonTimeline[];
@@ -59,6 +79,9 @@ export class GroupWalk {
   private readonly outcome: DeviceOutcome;
   /** Each device's draws, when counted (for the reference engine). */
   readonly draws: DrawCounts | null;
+
+  /** An MDM device's entry points: the group's EPPs, then the enrollment point. */
+  private readonly mdmEntry: EntryPoints;
 
   /** The sink of the device being walked: `sinks.all`, or `sinks.traced` for the traced device. */
   private sink: WalkSink;
@@ -84,13 +107,23 @@ export class GroupWalk {
     this.assignRng = stream("assignment");
     this.jitterRng = stream("jitter");
     this.contentRng = stream("content");
+    this.deployments = new PendingDeployments(site.deployments);
     this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng, site.duration);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
-    this.reachable = new Int32Array(this.eppTimelines.length);
+    this.reachable = new Int32Array(Math.max(this.eppTimelines.length, site.managementPoints.length));
+    this.mdmEntry = {
+      timelines: this.eppTimelines,
+      positions: model.eppTimelines.map((_, e) => e),
+      check: site.enrollmentPoint,
+    };
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
-    this.enrollAlwaysOk =
-      okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
+    const client = isConfigMgrClient(g);
+    this.choice = client ? new ClientChoice(model, this.candidates, stream("fallback")) : null;
+    // A client registers at a management point of its pool; an MDM device enrolls through an EPP.
+    this.enrollAlwaysOk = client
+      ? this.candidates.length > 0 && this.candidates.every((p) => this.mpOkFrom[p] === 0)
+      : okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
     this.ticks = new Float64Array(site.replicas.length);
     this.visible = new Float64Array(site.replicas.length);
     this.outcome = new DeviceOutcome(site.replicas.length);
@@ -111,7 +144,7 @@ export class GroupWalk {
   probe(first: number, mp: number): DeviceOutcome {
     const { outcome } = this;
     outcome.reset(0);
-    const committedAt = this.enroll(first);
+    const committedAt = this.enroll(first, this.entryPoints(-1));
     if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), -1);
     return outcome;
   }
@@ -133,9 +166,9 @@ export class GroupWalk {
     if (traced) this.sink = sinks.traced.sink;
     const sink = this.sink;
     outcome.reset(i);
-    const committedAt = this.enroll(this.times[i] ?? 0);
+    const address = deviceAddress(this.model.addresses, i);
+    const committedAt = this.enroll(this.times[i] ?? 0, this.entryPoints(address));
     if (committedAt >= 0) {
-      const address = deviceAddress(this.model.addresses, i);
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
       const { candidates } = this;
       const mp =
@@ -146,6 +179,28 @@ export class GroupWalk {
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
+  }
+
+  /** Device `index` received deployment `deployment` at `t`. */
+  private readonly received = (deployment: number, t: number): void => {
+    this.sink.deployment(deployment, this.outcome.index, t);
+  };
+
+  /** When management point `mp`'s database shows the current device's record (committed at `committedAt`). */
+  private visibleOn(mp: number, committedAt: number): number {
+    const r = mp >= 0 ? (this.site.mpReplica[mp] ?? -1) : -1;
+    return r >= 0 ? (this.visible[r] ?? Infinity) : committedAt;
+  }
+
+  /** Where the device at `address` makes its enrollment (or registration) tries. */
+  private entryPoints(address: number): EntryPoints {
+    if (this.choice === null) return this.mdmEntry;
+    const pool = this.candidates.length === 0 ? [] : assignmentPool(this.model, this.candidates, address);
+    const { entries } = this;
+    entries.length = 0;
+    for (const p of pool) entries.push(this.model.mpTimelines[p] ?? NO_MP);
+    if (pool.length === 0) entries.push(NO_MP);
+    return { timelines: entries, positions: pool, check: null };
   }
 
   /**
@@ -178,17 +233,18 @@ export class GroupWalk {
    * Enrollment tries from the first at `first`; returns the commit time, or -1 when the device failed or is
    * still pending.
    */
-  private enroll(first: number): number {
-    const { site, g, sink, eppTimelines, reachable, outcome } = this;
+  private enroll(first: number, entry: EntryPoints): number {
+    const { g, sink, reachable, outcome } = this;
     const { delay, retryAfter, maxAttempts } = g.enrollment;
-    const epps = this.model.eppTimelines.length;
+    const { timelines: eppTimelines, positions, check } = entry;
+    const epps = positions.length;
     if (this.enrollAlwaysOk) {
       // Fast-forward: every EPP and the enrollment point accept every try over the whole run, so the first
       // try enrolls. Exact because the general loop below would find every EPP reachable (the same single
       // draw among all of them when there is a choice) and the enrollment point OK.
       if (first < this.duration && maxAttempts > 0) {
         const epp = epps > 1 ? Math.floor(this.eppRng() * epps) : 0;
-        sink.enrollmentTry(first, OK, epp);
+        sink.enrollmentTry(first, OK, positions[epp] ?? -1);
         return this.enrolled(first, first + delay);
       }
       return this.notEnrolled(first);
@@ -210,10 +266,10 @@ export class GroupWalk {
           reachableCount === 1
             ? (reachable[0] ?? 0)
             : (reachable[Math.floor(this.eppRng() * reachableCount)] ?? 0);
-        reason = timelineAt(site.enrollmentPoint, t);
+        reason = check === null ? OK : timelineAt(check, t);
       }
       outcome.lastEnrollReason = reason;
-      sink.enrollmentTry(t, reason, epps > 0 ? chosen : -1);
+      sink.enrollmentTry(t, reason, epps > 0 ? (positions[chosen] ?? -1) : -1);
       if (reason === OK) return this.enrolled(t, t + delay);
     }
     return this.notEnrolled(first);
@@ -234,9 +290,12 @@ export class GroupWalk {
 
   /** Polls by phase with jitter, connection retries with backoff, content after the first success. */
   private polls(committedAt: number, mp: number, visible: number, address: number): void {
-    const { g, sink, duration, outcome, cursor } = this;
-    const timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
-    const okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
+    const { g, sink, duration, outcome, cursor, choice, deployments } = this;
+    let timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+    let okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
+    choice?.start(mp, committedAt, address);
+    deployments.start(this.model.position);
+
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
     let firstSuccess = -1;
     let failedBefore = 0;
@@ -258,22 +317,42 @@ export class GroupWalk {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
         // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
         if (r > 0 && (t >= nextPollAt || t >= duration)) break;
+        if (choice !== null && t >= choice.nextRefresh && choice.refreshUntil(t, sink)) {
+          // A client's management point changed: its timeline and its record's visibility change with it.
+          mp = choice.mp;
+          timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+          okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
+          visible = this.visibleOn(mp, committedAt);
+        }
         let reason = t >= okSince ? OK : timelineAt(timeline, t);
         if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
         lastReason = reason;
         sink.managementPointTry(t, mp, r > 0, reason);
         if (reason === OK) {
           if (firstSuccess < 0) firstSuccess = t;
+          if (deployments.any) deployments.success(t, mp, this.received);
           break;
         }
         if (firstSuccess < 0) failedBefore++;
+        if (choice !== null && choice.failed(t, reason, sink)) {
+          // A client's management point changed: its timeline and its record's visibility change with it.
+          mp = choice.mp;
+          timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
+          okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
+          visible = this.visibleOn(mp, committedAt);
+        }
         if (!isConnectionLevel(reason, retryOn)) break;
       }
       if (this.probing && firstSuccess >= 0) break;
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince) {
+      if (
+        firstSuccess >= 0 &&
+        contentDone &&
+        nextPollAt >= okSince &&
+        (choice === null || !choice.fellBack)
+      ) {
         // Fast-forward through the rest of the schedule: the device is connected, its content is done, and
         // its DMP's timeline is OK from here to the end, so every later poll is a first-try success (the
         // record is visible since the first success). Exact because this loop would take the same polls from
@@ -281,6 +360,7 @@ export class GroupWalk {
         for (;;) {
           if (n > k) {
             sink.okPolls(mp, committedAt, cursor.offsets, k, n);
+            if (deployments.any) deployments.okPolls(mp, committedAt, cursor.offsets, k, n, this.received);
             lastReason = OK;
           }
           if (!cursor.more) break;
@@ -290,6 +370,8 @@ export class GroupWalk {
         break;
       }
     }
+    // Refreshes after the last try still happen: a client that fell back goes back before the run ends.
+    choice?.refreshBefore(duration, sink);
     outcome.firstSuccessAt = firstSuccess;
     outcome.failedBefore = failedBefore;
     outcome.lastReason = lastReason;

@@ -2,6 +2,8 @@
 import type { GroupTally, RawRun } from "../model/tally.js";
 import type { DeviceRecord, TraceEvent } from "./device.js";
 import { buildLoad, type LoadResult } from "./load.js";
+import { buildDeployments, type DeploymentResult } from "./deployments.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
 import { pollProfileName, type PollProfileName } from "../scenario/pollProfiles.js";
@@ -66,6 +68,10 @@ export interface ManagementPointResult {
   readonly attempts: number;
   readonly failed: number;
   readonly peakAttemptsPerMinute: number;
+  /** With ConfigMgr clients: switches away from it and to it after failed tries, and returns at a refresh. */
+  readonly fallbacksFrom?: number;
+  readonly fallbacksTo?: number;
+  readonly returnsTo?: number;
 }
 
 /** Per replica: measured visibility delays beside the closed form. */
@@ -120,6 +126,8 @@ export interface RunResult {
   readonly content: ContentResult | null;
   /** Per role and database with a `capacity`; absent when none has one. */
   readonly load?: LoadResult;
+  /** Per deployment, by name; absent when the scenario has none. */
+  readonly deployments?: Record<string, DeploymentResult>;
   readonly expectations: readonly ExpectationResult[];
   /** Events the engine processed: replica ticks (taken or skipped), enrollment tries, commits, DMP and content tries. */
   readonly events: number;
@@ -291,6 +299,7 @@ function measure(raw: RawRun): MeasuredRun {
     groupResult(t, perGroup[i] ?? connectedValues(t), site.scenario.devices[i]),
   );
   const anyContent = site.scenario.devices.some((g) => g.content);
+  const anyClient = site.scenario.devices.some(isConfigMgrClient);
   return {
     scenario: site.scenario.name,
     seed: site.seed,
@@ -312,6 +321,13 @@ function measure(raw: RawRun): MeasuredRun {
         attempts: t?.attempts ?? 0,
         failed: t?.failed ?? 0,
         peakAttemptsPerMinute: peak,
+        ...(anyClient
+          ? {
+              fallbacksFrom: t?.fallbacksFrom ?? 0,
+              fallbacksTo: t?.fallbacksTo ?? 0,
+              returnsTo: t?.returnsTo ?? 0,
+            }
+          : {}),
       };
     }),
     replicas: site.replicas.map((timeline, i) => {
@@ -343,5 +359,8 @@ function measure(raw: RawRun): MeasuredRun {
       : null,
     // Absent without any capacity, so such a run's document is what it was before the load model.
     ...(raw.load !== null ? { load: buildLoad(raw.load, site.duration) } : {}),
+    ...(site.deployments.length > 0
+      ? { deployments: buildDeployments(site.deployments, raw.deployments) }
+      : {}),
   };
 }

@@ -5,8 +5,13 @@ import type { ScenarioInput } from "../scenario/schema.js";
 
 /** What `scenarioArbitrary` may generate. */
 export interface ScenarioConstraints {
-  /** Platforms of the device groups. @defaultValue both */
-  readonly platforms?: readonly ("windows" | "macos")[];
+  /** Platforms of the device groups. @defaultValue the two MDM platforms, plus clients with `clients` */
+  readonly platforms?: readonly ("windows" | "macos" | "configmgr-client")[];
+  /**
+   * Whether groups may be ConfigMgr clients (registration, fallback after failed tries, refreshes), the site
+   * may name a default boundary group, and the scenario may have deployments. @defaultValue false
+   */
+  readonly clients?: boolean;
   /** Whether management points may read replicas. @defaultValue true */
   readonly replicas?: boolean;
   /**
@@ -72,7 +77,9 @@ const ROOT = "Contoso Root CA";
  * @param constraints - what to allow; see `ScenarioConstraints`
  */
 export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arbitrary<ScenarioInput> {
-  const platforms = constraints.platforms ?? ["windows", "macos"];
+  const withClients = constraints.clients ?? false;
+  const platforms =
+    constraints.platforms ?? (withClients ? ["windows", "macos", "configmgr-client"] : ["windows", "macos"]);
   const withReplicas = constraints.replicas ?? true;
   const withOutages = constraints.outages ?? true;
   const randomDelays = constraints.randomApplyDelays ?? true;
@@ -192,10 +199,28 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           pin: fc.option(fc.nat({ max: 2 }), { freq: 3, nil: undefined }),
           content: fc.boolean(),
           requestTimeout: loaded ? fc.constantFrom(5, 30, 60, 120, 600) : fc.constant(undefined),
+          // ConfigMgr clients: with or without addresses (outside every boundary: the default group's MPs),
+          // their backoff, their refresh (short enough to come back inside a run), user deployments.
+          clientAddressed: fc.constantFrom(true, true, false),
+          backoff: fc.constantFrom(undefined, 5, 30, 60),
+          clientRetries: fc.constantFrom(undefined, 0, 2, 5),
+          mpRefresh: fc.constantFrom(undefined, 900, 1800, 3600),
+          userDeployments: fc.boolean(),
         });
       const groups = fc
         .integer({ min: 1, max: maxGroups })
         .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => group(i))));
+      const deployment = (i: number) =>
+        fc.record({
+          name: fc.constant(`deployment${i + 1}`),
+          at: fc.integer({ min: 0, max: run }),
+          groups: fc.option(fc.constantFrom(["group1"], ["group1", "group2"]), { nil: undefined }),
+        });
+      const deployments = withClients
+        ? fc
+            .integer({ min: 0, max: 2 })
+            .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => deployment(i))))
+        : fc.constant([]);
       return fc
         .tuple(
           servers,
@@ -204,126 +229,172 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           fc.boolean(),
           withOutages ? fc.array(outage, { maxLength: 1 }) : fc.constant([]),
           capacity,
+          deployments,
+          withClients ? fc.constantFrom(undefined, "Low", "High", "HQ") : fc.constant(undefined),
         )
-        .map(([srvs, grps, seed, split, databaseOutages, databaseCapacity]): ScenarioInput => {
-          const anyMac = grps.some((g) => g.platform === "macos");
-          const core = srvs[0]?.core ?? "all";
-          const serverList = srvs.map((s, i) => {
-            const roles: Record<string, unknown> = {};
-            if (i === 0 && core !== "no-ep") roles.enrollmentPoint = { https: core !== "http-ep" };
-            if ((i === 0 && core !== "no-epp") || (i > 0 && s.epp))
-              roles.enrollmentProxyPoint = { https: s.https, connections: "intranet" };
-            const conn = anyMac ? s.macConnections : misconfigure ? s.macConnections : "intranet";
-            if (core === "no-mp" ? false : s.mp || i === 0) {
-              roles.managementPoint = {
-                https: s.https,
-                connections: conn,
-                allowMobileDevicesAndMacs: s.allow,
-                // Macs cannot use replica-backed MPs: keep correct sites correct.
-                database: anyMac && !misconfigure ? "site" : s.database,
-              };
-            }
-            // A server holds at least one role: a DP when nothing else was drawn.
-            if (s.dp || i === 0 || Object.keys(roles).length === 0) {
-              roles.distributionPoint = {
-                https: s.dpHttps,
-                connections: conn,
-                allowMobileDevices: s.dpAllow,
-              };
-            }
-            // Capacities in role order: EP, EPP, MP, DP.
-            (
-              ["enrollmentPoint", "enrollmentProxyPoint", "managementPoint", "distributionPoint"] as const
-            ).forEach((role, k) => {
-              const c = s.capacities[k];
-              const r = roles[role];
-              if (c !== undefined && r !== undefined) roles[role] = { ...(r as object), capacity: c };
-            });
-            return {
-              name: s.name,
-              ...(s.certificate !== undefined ? { certificate: s.certificate } : {}),
-              outages: s.outages,
-              roles,
-            };
-          });
-          const mpNames = serverList.filter((s) => "managementPoint" in s.roles).map((s) => s.name);
-          return {
-            name: "generated",
+        .map(
+          ([
+            srvs,
+            grps,
             seed,
-            start: "2026-01-01T00:00:00Z",
-            duration: run,
-            site: {
-              database: {
-                outages: databaseOutages,
-                ...(databaseCapacity !== undefined ? { capacity: databaseCapacity } : {}),
-              },
-              replicas: reps.map((r) => ({
-                name: r.name,
-                syncInterval: r.syncInterval,
-                ...(r.syncOffset !== undefined
-                  ? { syncOffset: Math.min(r.syncOffset, r.syncInterval - 1) }
+            split,
+            databaseOutages,
+            databaseCapacity,
+            deps,
+            defaultGroup,
+          ]): ScenarioInput => {
+            const anyMac = grps.some((g) => g.platform === "macos");
+            const core = srvs[0]?.core ?? "all";
+            const serverList = srvs.map((s, i) => {
+              const roles: Record<string, unknown> = {};
+              if (i === 0 && core !== "no-ep") roles.enrollmentPoint = { https: core !== "http-ep" };
+              if ((i === 0 && core !== "no-epp") || (i > 0 && s.epp))
+                roles.enrollmentProxyPoint = { https: s.https, connections: "intranet" };
+              const conn = anyMac ? s.macConnections : misconfigure ? s.macConnections : "intranet";
+              if (core === "no-mp" ? false : s.mp || i === 0) {
+                roles.managementPoint = {
+                  https: s.https,
+                  connections: conn,
+                  allowMobileDevicesAndMacs: s.allow,
+                  // Macs cannot use replica-backed MPs: keep correct sites correct.
+                  database: anyMac && !misconfigure ? "site" : s.database,
+                };
+              }
+              // A server holds at least one role: a DP when nothing else was drawn.
+              if (s.dp || i === 0 || Object.keys(roles).length === 0) {
+                roles.distributionPoint = {
+                  https: s.dpHttps,
+                  connections: conn,
+                  allowMobileDevices: s.dpAllow,
+                };
+              }
+              // Capacities in role order: EP, EPP, MP, DP.
+              (
+                ["enrollmentPoint", "enrollmentProxyPoint", "managementPoint", "distributionPoint"] as const
+              ).forEach((role, k) => {
+                const c = s.capacities[k];
+                const r = roles[role];
+                if (c !== undefined && r !== undefined) roles[role] = { ...(r as object), capacity: c };
+              });
+              return {
+                name: s.name,
+                ...(s.certificate !== undefined ? { certificate: s.certificate } : {}),
+                outages: s.outages,
+                roles,
+              };
+            });
+            const mpNames = serverList.filter((s) => "managementPoint" in s.roles).map((s) => s.name);
+            return {
+              name: "generated",
+              seed,
+              start: "2026-01-01T00:00:00Z",
+              duration: run,
+              site: {
+                database: {
+                  outages: databaseOutages,
+                  ...(databaseCapacity !== undefined ? { capacity: databaseCapacity } : {}),
+                },
+                replicas: reps.map((r) => ({
+                  name: r.name,
+                  syncInterval: r.syncInterval,
+                  ...(r.syncOffset !== undefined
+                    ? { syncOffset: Math.min(r.syncOffset, r.syncInterval - 1) }
+                    : {}),
+                  applyDelay:
+                    r.delayKind === "constant" || r.applyDelay === 0
+                      ? r.applyDelay
+                      : r.delayKind === "exponential"
+                        ? { mean: r.applyDelay, distribution: "exponential" }
+                        : { mean: r.applyDelay, distribution: "lognormal", cv: r.cv },
+                  outages: r.outages,
+                  serverOutages: r.serverOutages,
+                  ...(r.capacity !== undefined ? { capacity: r.capacity } : {}),
+                  ...(r.syncCost > 0 ? { syncCost: r.syncCost } : {}),
+                })),
+                servers: serverList,
+                // Split: the low half of 10.1.2.0/24 is served by the first server, the rest by the others.
+                boundaries: split
+                  ? [
+                      { name: "Low", type: "ipv4Range", value: "10.1.0.0-10.1.2.127" },
+                      { name: "High", type: "ipv4Range", value: "10.1.2.128-10.1.255.255" },
+                    ]
+                  : [{ name: "HQ", type: "ipv4Range", value: "10.1.0.0/16" }],
+                boundaryGroups: split
+                  ? [
+                      {
+                        name: "Low",
+                        boundaries: ["Low"],
+                        servers: serverList.slice(0, 1).map((s) => s.name),
+                      },
+                      {
+                        name: "High",
+                        boundaries: ["High"],
+                        servers: serverList.slice(serverList.length > 1 ? 1 : 0).map((s) => s.name),
+                      },
+                    ]
+                  : [{ name: "HQ", boundaries: ["HQ"], servers: serverList.map((s) => s.name) }],
+                ...(defaultGroup !== undefined && (defaultGroup === "HQ") !== split
+                  ? { defaultBoundaryGroup: defaultGroup }
                   : {}),
-                applyDelay:
-                  r.delayKind === "constant" || r.applyDelay === 0
-                    ? r.applyDelay
-                    : r.delayKind === "exponential"
-                      ? { mean: r.applyDelay, distribution: "exponential" }
-                      : { mean: r.applyDelay, distribution: "lognormal", cv: r.cv },
-                outages: r.outages,
-                serverOutages: r.serverOutages,
-                ...(r.capacity !== undefined ? { capacity: r.capacity } : {}),
-                ...(r.syncCost > 0 ? { syncCost: r.syncCost } : {}),
-              })),
-              servers: serverList,
-              // Split: the low half of 10.1.2.0/24 is served by the first server, the rest by the others.
-              boundaries: split
-                ? [
-                    { name: "Low", type: "ipv4Range", value: "10.1.0.0-10.1.2.127" },
-                    { name: "High", type: "ipv4Range", value: "10.1.2.128-10.1.255.255" },
-                  ]
-                : [{ name: "HQ", type: "ipv4Range", value: "10.1.0.0/16" }],
-              boundaryGroups: split
-                ? [
-                    { name: "Low", boundaries: ["Low"], servers: serverList.slice(0, 1).map((s) => s.name) },
-                    {
-                      name: "High",
-                      boundaries: ["High"],
-                      servers: serverList.slice(serverList.length > 1 ? 1 : 0).map((s) => s.name),
-                    },
-                  ]
-                : [{ name: "HQ", boundaries: ["HQ"], servers: serverList.map((s) => s.name) }],
-            },
-            devices: grps.map((g) => ({
-              name: g.name,
-              platform: g.platform,
-              count: g.count,
-              ...(g.platform === "windows" && g.internet ? { location: "internet" } : {}),
-              ...(g.platform === "windows" ? { addresses: g.addresses } : {}),
-              ...(g.pin !== undefined && mpNames.length > 0
-                ? { managementPoint: mpNames[g.pin % mpNames.length] }
-                : {}),
-              trustedRoots: [ROOT],
-              enrollment: {
-                ...(g.pattern === "burst"
-                  ? { pattern: "burst", at: g.enrollTo - 1 }
-                  : g.pattern === "poisson"
-                    ? { pattern: "poisson", from: 0, ratePerMinute: 5 }
-                    : { pattern: g.pattern, from: 0, to: g.enrollTo, delay: g.delay }),
-                maxAttempts: g.maxAttempts,
-                retryAfter: g.retryAfter,
               },
-              ...(g.polling !== undefined ? { polling: g.polling } : {}),
-              firstPollDelay: g.firstPollDelay,
-              jitter: g.jitter,
-              connectionRetries: { count: g.retries, on: g.retryOn },
-              ...(g.requestTimeout !== undefined ? { requestTimeout: g.requestTimeout } : {}),
-              // A group outside every boundary has no content location: fetching content there is a
-              // misconfiguration (devices-outside-boundaries is an error), which only misconfigured sites have.
-              content:
-                g.content && (misconfigure || g.platform !== "windows" || g.addresses !== "10.2.0.0/30"),
-            })),
-          } as ScenarioInput;
-        });
+              deployments: deps.map((d) => ({
+                name: d.name,
+                at: d.at,
+                ...(d.groups !== undefined
+                  ? { groups: d.groups.filter((n) => grps.some((g) => g.name === n)) }
+                  : {}),
+              })),
+              devices: grps.map((g) => ({
+                name: g.name,
+                platform: g.platform,
+                count: g.count,
+                ...(g.platform !== "macos" && g.internet ? { location: "internet" } : {}),
+                ...(g.platform === "windows" || (g.platform === "configmgr-client" && g.clientAddressed)
+                  ? { addresses: g.addresses }
+                  : {}),
+                ...(g.pin !== undefined && mpNames.length > 0
+                  ? { managementPoint: mpNames[g.pin % mpNames.length] }
+                  : {}),
+                trustedRoots: [ROOT],
+                [g.platform === "configmgr-client" ? "registration" : "enrollment"]: {
+                  ...(g.pattern === "burst"
+                    ? { pattern: "burst", at: g.enrollTo - 1 }
+                    : g.pattern === "poisson"
+                      ? { pattern: "poisson", from: 0, ratePerMinute: 5 }
+                      : { pattern: g.pattern, from: 0, to: g.enrollTo, delay: g.delay }),
+                  maxAttempts: g.maxAttempts,
+                  retryAfter: g.retryAfter,
+                },
+                ...(g.polling !== undefined ? { polling: g.polling } : {}),
+                firstPollDelay: g.firstPollDelay,
+                jitter: g.jitter,
+                connectionRetries:
+                  g.platform === "configmgr-client"
+                    ? {
+                        ...(g.clientRetries !== undefined ? { count: g.clientRetries } : {}),
+                        ...(g.backoff !== undefined ? { initialBackoff: g.backoff } : {}),
+                        on: g.retryOn,
+                      }
+                    : { count: g.retries, on: g.retryOn },
+                ...(g.platform === "configmgr-client"
+                  ? {
+                      ...(g.mpRefresh !== undefined ? { mpRefresh: g.mpRefresh } : {}),
+                      userDeployments: g.userDeployments,
+                    }
+                  : {}),
+                ...(g.requestTimeout !== undefined ? { requestTimeout: g.requestTimeout } : {}),
+                // A group outside every boundary has no content location: fetching content there is a
+                // misconfiguration (devices-outside-boundaries is an error), which only misconfigured sites have.
+                content:
+                  g.content &&
+                (misconfigure ||
+                  g.platform === "macos" ||
+                  (g.platform === "windows" && g.addresses !== "10.2.0.0/30") ||
+                  (g.platform === "configmgr-client" && g.clientAddressed && g.addresses !== "10.2.0.0/30")),
+              })),
+            } as ScenarioInput;
+          },
+        );
     });
   });
 }

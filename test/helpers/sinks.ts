@@ -10,6 +10,8 @@ export function loggingSink(log: string[]): WalkSink {
     okPolls: (mp, committedAt, offsets, from, to) =>
       log.push(`ok-polls mp${mp} ${[...offsets.subarray(from, to)].map((u) => committedAt + u).join(" ")}`),
     content: (t, reason, dp) => log.push(`content ${t} ${reason} ${dp}`),
+    switched: (t, from, to, back) => log.push(`${back ? "refresh" : "fallback"} ${t} mp${from} mp${to}`),
+    deployment: (d, index, t) => log.push(`deployment ${d} device ${index} ${t}`),
     endDevice: (o) =>
       log.push(
         o.committedAt >= 0

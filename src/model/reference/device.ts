@@ -15,6 +15,15 @@ import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
 import { contactReason, enrollmentPointReason, type Down, type RoleName } from "../rules.js";
 import type { DeviceStream } from "../draws.js";
+import { FailureWindow } from "../fallback.js";
+import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
+import {
+  chooseRegistrationMp,
+  deliverDeployments,
+  failedTry,
+  refreshes,
+  type DeploymentRecord,
+} from "./client.js";
 import type { GroupModel, SiteModel } from "../site.js";
 import { bump, perMinute, type GroupTally, type ManagementPointTally } from "../tally.js";
 
@@ -30,9 +39,13 @@ export interface World {
   branch(name: string): void;
   counted(): void;
   trace(d: DeviceState, priority: number, event: string, outcome: string, target: string | null): void;
-  database(mp: number): ReadonlySet<DeviceState>;
+  database(mp: number): ReadonlySet<unknown>;
   commit(d: DeviceState): void;
   assigned(d: DeviceState): void;
+  /** Deployment `i` as the databases hold it. */
+  deploymentRecord(i: number): DeploymentRecord;
+  /** Device `d` received deployment `i` now. */
+  deploymentReceived(d: DeviceState, i: number): void;
 }
 
 /** What the reference knows about one device; -1 (or NaN for delays) where something never happened. */
@@ -41,7 +54,15 @@ export class DeviceState {
   lastEnrollReason = OK;
   enrollmentFailed = false;
   committedAt = -1;
+  /** The management point in use (a client's changes when it falls back), -1 for none. */
   managementPoint = -1;
+  /** The management point assigned at the commit. */
+  assignedMp = -1;
+  /** A ConfigMgr client: its failed tries at its management point (null for MDM devices), fallen back or not. */
+  readonly failures: FailureWindow | null;
+  fellBack = false;
+  /** The deployments received (positions). */
+  readonly received = new Set<number>();
   visibleAt = -1;
   firstSuccessAt = -1;
   failedBefore = 0;
@@ -69,6 +90,7 @@ export class DeviceState {
     readonly number = 0,
   ) {
     this.delays = new Float64Array(replicas).fill(NaN);
+    this.failures = isConfigMgrClient(model.group) ? new FailureWindow() : null;
   }
 }
 
@@ -88,6 +110,11 @@ const outcome = (id: number): string => (id === OK ? "ok" : (REASONS[id] ?? "unk
 
 /** One enrollment try now: an EPP among the reachable ones (the first EPP when none is), then the EP. */
 function enrollmentTry(world: World, d: DeviceState): number {
+  if (d.failures !== null) {
+    // A ConfigMgr client registers at a management point of its pool; no enrollment point is involved.
+    const { mp, reason } = chooseRegistrationMp(world, d);
+    return answerEnrollment(world, d, reason, mp);
+  }
   const { epp, reason } = chooseEpp(world, d);
   return answerEnrollment(world, d, reason === OK ? enrollmentPointNow(world) : reason, epp);
 }
@@ -126,7 +153,8 @@ export function answerEnrollment(
   epp: Server | undefined,
 ): number {
   world.counted();
-  world.trace(d, Priority.ENROLLMENT_TRY, "enrollment-try", outcome(reason), epp?.name ?? null);
+  const event = d.failures !== null ? "registration-try" : "enrollment-try";
+  world.trace(d, Priority.ENROLLMENT_TRY, event, outcome(reason), epp?.name ?? null);
   return reason;
 }
 
@@ -179,6 +207,7 @@ export function answerTry(
       d.firstSuccessAt = now;
       firstSuccess();
     }
+    deliverDeployments(world, d);
     return reason;
   }
   bump(tally.failedByReason, reason);
@@ -187,6 +216,7 @@ export function answerTry(
     perMinute(mp.failedPerMinute, now);
   }
   if (d.firstSuccessAt < 0) d.failedBefore++;
+  failedTry(world, d, reason);
   return reason;
 }
 
@@ -249,7 +279,9 @@ export function assign(world: World, d: DeviceState): void {
             : "assignment: one eligible DMP",
   );
   d.managementPoint = pickUniform(pool, world.rng(d, "assignment")) ?? -1;
+  d.assignedMp = d.managementPoint;
   world.assigned(d);
+  if (d.failures !== null) world.env.process(refreshes(world, d));
 }
 
 /** The device's life from its first enrollment try; it simply stops where the run ends. */

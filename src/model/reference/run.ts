@@ -20,6 +20,7 @@ import {
   newManagementPointTally,
   type GroupTally,
   type ManagementPointTally,
+  newDeploymentTallies,
   type RawRun,
 } from "../tally.js";
 import { REASON_ID } from "../reasons.js";
@@ -29,8 +30,12 @@ import { applyDelays, syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { Down } from "../rules.js";
 import type { SiteModel } from "../site.js";
 import { deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
+import type { DeploymentRecord } from "./client.js";
 import { GroupTapes } from "./tape.js";
 import { Availability, ReplicaProcess } from "./world.js";
+
+/** What the databases hold: device records and deployments. */
+type Held = DeviceState | DeploymentRecord;
 
 /** Options of `runReference`. */
 export interface ReferenceOptions {
@@ -49,10 +54,13 @@ export class World implements DeviceWorld {
   readonly load: LoadWorld | null;
   readonly groups: GroupTally[];
   readonly managementPoints: ManagementPointTally[];
-  readonly replicas: ReplicaProcess<DeviceState>[];
+  readonly replicas: ReplicaProcess<Held>[];
+  /** Per deployment, per targeted device: when it received it (NaN: not in the run). */
+  readonly deployments: Float64Array[];
+  private readonly deploymentRecords: DeploymentRecord[];
   readonly traced: TraceEvent[] | null;
   events = 0;
-  private readonly siteDatabase = new Set<DeviceState>();
+  private readonly siteDatabase = new Set<Held>();
   private readonly servers = new Map<string, Availability>();
   /** The site database's SQL Server, up or down. */
   private readonly siteDatabaseServer: Availability;
@@ -82,7 +90,7 @@ export class World implements DeviceWorld {
     );
     this.replicas = scenario.site.replicas.map(
       (replica, r) =>
-        new ReplicaProcess<DeviceState>(
+        new ReplicaProcess<Held>(
           this.env,
           replica,
           syncOffset(replica, site.seed),
@@ -91,10 +99,10 @@ export class World implements DeviceWorld {
             ? applyDelays(replica, site.seed)
             : this.drawn(applyDelays(replica, site.seed)),
           (d, _tick, visibleAt) => {
-            this.carried(d, r, visibleAt);
+            if (d instanceof DeviceState) this.carried(d, r, visibleAt);
           },
           (d) => {
-            if (this.reads[d.managementPoint] === r)
+            if (d instanceof DeviceState && this.reads[d.assignedMp] === r)
               this.trace(d, Priority.VISIBLE, "visible", "ok", replica.name);
           },
           () => {
@@ -115,6 +123,26 @@ export class World implements DeviceWorld {
     );
     this.reads = site.mpReplica;
     this.traced = options.trace !== undefined ? [] : null;
+    this.deployments = newDeploymentTallies(site);
+    // A deployment is written to the site database at its instant; the replicas' syncs carry it like a record.
+    this.deploymentRecords = site.deployments.map((deployment, i) => {
+      const record = { deployment: i };
+      this.env.schedule(deployment.at, orderKey(Priority.COMMIT, i), () => {
+        this.siteDatabase.add(record);
+        for (const replica of this.replicas) replica.commit(record);
+      });
+      return record;
+    });
+  }
+
+  deploymentRecord(i: number): DeploymentRecord {
+    return this.deploymentRecords[i] ?? { deployment: i };
+  }
+
+  deploymentReceived(d: DeviceState, i: number): void {
+    const slot = (this.site.deployments[i]?.offsets[d.group] ?? 0) + d.index;
+    const into = this.deployments[i];
+    if (into) into[slot] = this.env.now;
   }
 
   /** Servers and databases up or down now, as their processes say. */
@@ -168,7 +196,7 @@ export class World implements DeviceWorld {
   }
 
   /** The database management point `mp` reads (the site's for none). */
-  database(mp: number): ReadonlySet<DeviceState> {
+  database(mp: number): ReadonlySet<Held> {
     const r = this.reads[mp] ?? -1;
     return r >= 0 ? (this.replicas[r]?.database ?? this.siteDatabase) : this.siteDatabase;
   }
@@ -201,7 +229,7 @@ export class World implements DeviceWorld {
     const replica = this.replicas[r]?.replica;
     if (replica === undefined) return;
     d.delays[r] = visibleAt - d.committedAt;
-    if (this.reads[d.managementPoint] !== r) return;
+    if (this.reads[d.assignedMp] !== r) return;
     d.visibleAt = visibleAt;
     this.branch("visibility: carried by a replica tick");
     this.trace(d, Priority.SYNC_TICK, "sync", "carries the record", replica.name);
@@ -278,9 +306,7 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     d.delays.forEach((delay, r) => {
       if (!Number.isNaN(delay)) delays[r]?.push(delay);
     });
-    perDevice.push(
-      deviceRecord(d.model.group.name, site.managementPoints[d.managementPoint]?.name ?? null, d),
-    );
+    perDevice.push(deviceRecord(d.model.group.name, site.managementPoints[d.assignedMp]?.name ?? null, d));
   }
   const replicas: ReplicaTimeline[] = world.replicas.map((p) => ({
     name: p.replica.name,
@@ -300,6 +326,7 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     trace: world.traced,
     perDevice: world.options.perDevice === true ? perDevice : null,
     draws: null,
+    deployments: world.deployments,
     load: world.load?.close() ?? null,
   };
 }

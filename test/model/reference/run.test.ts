@@ -87,6 +87,19 @@ const LOAD_BRANCHES = [
   "load: services ending at one instant at a server",
 ];
 
+/** The branches only ConfigMgr clients and deployments take. */
+const CLIENT_BRANCHES = [
+  "registration: MP drawn among several",
+  "registration: no MP answers",
+  "registration: no management point",
+  "fallback: drawn among several",
+  "fallback: to the one other MP",
+  "fallback: no other management point",
+  "fallback: back at a refresh",
+  "deployment: received",
+  "deployment: not yet in the MP's database",
+];
+
 /** The raw counters of every finite server, as plain data (every value, every minute). */
 function loadOf(raw: RawRun): unknown {
   return raw.load?.map((t) => ({
@@ -145,6 +158,48 @@ describe("reference engine", () => {
       (l) => !reached.has(l) && !loadReasons.has(l),
     );
     expect(missing).toEqual([]);
+  });
+
+  it("gives the fast engine's result on generated scenarios with ConfigMgr clients and deployments (1,000)", () => {
+    const clientReached = new Map<string, number>();
+    fc.assert(
+      fc.property(
+        fc
+          .oneof(
+            scenarioArbitrary({ rareCases: true, maxDevicesPerGroup: 8, clients: true }),
+            scenarioArbitrary({
+              misconfigurations: true,
+              rareCases: true,
+              maxDevicesPerGroup: 8,
+              clients: true,
+            }),
+          )
+          .map((s) => loadScenario(s)),
+        fc.nat(),
+        (scenario, which) => {
+          const names = scenario.devices.flatMap((g) =>
+            Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
+          );
+          const options = { perDevice: true, trace: names[which % names.length] ?? "" };
+          const branches = new Map<string, number>();
+          const fast = runSimulation(scenario, options).result;
+          const slow = runSimulation(scenario, options, reference(branches)).result;
+          expect(slow).toEqual(fast);
+          for (const label of new Set([...branches.keys(), ...reasonsOf(fast)]))
+            clientReached.set(label, (clientReached.get(label) ?? 0) + 1);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    console.log(
+      "reference property with clients:\n" +
+        [...clientReached]
+          .filter(([label]) => CLIENT_BRANCHES.includes(label))
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([label, n]) => `  ${label.padEnd(48)} ${String(n).padStart(5)}`)
+          .join("\n"),
+    );
+    expect(CLIENT_BRANCHES.filter((l) => !clientReached.has(l))).toEqual([]);
   });
 
   it("gives the fast engine's result and finite servers' counters on generated loaded scenarios (1,000)", () => {

@@ -1,0 +1,34 @@
+// The result's `deployments`: per deployment, how many devices it targeted, how many received it during the
+// run and how long after it was made (docs/clients.md).
+import type { DeploymentModel } from "../model/deployments.js";
+import { summarize, type Summary } from "./statistics.js";
+
+/** One deployment's numbers. */
+export interface DeploymentResult {
+  readonly targeted: number;
+  readonly received: number;
+  readonly notReceived: number;
+  /** Seconds from `at` to each receiving device's successful try, over the devices that received it. */
+  readonly receivedAfterSeconds: Summary;
+}
+
+/** The result's `deployments`, by name, from each deployment's per-device receipt times (NaN: not received). */
+export function buildDeployments(
+  deployments: readonly DeploymentModel[],
+  receivedAt: readonly Float64Array[],
+): Record<string, DeploymentResult> {
+  const out: Record<string, DeploymentResult> = {};
+  deployments.forEach((d, i) => {
+    const times = receivedAt[i] ?? new Float64Array(0);
+    // In device order (group, then index): both engines' sums then have the same bits.
+    const after: number[] = [];
+    for (const t of times) if (!Number.isNaN(t)) after.push(t - d.at);
+    out[d.name] = {
+      targeted: d.targeted,
+      received: after.length,
+      notReceived: d.targeted - after.length,
+      receivedAfterSeconds: summarize(after),
+    };
+  });
+  return out;
+}
