@@ -41,6 +41,11 @@ export function compileDeployments(
   });
 }
 
+/** Whether management point `mp`'s database holds `deployment` at `t` (a successful try then brings it). */
+export function holds(deployment: DeploymentModel, mp: number, t: number): boolean {
+  return t >= (deployment.visible[mp] ?? Infinity);
+}
+
 /**
  * A device's deployments still to receive, in deployment order: `start` at its commit, then `success` at each
  * successful try. Reused from device to device.
@@ -68,7 +73,8 @@ export class PendingDeployments {
     const { pending, deployments } = this;
     for (let k = 0; k < pending.length;) {
       const i = pending[k] ?? 0;
-      if (t >= (deployments[i]?.visible[mp] ?? Infinity)) {
+      const deployment = deployments[i];
+      if (deployment !== undefined && holds(deployment, mp, t)) {
         received(i, t);
         pending.splice(k, 1);
       } else k++;

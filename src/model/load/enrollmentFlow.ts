@@ -2,7 +2,8 @@
 // groups, their sinks, a device's requests and events) and the enrollment tries, each through the chosen
 // EPP then the enrollment point. The polls, DMP tries and content build on it (loadedEngine.ts).
 import { deviceEntity, orderKey, Priority } from "../../kernel/priority.js";
-import { OK } from "../reasons.js";
+import { OK, REASON_ID } from "../reasons.js";
+import { assignmentPool, deviceAddress } from "../assignment.js";
 import { answeringEnrollmentPoint, outagesAt } from "../rules.js";
 import type { WalkSink } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
@@ -14,6 +15,8 @@ import type { LoadPlan } from "./plan.js";
 import { Stage, TRY } from "./requests.js";
 
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
+const NO_MP = alwaysFailing("no-management-point");
+const NO_MP_REASON = REASON_ID["no-management-point"];
 
 /** The loaded devices, their groups and their enrollment; the rest of their flows is the subclass's. */
 export abstract class EnrollmentFlow extends FiniteServers {
@@ -35,10 +38,12 @@ export abstract class EnrollmentFlow extends FiniteServers {
     loaded: readonly LoadedGroup[],
   ) {
     super(plan, site.seed, site.duration, site.scenario.site.replicas, globalNumbers(loaded));
-    this.devices = new LoadedDevices(this.global);
+    this.devices = new LoadedDevices(this.global, site.deployments.length);
     this.groups = groupContexts(site, loaded, this.devices);
     this.nextFirst = new Int32Array(this.groups.length);
-    this.reachable = new Int32Array(Math.max(1, ...this.groups.map((gc) => gc.epps.length)));
+    this.reachable = new Int32Array(
+      Math.max(1, site.managementPoints.length, ...this.groups.map((gc) => gc.epps.length)),
+    );
     const { servers } = site.scenario.site;
     this.answering = servers.every((s) => s.roles.enrollmentPoint === undefined || s.outages.length === 0)
       ? this.answeringStation(0)
@@ -113,6 +118,10 @@ export abstract class EnrollmentFlow extends FiniteServers {
     const { devices, now } = this;
     devices.enrollTries[d] = (devices.enrollTries[d] ?? 0) + 1;
     devices.waiting[d] = 1;
+    if (gc.client) {
+      this.registrationTry(d, gc);
+      return;
+    }
     const { reachable } = this;
     let count = 0;
     for (let e = 0; e < gc.epps.length; e++)
@@ -134,6 +143,36 @@ export abstract class EnrollmentFlow extends FiniteServers {
       return;
     }
     this.enterStage(d, -1, TRY, Stage.ENROLLMENT_PROXY, s, chosen, 0);
+  }
+
+  /**
+   * A ConfigMgr client's registration try now: a management point of its pool that answers (drawn among
+   * several), then that MP's finite server when it has one; none answers: the first one's reason.
+   */
+  private registrationTry(d: number, gc: GroupContext): void {
+    const { devices, now, reachable } = this;
+    const address = deviceAddress(gc.model.addresses, devices.index[d] ?? 0);
+    const pool = gc.candidates.length === 0 ? [] : assignmentPool(gc.model, gc.candidates, address);
+    const timeline = (p: number) => gc.model.mpTimelines[p] ?? NO_MP;
+    let count = 0;
+    for (let e = 0; e < pool.length; e++)
+      if (timelineAt(timeline(pool[e] ?? 0), now) === OK) reachable[count++] = e;
+    if (count === 0) {
+      const first = pool[0];
+      this.enrollmentAnswer(
+        d,
+        first === undefined ? NO_MP_REASON : timelineAt(timeline(first), now),
+        first ?? -1,
+      );
+      return;
+    }
+    let chosen = reachable[0] ?? 0;
+    if (count > 1)
+      chosen = reachable[Math.floor(devices.draw(d, gc.keys.epp, devices.eppDraws) * count)] ?? 0;
+    const mp = pool[chosen] ?? -1;
+    const s = this.plan.mp[mp] ?? -1;
+    if (s < 0) this.enrollmentAnswer(d, OK, mp);
+    else this.enterStage(d, -1, TRY, Stage.REGISTRATION, s, mp, 0);
   }
 
   /** The finite server of the enrollment point answering at `t` (-1: none, or one without capacity). */

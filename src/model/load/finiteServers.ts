@@ -47,7 +47,7 @@ export abstract class FiniteServers {
   protected abstract answer(id: number, reason: number): void;
 
   /** What device `d`'s database query finds, starting now: OK or device-not-in-replica. */
-  protected abstract queryFinds(d: number): number;
+  protected abstract queryFinds(d: number, mp: number): number;
 
   /** Schedules the outage starts of the finite servers and the syncs that charge the site database. */
   protected scheduleServers(ticks: readonly Float64Array[]): void {
@@ -141,7 +141,7 @@ export abstract class FiniteServers {
     const { requests } = this;
     const service = station.started;
     if (requests.stage[id] === Stage.DATABASE)
-      requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0);
+      requests.outcome[id] = this.queryFinds(requests.device[id] ?? 0, requests.via[id] ?? -1);
     const end = this.now + service;
     if (end > (requests.deadline[id] ?? Infinity)) this.deadlineDue(id);
     if (end < this.duration) {

@@ -4,6 +4,7 @@ import { counterDraw } from "../../random.js";
 import { OK, REASON_ID } from "../reasons.js";
 import { carryingIndex, type ReplicaTimeline } from "../replica.js";
 import type { DeviceOutcome } from "../sink.js";
+import type { FailureWindow } from "../fallback.js";
 
 const NOT_POLLED = REASON_ID["not-polled"];
 
@@ -19,7 +20,9 @@ export class LoadedDevices {
   readonly lastEnrollReason: Int16Array;
   readonly enrollmentFailed: Uint8Array;
   readonly committedAt: Float64Array;
+  /** The management point in use (a client's changes when it falls back), and the one assigned at commit. */
   readonly managementPoint: Int32Array;
+  readonly assigned: Int32Array;
   readonly replica: Int32Array;
   readonly tick: Float64Array;
   readonly visibleAt: Float64Array;
@@ -43,9 +46,25 @@ export class LoadedDevices {
   readonly contentDraws: Int32Array;
   /** Requests made (their order among the device's events at one instant). */
   readonly requests: Int32Array;
+  /** ConfigMgr clients: fell back (until the next refresh), the next refresh, draws of the fallback stream. */
+  readonly fellBack: Uint8Array;
+  readonly nextRefresh: Float64Array;
+  readonly fallbackDraws: Int32Array;
+  /** Clients' failed tries at their management point, for the ones that have failed (fallback.ts). */
+  readonly failures = new Map<number, FailureWindow>();
+  /** Per device, per deployment (device × deployments + deployment): received. */
+  readonly received: Uint8Array;
 
-  constructor(global: Int32Array) {
+  constructor(
+    global: Int32Array,
+    /** How many deployments the scenario has. */
+    readonly deployments = 0,
+  ) {
     const count = global.length;
+    this.fellBack = new Uint8Array(count);
+    this.nextRefresh = new Float64Array(count).fill(Infinity);
+    this.fallbackDraws = new Int32Array(count);
+    this.received = new Uint8Array(count * deployments);
     this.group = new Int32Array(count);
     this.index = new Int32Array(count);
     this.global = global;
@@ -55,6 +74,7 @@ export class LoadedDevices {
     this.enrollmentFailed = new Uint8Array(count);
     this.committedAt = new Float64Array(count).fill(-1);
     this.managementPoint = new Int32Array(count).fill(-1);
+    this.assigned = new Int32Array(count).fill(-1);
     this.replica = new Int32Array(count).fill(-1);
     this.tick = new Float64Array(count).fill(Infinity);
     this.visibleAt = new Float64Array(count).fill(Infinity);
@@ -89,7 +109,7 @@ export class LoadedDevices {
     out.lastEnrollReason = this.lastEnrollReason[d] ?? OK;
     out.enrollmentFailed = this.enrollmentFailed[d] === 1;
     out.committedAt = this.committedAt[d] ?? -1;
-    out.managementPoint = this.managementPoint[d] ?? -1;
+    out.managementPoint = this.assigned[d] ?? -1;
     out.replica = this.replica[d] ?? -1;
     out.tick = this.tick[d] ?? Infinity;
     out.visibleAt = this.visibleAt[d] ?? Infinity;

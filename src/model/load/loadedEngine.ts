@@ -13,7 +13,7 @@ import { databaseOutages } from "../rules.js";
 import { DeviceOutcome } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
 import { timelineAt } from "../timeline.js";
-import { EnrollmentFlow } from "./enrollmentFlow.js";
+import { ClientFlow } from "./clientFlow.js";
 import type { GroupContext, LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
 import type { PollStreams } from "./pollStreams.js";
@@ -26,7 +26,7 @@ const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 
 /** Runs the loaded groups and the finite servers over the whole run. */
-export class LoadedEngine extends EnrollmentFlow {
+export class LoadedEngine extends ClientFlow {
   /** Per MP position: the outages of the database it reads. */
   private readonly mpDatabaseOutages: (readonly Outage[])[];
   /** The device whose counter-based jitter is drawn (the rule takes an Rng). */
@@ -93,13 +93,28 @@ export class LoadedEngine extends EnrollmentFlow {
     const out = new DeviceOutcome(this.site.replicas.length);
     for (let i = 0; i < gc.g.count; i++) {
       const d = gc.localOf[i] ?? 0;
+      // A client's refreshes after its last try still happen before the run ends.
+      if (gc.client) this.refreshes(d, gc, this.duration, false);
       this.devices.outcome(d, out, this.site.replicas);
       this.sinkOf(d).endDevice(out);
     }
   }
 
-  protected queryFinds(d: number): number {
-    return this.now >= (this.devices.visibleAt[d] ?? Infinity) ? OK : NOT_IN_REPLICA;
+  /** Whether device `d`'s record is in `mp`'s database now (a client may use another MP than its own). */
+  protected queryFinds(d: number, mp: number): number {
+    return this.now >= this.visibleOn(d, mp) ? OK : NOT_IN_REPLICA;
+  }
+
+  /** When management point `mp`'s database shows device `d`'s record. */
+  private visibleOn(d: number, mp: number): number {
+    const { devices, site } = this;
+    if (mp === devices.managementPoint[d] && (devices.fellBack[d] ?? 0) === 0 && !this.groupOf(d).client)
+      return devices.visibleAt[d] ?? Infinity;
+    const committedAt = devices.committedAt[d] ?? 0;
+    const replica = site.replicas[mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1];
+    return replica === undefined
+      ? committedAt
+      : (replica.visible[carryingIndex(replica, committedAt)] ?? Infinity);
   }
 
   protected advance(id: number): void {
@@ -110,7 +125,7 @@ export class LoadedEngine extends EnrollmentFlow {
         this.enrollmentPointStage(d, id, requests.via[id] ?? 0);
         return;
       case Stage.MANAGEMENT_POINT:
-        this.databaseStage(d, id, requests.retry[id] ?? 0);
+        this.databaseStage(d, id, requests.retry[id] ?? 0, requests.via[id] ?? -1);
         return;
       case Stage.DATABASE:
         this.answer(id, requests.outcome[id] ?? OK);
@@ -128,11 +143,12 @@ export class LoadedEngine extends EnrollmentFlow {
     switch (requests.stage[id]) {
       case Stage.ENROLLMENT_PROXY:
       case Stage.ENROLLMENT_POINT:
+      case Stage.REGISTRATION:
         this.enrollmentAnswer(d, reason, requests.via[id] ?? 0);
         return;
       case Stage.MANAGEMENT_POINT:
       case Stage.DATABASE:
-        this.tryAnswer(d, reason, requests.retry[id] ?? 0);
+        this.tryAnswer(d, reason, requests.retry[id] ?? 0, requests.via[id] ?? -1);
         return;
       case Stage.CONTENT:
         this.contentAnswer(d, reason, requests.via[id] ?? -1);
@@ -153,6 +169,7 @@ export class LoadedEngine extends EnrollmentFlow {
       mp = pickUniform(pool, () => counterDraw(gc.keys.assignment, i, 0)) ?? 0;
     }
     devices.managementPoint[d] = mp;
+    devices.assigned[d] = mp;
     const r = mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1;
     devices.replica[d] = r;
     const replica = site.replicas[r];
@@ -164,6 +181,7 @@ export class LoadedEngine extends EnrollmentFlow {
       devices.tick[d] = replica.ticks[k] ?? Infinity;
       devices.visibleAt[d] = replica.visible[k] ?? Infinity;
     }
+    if (gc.client) this.clientCommitted(d, gc);
     const first = gc.schedule.firstPollDelay;
     devices.nextOffset[d] = first;
     devices.phase[d] = 0;
@@ -224,51 +242,56 @@ export class LoadedEngine extends EnrollmentFlow {
   private managementPointTry(d: number, retry: number): void {
     const gc = this.groupOf(d);
     const { devices, now } = this;
+    if (gc.client) this.refreshes(d, gc, now, true);
     const mp = devices.managementPoint[d] ?? -1;
     const reason = timelineAt(mp >= 0 ? (gc.model.mpTimelines[mp] ?? NO_MP) : NO_MP, now);
     // The database row is decided at the database's stage.
     if (reason !== OK && reason !== DB_UNAVAILABLE) {
-      this.tryAnswer(d, reason, retry);
+      this.tryAnswer(d, reason, retry, mp);
       return;
     }
     devices.waiting[d] = 1;
     const s = this.plan.mp[mp] ?? -1;
     if (s < 0) {
-      this.databaseStage(d, -1, retry);
+      this.databaseStage(d, -1, retry, mp);
       return;
     }
-    this.enterStage(d, -1, TRY, Stage.MANAGEMENT_POINT, s, -1, retry);
+    this.enterStage(d, -1, TRY, Stage.MANAGEMENT_POINT, s, mp, retry);
   }
 
-  /** The database stage of device `d`'s DMP try (request `id`, or -1 when none was needed yet). */
-  private databaseStage(d: number, id: number, retry: number): void {
-    const { devices, now, requests } = this;
-    const mp = devices.managementPoint[d] ?? -1;
+  /** The database stage of device `d`'s try at `mp` (request `id`, or -1 when none was needed yet). */
+  private databaseStage(d: number, id: number, retry: number, mp: number): void {
+    const { now, requests } = this;
     const s = this.plan.mpDatabase[mp] ?? -1;
     const outages = this.mpDatabaseOutages[mp] ?? [];
     const down = outages.length > 0 && inOutage(outages, now);
     if (down || s < 0) {
       if (id >= 0) requests.release(id);
-      this.tryAnswer(d, down ? DB_UNAVAILABLE : this.queryFinds(d), retry);
+      this.tryAnswer(d, down ? DB_UNAVAILABLE : this.queryFinds(d, mp), retry, mp);
       return;
     }
-    this.enterStage(d, id, TRY, Stage.DATABASE, s, -1, retry);
+    this.enterStage(d, id, TRY, Stage.DATABASE, s, mp, retry);
   }
 
-  private tryAnswer(d: number, reason: number, retry: number): void {
+  /** Device `d`'s try at `mp` answered now with `reason`. */
+  private tryAnswer(d: number, reason: number, retry: number, mp: number): void {
     const gc = this.groupOf(d);
     const { devices, now } = this;
     devices.waiting[d] = 0;
-    this.sinkOf(d).managementPointTry(now, devices.managementPoint[d] ?? -1, retry > 0, reason);
+    // A refresh while the client waited came first (its instant is before the answer's).
+    if (gc.client) this.refreshes(d, gc, now, true);
+    this.sinkOf(d).managementPointTry(now, mp, retry > 0, reason);
     devices.lastReason[d] = reason;
     if (reason === OK) {
       if ((devices.firstSuccessAt[d] ?? -1) < 0) {
         devices.firstSuccessAt[d] = now;
         if (gc.g.content) this.contentDue(d);
       }
+      if (devices.deployments > 0) this.deliverDeployments(d, mp);
       return;
     }
     if ((devices.firstSuccessAt[d] ?? -1) < 0) devices.failedBefore[d] = (devices.failedBefore[d] ?? 0) + 1;
+    if (gc.client) this.clientFailed(d, gc, mp, reason);
     const { count, initialBackoff, on } = gc.g.connectionRetries;
     if (!isConnectionLevel(reason, on) || retry >= count) return;
     const t = now + initialBackoff * 2 ** retry;

@@ -1,5 +1,6 @@
 // The groups the loaded engine runs: what each one's devices share, and their numbering.
 import { counterKey } from "../../random.js";
+import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 import { managementPointCandidates } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
@@ -28,7 +29,9 @@ export interface GroupContext {
   readonly schedule: PollSchedule;
   readonly epps: readonly ReasonTimeline[];
   readonly candidates: readonly number[];
-  readonly keys: { epp: number; assignment: number; jitter: number; content: number };
+  readonly keys: { epp: number; assignment: number; jitter: number; content: number; fallback: number };
+  /** ConfigMgr clients: they register at a management point and fall back. */
+  readonly client: boolean;
   /** The first local device of the group. */
   readonly first: number;
   /** Its polls as streams (a jitter-free group), or null: one event per device. */
@@ -53,7 +56,8 @@ export function groupContexts(
   let first = 0;
   return loaded.map((l, gi) => {
     const g = l.model.group;
-    const key = (p: "epp" | "assignment" | "jitter" | "content") => counterKey(site.seed, g.name, p);
+    const key = (p: "epp" | "assignment" | "jitter" | "content" | "fallback") =>
+      counterKey(site.seed, g.name, p);
     const firstTries = Float64Array.from(enrollmentTimes(g, site.seed));
     const order = timeOrder(firstTries);
     const localOf = new Int32Array(g.count);
@@ -76,7 +80,9 @@ export function groupContexts(
         assignment: key("assignment"),
         jitter: key("jitter"),
         content: key("content"),
+        fallback: key("fallback"),
       },
+      client: isConfigMgrClient(g),
       first,
       firstTries,
       localOf,

@@ -1,6 +1,7 @@
 // Which roles and databases are finite servers, where each try meets them, and which groups reach one:
 // compiled once per run, for both engines.
 import type { Capacity } from "../../scenario/capacitySchema.js";
+import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { Scenario, Server } from "../../scenario/schema.js";
 import { managementPointCandidates } from "../assignment.js";
 import type { Outage } from "../outage.js";
@@ -107,9 +108,10 @@ export function loadPlan(site: SiteModel): LoadPlan | null {
   );
   const enrolling = epp.some((s) => s >= 0) || enrollmentPoint.size > 0;
   const anyDp = dp.some((s) => s >= 0);
+  // A ConfigMgr client registers at a management point (no EPP or EP) and may fall back to any candidate.
   const loadedGroups = site.groups.map(
     (model) =>
-      enrolling ||
+      (enrolling && !isConfigMgrClient(model.group)) ||
       (model.group.content && anyDp) ||
       managementPointCandidates(model, site.managementPoints.length).some(
         (p) => (mp[p] ?? -1) >= 0 || (mpDatabase[p] ?? -1) >= 0,

@@ -16,6 +16,8 @@ export const Stage = {
   DATABASE: 3,
   CONTENT: 4,
   SYNC: 5,
+  /** A ConfigMgr client's registration at a management point. */
+  REGISTRATION: 6,
 } as const;
 
 /** The table of requests: fields indexed by id. */

@@ -48,10 +48,13 @@ export function chooseRegistrationMp(
   return { mp: servers[first], position: first, reason: answer(first) };
 }
 
-/** A client's failed try now with `reason`: the fifth counting failure in ten minutes makes it fall back. */
-export function failedTry(world: World, d: DeviceState, reason: number): void {
+/**
+ * A client's failed try now with `reason` at management point `mp`: the fifth counting failure in ten minutes
+ * at the MP it uses makes it fall back (a try answered after a refresh moved it elsewhere does not count).
+ */
+export function failedTry(world: World, d: DeviceState, reason: number, mp: number): void {
   const window = d.failures;
-  if (window === null || d.managementPoint < 0 || !countsTowardFallback(reason)) return;
+  if (window === null || mp < 0 || mp !== d.managementPoint || !countsTowardFallback(reason)) return;
   if (!window.failed(world.env.now)) return;
   window.reset();
   const candidates = managementPointCandidates(d.model, world.site.managementPoints.length);
@@ -91,9 +94,9 @@ export function* refreshes(world: World, d: DeviceState): Process {
   }
 }
 
-/** A successful try now: every deployment of the device's groups its management point's database holds. */
-export function deliverDeployments(world: World, d: DeviceState): void {
-  const held = world.database(d.managementPoint);
+/** A successful try now at `mp`: every deployment of the device's group that MP's database holds. */
+export function deliverDeployments(world: World, d: DeviceState, mp: number): void {
+  const held = world.database(mp);
   world.site.deployments.forEach((deployment, i) => {
     if (deployment.targets[d.group] !== true || d.received.has(i)) return;
     if (!held.has(world.deploymentRecord(i))) {

@@ -186,11 +186,13 @@ export function answerTry(
   event: "poll" | "retry",
   reason: number,
   firstSuccess: () => void,
+  /** The management point the try went to (a client's may have changed while it waited, at a refresh). */
+  position = d.managementPoint,
 ): number {
   const now = world.env.now;
-  const server = world.site.managementPoints[d.managementPoint];
+  const server = world.site.managementPoints[position];
   const tally = world.groups[d.group];
-  const mp = world.managementPoints[d.managementPoint];
+  const mp = world.managementPoints[position];
   world.counted();
   if (event === "retry") world.branch("poll: retry");
   d.lastReason = reason;
@@ -207,7 +209,7 @@ export function answerTry(
       d.firstSuccessAt = now;
       firstSuccess();
     }
-    deliverDeployments(world, d);
+    deliverDeployments(world, d, position);
     return reason;
   }
   bump(tally.failedByReason, reason);
@@ -216,7 +218,7 @@ export function answerTry(
     perMinute(mp.failedPerMinute, now);
   }
   if (d.firstSuccessAt < 0) d.failedBefore++;
-  failedTry(world, d, reason);
+  failedTry(world, d, reason, position);
   return reason;
 }
 

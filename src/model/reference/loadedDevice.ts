@@ -20,6 +20,7 @@ import {
   type DeviceState,
   type World,
 } from "./device.js";
+import { chooseRegistrationMp } from "./client.js";
 
 type Stages = Generator<Signal, number, unknown>;
 
@@ -58,6 +59,20 @@ function* enrollmentRequest(world: World, load: LoadWorld, d: DeviceState): Stag
     if (failed !== null) return finish(failed);
   }
   return finish(OK);
+}
+
+/** A ConfigMgr client's registration try now: a management point of its pool, then that MP's stage. */
+function* registrationRequest(world: World, load: LoadWorld, d: DeviceState): Stages {
+  const { mp, position, reason } = chooseRegistrationMp(world, d);
+  const station = load.plan.mp[position] ?? -1;
+  if (reason !== OK || station < 0) return answerEnrollment(world, d, reason, mp);
+  world.branch("load: registration at a management point with a capacity");
+  d.waiting = true;
+  const req = request(load, d, 0);
+  const failed = yield* load.stage(req, station);
+  load.done(req);
+  d.waiting = false;
+  return answerEnrollment(world, d, failed ?? OK, mp);
 }
 
 /** A DMP try now: rules 1–13, the management point's stage, then its database's. Returns its reason. */
@@ -134,10 +149,18 @@ function* session(world: World, load: LoadWorld, d: DeviceState): Process {
   const g = d.model.group;
   const { count, initialBackoff, on } = g.connectionRetries;
   for (let r = 0; ; r++) {
+    const mp = d.managementPoint;
     const reason = yield* managementPointRequest(world, load, d);
-    answerTry(world, d, r === 0 ? "poll" : "retry", reason, () => {
-      if (g.content) contentDue(world, load, d);
-    });
+    answerTry(
+      world,
+      d,
+      r === 0 ? "poll" : "retry",
+      reason,
+      () => {
+        if (g.content) contentDue(world, load, d);
+      },
+      mp,
+    );
     if (reason === OK) return;
     if (!isConnectionLevel(reason, on)) {
       world.branch("poll: not retried (not connection-level)");
@@ -188,7 +211,10 @@ export function* loadedDeviceLife(world: World, load: LoadWorld, d: DeviceState,
   for (let k = 0; k < maxAttempts; k++) {
     yield { time: t, priority: at(Priority.ENROLLMENT_TRY, d) };
     if (k > 0) world.branch("enrollment: retried");
-    const reason = yield* enrollmentRequest(world, load, d);
+    const reason =
+      d.failures !== null
+        ? yield* registrationRequest(world, load, d)
+        : yield* enrollmentRequest(world, load, d);
     d.lastEnrollReason = reason;
     if (reason === OK) {
       d.enrolledAt = world.env.now;

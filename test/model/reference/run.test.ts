@@ -85,6 +85,7 @@ const LOAD_BRANCHES = [
   "load: poll not made, waiting for an answer",
   "load: arrivals at one instant at a server",
   "load: services ending at one instant at a server",
+  "load: registration at a management point with a capacity",
 ];
 
 /** The branches only ConfigMgr clients and deployments take. */
@@ -216,6 +217,7 @@ describe("reference engine", () => {
               maxDevicesPerGroup: 8,
               capacities: true,
             }),
+            scenarioArbitrary({ rareCases: true, maxDevicesPerGroup: 8, capacities: true, clients: true }),
           )
           .map((s) => loadScenario(s)),
         fc.nat(),
@@ -247,6 +249,8 @@ describe("reference engine", () => {
           .filter(
             ([label]) =>
               label.startsWith("load") ||
+              label.startsWith("fallback") ||
+              label.startsWith("deployment") ||
               label.startsWith("reason: server-busy") ||
               label.startsWith("reason: request-timeout"),
           )
@@ -254,9 +258,18 @@ describe("reference engine", () => {
           .map(([label, n]) => `  ${label.padEnd(48)} ${String(n).padStart(5)}`)
           .join("\n"),
     );
-    const missing = [...LOAD_BRANCHES, "reason: server-busy", "reason: request-timeout"].filter(
-      (l) => !loadReached.has(l),
-    );
+    // Clients under load: their fallback moves their tries to another finite server.
+    const clientUnderLoad = [
+      "fallback: to the one other MP",
+      "fallback: back at a refresh",
+      "deployment: received",
+    ];
+    const missing = [
+      ...LOAD_BRANCHES,
+      ...clientUnderLoad,
+      "reason: server-busy",
+      "reason: request-timeout",
+    ].filter((l) => !loadReached.has(l));
     expect(missing).toEqual([]);
   });
 

@@ -1,0 +1,81 @@
+// The loaded engine's ConfigMgr clients and deployments: a client's refreshes (applied before anything it
+// does at or after their instant, since only its own tries read them), its fallback after five failed tries
+// in ten minutes at the MP it uses, and the deployments a successful try brings (docs/clients.md).
+import { pickUniform } from "../../random.js";
+import { assignmentPool, deviceAddress, fallbackPool } from "../assignment.js";
+import { holds } from "../deployments.js";
+import { countsTowardFallback, FailureWindow } from "../fallback.js";
+import { EnrollmentFlow } from "./enrollmentFlow.js";
+import type { GroupContext } from "./loadedGroups.js";
+
+/** Clients' management point changes and deployments, on top of the devices and their enrollment. */
+export abstract class ClientFlow extends EnrollmentFlow {
+  /** A client's draw from its fallback stream. */
+  private fallbackDraw(d: number, gc: GroupContext): number {
+    return this.devices.draw(d, gc.keys.fallback, this.devices.fallbackDraws);
+  }
+
+  /** Client `d` committed now: its refreshes start. */
+  protected clientCommitted(d: number, gc: GroupContext): void {
+    this.devices.nextRefresh[d] = this.now + gc.g.mpRefresh;
+  }
+
+  /**
+   * Applies client `d`'s refreshes at or before `t` (`inclusive`) or before it: one that fell back draws again
+   * from its own pool.
+   */
+  protected refreshes(d: number, gc: GroupContext, t: number, inclusive: boolean): void {
+    const { devices } = this;
+    const every = gc.g.mpRefresh;
+    for (;;) {
+      const at = devices.nextRefresh[d] ?? Infinity;
+      if (inclusive ? at > t : at >= t) return;
+      devices.nextRefresh[d] = at + every;
+      if (devices.fellBack[d] !== 1) continue;
+      devices.fellBack[d] = 0;
+      devices.failures.get(d)?.reset();
+      const from = devices.managementPoint[d] ?? -1;
+      const pool = assignmentPool(
+        gc.model,
+        gc.candidates,
+        deviceAddress(gc.model.addresses, devices.index[d] ?? 0),
+      );
+      const to = pickUniform(pool, () => this.fallbackDraw(d, gc)) ?? from;
+      devices.managementPoint[d] = to;
+      this.sinkOf(d).switched(at, from, to, true);
+    }
+  }
+
+  /** Client `d`'s try at `mp` failed now with `reason`: the fifth in ten minutes at the MP it uses moves it. */
+  protected clientFailed(d: number, gc: GroupContext, mp: number, reason: number): void {
+    const { devices, now } = this;
+    if (mp < 0 || mp !== devices.managementPoint[d] || !countsTowardFallback(reason)) return;
+    let window = devices.failures.get(d);
+    if (window === undefined) {
+      window = new FailureWindow();
+      devices.failures.set(d, window);
+    }
+    if (!window.failed(now)) return;
+    window.reset();
+    const address = deviceAddress(gc.model.addresses, devices.index[d] ?? 0);
+    const others = fallbackPool(gc.model, gc.candidates, address, mp);
+    if (others.length === 0) return;
+    const to = pickUniform(others, () => this.fallbackDraw(d, gc)) ?? mp;
+    devices.managementPoint[d] = to;
+    devices.fellBack[d] = 1;
+    this.sinkOf(d).switched(now, mp, to, false);
+  }
+
+  /** Device `d`'s try at `mp` succeeded now: every deployment of its group that MP's database holds. */
+  protected deliverDeployments(d: number, mp: number): void {
+    const { devices, now, site } = this;
+    const group = this.groupOf(d).model.position;
+    const base = d * devices.deployments;
+    site.deployments.forEach((deployment, i) => {
+      if (deployment.targets[group] !== true || devices.received[base + i] === 1) return;
+      if (!holds(deployment, mp, now)) return;
+      devices.received[base + i] = 1;
+      this.sinkOf(d).deployment(i, devices.index[d] ?? 0, now);
+    });
+  }
+}
