@@ -59,6 +59,20 @@ export interface ManagementPointSeries {
   readonly databaseOutages: readonly Interval[];
   /** Its certificate's validity in run seconds (±Infinity when unbounded), or null without a certificate. */
   readonly certificate: { readonly from: number; readonly until: number } | null;
+  /** ConfigMgr clients that fell back to it, per minute (all zero without clients). */
+  readonly fallbacksToPerMinute: Uint32Array;
+}
+
+/** One deployment: when it was made and when each device that received it did. */
+export interface DeploymentSeries {
+  readonly name: string;
+  /** Seconds from the start. */
+  readonly at: number;
+  readonly targeted: number;
+  /** Seconds from the start at which each receiving device received it, ascending. */
+  readonly receivedAt: Float64Array;
+  /** The replicas that hold it for some targeted device's management point (their syncs explain the steps). */
+  readonly replicas: readonly string[];
 }
 
 /** The series of one run. */
@@ -69,6 +83,8 @@ export interface RunSeries {
   readonly replicas: readonly ReplicaSeries[];
   /** Per finite server (a role or database with a `capacity`), in station order; empty without any. */
   readonly load: readonly StationSeries[];
+  /** Per deployment, in scenario order; empty without any. */
+  readonly deployments: readonly DeploymentSeries[];
 }
 
 /**
@@ -129,9 +145,28 @@ export function runSeries(raw: RawRun): RunSeries {
         outages: server.outages,
         databaseOutages: databaseOutages(site.scenario.site, managementPointDatabase(server)),
         certificate: window ? { from: window.from, until: window.until } : null,
+        fallbacksToPerMinute: tally?.fallbacksToPerMinute ?? new Uint32Array(0),
       };
     }),
     replicas,
     load: loadSeries(site, raw.load),
+    deployments: site.deployments.map((d, i) => {
+      const times = raw.deployments[i] ?? new Float64Array(0);
+      const received = Float64Array.from([...times].filter((t) => !Number.isNaN(t))).sort();
+      // The replicas read by a management point some targeted group may use.
+      const used = new Set<number>();
+      site.groups.forEach((model, g) => {
+        if (d.targets[g] !== true) return;
+        for (const position of assignmentShares(model, site.managementPoints.length).keys())
+          used.add(site.mpReplica[position] ?? -1);
+      });
+      return {
+        name: d.name,
+        at: d.at,
+        targeted: d.targeted,
+        receivedAt: received,
+        replicas: site.replicas.filter((_, r) => used.has(r)).map((r) => r.name),
+      };
+    }),
   };
 }

@@ -18,7 +18,7 @@ const server = (name: string, database: string, extra: Record<string, unknown> =
 
 /** A client-only site: `mps` management points, one client group, optionally a replica and deployments. */
 function clientSite(options: {
-  mps: ReturnType<typeof server>[];
+  mps: (ReturnType<typeof server> | Record<string, unknown>)[];
   count: number;
   duration: string;
   registration?: Record<string, unknown>;
@@ -27,7 +27,7 @@ function clientSite(options: {
   boundaries?: boolean;
   group?: Record<string, unknown>;
 }): Scenario {
-  const [a, b] = options.mps;
+  const [a, b] = options.mps as { name: string }[];
   return loadScenario({
     name: "clients",
     seed: 3,
