@@ -1,6 +1,7 @@
 // The result's `deployments`: per deployment, how many devices it targeted, how many received it during the
 // run and how long after it was made (docs/clients.md).
 import type { DeploymentModel } from "../model/deployments.js";
+import type { Scenario } from "../scenario/schema.js";
 import { summarize, type Summary } from "./statistics.js";
 
 /** One deployment's numbers. */
@@ -10,6 +11,17 @@ export interface DeploymentResult {
   readonly notReceived: number;
   /** Seconds from `at` to each receiving device's successful try, over the devices that received it. */
   readonly receivedAfterSeconds: Summary;
+}
+
+/**
+ * The paths sweeps and comparisons add for a scenario's deployments (beside the devices' numbers): how long
+ * devices took to receive each, and how many did not.
+ */
+export function deploymentMetricPaths(scenario: Scenario): string[] {
+  return scenario.deployments.flatMap((d) => {
+    const at = `deployments.${d.name}`;
+    return [`${at}.receivedAfterSeconds.mean`, `${at}.receivedAfterSeconds.p90`, `${at}.notReceived`];
+  });
 }
 
 /** The result's `deployments`, by name, from each deployment's per-device receipt times (NaN: not received). */

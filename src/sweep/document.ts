@@ -26,8 +26,9 @@ export interface SweepHeader {
   /** seed, seed + 1, … seed + runs − 1: the same for every variant (common random numbers). */
   readonly seeds: readonly number[];
   /**
-   * Metric paths in report order: `DEFAULT_METRICS`, each finite server's utilisation and p99 response (when
-   * every variant has it: `loadMetricPaths`), then the `--metric` paths not among them.
+   * Metric paths in report order: `DEFAULT_METRICS`, each finite server's utilisation and p99 response and each
+   * deployment's mean and p90 delay and devices not reached (when every variant has it: `loadMetricPaths`,
+   * `deploymentMetricPaths`), then the `--metric` paths not among them.
    */
   readonly metrics: readonly string[];
   readonly variants: readonly PlannedVariant[];

@@ -12,6 +12,7 @@ import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js
 import { runJob, type JobInput, type JobOutcome } from "./job.js";
 import { metricBounds } from "./metricProfile.js";
 import { loadMetricPaths } from "../results/load.js";
+import { deploymentMetricPaths } from "../results/deployments.js";
 
 /** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
 export const DEFAULT_METRICS: readonly string[] = [
@@ -207,8 +208,12 @@ export function planRuns(
       argument: "baseline",
     });
   const metrics = [...DEFAULT_METRICS];
-  // The finite servers every variant has: their utilisation and response beside the devices' numbers.
-  const [first, ...others] = variants.map(({ scenario }) => loadMetricPaths(scenario));
+  // The finite servers and deployments every variant has: their utilisation and response, how long devices
+  // took to receive each deployment, beside the devices' numbers.
+  const [first, ...others] = variants.map(({ scenario }) => [
+    ...loadMetricPaths(scenario),
+    ...deploymentMetricPaths(scenario),
+  ]);
   for (const m of first ?? []) if (others.every((paths) => paths.includes(m))) metrics.push(m);
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
   return {
