@@ -61,6 +61,45 @@ export function assignmentPool(
 }
 
 /**
+ * A group's pools by address, looked up without allocating: `assignmentPool` is constant between the edges of
+ * the boundary ranges (an address is inside or outside each range all along), so it is computed once per
+ * stretch. The engines' per-device lookup; `assignmentPool` stays the rule.
+ */
+export class PoolTable {
+  /** First address of each stretch, ascending (the first is 0). */
+  private readonly starts: Float64Array;
+  private readonly pools: (readonly number[])[];
+  /** The pool of a device without an address. */
+  private readonly none: readonly number[];
+
+  constructor(model: GroupModel, candidates: readonly number[]) {
+    const edges = new Set([0]);
+    for (const p of model.preferences)
+      for (const r of p.ranges) {
+        edges.add(r.first);
+        edges.add(r.last + 1);
+      }
+    this.starts = Float64Array.from(edges).sort();
+    this.pools = Array.from(this.starts, (start) => assignmentPool(model, candidates, start));
+    this.none = assignmentPool(model, candidates, -1);
+  }
+
+  /** The pool of the device at `address` (-1: none): `assignmentPool(model, candidates, address)`. */
+  pool(address: number): readonly number[] {
+    if (address < 0) return this.none;
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] ?? Infinity) <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.pools[lo] ?? this.none;
+  }
+}
+
+/**
  * Where a ConfigMgr client at `address` falls back from management point `current` (docs/clients.md): the
  * other MPs of its own pool, else those of the default boundary group, else every other candidate; empty
  * when there is no other MP (the client stays).

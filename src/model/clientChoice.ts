@@ -2,7 +2,7 @@
 // was assigned at its commit, the one it falls back to after five failed tries in ten minutes, and the one
 // of its own boundary group it goes back to at a refresh. Reused from device to device.
 import { pickUniform, type Rng } from "../random.js";
-import { assignmentPool, fallbackPool } from "./assignment.js";
+import { fallbackPool, type PoolTable } from "./assignment.js";
 import { countsTowardFallback, FailureWindow } from "./fallback.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel } from "./site.js";
@@ -20,6 +20,7 @@ export class ClientChoice {
   constructor(
     private readonly model: GroupModel,
     private readonly candidates: readonly number[],
+    private readonly pools: PoolTable,
     private readonly rng: Rng,
   ) {}
 
@@ -50,7 +51,7 @@ export class ClientChoice {
     this.nextRefresh += this.model.group.mpRefresh;
     if (!this.fellBack) return false;
     const from = this.mp;
-    this.mp = pickUniform(assignmentPool(this.model, this.candidates, this.address), this.rng) ?? from;
+    this.mp = pickUniform(this.pools.pool(this.address), this.rng) ?? from;
     this.fellBack = false;
     this.window.reset();
     sink.switched(at, from, this.mp, true);

@@ -48,7 +48,10 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     const all = sinks.length === 1 ? counting : new TeeSink(sinks);
     const traced =
       trace && options.trace?.group === g
-        ? { index: options.trace.index, sink: new TeeSink([all, new TraceSink(site, trace, isConfigMgrClient(model.group))]) }
+        ? {
+            index: options.trace.index,
+            sink: new TeeSink([all, new TraceSink(site, trace, isConfigMgrClient(model.group))]),
+          }
         : undefined;
     const sinksOf = { all, ...(traced ? { traced } : {}) };
     return {

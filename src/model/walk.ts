@@ -5,7 +5,7 @@
 // engine, model/reference/, checks it), at a fraction of its cost. What is kept is up to the sinks.
 import { groupStream, pickUniform, type Rng } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
-import { assignmentPool, contentCandidates, deviceAddress, managementPointCandidates } from "./assignment.js";
+import { contentCandidates, deviceAddress, managementPointCandidates, PoolTable } from "./assignment.js";
 import { ClientChoice } from "./clientChoice.js";
 import { PendingDeployments } from "./deployments.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
@@ -69,6 +69,8 @@ export class GroupWalk {
   private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
+  /** Each device's pool by its address (the assignment rule). */
+  private readonly pools: PoolTable;
   /** Per management point: from when every try there succeeds (given the record is visible). */
   private readonly mpOkFrom: Float64Array;
   /** Every EPP and the enrollment point accept every try: the first try enrolls. */
@@ -119,7 +121,8 @@ export class GroupWalk {
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
     const client = isConfigMgrClient(g);
-    this.choice = client ? new ClientChoice(model, this.candidates, stream("fallback")) : null;
+    this.pools = new PoolTable(model, this.candidates);
+    this.choice = client ? new ClientChoice(model, this.candidates, this.pools, stream("fallback")) : null;
     // A client registers at a management point of its pool; an MDM device enrolls through an EPP.
     this.enrollAlwaysOk = client
       ? this.candidates.length > 0 && this.candidates.every((p) => this.mpOkFrom[p] === 0)
@@ -171,10 +174,7 @@ export class GroupWalk {
     if (committedAt >= 0) {
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
       const { candidates } = this;
-      const mp =
-        candidates.length === 0
-          ? -1
-          : (pickUniform(assignmentPool(this.model, candidates, address), this.assignRng) ?? 0);
+      const mp = candidates.length === 0 ? -1 : (pickUniform(this.pools.pool(address), this.assignRng) ?? 0);
       this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     }
     sink.endDevice(outcome);
@@ -195,7 +195,7 @@ export class GroupWalk {
   /** Where the device at `address` makes its enrollment (or registration) tries. */
   private entryPoints(address: number): EntryPoints {
     if (this.choice === null) return this.mdmEntry;
-    const pool = this.candidates.length === 0 ? [] : assignmentPool(this.model, this.candidates, address);
+    const pool = this.pools.pool(address);
     const { entries } = this;
     entries.length = 0;
     for (const p of pool) entries.push(this.model.mpTimelines[p] ?? NO_MP);
@@ -347,27 +347,35 @@ export class GroupWalk {
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      if (
-        firstSuccess >= 0 &&
-        contentDone &&
-        nextPollAt >= okSince &&
-        (choice === null || !choice.fellBack)
-      ) {
+      if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince && nextPollAt >= visible) {
         // Fast-forward through the rest of the schedule: the device is connected, its content is done, and
-        // its DMP's timeline is OK from here to the end, so every later poll is a first-try success (the
-        // record is visible since the first success). Exact because this loop would take the same polls from
-        // the cursor (the same jitter draws) and find OK at each first try: only the polls need reporting.
+        // its MP's timeline is OK from here to the end and shows its record, so every later poll is a
+        // first-try success. Exact because this loop would take the same polls from the cursor (the same
+        // jitter draws) and find OK at each first try: only the polls need reporting. A client that fell
+        // back is fast-forwarded up to its refresh only; the poll at or after it is walked again above.
+        const until = choice !== null && choice.fellBack ? choice.nextRefresh : Infinity;
+        let walked = false;
         for (;;) {
-          if (n > k) {
-            sink.okPolls(mp, committedAt, cursor.offsets, k, n);
-            if (deployments.any) deployments.okPolls(mp, committedAt, cursor.offsets, k, n, this.received);
+          let end = n;
+          if (until !== Infinity) {
+            end = k;
+            while (end < n && committedAt + (cursor.offsets[end] ?? Infinity) < until) end++;
+          }
+          if (end > k) {
+            sink.okPolls(mp, committedAt, cursor.offsets, k, end);
+            if (deployments.any) deployments.okPolls(mp, committedAt, cursor.offsets, k, end, this.received);
             lastReason = OK;
+          }
+          if (end < n) {
+            k = end;
+            walked = true;
+            break;
           }
           if (!cursor.more) break;
           n = cursor.next();
           k = 0;
         }
-        break;
+        if (!walked) break;
       }
     }
     // Refreshes after the last try still happen: a client that fell back goes back before the run ends.

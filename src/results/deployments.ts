@@ -33,8 +33,11 @@ export function buildDeployments(
   deployments.forEach((d, i) => {
     const times = receivedAt[i] ?? new Float64Array(0);
     // In device order (group, then index): both engines' sums then have the same bits.
-    const after: number[] = [];
-    for (const t of times) if (!Number.isNaN(t)) after.push(t - d.at);
+    let received = 0;
+    for (const t of times) if (!Number.isNaN(t)) received++;
+    const after = new Float64Array(received);
+    let k = 0;
+    for (const t of times) if (!Number.isNaN(t)) after[k++] = t - d.at;
     out[d.name] = {
       targeted: d.targeted,
       received: after.length,

@@ -11,6 +11,7 @@ import type { ReplicaTimeline } from "../model/replica.js";
 import type { RawRun } from "../model/tally.js";
 import { timelineAt } from "../model/timeline.js";
 import { loadSeries, type StationSeries } from "./loadSeries.js";
+import { sortedCopy } from "./statistics.js";
 
 /** Where a share of a group's devices reads its records: a replica (P, D), or the site database. */
 export interface DatabaseShare {
@@ -152,7 +153,7 @@ export function runSeries(raw: RawRun): RunSeries {
     load: loadSeries(site, raw.load),
     deployments: site.deployments.map((d, i) => {
       const times = raw.deployments[i] ?? new Float64Array(0);
-      const received = Float64Array.from([...times].filter((t) => !Number.isNaN(t))).sort();
+      const received = sortedCopy(times.filter((t) => !Number.isNaN(t)));
       // The replicas read by a management point some targeted group may use.
       const used = new Set<number>();
       site.groups.forEach((model, g) => {

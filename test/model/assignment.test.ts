@@ -6,6 +6,7 @@ import {
   assignmentShares,
   deviceAddress,
   managementPointCandidates,
+  PoolTable,
   preferredPositions,
 } from "../../src/model/assignment.js";
 import { compileSite } from "../../src/model/site.js";
@@ -93,5 +94,33 @@ describe("check's capacity estimate", () => {
       expect(capacity[i]?.message).toContain(`${mp.devices} on-prem MDM devices`);
     });
     expect(result.managementPoints[0]!.devices).not.toBe(15_000);
+  });
+});
+
+describe("PoolTable", () => {
+  it("gives assignmentPool's pool for every address, without allocating one per device", () => {
+    const scenario = applyOverrides(splitSite(10), [
+      'site.boundaries=[{"name":"A","type":"ipv4Range","value":"10.1.2.1-10.1.3.255"},{"name":"B","type":"ipv4Range","value":"10.1.3.0-10.1.5.254"}]',
+      'site.boundaryGroups=[{"name":"A","boundaries":["A"],"servers":["cm01.corp.contoso.com"]},{"name":"B","boundaries":["B"],"servers":["cm02.corp.contoso.com"]}]',
+    ]);
+    const site = compileSite(scenario, 1);
+    const model = site.groups[0];
+    if (model === undefined) throw new Error("no group");
+    const candidates = managementPointCandidates(model, site.managementPoints.length);
+    const table = new PoolTable(model, candidates);
+    // Every edge of both ranges and their neighbours, the overlap, and addresses outside both.
+    const addresses = [
+      -1,
+      0,
+      ip("10.1.2.0"),
+      ip("10.1.2.1"),
+      ip("10.1.2.200"),
+      ip("10.1.3.0"),
+      ip("10.1.3.255"),
+    ];
+    addresses.push(ip("10.1.4.0"), ip("10.1.5.254"), ip("10.1.5.255"), ip("255.255.255.255"));
+    for (const a of addresses) expect(table.pool(a)).toEqual(assignmentPool(model, candidates, a));
+    expect(table.pool(ip("10.1.3.0"))).toEqual([0, 1]);
+    expect(table.pool(ip("10.1.2.1"))).toBe(table.pool(ip("10.1.2.2")));
   });
 });

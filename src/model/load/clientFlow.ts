@@ -2,7 +2,7 @@
 // does at or after their instant, since only its own tries read them), its fallback after five failed tries
 // in ten minutes at the MP it uses, and the deployments a successful try brings (docs/clients.md).
 import { pickUniform } from "../../random.js";
-import { assignmentPool, deviceAddress, fallbackPool } from "../assignment.js";
+import { deviceAddress, fallbackPool } from "../assignment.js";
 import { holds } from "../deployments.js";
 import { countsTowardFallback, FailureWindow } from "../fallback.js";
 import { EnrollmentFlow } from "./enrollmentFlow.js";
@@ -35,11 +35,7 @@ export abstract class ClientFlow extends EnrollmentFlow {
       devices.fellBack[d] = 0;
       devices.failures.get(d)?.reset();
       const from = devices.managementPoint[d] ?? -1;
-      const pool = assignmentPool(
-        gc.model,
-        gc.candidates,
-        deviceAddress(gc.model.addresses, devices.index[d] ?? 0),
-      );
+      const pool = gc.pools.pool(deviceAddress(gc.model.addresses, devices.index[d] ?? 0));
       const to = pickUniform(pool, () => this.fallbackDraw(d, gc)) ?? from;
       devices.managementPoint[d] = to;
       this.sinkOf(d).switched(at, from, to, true);

@@ -3,7 +3,7 @@
 // EPP then the enrollment point. The polls, DMP tries and content build on it (loadedEngine.ts).
 import { deviceEntity, orderKey, Priority } from "../../kernel/priority.js";
 import { OK, REASON_ID } from "../reasons.js";
-import { assignmentPool, deviceAddress } from "../assignment.js";
+import { deviceAddress } from "../assignment.js";
 import { answeringEnrollmentPoint, outagesAt } from "../rules.js";
 import type { WalkSink } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
@@ -152,7 +152,7 @@ export abstract class EnrollmentFlow extends FiniteServers {
   private registrationTry(d: number, gc: GroupContext): void {
     const { devices, now, reachable } = this;
     const address = deviceAddress(gc.model.addresses, devices.index[d] ?? 0);
-    const pool = gc.candidates.length === 0 ? [] : assignmentPool(gc.model, gc.candidates, address);
+    const pool = gc.pools.pool(address);
     const timeline = (p: number) => gc.model.mpTimelines[p] ?? NO_MP;
     let count = 0;
     for (let e = 0; e < pool.length; e++)

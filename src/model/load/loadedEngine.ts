@@ -4,7 +4,7 @@
 // model's order at one instant (kernel/priority.ts), devices' outcomes at the end, in device order.
 import { kindOf, Priority } from "../../kernel/priority.js";
 import { counterDraw, pickUniform, type Rng } from "../../random.js";
-import { assignmentPool, contentCandidates, deviceAddress } from "../assignment.js";
+import { contentCandidates, deviceAddress } from "../assignment.js";
 import { inOutage, type Outage } from "../outage.js";
 import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
@@ -165,7 +165,7 @@ export class LoadedEngine extends ClientFlow {
     const i = devices.index[d] ?? 0;
     let mp = -1;
     if (gc.candidates.length > 0) {
-      const pool = assignmentPool(gc.model, gc.candidates, deviceAddress(gc.model.addresses, i));
+      const pool = gc.pools.pool(deviceAddress(gc.model.addresses, i));
       mp = pickUniform(pool, () => counterDraw(gc.keys.assignment, i, 0)) ?? 0;
     }
     devices.managementPoint[d] = mp;

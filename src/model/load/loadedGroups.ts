@@ -2,7 +2,7 @@
 import { counterKey } from "../../random.js";
 import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
-import { managementPointCandidates } from "../assignment.js";
+import { managementPointCandidates, PoolTable } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
 import { pollSchedule, type PollSchedule } from "../pollSchedule.js";
 import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
@@ -29,6 +29,8 @@ export interface GroupContext {
   readonly schedule: PollSchedule;
   readonly epps: readonly ReasonTimeline[];
   readonly candidates: readonly number[];
+  /** Each device's pool by its address (the assignment rule). */
+  readonly pools: PoolTable;
   readonly keys: { epp: number; assignment: number; jitter: number; content: number; fallback: number };
   /** ConfigMgr clients: they register at a management point and fall back. */
   readonly client: boolean;
@@ -59,6 +61,7 @@ export function groupContexts(
     const key = (p: "epp" | "assignment" | "jitter" | "content" | "fallback") =>
       counterKey(site.seed, g.name, p);
     const firstTries = Float64Array.from(enrollmentTimes(g, site.seed));
+    const candidates = managementPointCandidates(l.model, site.managementPoints.length);
     const order = timeOrder(firstTries);
     const localOf = new Int32Array(g.count);
     order.forEach((i, r) => {
@@ -74,7 +77,8 @@ export function groupContexts(
       sinks: l.sinks,
       schedule: pollSchedule(g),
       epps: l.model.eppTimelines.length > 0 ? l.model.eppTimelines : [NO_EPP],
-      candidates: managementPointCandidates(l.model, site.managementPoints.length),
+      candidates,
+      pools: new PoolTable(l.model, candidates),
       keys: {
         epp: key("epp"),
         assignment: key("assignment"),
