@@ -1,5 +1,6 @@
 // A site export (`mdmsim-site-export/1`, or AdminService `value` arrays under the same keys) → a scenario
-// of that site with placeholder devices, and the notes on what the export could not tell. Pure.
+// of that site with its counted ConfigMgr clients or placeholder devices, and the notes on what the export
+// could not tell. Pure.
 import { ScenarioError, UsageError } from "../errors.js";
 import { loadScenario } from "../scenario/load.js";
 import { showValue, type ScenarioInput } from "../scenario/schema.js";
@@ -20,7 +21,7 @@ export const EXPORT_FORMAT = "mdmsim-site-export/1";
 export interface ImportOptions {
   /** The scenario's name (default `site CODE`). */
   readonly name?: string;
-  /** Windows devices of the placeholder group (default 1000, or 0 when the export counts clients; 0 for none). */
+  /** Windows devices of the placeholder group (default 1000, or 0 when the scenario gets ConfigMgr clients). */
   readonly devices?: number;
   /** macOS clients of the placeholder group (default 0: none). */
   readonly macs?: number;
@@ -194,7 +195,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
   const devices = [...mdm, ...clients.groups];
   if (devices.length === 0)
     throw new UsageError(
-      "expected some devices: the export counts no active clients; give --macs N or --clients N",
+      "expected some devices (or --macs N, or --clients N when the export counts no clients)",
       { argument: "devices", value: "0" },
     );
   log.note(
