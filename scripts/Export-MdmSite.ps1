@@ -13,6 +13,9 @@
       - the boundaries (Get-CMBoundary) and boundary groups (Get-CMBoundaryGroup),
       - the boundary group members (the SMS_BoundaryGroupMembers class on the SMS Provider),
       - the site systems of each boundary group (Get-CMBoundaryGroupSiteSystem),
+      - the active Configuration Manager clients of each boundary group: the SMS_R_System records of the
+        site's active clients (SMS Provider), matched to each group's boundaries, and the name of the
+        site's default boundary group,
       - for each management point that reads a database replica, the replication job's schedule, from
         msdb on the replica's SQL Server (when that server can be reached).
 
@@ -30,6 +33,11 @@
 .PARAMETER SkipReplicaSchedules
     Do not connect to the replicas' SQL Servers. mdmsim then assumes the documented 5-minute schedule
     and says so.
+
+.PARAMETER SkipClientCounts
+    Do not count the active clients per boundary group (one query of SMS_R_System on the SMS Provider,
+    then a pass over every client). mdmsim import then writes no client groups; its --clients option
+    adds placeholder clients instead.
 
 .PARAMETER SqlTimeoutSeconds
     How long to wait for each replica's SQL Server to answer (1 to 300 seconds, default 15).
@@ -56,6 +64,8 @@ param(
     [string] $OutFile = 'site-export.json',
 
     [switch] $SkipReplicaSchedules,
+
+    [switch] $SkipClientCounts,
 
     [ValidateRange(1, 300)]
     [int] $SqlTimeoutSeconds = 15
@@ -129,6 +139,126 @@ function Get-EmbeddedText {
         }
     }
     return $null
+}
+
+function Get-ProviderObject {
+    # The objects a WQL query selects on the SMS Provider: over WinRM (CIM) first; if that fails, over DCOM
+    # (WMI), which Windows PowerShell still has, for sites where WinRM to the provider is closed.
+    param([string] $ComputerName, [string] $Namespace, [string] $Query)
+    try {
+        return @(Get-CimInstance -ComputerName $ComputerName -Namespace $Namespace -Query $Query)
+    }
+    catch {
+        if (-not (Get-Command -Name Get-WmiObject -ErrorAction SilentlyContinue)) { throw }
+        return @(Get-WmiObject -ComputerName $ComputerName -Namespace $Namespace -Query $Query)
+    }
+}
+
+function ConvertTo-IPv4Number {
+    # An IPv4 address as a number, to compare with the ends of an IP address range; $null for anything else.
+    param([string] $Text)
+    $address = $null
+    if (-not [System.Net.IPAddress]::TryParse($Text.Trim(), [ref]$address)) { return $null }
+    if ($address.AddressFamily -ne [System.Net.Sockets.AddressFamily]::InterNetwork) { return $null }
+    $bytes = $address.GetAddressBytes()
+    return [double]$bytes[0] * 16777216 + [double]$bytes[1] * 65536 + [double]$bytes[2] * 256 + [double]$bytes[3]
+}
+
+function Join-GroupPosition {
+    # Joins the positions of boundary groups to the list a lookup table holds for a key.
+    param([hashtable] $Table, [string] $Key, $Positions)
+    if (-not $Table.ContainsKey($Key)) { $Table[$Key] = [System.Collections.Generic.List[int]]::new() }
+    foreach ($position in $Positions) { $Table[$Key].Add([int]$position) }
+}
+
+function Get-ClientCount {
+    # The active clients of each boundary group, one row per group in $Groups order, and a row without a
+    # group for clients in none when the site has no default boundary group to hold them.
+    #
+    # The site keeps no count of clients per boundary group (SMS_BoundaryGroup.MemberCount counts its
+    # boundaries), so the clients are matched here: each SMS_R_System record with the client installed
+    # (Client = 1), active (Active = 1) and current (Obsolete = 0), assigned to the site, against the
+    # boundaries it matches as the site matches them: its IPv4 addresses inside an IP address range, a subnet
+    # ID it reports (IPSubnets) equal to an IP subnet boundary, its ADSiteName equal to an Active Directory
+    # site boundary. IPv6 prefix and VPN boundaries are not matched (a VPN boundary is evaluated on the
+    # client). A client counts once, in the first group that holds it; a client in no group counts in the
+    # site's default boundary group, which serves clients outside every other group.
+    # Sources: the SDK's SMS_R_System Server WMI Class (Client, Active, Obsolete, IPAddresses, IPSubnets,
+    # ADSiteName, SMSAssignedSites) and SMS_BoundaryGroup Server WMI Class; "Boundary groups" (the default
+    # site boundary group) and "Boundaries" (a subnet boundary holds the subnet ID) in the product docs.
+    param($Groups, $Boundaries, $Members, $Clients, [string] $AssignedSite, [string] $DefaultGroupName)
+    $positionOf = @{}
+    for ($i = 0; $i -lt $Groups.Count; $i++) { $positionOf[[string](Get-FieldValue $Groups[$i] 'GroupID')] = $i }
+    $groupsOf = @{}
+    foreach ($member in $Members) {
+        $group = [string](Get-FieldValue $member 'GroupID')
+        if ($positionOf.ContainsKey($group)) {
+            Join-GroupPosition -Table $groupsOf -Key ([string](Get-FieldValue $member 'BoundaryID')) -Positions @($positionOf[$group])
+        }
+    }
+    $ranges = [System.Collections.Generic.List[object]]::new()
+    $subnets = @{}
+    $adSites = @{}
+    foreach ($boundary in $Boundaries) {
+        $id = [string](Get-FieldValue $boundary 'BoundaryID')
+        $type = Get-FieldValue $boundary 'BoundaryType'
+        $value = ([string](Get-FieldValue $boundary 'Value')).Trim()
+        if (-not $groupsOf.ContainsKey($id) -or $null -eq $type -or $value -eq '') { continue }
+        switch ([int]$type) {
+            0 { Join-GroupPosition -Table $subnets -Key $value -Positions $groupsOf[$id] }
+            1 { Join-GroupPosition -Table $adSites -Key $value -Positions $groupsOf[$id] }
+            3 {
+                $ends = $value.Split('-')
+                if ($ends.Count -eq 2) {
+                    $first = ConvertTo-IPv4Number -Text $ends[0]
+                    $last = ConvertTo-IPv4Number -Text $ends[1]
+                    if ($null -ne $first -and $null -ne $last) {
+                        $ranges.Add([pscustomobject]@{ First = $first; Last = $last; Positions = $groupsOf[$id] })
+                    }
+                }
+            }
+        }
+    }
+    $counts = [int[]]::new($Groups.Count)
+    $outside = 0
+    foreach ($client in $Clients) {
+        if (@(Get-FieldValue $client 'SMSAssignedSites') -notcontains $AssignedSite) { continue }
+        $best = [int]::MaxValue
+        foreach ($text in @(Get-FieldValue $client 'IPAddresses')) {
+            $number = ConvertTo-IPv4Number -Text ([string]$text)
+            if ($null -eq $number) { continue }
+            foreach ($range in $ranges) {
+                if ($number -ge $range.First -and $number -le $range.Last) {
+                    foreach ($position in $range.Positions) { if ($position -lt $best) { $best = $position } }
+                }
+            }
+        }
+        $keys = @(@(Get-FieldValue $client 'IPSubnets') | ForEach-Object { ([string]$_).Trim() })
+        foreach ($key in $keys) {
+            if ($key -ne '' -and $subnets.ContainsKey($key)) {
+                foreach ($position in $subnets[$key]) { if ($position -lt $best) { $best = $position } }
+            }
+        }
+        $adSite = ([string](Get-FieldValue $client 'ADSiteName')).Trim()
+        if ($adSite -ne '' -and $adSites.ContainsKey($adSite)) {
+            foreach ($position in $adSites[$adSite]) { if ($position -lt $best) { $best = $position } }
+        }
+        if ($best -eq [int]::MaxValue) { $outside++ } else { $counts[$best]++ }
+    }
+    for ($i = 0; $i -lt $Groups.Count; $i++) {
+        if ($outside -gt 0 -and [string](Get-FieldValue $Groups[$i] 'Name') -eq $DefaultGroupName) {
+            $counts[$i] += $outside
+            $outside = 0
+        }
+    }
+    for ($i = 0; $i -lt $Groups.Count; $i++) {
+        [pscustomobject]@{
+            boundaryGroup = Get-FieldValue $Groups[$i] 'Name'
+            groupId       = Get-FieldValue $Groups[$i] 'GroupID'
+            activeClients = $counts[$i]
+        }
+    }
+    if ($outside -gt 0) { [pscustomobject]@{ boundaryGroup = $null; activeClients = $outside } }
 }
 
 function Get-ReplicaSchedule {
@@ -253,14 +383,7 @@ try {
     if ($groups.Count -gt 0) {
         $namespace = "root\SMS\site_$SiteCode"
         try {
-            try {
-                $members = @(Get-CimInstance -ComputerName $provider -Namespace $namespace -ClassName SMS_BoundaryGroupMembers)
-            }
-            catch {
-                # WinRM may be closed to the provider; DCOM (Windows PowerShell only) may still be open.
-                if (-not (Get-Command -Name Get-WmiObject -ErrorAction SilentlyContinue)) { throw }
-                $members = @(Get-WmiObject -ComputerName $provider -Namespace $namespace -Class SMS_BoundaryGroupMembers)
-            }
+            $members = @(Get-ProviderObject -ComputerName $provider -Namespace $namespace -Query 'SELECT GroupID, BoundaryID FROM SMS_BoundaryGroupMembers')
             $export['boundaryGroupMembers'] = @($members | ForEach-Object { ConvertTo-Record -InputObject $_ -Property GroupID, BoundaryID })
         }
         catch {
@@ -280,6 +403,30 @@ try {
             }
         }
         $export['boundaryGroupSiteSystems'] = $systems.ToArray()
+
+        # The default boundary group's name is Default-Site-Boundary-Group<CODE>; written with -join so this
+        # script's static test does not read its first word as a command's verb.
+        $defaultGroupName = (('Default', 'Site', 'Boundary', 'Group') -join '-') + "<$SiteCode>"
+        if (@($groups | Where-Object { [string](Get-FieldValue $_ 'Name') -eq $defaultGroupName }).Count -gt 0) {
+            $export['defaultBoundaryGroup'] = $defaultGroupName
+        }
+
+        if ($SkipClientCounts) {
+            # Nothing to do: mdmsim import writes no client groups.
+        }
+        elseif (-not $export.Contains('boundaries') -or -not $export.Contains('boundaryGroupMembers')) {
+            $NotRead.Add('The active clients per boundary group were not counted: they are matched to the boundaries and boundary group members, which could not be read. mdmsim import --clients N adds placeholder clients.')
+            Write-Warning -Message $NotRead[$NotRead.Count - 1]
+        }
+        else {
+            try {
+                $clients = @(Get-ProviderObject -ComputerName $provider -Namespace $namespace -Query 'SELECT ResourceID, IPAddresses, IPSubnets, ADSiteName, SMSAssignedSites FROM SMS_R_System WHERE Client = 1 AND Active = 1 AND Obsolete = 0')
+                $export['clientCounts'] = @(Get-ClientCount -Groups $groups -Boundaries $export['boundaries'] -Members $export['boundaryGroupMembers'] -Clients $clients -AssignedSite $SiteCode -DefaultGroupName $defaultGroupName)
+            }
+            catch {
+                Write-NotReadWarning -What "The active clients (SMS_R_System on $provider)" -Advice 'Allow WinRM or WMI (DCOM) from this computer to the SMS Provider, or use -SkipClientCounts; mdmsim import --clients N then adds placeholder clients.' -ErrorRecord $_
+            }
+        }
     }
 }
 finally {
@@ -328,7 +475,13 @@ catch {
 
 $boundaryCount = 0
 if ($export.Contains('boundaries')) { $boundaryCount = @($export['boundaries']).Count }
-Write-Output ("Wrote {0}: {1} site role rows, {2} boundaries, {3} boundary groups, {4} replica schedules." -f $OutPath, $siteRoles.Count, $boundaryCount, $groups.Count, $schedules.Count)
+$clientCount = 'not counted'
+if ($export.Contains('clientCounts')) {
+    $total = 0
+    foreach ($row in @($export['clientCounts'])) { $total += $row.activeClients }
+    $clientCount = [string]$total
+}
+Write-Output ("Wrote {0}: {1} site role rows, {2} boundaries, {3} boundary groups, {4} replica schedules, active clients: {5}." -f $OutPath, $siteRoles.Count, $boundaryCount, $groups.Count, $schedules.Count, $clientCount)
 if ($NotRead.Count -gt 0) {
     Write-Output ("Not read ({0}); mdmsim import lists what it then assumes:" -f $NotRead.Count)
     foreach ($line in $NotRead) { Write-Output "  - $line" }

@@ -72,12 +72,22 @@ function readBoundaries(rows: readonly unknown[], log: ImportLog): ReadBoundary[
   return out;
 }
 
+/** The imported boundaries and boundary groups, and how the export's rows name the groups. */
+export interface MappedBoundaries {
+  readonly boundaries: BoundaryInput[];
+  readonly boundaryGroups: BoundaryGroupInput[];
+  /** The imported group's name by its GroupID (the first group with that ID). */
+  readonly groupIds: ReadonlyMap<number, string>;
+  /** The imported group's name by the export's `Name` (trimmed; the first group with that name). */
+  readonly groupNames: ReadonlyMap<string, string>;
+}
+
 /** Boundaries and boundary groups; group members and site systems that name nothing imported are skipped. */
 export function mapBoundaries(
   rows: BoundaryRows,
   servers: ReadonlySet<string>,
   log: ImportLog,
-): { boundaries: BoundaryInput[]; boundaryGroups: BoundaryGroupInput[] } {
+): MappedBoundaries {
   const read = readBoundaries(rows.boundaries, log);
   const boundaryById = new Map<number, string>();
   for (const b of read)
@@ -86,6 +96,7 @@ export function mapBoundaries(
   const taken = new Set<string>();
   const groups: { name: string; boundaries: string[]; servers: string[] }[] = [];
   const groupById = new Map<number, (typeof groups)[number]>();
+  const groupNames = new Map<string, string>();
   rows.boundaryGroups.forEach((row, i) => {
     const where = formatPath(["boundaryGroups", i]);
     if (!isRow(row)) {
@@ -99,6 +110,7 @@ export function mapBoundaries(
     }
     const group = { name: uniqueName(name, taken), boundaries: [], servers: [] };
     groups.push(group);
+    if (!groupNames.has(name)) groupNames.set(name, group.name);
     const id = asNumber(field(row, "GroupID"));
     if (id !== undefined && !groupById.has(id)) groupById.set(id, group);
   });
@@ -142,5 +154,10 @@ export function mapBoundaries(
     if (servers.has(server) && !found.group.servers.includes(server)) found.group.servers.push(server);
   });
 
-  return { boundaries: read.map((b) => b.boundary), boundaryGroups: groups };
+  return {
+    boundaries: read.map((b) => b.boundary),
+    boundaryGroups: groups,
+    groupIds: new Map([...groupById].map(([id, g]) => [id, g.name])),
+    groupNames,
+  };
 }

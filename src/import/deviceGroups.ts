@@ -6,7 +6,8 @@ import type { ImportLog } from "./notes.js";
 import type { ServerInput } from "./siteRoles.js";
 import { isDmp } from "../model/rules.js";
 
-type DeviceGroupInput = ScenarioInput["devices"][number];
+/** A device group as the scenario writes it. */
+export type DeviceGroupInput = ScenarioInput["devices"][number];
 
 /** Windows devices unless told otherwise. */
 export const DEFAULT_DEVICES = 1000;
@@ -37,6 +38,15 @@ function windowsAddresses(
     : { addresses: first[1], boundary: first[0] };
 }
 
+/** The note on an imported device group's `trustedRoots`, which the export cannot tell. */
+export function noteTrustedRoots(group: string, log: ImportLog): void {
+  log.note(
+    `devices.${group}.trustedRoots`,
+    "not in the export",
+    "left out: the devices trust every issuer; list the root CAs they trust so certificate-untrusted can be found",
+  );
+}
+
 /** `devices` Windows devices and `macs` macOS clients, each a group of its own when its count is above 0. */
 export function placeholderGroups(
   site: {
@@ -49,13 +59,6 @@ export function placeholderGroups(
   log: ImportLog,
 ): DeviceGroupInput[] {
   const groups: DeviceGroupInput[] = [];
-  const trust = (name: string): void => {
-    log.note(
-      `devices.${name}.trustedRoots`,
-      "not in the export",
-      "left out: the devices trust every issuer; list the root CAs they trust so certificate-untrusted can be found",
-    );
-  };
   if (devices > 0) {
     const { addresses, boundary } = windowsAddresses(site.servers, site.boundaries, site.boundaryGroups);
     groups.push({ name: WINDOWS_GROUP, platform: "windows", count: devices, addresses });
@@ -73,7 +76,7 @@ export function placeholderGroups(
         : `the range of boundary ${JSON.stringify(boundary)}: set the devices' real addresses`,
       addresses,
     );
-    trust(WINDOWS_GROUP);
+    noteTrustedRoots(WINDOWS_GROUP, log);
   }
   if (macs > 0) {
     groups.push({ name: MACOS_GROUP, platform: "macos", count: macs });
@@ -83,7 +86,7 @@ export function placeholderGroups(
       "the export holds no devices: set how many Macs enroll",
       macs,
     );
-    trust(MACOS_GROUP);
+    noteTrustedRoots(MACOS_GROUP, log);
   }
   return groups;
 }

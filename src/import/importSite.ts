@@ -1,10 +1,13 @@
 // A site export (`mdmsim-site-export/1`, or AdminService `value` arrays under the same keys) → a scenario
-// of that site with placeholder devices, and the notes on what the export could not tell. Pure.
-import { ScenarioError } from "../errors.js";
+// of that site with its counted ConfigMgr clients or placeholder devices, and the notes on what the export
+// could not tell. Pure.
+import { ScenarioError, UsageError } from "../errors.js";
 import { loadScenario } from "../scenario/load.js";
 import { showValue, type ScenarioInput } from "../scenario/schema.js";
 import { mapBoundaries, type BoundaryRows } from "./boundaries.js";
-import { DEFAULT_DEVICES, placeholderGroups } from "./deviceGroups.js";
+import { readClientCounts, readDefaultBoundaryGroup } from "./clientCounts.js";
+import { clientGroups } from "./clientGroups.js";
+import { DEFAULT_DEVICES, MACOS_GROUP, placeholderGroups, WINDOWS_GROUP } from "./deviceGroups.js";
 import { asNumber, asString, field, isRow, rowsAt, type ExportRow } from "./exportRows.js";
 import { importLog, type ImportLog, type ImportNote, type ImportSummary, type SkippedRow } from "./notes.js";
 import { readReplicaSchedules } from "./replicas.js";
@@ -18,10 +21,12 @@ export const EXPORT_FORMAT = "mdmsim-site-export/1";
 export interface ImportOptions {
   /** The scenario's name (default `site CODE`). */
   readonly name?: string;
-  /** Windows devices of the placeholder group (default 1000; 0 for none). */
+  /** Windows devices of the placeholder group (default 1000, or 0 when the scenario gets ConfigMgr clients). */
   readonly devices?: number;
   /** macOS clients of the placeholder group (default 0: none). */
   readonly macs?: number;
+  /** ConfigMgr clients of a placeholder group when the export counts none (default 0: none). */
+  readonly clients?: number;
   /** The site whose roles are imported (default: the export's `siteCode`). */
   readonly site?: string;
 }
@@ -156,6 +161,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
   };
   const scheduleRows =
     rowsOrThrow(data, "replicaSchedules", "{ server, database, intervalMinutes } objects") ?? [];
+  const countRows = rowsOrThrow(data, "clientCounts", "{ boundaryGroup, activeClients } objects");
   const code = chooseSite(data, roleRows, options.site);
 
   const log = importLog();
@@ -169,19 +175,29 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
         ` (${roleRows.length} rows, ${roles.otherSiteRows} of other sites)`,
       ["siteRoles"],
     );
-  const { boundaries, boundaryGroups } = mapBoundaries(
-    boundaryRows,
-    new Set(roles.servers.map((s) => s.name)),
-    log,
-  );
-  const devices = placeholderGroups(
-    { servers: roles.servers, boundaries, boundaryGroups },
-    options.devices ?? DEFAULT_DEVICES,
+  const mapped = mapBoundaries(boundaryRows, new Set(roles.servers.map((s) => s.name)), log);
+  const { boundaries, boundaryGroups } = mapped;
+  const defaultBoundaryGroup = readDefaultBoundaryGroup(field(data, "defaultBoundaryGroup"), mapped, log);
+  const counts = countRows === undefined ? undefined : readClientCounts(countRows, mapped, log);
+  const site = { code, servers: roles.servers, boundaries, boundaryGroups, defaultBoundaryGroup };
+  // The client groups follow the on-prem MDM placeholders in the file, but decide their default: with
+  // ConfigMgr clients in the scenario, placeholder Windows MDM devices are added only when asked for.
+  const clientLog = importLog();
+  const taken = new Set([WINDOWS_GROUP, MACOS_GROUP]);
+  const clients = clientGroups(counts, options.clients ?? 0, site, taken, clientLog);
+  const mdm = placeholderGroups(
+    site,
+    options.devices ?? (clients.groups.length > 0 ? 0 : DEFAULT_DEVICES),
     options.macs ?? 0,
     log,
   );
+  log.notes.push(...clientLog.notes);
+  const devices = [...mdm, ...clients.groups];
   if (devices.length === 0)
-    throw new ScenarioError("expected at least one device: a Windows or a macOS count above 0");
+    throw new UsageError(
+      "expected some devices (or --macs N, or --clients N when the export counts no clients)",
+      { argument: "devices", value: "0" },
+    );
   log.note(
     "start",
     "not in the export",
@@ -200,6 +216,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
       servers: roles.servers,
       boundaries,
       boundaryGroups,
+      ...(defaultBoundaryGroup !== undefined ? { defaultBoundaryGroup } : {}),
     },
     devices,
   };
@@ -223,6 +240,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
       boundaryGroups: boundaryGroups.length,
       otherSiteRows: roles.otherSiteRows,
       serversWithoutMdmRoles: roles.serversWithoutMdmRoles,
+      ...(clients.summary !== undefined ? { clients: clients.summary } : {}),
     },
   };
 }

@@ -39,6 +39,19 @@ export interface ImportSummary {
   readonly otherSiteRows: number;
   /** Servers of the site with none of the four on-prem MDM roles. */
   readonly serversWithoutMdmRoles: number;
+  /** The ConfigMgr clients written; absent when neither the export nor the options name any. */
+  readonly clients?: ImportClients;
+}
+
+/** The ConfigMgr client groups of an import. */
+export interface ImportClients {
+  /** `export`: counted by the export (`clientCounts`); `placeholder`: `--clients N`. */
+  readonly source: "export" | "placeholder";
+  /** Clients in all the groups. */
+  readonly clients: number;
+  readonly groups: number;
+  /** `--clients N` was given, but the export's counts were used. */
+  readonly placeholderUnused: boolean;
 }
 
 /** Collects notes and skipped rows while a mapping runs. */

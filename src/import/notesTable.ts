@@ -5,7 +5,22 @@ import { plural } from "../report/plural.js";
 
 const WHY_WIDTH = 60;
 
-/** The summary line, the skipped rows and the notes table. */
+/** The line on the ConfigMgr clients written, when the export or the options name any. */
+function clientsLine(s: ImportResult["summary"]): string[] {
+  const c = s.clients;
+  if (c === undefined) return [];
+  const clients = plural(c.clients, "ConfigMgr client");
+  if (c.source === "placeholder")
+    return [`clients: ${clients} (--clients placeholders: the export counts none)`];
+  if (c.groups === 0)
+    return ["clients: the export counts no active ConfigMgr clients (--clients N adds placeholder clients)"];
+  return [
+    `clients: ${clients} counted by the export, in ${plural(c.groups, "device group")}` +
+      (c.placeholderUnused ? " (--clients not used)" : ""),
+  ];
+}
+
+/** The summary line, the clients line, the skipped rows and the notes table. */
 export function renderImportNotes(result: Pick<ImportResult, "notes" | "skipped" | "summary">): string {
   const s = result.summary;
   const leftOut = [
@@ -19,6 +34,7 @@ export function renderImportNotes(result: Pick<ImportResult, "notes" | "skipped"
     `mdmsim import: site ${s.siteCode}: ${plural(s.servers, "server")} (${plural(s.roles, "role")}), ` +
       `${plural(s.boundaries, "boundary", "boundaries")}, ${plural(s.boundaryGroups, "boundary group")}` +
       (leftOut.length > 0 ? `; left out: ${leftOut.join(", ")}` : ""),
+    ...clientsLine(s),
     ...result.skipped.map((r) => `skipped ${r.where}: ${r.reason}`),
   ].map((line) => paragraph(line)); // the site code and skipped rows quote the export file: shown, never obeyed
   if (result.notes.length === 0) return `${lines.join("\n")}\n`;

@@ -130,10 +130,29 @@ export type AnswerVerdict = { readonly ok: true } | { readonly ok: false; readon
  */
 export function answerVerdict(check: ProbeCheck, status: number): AnswerVerdict {
   if (check === "anyAnswer") return { ok: true };
+  if (check === "clientPolicy") return clientPolicyVerdict(status);
   if (status >= 200 && status <= 299) return { ok: true };
   if (status >= 300 && status <= 399)
     return { ok: false, detail: `HTTP ${status} (a redirect; not followed)` };
   return { ok: false, detail: `HTTP ${status}` };
+}
+
+/**
+ * Judges the answer of a management point's client policy endpoint to the probe's GET. A client posts a
+ * signed message there (verb CCM_POST); the probe is no registered client and sends none, so the MP may
+ * refuse the request (4xx): that answer still shows the endpoint is served over verified TLS. A server
+ * error is what clients get too when the MP's handlers fail (as when IIS cannot read their configuration,
+ * HTTP 500.19); a redirect is not followed.
+ */
+function clientPolicyVerdict(status: number): AnswerVerdict {
+  if (status >= 300 && status <= 399)
+    return { ok: false, detail: `HTTP ${status} (a redirect; not followed)` };
+  if (status >= 500)
+    return {
+      ok: false,
+      detail: `HTTP ${status}: the endpoint where clients request policy fails, for them too`,
+    };
+  return { ok: true };
 }
 
 /** A one-line description of a network error for the table and the `detail` field. */

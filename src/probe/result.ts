@@ -47,7 +47,10 @@ export interface ProbeEntry {
   readonly scenarioManagementPointsNotAdvertised: readonly string[] | null;
   /** Added (MPLIST): listed management points the scenario does not have; null when not read. */
   readonly advertisedManagementPointsNotInScenario: readonly string[] | null;
-  /** Added: each device group's prediction for this role (`reach` at t = 0) and whether this result agrees. */
+  /**
+   * Added: each device group's prediction for this role (`reach` at t = 0) and whether this result agrees;
+   * for a client policy probe, only the ConfigMgr client groups that can use the management point.
+   */
   readonly predicted: readonly GroupPrediction[];
   /** Added: no group's prediction `differs` from this result. */
   readonly agrees: boolean;
@@ -119,11 +122,12 @@ export function buildProbeReport(
   const probes = targets.map((target, i): ProbeEntry => {
     const o = observations[i] as ProbeObservation;
     const j = judgeObservation(target, o);
+    const groups = target.groups;
     const predicted = predictionsFor(scenario, reach, target.server, target.role, {
       ok: j.ok,
       reason: j.reason,
       tlsEstablished: o.tlsHandshakeMs !== null,
-    });
+    }).filter((p) => groups === undefined || groups.includes(p.group));
     return {
       server: target.server,
       role: target.role,

@@ -6,6 +6,7 @@ import { paragraph, section, table, type Cell } from "../report/layout.js";
 import type { TerminalOptions } from "../report/terminal.js";
 import type { GroupPrediction } from "./compare.js";
 import type { ProbeEntry, ProbeReport } from "./result.js";
+import { CLIENT_POLICY_PATH } from "./targets.js";
 
 const SHORT: Readonly<Record<RoleName, string>> = {
   enrollmentProxyPoint: "EPP",
@@ -120,6 +121,10 @@ export function renderProbeTable(
     if (marks.includes("not-checkable"))
       legend.push(
         `${NOT_CHECKABLE_MARK}: a probe cannot check this prediction (a role setting, the device side, or another name)`,
+      );
+    if (shown.some((e) => e.path === CLIENT_POLICY_PATH))
+      legend.push(
+        `${CLIENT_POLICY_PATH}: where ConfigMgr clients request policy; the probe is no registered client and sends a GET, so any answer but a server error or a redirect passes; beside it, the client groups that can use that management point`,
       );
     if (legend.length > 0) out += legend.map((line) => paragraph(line, options)).join("\n") + "\n";
   }

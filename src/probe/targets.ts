@@ -3,6 +3,7 @@
 import { reachability } from "../model/reachability.js";
 import type { RoleName } from "../model/rules.js";
 import type { Scenario } from "../scenario/schema.js";
+import { clientGroupsByManagementPoint } from "./clientManagementPoints.js";
 
 /**
  * How a probe's HTTP answer is judged (see `answerVerdict`):
@@ -10,9 +11,11 @@ import type { Scenario } from "../scenario/schema.js";
  * - `mpcert`: the management point's `MPCERT` answer (2xx);
  * - `enrollmentDiscovery`: the enrollment proxy point's discovery service (2xx: a Windows device's
  *   first GET must succeed before it POSTs its discovery request);
- * - `anyAnswer`: any HTTP answer proves TCP and TLS (distribution point, enrollment point).
+ * - `anyAnswer`: any HTTP answer proves TCP and TLS (distribution point, enrollment point);
+ * - `clientPolicy`: the management point's endpoint for ConfigMgr clients' policy requests (any answer but
+ *   a server error or a redirect: the probe is no registered client, so it sends no policy request).
  */
-export type ProbeCheck = "mplist" | "mpcert" | "enrollmentDiscovery" | "anyAnswer";
+export type ProbeCheck = "mplist" | "mpcert" | "enrollmentDiscovery" | "anyAnswer" | "clientPolicy";
 
 /** One URL to probe for one role of one server. */
 export interface ProbeTarget {
@@ -26,6 +29,8 @@ export interface ProbeTarget {
   /** The URL's host name, or null when the server's name cannot be a host name (nothing is contacted). */
   readonly host: string | null;
   readonly check: ProbeCheck;
+  /** The device groups whose predictions this probe is compared with; absent: every group. */
+  readonly groups?: readonly string[];
 }
 
 /** The paths probed per role, in the order they are probed. */
@@ -38,6 +43,14 @@ export const ROLE_PATHS: Readonly<Record<RoleName, readonly { path: string; chec
     { path: "/SMS_MP/.sms_aut?MPCERT", check: "mpcert" },
   ],
 };
+
+/**
+ * Where a ConfigMgr client sends its requests for policy: CCM messaging's endpoint on the management point,
+ * which the client's CcmMessaging.log names (`POST: … Path=/ccm_system/request, Port=443, Protocol=https`,
+ * in Microsoft's "Track software update compliance assessment"); its policy assignment request is a
+ * message to the MP_PolicyManager endpoint posted there.
+ */
+export const CLIENT_POLICY_PATH = "/ccm_system/request";
 
 function hostOf(name: string): string | null {
   // A name with a port, a path, user info or an IPv6 literal is not a site system's FQDN; only plain
@@ -55,20 +68,27 @@ function hostOf(name: string): string | null {
 
 /**
  * Every URL to probe for a scenario: servers in scenario order, roles in `reach`'s column order,
- * each role's paths in `ROLE_PATHS` order.
+ * each role's paths in `ROLE_PATHS` order, then a management point's client policy endpoint when a
+ * ConfigMgr client group can use it.
  * @param scenario - a validated scenario
  */
 export function probeTargets(scenario: Scenario): ProbeTarget[] {
+  const clients = clientGroupsByManagementPoint(scenario);
   return reachability(scenario).columns.flatMap(({ server, role }) => {
     const host = hostOf(server);
-    return ROLE_PATHS[role].map(({ path, check }) => ({
+    const target = (path: string, check: ProbeCheck): ProbeTarget => ({
       server,
       role,
       path,
       url: `https://${host ?? server}${path}`,
       host,
       check,
-    }));
+    });
+    const targets = ROLE_PATHS[role].map(({ path, check }) => target(path, check));
+    // A management point a ConfigMgr client group can use is also probed as those clients would use it.
+    const groups = role === "managementPoint" ? clients.get(server) : undefined;
+    if (groups !== undefined) targets.push({ ...target(CLIENT_POLICY_PATH, "clientPolicy"), groups });
+    return targets;
   });
 }
 

@@ -98,6 +98,22 @@ describe("mdmsim import", () => {
     expectBadInput(await runCli(["import", file, "--name", ""]), "--name");
   });
 
+  it("--clients adds placeholder ConfigMgr clients when the export counts none; the summary says which", async () => {
+    const placeholder = await runCli(["import", exportFile("large-site"), "--clients", "200"]);
+    expect(placeholder.code, placeholder.stderr).toBe(0);
+    const scenario = parseJson(placeholder.stdout) as { devices: { name: string; count: number }[] };
+    expect(scenario.devices.map((g) => [g.name, g.count])).toEqual([["configmgr-clients", 200]]);
+    expect(placeholder.stderr).toContain(
+      "clients: 200 ConfigMgr clients (--clients placeholders: the export counts none)",
+    );
+    expect(placeholder.stderr).toContain("devices.configmgr-clients.polling");
+
+    const counted = await runCli(["import", exportFile("client-site"), "--clients", "5", "--devices", "0"]);
+    expect(counted.code, counted.stderr).toBe(0);
+    expect(counted.stderr).toContain("in 4 device groups (--clients not used)");
+    expectBadInput(await runCli(["import", exportFile("large-site"), "--clients", "-1"]), "--clients");
+  });
+
   it("the real bin/mdmsim imports the large site", () => {
     const outcome = runBin(["import", exportFile("large-site")]);
     expect(outcome.code, outcome.stderr).toBe(0);

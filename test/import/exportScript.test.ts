@@ -64,7 +64,13 @@ describe("scripts/Export-MdmSite.ps1", () => {
       expect(help).toContain(section);
     const block = /\bparam\(([\s\S]*?)\n\)/.exec(code)?.[1] ?? "";
     const parameters = [...block.matchAll(/\[(?:string|switch|int)\]\s*\$([A-Za-z]+)/g)].map((m) => m[1]);
-    expect(parameters).toEqual(["SiteCode", "OutFile", "SkipReplicaSchedules", "SqlTimeoutSeconds"]);
+    expect(parameters).toEqual([
+      "SiteCode",
+      "OutFile",
+      "SkipReplicaSchedules",
+      "SkipClientCounts",
+      "SqlTimeoutSeconds",
+    ]);
     for (const name of parameters) expect(help).toContain(`.PARAMETER ${name}`);
   });
 
@@ -79,6 +85,8 @@ describe("scripts/Export-MdmSite.ps1", () => {
       "boundaryGroupMembers",
       "boundaryGroupSiteSystems",
       "replicaSchedules",
+      "defaultBoundaryGroup",
+      "clientCounts",
     ])
       expect(code, key).toContain(`$export['${key}'] =`);
     expect(code).toContain("[ordered]@{ format = $ExportFormat; siteCode = $SiteCode }");
@@ -90,6 +98,7 @@ describe("scripts/Export-MdmSite.ps1", () => {
       "Get-CMBoundaryGroupSiteSystem",
       "SMS_BoundaryGroupMembers",
       "freq_subday_interval",
+      "FROM SMS_R_System WHERE Client = 1 AND Active = 1 AND Obsolete = 0",
     ])
       expect(code).toContain(cmdlet);
     // Every field of an SMS_SCI_SysResUse row the mapping reads.
@@ -106,6 +115,22 @@ describe("scripts/Export-MdmSite.ps1", () => {
       "Value2",
     ])
       expect(code).toContain(`${field} `);
+  });
+
+  it("counts each group's active clients as import reads them, every new query wrapped so a failure leaves its key out", () => {
+    // The rows import reads: { boundaryGroup, groupId, activeClients }, and a row without a group.
+    for (const field of ["boundaryGroup = ", "groupId       = ", "activeClients = "])
+      expect(code).toContain(field);
+    expect(code).toContain("[pscustomobject]@{ boundaryGroup = $null; activeClients = $outside }");
+    // The SMS_R_System fields the matching reads, each by Get-FieldValue (StrictMode: a missing one is $null).
+    for (const field of ["IPAddresses", "IPSubnets", "ADSiteName", "SMSAssignedSites"])
+      expect(code).toContain(`Get-FieldValue $client '${field}'`);
+    // The client query runs inside a try whose catch only warns, and -SkipClientCounts skips it.
+    const block = code.slice(code.indexOf("if ($SkipClientCounts)"), code.indexOf("Pop-Location"));
+    expect(block).toMatch(/try \{\s*\n\s*\$clients = @\(Get-ProviderObject /);
+    expect(block).toMatch(/catch \{\s*\n\s*Write-NotReadWarning -What "The active clients/);
+    // The site's default boundary group, by its documented name.
+    expect(code).toContain("(('Default', 'Site', 'Boundary', 'Group') -join '-') + \"<$SiteCode>\"");
   });
 
   it("runs on Windows PowerShell 5.1: ASCII only, no operators added in PowerShell 7", () => {

@@ -8,8 +8,8 @@ import { expect } from "vitest";
 export const FIXTURES: string = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const GOLDEN = fileURLToPath(new URL("./golden/", import.meta.url));
 
-/** The exports: a one-server lab, a larger site (CAS above, secondary below), the same as AdminService answers. */
-export const EXPORTS = ["lab-site", "large-site", "large-site-adminservice"] as const;
+/** The exports: a one-server lab, a larger site (CAS above, secondary below), the same as AdminService answers, the larger site with its active clients counted. */
+export const EXPORTS = ["lab-site", "large-site", "large-site-adminservice", "client-site"] as const;
 
 /** The path of an export fixture. */
 export function exportFile(name: string): string {

@@ -3,31 +3,16 @@
 // distribution point, with a certificate from a test CA; probed by the real bin/mdmsim.
 // nginx runs as a non-daemon child on a loopback port and is stopped after the tests. In CI (CI=true)
 // a missing nginx is a failure, never a silent skip: .ci/run installs it.
-import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProbeEntry } from "../../src/probe/result.js";
 import { parseJson, runBin, type CliOutcome } from "../helpers/cli.js";
+import { findNginx, nginxConfig, startNginx, stopNginx } from "./helpers/nginx.js";
 import { TestCa } from "./helpers/pki.js";
 import { closedPort, mpListXml } from "./helpers/servers.js";
-
-/** The nginx executable on PATH (or Debian's /usr/sbin, often missing from a user's PATH), or null. */
-function findNginx(): string | null {
-  const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/sbin", "/usr/local/sbin"];
-  for (const d of dirs) {
-    if (d === "") continue;
-    try {
-      accessSync(join(d, "nginx"), constants.X_OK);
-      return join(d, "nginx");
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 const NGINX = findNginx();
 const IN_CI = process.env.CI === "true";
@@ -38,22 +23,10 @@ it.runIf(IN_CI)("nginx is installed in CI (.ci/run installs it; this test must n
   expect(NGINX, "nginx not found on PATH or in /usr/sbin").not.toBeNull();
 });
 
-function nginxConfig(dir: string, port: number): string {
-  return `
-daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
-  types { text/xml xml; text/plain txt; }
-  default_type application/octet-stream;
+function siteConfig(dir: string, port: number): string {
+  return nginxConfig(
+    dir,
+    `
   # The management point's answers are chosen by the query string, as IIS's .sms_aut handler does.
   map $args $sms_aut_file { MPLIST /mplist.xml; MPCERT /mpcert.txt; default /none; }
   server {
@@ -74,36 +47,8 @@ http {
     ssl_certificate ${dir}/wrong.pem;
     ssl_certificate_key ${dir}/wrong.key;
     location / { return 403; }
-  }
-}
-`;
-}
-
-/** Resolves once something accepts TCP connections on the port (bounded number of tries). */
-async function waitForPort(port: number, child: ChildProcess, errorLog: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${readLog(errorLog)}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: "127.0.0.1", port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on("error", () => {
-        resolve(false);
-      });
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nginx did not listen on 127.0.0.1:${port}:\n${readLog(errorLog)}`);
-}
-
-function readLog(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "(no error log)";
-  }
+  }`,
+  );
 }
 
 describe.skipIf(NGINX === null)("probe against nginx (bin/mdmsim)", () => {
@@ -129,7 +74,6 @@ describe.skipIf(NGINX === null)("probe against nginx (bin/mdmsim)", () => {
     writeFileSync(join(dir, "www", "mplist.xml"), mpListXml([MP_NAME, "cm03.nginx.mdmsim.test"]));
     writeFileSync(join(dir, "www", "mpcert.txt"), "308201A2300D06092A864886F70D");
     port = await closedPort();
-    writeFileSync(join(dir, "nginx.conf"), nginxConfig(dir, port));
     scenarioFile = join(dir, "site.json");
     writeFileSync(
       scenarioFile,
@@ -166,11 +110,7 @@ describe.skipIf(NGINX === null)("probe against nginx (bin/mdmsim)", () => {
         ],
       }),
     );
-    const errorLog = join(dir, "error.log");
-    child = spawn(NGINX ?? "nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", errorLog], {
-      stdio: "ignore",
-    });
-    await waitForPort(port, child, errorLog);
+    child = await startNginx(NGINX ?? "nginx", dir, siteConfig(dir, port), port);
     json = runBin([
       "probe",
       scenarioFile,
@@ -189,11 +129,7 @@ describe.skipIf(NGINX === null)("probe against nginx (bin/mdmsim)", () => {
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
+    await stopNginx(child);
     rmSync(dir, { recursive: true, force: true });
   });
 

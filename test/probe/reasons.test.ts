@@ -86,6 +86,20 @@ describe("answerVerdict", () => {
       expect(answerVerdict(check, 302)).toEqual({ ok: false, detail: "HTTP 302 (a redirect; not followed)" });
     }
   });
+
+  it("takes any answer but a server error or a redirect from the client policy endpoint (a GET is no client's request)", () => {
+    for (const status of [200, 400, 401, 403, 404, 405])
+      expect(answerVerdict("clientPolicy", status).ok).toBe(true);
+    expect(answerVerdict("clientPolicy", 500)).toEqual({
+      ok: false,
+      detail: "HTTP 500: the endpoint where clients request policy fails, for them too",
+    });
+    expect(answerVerdict("clientPolicy", 503).ok).toBe(false);
+    expect(answerVerdict("clientPolicy", 302)).toEqual({
+      ok: false,
+      detail: "HTTP 302 (a redirect; not followed)",
+    });
+  });
 });
 
 describe("describeError", () => {

@@ -32,6 +32,7 @@ interface ImportArgs {
   readonly name: string | undefined;
   readonly devices: number | undefined;
   readonly macs: number | undefined;
+  readonly clients: number | undefined;
   readonly site: string | undefined;
 }
 
@@ -45,20 +46,23 @@ export const importCommand = defineCommand<ImportArgs>({
     name: text({ describe: "the scenario's name (default: site CODE)" }),
     devices: integer({
       min: 0,
-      describe: "Windows devices of the placeholder group (default 1000; 0 for none)",
+      describe:
+        "Windows MDM devices of the placeholder group (default 1000, none when the scenario gets ConfigMgr clients; 0 for none)",
     }),
     macs: integer({ min: 0, describe: "macOS clients of a placeholder group (default none)" }),
+    clients: integer({
+      min: 0,
+      describe: "ConfigMgr clients of a placeholder group when the export counts none (default none)",
+    }),
     site: text({ describe: "import this site's roles (default: the export's siteCode)" }),
   },
   run: (args, { io }) => {
-    const { export: file, name, site, devices, macs, out } = args;
+    const { export: file, name, site, devices, macs, clients, out } = args;
     if (name?.trim() === "") throw new UsageError("--name: expected a non-empty name");
     if (site !== undefined && !/^[A-Za-z0-9]{3}$/.test(site))
       throw new UsageError(
         `--site: expected a site code of 3 letters or digits, got ${JSON.stringify(site)}`,
       );
-    if (devices === 0 && (macs ?? 0) === 0)
-      throw new UsageError("--devices 0: expected some devices (or --macs N)");
     const data = readExport(io, file);
     let result;
     try {
@@ -66,6 +70,7 @@ export const importCommand = defineCommand<ImportArgs>({
         ...(name !== undefined ? { name } : {}),
         ...(devices !== undefined ? { devices } : {}),
         ...(macs !== undefined ? { macs } : {}),
+        ...(clients !== undefined ? { clients } : {}),
         ...(site !== undefined ? { site } : {}),
       });
     } catch (error) {
