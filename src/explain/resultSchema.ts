@@ -42,17 +42,23 @@ const devices = object(
   "Where the devices ended up; total = enrolled + enrollmentFailed + enrollmentPending",
   {
     total: int("Devices in the scenario"),
-    enrolled: int("Devices whose record was committed to the site database during the run"),
-    enrollmentFailed: int("Devices that used up their enrollment tries (enrollment.maxAttempts)"),
-    enrollmentPending: int("Devices whose enrollment had not finished when the run ended"),
-    connected: int("Enrolled devices with a successful try at their DMP"),
+    enrolled: int(
+      "Devices whose record was committed to the site database during the run (enrolled MDM devices, registered ConfigMgr clients)",
+    ),
+    enrollmentFailed: int(
+      "Devices that used up their enrollment tries (enrollment.maxAttempts; registration.maxAttempts for clients)",
+    ),
+    enrollmentPending: int("Devices whose enrollment (or registration) had not finished when the run ended"),
+    connected: int(
+      "Enrolled devices with a successful try at their management point (the DMP of an MDM device; a ConfigMgr client's policy request)",
+    ),
     neverConnected: int("Enrolled devices without one: enrolled − connected"),
     connectedAfterFailures: int("Connected devices whose first success came after at least one failed try"),
   },
 );
 
 const ttfs = summary(
-  "Seconds from a device's commit to its first successful try at its DMP, over connected devices",
+  "Seconds from a device's commit to its first successful try at its management point (DMP for an MDM device, its first policy for a ConfigMgr client), over connected devices",
   "connected devices",
 );
 
@@ -66,12 +72,15 @@ const failedBefore = object("Failed tries before the first success, over connect
   },
 });
 
-const attempts = object("Tries at a DMP (enrollment and content tries are counted on their own)", {
-  total: int("Every try at a DMP, connection retries included"),
-  succeeded: int("Tries that succeeded"),
-  failed: int("Tries that failed"),
-  failedByReason: byReason("Failed tries by the reason of the failure", "Failed tries"),
-});
+const attempts = object(
+  "Tries at a management point: an MDM device's at its DMP, a client's policy requests (enrollment, registration and content tries are counted on their own)",
+  {
+    total: int("Every try at a management point, connection retries included"),
+    succeeded: int("Tries that succeeded"),
+    failed: int("Tries that failed"),
+    failedByReason: byReason("Failed tries by the reason of the failure", "Failed tries"),
+  },
+);
 
 /**
  * An object with one entry per name (a server's, a database's), each declared by `value`: JSON Schema's
@@ -164,7 +173,7 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     object("One management point", {
       server: text("The server holding the MP"),
       database: text('The database it reads: "site" or a replica name'),
-      devices: int("Devices assigned to it as their DMP"),
+      devices: int("Devices assigned to it at their commit (as their DMP, or a client's management point)"),
       attempts: int("Tries it received"),
       failed: int("Tries at it that failed"),
       peakAttemptsPerMinute: int("The most tries it received in one minute of the run"),
@@ -246,11 +255,11 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
     object("One device", {
       name: text("The device's name, <group>-<i>"),
       group: text("Its group"),
-      enrolledAt: maybe(num("When its enrollment succeeded")),
+      enrolledAt: maybe(num("When its enrollment (a client's registration) succeeded")),
       committedAt: maybe(num("When its record reached the site database")),
-      managementPoint: maybe(text("Its DMP")),
-      visibleAt: maybe(num("When its record became visible to its DMP")),
-      firstSuccessAt: maybe(num("When its first try at its DMP succeeded")),
+      managementPoint: maybe(text("The management point assigned at its commit (an MDM device's DMP)")),
+      visibleAt: maybe(num("When its record became visible to that management point")),
+      firstSuccessAt: maybe(num("When its first try at its management point succeeded")),
       failedBeforeSuccess: int("Failed tries before that success (or in all, when it never connected)"),
       lastReason: maybe(text("The reason of its last failed try")),
     }),

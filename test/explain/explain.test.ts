@@ -179,8 +179,14 @@ describe("explain on result paths", () => {
     for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
       const scenario = loadScenario(readFileSync(new URL(file, folder), "utf8"));
       const device = `${scenario.devices[0]?.name ?? ""}-1`;
-      const { load: bundledLoad, ...result } = simulate(scenario, { perDevice: true, trace: device });
+      const {
+        load: bundledLoad,
+        deployments,
+        ...result
+      } = simulate(scenario, { perDevice: true, trace: device });
       for (const path of leafPaths(result)) produced.add(path);
+      // `deployments` is keyed by the deployment's name: that level is left out too.
+      for (const entry of Object.values(deployments ?? {})) leafPaths(entry, ["deployments"], produced);
       // `load` is keyed by server name: its level is left out like a list's (as below).
       for (const [section, entries] of Object.entries(bundledLoad ?? {}) as [
         string,

@@ -78,6 +78,7 @@ describe("scenarioJsonSchema", () => {
     expect(Object.keys(schema.properties as Schema).sort()).toEqual(
       [
         "$schema",
+        "deployments",
         "description",
         "devices",
         "duration",
@@ -121,6 +122,7 @@ describe("scenarioJsonSchema", () => {
       "boundaryGroups",
       "code",
       "database",
+      "defaultBoundaryGroup",
       "replicas",
       "servers",
       "type",
@@ -155,11 +157,14 @@ describe("scenarioJsonSchema", () => {
       "jitter",
       "location",
       "managementPoint",
+      "mpRefresh",
       "name",
       "platform",
       "polling",
+      "registration",
       "requestTimeout",
       "trustedRoots",
+      "userDeployments",
     ]);
   });
 
@@ -178,7 +183,7 @@ describe("scenarioJsonSchema", () => {
       "internet",
       "intranetAndInternet",
     ]);
-    expect(choices(["devices", 0, "platform"])).toEqual(["windows", "macos"]);
+    expect(choices(["devices", 0, "platform"])).toEqual(["windows", "macos", "configmgr-client"]);
     expect(choices(["devices", 0, "location"])).toEqual(["intranet", "internet"]);
     expect(choices(["devices", 0, "connectionRetries", "on"])).toEqual(["connection", "any"]);
   });

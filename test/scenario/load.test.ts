@@ -489,7 +489,7 @@ describe("loadScenario", () => {
       expectScenarioError(
         () => loadScenario(baselineWithout(["devices", 0, "platform"])),
         ["devices", 0, "platform"],
-        'devices[0].platform: missing (expected "windows" or "macos")',
+        'devices[0].platform: missing (expected "windows" or "macos" or "configmgr-client")',
       );
     });
 
@@ -601,7 +601,7 @@ describe("loadScenario", () => {
       [
         ["devices", 0, "platform"],
         "linux",
-        'devices[0].platform: expected "windows" or "macos", got "linux"',
+        'devices[0].platform: expected "windows" or "macos" or "configmgr-client", got "linux"',
       ],
       [
         ["devices", 0, "location"],
