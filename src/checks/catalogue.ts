@@ -77,6 +77,9 @@ export const CHECK_IDS = [
   "duration-in-seconds",
   "poll-schedule-cliff",
   "offered-load",
+  "mp-client-capacity",
+  "site-mp-count",
+  "dp-client-capacity",
 ] as const;
 
 /** A check's id. */

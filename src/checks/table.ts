@@ -2,7 +2,14 @@
 // documentation's catalogue is `checkCatalogue()`, a plain data view of the same table.
 import { CHECK_IDS, type Check, type CheckId, type Scope, type Severity } from "./catalogue.js";
 import { devicesOutsideBoundaries, dpNeedsBoundaries, unsupportedBoundaryType } from "./boundaryChecks.js";
-import { mpCapacity, outOfSupport, siteCapacity } from "./capacityChecks.js";
+import {
+  dpClientCapacity,
+  mpCapacity,
+  mpClientCapacity,
+  outOfSupport,
+  siteCapacity,
+  siteMpCount,
+} from "./capacityChecks.js";
 import {
   certificateExpires,
   certificateNameMismatch,
@@ -58,6 +65,9 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "duration-in-seconds": durationInSeconds,
   "poll-schedule-cliff": pollScheduleCliff,
   "offered-load": offeredLoad,
+  "mp-client-capacity": mpClientCapacity,
+  "site-mp-count": siteMpCount,
+  "dp-client-capacity": dpClientCapacity,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */
