@@ -80,6 +80,7 @@ export const CHECK_IDS = [
   "mp-client-capacity",
   "site-mp-count",
   "dp-client-capacity",
+  "replica-user-deployments",
 ] as const;
 
 /** A check's id. */
@@ -90,6 +91,8 @@ export const SOURCES = {
   roles: "Install site system roles for on-premises MDM",
   boundaries: "Install site system roles for on-premises MDM; Define site boundaries and boundary groups",
   replicas: "Install site system roles for on-premises MDM; Database replicas for management points",
+  /** The replica article alone: what it says of ConfigMgr clients. */
+  clientReplicas: "Database replicas for management points",
   macs: "Prepare to deploy client software to Macs",
   secondary: "Database replicas for management points; Plan for site system servers and roles",
   certificates: "Set up certificates for on-premises MDM",

@@ -23,7 +23,12 @@ import { databaseUnavailable } from "./databaseChecks.js";
 import { pollScheduleCliff } from "./pollScheduleChecks.js";
 import { durationInSeconds } from "./durationChecks.js";
 import { offeredLoad } from "./loadChecks.js";
-import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
+import {
+  replicaAtSecondary,
+  replicaEarlyFailures,
+  replicaUnsupportedForMacos,
+  replicaUserDeployments,
+} from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
   dpMobileNotAllowed,
@@ -68,6 +73,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "mp-client-capacity": mpClientCapacity,
   "site-mp-count": siteMpCount,
   "dp-client-capacity": dpClientCapacity,
+  "replica-user-deployments": replicaUserDeployments,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */
