@@ -20,6 +20,7 @@ import {
   noCertificate,
 } from "./certificateChecks.js";
 import { databaseUnavailable } from "./databaseChecks.js";
+import { deploymentDelay } from "./deploymentChecks.js";
 import { pollScheduleCliff } from "./pollScheduleChecks.js";
 import { durationInSeconds } from "./durationChecks.js";
 import { offeredLoad } from "./loadChecks.js";
@@ -74,6 +75,7 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "site-mp-count": siteMpCount,
   "dp-client-capacity": dpClientCapacity,
   "replica-user-deployments": replicaUserDeployments,
+  "deployment-delay": deploymentDelay,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */
