@@ -14,7 +14,7 @@ import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 interface Expected {
   readonly deployment: Deployment;
   readonly form: DeploymentClosedForm;
-  /** Each targeted group with a management point, by name. */
+  /** The scenario's device groups by name (a part names its group). */
   readonly groups: ReadonlyMap<string, DeviceGroup>;
   readonly seed: number;
 }
