@@ -5,6 +5,7 @@ import { formatIpv4, rangeSize, type Ipv4Range } from "../scenario/ipv4.js";
 import type { DeviceGroup, Scenario, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
 import { isDmp, isMobileDp } from "../model/rules.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { serverPath } from "./labels.js";
 
 type Site = Scenario["site"];
@@ -107,15 +108,23 @@ export function uncoveredAddresses(
 
 interface Uncovered {
   readonly group: DeviceGroup;
-  readonly used: Ipv4Range;
+  /** The addresses the group uses; undefined for a ConfigMgr client group without `addresses`. */
+  readonly used: Ipv4Range | undefined;
   readonly count: number;
   readonly first: number;
+  readonly client: boolean;
 }
 
 /** A group that fetches content and has no content location at all: not one of its addresses is covered. */
-const noContentLocation = (u: Uncovered): boolean => u.group.content && u.count === rangeSize(u.used);
+const noContentLocation = (u: Uncovered): boolean =>
+  u.group.content && (u.used === undefined || u.count === rangeSize(u.used));
 
-/** `devices-outside-boundaries`: addresses of an intranet Windows group that no mobile-enabled DP's ranges cover. */
+/**
+ * `devices-outside-boundaries`: addresses of an intranet Windows group that no mobile-enabled DP's ranges
+ * cover; for an intranet ConfigMgr client group, addresses no DP's boundary group covers when the default
+ * boundary group lists no DP either (a client outside every boundary group takes content from the default
+ * boundary group's DPs).
+ */
 export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
   severity: "warning",
   severityNote:
@@ -123,26 +132,41 @@ export const devicesOutsideBoundaries: Check = defineCheck<Uncovered>({
   scope: "device group",
   source: SOURCES.roles,
   summary:
-    "some addresses of an intranet Windows group fall in no IPv4 range boundary of a group with a mobile-enabled DP (their content requests fail)",
+    "some addresses of an intranet Windows group fall in no IPv4 range boundary of a group with a mobile-enabled DP (their content requests fail); for an intranet ConfigMgr client group, in no IPv4 range boundary of a group with any DP while the default boundary group (`site.defaultBoundaryGroup`) lists no DP",
   fixSummary:
-    "add an IPv4 range boundary covering them to a boundary group with a DP that allows mobile devices",
+    "add an IPv4 range boundary covering them to a boundary group with a DP that allows mobile devices (for ConfigMgr clients, any DP; or give the default boundary group a DP)",
   // The ranges `run` draws content DPs from (the compiled site's boundary preferences), not a second reading.
   detect: ({ site }) =>
-    site.groups.flatMap((model) => {
+    site.groups.flatMap((model): Uncovered[] => {
       const { group } = model;
+      const client = isConfigMgrClient(group);
       const used = usedAddresses(model);
-      if (group.platform !== "windows" || group.location !== "intranet" || used === undefined) return [];
+      if (group.location !== "intranet" || (!client && group.platform !== "windows")) return [];
+      // Outside every boundary group a client uses the default boundary group's DPs.
+      if (client && model.defaultDps.length > 0) return [];
+      if (used === undefined) return client ? [{ group, used, count: group.count, first: -1, client }] : [];
       const uncovered = uncoveredAddresses(
         used,
         model.dpPreferences.flatMap((p) => p.ranges),
       );
-      return uncovered.count === 0 ? [] : [{ group, used, ...uncovered }];
+      return uncovered.count === 0 ? [] : [{ group, used, ...uncovered, client }];
     }),
-  path: (u) => `devices.${u.group.name}.addresses`,
+  path: (u) => `devices.${u.group.name}.${u.used === undefined ? "content" : "addresses"}`,
   severityOf: (u) => (noContentLocation(u) ? "error" : "warning"),
-  message: (u) =>
-    `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point; their content requests fail${noContentLocation(u) ? `, and the group fetches content (content: true) with no content location at all` : ""}`,
-  fix: () =>
-    "Add an IPv4 range boundary covering these addresses to a boundary group that lists a distribution point allowing mobile devices",
+  message: (u) => {
+    const none = noContentLocation(u)
+      ? ", and the group fetches content (content: true) with no content location at all"
+      : "";
+    if (u.used === undefined)
+      return `group "${u.group.name}" has no addresses, so its clients are in no boundary group, and the default boundary group lists no distribution point: their content requests fail${none}`;
+    const where = u.client
+      ? "are in no IPv4 range boundary of a boundary group with a distribution point, and the default boundary group lists none"
+      : "are in no IPv4 range boundary of a boundary group with a mobile-enabled distribution point";
+    return `${u.count} of ${rangeSize(u.used)} addresses used by group "${u.group.name}" (first ${formatIpv4(u.first)}) ${where}; their content requests fail${none}`;
+  },
+  fix: (u) =>
+    u.client
+      ? "Add an IPv4 range boundary covering these addresses to a boundary group that lists a distribution point, or name a default boundary group with a distribution point (site.defaultBoundaryGroup)"
+      : "Add an IPv4 range boundary covering these addresses to a boundary group that lists a distribution point allowing mobile devices",
   group: (u) => u.group.name,
 });

@@ -77,6 +77,13 @@ export const CHECK_IDS = [
   "duration-in-seconds",
   "poll-schedule-cliff",
   "offered-load",
+  "mp-client-capacity",
+  "site-mp-count",
+  "dp-client-capacity",
+  "replica-user-deployments",
+  // Not in the published catalogue: a deployment's expected delay by the closed form (docs/checks.md), the
+  // figure clients.md asks `check` for beside the replica's early failures.
+  "deployment-delay",
 ] as const;
 
 /** A check's id. */
@@ -87,6 +94,10 @@ export const SOURCES = {
   roles: "Install site system roles for on-premises MDM",
   boundaries: "Install site system roles for on-premises MDM; Define site boundaries and boundary groups",
   replicas: "Install site system roles for on-premises MDM; Database replicas for management points",
+  /** The replica article alone: what it says of ConfigMgr clients. */
+  clientReplicas: "Database replicas for management points",
+  deployments:
+    "Database replicas for management points; About client settings (Client policy polling interval)",
   macs: "Prepare to deploy client software to Macs",
   secondary: "Database replicas for management points; Plan for site system servers and roles",
   certificates: "Set up certificates for on-premises MDM",
@@ -99,7 +110,14 @@ export const SOURCES = {
 
 /** What a finding's path points at. */
 export type Scope =
-  "site" | "server" | "server role" | "certificate" | "device group" | "boundary group" | "scenario field";
+  | "site"
+  | "server"
+  | "server role"
+  | "certificate"
+  | "device group"
+  | "boundary group"
+  | "scenario field"
+  | "deployment";
 
 /** A contact some group's devices would make (the same choice as `run`), with the rule that fails it. */
 export interface FailingContact {

@@ -1,11 +1,22 @@
 // Words and places findings share: how the console names roles and connection settings, a server's
-// override path, and a check table entry for a reachability rule's failing contacts.
+// override path, a check table entry for a reachability rule's failing contacts, and whether a scenario
+// has on-prem MDM devices at all.
 import type { Reason } from "../model/reasons.js";
 import type { Contact } from "../model/rules.js";
 import { ROLE_LABEL } from "../model/roleLabel.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
+import type { Scenario } from "../scenario/schema.js";
 import { defineCheck, type Check, type CheckEntry, type FailingContact } from "./catalogue.js";
 
 export { ROLE_LABEL };
+
+/**
+ * Whether the scenario has on-prem MDM devices or Macs (a group that is not a ConfigMgr client): what the
+ * enrollment roles, the mobile flags and the end of support of on-prem MDM are about.
+ */
+export function hasMdmGroups(scenario: Scenario): boolean {
+  return scenario.devices.some((g) => !isConfigMgrClient(g));
+}
 
 /** The console's words for each `connections` value. */
 export const CONNECTIONS_LABEL = {

@@ -1,11 +1,13 @@
-// Checks of database replicas: the early failures a replica-backed DMP causes (exact per group), Macs on
-// such a DMP, and replicas or enrollment roles at a secondary site.
+// Checks of database replicas: the early failures a replica-backed management point causes (exact per
+// group: MDM devices on a DMP, ConfigMgr clients on any MP), Macs on such a DMP, user deployments of clients
+// whose management points read replicas, and replicas or enrollment roles at a secondary site.
 import { assignmentShares } from "../model/assignment.js";
 import { meanOf } from "../model/distribution.js";
 import { isDmp } from "../model/rules.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { formatDuration } from "../scenario/duration.js";
 import { pollProfileName } from "../scenario/pollProfiles.js";
-import type { Replica, Server } from "../scenario/schema.js";
+import type { DeviceGroup, Replica, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type GroupEstimate } from "./catalogue.js";
 import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
 
@@ -18,7 +20,11 @@ interface Refused {
 interface ReplicaDmp {
   readonly server: Server;
   readonly replica: Replica;
+  /** The management point allows mobile devices and Macs (a DMP): it is found for MDM devices too. */
+  readonly dmp: boolean;
   readonly estimates: readonly GroupEstimate[];
+  /** Each estimated group, in the order of `estimates`. */
+  readonly groups: readonly DeviceGroup[];
   /** Each estimated group's poll schedule: its profile's name, or "custom". */
   readonly polling: readonly string[];
   readonly refused: readonly Refused[];
@@ -30,12 +36,26 @@ interface ReplicaDmp {
 
 const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
 
-function estimateText(e: GroupEstimate, polling: string): string {
+function estimateText(
+  e: GroupEstimate,
+  group: DeviceGroup | undefined,
+  polling: string,
+  dmp: boolean,
+): string {
   const devices = Number.isInteger(e.devices) ? String(e.devices) : e.devices.toFixed(2);
-  const who = `the ${devices} device${e.devices === 1 ? "" : "s"} of group "${e.group}" on this DMP`;
+  const client = group !== undefined && isConfigMgrClient(group);
+  const noun = client ? "client" : "device";
+  const who = `the ${devices} ${noun}${e.devices === 1 ? "" : "s"} of group "${e.group}" on this ${dmp ? "DMP" : "management point"}`;
   if (e.failedTries === null || e.timeToFirstSuccessSeconds === null)
     return `${who}: none succeeds within the run`;
-  return `${who}: ${e.failedTries.toFixed(2)} failed tries, ${e.timeToFirstSuccessSeconds.toFixed(0)} s to first success (polling ${polling})`;
+  const seconds = e.timeToFirstSuccessSeconds;
+  if (!client)
+    return `${who}: ${e.failedTries.toFixed(2)} failed tries, ${seconds.toFixed(0)} s to first success (polling ${polling})`;
+  // A client's headline: how many of its policy cycles (its first polling interval) the replica costs it.
+  const cycle = group.polling[0]?.every ?? 0;
+  const cycles =
+    cycle > 0 ? `, ${(seconds / cycle).toFixed(2)} policy cycles of ${formatDuration(cycle)}` : "";
+  return `${who}: ${e.failedTries.toFixed(2)} failed policy requests, ${seconds.toFixed(0)} s from registration to first policy${cycles} (polling ${polling})`;
 }
 
 function applyDelayText(replica: Replica): string {
@@ -45,36 +65,57 @@ function applyDelayText(replica: Replica): string {
     : `apply delay ${d.distribution}, mean ${formatDuration(d.mean)}`;
 }
 
-/** `replica-early-failures`: a DMP reads a replica; new devices fail until the next sync. */
+/** Who a replica-backed management point makes wait, in words: MDM devices, ConfigMgr clients, or both. */
+function waiting(groups: readonly DeviceGroup[], dmp: boolean): string {
+  const clients = groups.some(isConfigMgrClient);
+  const mdm = groups.some((g) => !isConfigMgrClient(g)) || (dmp && !clients);
+  if (clients && mdm)
+    return "a newly enrolled device, and a newly registered client's policy requests, fail until the next sync";
+  return clients
+    ? "a newly registered client's policy requests fail until the next sync"
+    : "a newly enrolled device fails until the next sync";
+}
+
+/**
+ * `replica-early-failures`: a management point reads a replica; new devices fail until the next sync. Found
+ * for a DMP (MDM devices use DMPs only), and for any management point some ConfigMgr client group uses.
+ */
 export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
   severity: "warning",
   scope: "server role",
   source: SOURCES.replicas,
   summary:
-    "a DMP reads a replica: newly enrolled devices fail until the next sync. The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the DMP, its devices there, their mean failed tries and mean time to first success, computed exactly over the group's enrollment pattern and the replica's real syncs (also in `estimates`); a group the DMP refuses (Macs) is named with its reason",
+    "a DMP, or a management point ConfigMgr clients use (clients use any MP), reads a replica: newly enrolled devices and newly registered clients fail until the next sync (a client with the 60-minute policy polling interval then waits a full policy cycle). The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the management point, its devices there, their mean failed tries and mean time to first success (a client's first policy, also in policy cycles), computed exactly over the group's enrollment or registration pattern and the replica's real syncs (also in `estimates`); a group the DMP refuses (Macs) is named with its reason",
   fixSummary: "expect the failures, or let the MP use the site database, or sync the replica more often",
   detect: ({ scenario, site, contacts, estimate }) => {
     // Each group's share of every management point, once: the assignment rule's.
     const shares = site.groups.map((model) => assignmentShares(model, site.managementPoints.length));
     return site.managementPoints.flatMap((server, position) => {
       const replica = scenario.site.replicas[site.mpReplica[position] ?? -1];
-      if (replica === undefined || !isDmp(server)) return [];
+      if (replica === undefined) return [];
+      const dmp = isDmp(server);
+      const served = site.groups.flatMap((model, g) =>
+        (shares[g]?.get(position) ?? 0) > 0 ? [{ model, g }] : [],
+      );
+      // An MP without the mobile flag makes only ConfigMgr clients wait (an MDM group there is refused).
+      if (!dmp && !served.some(({ model }) => isConfigMgrClient(model.group))) return [];
       const estimates: GroupEstimate[] = [];
+      const groups: DeviceGroup[] = [];
       const polling: string[] = [];
       const refused: Refused[] = [];
       let jitter = false;
       let closedForm = false;
-      site.groups.forEach((model, g) => {
-        if ((shares[g]?.get(position) ?? 0) <= 0) return;
+      for (const { model, g } of served) {
         if (!model.eligible.includes(position)) {
           // Refused: the rule that keeps the group off this MP, as check found it.
           const reason = contacts.find((c) => c.contact.group === model.group && c.contact.server === server);
           refused.push({ group: model.group.name, reason: reason?.reason ?? "not eligible" });
-          return;
+          continue;
         }
         const e = estimate(g, position);
         jitter ||= model.group.jitter > 0;
         closedForm ||= !e.exact;
+        groups.push(model.group);
         polling.push(pollProfileName(model.group.polling) ?? "custom");
         estimates.push({
           group: model.group.name,
@@ -83,17 +124,17 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
           failedTries: round(e.failedTries, 3),
           timeToFirstSuccessSeconds: round(e.timeToFirstSuccess, 1),
         });
-      });
-      return [{ server, replica, estimates, polling, refused, jitter, closedForm }];
+      }
+      return [{ server, replica, dmp, estimates, groups, polling, refused, jitter, closedForm }];
     });
   },
   path: (r) => serverPath(r.server.name, "roles", "managementPoint", "database"),
   estimates: (r) => r.estimates,
-  message: ({ server, replica, estimates, polling, refused, jitter, closedForm }) => {
+  message: ({ server, replica, dmp, estimates, groups, polling, refused, jitter, closedForm }) => {
     const P = replica.syncInterval;
     const D = meanOf(replica.applyDelay);
     const parts = [
-      ...estimates.map((e, i) => estimateText(e, polling[i] ?? "custom")),
+      ...estimates.map((e, i) => estimateText(e, groups[i], polling[i] ?? "custom", dmp)),
       ...refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`),
     ];
     const expected =
@@ -101,12 +142,68 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
         ? `Expected (${closedForm ? "the closed form: this scenario has too many syncs and rule changes to compute exactly" : "exact for this scenario and seed"}${jitter ? ", jitter left out" : ""}): ${parts.join("; ")}`
         : "No group is assigned to it";
     return (
-      `management point ${server.name} reads replica "${replica.name}" (sync every ${formatDuration(P)}, ${applyDelayText(replica)}): a newly enrolled device fails until the next sync, ` +
+      `management point ${server.name} reads replica "${replica.name}" (sync every ${formatDuration(P)}, ${applyDelayText(replica)}): ${waiting(groups, dmp)}, ` +
       `${formatDuration(D)} to ${formatDuration(P + D)} after commit, mean ${formatDuration(P / 2 + D)}. ${expected}`
     );
   },
   fix: () =>
     'Expect these failures, or let the management point use the site database (Management Point Database tab: "Use the site database"), or shorten the replica\'s synchronization schedule',
+});
+
+/** A client group with user deployments, and the replicas its management points read. */
+interface UserDeployments {
+  readonly group: DeviceGroup;
+  /** Each management point the group uses that reads a replica, with the replica and its clients. */
+  readonly onReplica: readonly { server: string; replica: string; clients: number }[];
+  /** The group's clients expected on management points that read a replica. */
+  readonly clients: number;
+  /** Every management point the group uses reads a replica. */
+  readonly all: boolean;
+}
+
+/**
+ * `replica-user-deployments`: a ConfigMgr client group with `userDeployments: true` whose management points
+ * (the assignment rule's pool) read a replica: user-available deployments in Software Center do not work
+ * against such an MP. An error when every one does; a warning when some do (the clients on those lose them).
+ */
+export const replicaUserDeployments: Check = defineCheck<UserDeployments>({
+  severity: "error",
+  severityNote:
+    "warning when only some of the group's management points read a replica: the clients the assignment rule gives those lose user deployments",
+  scope: "device group",
+  source: SOURCES.clientReplicas,
+  summary:
+    "a ConfigMgr client group with `userDeployments: true` whose management points (the assignment rule's pool: its boundary groups' MPs, else the default boundary group's, else every MP) all read a replica: \"User deployments in Software Center won't work against a management point using a SQL Server replica\"",
+  fixSummary:
+    "give the clients a management point that uses the site database in their boundary group, or deploy to devices instead of users",
+  detect: ({ site }) =>
+    site.groups.flatMap((model) => {
+      const g = model.group;
+      if (!isConfigMgrClient(g) || !g.userDeployments) return [];
+      const shares = [...assignmentShares(model, site.managementPoints.length)].filter(([, f]) => f > 0);
+      const onReplica = shares.flatMap(([p, fraction]) => {
+        const replica = site.replicas[site.mpReplica[p] ?? -1];
+        const server = site.managementPoints[p];
+        return replica && server
+          ? [{ server: server.name, replica: replica.name, clients: g.count * fraction }]
+          : [];
+      });
+      if (onReplica.length === 0) return [];
+      const clients = onReplica.reduce((n, r) => n + r.clients, 0);
+      return [{ group: g, onReplica, clients, all: onReplica.length === shares.length }];
+    }),
+  path: (u) => `devices.${u.group.name}.userDeployments`,
+  severityOf: (u) => (u.all ? "error" : "warning"),
+  group: (u) => u.group.name,
+  message: (u) => {
+    const mps = u.onReplica.map((r) => `${r.server} reads replica "${r.replica}"`).join(", ");
+    const who = u.all
+      ? `every management point group "${u.group.name}" uses reads a replica (${mps})`
+      : `${Math.round(u.clients)} of the ${u.group.count} clients of group "${u.group.name}" are expected on management points that read a replica (${mps})`;
+    return `${who}, and the group uses user-available deployments (userDeployments: true): user deployments in Software Center do not work against a management point that uses a SQL Server replica`;
+  },
+  fix: () =>
+    'Add a management point that uses the site database (Management Point Database tab: "Use the site database") to the clients\' boundary group, or deploy the applications to devices rather than users',
 });
 
 /** `replica-unsupported-for-macos`: macOS groups would use a DMP that reads a replica. */

@@ -2,12 +2,14 @@
 // device groups need.
 import { isFqdn, isIpLiteral } from "../model/fqdn.js";
 import { isDmp, isMobileDp, roleConnections, type Contact, type RoleName } from "../model/rules.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type FailingContact } from "./catalogue.js";
 import {
   CONNECTIONS_LABEL,
   contactCheck,
   groupLabel,
+  hasMdmGroups,
   ROLE_LABEL,
   roleLabel,
   rolePath,
@@ -35,16 +37,25 @@ interface MissingRole {
   readonly fix: string;
 }
 
-/** `missing-role`: one finding per role the site lacks. */
+/**
+ * `missing-role`: one finding per role the site's device groups need and it lacks. On-prem MDM devices and
+ * Macs need an enrollment point, an enrollment proxy point, a distribution point and a device management
+ * point; ConfigMgr clients need a management point (any: the mobile flag is not theirs), and a distribution
+ * point when a group fetches content (`content: true`). A site of ConfigMgr clients alone needs no enrollment
+ * role and no DMP.
+ */
 export const missingRole: Check = defineCheck<MissingRole>({
   severity: "error",
   scope: "site",
   source: SOURCES.roles,
   summary:
-    "the site lacks an enrollment point, an enrollment proxy point, a distribution point, or a device management point (one finding per missing role)",
-  fixSummary: "add the site system role (for a management point, allow mobile devices and Macs)",
+    "the site lacks a role its device groups need (one finding per missing role): with on-prem MDM devices or Macs, an enrollment point, an enrollment proxy point, a distribution point, or a device management point; with ConfigMgr clients alone, a management point, or a distribution point when a group fetches content (`content: true`)",
+  fixSummary:
+    "add the site system role (for on-prem MDM devices and Macs, allow mobile devices and Macs on a management point)",
   detect: ({ scenario }) => {
     const servers = scenario.site.servers;
+    const mdm = hasMdmGroups(scenario);
+    const content = scenario.devices.some((g) => g.content);
     const out: MissingRole[] = [];
     const lacks = (role: RoleName, label: string, name: string) => {
       if (!servers.some((s) => s.roles[role])) out.push({ role, label, fix: addRole(name) });
@@ -52,20 +63,26 @@ export const missingRole: Check = defineCheck<MissingRole>({
     // In the order of their messages, as the findings were always listed.
     const mps = servers.filter((s) => s.roles.managementPoint);
     if (mps.length === 0)
-      out.push({
-        role: "managementPoint",
-        label: "device management point (no management point at all)",
-        fix: `${addRole("Management point")}, then ${DMP_FLAG}`,
-      });
-    else if (!mps.some(isDmp))
+      out.push(
+        mdm
+          ? {
+              role: "managementPoint",
+              label: "device management point (no management point at all)",
+              fix: `${addRole("Management point")}, then ${DMP_FLAG}`,
+            }
+          : { role: "managementPoint", label: "management point", fix: addRole("Management point") },
+      );
+    else if (mdm && !mps.some(isDmp))
       out.push({
         role: "managementPoint.allowMobileDevicesAndMacs",
         label: "device management point (no management point allows mobile devices and Macs)",
         fix: `On a management point's General tab, ${DMP_FLAG}`,
       });
-    lacks("distributionPoint", "distribution point", "Distribution point");
-    lacks("enrollmentPoint", "enrollment point", "Enrollment point");
-    lacks("enrollmentProxyPoint", "enrollment proxy point", "Enrollment proxy point");
+    if (mdm || content) lacks("distributionPoint", "distribution point", "Distribution point");
+    if (mdm) {
+      lacks("enrollmentPoint", "enrollment point", "Enrollment point");
+      lacks("enrollmentProxyPoint", "enrollment proxy point", "Enrollment proxy point");
+    }
     return out;
   },
   path: () => "site.servers",
@@ -75,27 +92,43 @@ export const missingRole: Check = defineCheck<MissingRole>({
   fix: (m) => m.fix,
 });
 
-interface ServerRole {
+interface HttpRole {
   readonly server: Server;
   readonly role: RoleName;
+  /** Who in the scenario needs HTTPS, in words. */
+  readonly why: string;
 }
 
-/** `https-required`: every role configured for HTTP (the rule a device's contact fails first with). */
-export const httpsRequired: Check = defineCheck<ServerRole>({
+/** Why HTTPS is required, by the kinds of device groups in the scenario. */
+function httpsReason(mdm: boolean, clients: boolean): string {
+  const removed = "version 2403 removed HTTP-only client communication (enhanced HTTP is not modelled)";
+  if (mdm && clients) return `on-prem MDM requires HTTPS, and ConfigMgr clients need it since ${removed}`;
+  return clients ? `ConfigMgr clients need HTTPS since ${removed}` : "on-prem MDM requires HTTPS";
+}
+
+/**
+ * `https-required`: every role configured for HTTP (the rule a device's contact fails first with). The
+ * enrollment roles only when some group enrolls (on-prem MDM devices or Macs): ConfigMgr clients never use them.
+ */
+export const httpsRequired: Check = defineCheck<HttpRole>({
   severity: "error",
   scope: "server role",
   source: SOURCES.roles,
-  summary: "a role is configured for HTTP",
+  summary:
+    "a role is configured for HTTP (on-prem MDM requires HTTPS; ConfigMgr clients need it since version 2403 removed HTTP-only client communication); the enrollment roles only when on-prem MDM devices or Macs are in the scenario",
   fixSummary: 'select "HTTPS" in the role\'s properties',
-  detect: ({ scenario }) =>
-    scenario.site.servers.flatMap((server) =>
-      ROLES.filter((role) => server.roles[role] !== undefined && !server.roles[role].https).map((role) => ({
-        server,
-        role,
-      })),
-    ),
+  detect: ({ scenario }) => {
+    const mdm = hasMdmGroups(scenario);
+    const why = httpsReason(mdm, scenario.devices.some(isConfigMgrClient));
+    const roles = mdm ? ROLES : ROLES.filter((r) => r === "distributionPoint" || r === "managementPoint");
+    return scenario.site.servers.flatMap((server) =>
+      roles
+        .filter((role) => server.roles[role] !== undefined && !server.roles[role].https)
+        .map((role) => ({ server, role, why })),
+    );
+  },
   path: ({ server, role }) => serverPath(server.name, "roles", role),
-  message: ({ server, role }) => `${ROLE_LABEL[role]} ${server.name} uses HTTP; on-prem MDM requires HTTPS`,
+  message: ({ server, role, why }) => `${ROLE_LABEL[role]} ${server.name} uses HTTP; ${why}`,
   fix: ({ role }) => `In the ${ROLE_LABEL[role]}'s properties, select "HTTPS"`,
 });
 
@@ -140,11 +173,13 @@ export const notADeviceManagementPoint: Check = defineCheck<PlainMp>({
     const used: PlainMp[] = contacts
       .filter((c) => c.reason === "not-a-device-management-point")
       .map((c) => ({ server: c.contact.server, contact: c, anyDmp }));
-    const plain = anyDmp
-      ? scenario.site.servers
-          .filter((s) => s.roles.managementPoint && !isDmp(s))
-          .map((server) => ({ server, anyDmp }))
-      : [];
+    // ConfigMgr clients use any management point: a plain one is worth a word only where MDM devices are.
+    const plain =
+      anyDmp && hasMdmGroups(scenario)
+        ? scenario.site.servers
+            .filter((s) => s.roles.managementPoint && !isDmp(s))
+            .map((server) => ({ server, anyDmp }))
+        : [];
     return [...used, ...plain];
   },
   path: (m) => serverPath(m.server.name, "roles", "managementPoint"),
@@ -178,6 +213,8 @@ export const dpMobileNotAllowed: Check = defineCheck<PlainDp>({
     const used: PlainDp[] = contacts
       .filter((c) => c.reason === "dp-mobile-not-allowed")
       .map((c) => ({ server: c.contact.server, contact: c.contact, none }));
+    // ConfigMgr clients take content from any distribution point: the flag matters only to MDM devices.
+    if (!hasMdmGroups(scenario)) return used;
     return [...used, ...dps.filter((d) => !isMobileDp(d)).map((server) => ({ server, none }))];
   },
   path: (d) => serverPath(d.server.name, "roles", "distributionPoint"),

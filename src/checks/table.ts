@@ -2,7 +2,14 @@
 // documentation's catalogue is `checkCatalogue()`, a plain data view of the same table.
 import { CHECK_IDS, type Check, type CheckId, type Scope, type Severity } from "./catalogue.js";
 import { devicesOutsideBoundaries, dpNeedsBoundaries, unsupportedBoundaryType } from "./boundaryChecks.js";
-import { mpCapacity, outOfSupport, siteCapacity } from "./capacityChecks.js";
+import {
+  dpClientCapacity,
+  mpCapacity,
+  mpClientCapacity,
+  outOfSupport,
+  siteCapacity,
+  siteMpCount,
+} from "./capacityChecks.js";
 import {
   certificateExpires,
   certificateNameMismatch,
@@ -13,10 +20,16 @@ import {
   noCertificate,
 } from "./certificateChecks.js";
 import { databaseUnavailable } from "./databaseChecks.js";
+import { deploymentDelay } from "./deploymentChecks.js";
 import { pollScheduleCliff } from "./pollScheduleChecks.js";
 import { durationInSeconds } from "./durationChecks.js";
 import { offeredLoad } from "./loadChecks.js";
-import { replicaAtSecondary, replicaEarlyFailures, replicaUnsupportedForMacos } from "./replicaChecks.js";
+import {
+  replicaAtSecondary,
+  replicaEarlyFailures,
+  replicaUnsupportedForMacos,
+  replicaUserDeployments,
+} from "./replicaChecks.js";
 import {
   connectionTypeNotAllowed,
   dpMobileNotAllowed,
@@ -58,6 +71,11 @@ export const CHECKS: { readonly [K in CheckId]: Check } = {
   "duration-in-seconds": durationInSeconds,
   "poll-schedule-cliff": pollScheduleCliff,
   "offered-load": offeredLoad,
+  "mp-client-capacity": mpClientCapacity,
+  "site-mp-count": siteMpCount,
+  "dp-client-capacity": dpClientCapacity,
+  "replica-user-deployments": replicaUserDeployments,
+  "deployment-delay": deploymentDelay,
 };
 
 /** One check as the documentation shows it (plain data; stable field names). */

@@ -10,11 +10,14 @@
 // probes grow with the pieces of the outcome (about one per sync, rule change and try offset the window
 // holds). Past `PROBE_BUDGET` probes the estimate falls back to the closed form and says so.
 import { assignmentPool, assignmentShares, deviceAddress, managementPointCandidates } from "./assignment.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
+import { outageEdges } from "./outage.js";
 import { replicaClosedForm } from "./closedForm.js";
 import { pollOffsets } from "./pollSchedule.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel, SiteModel } from "./site.js";
+import { okFrom } from "./timeline.js";
 import { GroupWalk } from "./walk.js";
 
 /** What a group's devices on one management point expect. */
@@ -113,7 +116,10 @@ function after(sorted: ArrayLike<number>, t: number): number {
 class Prober {
   private readonly walk: GroupWalk;
   private readonly log = new TryLog();
-  /** Instants that decide an enrollment try: the EPPs' and the enrollment point's change points, the end. */
+  /**
+   * Instants that decide an enrollment try: the EPPs' and the enrollment point's change points (a ConfigMgr
+   * client's registration: the management points' and the site database's too), the end.
+   */
   private readonly enrollmentCritical: number[];
   /** Instants that decide a commit: the replica's ticks (which one carries it) and the end. */
   private readonly commitCritical: number[];
@@ -129,14 +135,34 @@ class Prober {
     this.walk = GroupWalk.probing(site, model, this.log);
     const end = site.duration;
     const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
+    // A ConfigMgr client registers at a management point, whose record the site database takes: every
+    // management point's change points and the site database's outage edges may decide its registration
+    // (more instants than decide it only split the probed intervals further).
+    const registration = isConfigMgrClient(model.group)
+      ? [
+          ...model.mpTimelines.flatMap((tl) => [...tl.starts]),
+          ...outageEdges(site.scenario.site.database.outages),
+        ]
+      : [];
     this.enrollmentCritical = sorted([
       ...site.enrollmentPoint.starts,
       ...model.eppTimelines.flatMap((tl) => [...tl.starts]),
+      ...registration,
       end,
     ]);
     const replica = site.replicas[site.mpReplica[mp] ?? -1];
-    this.commitCritical = sorted([...(replica?.ticks ?? []), end]);
-    this.tryCritical = sorted([...(model.mpTimelines[mp]?.starts ?? []), end]);
+    // A client whose tries here can fail may fall back to another management point (docs/clients.md): then
+    // its tries there, the replica ticks carrying its commit to that one's database and their visibility
+    // decide too. Every management point's and replica's instants cover it (a superset, as above).
+    const own = model.mpTimelines[mp];
+    const fallback = isConfigMgrClient(model.group) && (own === undefined || okFrom(own) > 0);
+    const replicas = fallback ? site.replicas : replica ? [replica] : [];
+    this.commitCritical = sorted([...replicas.flatMap((r) => [...r.ticks]), end]);
+    this.tryCritical = sorted([
+      ...(fallback ? model.mpTimelines : [own]).flatMap((tl) => [...(tl?.starts ?? [])]),
+      ...(fallback ? replicas.flatMap((r) => [...r.visible]) : []),
+      end,
+    ]);
     this.offsets = tryOffsets(model, end);
   }
 

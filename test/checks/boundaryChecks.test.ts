@@ -1,5 +1,6 @@
 // The boundary entries: intranet DPs without ranges, ignored boundary types (one finding per boundary
-// group), and addresses outside every mobile-enabled DP's ranges.
+// group), and addresses outside every mobile-enabled DP's ranges (for ConfigMgr clients: every DP's, and
+// the default boundary group's).
 import { describe, expect, it } from "vitest";
 import {
   devicesOutsideBoundaries,
@@ -7,7 +8,8 @@ import {
   uncoveredAddresses,
   unsupportedBoundaryType,
 } from "../../src/checks/boundaryChecks.js";
-import { build, CM01, group } from "../helpers/ruleScenarios.js";
+import { build, CM01, group, type Draft } from "../helpers/ruleScenarios.js";
+import { buildClients } from "../helpers/clientScenarios.js";
 import { checkInput } from "../helpers/checkInput.js";
 
 describe("uncoveredAddresses", () => {
@@ -86,5 +88,49 @@ describe("boundary entries", () => {
       group(d).addresses = "10.1.255.255-10.2.0.255";
     });
     expect(devicesOutsideBoundaries.hits(checkInput(partly)).map((h) => h.severity)).toEqual(["warning"]);
+  });
+});
+
+describe("devicesOutsideBoundaries for ConfigMgr clients", () => {
+  const outside = (d: Draft) => {
+    group(d).addresses = "10.2.0.0/24";
+    group(d).content = true;
+  };
+
+  it("clients outside every boundary group with a DP, and no default boundary group: an error with content", () => {
+    expect(devicesOutsideBoundaries.hits(checkInput(buildClients(outside)))).toEqual([
+      {
+        path: "devices.c.addresses",
+        severity: "error",
+        group: "c",
+        message:
+          '2 of 2 addresses used by group "c" (first 10.2.0.0) are in no IPv4 range boundary of a boundary group with a distribution point, and the default boundary group lists none; their content requests fail, and the group fetches content (content: true) with no content location at all',
+        fix: expect.stringContaining("site.defaultBoundaryGroup") as string,
+      },
+    ]);
+  });
+
+  it("none when the default boundary group lists a DP (clients outside take content there)", () => {
+    const s = buildClients(outside, (d) => {
+      d.site.boundaryGroups!.push({ name: "Default", boundaries: [], servers: [CM01] });
+      d.site.defaultBoundaryGroup = "Default";
+    });
+    expect(devicesOutsideBoundaries.hits(checkInput(s))).toEqual([]);
+  });
+
+  it("any DP covers clients (no mobile flag needed); a client group without addresses is named at its content", () => {
+    expect(devicesOutsideBoundaries.hits(checkInput(buildClients()))).toEqual([]);
+    const s = buildClients((d) => {
+      delete group(d).addresses;
+      group(d).content = true;
+    });
+    expect(devicesOutsideBoundaries.hits(checkInput(s))).toEqual([
+      expect.objectContaining({
+        path: "devices.c.content",
+        severity: "error",
+        message:
+          'group "c" has no addresses, so its clients are in no boundary group, and the default boundary group lists no distribution point: their content requests fail, and the group fetches content (content: true) with no content location at all',
+      }),
+    ]);
   });
 });

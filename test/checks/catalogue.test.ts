@@ -15,12 +15,13 @@ describe("CHECK_IDS", () => {
     );
   });
 
-  it("then the added ids, in the order of the catalogue's second table", () => {
+  it("then the added ids, in the order of the catalogue's second table, then the project's deployment-delay", () => {
     const later: readonly string[] = CHECK_IDS.slice(CHECK_IDS.indexOf("out-of-support") + 1);
-    expect(later).toEqual(ADDED.filter((id) => id !== "connection-type-not-allowed" && later.includes(id)));
-    expect(later).toEqual(
-      expect.arrayContaining(["certificate-not-yet-valid", "duration-in-seconds", "poll-schedule-cliff"]),
-    );
+    const added = later.filter((id) => !PROJECT_IDS.includes(id));
+    expect(added).toEqual(ADDED.filter((id) => id !== "connection-type-not-allowed" && later.includes(id)));
+    // Every id of the second table is built.
+    expect(added).toEqual(ADDED.filter((id) => id !== "connection-type-not-allowed"));
+    expect(later[later.length - 1]).toBe("deployment-delay");
   });
 });
 

@@ -7,10 +7,21 @@ import fc from "fast-check";
 import { loadScenario } from "../../src/scenario/load.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { baseDraft, build, OTHER_ROOT, server } from "../helpers/ruleScenarios.js";
+import { buildClients } from "../helpers/clientScenarios.js";
 
 describe("checkScenario", () => {
   it("gives a correct site only out-of-support", () => {
     expect(checkScenario(build("windows")).map((f) => f.id)).toEqual(["out-of-support"]);
+  });
+
+  it("gives a correct site of ConfigMgr clients no finding; a deployment its expected delay", () => {
+    expect(checkScenario(buildClients())).toEqual([]);
+    const deployed = buildClients((d) => {
+      d.deployments = [{ name: "policy", at: "1h" }];
+    });
+    expect(checkScenario(deployed).map((f) => [f.id, f.severity, f.path])).toEqual([
+      ["deployment-delay", "info", "deployments.policy"],
+    ]);
   });
 
   it("names every group that meets a rule at one place in one finding", () => {

@@ -6,6 +6,7 @@ import { isDmp, isMobileDp } from "../../src/model/rules.js";
 import { compileSite } from "../../src/model/site.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { build, CM01, group, roles, server } from "../helpers/ruleScenarios.js";
+import { buildClients, CM02, withEnrollmentRoles } from "../helpers/clientScenarios.js";
 
 const contacts = (s: Scenario) =>
   failingContacts(compileSite(s, s.seed)).map(
@@ -62,5 +63,50 @@ describe("isDmp and isMobileDp", () => {
     const cm01 = s.site.servers[0]!;
     expect(isDmp(cm01)).toBe(true);
     expect(isMobileDp(cm01)).toBe(false);
+  });
+});
+
+describe("failingContacts of ConfigMgr clients", () => {
+  it("none for a correct client site; a client never contacts an EPP", () => {
+    expect(contacts(buildClients())).toEqual([]);
+    const brokenEpp = buildClients(withEnrollmentRoles, (d) => {
+      d.site.servers[0]!.roles.enrollmentProxyPoint!.https = false;
+    });
+    expect(contacts(brokenEpp)).toEqual([]);
+  });
+
+  it("no eligible management point: what keeps each MP out, not only the DMPs", () => {
+    const s = buildClients((d) => {
+      d.site.servers[0]!.roles.managementPoint!.connections = "internet";
+      d.site.servers.push({
+        name: CM02,
+        roles: { managementPoint: { https: false, connections: "intranet" } },
+      });
+    });
+    // The first MP twice: as the fallback candidate, and among every MP (findings keep one per place).
+    expect(new Set(contacts(s))).toEqual(
+      new Set(["c managementPoint connection-type-not-allowed", "c managementPoint https-required"]),
+    );
+  });
+
+  it("an internet client group that fetches content and no DP accepts internet connections", () => {
+    const s = buildClients((d) => {
+      d.site.servers[0]!.roles.managementPoint!.connections = "intranetAndInternet";
+      group(d).location = "internet";
+      delete group(d).addresses;
+      group(d).content = true;
+    });
+    expect(contacts(s)).toEqual(["c distributionPoint connection-type-not-allowed"]);
+  });
+
+  it("clients outside every boundary group: the default boundary group's DPs", () => {
+    const s = buildClients((d) => {
+      group(d).addresses = "10.9.0.0/24";
+      group(d).content = true;
+      d.site.servers.push({ name: CM02, roles: { distributionPoint: { https: false } } });
+      d.site.boundaryGroups!.push({ name: "Default", boundaries: [], servers: [CM02] });
+      d.site.defaultBoundaryGroup = "Default";
+    });
+    expect(contacts(s)).toEqual(["c distributionPoint https-required"]);
   });
 });

@@ -1,12 +1,22 @@
-// The replica entries: a DMP on a replica (with each assigned group's closed form), Macs on it, and
-// replicas at a secondary site.
+// The replica entries: a DMP on a replica (with each assigned group's closed form), a management point on
+// a replica that ConfigMgr clients use, Macs on it, clients' user deployments on it, and replicas at a
+// secondary site.
 import { describe, expect, it } from "vitest";
 import {
   replicaAtSecondary,
   replicaEarlyFailures,
   replicaUnsupportedForMacos,
+  replicaUserDeployments,
 } from "../../src/checks/replicaChecks.js";
-import { build, CM01, mpOnReplica } from "../helpers/ruleScenarios.js";
+import { build, CM01, group, mpOnReplica, type Draft } from "../helpers/ruleScenarios.js";
+import {
+  buildClients,
+  clientGroup,
+  clientMpOnReplica,
+  CM02,
+  mpServer,
+  withEnrollmentRoles,
+} from "../helpers/clientScenarios.js";
 import { checkInput } from "../helpers/checkInput.js";
 
 const DATABASE = `site.servers.${CM01}.roles.managementPoint.database`;
@@ -102,5 +112,114 @@ describe("replica-early-failures says what its figures leave out", () => {
       ),
     );
     expect(hit?.message).toContain("(exact for this scenario and seed, jitter left out)");
+  });
+});
+
+const CLIENT_DATABASE = `site.servers.${CM01}.roles.managementPoint.database`;
+
+describe("replica-early-failures for ConfigMgr clients (any management point)", () => {
+  it("a client behind a 5-minute replica waits one full 60-minute policy cycle, with one failed try", () => {
+    const s = buildClients(withEnrollmentRoles, clientMpOnReplica);
+    expect(replicaEarlyFailures.hits(checkInput(s))).toEqual([
+      {
+        path: CLIENT_DATABASE,
+        severity: "warning",
+        message: `management point ${CM01} reads replica "r1" (sync every 5m, apply delay 0s): a newly registered client's policy requests fail until the next sync, 0s to 5m after commit, mean 2m30s. Expected (exact for this scenario and seed): the 2 clients of group "c" on this management point: 1.00 failed policy requests, 3600 s from registration to first policy, 1.00 policy cycles of 1h (polling configmgr-client)`,
+        fix: expect.stringContaining("Use the site database") as string,
+        estimates: [
+          { group: "c", devices: 2, connected: 2, failedTries: 1, timeToFirstSuccessSeconds: 3600 },
+        ],
+      },
+    ]);
+  });
+
+  it("the same over an hour of registrations: every client waits exactly one cycle", () => {
+    const s = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
+      d.devices = [clientGroup("c", 1_000, { registration: { pattern: "uniform", from: "0s", to: "1h" } })];
+    });
+    const [hit] = replicaEarlyFailures.hits(checkInput(s));
+    expect(hit?.estimates).toEqual([
+      { group: "c", devices: 1000, connected: 1000, failedTries: 1, timeToFirstSuccessSeconds: 3600 },
+    ]);
+  });
+
+  it("none on the site database: a client gets its policy at its first poll", () => {
+    expect(replicaEarlyFailures.hits(checkInput(buildClients(withEnrollmentRoles)))).toEqual([]);
+  });
+
+  it("a DMP on a replica serving MDM devices and clients names both", () => {
+    const s = build("windows", mpOnReplica, (d) => {
+      d.devices.push(clientGroup("c", 2, { addresses: "10.1.3.0/24" }));
+    });
+    const [hit] = replicaEarlyFailures.hits(checkInput(s));
+    expect(hit?.estimates?.map((e) => e.group)).toEqual(["w", "c"]);
+    expect(hit?.message).toContain(
+      "a newly enrolled device, and a newly registered client's policy requests, fail until the next sync",
+    );
+    expect(hit?.message).toContain('the 2 devices of group "w" on this DMP: ');
+    expect(hit?.message).toContain('the 2 clients of group "c" on this DMP: ');
+  });
+
+  it("a plain management point on a replica is found only when clients use it", () => {
+    // cm02, without the mobile flag, reads the replica; the MDM group uses the DMP cm01 on the site database.
+    const plainOnReplica = (d: Draft) => {
+      d.site.replicas = [{ name: "r1", syncInterval: "5m", syncOffset: "100s" }];
+      d.site.servers.push(mpServer(CM02, "r1"));
+      d.site.boundaryGroups![0]!.servers!.push(CM02);
+    };
+    expect(replicaEarlyFailures.hits(checkInput(build("windows", plainOnReplica)))).toEqual([]);
+    const withClients = build("windows", plainOnReplica, (d) => {
+      d.devices.push(clientGroup("c", 2, { addresses: "10.1.3.0/24" }));
+    });
+    const hits = replicaEarlyFailures.hits(checkInput(withClients));
+    expect(hits.map((h) => h.path)).toEqual([`site.servers.${CM02}.roles.managementPoint.database`]);
+    expect(hits[0]?.estimates?.map((e) => [e.group, e.devices])).toEqual([["c", 1]]);
+    expect(hits[0]?.message).toContain('the 1 client of group "c" on this management point: ');
+  });
+});
+
+describe("replicaUserDeployments", () => {
+  const userDeployments = (d: Draft) => {
+    group(d).userDeployments = true;
+  };
+
+  it("an error when every management point of a client group with user deployments reads a replica", () => {
+    expect(replicaUserDeployments.hits(checkInput(buildClients(clientMpOnReplica, userDeployments)))).toEqual(
+      [
+        {
+          path: "devices.c.userDeployments",
+          severity: "error",
+          group: "c",
+          message: `every management point group "c" uses reads a replica (${CM01} reads replica "r1"), and the group uses user-available deployments (userDeployments: true): user deployments in Software Center do not work against a management point that uses a SQL Server replica`,
+          fix: expect.stringContaining("deploy the applications to devices rather than users") as string,
+        },
+      ],
+    );
+  });
+
+  it("none without user deployments, or on the site database", () => {
+    expect(replicaUserDeployments.hits(checkInput(buildClients(clientMpOnReplica)))).toEqual([]);
+    expect(replicaUserDeployments.hits(checkInput(buildClients(userDeployments)))).toEqual([]);
+  });
+
+  it("a warning when only some of its management points read a replica, with the clients on them", () => {
+    const s = buildClients(clientMpOnReplica, userDeployments, (d) => {
+      d.site.servers.push(mpServer(CM02));
+      d.site.boundaryGroups![0]!.servers!.push(CM02);
+    });
+    expect(replicaUserDeployments.hits(checkInput(s))).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        message: `1 of the 2 clients of group "c" are expected on management points that read a replica (${CM01} reads replica "r1"), and the group uses user-available deployments (userDeployments: true): user deployments in Software Center do not work against a management point that uses a SQL Server replica`,
+      }),
+    ]);
+  });
+
+  it("the pool is the boundary group's: a site-database MP elsewhere does not help", () => {
+    const s = buildClients(clientMpOnReplica, userDeployments, (d) => {
+      d.site.servers.push(mpServer(CM02));
+      d.site.boundaryGroups!.push({ name: "Other", boundaries: [], servers: [CM02] });
+    });
+    expect(replicaUserDeployments.hits(checkInput(s)).map((h) => h.severity)).toEqual(["error"]);
   });
 });

@@ -14,6 +14,7 @@ import {
 import type { Scenario } from "../../src/scenario/schema.js";
 import { build, CM01, group, renameServer, roles, server, type Draft } from "../helpers/ruleScenarios.js";
 import { checkInput } from "../helpers/checkInput.js";
+import { buildClients, withEnrollmentRoles } from "../helpers/clientScenarios.js";
 
 const hits = (check: Check, s: Scenario) => check.hits(checkInput(s));
 const ROLE = (role: string) => `site.servers.${CM01}.roles.${role}`;
@@ -162,5 +163,93 @@ describe("connection checks", () => {
     expect(found[0]?.message).toBe(
       `management point ${CM01} allows "Allow internet-only connections", and group "w" connects from the intranet`,
     );
+  });
+});
+
+describe("role entries on a site of ConfigMgr clients", () => {
+  it("a correct client site (an MP without the mobile flag, a DP without it, no enrollment roles) trips none", () => {
+    const s = buildClients();
+    for (const check of [
+      missingRole,
+      httpsRequired,
+      nameNotFqdn,
+      notADeviceManagementPoint,
+      dpMobileNotAllowed,
+    ])
+      expect(hits(check, s)).toEqual([]);
+  });
+
+  it("missingRole: a client site needs a management point, and not the mobile flag", () => {
+    const s = buildClients((d) => {
+      delete d.site.servers[0]!.roles.managementPoint;
+    });
+    expect(hits(missingRole, s).map((h) => [h.path, h.part, h.message, h.fix])).toEqual([
+      [
+        "site.servers",
+        "managementPoint",
+        "the site has no management point",
+        'Add the "Management point" site system role (Administration > Site Configuration > Servers and Site System Roles > Add Site System Roles)',
+      ],
+    ]);
+  });
+
+  it("missingRole: a client site needs a distribution point only when a group fetches content", () => {
+    const noDp = (d: Draft) => {
+      delete d.site.servers[0]!.roles.distributionPoint;
+    };
+    expect(hits(missingRole, buildClients(noDp))).toEqual([]);
+    const content = buildClients(noDp, (d) => {
+      group(d).content = true;
+    });
+    expect(hits(missingRole, content).map((h) => h.message)).toEqual(["the site has no distribution point"]);
+  });
+
+  it("missingRole: clients beside MDM devices: the MDM roles are needed again", () => {
+    const s = buildClients((d) => {
+      d.devices.push({ name: "w", platform: "windows", count: 1, addresses: "10.1.2.0/24" });
+    });
+    expect(hits(missingRole, s).map((h) => h.part)).toEqual([
+      "managementPoint.allowMobileDevicesAndMacs",
+      "enrollmentPoint",
+      "enrollmentProxyPoint",
+    ]);
+  });
+
+  it("httpsRequired: says why clients need HTTPS, and leaves the enrollment roles clients never use", () => {
+    const s = buildClients(withEnrollmentRoles, (d) => {
+      const r = d.site.servers[0]!.roles;
+      r.managementPoint!.https = false;
+      r.enrollmentProxyPoint!.https = false;
+    });
+    expect(hits(httpsRequired, s).map((h) => [h.path, h.message])).toEqual([
+      [
+        ROLE("managementPoint"),
+        `management point ${CM01} uses HTTP; ConfigMgr clients need HTTPS since version 2403 removed HTTP-only client communication (enhanced HTTP is not modelled)`,
+      ],
+    ]);
+  });
+
+  it("httpsRequired: with MDM devices and clients, both reasons", () => {
+    const s = build("windows", (d) => {
+      roles(d).mp.https = false;
+      d.devices.push({ name: "c", platform: "configmgr-client", count: 1, addresses: "10.1.2.0/24" });
+    });
+    expect(hits(httpsRequired, s)[0]?.message).toBe(
+      `management point ${CM01} uses HTTP; on-prem MDM requires HTTPS, and ConfigMgr clients need it since version 2403 removed HTTP-only client communication (enhanced HTTP is not modelled)`,
+    );
+  });
+
+  it("notADeviceManagementPoint and dpMobileNotAllowed: no word on plain roles when only clients use them", () => {
+    const s = buildClients((d) => {
+      d.site.servers.push({
+        name: "cm02.corp.contoso.com",
+        roles: {
+          managementPoint: { https: true, allowMobileDevicesAndMacs: true },
+          distributionPoint: { https: true, allowMobileDevices: true },
+        },
+      });
+    });
+    expect(hits(notADeviceManagementPoint, s)).toEqual([]);
+    expect(hits(dpMobileNotAllowed, s)).toEqual([]);
   });
 });

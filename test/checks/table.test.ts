@@ -30,6 +30,7 @@ describe("checkCatalogue", () => {
       "devices-outside-boundaries",
       "certificate-expires",
       "offered-load",
+      "replica-user-deployments",
     ]);
   });
 });

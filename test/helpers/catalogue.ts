@@ -41,13 +41,17 @@ export const ADDED: readonly string[] = [
   "replica-user-deployments",
 ];
 
-/** Ids the project adds beyond the spec's tables: the reason of the same name, for a group's databases. */
-export const PROJECT_IDS: readonly string[] = ["database-unavailable"];
+/**
+ * Ids the project adds beyond the spec's tables: the reason of the same name, for a group's databases; and a
+ * deployment's expected delay (clients.md asks `check` for it; the spec's tables have no id for it).
+ */
+export const PROJECT_IDS: readonly string[] = ["database-unavailable", "deployment-delay"];
 
 /**
  * Every id of the spec in the order findings come in: the first table, with connection-type-not-allowed after
  * mdm-internet-unsupported (beside the device-side rules) and the project's database-unavailable after
- * replica-at-secondary (beside the replica checks), then the rest of the second table.
+ * replica-at-secondary (beside the replica checks), then the rest of the second table, then the project's
+ * deployment-delay.
  */
 export const ORDER: readonly string[] = [
   ...CATALOGUE.slice(0, CATALOGUE.indexOf("mdm-internet-unsupported") + 1),
@@ -59,4 +63,5 @@ export const ORDER: readonly string[] = [
   "database-unavailable",
   ...CATALOGUE.slice(CATALOGUE.indexOf("replica-at-secondary") + 1),
   ...ADDED.filter((id) => id !== "connection-type-not-allowed"),
+  "deployment-delay",
 ];

@@ -8,6 +8,12 @@ import type { Scenario } from "../../src/scenario/schema.js";
 import { simulate } from "../../src/simulate.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { singleServer } from "../helpers/scenarios.js";
+import {
+  buildClients,
+  clientGroup,
+  clientMpOnReplica,
+  withEnrollmentRoles,
+} from "../helpers/clientScenarios.js";
 
 /** A group's estimate (the library's) with the spreads a run's means are drawn with. */
 function groupFigures(scenario: Scenario, group: number) {
@@ -67,6 +73,24 @@ describe("exact estimates", () => {
     expect(Math.abs((run.failedAttemptsBeforeSuccess.mean ?? NaN) - e.failed)).toBeLessThan(
       (5 * e.failedSpread) / Math.sqrt(n) + 1e-9,
     );
+  });
+
+  it("equal run's means exactly for ConfigMgr clients registering evenly while their management point is down", () => {
+    // Even registrations over 2 hours behind a 5-minute replica; the only server (its management point) is
+    // down from 20 to 50 minutes, so registrations and policy requests meet the outage: run draws nothing.
+    const scenario = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
+      d.duration = "4h";
+      d.site.servers[0]!.outages = [{ from: "20m", to: "50m" }];
+      d.devices = [
+        clientGroup("c", 997, { registration: { pattern: "even", from: "0s", to: "2h", delay: "7s" } }),
+      ];
+    });
+    const run = simulate(scenario);
+    const e = managementPointEstimate(compileSite(scenario, scenario.seed), 0, 0);
+    expect(e.exact).toBe(true);
+    expect(e.connected).toBeCloseTo(run.devices.connected, 6);
+    expect(e.timeToFirstSuccess).toBeCloseTo(run.timeToFirstSuccessSeconds.mean ?? NaN, 2);
+    expect(e.failedTries).toBeCloseTo(run.failedAttemptsBeforeSuccess.mean ?? NaN, 2);
   });
 
   const reached = new Map<string, number>();
