@@ -9,9 +9,10 @@ import { pollOffsets } from "../model/pollSchedule.js";
 import { OK, REASON_ID } from "../model/reasons.js";
 import { answeringEnrollmentPoint, outagesAt, type RoleName } from "../model/rules.js";
 import { STATION_ROLES } from "../model/load/plan.js";
-import type { GroupModel, SiteModel } from "../model/site.js";
+import { alwaysFailing, type GroupModel, type SiteModel } from "../model/site.js";
 import { segmentsWhere, timelineAt, type ReasonTimeline } from "../model/timeline.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { Server } from "../scenario/schema.js";
 import { ROLE_LABEL, serverPath } from "./labels.js";
 
@@ -138,6 +139,7 @@ function contentShares(model: GroupModel): Map<number, number> {
 }
 
 const DATABASE_UNAVAILABLE = REASON_ID["database-unavailable"];
+const NEVER = alwaysFailing("no-management-point");
 
 /** Reads the run into stations and charges each group's first tries to them. */
 class Offered {
@@ -236,15 +238,19 @@ class Offered {
   group(model: GroupModel): void {
     const site = this.site;
     const tries = firstTries(model, site.seed);
-    if (tries.from > tries.last || site.enrollmentProxyPoints.length === 0) return;
     const group = model.group;
+    const client = isConfigMgrClient(group);
+    if (tries.from > tries.last || (!client && site.enrollmentProxyPoints.length === 0)) return;
     const delay = group.enrollment.delay;
     const offsets = pollOffsets(group, site.duration).filter((o) => o < site.duration);
     const mpShares = [...assignmentShares(model, site.managementPoints.length)];
     const dpShares = group.content ? [...contentShares(model)] : [];
     // Where the EPPs a device can reach, or the enrollment point's answer, may change.
     const cuts = new Set<number>([0, site.duration]);
-    for (const t of [...model.eppTimelines, site.enrollmentPoint]) for (const s of t.starts) cuts.add(s);
+    const entries = client
+      ? mpShares.map(([p]) => model.mpTimelines[p])
+      : [...model.eppTimelines, site.enrollmentPoint];
+    for (const t of entries) for (const s of t?.starts ?? []) cuts.add(s);
     const edges = [...cuts].filter((t) => t <= site.duration).sort((a, b) => a - b);
     for (let i = 0; i + 1 < edges.length; i++) {
       const u = i === 0 ? -Infinity : (edges[i] ?? 0);
@@ -252,12 +258,24 @@ class Offered {
       const at = edges[i] ?? 0;
       // The device draws among the EPPs it reaches (a refused try takes no capacity), then the first
       // enrollment point that is up and uses HTTPS serves, when the site's enrollment point check passes.
-      const reached = model.eppTimelines.flatMap((t, j) => (timelineAt(t, at) === OK ? [j] : []));
-      const epp = (j: number) => this.role("enrollmentProxyPoint", site.enrollmentProxyPoints[j]);
-      for (const j of reached) this.charge(epp(j), tries, u, v, 0, 1 / reached.length);
-      if (reached.length === 0 || timelineAt(site.enrollmentPoint, at) !== OK) continue;
-      const ep = answeringEnrollmentPoint(site.scenario, outagesAt(at, site.scenario.site));
-      this.charge(this.role("enrollmentPoint", ep), tries, u, v, 0, 1);
+      if (client) {
+        // A client registers at a management point of its pool that answers (weighed here by the assignment
+        // rule's shares, those that answer now), and no enrollment role is involved.
+        const answering = mpShares.filter(([p]) => timelineAt(model.mpTimelines[p] ?? NEVER, at) === OK);
+        const total = answering.reduce((n, [, share]) => n + share, 0);
+        for (const [p, share] of answering) {
+          const mp = this.role("managementPoint", site.managementPoints[p]);
+          this.charge(mp, tries, u, v, 0, share / total);
+        }
+        if (answering.length === 0) continue;
+      } else {
+        const reached = model.eppTimelines.flatMap((t, j) => (timelineAt(t, at) === OK ? [j] : []));
+        const epp = (j: number) => this.role("enrollmentProxyPoint", site.enrollmentProxyPoints[j]);
+        for (const j of reached) this.charge(epp(j), tries, u, v, 0, 1 / reached.length);
+        if (reached.length === 0 || timelineAt(site.enrollmentPoint, at) !== OK) continue;
+        const ep = answeringEnrollmentPoint(site.scenario, outagesAt(at, site.scenario.site));
+        this.charge(this.role("enrollmentPoint", ep), tries, u, v, 0, 1);
+      }
       // Polls of the devices whose first try enrolled, at the DMP the assignment rule gives them: the MP
       // serves every try the rules let through, its database those that find it up.
       for (const [p, share] of mpShares) {

@@ -1,6 +1,7 @@
 // The scenario exactly as a run uses it: every default filled in (the loader's work) and every value the
 // model would draw written out, so the file runs the same with any seed handling.
-import type { Scenario } from "../scenario/schema.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
+import type { DeviceGroup, Scenario } from "../scenario/schema.js";
 import { syncOffset } from "./replica.js";
 
 /**
@@ -8,7 +9,7 @@ import { syncOffset } from "./replica.js";
  * `syncOffset` (a replica without one draws it from its own stream) written in. Loading it gives the same
  * run result.
  */
-export function scenarioAsRun(scenario: Scenario, seed: number): Scenario {
+export function scenarioAsRun(scenario: Scenario, seed: number): ScenarioAsRun {
   return {
     ...scenario,
     seed,
@@ -16,5 +17,14 @@ export function scenarioAsRun(scenario: Scenario, seed: number): Scenario {
       ...scenario.site,
       replicas: scenario.site.replicas.map((r) => ({ ...r, syncOffset: syncOffset(r, seed) })),
     },
+    // A client's arrival pattern is its `registration`; the loaded `enrollment` beside it is the engines'.
+    devices: scenario.devices.map(({ enrollment, ...group }) =>
+      isConfigMgrClient(group) ? group : { ...group, enrollment },
+    ),
   };
 }
+
+/** A scenario as a run uses it, as a file says it: a client group without the `enrollment` it may not have. */
+export type ScenarioAsRun = Omit<Scenario, "devices"> & {
+  readonly devices: readonly (Omit<DeviceGroup, "enrollment"> & Partial<Pick<DeviceGroup, "enrollment">>)[];
+};

@@ -3,6 +3,7 @@
 // each finite server keeps its waits and responses (counted by the millisecond) and per-minute series. Estimated per
 // server before anything runs, so the part that passes a limit is named at its capacity's path.
 import type { Capacity } from "../scenario/capacitySchema.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { DeviceGroup, Scenario } from "../scenario/schema.js";
 import { pollCount } from "./pollSchedule.js";
 import { isDmp, isMobileDp, type RoleName } from "./rules.js";
@@ -74,7 +75,8 @@ export function capacityParts(scenario: Scenario): { memory: CapacityPart[]; wor
   const eps = holding("enrollmentPoint");
   const mps = holding("managementPoint");
   const dmps = mps.filter(isDmp);
-  const dps = holding("distributionPoint").filter(isMobileDp);
+  const allDps = holding("distributionPoint");
+  const dps = allDps.filter(isMobileDp);
   for (const g of scenario.devices) {
     const tries = triesOf(g, scenario.duration);
     const charge = (role: RoleName, pool: readonly { name: string }[], n: number) => {
@@ -83,12 +85,16 @@ export function capacityParts(scenario: Scenario): { memory: CapacityPart[]; wor
         if (s !== undefined) s.requests += n / pool.length;
       }
     };
-    charge("enrollmentProxyPoint", epps, tries.enrollment);
-    charge("enrollmentPoint", eps, tries.enrollment);
-    charge("distributionPoint", dps, tries.content);
+    // A ConfigMgr client registers at a management point (any MP, any DP); an MDM device at the EPP and EP.
+    const client = isConfigMgrClient(g);
+    if (!client) {
+      charge("enrollmentProxyPoint", epps, tries.enrollment);
+      charge("enrollmentPoint", eps, tries.enrollment);
+    }
+    charge("distributionPoint", client ? allDps : dps, tries.content);
     const pinned = mps.filter((s) => s.name === g.managementPoint);
-    const pool = pinned.length > 0 ? pinned : dmps.length > 0 ? dmps : mps.slice(0, 1);
-    charge("managementPoint", pool, tries.dmp);
+    const pool = pinned.length > 0 ? pinned : client ? mps : dmps.length > 0 ? dmps : mps.slice(0, 1);
+    charge("managementPoint", pool, tries.dmp + (client ? tries.enrollment : 0));
     for (const mp of pool) {
       const db = mp.roles.managementPoint?.database ?? "site";
       const s = db === "site" ? siteDatabase : replicaStations.get(db);

@@ -151,3 +151,30 @@ describe("offered-load", () => {
     expect(loads(steady({}))).toEqual([]);
   });
 });
+
+describe("offered-load for ConfigMgr clients", () => {
+  // 3,600 clients registering one a second over the first hour at the one management point, which has a
+  // capacity; each registration takes one service there, and each client polls hourly from its commit
+  // (2 minutes later): in the busiest quarter hour, one registration and one poll a second.
+  const clients = (platform: "configmgr-client") =>
+    singleServer({
+      duration: "4h",
+      replica: null,
+      mp: { capacity: { workers: 4, serviceTime: "1s" } },
+      group: {
+        platform,
+        count: 3600,
+        addresses: "10.1.0.0/16",
+        enrollment: undefined,
+        registration: { pattern: "even", from: "0s", to: "1h" },
+        polling: [{ every: "1h" }],
+      },
+    });
+
+  it("charges a client's registration to its management point, not to an enrollment role", () => {
+    const [mp] = loads(clients("configmgr-client"));
+    expect(mp?.path).toBe(MP_CAPACITY);
+    expect(mp?.requestsPerSecond).toBeCloseTo(2, 2);
+    expect(mp?.load).toBeCloseTo(0.5, 3);
+  });
+});
