@@ -237,6 +237,17 @@ export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run
         "Seconds from the deployment's `at` to the try that brought it, over the devices that received it",
         "devices that received it",
       ),
+      expectedReceivedAfterSeconds: {
+        ...object(
+          "The closed form beside it: the visibility delay at each targeted device's management point in this run (0 on the site database; the sync that carries the deployment plus its apply delay on a replica) plus the wait for the next poll (half the steady polling interval without jitter), weighed by the assignment rule. It assumes devices registered or enrolled and polling steadily at `at`, no outage and no fallback; null when a replica's sync does not carry it within the run or no targeted device has a management point",
+          {
+            min: num("The shortest delay, seconds"),
+            mean: num("The mean delay, seconds"),
+            max: num("The longest delay, seconds"),
+          },
+        ),
+        type: ["object", "null"],
+      },
     }),
   ),
   expectations: list(

@@ -1,8 +1,9 @@
 // The result's `deployments`: per deployment, how many devices it targeted, how many received it during the
 // run and how long after it was made (docs/clients.md).
-import type { DeploymentModel } from "../model/deployments.js";
+import { deploymentClosedForm } from "../model/deploymentClosedForm.js";
+import type { SiteModel } from "../model/site.js";
 import type { Scenario } from "../scenario/schema.js";
-import { summarize, type Summary } from "./statistics.js";
+import { round3, summarize, type Summary } from "./statistics.js";
 
 /** One deployment's numbers. */
 export interface DeploymentResult {
@@ -11,6 +12,15 @@ export interface DeploymentResult {
   readonly notReceived: number;
   /** Seconds from `at` to each receiving device's successful try, over the devices that received it. */
   readonly receivedAfterSeconds: Summary;
+  /**
+   * The closed form beside it: this run's visibility delay at each targeted device's management point plus
+   * the wait for its next poll (`deploymentClosedForm`'s `thisRun`); null where it does not apply.
+   */
+  readonly expectedReceivedAfterSeconds: {
+    readonly min: number;
+    readonly mean: number;
+    readonly max: number;
+  } | null;
 }
 
 /**
@@ -26,11 +36,13 @@ export function deploymentMetricPaths(scenario: Scenario): string[] {
 
 /** The result's `deployments`, by name, from each deployment's per-device receipt times (NaN: not received). */
 export function buildDeployments(
-  deployments: readonly DeploymentModel[],
+  site: SiteModel,
   receivedAt: readonly Float64Array[],
 ): Record<string, DeploymentResult> {
   const out: Record<string, DeploymentResult> = {};
-  deployments.forEach((d, i) => {
+  site.deployments.forEach((d, i) => {
+    const declared = site.scenario.deployments[i];
+    const form = declared ? deploymentClosedForm(site, declared)?.thisRun : null;
     const times = receivedAt[i] ?? new Float64Array(0);
     // In device order (group, then index): both engines' sums then have the same bits.
     let received = 0;
@@ -43,6 +55,9 @@ export function buildDeployments(
       received: after.length,
       notReceived: d.targeted - after.length,
       receivedAfterSeconds: summarize(after),
+      expectedReceivedAfterSeconds: form
+        ? { min: round3(form.minSeconds), mean: round3(form.meanSeconds), max: round3(form.maxSeconds) }
+        : null,
     };
   });
   return out;

@@ -360,7 +360,7 @@ function measure(raw: RawRun): MeasuredRun {
     // Absent without any capacity, so such a run's document is what it was before the load model.
     ...(raw.load !== null ? { load: buildLoad(raw.load, site.duration) } : {}),
     ...(site.deployments.length > 0
-      ? { deployments: buildDeployments(site.deployments, raw.deployments) }
+      ? { deployments: buildDeployments(site, raw.deployments) }
       : {}),
   };
 }

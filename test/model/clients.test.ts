@@ -120,6 +120,12 @@ describe("ConfigMgr clients", () => {
     const step = 3600 / count;
     expect(deployment?.receivedAfterSeconds.mean).toBeCloseTo(visibility + 1800 - step / 2, 6);
     expect(deployment?.receivedAfterSeconds.max).toBeLessThanOrEqual(visibility + 3600);
+    // The closed form printed beside it: this run's visibility delay plus half the polling interval.
+    expect(deployment?.expectedReceivedAfterSeconds).toEqual({
+      min: visibility,
+      mean: visibility + 1800,
+      max: visibility + 3600,
+    });
   });
 
   it("a deployment reaches devices on the site database at their next poll, and every group it targets only", () => {

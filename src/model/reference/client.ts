@@ -10,12 +10,7 @@ import { assignmentPool, deviceAddress, fallbackPool, managementPointCandidates 
 import { countsTowardFallback } from "../fallback.js";
 import { OK, REASON_ID } from "../reasons.js";
 import { countSwitch } from "../tally.js";
-import { reasonNow, type DeviceState, type World } from "./device.js";
-
-/** A deployment as the databases hold it: a record like a device's, carried by the replicas' syncs. */
-export interface DeploymentRecord {
-  readonly deployment: number;
-}
+import { reasonNow, type DeviceState, type World } from "./deviceState.js";
 
 /** The management points a client at its address may use (its pool), in site order. */
 function pool(world: World, d: DeviceState): readonly number[] {

@@ -13,13 +13,11 @@ import {
   answerEnrollment,
   answerTry,
   assign,
-  at,
   chooseDp,
   chooseEpp,
   enrollmentPointNow,
-  type DeviceState,
-  type World,
 } from "./device.js";
+import { at, type DeviceState, type World } from "./deviceState.js";
 import { chooseRegistrationMp } from "./client.js";
 
 type Stages = Generator<Signal, number, unknown>;

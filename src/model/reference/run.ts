@@ -29,8 +29,8 @@ import { isConstant, meanOf } from "../distribution.js";
 import { applyDelays, syncOffset, type ReplicaTimeline } from "../replica.js";
 import type { Down } from "../rules.js";
 import type { SiteModel } from "../site.js";
-import { deviceLife, DeviceState, type World as DeviceWorld } from "./device.js";
-import type { DeploymentRecord } from "./client.js";
+import { deviceLife } from "./device.js";
+import { DeviceState, type DeploymentRecord, type World as DeviceWorld } from "./deviceState.js";
 import { GroupTapes } from "./tape.js";
 import { Availability, ReplicaProcess } from "./world.js";
 

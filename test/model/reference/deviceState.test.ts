@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Environment } from "../../../src/kernel/environment.js";
 import { Priority } from "../../../src/kernel/priority.js";
 import { OK, REASON_ID } from "../../../src/model/reasons.js";
-import { reasonNow, type World } from "../../../src/model/reference/device.js";
+import { reasonNow, type World } from "../../../src/model/reference/deviceState.js";
 import { Availability } from "../../../src/model/reference/world.js";
 import { compileSite } from "../../../src/model/site.js";
 import { singleServer } from "../../helpers/scenarios.js";
