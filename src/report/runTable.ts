@@ -237,11 +237,11 @@ function trace(r: RunResult, o: TerminalOptions): string {
     e.target ?? "",
     { text: e.outcome, tone: e.outcome === "ok" ? "good" : undefined },
   ]);
-  return section(
-    "Trace",
-    table(["t (s)", "since commit", "event", "server / replica", "outcome"], rows, o),
-    o,
-  );
+  // A deployment's event names the deployment it received.
+  const target = r.trace.some((e) => e.event === "deployment")
+    ? "server / replica / deployment"
+    : "server / replica";
+  return section("Trace", table(["t (s)", "since commit", "event", target, "outcome"], rows, o), o);
 }
 
 /**

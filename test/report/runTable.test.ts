@@ -175,6 +175,17 @@ describe("renderRunTable with ConfigMgr clients", () => {
     expect(rows.slice(1).map((r) => r.at(-1))).toEqual(["230 / 2030.3 / 3830", "–"]);
   });
 
+  it("names the deployment a traced client received in the trace's target column", () => {
+    const traced = simulate(clientScenario(), { trace: "pcs-1" });
+    const rows = tableRows(renderRunTable(traced), "Trace");
+    expect(rows[0]).toEqual(["t (s)", "since commit", "event", "server / replica / deployment", "outcome"]);
+    expect(rows.filter((r) => r[2] === "deployment").map((r) => [r[3], r[4]])).toEqual([
+      ["policy", "received"],
+      ["app", "received"],
+    ]);
+    expect(rows.some((r) => r[2] === "fallback" && r[3] === "mp-b.corp.contoso.com")).toBe(true);
+  });
+
   it("MDM devices: DMP wording, no fallback columns; a deployment still has its table", () => {
     const scenario = singleServer({
       group: { count: 20, enrollment: { from: "0s", to: "30m" } },
