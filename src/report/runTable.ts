@@ -2,6 +2,13 @@
 import { formatDuration } from "../scenario/duration.js";
 import { loadEntries } from "../results/load.js";
 import type { RunResult } from "../results/runResult.js";
+import {
+  deploymentTable,
+  fallbackCells,
+  FALLBACK_HEADERS,
+  hasFallbacks,
+  managementPointNoun,
+} from "./clientResults.js";
 import { num, reasonRows, seconds } from "./format.js";
 import { paragraph, section, table, type Cell } from "./layout.js";
 import { stationRole } from "./stationNames.js";
@@ -40,9 +47,10 @@ function headline(r: RunResult, o: TerminalOptions): string {
 function failures(r: RunResult, o: TerminalOptions): string {
   const parts: string[] = [];
   const tries = reasonRows(r.attempts.failedByReason);
+  const noun = managementPointNoun(r).replace(/^./, (c) => c.toUpperCase());
   parts.push(
     section(
-      `Device management point tries: ${r.attempts.total} (${r.attempts.succeeded} succeeded, ${r.attempts.failed} failed)`,
+      `${noun} tries: ${r.attempts.total} (${r.attempts.succeeded} succeeded, ${r.attempts.failed} failed)`,
       tries.length > 0 ? table(["failed because", "tries"], tries, o) : "  no failed tries",
       o,
     ),
@@ -104,6 +112,8 @@ function groups(r: RunResult, o: TerminalOptions): string {
 function managementPoints(r: RunResult, o: TerminalOptions): string {
   if (r.managementPoints.length === 0)
     return section("Per management point", "  the site has no management point", o);
+  // With ConfigMgr clients: the clients that switched away from each after failed tries, to it, and back.
+  const fallbacks = hasFallbacks(r.managementPoints);
   const rows = r.managementPoints.map((m) => [
     m.server,
     m.database,
@@ -111,10 +121,22 @@ function managementPoints(r: RunResult, o: TerminalOptions): string {
     String(m.attempts),
     String(m.failed),
     String(m.peakAttemptsPerMinute),
+    ...(fallbacks ? fallbackCells(m) : []),
   ]);
+  const head = ["server", "database", "devices", "tries", "failed", "peak tries/min"];
   return section(
     "Per management point",
-    table(["server", "database", "devices", "tries", "failed", "peak tries/min"], rows, o),
+    table(fallbacks ? [...head, ...FALLBACK_HEADERS] : head, rows, o),
+    o,
+  );
+}
+
+function deployments(r: RunResult, o: TerminalOptions): string {
+  const t = deploymentTable(r);
+  if (t === null) return "";
+  return section(
+    "Deployments: time from the deployment to each device's receipt (seconds)",
+    table(t.head, t.rows, o),
     o,
   );
 }
@@ -215,11 +237,11 @@ function trace(r: RunResult, o: TerminalOptions): string {
     e.target ?? "",
     { text: e.outcome, tone: e.outcome === "ok" ? "good" : undefined },
   ]);
-  return section(
-    "Trace",
-    table(["t (s)", "since commit", "event", "server / replica", "outcome"], rows, o),
-    o,
-  );
+  // A deployment's event names the deployment it received.
+  const target = r.trace.some((e) => e.event === "deployment")
+    ? "server / replica / deployment"
+    : "server / replica";
+  return section("Trace", table(["t (s)", "since commit", "event", target, "outcome"], rows, o), o);
 }
 
 /**
@@ -235,6 +257,7 @@ export function renderRunTable(r: RunResult, options: TerminalOptions = {}): str
     managementPoints(r, options),
     replicas(r, options),
     content(r, options),
+    deployments(r, options),
     load(r, options),
     renderExpectations(r, options),
     trace(r, options),

@@ -9,6 +9,7 @@ import {
   pollProfileName,
   type PollPhase,
 } from "../scenario/pollProfiles.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { Outage, Scenario } from "../scenario/schema.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
 import { stationSpecs } from "../model/load/plan.js";
@@ -99,23 +100,31 @@ function pollingControl(path: string, polling: readonly PollPhase[]): Control {
   };
 }
 
-function enrollmentControls(path: string, enrollment: Scenario["devices"][number]["enrollment"]): Control[] {
-  switch (enrollment.pattern) {
+/**
+ * A group's arrival pattern: an MDM device's `enrollment`, a ConfigMgr client's `registration` (the same
+ * patterns; a client group refuses `enrollment`).
+ */
+function arrivalControls(path: string, group: Scenario["devices"][number]): Control[] {
+  const client = isConfigMgrClient(group);
+  const at = `${path}.${client ? "registration" : "enrollment"}`;
+  const word = client ? "Registration" : "Enrollment";
+  const arrival = group.enrollment;
+  switch (arrival.pattern) {
     case "uniform":
     case "even":
       return [
-        duration(`${path}.from`, `Enrollment from (${enrollment.pattern})`, enrollment.from),
-        duration(`${path}.to`, "Enrollment until", enrollment.to),
+        duration(`${at}.from`, `${word} from (${arrival.pattern})`, arrival.from),
+        duration(`${at}.to`, `${word} until`, arrival.to),
       ];
     case "burst":
-      return [duration(`${path}.at`, "Enrollment burst at", enrollment.at)];
+      return [duration(`${at}.at`, `${word} burst at`, arrival.at)];
     case "poisson":
       return [
-        duration(`${path}.from`, "Enrollment from (poisson)", enrollment.from),
+        duration(`${at}.from`, `${word} from (poisson)`, arrival.from),
         {
-          path: `${path}.ratePerMinute`,
-          label: "Enrollments per minute",
-          value: String(enrollment.ratePerMinute),
+          path: `${at}.ratePerMinute`,
+          label: `${word}s per minute`,
+          value: String(arrival.ratePerMinute),
           hint: "a number > 0",
         },
       ];
@@ -123,8 +132,8 @@ function enrollmentControls(path: string, enrollment: Scenario["devices"][number
 }
 
 /**
- * The controls of a scenario, in page order: the run, replicas, device groups, management points, servers,
- * the site database.
+ * The controls of a scenario, in page order: the run, replicas, device groups, deployments, management
+ * points, servers, the site database.
  */
 export function scenarioControls(scenario: Scenario): ControlGroup[] {
   // A device's request timeout matters only where some role or database has a capacity.
@@ -160,7 +169,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       title: `Devices ${group.name}`,
       controls: [
         integer(`${path}.count`, "Count", group.count, "an integer ≥ 1"),
-        ...enrollmentControls(`${path}.enrollment`, group.enrollment),
+        ...arrivalControls(path, group),
         pollingControl(path, group.polling),
         duration(`${path}.polling.0.every`, "First polling interval", group.polling[0]?.every ?? 0),
         integer(
@@ -170,9 +179,20 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           "an integer ≥ 0",
         ),
         ...(loaded ? [duration(`${path}.requestTimeout`, "Request timeout", group.requestTimeout)] : []),
+        // A client that fell back to another management point looks for its own again at this interval.
+        ...(isConfigMgrClient(group)
+          ? [duration(`${path}.mpRefresh`, "Management point refresh", group.mpRefresh)]
+          : []),
       ],
     });
   }
+  for (const deployment of scenario.deployments)
+    groups.push({
+      title: `Deployment ${deployment.name}`,
+      controls: [
+        duration(`deployments.${deployment.name}.at`, "Made at (time from the start)", deployment.at),
+      ],
+    });
   const databases = ["site", ...scenario.site.replicas.map((r) => r.name)];
   for (const server of scenario.site.servers) {
     const mp = server.roles.managementPoint;

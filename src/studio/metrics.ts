@@ -1,7 +1,10 @@
 // The studio's headline numbers: result paths of `run --format json`, read exactly, shown with a unit.
+import { UsageError } from "../errors.js";
 import { readMetric } from "../results/expectations.js";
 import { round3 } from "../results/statistics.js";
 import type { RunResult } from "../results/runResult.js";
+import { isConfigMgrClient } from "../scenario/deviceSchema.js";
+import type { Scenario } from "../scenario/schema.js";
 
 /** One headline number: its result path, a label and its unit. */
 export interface Headline {
@@ -29,9 +32,81 @@ export const HEADLINES: readonly Headline[] = [
   { path: "attempts.failed", label: "failed tries", unit: "" },
 ];
 
-/** The headline numbers of a result, in `HEADLINES` order (null where the result has none, as in JSON). */
-export function headlineValues(result: RunResult): (number | null)[] {
-  return HEADLINES.map((h) => readMetric(result, h.path));
+/** A row of the scenario's own numbers: a management point or a deployment, and its numbers. */
+export interface NumberRow {
+  readonly name: string;
+  readonly numbers: readonly Headline[];
+}
+
+/** The numbers a scenario has beyond the headlines, as the page shows them in tables. */
+export interface ScenarioNumbers {
+  /** With ConfigMgr client groups: per management point, the clients that fell back from it, to it, and returned. */
+  readonly fallbacks: readonly NumberRow[];
+  /** Per deployment: the devices that received it and not, and how long after it was made. */
+  readonly deployments: readonly NumberRow[];
+}
+
+/** The columns of the fallback table: result fields and their labels. */
+export const FALLBACK_NUMBERS = [
+  ["fallbacksFrom", "fell back from it"],
+  ["fallbacksTo", "fell back to it"],
+  ["returnsTo", "returned to it"],
+] as const;
+
+/** The columns of the deployments table: result paths under `deployments.<name>`, labels and units. */
+export const DEPLOYMENT_NUMBERS = [
+  ["received", "received", ""],
+  ["notReceived", "not received", ""],
+  ["receivedAfterSeconds.mean", "received after, mean", "s"],
+  ["receivedAfterSeconds.p90", "received after, p90", "s"],
+] as const;
+
+/** The management points' fallbacks (when the scenario has client groups) and the deployments' numbers. */
+export function scenarioNumbers(scenario: Scenario): ScenarioNumbers {
+  const clients = scenario.devices.some(isConfigMgrClient);
+  const servers = clients ? scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined) : [];
+  return {
+    fallbacks: servers.map((s) => ({
+      name: s.name,
+      numbers: FALLBACK_NUMBERS.map(([field, label]) => ({
+        path: `managementPoints.${s.name}.${field}`,
+        label: `${s.name}: ${label}`,
+        unit: "" as const,
+      })),
+    })),
+    deployments: scenario.deployments.map((d) => ({
+      name: d.name,
+      numbers: DEPLOYMENT_NUMBERS.map(([field, label, unit]) => ({
+        path: `deployments.${d.name}.${field}`,
+        label: `deployment ${d.name}: ${label}`,
+        unit,
+      })),
+    })),
+  };
+}
+
+/** Every number the studio shows for a scenario, in page order: the headlines, then its own. */
+export function studioHeadlines(scenario: Scenario): Headline[] {
+  const own = scenarioNumbers(scenario);
+  return [...HEADLINES, ...[...own.fallbacks, ...own.deployments].flatMap((row) => row.numbers)];
+}
+
+/**
+ * The numbers of a result, in the order of `headlines` (null where the result has none, as in JSON, and
+ * where an edit took away what a path names: a deployment, a management point).
+ */
+export function headlineValues(
+  result: RunResult,
+  headlines: readonly Headline[] = HEADLINES,
+): (number | null)[] {
+  return headlines.map((h) => {
+    try {
+      return readMetric(result, h.path);
+    } catch (error) {
+      if (error instanceof UsageError) return null;
+      throw error;
+    }
+  });
 }
 
 /** A number as `data-value` carries it: JSON's text of the number, `null` for none. */

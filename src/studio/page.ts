@@ -2,11 +2,11 @@
 // numbers and charts go, and the page's script (which starts the simulator in a worker from its own text).
 // Pure: the same scenario, scripts and command give the same bytes (no clock, ids numbered in order).
 import { sha256 } from "@noble/hashes/sha2.js";
-import { documentHead, escapeHtml, pageFooter } from "../report/html/document.js";
+import { documentHead, escapeHtml, htmlTable, pageFooter, raw } from "../report/html/document.js";
 import { writtenForm } from "../scenario/load.js";
 import type { Scenario } from "../scenario/schema.js";
 import { scenarioControls, type Control, type ControlGroup } from "./controls.js";
-import { HEADLINES } from "./metrics.js";
+import { HEADLINES, scenarioNumbers, studioHeadlines, type Headline, type NumberRow } from "./metrics.js";
 import { PAIRED_RUNS } from "./paired.js";
 import { studioCss } from "./styles.js";
 
@@ -95,10 +95,50 @@ function headlinesHtml(): string {
   return `<div class="cards live">\n${cards.join("\n")}\n</div>`;
 }
 
-function compareHtml(): string {
+/** A table of a scenario's own numbers: a row per management point or deployment, a live cell per number. */
+function numberTable(
+  title: string,
+  first: string,
+  columns: readonly string[],
+  rows: readonly NumberRow[],
+): string {
+  if (rows.length === 0) return "";
+  const cell = (h: Headline) => ({
+    value: raw(`<span data-metric="${escapeHtml(h.path)}" data-value="">…</span>`),
+    className: "num",
+  });
+  return `<h3>${escapeHtml(title)}</h3>\n${htmlTable(
+    [first, ...columns],
+    rows.map((row) => [row.name, ...row.numbers.map(cell)]),
+  )}`;
+}
+
+/** The management points' fallbacks and the deployments' numbers, when the scenario has them. */
+function scenarioNumbersHtml(scenario: Scenario): string {
+  const own = scenarioNumbers(scenario);
+  return [
+    numberTable(
+      "Clients falling back",
+      "management point",
+      ["fell back from it", "fell back to it", "returned to it"],
+      own.fallbacks,
+    ),
+    numberTable(
+      "Deployments",
+      "deployment",
+      ["received", "not received", "received after, mean", "p90"],
+      own.deployments,
+    ),
+  ]
+    .filter((s) => s !== "")
+    .map((s) => `<div class="live">\n${s}\n</div>`)
+    .join("\n");
+}
+
+function compareHtml(headlines: readonly Headline[]): string {
   const cell = (kind: string, path: string) =>
     `<td class="num" data-${kind}-metric="${escapeHtml(path)}">${kind === "file" || kind === "edited" || kind === "difference" ? "…" : "–"}</td>`;
-  const rows = HEADLINES.map(
+  const rows = headlines.map(
     (h) =>
       `<tr><th scope="row">${escapeHtml(h.label)}<br><code>${escapeHtml(h.path)}</code></th>${["file", "edited", "difference", "paired", "relative", "verdict"].map((k) => cell(k, h.path)).join("")}</tr>`,
   );
@@ -153,7 +193,7 @@ ${controlsHtml(groups)}
 <div class="results">
 <section id="numbers" aria-labelledby="numbers-title">
 <h2 id="numbers-title">Headline numbers</h2>
-${headlinesHtml()}
+${[headlinesHtml(), scenarioNumbersHtml(scenario)].filter((s) => s !== "").join("\n")}
 </section>
 <section id="charts" aria-labelledby="charts-title">
 <h2 id="charts-title">Charts</h2>
@@ -163,7 +203,7 @@ ${headlinesHtml()}
 </main>
 <section id="compare" aria-labelledby="compare-title">
 <h2 id="compare-title">Compare with the file</h2>
-${compareHtml()}
+${compareHtml(studioHeadlines(scenario))}
 </section>
 ${pageFooter(input.command)}
 <script>${script}</script>

@@ -6,7 +6,7 @@ import { intervalText } from "../report/interval.js";
 import { percentText } from "../report/format.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
-import { HEADLINES } from "./metrics.js";
+import { studioHeadlines } from "./metrics.js";
 import { editScenario, problem, type WhatIfProblem } from "./whatIf.js";
 
 /** Seeds a paired comparison may run: the page offers these. */
@@ -39,6 +39,7 @@ export function pairedComparison(
   edits: readonly Edit[],
   runs: number,
 ): PairedResult | WhatIfProblem {
+  const headlines = studioHeadlines(file);
   try {
     const edited = editScenario(file, edits);
     const result = runCompare(
@@ -52,13 +53,13 @@ export function pairedComparison(
           with: Object.fromEntries(edits.map((e) => [e.path, e.value])),
         },
       },
-      { runs, seed: edited.seed, metrics: HEADLINES.map((h) => h.path) },
+      { runs, seed: edited.seed, metrics: headlines.map((h) => h.path) },
     );
     return {
       ok: true,
       runs,
       firstSeed: edited.seed,
-      numbers: HEADLINES.map((h) => {
+      numbers: headlines.map((h) => {
         const m = result.metrics[h.path];
         const mean = m?.difference.mean ?? null;
         const text = intervalText(mean, m?.difference.ci95, runs);

@@ -9,13 +9,20 @@ import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { runSimulation, simulate } from "../simulate.js";
 import { setOptions, type Edit } from "./fragment.js";
-import { dataValue, displayDifference, displayValue, HEADLINES, headlineValues } from "./metrics.js";
+import {
+  dataValue,
+  displayDifference,
+  displayValue,
+  headlineValues,
+  studioHeadlines,
+  type Headline,
+} from "./metrics.js";
 
 /** What the page shows after a what-if. */
 export interface WhatIfResult {
   readonly ok: true;
   readonly seed: number;
-  /** The headline numbers, beside the file's with the same seed, in `HEADLINES` order. */
+  /** The numbers, beside the file's with the same seed, in `studioHeadlines` order. */
   readonly numbers: readonly HeadlineNumber[];
   /** The charts' figures, HTML. */
   readonly figures: string;
@@ -66,10 +73,11 @@ export function problem(error: unknown, edits: readonly Edit[]): WhatIfProblem {
 }
 
 function headlineNumbers(
+  headlines: readonly Headline[],
   values: readonly (number | null)[],
   fileValues: readonly (number | null)[],
 ): HeadlineNumber[] {
-  return HEADLINES.map((h, i) => {
+  return headlines.map((h, i) => {
     const value = values[i] ?? null;
     const file = fileValues[i] ?? null;
     return {
@@ -97,12 +105,14 @@ export async function runWhatIf(
   let edited: Scenario;
   let run: ReturnType<typeof runSimulation>;
   let fileValues: readonly (number | null)[] | undefined;
+  // The numbers the page has places for: the file's (an edit never adds a deployment's row).
+  const headlines = studioHeadlines(file);
   try {
     edited = editScenario(file, edits);
     run = runSimulation(edited);
     fileValues = options.fileValues?.get(edited.seed);
     if (fileValues === undefined) {
-      fileValues = headlineValues(simulate(file, { seed: edited.seed }));
+      fileValues = headlineValues(simulate(file, { seed: edited.seed }), headlines);
       options.fileValues?.set(edited.seed, fileValues);
     }
   } catch (error) {
@@ -118,7 +128,7 @@ export async function runWhatIf(
   return {
     ok: true,
     seed: edited.seed,
-    numbers: headlineNumbers(headlineValues(run.result), fileValues),
+    numbers: headlineNumbers(headlines, headlineValues(run.result, headlines), fileValues),
     figures: sections.map((s) => figuresOf(charts, svgs, s)).join("\n"),
     scenarioJson: scenarioJson(edited),
     warnings: rendered.flatMap((r) => r.warnings),

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRunReport } from "../../src/report/html/runReport.js";
 import { buildSweepReport } from "../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
+import { runReportCharts } from "../../src/report/html/runReport.js";
 import { runSweep } from "../../src/sweep/sweep.js";
 import {
   CHROMIUM,
@@ -19,7 +20,7 @@ import {
   openRecording,
 } from "../helpers/chromium.js";
 import { REPO_ROOT } from "../helpers/cli.js";
-import { bundled, reportInput } from "./helpers.js";
+import { bundled, clientScenario, reportInput } from "./helpers.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
 
@@ -43,6 +44,9 @@ describe.skipIf(!available)("the report in Chromium", () => {
     files.outage = join(ARTIFACTS, "report-replica-outage.html");
     const outage = reportInput(bundled("replica-outage"), "mdmsim report replica-outage.json");
     writeFileSync(files.outage, (await buildRunReport(outage)).html);
+    files.clients = join(ARTIFACTS, "report-clients.html");
+    const clients = reportInput(clientScenario(), "mdmsim report clients.json");
+    writeFileSync(files.clients, (await buildRunReport(clients)).html);
     const scenario = applyOverrides(bundled("baseline"), ["devices.0.count=200"]);
     const sweep = runSweep(scenario, { vary: ["site.replicas.replica1.syncInterval=1m..10m:3m"], runs: 3 });
     files.sweep = join(ARTIFACTS, "report-sweep.html");
@@ -78,7 +82,7 @@ describe.skipIf(!available)("the report in Chromium", () => {
     );
   }
 
-  it.each(["run", "outage", "sweep"])(
+  it.each(["run", "outage", "sweep", "clients"])(
     "%s report: every chart drew marks, and no request left the file",
     async (name) => {
       const file = files[name]!;
@@ -125,6 +129,47 @@ describe.skipIf(!available)("the report in Chromium", () => {
     expect(await stroke()).toBe("rgb(0, 114, 178)");
     expect((await colors()).bg).toBe("rgb(255, 255, 255)");
     await page.screenshot({ path: join(ARTIFACTS, "report-run-print.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("draws a deployment's share over time, its start and the replica's syncs after it; the fallback chart", async () => {
+    const { page } = await open(files.clients!);
+    // What the plan says the chart shows: r1's syncs inside the window after the deployment at 4 h.
+    const { result, series } = reportInput(clientScenario(), "");
+    const planned = runReportCharts(result, series).find((c) => c.id === "chart-deployment-2");
+    const layer = (planned?.spec as { layer: { mark: { type: string }; data: { values: unknown[] } }[] })
+      .layer[0];
+    expect(layer?.mark.type).toBe("rule");
+    const syncs = layer?.data.values.length ?? 0;
+    expect(syncs).toBeGreaterThan(5);
+    const drawn = await inPage<{ rules: number; line: number[]; label: string }>(
+      page,
+      `(() => {
+        const svg = document.querySelector("#chart-deployment-2 svg");
+        const visible = (el) => { const b = el.getBBox(); return b.width > 0 || b.height > 0; };
+        const line = svg.querySelector(".mark-line.role-mark path");
+        const box = line.getBBox();
+        return {
+          rules: [...svg.querySelectorAll(".mark-rule.role-mark line")].filter(visible).length,
+          line: [box.width, box.height],
+          label: [...svg.querySelectorAll(".mark-text.role-mark text")].map((t) => t.textContent).join("|"),
+        };
+      })()`,
+    );
+    // One rule per sync, and one for the deployment itself.
+    expect(drawn.rules).toBe(syncs + 1);
+    expect(drawn.label).toContain("deployed, 4h into the run");
+    // The step line climbs from 0 to every targeted device: most of the plot's height and width.
+    expect(drawn.line[0]).toBeGreaterThan(500);
+    expect(drawn.line[1]).toBeGreaterThan(200);
+    const fallbacks = await inPage<number>(
+      page,
+      `[...document.querySelectorAll("#chart-fallbacks .mark-area.role-mark path")].filter((p) => p.getBBox().height > 0).length`,
+    );
+    expect(fallbacks).toBe(1);
+    await (
+      await page.$("#chart-deployment-2")
+    )?.screenshot({ path: join(ARTIFACTS, "report-deployment.png") });
     await page.close();
   });
 });

@@ -16,6 +16,57 @@ export function bundled(name: string): Scenario {
   return loadScenario(parseScenarioText(readFileSync(path, "utf8"), "auto"));
 }
 
+const clientServer = (name: string, database: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  roles: { managementPoint: { https: true, database }, distributionPoint: { https: true } },
+  ...extra,
+});
+
+/**
+ * A small ConfigMgr client site: mp-a reads replica r1 and is down from 1 h to 3 h, mp-b reads the site
+ * database; each is its own boundary group's, both the default boundary group's. 400 clients register in the
+ * first 55 minutes (256 in mp-a's boundary group, 144 in mp-b's), so mp-a's clients fall back to mp-b at
+ * their second poll and return at their refresh. Two deployments: `policy` inside the outage, `app` after.
+ */
+export function clientScenario(extra: Record<string, unknown> = {}): Scenario {
+  return loadScenario({
+    name: "clients",
+    seed: 3,
+    duration: "26h",
+    site: {
+      replicas: [{ name: "r1", syncInterval: "5m", syncOffset: "0s", applyDelay: "30s" }],
+      servers: [
+        clientServer("mp-a.corp.contoso.com", "r1", { outages: [{ from: "1h", to: "3h" }] }),
+        clientServer("mp-b.corp.contoso.com", "site"),
+      ],
+      boundaries: [
+        { name: "A", type: "ipv4Range", value: "10.1.0.0-10.1.127.255" },
+        { name: "B", type: "ipv4Range", value: "10.1.128.0-10.1.255.255" },
+      ],
+      boundaryGroups: [
+        { name: "A", boundaries: ["A"], servers: ["mp-a.corp.contoso.com"] },
+        { name: "B", boundaries: ["B"], servers: ["mp-b.corp.contoso.com"] },
+        { name: "Default", servers: ["mp-a.corp.contoso.com", "mp-b.corp.contoso.com"] },
+      ],
+      defaultBoundaryGroup: "Default",
+    },
+    devices: [
+      {
+        name: "pcs",
+        platform: "configmgr-client",
+        count: 400,
+        addresses: "10.1.127.0-10.1.128.255",
+        registration: { from: "0s", to: "55m" },
+      },
+    ],
+    deployments: [
+      { name: "policy", at: "1h30m" },
+      { name: "app", at: "4h" },
+    ],
+    ...extra,
+  });
+}
+
 /** What `mdmsim report` passes to the run report: the run, check's findings and reach's matrix. */
 export function reportInput(
   scenario: Scenario,

@@ -5,10 +5,16 @@ import { buildRunResult } from "../../src/results/runResult.js";
 import { simulate } from "../../src/simulate.js";
 import { handTally, plainRun, runWithLoad } from "../helpers/loadTallies.js";
 import { singleServer } from "../helpers/scenarios.js";
+import { clientScenario } from "./helpers.js";
 
 /** The rows of the per-group table, as cells. */
 function groupRows(text: string): string[][] {
-  const section = text.slice(text.indexOf("Per device group"));
+  return tableRows(text, "Per device group");
+}
+
+/** The rows of the table under the heading that starts with `title`, as cells. */
+function tableRows(text: string, title: string): string[][] {
+  const section = text.slice(text.indexOf(title));
   const table = section.slice(0, section.indexOf("\n\n"));
   return table
     .split("\n")
@@ -84,5 +90,118 @@ describe("renderRunTable with load", () => {
 
   it("has no such table without load", () => {
     expect(renderRunTable(buildRunResult(plainRun()))).not.toContain("Finite servers");
+  });
+});
+
+describe("renderRunTable with ConfigMgr clients", () => {
+  const result = simulate(clientScenario());
+
+  it("adds the fallback columns to the management point table: from, to, returned", () => {
+    const text = renderRunTable(result);
+    expect(tableRows(text, "Per management point")).toEqual([
+      [
+        "server",
+        "database",
+        "devices",
+        "tries",
+        "failed",
+        "peak tries/min",
+        "fell back from",
+        "fell back to",
+        "returned",
+      ],
+      ...result.managementPoints.map((m) => [
+        m.server,
+        m.database,
+        String(m.devices),
+        String(m.attempts),
+        String(m.failed),
+        String(m.peakAttemptsPerMinute),
+        String(m.fallbacksFrom),
+        String(m.fallbacksTo),
+        String(m.returnsTo),
+      ]),
+    ]);
+    // mp-a's 256 clients fell back to mp-b in the outage and all came back at their refresh.
+    expect(result.managementPoints.map((m) => [m.fallbacksFrom, m.fallbacksTo, m.returnsTo])).toEqual([
+      [256, 0, 256],
+      [0, 256, 0],
+    ]);
+    // A client asks a management point for policy: no "device management point" for it.
+    expect(text).toContain(`Management point tries: ${result.attempts.total} (`);
+    expect(text).not.toContain("Device management point");
+  });
+
+  it("has a deployments table: counts, then the delays from the deployment in seconds", () => {
+    const text = renderRunTable(result);
+    const rows = tableRows(text, "Deployments: time from the deployment");
+    expect(rows[0]).toEqual([
+      "deployment",
+      "targeted",
+      "received",
+      "not received",
+      "mean",
+      "p50",
+      "p90",
+      "p99",
+      "max",
+    ]);
+    const app = result.deployments?.app;
+    const s = app?.receivedAfterSeconds;
+    expect(rows.map((r) => r[0])).toEqual(["deployment", "policy", "app"]);
+    expect(rows[2]).toEqual([
+      "app",
+      "400",
+      String(app?.received),
+      String(app?.notReceived),
+      ...[s?.mean, s?.p50, s?.p90, s?.p99, s?.max].map((x) => String(Math.round((x ?? NaN) * 10) / 10)),
+    ]);
+    // After the replicas and before the expectations.
+    expect(text.indexOf("Per replica")).toBeLessThan(text.indexOf("Deployments"));
+  });
+
+  it("shows the closed form beside the measured delays when the result has one", () => {
+    const policy = result.deployments?.policy;
+    if (!policy) throw new Error("no policy deployment");
+    const withClosedForm = {
+      ...result,
+      deployments: {
+        ...result.deployments,
+        policy: { ...policy, expectedReceivedAfterSeconds: { min: 230, mean: 2030.25, max: 3830 } },
+      },
+    };
+    const rows = tableRows(renderRunTable(withClosedForm), "Deployments");
+    expect(rows[0]?.at(-1)).toBe("closed form min / mean / max");
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual(["230 / 2030.3 / 3830", "–"]);
+  });
+
+  it("names the deployment a traced client received in the trace's target column", () => {
+    const traced = simulate(clientScenario(), { trace: "pcs-1" });
+    const rows = tableRows(renderRunTable(traced), "Trace");
+    expect(rows[0]).toEqual(["t (s)", "since commit", "event", "server / replica / deployment", "outcome"]);
+    expect(rows.filter((r) => r[2] === "deployment").map((r) => [r[3], r[4]])).toEqual([
+      ["policy", "received"],
+      ["app", "received"],
+    ]);
+    expect(rows.some((r) => r[2] === "fallback" && r[3] === "mp-b.corp.contoso.com")).toBe(true);
+  });
+
+  it("MDM devices: DMP wording, no fallback columns; a deployment still has its table", () => {
+    const scenario = singleServer({
+      group: { count: 20, enrollment: { from: "0s", to: "30m" } },
+      extra: { deployments: [{ name: "wipe", at: "1h" }] },
+    });
+    const mdm = simulate(scenario);
+    const text = renderRunTable(mdm);
+    expect(text).toContain("Device management point tries:");
+    expect(tableRows(text, "Per management point")[0]).toEqual([
+      "server",
+      "database",
+      "devices",
+      "tries",
+      "failed",
+      "peak tries/min",
+    ]);
+    expect(tableRows(text, "Deployments")[1]?.slice(0, 4)).toEqual(["wipe", "20", "20", "0"]);
   });
 });

@@ -2,7 +2,7 @@
 // page's worker and gives `mdmsim run`'s numbers for the same edits; the URL fragment reopens the what-if;
 // the downloaded scenario runs to the same result; no request leaves the file. Screenshots go to
 // /tmp/studio-*.png for a person to look at, and the time from a change to "ready" is logged (BENCHMARKS.md).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +13,8 @@ import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
 import { CHROMIUM, chromiumAvailable, inCi, launchChromium, openRecording } from "../helpers/chromium.js";
 import { parseJson, REPO_ROOT, runCli } from "../helpers/cli.js";
-import { bundled } from "../report/helpers.js";
+import { bundled, clientScenario } from "../report/helpers.js";
+import { writtenForm } from "../../src/scenario/load.js";
 
 const REPLICA = "site.replicas.replica1.syncInterval";
 const COUNT = "devices.hq-windows.count";
@@ -270,6 +271,49 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     const workers = "site.servers.dmp01.corp.contoso.com.roles.managementPoint.capacity.workers";
     await edit(page, workers, "2");
     expectSameNumbers(await shownNumbers(page), await runJson([scenario, "--set", `${workers}=2`]));
+    await page.close();
+  }, 120_000);
+
+  it("runs a ConfigMgr client site: fallbacks and deployments shown as mdmsim run gives them, their charts, a deployment's start and a registration edited", async () => {
+    const scenarioFile = join(dir, "clients.json");
+    writeFileSync(scenarioFile, JSON.stringify(writtenForm(clientScenario())));
+    const studio = join(dir, "clients-studio.html");
+    const made = await runCli(["studio", scenarioFile, "--out", studio]);
+    expect(made.code, made.stderr).toBe(0);
+    const { page, requests, console } = await open(pathToFileURL(studio).href);
+    const shown = await shownNumbers(page);
+    expectSameNumbers(shown, await runJson([scenarioFile]));
+    expect(shown["managementPoints.mp-b.corp.contoso.com.fallbacksTo"]).toBe("256");
+    expect(shown["deployments.app.received"]).toBe("400");
+
+    /** Per chart id: its drawn marks. */
+    const charts = () =>
+      inPage<Record<string, number>>(
+        page,
+        `Object.fromEntries([...document.querySelectorAll("figure.chart")].map((f) => [f.id,
+          [...f.querySelectorAll(".role-mark path, .role-mark line, .role-mark rect, .role-mark text")]
+            .filter((el) => { const b = el.getBBox(); return b.width > 0 || b.height > 0; }).length]))`,
+      );
+    const drawn = await charts();
+    for (const id of ["chart-fallbacks", "chart-deployment-1", "chart-deployment-2"])
+      expect(drawn[id], id).toBeGreaterThan(0);
+
+    const edits: [string, string][] = [
+      ["deployments.app.at", "5h"],
+      ["devices.pcs.registration.to", "30m"],
+      ["site.servers.mp-a.corp.contoso.com.outages", "[]"],
+    ];
+    for (const [path, value] of edits) await edit(page, path, value);
+    const expected = await runJson([scenarioFile, ...edits.flatMap(([p, v]) => ["--set", `${p}=${v}`])]);
+    const after = await shownNumbers(page);
+    expectSameNumbers(after, expected);
+    // Without mp-a's outage nobody falls back, and the fallback chart is gone; the deployment moved.
+    expect(after["managementPoints.mp-b.corp.contoso.com.fallbacksTo"]).toBe("0");
+    expect(Object.keys(await charts())).not.toContain("chart-fallbacks");
+    expect(await page.textContent("#chart-deployment-2")).toContain("5h into the run");
+    await (await page.$("#numbers"))?.screenshot({ path: "/tmp/studio-clients-numbers.png" });
+    expect(requests.filter((url) => !url.startsWith("blob:"))).toEqual([pathToFileURL(studio).href]);
+    expect(console).toEqual([]);
     await page.close();
   }, 120_000);
 

@@ -7,7 +7,7 @@ import { applyOverrides } from "../../src/scenario/overrides.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { outagesText, scenarioControls } from "../../src/studio/controls.js";
 import { REPO_ROOT } from "../helpers/cli.js";
-import { bundled } from "../report/helpers.js";
+import { bundled, clientScenario } from "../report/helpers.js";
 
 const names = readdirSync(join(REPO_ROOT, "scenarios"))
   .filter((f) => f.endsWith(".json"))
@@ -101,6 +101,7 @@ describe("scenarioControls", () => {
         "Run",
         ...scenario.site.replicas.map((r) => `Replica ${r.name}`),
         ...scenario.devices.map((g) => `Devices ${g.name}`),
+        ...scenario.deployments.map((d) => `Deployment ${d.name}`),
         ...scenario.site.servers
           .filter((s) => s.roles.managementPoint)
           .map((s) => `Management point ${s.name}`),
@@ -143,5 +144,70 @@ describe("scenarioControls", () => {
       "devices.hq-windows.enrollment.from=0s",
       "devices.hq-windows.enrollment.ratePerMinute=20",
     ]);
+  });
+
+  describe("of a ConfigMgr client site", () => {
+    const scenario = clientScenario();
+    const controls = scenarioControls(scenario).flatMap((g) => g.controls);
+
+    it("turns a client group's registration (not enrollment), its refresh, and each deployment's start", () => {
+      expect(
+        controls
+          .filter((c) => /^devices\.pcs\.(registration|enrollment|mpRefresh)|^deployments\./.test(c.path))
+          .map((c) => [c.label, c.path, c.value]),
+      ).toEqual([
+        ["Registration from (uniform)", "devices.pcs.registration.from", "0s"],
+        ["Registration until", "devices.pcs.registration.to", "55m"],
+        ["Management point refresh", "devices.pcs.mpRefresh", "1d"],
+        ["Made at (time from the start)", "deployments.policy.at", "1h30m"],
+        ["Made at (time from the start)", "deployments.app.at", "4h"],
+      ]);
+      expect(scenarioControls(scenario).map((g) => g.title)).toEqual([
+        "Run",
+        "Replica r1",
+        "Devices pcs",
+        "Deployment policy",
+        "Deployment app",
+        "Management point mp-a.corp.contoso.com",
+        "Management point mp-b.corp.contoso.com",
+        "Server mp-a.corp.contoso.com",
+        "Server mp-b.corp.contoso.com",
+        "Site database",
+      ]);
+    });
+
+    it("gives values that --set takes and that leave the scenario unchanged; an edit runs", () => {
+      expect(
+        applyOverrides(
+          scenario,
+          controls.map((c) => `${c.path}=${c.value}`),
+        ),
+      ).toEqual(scenario);
+      const edited = applyOverrides(scenario, [
+        "devices.pcs.registration.to=2h",
+        "deployments.app.at=5h",
+        "devices.pcs.mpRefresh=12h",
+      ]);
+      expect(edited.devices[0]?.enrollment).toMatchObject({ from: 0, to: 7200 });
+      expect(edited.deployments[1]?.at).toBe(5 * 3600);
+      expect(edited.devices[0]?.mpRefresh).toBe(12 * 3600);
+    });
+
+    it("names a burst's and a poisson pattern's fields under registration", () => {
+      const paths = (s: Scenario) =>
+        scenarioControls(s)
+          .flatMap((g) => g.controls)
+          .filter((c) => c.path.includes(".registration."))
+          .map((c) => [c.label, `${c.path}=${c.value}`]);
+      const burst = applyOverrides(scenario, ['devices.pcs.registration={"pattern":"burst","at":"10m"}']);
+      expect(paths(burst)).toEqual([["Registration burst at", "devices.pcs.registration.at=10m"]]);
+      const poisson = applyOverrides(scenario, [
+        'devices.pcs.registration={"pattern":"poisson","ratePerMinute":20}',
+      ]);
+      expect(paths(poisson)).toEqual([
+        ["Registration from (poisson)", "devices.pcs.registration.from=0s"],
+        ["Registrations per minute", "devices.pcs.registration.ratePerMinute=20"],
+      ]);
+    });
   });
 });

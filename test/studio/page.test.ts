@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { writtenForm } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { scenarioControls } from "../../src/studio/controls.js";
-import { HEADLINES } from "../../src/studio/metrics.js";
+import { HEADLINES, studioHeadlines } from "../../src/studio/metrics.js";
 import { buildStudioPage, scriptSafeJson } from "../../src/studio/page.js";
-import { bundled } from "../report/helpers.js";
+import { bundled, clientScenario } from "../report/helpers.js";
 
 const input = {
   scenario: bundled("two-dmps"),
@@ -70,5 +70,22 @@ describe("buildStudioPage", () => {
 
   it("gives the same bytes for the same inputs", () => {
     expect(buildStudioPage(input).html).toBe(buildStudioPage(input).html);
+  });
+
+  it("shows a client site's fallbacks and deployments in tables of live numbers, and compares them all", () => {
+    const scenario = clientScenario();
+    const { html } = buildStudioPage({ ...input, scenario });
+    const metrics = [...html.matchAll(/data-metric="([^"]+)" data-value=""/g)].map((m) => m[1]);
+    expect(metrics).toEqual(studioHeadlines(scenario).map((h) => h.path));
+    expect(html).toContain("<h3>Clients falling back</h3>");
+    expect(html).toContain(
+      '<tr><td>mp-a.corp.contoso.com</td><td class="num"><span data-metric="managementPoints.mp-a.corp.contoso.com.fallbacksFrom" data-value="">…</span></td>',
+    );
+    expect(html).toContain("<h3>Deployments</h3>");
+    expect(html).toContain('<span data-metric="deployments.app.receivedAfterSeconds.p90" data-value="">');
+    const compared = [...html.matchAll(/data-file-metric="([^"]+)"/g)].map((m) => m[1]);
+    expect(compared).toEqual(studioHeadlines(scenario).map((h) => h.path));
+    // An MDM site without deployments has neither table.
+    expect(buildStudioPage(input).html).not.toContain("<h3>Clients falling back</h3>");
   });
 });

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { intervalText } from "../../src/report/interval.js";
 import { percentText } from "../../src/report/format.js";
 import { setOptions, type Edit } from "../../src/studio/fragment.js";
-import { HEADLINES } from "../../src/studio/metrics.js";
+import { HEADLINES, studioHeadlines } from "../../src/studio/metrics.js";
 import { pairedComparison } from "../../src/studio/paired.js";
 import { parseJson, runCli } from "../helpers/cli.js";
-import { bundled } from "../report/helpers.js";
+import { bundled, clientScenario } from "../report/helpers.js";
 
 const EDITS: Edit[] = [
   { path: "site.replicas.replica1.syncInterval", value: "10m" },
@@ -59,5 +59,19 @@ describe("pairedComparison", () => {
       ok: false,
       path: "devices.hq-windows.count",
     });
+  });
+
+  it("compares a client site's fallbacks and deployments too", () => {
+    const file = clientScenario();
+    const paired = pairedComparison(
+      file,
+      [{ path: "site.servers.mp-a.corp.contoso.com.outages", value: "[]" }],
+      5,
+    );
+    if (!paired.ok) throw new Error(paired.message);
+    expect(paired.numbers.map((n) => n.path)).toEqual(studioHeadlines(file).map((h) => h.path));
+    // Without the outage nobody falls back to mp-b: 256 fewer in every run.
+    const to = paired.numbers.find((n) => n.path === "managementPoints.mp-b.corp.contoso.com.fallbacksTo");
+    expect(to?.differenceText).toMatch(/^-256/);
   });
 });

@@ -8,10 +8,10 @@ import { loadScenario } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runSimulation, simulate } from "../../src/simulate.js";
 import { setOptions, type Edit } from "../../src/studio/fragment.js";
-import { HEADLINES, dataValue } from "../../src/studio/metrics.js";
+import { HEADLINES, dataValue, studioHeadlines } from "../../src/studio/metrics.js";
 import { runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
 import { readMetric } from "../../src/results/expectations.js";
-import { bundled } from "../report/helpers.js";
+import { bundled, clientScenario } from "../report/helpers.js";
 
 const EDITS: Edit[] = [
   { path: "site.replicas.replica1.syncInterval", value: "10m" },
@@ -89,6 +89,32 @@ describe("runWhatIf", () => {
       path: "devices.nobody.count",
       message: '"devices.nobody" names nothing in the scenario',
     });
+  });
+});
+
+describe("runWhatIf on a ConfigMgr client site", () => {
+  it("gives run's numbers for the fallbacks and deployments too, and draws their charts", async () => {
+    const file = clientScenario();
+    const edits: Edit[] = [
+      { path: "deployments.app.at", value: "5h" },
+      { path: "devices.pcs.registration.to", value: "50m" },
+    ];
+    const outcome = await runWhatIf(file, edits, { interpreter: expressionInterpreter });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const expected = simulate(applyOverrides(file, setOptions(edits)));
+    const headlines = studioHeadlines(file);
+    expect(outcome.numbers.map((n) => [n.path, n.value])).toEqual(
+      headlines.map((h) => [h.path, dataValue(readMetric(expected, h.path))]),
+    );
+    expect(
+      outcome.numbers.find((n) => n.path === "managementPoints.mp-b.corp.contoso.com.fallbacksTo")?.text,
+    ).toBe(String(expected.managementPoints[1]?.fallbacksTo));
+    const figures = [...outcome.figures.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(figures).toEqual(
+      expect.arrayContaining(["chart-fallbacks", "chart-deployment-1", "chart-deployment-2"]),
+    );
+    expect(outcome.figures).toContain("deployed, 5h into the run");
+    expect(outcome.warnings).toEqual([]);
   });
 });
 

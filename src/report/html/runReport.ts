@@ -9,8 +9,10 @@ import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.j
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
 import { pollingWords } from "../../scenario/pollProfiles.js";
+import { fallbackCells, FALLBACK_HEADERS, hasFallbacks, managementPointNoun } from "../clientResults.js";
 import { num, reasonRows } from "../format.js";
 import { closedFormCdf, empiricalCdf } from "./cdf.js";
+import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
 import { loadSection, queueCharts } from "./loadSection.js";
@@ -152,17 +154,19 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
         caption: triesCaption(mp, areas.length, marks.length),
       });
   });
+  charts.push(...fallbackCharts(result, series));
   const load = loadChartSpec(result.managementPoints);
   if (load)
     charts.push({
       section: "load",
       id: "chart-load",
-      title: "Load per device management point",
+      title: `Load per ${managementPointNoun(result)}`,
       spec: load,
       caption:
         "Tries at each management point over the whole run, succeeded (blue) and failed (orange); beside each bar, the devices assigned to it and its busiest minute.",
     });
   charts.push(...queueCharts(result, series));
+  charts.push(...deploymentCharts(result, series));
   return charts;
 }
 
@@ -189,7 +193,12 @@ function summarySection(result: RunResult): Section {
     .map(([k, n]) => `${plural(n, "device")} failed ${plural(Number(k), "time")}`)
     .join(", ");
   const reasons = [
-    ["DMP tries failed because", result.attempts.failedByReason],
+    [
+      hasFallbacks(result.managementPoints)
+        ? "Management point tries failed because"
+        : "DMP tries failed because",
+      result.attempts.failedByReason,
+    ],
     ["Enrollment failed (reason of the last try)", result.enrollmentFailedByReason],
     ["Never connected (reason of the last try)", result.neverConnectedByReason],
   ] as const;
@@ -264,6 +273,8 @@ function groupTable(result: RunResult): string {
 }
 
 function dmpTables(result: RunResult): string {
+  // With ConfigMgr clients: the clients that fell back from each, to it, and returned to it.
+  const fallbacks = hasFallbacks(result.managementPoints);
   const mps = result.managementPoints.map((m) => [
     m.server,
     m.database,
@@ -271,11 +282,13 @@ function dmpTables(result: RunResult): string {
     numCell(String(m.attempts)),
     numCell(String(m.failed)),
     numCell(String(m.peakAttemptsPerMinute)),
+    ...(fallbacks ? fallbackCells(m).map(numCell) : []),
   ]);
+  const head = ["management point", "database", "devices", "tries", "failed", "peak tries/min"];
   const parts = [
     mps.length === 0
       ? "<p>The site has no management point.</p>"
-      : htmlTable(["management point", "database", "devices", "tries", "failed", "peak tries/min"], mps),
+      : htmlTable(fallbacks ? [...head, ...FALLBACK_HEADERS] : head, mps),
   ];
   if (result.replicas.length > 0) {
     const rows = result.replicas.map((r) => [
@@ -359,10 +372,10 @@ export function runReportHtml(
     },
     {
       id: "load",
-      title: "Load per device management point",
+      title: `Load per ${managementPointNoun(result)}`,
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
-    ...[loadSection(result, charts, svgs)].filter((s) => s !== null),
+    ...[loadSection(result, charts, svgs), deploymentSection(result, charts, svgs)].filter((s) => s !== null),
     findingsSection(input.findings),
     reachabilitySection(input.reach),
   ];

@@ -1,0 +1,45 @@
+// The studio's numbers: the headlines every scenario has, then a scenario's own (management points'
+// fallbacks with ConfigMgr clients, deployments), each a result path read exactly.
+import { describe, expect, it } from "vitest";
+import { readMetric } from "../../src/results/expectations.js";
+import { simulate } from "../../src/simulate.js";
+import { HEADLINES, headlineValues, scenarioNumbers, studioHeadlines } from "../../src/studio/metrics.js";
+import { bundled, clientScenario } from "../report/helpers.js";
+
+describe("scenarioNumbers and studioHeadlines", () => {
+  it("are the headlines alone for an MDM site without deployments", () => {
+    expect(scenarioNumbers(bundled("baseline"))).toEqual({ fallbacks: [], deployments: [] });
+    expect(studioHeadlines(bundled("baseline"))).toEqual(HEADLINES);
+  });
+
+  it("add per management point its fallbacks and per deployment its reach, as result paths", () => {
+    const scenario = clientScenario();
+    const own = scenarioNumbers(scenario);
+    expect(own.fallbacks.map((r) => [r.name, r.numbers.map((n) => n.path)])).toEqual(
+      ["mp-a.corp.contoso.com", "mp-b.corp.contoso.com"].map((server) => [
+        server,
+        ["fallbacksFrom", "fallbacksTo", "returnsTo"].map((f) => `managementPoints.${server}.${f}`),
+      ]),
+    );
+    expect(own.deployments.map((r) => r.numbers.map((n) => [n.path, n.label, n.unit]))[1]).toEqual([
+      ["deployments.app.received", "deployment app: received", ""],
+      ["deployments.app.notReceived", "deployment app: not received", ""],
+      ["deployments.app.receivedAfterSeconds.mean", "deployment app: received after, mean", "s"],
+      ["deployments.app.receivedAfterSeconds.p90", "deployment app: received after, p90", "s"],
+    ]);
+    const all = studioHeadlines(scenario);
+    expect(all.slice(0, HEADLINES.length)).toEqual(HEADLINES);
+    expect(all).toHaveLength(HEADLINES.length + 2 * 3 + 2 * 4);
+    const result = simulate(scenario);
+    expect(headlineValues(result, all)).toEqual(all.map((h) => readMetric(result, h.path)));
+    expect(headlineValues(result, all)).toContain(256);
+  });
+
+  it("read null where an edit took away what a path names", () => {
+    const scenario = clientScenario();
+    const without = simulate(clientScenario({ deployments: [] }));
+    const values = headlineValues(without, studioHeadlines(scenario));
+    expect(values.slice(-8)).toEqual(Array(8).fill(null));
+    expect(values[0]).toBe(400);
+  });
+});
