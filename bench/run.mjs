@@ -27,6 +27,14 @@ const workloads = [
     rate: 10e6,
   },
   {
+    // Issue 25: a day of 1M ConfigMgr clients (registration, hourly policy, a fallback after an MP outage,
+    // a deployment) within the MDM day's targets.
+    name: "1M ConfigMgr clients, register 8 h, 24 h run, fallback and a deployment",
+    args: ["run", `${here}scenarios/1m-clients-8h-24h.json`, "--format", "json"],
+    wall: 3,
+    rss: 1024,
+  },
+  {
     // The same day with a capacity on the DMP and on the replica it reads (issue 24: within 4× of the day
     // without capacities, and 1 GiB).
     name: "1M devices, enroll 8 h, 24 h run, capacity on the DMP and its replica",

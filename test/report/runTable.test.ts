@@ -145,29 +145,34 @@ describe("renderRunTable with ConfigMgr clients", () => {
       "p90",
       "p99",
       "max",
+      "closed form min / mean / max",
     ]);
     const app = result.deployments?.app;
     const s = app?.receivedAfterSeconds;
+    const form = app?.expectedReceivedAfterSeconds;
+    const one = (x: number | null | undefined) => String(Math.round((x ?? NaN) * 10) / 10);
     expect(rows.map((r) => r[0])).toEqual(["deployment", "policy", "app"]);
     expect(rows[2]).toEqual([
       "app",
       "400",
       String(app?.received),
       String(app?.notReceived),
-      ...[s?.mean, s?.p50, s?.p90, s?.p99, s?.max].map((x) => String(Math.round((x ?? NaN) * 10) / 10)),
+      ...[s?.mean, s?.p50, s?.p90, s?.p99, s?.max].map(one),
+      `${one(form?.min)} / ${one(form?.mean)} / ${one(form?.max)}`,
     ]);
     // After the replicas and before the expectations.
     expect(text.indexOf("Per replica")).toBeLessThan(text.indexOf("Deployments"));
   });
 
-  it("shows the closed form beside the measured delays when the result has one", () => {
+  it("shows the closed form beside the measured delays, and a dash where it does not apply", () => {
     const policy = result.deployments?.policy;
-    if (!policy) throw new Error("no policy deployment");
+    const app = result.deployments?.app;
+    if (!policy || !app) throw new Error("no deployments");
     const withClosedForm = {
       ...result,
       deployments: {
-        ...result.deployments,
         policy: { ...policy, expectedReceivedAfterSeconds: { min: 230, mean: 2030.25, max: 3830 } },
+        app: { ...app, expectedReceivedAfterSeconds: null },
       },
     };
     const rows = tableRows(renderRunTable(withClosedForm), "Deployments");

@@ -55,7 +55,9 @@ describe("a run report with ConfigMgr clients", () => {
     expect(half).toBe((d.receivedAt[199] ?? 0) - d.at);
     expect(app?.caption).toContain(`Half of them had it `);
     expect(app?.caption).toContain(", 90% after ");
-    expect(app?.caption).not.toContain("closed form");
+    // The result's closed form for it, and the simulation's mean beside it.
+    const form = result.deployments?.app?.expectedReceivedAfterSeconds;
+    expect(app?.caption).toContain(`expects a mean of ${String(form?.mean)} s`);
     // The chart marks the deployment and r1's syncs after it (none before it).
     const spec = JSON.stringify(app?.spec);
     expect(spec).toContain('"label":"deployed, 4h into the run"');
@@ -110,6 +112,7 @@ describe("a run report with ConfigMgr clients", () => {
       "p90",
       "p99",
       "max",
+      "closed form min / mean / max",
     ]);
     expect(deployments.slice(1).map((r) => r.slice(0, 4))).toEqual([
       ["policy", "400", "400", "0"],

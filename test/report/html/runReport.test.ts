@@ -190,11 +190,20 @@ describe("every bundled scenario", () => {
     const scenario = bundled(name);
     const { html, charts, warnings } = await report(scenario);
     const page = pageStructure(html);
-    // A site with finite servers has their section after the DMPs' load.
+    // A site with finite servers has their section after the DMPs' load; a site with ConfigMgr clients
+    // says "management point", and deployments have their section before the findings.
     const loaded = stationSpecs(scenario).stations.length > 0;
+    const clients = scenario.devices.some((g) => g.platform === "configmgr-client");
     const at = SECTIONS.indexOf("Load per device management point") + 1;
+    const sections = SECTIONS.map((s) =>
+      clients && s === "Load per device management point" ? "Load per management point" : s,
+    );
+    const withLoad = loaded ? [...sections.slice(0, at), "Finite servers", ...sections.slice(at)] : sections;
+    const findings = withLoad.indexOf("Findings");
     expect(page.sections).toEqual(
-      loaded ? [...SECTIONS.slice(0, at), "Finite servers", ...SECTIONS.slice(at)] : SECTIONS,
+      scenario.deployments.length > 0
+        ? [...withLoad.slice(0, findings), "Deployments", ...withLoad.slice(findings)]
+        : withLoad,
     );
     expect(page.svgs).toBe(charts);
     expect(page.figures).toHaveLength(charts);
