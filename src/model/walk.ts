@@ -60,8 +60,8 @@ export class GroupWalk {
   private readonly contentRng: Rng;
   /** A ConfigMgr client group's management point choice (fallback, refresh); null for MDM devices. */
   private readonly choice: ClientChoice | null;
-  /** The deployments the current device has still to receive. */
-  private readonly deployments: PendingDeployments;
+  /** The deployments the current device has still to receive; null when none targets the group. */
+  private readonly deployments: PendingDeployments | null;
   /** Per management point position: its timeline of this group as registration candidates (clients). */
   private readonly entries: ReasonTimeline[] = [];
   /** The group's poll schedule, put at each device's commit in turn. */
@@ -109,7 +109,9 @@ export class GroupWalk {
     this.assignRng = stream("assignment");
     this.jitterRng = stream("jitter");
     this.contentRng = stream("content");
-    this.deployments = new PendingDeployments(site.deployments);
+    this.deployments = site.deployments.some((d) => d.targets[model.position] === true)
+      ? new PendingDeployments(site.deployments)
+      : null;
     this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng, site.duration);
     this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
     this.reachable = new Int32Array(Math.max(this.eppTimelines.length, site.managementPoints.length));
@@ -294,7 +296,7 @@ export class GroupWalk {
     let timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
     let okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
     choice?.start(mp, committedAt, address);
-    deployments.start(this.model.position);
+    deployments?.start(this.model.position);
 
     const { count: retries, initialBackoff: backoff, on: retryOn } = g.connectionRetries;
     let firstSuccess = -1;
@@ -330,7 +332,7 @@ export class GroupWalk {
         sink.managementPointTry(t, mp, r > 0, reason);
         if (reason === OK) {
           if (firstSuccess < 0) firstSuccess = t;
-          if (deployments.any) deployments.success(t, mp, this.received);
+          if (deployments !== null && deployments.any) deployments.success(t, mp, this.received);
           break;
         }
         if (firstSuccess < 0) failedBefore++;
@@ -363,7 +365,8 @@ export class GroupWalk {
           }
           if (end > k) {
             sink.okPolls(mp, committedAt, cursor.offsets, k, end);
-            if (deployments.any) deployments.okPolls(mp, committedAt, cursor.offsets, k, end, this.received);
+            if (deployments !== null && deployments.any)
+              deployments.okPolls(mp, committedAt, cursor.offsets, k, end, this.received);
             lastReason = OK;
           }
           if (end < n) {
