@@ -7,6 +7,7 @@ import { groupStream, pickUniform, type Rng } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 import { contentCandidates, deviceAddress, managementPointCandidates, PoolTable } from "./assignment.js";
 import { ClientChoice } from "./clientChoice.js";
+import { ClientEntryPoints, mdmEntryPoints, type EntryPoints } from "./entryPoints.js";
 import { PendingDeployments } from "./deployments.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
@@ -16,23 +17,12 @@ import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
 import { carryingIndex } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
 import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
-import { okFrom, timelineAt, type ReasonTimeline } from "./timeline.js";
+import { okFrom, timelineAt } from "./timeline.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
 const NO_MP = alwaysFailing("no-management-point");
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-
-/**
- * Where a device's enrollment tries go: for an MDM device the EPPs (then the enrollment point's `check`), for
- * a ConfigMgr client the management points of its pool (no further check); `positions` are what the sink is
- * told (EPP or MP positions), `timelines` the reasons of each.
- */
-interface EntryPoints {
-  readonly timelines: readonly ReasonTimeline[];
-  readonly positions: readonly number[];
-  readonly check: ReasonTimeline | null;
-}
 
 /** Where a group's walk reports. */
 export interface GroupSinks {
@@ -62,11 +52,10 @@ export class GroupWalk {
   private readonly choice: ClientChoice | null;
   /** The deployments the current device has still to receive; null when none targets the group. */
   private readonly deployments: PendingDeployments | null;
-  /** Per management point position: its timeline of this group as registration candidates (clients). */
-  private readonly entries: ReasonTimeline[] = [];
+  /** A client group's registration candidates per pool; null for MDM devices. */
+  private readonly clientEntries: ClientEntryPoints | null;
   /** The group's poll schedule, put at each device's commit in turn. */
   private readonly cursor: PollCursor;
-  private readonly eppTimelines: readonly ReasonTimeline[];
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
   /** Each device's pool by its address (the assignment rule). */
@@ -113,22 +102,18 @@ export class GroupWalk {
       ? new PendingDeployments(site.deployments)
       : null;
     this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng, site.duration);
-    this.eppTimelines = model.eppTimelines.length > 0 ? model.eppTimelines : [NO_EPP];
-    this.reachable = new Int32Array(Math.max(this.eppTimelines.length, site.managementPoints.length));
-    this.mdmEntry = {
-      timelines: this.eppTimelines,
-      positions: model.eppTimelines.map((_, e) => e),
-      check: site.enrollmentPoint,
-    };
+    this.reachable = new Int32Array(Math.max(1, model.eppTimelines.length, site.managementPoints.length));
+    this.mdmEntry = mdmEntryPoints(site, model);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
     const client = isConfigMgrClient(g);
     this.pools = new PoolTable(model, this.candidates);
     this.choice = client ? new ClientChoice(model, this.candidates, this.pools, stream("fallback")) : null;
+    this.clientEntries = client ? new ClientEntryPoints(model) : null;
     // A client registers at a management point of its pool; an MDM device enrolls through an EPP.
     this.enrollAlwaysOk = client
       ? this.candidates.length > 0 && this.candidates.every((p) => this.mpOkFrom[p] === 0)
-      : okFrom(site.enrollmentPoint) === 0 && this.eppTimelines.every((tl) => okFrom(tl) === 0);
+      : okFrom(site.enrollmentPoint) === 0 && this.mdmEntry.timelines.every((tl) => okFrom(tl) === 0);
     this.ticks = new Float64Array(site.replicas.length);
     this.visible = new Float64Array(site.replicas.length);
     this.outcome = new DeviceOutcome(site.replicas.length);
@@ -196,13 +181,7 @@ export class GroupWalk {
 
   /** Where the device at `address` makes its enrollment (or registration) tries. */
   private entryPoints(address: number): EntryPoints {
-    if (this.choice === null) return this.mdmEntry;
-    const pool = this.pools.pool(address);
-    const { entries } = this;
-    entries.length = 0;
-    for (const p of pool) entries.push(this.model.mpTimelines[p] ?? NO_MP);
-    if (pool.length === 0) entries.push(NO_MP);
-    return { timelines: entries, positions: pool, check: null };
+    return this.clientEntries?.of(this.pools.pool(address)) ?? this.mdmEntry;
   }
 
   /**

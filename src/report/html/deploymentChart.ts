@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { formatDuration } from "../../scenario/duration.js";
 import { CHART_HEIGHT, CHART_WIDTH, SERIES, TRIES_COLOR, chartConfig } from "./theme.js";
-import { MAX_TICKS, MAX_TIME_POINTS, round, timeUnit } from "./triesChart.js";
+import { labelledRules, MAX_TICKS, MAX_TIME_POINTS, round, timeUnit } from "./triesChart.js";
 
 /** A replica's sync ticks, seconds from the start of the run. */
 export interface ReplicaSyncs {
@@ -152,24 +152,7 @@ export function deploymentChartSpec(timeline: DeploymentTimeline): TopLevelSpec 
             },
           ]
         : []),
-      {
-        data: { values: deployed },
-        mark: { type: "rule" as const, stroke: "currentColor", strokeDash: [6, 3], strokeWidth: 1.5 },
-        encoding: { x: { field: "t", ...x } },
-      },
-      {
-        data: { values: deployed },
-        mark: {
-          type: "text" as const,
-          align: "left" as const,
-          baseline: "top" as const,
-          dx: 4,
-          y: 4,
-          fontSize: 10,
-          fill: "currentColor",
-        },
-        encoding: { x: { field: "t", ...x }, text: { field: "label" } },
-      },
+      ...labelledRules(deployed, "t", x, { colour: "currentColor", dx: 4, y: 4 }),
       {
         data: { values: sharePoints(timeline, window) },
         mark: {

@@ -2,7 +2,15 @@
 // per minute after five failed tries in ten minutes at their own, with the management points' outages shaded.
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_HEIGHT, CHART_WIDTH, SERIES, chartConfig } from "./theme.js";
-import { bucketMinutes, clipAreas, outageLayers, round, timeUnit, type TimeArea } from "./triesChart.js";
+import {
+  bucketMinutes,
+  clipAreas,
+  outageLayers,
+  ratePoints,
+  round,
+  timeUnit,
+  type TimeArea,
+} from "./triesChart.js";
 
 /** One management point's fallbacks: the clients that fell back to it in each minute of the run. */
 export interface FallbackSeries {
@@ -42,17 +50,12 @@ export function fallbackPoints(
   unitSeconds: number,
   durationSeconds: number,
 ): FallbackPoint[] {
-  const { server, perMinute } = series;
-  const points: FallbackPoint[] = [];
-  for (let start = 0; start < perMinute.length; start += bucket) {
-    const end = Math.min(perMinute.length, start + bucket);
-    let sum = 0;
-    for (let m = start; m < end; m++) sum += perMinute[m] ?? 0;
-    points.push({ server, t: round((start * 60) / unitSeconds), perMinute: round(sum / (end - start), 3) });
-  }
-  const last = points[points.length - 1];
-  if (last) points.push({ ...last, t: round(durationSeconds / unitSeconds) });
-  return points;
+  // The tries chart's buckets, named by the management point.
+  return ratePoints(series.server, series.perMinute, bucket, unitSeconds, durationSeconds).map((p) => ({
+    server: p.series,
+    t: p.t,
+    perMinute: p.perMinute,
+  }));
 }
 
 /**

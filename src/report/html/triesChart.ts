@@ -42,8 +42,8 @@ export function timeUnit(durationSeconds: number): { readonly name: "min" | "h";
 }
 
 /** One point of a series: tries per minute (averaged over the bucket) from time `t` on. */
-export interface RatePoint {
-  readonly series: "tries" | "failed tries";
+export interface RatePoint<S extends string = "tries" | "failed tries"> {
+  readonly series: S;
   /** Bucket start, in the axis unit. */
   readonly t: number;
   readonly perMinute: number;
@@ -87,6 +87,51 @@ export type OutageLayer<X> =
       encoding: { x: X & { field: string }; text: { field: string } };
     };
 
+/** A layer of `labelledRules`: the rules, or their labels. */
+type RuleLayer<X> = {
+  readonly data: { readonly values: readonly object[] };
+  readonly mark: {
+    readonly type: "rule" | "text";
+    readonly [property: string]: unknown;
+  };
+  readonly encoding: {
+    readonly x: X & { readonly field: string };
+    readonly text?: { readonly field: string };
+  };
+};
+
+/**
+ * A dashed rule at each value's `field` on the time axis `x`, its `label` beside it at the top: the marked
+ * instants of a chart (a certificate's expiry, a deployment), in `colour`, the label `dx`, `y` pixels off.
+ */
+export function labelledRules<X extends object>(
+  values: readonly object[],
+  field: string,
+  x: X,
+  style: { readonly colour: string; readonly dx: number; readonly y: number },
+): RuleLayer<X>[] {
+  return [
+    {
+      data: { values },
+      mark: { type: "rule" as const, stroke: style.colour, strokeDash: [6, 3], strokeWidth: 1.5 },
+      encoding: { x: { field, ...x } },
+    },
+    {
+      data: { values },
+      mark: {
+        type: "text" as const,
+        align: "left" as const,
+        baseline: "top" as const,
+        dx: style.dx,
+        y: style.y,
+        fontSize: 10,
+        fill: style.colour,
+      },
+      encoding: { x: { field, ...x }, text: { field: "label" } },
+    },
+  ];
+}
+
 /** The layers that shade outage windows on time axis `x`, with their labels when `labelled`. */
 export function outageLayers<X extends object>(areas: Area[], x: X, labelled = true): OutageLayer<X>[] {
   if (areas.length === 0) return [];
@@ -115,14 +160,14 @@ export function outageLayers<X extends object>(areas: Area[], x: X, labelled = t
  * Per-minute counts as points in buckets of `bucket` minutes (each the bucket's mean per minute), plus a
  * closing point at the end of the run so the last step is drawn.
  */
-export function ratePoints(
-  series: RatePoint["series"],
+export function ratePoints<S extends string>(
+  series: S,
   perMinute: ArrayLike<number>,
   bucket: number,
   unitSeconds: number,
   durationSeconds: number,
-): RatePoint[] {
-  const points: RatePoint[] = [];
+): RatePoint<S>[] {
+  const points: RatePoint<S>[] = [];
   for (let start = 0; start < perMinute.length; start += bucket) {
     const end = Math.min(perMinute.length, start + bucket);
     let sum = 0;
@@ -189,31 +234,7 @@ export function triesChartSpec(timeline: TriesTimeline): TopLevelSpec | null {
           ]
         : []),
       ...(marks.length > 0
-        ? [
-            {
-              data: { values: marks },
-              mark: {
-                type: "rule" as const,
-                stroke: OUTAGE_COLOR.light,
-                strokeDash: [6, 3],
-                strokeWidth: 1.5,
-              },
-              encoding: { x: { field: "at", ...x } },
-            },
-            {
-              data: { values: marks },
-              mark: {
-                type: "text" as const,
-                align: "left" as const,
-                baseline: "top" as const,
-                dx: 3,
-                y: 16,
-                fontSize: 10,
-                fill: OUTAGE_COLOR.light,
-              },
-              encoding: { x: { field: "at", ...x }, text: { field: "label" } },
-            },
-          ]
+        ? labelledRules(marks, "at", x, { colour: OUTAGE_COLOR.light, dx: 3, y: 16 })
         : []),
       {
         data: { values: rates },

@@ -8,6 +8,7 @@ import type { SiteModel } from "../../../src/model/site.js";
 import type { RawRun } from "../../../src/model/tally.js";
 import type { RunResult } from "../../../src/results/runResult.js";
 import { loadScenario } from "../../../src/scenario/load.js";
+import type { Scenario } from "../../../src/scenario/schema.js";
 import { runSimulation } from "../../../src/simulate.js";
 import { scenarioArbitrary } from "../../../src/testing/scenarioArbitrary.js";
 import { singleServer } from "../../helpers/scenarios.js";
@@ -113,6 +114,29 @@ function loadOf(raw: RawRun): unknown {
   }));
 }
 
+/**
+ * Both engines on `scenario`, the device `which` picks traced and every device's record kept: their result
+ * documents, the finite servers' raw counters, and the labels (branches and reasons) the run reached.
+ */
+function bothEngines(scenario: Scenario, which: number) {
+  const names = scenario.devices.flatMap((g) =>
+    Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
+  );
+  const options = { perDevice: true, trace: names[which % names.length] ?? "" };
+  const branches = new Map<string, number>();
+  let fastRaw: RawRun | undefined;
+  let slowRaw: RawRun | undefined;
+  const fast = runSimulation(scenario, options, (site, o) => (fastRaw = runEngine(site, o))).result;
+  const slow = runSimulation(scenario, options, (site, o) => (slowRaw = reference(branches)(site, o))).result;
+  const labels = new Set([...branches.keys(), ...reasonsOf(fast)]);
+  return { fast, slow, fastLoad: loadOf(fastRaw as RawRun), slowLoad: loadOf(slowRaw as RawRun), labels };
+}
+
+/** Counts each label once per scenario into `into`. */
+function tally(into: Map<string, number>, labels: Iterable<string>): void {
+  for (const label of labels) into.set(label, (into.get(label) ?? 0) + 1);
+}
+
 describe("reference engine", () => {
   afterAll(() => {
     // The distribution of generated cases: in how many scenarios each branch and reason occurred.
@@ -138,17 +162,10 @@ describe("reference engine", () => {
           .map((s) => loadScenario(s)),
         fc.nat(),
         (scenario, which) => {
-          const names = scenario.devices.flatMap((g) =>
-            Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
-          );
-          const options = { perDevice: true, trace: names[which % names.length] ?? "" };
-          const branches = new Map<string, number>();
-          const fast = runSimulation(scenario, options).result;
-          const slow = runSimulation(scenario, options, reference(branches)).result;
+          const { fast, slow, labels } = bothEngines(scenario, which);
           expect(slow).toEqual(fast);
           scenarios++;
-          for (const label of new Set([...branches.keys(), ...reasonsOf(fast)]))
-            reached.set(label, (reached.get(label) ?? 0) + 1);
+          tally(reached, labels);
         },
       ),
       { numRuns: 1000 },
@@ -178,16 +195,9 @@ describe("reference engine", () => {
           .map((s) => loadScenario(s)),
         fc.nat(),
         (scenario, which) => {
-          const names = scenario.devices.flatMap((g) =>
-            Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
-          );
-          const options = { perDevice: true, trace: names[which % names.length] ?? "" };
-          const branches = new Map<string, number>();
-          const fast = runSimulation(scenario, options).result;
-          const slow = runSimulation(scenario, options, reference(branches)).result;
+          const { fast, slow, labels } = bothEngines(scenario, which);
           expect(slow).toEqual(fast);
-          for (const label of new Set([...branches.keys(), ...reasonsOf(fast)]))
-            clientReached.set(label, (clientReached.get(label) ?? 0) + 1);
+          tally(clientReached, labels);
         },
       ),
       { numRuns: 1000 },
@@ -222,23 +232,10 @@ describe("reference engine", () => {
           .map((s) => loadScenario(s)),
         fc.nat(),
         (scenario, which) => {
-          const names = scenario.devices.flatMap((g) =>
-            Array.from({ length: g.count }, (_, i) => `${g.name}-${i + 1}`),
-          );
-          const options = { perDevice: true, trace: names[which % names.length] ?? "" };
-          const branches = new Map<string, number>();
-          let fastRaw: RawRun | undefined;
-          let slowRaw: RawRun | undefined;
-          const fast = runSimulation(scenario, options, (site, o) => (fastRaw = runEngine(site, o))).result;
-          const slow = runSimulation(
-            scenario,
-            options,
-            (site, o) => (slowRaw = reference(branches)(site, o)),
-          ).result;
+          const { fast, slow, fastLoad, slowLoad, labels } = bothEngines(scenario, which);
           expect(slow).toEqual(fast);
-          expect(loadOf(slowRaw as RawRun)).toEqual(loadOf(fastRaw as RawRun));
-          for (const label of new Set([...branches.keys(), ...reasonsOf(fast)]))
-            loadReached.set(label, (loadReached.get(label) ?? 0) + 1);
+          expect(slowLoad).toEqual(fastLoad);
+          tally(loadReached, labels);
         },
       ),
       { numRuns: 1000 },
