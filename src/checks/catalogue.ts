@@ -2,7 +2,7 @@
 // and the shape of one entry of the check table (checks/table.ts), typed over what it detects.
 import type { Contact } from "../model/rules.js";
 import type { Reason } from "../model/reasons.js";
-import type { ManagementPointEstimate } from "../model/exactEstimate.js";
+import type { ManagementPointEstimate } from "../model/estimateSums.js";
 import type { SiteModel } from "../model/site.js";
 import type { Scenario } from "../scenario/schema.js";
 

@@ -1,7 +1,8 @@
 // `mdmsim check`: every entry of the check table (table.ts) over a scenario, without simulating. One
 // finding per (id, path), in catalogue order.
 import { checkSiteLimits } from "../model/estimate.js";
-import { managementPointEstimate, type ManagementPointEstimate } from "../model/exactEstimate.js";
+import { managementPointEstimate } from "../model/exactEstimate.js";
+import type { ManagementPointEstimate } from "../model/estimateSums.js";
 import { compileSite } from "../model/site.js";
 import { checkExpectations } from "../results/expectations.js";
 import { writtenForm } from "../scenario/load.js";

@@ -124,13 +124,33 @@ export function fallbackPool(
 export function assignmentShares(model: GroupModel, managementPoints: number): Map<number, number> {
   const candidates = managementPointCandidates(model, managementPoints);
   const devices = new Map<number, number>();
-  const add = (pool: readonly number[], n: number) => {
+  for (const { pool, devices: n } of poolStretches(model, candidates))
     for (const p of pool) devices.set(p, (devices.get(p) ?? 0) + n / pool.length);
+  const count = model.group.count;
+  if (count > 0) for (const [p, n] of devices) devices.set(p, n / count);
+  return devices;
+}
+
+/** Devices of a group that share one pool: the first address of their stretch (-1: none) and how many. */
+export interface PoolStretch {
+  readonly address: number;
+  readonly pool: readonly number[];
+  readonly devices: number;
+}
+
+/**
+ * A group's devices by pool, stretch by stretch of the addresses they use (one stretch at address -1 when
+ * the pool does not depend on the address): what `assignmentShares` weighs, and what `check`'s exact
+ * estimates probe a ConfigMgr client at (its registration and fallback depend on its pool).
+ */
+export function poolStretches(model: GroupModel, candidates: readonly number[]): PoolStretch[] {
+  const stretches: PoolStretch[] = [];
+  const add = (address: number, n: number) => {
+    stretches.push({ address, pool: assignmentPool(model, candidates, address), devices: n });
   };
   const count = model.group.count;
   const range = model.addresses;
-  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0)
-    add(assignmentPool(model, candidates, -1), count);
+  if (candidates.length <= 1 || range === undefined || model.preferences.length === 0) add(-1, count);
   else {
     // Devices cycle through the range: offset k is used ⌊count / size⌋ times, plus once for k < count mod
     // size. The pool is constant between boundary range edges, so the range is walked edge to edge.
@@ -145,11 +165,10 @@ export function assignmentShares(model: GroupModel, managementPoints: number): M
       const from = cuts[c] ?? 0;
       const to = cuts[c + 1] ?? 0;
       const n = (to - from) * cycles + Math.max(0, Math.min(to, rest) - from);
-      add(assignmentPool(model, candidates, range.first + from), n);
+      add(range.first + from, n);
     }
   }
-  if (count > 0) for (const [p, n] of devices) devices.set(p, n / count);
-  return devices;
+  return stretches;
 }
 
 /**

@@ -9,7 +9,13 @@
 // weight of that interval is added at once; the intervals left over are probed in turn. No sampling; the
 // probes grow with the pieces of the outcome (about one per sync, rule change and try offset the window
 // holds). Past `PROBE_BUDGET` probes the estimate falls back to the closed form and says so.
-import { assignmentPool, assignmentShares, deviceAddress, managementPointCandidates } from "./assignment.js";
+import {
+  assignmentPool,
+  assignmentShares,
+  deviceAddress,
+  managementPointCandidates,
+  poolStretches,
+} from "./assignment.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
 import { outageEdges } from "./outage.js";
@@ -19,30 +25,10 @@ import type { WalkSink } from "./sink.js";
 import type { GroupModel, SiteModel } from "./site.js";
 import { okFrom } from "./timeline.js";
 import { GroupWalk } from "./walk.js";
-
-/** What a group's devices on one management point expect. */
-export interface ManagementPointEstimate {
-  /** The group's devices the assignment rule gives the management point (expected). */
-  readonly devices: number;
-  /** Of those, the devices expected to succeed before the end of the run. */
-  readonly connected: number;
-  /** Mean failed tries before the first success, over the devices that succeed (null: none does). */
-  readonly failedTries: number | null;
-  /** The mean square of the failed tries (with the mean, their spread). */
-  readonly failedTriesSquared: number | null;
-  /** Mean seconds from commit to the first success, over the devices that succeed (null: none does). */
-  readonly timeToFirstSuccess: number | null;
-  /** The mean square of that time: with the mean, the spread a run's mean is drawn from. */
-  readonly timeToFirstSuccessSquared: number | null;
-  /** False when the probes would pass `PROBE_BUDGET`: the figures are then the closed form's. */
-  readonly exact: boolean;
-}
+import { combineEstimates, Sums, type ManagementPointEstimate, type Outcome } from "./estimateSums.js";
 
 /** Most probes one estimate makes before it falls back to the closed form (about a second of work). */
 export const PROBE_BUDGET = 200_000;
-
-/** One probed outcome: null when the device does not succeed within the run. */
-type Outcome = { readonly time: number; readonly failed: number } | null;
 
 /** A probe: the outcome at tE, and the open interval of tE around it over which it holds. */
 interface Probed {
@@ -169,11 +155,11 @@ class Prober {
   /** Probes made so far. */
   probes = 0;
 
-  probe(first: number): Probed {
+  probe(first: number, address = -1): Probed {
     const { log, site } = this;
     this.probes++;
     log.clear();
-    const o = this.walk.probe(first, this.mp);
+    const o = this.walk.probe(first, this.mp, address);
     let lo = -Infinity;
     let hi = Infinity;
     // A try at time t: nothing it decides changes while t stays strictly between two critical instants.
@@ -207,40 +193,6 @@ class Prober {
     const outcome =
       o.firstSuccessAt >= 0 ? { time: o.firstSuccessAt - o.committedAt, failed: o.failedBefore } : null;
     return { outcome, lo, hi };
-  }
-}
-
-/** Sums of outcomes weighed by how many devices they stand for. */
-class Sums {
-  weight = 0;
-  connected = 0;
-  failed = 0;
-  failedSquares = 0;
-  time = 0;
-  squares = 0;
-
-  add(outcome: Outcome, weight: number): void {
-    this.weight += weight;
-    if (outcome === null || weight === 0) return;
-    this.connected += weight;
-    this.failed += weight * outcome.failed;
-    this.failedSquares += weight * outcome.failed * outcome.failed;
-    this.time += weight * outcome.time;
-    this.squares += weight * outcome.time * outcome.time;
-  }
-
-  estimate(devices: number): ManagementPointEstimate {
-    const c = this.connected;
-    const mean = (x: number) => (c > 0 ? x / c : null);
-    return {
-      devices,
-      connected: this.weight > 0 ? (devices * c) / this.weight : 0,
-      failedTries: mean(this.failed),
-      failedTriesSquared: mean(this.failedSquares),
-      timeToFirstSuccess: mean(this.time),
-      timeToFirstSuccessSquared: mean(this.squares),
-      exact: true,
-    };
   }
 }
 
@@ -289,48 +241,86 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   const devices = g.count * (assignmentShares(model, site.managementPoints.length).get(mp) ?? 0);
   const prober = new Prober(site, model, mp);
   const spread = enrollmentSpread(g);
-  const sums = new Sums();
-  if (spread.share !== null) {
-    const share = spread.share;
-    const to = Math.max(spread.from, Math.min(spread.to, site.duration));
-    // Cover [from, to) with intervals of one outcome each: probe inside what is left, take what the probe
-    // covers, and leave the rest on the stack.
-    const left: [number, number][] = to > spread.from ? [[spread.from, to]] : [];
-    for (let piece = left.pop(); piece !== undefined; piece = left.pop()) {
-      if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
-      const [a, b] = piece;
-      let p = prober.probe(a + (b - a) / 2);
-      // A probe exactly on a critical instant covers nothing: probe elsewhere in the interval.
-      if (!(p.lo < a + (b - a) / 2 && p.hi > a + (b - a) / 2)) p = prober.probe(a + (b - a) * 0.381966);
-      if (tiny(a, b) || !(p.hi > p.lo)) {
-        sums.add(p.outcome, share(a, b));
-        continue;
-      }
-      const lo = Math.max(a, p.lo);
-      const hi = Math.min(b, p.hi);
-      sums.add(p.outcome, share(lo, hi));
-      if (lo > a) left.push([a, lo]);
-      if (hi < b) left.push([hi, b]);
-    }
-    // What the pattern puts at or after the end of the run never enrolls.
-    sums.add(null, Math.max(0, 1 - share(spread.from, to)));
-    return sums.estimate(devices);
+  if (spread.share !== null && isConfigMgrClient(g)) {
+    // A client's registration and fallback depend on its pool: each stretch of addresses with one pool that
+    // holds `mp`, probed at its first address, weighs its devices on `mp`.
+    const candidates = managementPointCandidates(model, site.managementPoints.length);
+    const parts = poolStretches(model, candidates)
+      .filter((s) => s.pool.includes(mp))
+      .map((s) => spreadEstimate(site, model, prober, s.address, s.devices / s.pool.length));
+    return parts.includes(null)
+      ? closedFormEstimate(site, model, mp, devices)
+      : combineEstimates(
+          parts.filter((p) => p !== null),
+          devices,
+        );
   }
+  if (spread.share !== null)
+    return spreadEstimate(site, model, prober, -1, devices) ?? closedFormEstimate(site, model, mp, devices);
+  const sums = new Sums();
   // Devices at known instants: each weighs its chance of drawing `mp`; one probe serves every instant
-  // strictly inside the interval it covers.
+  // strictly inside the interval it covers (at one pool: a client's registration depends on it).
   const times = enrollmentTimes(g, site.seed);
   const candidates = managementPointCandidates(model, site.managementPoints.length);
   let last: Probed | null = null;
+  let lastPool: readonly number[] | null = null;
   for (let i = 0; i < g.count; i++) {
-    const pool = assignmentPool(model, candidates, deviceAddress(model.addresses, i));
+    const address = deviceAddress(model.addresses, i);
+    const pool = assignmentPool(model, candidates, address);
     if (!pool.includes(mp)) continue;
     const t = times[i] ?? 0;
     if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
-    if (last === null || !(last.lo < t && t < last.hi)) last = prober.probe(t);
+    if (last === null || !(last.lo < t && t < last.hi) || !samePool(pool, lastPool))
+      last = prober.probe(t, address);
+    lastPool = pool;
     sums.add(last.outcome, 1 / pool.length);
     // An instant on a critical one holds for itself alone.
     if (!(last.lo < t && t < last.hi)) last = null;
   }
+  return sums.estimate(devices);
+}
+
+const samePool = (a: readonly number[], b: readonly number[] | null): boolean =>
+  b !== null && a.length === b.length && a.every((p, i) => p === b[i]);
+
+/**
+ * The estimate of `devices` on `mp` whose first tries follow the group's spread pattern, probed at `address`;
+ * null when the probes' budget ran out.
+ */
+function spreadEstimate(
+  site: SiteModel,
+  model: GroupModel,
+  prober: Prober,
+  address: number,
+  devices: number,
+): ManagementPointEstimate | null {
+  const spread = enrollmentSpread(model.group);
+  const share = spread.share;
+  if (share === null) return null;
+  const sums = new Sums();
+  const to = Math.max(spread.from, Math.min(spread.to, site.duration));
+  // Cover [from, to) with intervals of one outcome each: probe inside what is left, take what the probe
+  // covers, and leave the rest on the stack.
+  const left: [number, number][] = to > spread.from ? [[spread.from, to]] : [];
+  for (let piece = left.pop(); piece !== undefined; piece = left.pop()) {
+    if (prober.probes > PROBE_BUDGET) return null;
+    const [a, b] = piece;
+    let p = prober.probe(a + (b - a) / 2, address);
+    // A probe exactly on a critical instant covers nothing: probe elsewhere in the interval.
+    if (!(p.lo < a + (b - a) / 2 && p.hi > a + (b - a) / 2))
+      p = prober.probe(a + (b - a) * 0.381966, address);
+    if (tiny(a, b) || !(p.hi > p.lo)) {
+      sums.add(p.outcome, share(a, b));
+      continue;
+    }
+    const lo = Math.max(a, p.lo);
+    const hi = Math.min(b, p.hi);
+    sums.add(p.outcome, share(lo, hi));
+    if (lo > a) left.push([a, lo]);
+    if (hi < b) left.push([hi, b]);
+  }
+  // What the pattern puts at or after the end of the run never enrolls.
+  sums.add(null, Math.max(0, 1 - share(spread.from, to)));
   return sums.estimate(devices);
 }
 
@@ -347,19 +337,8 @@ export function groupEstimate(
 ): ManagementPointEstimate {
   const model = site.groups[group];
   if (model === undefined) throw new RangeError(`no group ${group}`);
-  const sums = new Sums();
-  let exact = true;
-  for (const mp of assignmentShares(model, site.managementPoints.length).keys()) {
-    const e = estimate(group, mp);
-    exact &&= e.exact;
-    const c = e.connected;
-    sums.weight += e.devices;
-    if (c === 0 || e.timeToFirstSuccess === null || e.failedTries === null) continue;
-    sums.connected += c;
-    sums.failed += c * e.failedTries;
-    sums.failedSquares += c * (e.failedTriesSquared ?? 0);
-    sums.time += c * e.timeToFirstSuccess;
-    sums.squares += c * (e.timeToFirstSuccessSquared ?? 0);
-  }
-  return { ...sums.estimate(sums.weight), exact };
+  const parts = [...assignmentShares(model, site.managementPoints.length).keys()].map((mp) =>
+    estimate(group, mp),
+  );
+  return combineEstimates(parts, 0);
 }

@@ -129,13 +129,14 @@ export class GroupWalk {
 
   /**
    * One device whose first enrollment try is at `first`, on management point `mp`, its polls without jitter:
-   * its outcome up to its first success (the outcome object is reused by the next call).
+   * its outcome up to its first success (the outcome object is reused by the next call). `address` (-1: none)
+   * decides a ConfigMgr client's registration and fallback.
    */
-  probe(first: number, mp: number): DeviceOutcome {
+  probe(first: number, mp: number, address = -1): DeviceOutcome {
     const { outcome } = this;
     outcome.reset(0);
-    const committedAt = this.enroll(first, this.entryPoints(-1));
-    if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), -1);
+    const committedAt = this.enroll(first, this.entryPoints(address));
+    if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     return outcome;
   }
 

@@ -205,7 +205,8 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           backoff: fc.constantFrom(undefined, 5, 30, 60),
           clientRetries: fc.constantFrom(undefined, 0, 2, 5),
           mpRefresh: fc.constantFrom(undefined, 900, 1800, 3600),
-          userDeployments: fc.boolean(),
+          // User deployments against replica-backed MPs are an error (replica-user-deployments): misconfigured only.
+          userDeployments: misconfigure ? fc.boolean() : fc.constant(false),
         });
       const groups = fc
         .integer({ min: 1, max: maxGroups })

@@ -58,10 +58,16 @@ function configurationFailures(input: ScenarioInput): Record<string, string[]> {
 }
 
 describe("check and run agree", () => {
-  for (const misconfigurations of [false, true]) {
-    it(`no error finding ⇒ no configuration failure in run (misconfigurations: ${misconfigurations})`, () => {
+  // With and without ConfigMgr clients (registration, fallback, the default boundary group, deployments).
+  for (const [misconfigurations, clients] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const) {
+    it(`no error finding ⇒ no configuration failure in run (misconfigurations: ${misconfigurations}, clients: ${clients})`, () => {
       fc.assert(
-        fc.property(scenarioArbitrary({ misconfigurations }), (input) => {
+        fc.property(scenarioArbitrary({ misconfigurations, clients }), (input) => {
           const findings = checkScenario(loadScenario(input));
           fc.pre(!findings.some((f) => f.severity === "error"));
           expect(configurationFailures(input)).toEqual({});
@@ -71,12 +77,15 @@ describe("check and run agree", () => {
     });
   }
 
-  it("correct generated sites never have an error finding", () => {
+  it("correct generated sites never have an error finding, with or without clients", () => {
     fc.assert(
-      fc.property(scenarioArbitrary({ misconfigurations: false }), (input) => {
-        const errors = checkScenario(loadScenario(input)).filter((f) => f.severity === "error");
-        expect(errors).toEqual([]);
-      }),
+      fc.property(
+        fc.boolean().chain((clients) => scenarioArbitrary({ misconfigurations: false, clients })),
+        (input) => {
+          const errors = checkScenario(loadScenario(input)).filter((f) => f.severity === "error");
+          expect(errors).toEqual([]);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -102,9 +102,14 @@ describe("exact estimates", () => {
   it("hold run's group means within sampling error on generated scenarios", () => {
     fc.assert(
       fc.property(
-        scenarioArbitrary({ misconfigurations: false, maxDevicesPerGroup: 400 }).map((s) =>
-          loadScenario({ ...s, devices: s.devices.map((g) => ({ ...g, jitter: 0 })) }),
-        ),
+        // With ConfigMgr clients too: their registration and fallback depend on their pool (probed per
+        // stretch of addresses).
+        fc
+          .boolean()
+          .chain((clients) =>
+            scenarioArbitrary({ misconfigurations: false, maxDevicesPerGroup: 400, clients }),
+          )
+          .map((s) => loadScenario({ ...s, devices: s.devices.map((g) => ({ ...g, jitter: 0 })) })),
         (scenario) => {
           const run = simulate(scenario);
           scenario.devices.forEach((g, i) => {
@@ -123,6 +128,7 @@ describe("exact estimates", () => {
             }
             expect(e.exact).toBe(true);
             note(`pattern ${g.enrollment.pattern}`);
+            if (g.platform === "configmgr-client") note("ConfigMgr clients");
             if (scenario.site.replicas.length > 0) note("replicas");
             if (scenario.site.database.outages.length > 0) note("site database outage");
             if (scenario.site.replicas.some((r) => typeof r.applyDelay !== "number"))
