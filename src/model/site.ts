@@ -122,7 +122,8 @@ function compileGroup(
   const client = isConfigMgrClient(group);
   // A ConfigMgr client fetches content from any DP; an MDM device only from those that allow mobile devices.
   const contentDps = servers.dps.flatMap((s, i) => (client || isMobileDp(s) ? [i] : []));
-  const defaultEntry = client ? entries[defaultGroup] : undefined;
+  // An internet client uses every MP that accepts internet connections: boundary groups are for intranet clients.
+  const defaultEntry = client && intranetTowardMp ? entries[defaultGroup] : undefined;
   const defaultPool = defaultEntry ? listed(defaultEntry, servers.mps, eligible) : [];
   return {
     group,
