@@ -283,8 +283,8 @@ export const DeviceGroupSchema = described(
         "ConfigMgr clients: whether their users install user-available deployments from Software Center (which a management point on a replica does not serve)",
       ),
       mpRefresh: described(
-        positiveDuration.prefault("24h"),
-        "ConfigMgr clients: how often a client that fell back to another management point looks again for one of its own boundary group",
+        positiveDuration.optional(),
+        "ConfigMgr clients: how often a client that fell back to another management point looks again for one of its own boundary group; absent: the scenario's `mpRefresh`",
       ),
     })
     .transform(({ polling, connectionRetries, enrollment, registration, ...group }, ctx) => {

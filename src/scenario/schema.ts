@@ -277,6 +277,10 @@ const ScenarioObject = z.strictObject({
     z.array(DeviceGroupSchema).min(1, { error: "expected at least one device group" }),
     "The device groups, at least one",
   ),
+  mpRefresh: described(
+    positiveDuration.prefault("24h"),
+    "ConfigMgr clients: the refresh cycle of every client group that does not give its own `mpRefresh` (a client that fell back to another management point goes back to one of its own boundary group at its next refresh)",
+  ),
   deployments: described(
     z.array(DeploymentSchema).prefault([]),
     "Changes made during the run (policies, applications, MDM commands): results report when the targeted devices receive each",
@@ -293,7 +297,11 @@ export const ScenarioSchema = ScenarioObject.transform((scenario, ctx) => {
   checkReferences(scenario, (path, message) =>
     ctx.issues.push({ code: "custom", path, message, input: undefined }),
   );
-  return scenario;
+  // A group's refresh cycle: its own, else the scenario's.
+  return {
+    ...scenario,
+    devices: scenario.devices.map((g) => ({ ...g, mpRefresh: g.mpRefresh ?? scenario.mpRefresh })),
+  };
 });
 
 /** A scenario as written in a file (durations as strings or seconds, defaults absent). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runEngine, type EngineOptions } from "../../src/model/engine.js";
 import { runReference } from "../../src/model/reference/run.js";
 import type { SiteModel } from "../../src/model/site.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, writtenForm } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { runSimulation } from "../../src/simulate.js";
 
@@ -184,6 +184,26 @@ describe("management point fallback", () => {
     expect(a?.failed).toBe(5 * (a?.devices ?? 0));
     expect(result.devices.connected).toBe(400);
     expect(result.attempts.failedByReason).toEqual({ "server-down": 5 * (a?.devices ?? 0) });
+  });
+
+  it("takes a group's refresh cycle from the scenario's mpRefresh unless the group gives its own", () => {
+    const base = outage(true);
+    const input: Record<string, unknown> = {
+      ...(writtenForm(base) as Record<string, unknown>),
+      mpRefresh: "12h",
+    };
+    const scenario = loadScenario(input);
+    expect(scenario.devices[0]?.mpRefresh).toBe(43_200);
+    const [a, b] = runSimulation(scenario).result.managementPoints;
+    const baseB = runSimulation(outage(false)).result.managementPoints[1];
+    // Back 12 h after each commit: the fifth retry and polls 2 … 11 at mp-b, 11 tries there instead of 23.
+    expect(a?.returnsTo).toBe(256);
+    expect((b?.attempts ?? 0) - (baseB?.attempts ?? 0)).toBe(11 * 256);
+    const own = loadScenario({
+      ...input,
+      devices: (input.devices as Record<string, unknown>[]).map((g) => ({ ...g, mpRefresh: "6h" })),
+    });
+    expect(own.devices[0]?.mpRefresh).toBe(21_600);
   });
 
   it("shows one client's fallback and return in its trace, the same in both engines", () => {

@@ -83,6 +83,7 @@ describe("scenarioJsonSchema", () => {
         "devices",
         "duration",
         "expectations",
+        "mpRefresh",
         "name",
         "seed",
         "site",
