@@ -359,8 +359,6 @@ function measure(raw: RawRun): MeasuredRun {
       : null,
     // Absent without any capacity, so such a run's document is what it was before the load model.
     ...(raw.load !== null ? { load: buildLoad(raw.load, site.duration) } : {}),
-    ...(site.deployments.length > 0
-      ? { deployments: buildDeployments(site, raw.deployments) }
-      : {}),
+    ...(site.deployments.length > 0 ? { deployments: buildDeployments(site, raw.deployments) } : {}),
   };
 }

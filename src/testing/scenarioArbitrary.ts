@@ -388,10 +388,12 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                 // misconfiguration (devices-outside-boundaries is an error), which only misconfigured sites have.
                 content:
                   g.content &&
-                (misconfigure ||
-                  g.platform === "macos" ||
-                  (g.platform === "windows" && g.addresses !== "10.2.0.0/30") ||
-                  (g.platform === "configmgr-client" && g.clientAddressed && g.addresses !== "10.2.0.0/30")),
+                  (misconfigure ||
+                    g.platform === "macos" ||
+                    (g.platform === "windows" && g.addresses !== "10.2.0.0/30") ||
+                    (g.platform === "configmgr-client" &&
+                      g.clientAddressed &&
+                      g.addresses !== "10.2.0.0/30")),
               })),
             } as ScenarioInput;
           },

@@ -73,7 +73,7 @@ describe("a run report with ConfigMgr clients", () => {
         policy: {
           ...policy,
           expectedReceivedAfterSeconds: { min: 30, mean: 1830, max: 3630 },
-        } as typeof policy,
+        },
       },
     };
     const cut = { ...series.deployments[0]!, receivedAt: series.deployments[0]!.receivedAt.subarray(0, 100) };
