@@ -110,6 +110,8 @@ export function fallbackPool(
   address: number,
   current: number,
 ): readonly number[] {
+  // A group pinned to a management point keeps it (the pin is the architect's choice).
+  if (model.pinned !== undefined) return [];
   const others = (pool: readonly number[]) => pool.filter((p) => p !== current);
   const own = others(assignmentPool(model, candidates, address));
   if (own.length > 0) return own;

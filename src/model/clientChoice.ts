@@ -54,6 +54,8 @@ export class ClientChoice {
     this.mp = pickUniform(this.pools.pool(this.address), this.rng) ?? from;
     this.fellBack = false;
     this.window.reset();
+    // Drawing the one in use (when it is of its own pool too) is no return: nothing changes.
+    if (this.mp === from) return false;
     sink.switched(at, from, this.mp, true);
     return true;
   }

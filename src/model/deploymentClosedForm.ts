@@ -106,6 +106,8 @@ export function deploymentClosedForm(site: SiteModel, deployment: Deployment): D
   for (const model of site.groups) {
     const g = model.group;
     if (targeted !== undefined && !targeted.includes(g.name)) continue;
+    // A group no management point accepts never connects: it receives nothing and expects nothing.
+    if (model.eligible.length === 0) continue;
     const interval = g.polling[g.polling.length - 1]?.every ?? 0;
     const wait = nextPollWait(interval, g.jitter);
     for (const [position, share] of assignmentShares(model, site.managementPoints.length)) {

@@ -2,6 +2,7 @@
 // independent choices, so it shrinks to smaller valid scenarios.
 import fc from "fast-check";
 import type { ScenarioInput } from "../scenario/schema.js";
+import { capacityArbitrary } from "./capacityArbitrary.js";
 
 /** What `scenarioArbitrary` may generate. */
 export interface ScenarioConstraints {
@@ -40,30 +41,6 @@ export interface ScenarioConstraints {
    */
   readonly capacities?: boolean;
 }
-
-/** A small finite server, or none (three times in five). */
-const capacityArbitrary = fc.option(
-  fc
-    .record({
-      workers: fc.integer({ min: 1, max: 3 }),
-      kind: fc.constantFrom("constant", "constant", "exponential", "lognormal"),
-      // Whole seconds, so that services end together and meet arrivals at one instant.
-      mean: fc.integer({ min: 1, max: 120 }),
-      cv: fc.constantFrom(0.5, 2),
-      queueLimit: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
-    })
-    .map((c) => ({
-      workers: c.workers,
-      serviceTime:
-        c.kind === "constant"
-          ? c.mean
-          : c.kind === "exponential"
-            ? { mean: c.mean, distribution: "exponential" }
-            : { mean: c.mean, distribution: "lognormal", cv: c.cv },
-      ...(c.queueLimit !== undefined ? { queueLimit: c.queueLimit } : {}),
-    })),
-  { freq: 3, nil: undefined },
-);
 
 const ROOT = "Contoso Root CA";
 

@@ -206,6 +206,46 @@ describe("management point fallback", () => {
     expect(own.devices[0]?.mpRefresh).toBe(21_600);
   });
 
+  it("keeps a pinned group on its management point: no fallback", () => {
+    const pinned = loadScenario({
+      ...(writtenForm(outage(true)) as Record<string, unknown>),
+      devices: [
+        {
+          name: "pcs",
+          platform: "configmgr-client",
+          count: 50,
+          managementPoint: "mp-a.corp.contoso.com",
+          registration: { from: "0s", to: "55m" },
+        },
+      ],
+    });
+    const [a, b] = runSimulation(pinned).result.managementPoints;
+    expect([a?.fallbacksFrom, b?.fallbacksTo, a?.returnsTo]).toEqual([0, 0, 0]);
+    // Every try during the outage fails at mp-a (the poll and its five retries), and none goes to mp-b.
+    expect(a?.failed).toBeGreaterThanOrEqual(50 * 6);
+    expect(b?.attempts).toBe(0);
+  });
+
+  it("counts no return when a refresh draws the management point the client already uses", () => {
+    // One boundary group lists both MPs: mp-a's clients fall back to mp-b, and at their refresh each draws
+    // again from both; those that draw mp-b stay where they are, and mp-b counts no return.
+    const both = clientSite({
+      mps: [
+        server("mp-a.corp.contoso.com", "site", { outages: [{ from: "1h", to: "3h" }] }),
+        server("mp-b.corp.contoso.com", "site"),
+      ],
+      count: 400,
+      duration: "26h",
+      registration: { from: "0s", to: "55m" },
+    });
+    const [a, b] = runSimulation(both).result.managementPoints;
+    expect(a?.fallbacksFrom).toBe(a?.devices);
+    expect(b?.returnsTo).toBe(0);
+    expect(a?.returnsTo).toBeGreaterThan(0);
+    expect(a?.returnsTo).toBeLessThan(a?.fallbacksFrom ?? 0);
+    expect(runSimulation(both, {}, reference).result).toEqual(runSimulation(both).result);
+  });
+
   it("shows one client's fallback and return in its trace, the same in both engines", () => {
     const scenario = outage(true);
     const client = runSimulation(scenario, { perDevice: true }).result.perDevice?.find(

@@ -38,7 +38,8 @@ export abstract class ClientFlow extends EnrollmentFlow {
       const pool = gc.pools.pool(deviceAddress(gc.model.addresses, devices.index[d] ?? 0));
       const to = pickUniform(pool, () => this.fallbackDraw(d, gc)) ?? from;
       devices.managementPoint[d] = to;
-      this.sinkOf(d).switched(at, from, to, true);
+      // Drawing the one in use (when it is of its own pool too) is no return: nothing changes.
+      if (to !== from) this.sinkOf(d).switched(at, from, to, true);
     }
   }
 

@@ -82,10 +82,16 @@ export function* refreshes(world: World, d: DeviceState): Process {
   for (let t = d.committedAt + every; ; t += every) {
     yield { time: t, priority: orderKey(Priority.COMMIT, deviceEntity(d.number, 0)) };
     if (!d.fellBack) continue;
-    world.branch("fallback: back at a refresh");
     d.fellBack = false;
     d.failures?.reset();
-    switchTo(world, d, pickUniform(pool(world, d), world.rng(d, "fallback")) ?? d.managementPoint, true);
+    const to = pickUniform(pool(world, d), world.rng(d, "fallback")) ?? d.managementPoint;
+    // Drawing the one in use (when it is of its own pool too) is no return: nothing changes.
+    if (to === d.managementPoint) {
+      world.branch("fallback: stays at a refresh (of its own pool too)");
+      continue;
+    }
+    world.branch("fallback: back at a refresh");
+    switchTo(world, d, to, true);
   }
 }
 
