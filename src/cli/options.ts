@@ -20,7 +20,8 @@ export const FORMATS = ["table", "json", "csv"] as const;
 /** One of `FORMATS`. */
 export type Format = (typeof FORMATS)[number];
 
-const SCENARIO_DESCRIPTION = 'scenario file (JSON or YAML; "-" reads standard input)';
+const SCENARIO_DESCRIPTION =
+  'scenario file (JSON or YAML; "-" reads standard input), or a bundled scenario by name (baseline, clients-50k, …)';
 
 /** The scenario file of a command that needs one. */
 export const SCENARIO = requiredPositional({ describe: SCENARIO_DESCRIPTION });

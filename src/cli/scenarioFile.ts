@@ -1,5 +1,7 @@
 // Reads a scenario file (or the bundled default), applies `--set`, and attributes every error to its source.
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { nearest } from "../scenario/nearest.js";
 import { ScenarioError } from "../errors.js";
 import { LOAD_LIMITS, parseScenarioText, loadScenario } from "../scenario/load.js";
 import { applyOverrides } from "../scenario/overrides.js";
@@ -28,13 +30,19 @@ export function describeReadError(error: unknown): string {
  * @throws ScenarioError naming the file (or the `--set` option) and the place
  */
 function readScenario(io: CliIo, file: string | undefined, overrides: readonly string[] = []): Scenario {
-  const path = file ?? DEFAULT_SCENARIO;
-  const shown = scenarioLabel(file);
+  let path = file ?? DEFAULT_SCENARIO;
+  let shown = scenarioLabel(file);
   let text: string;
   try {
     text = path === STDIN ? io.readStdin(LOAD_LIMITS.maxBytes) : io.readFile(path, LOAD_LIMITS.maxBytes);
   } catch (error) {
-    throw new ScenarioError(describeReadError(error), [], shown);
+    // A bare name that is no file may name a bundled scenario (`mdmsim run clients-50k`).
+    const bundled = file !== undefined && missing(error) ? bundledScenario(file) : undefined;
+    if (bundled === undefined)
+      throw new ScenarioError(describeReadError(error) + bundledHint(file), [], shown);
+    path = bundled;
+    shown = `${file ?? ""} (bundled scenarios/${file ?? ""}.json)`;
+    text = io.readFile(path, LOAD_LIMITS.maxBytes);
   }
   let scenario: Scenario;
   try {
@@ -49,6 +57,37 @@ function readScenario(io: CliIo, file: string | undefined, overrides: readonly s
     if (error instanceof ScenarioError) throw error.withSource(`${shown}, ${error.source ?? "--set"}`);
     throw error;
   }
+}
+
+const missing = (error: unknown): boolean =>
+  error !== null && typeof error === "object" && "code" in error && error.code === "ENOENT";
+
+/** The bundled scenarios' names, in order. */
+export function bundledScenarioNames(): string[] {
+  try {
+    return readdirSync(BUNDLED_SCENARIOS)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.slice(0, -".json".length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The file of the bundled scenario `name`, when `name` is a bare name and one is bundled under it. */
+function bundledScenario(name: string): string | undefined {
+  return /^[A-Za-z0-9-]+$/.test(name) && bundledScenarioNames().includes(name)
+    ? `${BUNDLED_SCENARIOS}${name}.json`
+    : undefined;
+}
+
+/** For a bare name that is neither a file nor a bundled scenario: the nearest bundled name. */
+function bundledHint(file: string | undefined): string {
+  if (file === undefined || !/^[A-Za-z0-9-]+$/.test(file)) return "";
+  const guess = nearest(file, bundledScenarioNames());
+  return guess !== undefined
+    ? `, and no bundled scenario has that name (did you mean "${guess}"?)`
+    : ", and no bundled scenario has that name";
 }
 
 /** The scenario file name that means standard input. */
