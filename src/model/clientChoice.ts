@@ -2,8 +2,8 @@
 // was assigned at its commit, the one it falls back to after five failed tries in ten minutes, and the one
 // of its own boundary group it goes back to at a refresh. Reused from device to device.
 import { pickUniform, type Rng } from "../random.js";
-import { fallbackPool, type PoolTable } from "./assignment.js";
-import { countsTowardFallback, FailureWindow } from "./fallback.js";
+import type { PoolTable } from "./assignment.js";
+import { fallbackAfter, FailureWindow } from "./fallback.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel } from "./site.js";
 
@@ -14,12 +14,12 @@ export class ClientChoice {
   fellBack = false;
   /** The next refresh instant. */
   nextRefresh = Infinity;
-  private address = -1;
+  address = -1;
   private readonly window = new FailureWindow();
 
   constructor(
-    private readonly model: GroupModel,
-    private readonly candidates: readonly number[],
+    readonly model: GroupModel,
+    readonly candidates: readonly number[],
     private readonly pools: PoolTable,
     private readonly rng: Rng,
   ) {}
@@ -62,12 +62,10 @@ export class ClientChoice {
 
   /** A failed try at `t` with `reason`; returns whether the client fell back to another management point. */
   failed(t: number, reason: number, sink: WalkSink): boolean {
-    if (this.mp < 0 || !countsTowardFallback(reason) || !this.window.failed(t)) return false;
-    const pool = fallbackPool(this.model, this.candidates, this.address, this.mp);
-    this.window.reset();
-    if (pool.length === 0) return false;
+    const to = fallbackAfter(this.window, this, this.mp, t, reason, this.rng);
+    if (to < 0) return false;
     const from = this.mp;
-    this.mp = pickUniform(pool, this.rng) ?? from;
+    this.mp = to;
     this.fellBack = true;
     sink.switched(t, from, this.mp, false);
     return true;

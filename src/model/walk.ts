@@ -174,6 +174,19 @@ export class GroupWalk {
     this.sink.deployment(deployment, this.outcome.index, t);
   };
 
+  /**
+   * What the walk reads of management point `mp` once a client uses it (a fallback or a refresh moved it): its
+   * timeline, from when it accepts every try, and when its database shows the record committed at `committedAt`.
+   */
+  private using(mp: number, committedAt: number) {
+    return {
+      mp,
+      timeline: mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP,
+      okSince: mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity,
+      visible: this.visibleOn(mp, committedAt),
+    };
+  }
+
   /** When management point `mp`'s database shows the current device's record (committed at `committedAt`). */
   private visibleOn(mp: number, committedAt: number): number {
     const r = mp >= 0 ? (this.site.mpReplica[mp] ?? -1) : -1;
@@ -299,13 +312,8 @@ export class GroupWalk {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
         // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
         if (r > 0 && (t >= nextPollAt || t >= duration)) break;
-        if (choice !== null && t >= choice.nextRefresh && choice.refreshUntil(t, sink)) {
-          // A client's management point changed: its timeline and its record's visibility change with it.
-          mp = choice.mp;
-          timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
-          okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
-          visible = this.visibleOn(mp, committedAt);
-        }
+        if (choice !== null && t >= choice.nextRefresh && choice.refreshUntil(t, sink))
+          ({ mp, timeline, okSince, visible } = this.using(choice.mp, committedAt));
         let reason = t >= okSince ? OK : timelineAt(timeline, t);
         if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
         lastReason = reason;
@@ -316,13 +324,8 @@ export class GroupWalk {
           break;
         }
         if (firstSuccess < 0) failedBefore++;
-        if (choice !== null && choice.failed(t, reason, sink)) {
-          // A client's management point changed: its timeline and its record's visibility change with it.
-          mp = choice.mp;
-          timeline = mp >= 0 ? (this.model.mpTimelines[mp] ?? NO_MP) : NO_MP;
-          okSince = mp >= 0 ? (this.mpOkFrom[mp] ?? Infinity) : Infinity;
-          visible = this.visibleOn(mp, committedAt);
-        }
+        if (choice !== null && choice.failed(t, reason, sink))
+          ({ mp, timeline, okSince, visible } = this.using(choice.mp, committedAt));
         if (!isConnectionLevel(reason, retryOn)) break;
       }
       if (this.probing && firstSuccess >= 0) break;

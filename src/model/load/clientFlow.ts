@@ -2,9 +2,9 @@
 // does at or after their instant, since only its own tries read them), its fallback after five failed tries
 // in ten minutes at the MP it uses, and the deployments a successful try brings (docs/clients.md).
 import { pickUniform } from "../../random.js";
-import { deviceAddress, fallbackPool } from "../assignment.js";
+import { deviceAddress } from "../assignment.js";
 import { holds } from "../deployments.js";
-import { countsTowardFallback, FailureWindow } from "../fallback.js";
+import { countsTowardFallback, fallbackAfter, FailureWindow } from "../fallback.js";
 import { EnrollmentFlow } from "./enrollmentFlow.js";
 import type { GroupContext } from "./loadedGroups.js";
 
@@ -46,18 +46,17 @@ export abstract class ClientFlow extends EnrollmentFlow {
   /** Client `d`'s try at `mp` failed now with `reason`: the fifth in ten minutes at the MP it uses moves it. */
   protected clientFailed(d: number, gc: GroupContext, mp: number, reason: number): void {
     const { devices, now } = this;
-    if (mp < 0 || mp !== devices.managementPoint[d] || !countsTowardFallback(reason)) return;
+    // A try answered after a refresh moved the client does not count toward the MP it uses now.
+    if (mp !== devices.managementPoint[d] || !countsTowardFallback(reason)) return;
     let window = devices.failures.get(d);
     if (window === undefined) {
       window = new FailureWindow();
       devices.failures.set(d, window);
     }
-    if (!window.failed(now)) return;
-    window.reset();
     const address = deviceAddress(gc.model.addresses, devices.index[d] ?? 0);
-    const others = fallbackPool(gc.model, gc.candidates, address, mp);
-    if (others.length === 0) return;
-    const to = pickUniform(others, () => this.fallbackDraw(d, gc)) ?? mp;
+    const client = { model: gc.model, candidates: gc.candidates, address };
+    const to = fallbackAfter(window, client, mp, now, reason, () => this.fallbackDraw(d, gc));
+    if (to < 0) return;
     devices.managementPoint[d] = to;
     devices.fellBack[d] = 1;
     this.sinkOf(d).switched(now, mp, to, false);

@@ -8,7 +8,7 @@ import { contentCandidates, deviceAddress } from "../assignment.js";
 import { inOutage, type Outage } from "../outage.js";
 import { jitterDraw, phaseAt, pollInterval } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
-import { carryingIndex } from "../replica.js";
+import { carryingIndex, visibleAt } from "../replica.js";
 import { databaseOutages } from "../rules.js";
 import { DeviceOutcome } from "../sink.js";
 import { alwaysFailing, type SiteModel } from "../site.js";
@@ -105,16 +105,13 @@ export class LoadedEngine extends ClientFlow {
     return this.now >= this.visibleOn(d, mp) ? OK : NOT_IN_REPLICA;
   }
 
-  /** When management point `mp`'s database shows device `d`'s record. */
+  /** When management point `mp`'s database shows device `d`'s record (its assigned MP's is known from the commit). */
   private visibleOn(d: number, mp: number): number {
     const { devices, site } = this;
-    if (mp === devices.managementPoint[d] && (devices.fellBack[d] ?? 0) === 0 && !this.groupOf(d).client)
-      return devices.visibleAt[d] ?? Infinity;
+    if (mp === devices.assigned[d]) return devices.visibleAt[d] ?? Infinity;
     const committedAt = devices.committedAt[d] ?? 0;
     const replica = site.replicas[mp >= 0 ? (site.mpReplica[mp] ?? -1) : -1];
-    return replica === undefined
-      ? committedAt
-      : (replica.visible[carryingIndex(replica, committedAt)] ?? Infinity);
+    return replica === undefined ? committedAt : visibleAt(replica, committedAt);
   }
 
   protected advance(id: number): void {
