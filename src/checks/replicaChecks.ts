@@ -153,23 +153,17 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
 /** A client group with user deployments, and the replicas its management points read. */
 interface UserDeployments {
   readonly group: DeviceGroup;
-  /** Each management point the group uses that reads a replica, with the replica and its clients. */
-  readonly onReplica: readonly { server: string; replica: string; clients: number }[];
-  /** The group's clients expected on management points that read a replica. */
-  readonly clients: number;
-  /** Every management point the group uses reads a replica. */
-  readonly all: boolean;
+  /** Each management point the group uses (every one reads a replica), with its replica. */
+  readonly onReplica: readonly { server: string; replica: string }[];
 }
 
 /**
  * `replica-user-deployments`: a ConfigMgr client group with `userDeployments: true` whose management points
  * (the assignment rule's pool) read a replica: user-available deployments in Software Center do not work
- * against such an MP. An error when every one does; a warning when some do (the clients on those lose them).
+ * against such an MP. An error when every one does (when only some do, the group still has an MP that serves them).
  */
 export const replicaUserDeployments: Check = defineCheck<UserDeployments>({
   severity: "error",
-  severityNote:
-    "warning when only some of the group's management points read a replica: the clients the assignment rule gives those lose user deployments",
   scope: "device group",
   source: SOURCES.clientReplicas,
   summary:
@@ -181,26 +175,18 @@ export const replicaUserDeployments: Check = defineCheck<UserDeployments>({
       const g = model.group;
       if (!isConfigMgrClient(g) || !g.userDeployments) return [];
       const shares = [...assignmentShares(model, site.managementPoints.length)].filter(([, f]) => f > 0);
-      const onReplica = shares.flatMap(([p, fraction]) => {
+      const onReplica = shares.flatMap(([p]) => {
         const replica = site.replicas[site.mpReplica[p] ?? -1];
         const server = site.managementPoints[p];
-        return replica && server
-          ? [{ server: server.name, replica: replica.name, clients: g.count * fraction }]
-          : [];
+        return replica && server ? [{ server: server.name, replica: replica.name }] : [];
       });
-      if (onReplica.length === 0) return [];
-      const clients = onReplica.reduce((n, r) => n + r.clients, 0);
-      return [{ group: g, onReplica, clients, all: onReplica.length === shares.length }];
+      return onReplica.length > 0 && onReplica.length === shares.length ? [{ group: g, onReplica }] : [];
     }),
   path: (u) => `devices.${u.group.name}.userDeployments`,
-  severityOf: (u) => (u.all ? "error" : "warning"),
   group: (u) => u.group.name,
   message: (u) => {
     const mps = u.onReplica.map((r) => `${r.server} reads replica "${r.replica}"`).join(", ");
-    const who = u.all
-      ? `every management point group "${u.group.name}" uses reads a replica (${mps})`
-      : `${Math.round(u.clients)} of the ${u.group.count} clients of group "${u.group.name}" are expected on management points that read a replica (${mps})`;
-    return `${who}, and the group uses user-available deployments (userDeployments: true): user deployments in Software Center do not work against a management point that uses a SQL Server replica`;
+    return `every management point group "${u.group.name}" uses reads a replica (${mps}), and the group uses user-available deployments (userDeployments: true): user deployments in Software Center do not work against a management point that uses a SQL Server replica`;
   },
   fix: () =>
     'Add a management point that uses the site database (Management Point Database tab: "Use the site database") to the clients\' boundary group, or deploy the applications to devices rather than users',

@@ -6,11 +6,11 @@ export type Verdict = "better" | "worse" | "same" | "inconclusive";
 // Metrics where more is better; every other metric (times, failures, counts of trouble, and every number of
 // a finite server's `load`: utilisation, waits, responses, refusals, timeouts, queue, and its requests and
 // served, which grow with the retries trouble brings) is better lower.
-const HIGHER_IS_BETTER = new Set(["connected", "enrolled", "succeeded"]);
+const HIGHER_IS_BETTER = new Set(["connected", "enrolled", "succeeded", "received"]);
 
 /**
- * Whether a larger value of a metric is better: true for paths ending in `connected`, `enrolled` or
- * `succeeded` (`devices.connected`); false for everything else (times, failures, `neverConnected`, …).
+ * Whether a larger value of a metric is better: true for paths ending in `connected`, `enrolled`, `succeeded`
+ * or `received` (`devices.connected`, `deployments.app.received`); false for everything else (times, failures, `neverConnected`, …).
  */
 export function higherIsBetter(path: string): boolean {
   return HIGHER_IS_BETTER.has(path.slice(path.lastIndexOf(".") + 1));

@@ -30,7 +30,6 @@ describe("checkCatalogue", () => {
       "devices-outside-boundaries",
       "certificate-expires",
       "offered-load",
-      "replica-user-deployments",
     ]);
   });
 });

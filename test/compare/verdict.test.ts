@@ -68,6 +68,9 @@ describe("verdictOf", () => {
   it("knows which metrics are better higher", () => {
     expect(higherIsBetter("devices.connected")).toBe(true);
     expect(higherIsBetter("devices.neverConnected")).toBe(false);
+    // More devices that received a deployment is better; more that did not is worse.
+    expect(higherIsBetter("deployments.app.received")).toBe(true);
+    expect(higherIsBetter("deployments.app.notReceived")).toBe(false);
     expect(higherIsBetter("timeToFirstSuccessSeconds.mean")).toBe(false);
   });
 });
