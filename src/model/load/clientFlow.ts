@@ -63,15 +63,17 @@ export abstract class ClientFlow extends EnrollmentFlow {
   }
 
   /** Device `d`'s try at `mp` succeeded now: every deployment of its group that MP's database holds. */
-  protected deliverDeployments(d: number, mp: number): void {
-    const { devices, now, site } = this;
-    const group = this.groupOf(d).model.position;
+  protected deliverDeployments(d: number, gc: GroupContext, mp: number): void {
+    const { devices, now } = this;
+    const deployments = this.site.deployments;
+    const group = gc.model.position;
     const base = d * devices.deployments;
-    site.deployments.forEach((deployment, i) => {
-      if (deployment.targets[group] !== true || devices.received[base + i] === 1) return;
-      if (!holds(deployment, mp, now)) return;
+    for (let i = 0; i < deployments.length; i++) {
+      const deployment = deployments[i];
+      if (deployment?.targets[group] !== true || devices.received[base + i] === 1) continue;
+      if (!holds(deployment, mp, now)) continue;
       devices.received[base + i] = 1;
       this.sinkOf(d).deployment(i, devices.index[d] ?? 0, now);
-    });
+    }
   }
 }

@@ -284,7 +284,7 @@ export class LoadedEngine extends ClientFlow {
         devices.firstSuccessAt[d] = now;
         if (gc.g.content) this.contentDue(d);
       }
-      if (devices.deployments > 0) this.deliverDeployments(d, mp);
+      if (gc.deployed) this.deliverDeployments(d, gc, mp);
       return;
     }
     if ((devices.firstSuccessAt[d] ?? -1) < 0) devices.failedBefore[d] = (devices.failedBefore[d] ?? 0) + 1;

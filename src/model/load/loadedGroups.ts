@@ -34,6 +34,8 @@ export interface GroupContext {
   readonly keys: { epp: number; assignment: number; jitter: number; content: number; fallback: number };
   /** ConfigMgr clients: they register at a management point and fall back. */
   readonly client: boolean;
+  /** Some deployment targets the group (its successful tries may bring one). */
+  readonly deployed: boolean;
   /** The first local device of the group. */
   readonly first: number;
   /** Its polls as streams (a jitter-free group), or null: one event per device. */
@@ -87,6 +89,7 @@ export function groupContexts(
         fallback: key("fallback"),
       },
       client: isConfigMgrClient(g),
+      deployed: site.deployments.some((d) => d.targets[l.position] === true),
       first,
       firstTries,
       localOf,
