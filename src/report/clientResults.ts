@@ -1,6 +1,5 @@
 // What tables and pages show of ConfigMgr clients: how they name management points, each management point's
 // fallbacks, each deployment's delays with the closed form beside them when the result has one.
-import { isRecord } from "../isRecord.js";
 import type { DeploymentResult } from "../results/deployments.js";
 import type { ManagementPointResult, RunResult } from "../results/runResult.js";
 import { num } from "./format.js";
@@ -26,22 +25,12 @@ export function fallbackCells(m: ManagementPointResult): string[] {
   return [String(m.fallbacksFrom ?? 0), String(m.fallbacksTo ?? 0), String(m.returnsTo ?? 0)];
 }
 
-/** The closed form of a deployment's delay (seconds from `at`), when the result carries one. */
-export interface ExpectedDelay {
-  readonly min: number | null;
-  readonly mean: number | null;
-  readonly max: number | null;
-}
+/** The closed form of a deployment's delay (seconds from `at`): the result's, null where it does not apply. */
+export type ExpectedDelay = NonNullable<DeploymentResult["expectedReceivedAfterSeconds"]>;
 
-const numberOrNull = (value: unknown): number | null => (typeof value === "number" ? value : null);
-
-/** A deployment's closed form (`expectedReceivedAfterSeconds`), or null when the result has none. */
-export function expectedDelay(deployment: DeploymentResult): ExpectedDelay | null {
-  const value: unknown = (deployment as { readonly expectedReceivedAfterSeconds?: unknown })
-    .expectedReceivedAfterSeconds;
-  if (!isRecord(value)) return null;
-  return { min: numberOrNull(value.min), mean: numberOrNull(value.mean), max: numberOrNull(value.max) };
-}
+/** A deployment's closed form (`expectedReceivedAfterSeconds`), or null. */
+export const expectedDelay = (deployment: DeploymentResult): ExpectedDelay | null =>
+  deployment.expectedReceivedAfterSeconds;
 
 /** A closed form as "min / mean / max" seconds. */
 export function expectedDelayText(expected: ExpectedDelay): string {
