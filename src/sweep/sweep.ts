@@ -126,6 +126,14 @@ function variantLabel(variant: { overrides: readonly { text: string }[] }): stri
 }
 
 /**
+ * The metric paths a scenario adds beside the devices' numbers: its finite servers' utilisation and p99
+ * response, its deployments' delays and devices not reached.
+ */
+function scenarioMetricPaths(scenario: Scenario): string[] {
+  return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
+}
+
+/**
  * Plans a sweep: parses the `--vary` options, builds the grid and validates every variant's scenario and
  * its run limits, then the whole sweep's memory and estimated events, so nothing too large starts.
  * @throws UsageError for bad `--vary`, `--runs`, seed or expectation syntax; ScenarioError (source
@@ -139,7 +147,9 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
   const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
   const { study } = options;
   const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
-  const values = DEFAULT_METRICS.length + (options.metrics ?? []).length;
+  // The metric paths the scenario adds (its finite servers, its deployments) take memory too.
+  const values =
+    DEFAULT_METRICS.length + scenarioMetricPaths(scenario).length + (options.metrics ?? []).length;
   checkSweepMemory(
     scenario,
     grid.length,
@@ -210,10 +220,7 @@ export function planRuns(
   const metrics = [...DEFAULT_METRICS];
   // The finite servers and deployments every variant has: their utilisation and response, how long devices
   // took to receive each deployment, beside the devices' numbers.
-  const [first, ...others] = variants.map(({ scenario }) => [
-    ...loadMetricPaths(scenario),
-    ...deploymentMetricPaths(scenario),
-  ]);
+  const [first, ...others] = variants.map(({ scenario }) => scenarioMetricPaths(scenario));
   for (const m of first ?? []) if (others.every((paths) => paths.includes(m))) metrics.push(m);
   for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
   return {
