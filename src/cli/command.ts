@@ -28,8 +28,19 @@ export interface CommandSpec<A> {
   readonly describe: string;
   /** Every argument, positional ones first in the order they are typed. */
   readonly options: OptionTable<A>;
+  /** Command lines shown under `--help` (`mdmsim run baseline --seed 7`), each with what it does. */
+  readonly examples?: readonly (readonly [command: string, does: string])[];
   /** The work: returns the exit code (0 done, 1 an expectation or a check failed). */
   readonly run: (args: A, env: CommandEnv) => number | Promise<number>;
+}
+
+/** An option as completion sees it: its spelling, whether a value follows, and the values it accepts. */
+export interface CompletionFlag {
+  /** `--format`. */
+  readonly flag: string;
+  readonly takesValue: boolean;
+  /** The values of a choice (`table`, `json`, `csv`); none for free text. */
+  readonly choices?: readonly string[] | undefined;
 }
 
 /** A command ready for `main`: the table is inside, so commands of different argument types form a list. */
@@ -38,8 +49,10 @@ export interface Command {
   readonly describe: string;
   /** yargs' command string: `run [scenario]`, `merge <files..>`. */
   readonly usage: string;
-  /** Declares the arguments to yargs (for parsing, `--help` and completion). */
+  /** Declares the arguments to yargs (for parsing and `--help`). */
   readonly declare: (y: Argv) => Argv;
+  /** The options as the shell completes them (completion.ts). */
+  readonly flags: readonly CompletionFlag[];
   /**
    * Checks and decodes what yargs parsed, then runs the command.
    * @throws UsageError for an unknown option, an extra argument or a bad value
@@ -68,10 +81,16 @@ function usage(name: string, table: [string, OptionSpec<unknown>][]): string {
   return [name, ...words].join(" ");
 }
 
-function declare(y: Argv, table: [string, OptionSpec<unknown>][]): Argv {
+function declare(
+  y: Argv,
+  table: [string, OptionSpec<unknown>][],
+  examples: readonly (readonly [string, string])[],
+): Argv {
+  for (const [command, does] of examples) y.example(command, does);
   for (const [key, spec] of table) {
     if (spec.positional) {
-      y.positional(key, { type: "string", describe: spec.describe, array: spec.kind === "list" });
+      // No `array: true`: yargs would show a `[default: []]` beside `[required]`; the table reads a list.
+      y.positional(key, { type: "string", describe: spec.describe });
       continue;
     }
     y.option(flagName(key), {
@@ -82,6 +101,8 @@ function declare(y: Argv, table: [string, OptionSpec<unknown>][]): Argv {
       ...(spec.kind === "text" || spec.kind === "list" ? { type: "string" as const } : {}),
       array: spec.kind === "list",
       requiresArg: spec.kind !== "flag",
+      // `--help` shows [required]; yargs checks it first, with its message in mdmsim's words (program.ts).
+      ...(spec.required ? { demandOption: true } : {}),
       ...(spec.shownDefault !== undefined ? { default: spec.shownDefault } : {}),
       ...(spec.kind === "flag" ? { default: false } : {}),
     });
@@ -128,7 +149,10 @@ export function defineCommand<A>(spec: CommandSpec<A>): Command {
     name: spec.name,
     describe: spec.describe,
     usage: usage(spec.name, table),
-    declare: (y) => declare(y, table),
+    declare: (y) => declare(y, table, spec.examples ?? []),
+    flags: table
+      .filter(([, s]) => !s.positional)
+      .map(([key, s]) => ({ flag: `--${flagName(key)}`, takesValue: s.kind !== "flag", choices: s.choices })),
     execute: async (parsed, words, env) => {
       checkParsed(spec.name, table, parsed, words);
       return spec.run(decodeArguments(spec.options, parsed), env);

@@ -15,6 +15,8 @@ export interface OptionSpec<V> {
   readonly positional: boolean;
   /** A positional argument that must be given (`<name>`, else `[name]`). */
   readonly required: boolean;
+  /** The values a choice accepts (completion offers them). */
+  readonly choices?: readonly string[];
   /** Shown in `--help` (yargs prints `[default: …]`), when there is one worth showing. */
   readonly shownDefault?: string | number | boolean | readonly string[];
   /** yargs gives a string, a number, a boolean, or an array of them for a repeated option. */
@@ -139,6 +141,7 @@ export function choice<const C extends string>(
     kind: "choice",
     positional: false,
     required: false,
+    choices,
     describe: `${options.describe}: ${expected}`,
     shownDefault: options.default,
     decode: (raw, name) => {

@@ -7,7 +7,9 @@ import yargs from "yargs";
 import { ScenarioError, UsageError } from "../errors.js";
 import { visible } from "../report/terminal.js";
 import { libraryFlag, type Command } from "./command.js";
+import { COMPLETION_COMMAND, COMPLETION_REQUEST, completions } from "./completion.js";
 import { didYouMean } from "./didYouMean.js";
+import { OutputFileError } from "./documentFile.js";
 import { protectDash } from "./optionTable.js";
 import { processIo, type CliIo, type RunContext } from "./io.js";
 
@@ -31,11 +33,13 @@ async function afterOutput(io: CliIo, code: number): Promise<number> {
   return ExitCode.OUTPUT;
 }
 
-/** yargs' own command: prints a shell completion script. */
-const COMPLETION = "completion";
+/** What may stand before a command: help and version. */
+const LEADING = /^(-h|--help|-v|--version)$/;
 
-/** What may stand before a command: help, version, and the shell's completion request. */
-const LEADING = /^(-h|--help|-v|--version|--get-yargs-completions)$/;
+/** Help at most this wide, however wide the terminal: longer lines are hard to read. */
+const WIDEST_HELP = 120;
+/** Help's width for a pipe (and the generated docs/commands.md). */
+const PIPE_HELP = 100;
 
 class YargsUsage extends Error {}
 
@@ -52,25 +56,32 @@ function skipHelpCache(parser: object): void {
   if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
 
-const NO_COMMAND = "name a command (mdmsim run is the place to start)";
+const NO_COMMAND = 'name a command; "mdmsim --help" lists them, and "mdmsim run" is the place to start';
 
 /** The command a command line names, checked before yargs sees it so a typo gets a suggestion. */
 function checkCommandWord(args: readonly string[], commands: readonly Command[]): void {
   const first = args[0];
   if (first === undefined) throw new UsageError(NO_COMMAND);
   if (LEADING.test(first)) return;
-  const names = [...commands.map((c) => c.name), COMPLETION];
+  const names = [...commands.map((c) => c.name), COMPLETION_COMMAND];
   if (first.startsWith("-")) throw new UsageError(`${first}: options go after the command; ${NO_COMMAND}`);
   if (!names.includes(first))
     throw new UsageError(`unknown command "${first}"${didYouMean(first, names)}; ${NO_COMMAND}`);
 }
 
-function parser(args: readonly string[], commands: readonly Command[]): ReturnType<typeof yargs> {
+function parser(
+  args: readonly string[],
+  commands: readonly Command[],
+  columns: number | undefined,
+): ReturnType<typeof yargs> {
   const y = yargs()
     .scriptName("mdmsim")
     .locale("en")
     // yargs' own messages in mdmsim's shape (`--seed: expected a value`); the rest are checked by the tables.
-    .updateStrings({ "Not enough arguments following: %s": "--%s: expected a value" })
+    .updateStrings({
+      "Not enough arguments following: %s": "--%s: expected a value",
+      "Missing required argument: %s": "--%s: missing (the option is required)",
+    })
     .parserConfiguration({
       "parse-numbers": false,
       "parse-positional-numbers": false,
@@ -79,21 +90,29 @@ function parser(args: readonly string[], commands: readonly Command[]): ReturnTy
     .usage(
       "$0 <command> [options]\n\nSimulate Configuration Manager on-premises MDM: enrollment, database replicas, device management points.",
     )
-    .completion(COMPLETION, "print a shell completion script");
+    .completion(
+      COMPLETION_COMMAND,
+      "print a shell completion script (bash or zsh): mdmsim completion >> ~/.bashrc",
+    );
   for (const command of commands) y.command(command.usage, command.describe, (c) => command.declare(c));
-  return y
-    .demandCommand(1, NO_COMMAND)
-    .version(VERSION)
-    .alias("v", "version")
-    .help()
-    .alias("h", "help")
-    .wrap(100)
-    .exitProcess(false)
-    .fail((message: string | undefined, error: Error | undefined) => {
-      // yargs' own parse errors (YError: a missing option value) are bad input; others are bugs.
-      if (error !== undefined && error.name !== "YError") throw error;
-      throw new YargsUsage(missingArgument(args, message ?? error?.message ?? "bad command line", commands));
-    });
+  return (
+    y
+      .demandCommand(1, NO_COMMAND)
+      .version(VERSION)
+      .alias("v", "version")
+      .help()
+      .alias("h", "help")
+      // The terminal's width (at most WIDEST_HELP), so no line wraps where the terminal would break it.
+      .wrap(columns === undefined ? PIPE_HELP : Math.min(columns, WIDEST_HELP))
+      .exitProcess(false)
+      .fail((message: string | undefined, error: Error | undefined) => {
+        // yargs' own parse errors (YError: a missing option value) are bad input; others are bugs.
+        if (error !== undefined && error.name !== "YError") throw error;
+        throw new YargsUsage(
+          missingArgument(args, message ?? error?.message ?? "bad command line", commands),
+        );
+      })
+  );
 }
 
 /** yargs counts a command's words; name the missing one instead (`check: missing <scenario>`). */
@@ -118,12 +137,19 @@ export function program(commands: readonly Command[]): Program {
 async function execute(args: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
   const context: RunContext = { seed: undefined, scenario: undefined };
   try {
-    checkCommandWord(args, commands);
-    const y = parser(args, commands);
+    if (args[0] === COMPLETION_REQUEST) {
+      const offered = completions(args.slice(1), commands);
+      io.stdout(offered.map((word) => `${word}\n`).join(""));
+      return await afterOutput(io, ExitCode.OK);
+    }
+    // A bare `mdmsim` asks what there is: the command list, as --help prints it, and no error.
+    const words = args.length === 0 ? ["--help"] : args;
+    checkCommandWord(words, commands);
+    const y = parser(words, commands, io.stdoutLayout?.columns);
     skipHelpCache(y);
     let output = "";
     const parsed = await y.parseAsync(
-      protectDash(args),
+      protectDash(words),
       {},
       (error: Error | undefined, _argv: unknown, text: string) => {
         if (error) throw error;
@@ -156,6 +182,10 @@ function report(error: unknown, io: CliIo, context: RunContext): number {
     // problems are one a line; the breaks between them are the message's own.
     io.stderr(`mdmsim: ${error.message.split("\n").map(visible).join("\n")}\n`);
     return ExitCode.BAD_INPUT;
+  }
+  if (error instanceof OutputFileError) {
+    io.stderr(`mdmsim: ${visible(error.message)}\n`);
+    return ExitCode.OUTPUT;
   }
   if (error instanceof UsageError) {
     io.stderr(`mdmsim: ${visible(usageMessage(error))}\n`);

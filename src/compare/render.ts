@@ -3,7 +3,7 @@
 // expectations. Both formats render the same sections; pure: document in, text out.
 import { percentText } from "../report/format.js";
 import { intervalText } from "../report/interval.js";
-import { paragraph, section, table } from "../report/layout.js";
+import { glued, paragraph, section, table, unglued } from "../report/layout.js";
 import type { TerminalOptions } from "../report/terminal.js";
 import { valueText } from "../sweep/grid.js";
 import type { CompareResult, CompareSide } from "./compare.js";
@@ -46,9 +46,9 @@ function blocks(result: CompareResult): Block[] {
     head: ["metric", "A", "B", "B − A (paired)", "relative", "verdict"],
     rows: Object.entries(result.metrics).map(([path, m]) => [
       path,
-      intervalText(m.a.mean, m.a.ci95, count),
-      intervalText(m.b.mean, m.b.ci95, count),
-      intervalText(m.difference.mean, m.difference.ci95, count),
+      glued(intervalText(m.a.mean, m.a.ci95, count)),
+      glued(intervalText(m.b.mean, m.b.ci95, count)),
+      glued(intervalText(m.difference.mean, m.difference.ci95, count)),
       percentText(m.relative),
       m.verdict,
     ]),
@@ -74,14 +74,16 @@ function blocks(result: CompareResult): Block[] {
 export function renderCompareTable(result: CompareResult, options: TerminalOptions = {}): string {
   const parts = blocks(result).map((b) => {
     const body = b.rows.length > 0 ? table(b.head, b.rows, options) : "";
-    const notes = b.notes.map((note) => paragraph(note, options));
+    // The notes are one paragraph, wrapped to the terminal rather than at fixed places.
+    const notes = b.notes.length > 0 ? [paragraph(b.notes.join(" "), options)] : [];
     return section(b.title, [body, ...notes].filter((l) => l !== "").join("\n"), options);
   });
   return `${paragraph(title(result), options, "title")}\n\n${parts.join("\n")}`;
 }
 
 // A cell of a GitHub-flavoured markdown table: pipes escaped, line breaks as spaces.
-const cell = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (text: string): string =>
+  unglued(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;

@@ -188,9 +188,37 @@ function fieldRows(nodes: readonly SchemaNode[]): [string, string, string][] {
   return rows;
 }
 
-function fieldLine([key, type, meaning]: readonly [string, string, string]): string {
-  return `  ${key.padEnd(28)} ${type.padEnd(18)} ${meaning}`;
+/**
+ * Fields as aligned columns, each as wide as its widest entry (a long type never runs into the meaning);
+ * meanings wrapped to `width`, under the line when the name and type leave them too little room.
+ */
+function fieldLines(
+  rows: readonly (readonly [string, string, string])[],
+  indent: string,
+  width: number,
+): string[] {
+  const keys = Math.max(0, ...rows.map(([key]) => key.length));
+  const types = Math.max(0, ...rows.map(([, type]) => type.length));
+  return rows.flatMap(([key, type, meaning]) => {
+    const head = `${indent}${key.padEnd(keys)}  ${type.padEnd(types)}  `;
+    const room = width - head.length;
+    if (room >= 30) {
+      const [first = "", ...rest] = wrapAnsi(meaning, room, { hard: false }).split("\n");
+      return [`${head}${first}`.trimEnd(), ...rest.map((l) => `${" ".repeat(head.length)}${l}`)];
+    }
+    const under = `${indent}    `;
+    return [
+      `${indent}${key}  ${type}`,
+      ...wrapAnsi(meaning, Math.max(20, width - under.length), { hard: false })
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => `${under}${l}`),
+    ];
+  });
 }
+
+/** The width explain's text is wrapped to when no terminal says otherwise. */
+export const DEFAULT_WIDTH = 100;
 
 /** The GitHub anchor of a field's heading in the generated reference. */
 export function anchor(path: readonly string[]): string {
@@ -204,7 +232,7 @@ export function anchor(path: readonly string[]): string {
  * Explains a path of a scenario file or of the run document; no path lists the top-level fields.
  * @throws UsageError when the path names nothing, with the nearest valid paths
  */
-export function explain(kind: ExplainKind, path: string | undefined): string {
+export function explain(kind: ExplainKind, path: string | undefined, width = DEFAULT_WIDTH): string {
   const root = declaration(kind);
   const docs = EXPLAIN_DOCS[kind];
   if (path === undefined || path.trim() === "") {
@@ -212,7 +240,7 @@ export function explain(kind: ExplainKind, path: string | undefined): string {
     return [
       `The top-level fields of ${what}; mdmsim explain ${kind === "result" ? "--result " : ""}PATH explains one.`,
       "",
-      ...fieldRows([root]).map(fieldLine),
+      ...fieldLines(fieldRows([root]), "  ", width),
       "",
       `Documented in ${docs}.`,
       "",
@@ -227,7 +255,7 @@ export function explain(kind: ExplainKind, path: string | undefined): string {
       `explain ${flag}${path}: "${segments.slice(0, found.failedAt + 1).join(".")}" names nothing in ${kind === "scenario" ? "a scenario" : "the result"}; did you mean ${near.join(", ")}?`,
     );
   }
-  return formatField(fieldInfo(kind, root, found));
+  return formatField(fieldInfo(kind, root, found), width);
 }
 
 /** What is known of one field: the parts `explain` prints and docs/ tabulates. */
@@ -279,23 +307,23 @@ export function everyField(kind: ExplainKind): FieldInfo[] {
   });
 }
 
-function formatField(info: FieldInfo): string {
+function formatField(info: FieldInfo, width: number): string {
   const lines = [info.path.join("."), `  type      ${info.type}`];
   if (info.default !== undefined) lines.push(`  default   ${info.default}`);
   if (info.allowed !== undefined) lines.push(`  allowed   ${info.allowed}`);
-  const meaning = info.meanings.map((m) => wrapAnsi(m, 88, { hard: false })).join("\n");
+  const meaning = info.meanings.map((m) => wrapAnsi(m, width - 12, { hard: false })).join("\n");
   lines.push(`  meaning   ${meaning.split("\n").join("\n            ")}`);
   if (info.values.length > 0) {
     lines.push("  values");
     for (const [value, text] of info.values)
       lines.push(
         `    ${value}`,
-        ...wrapAnsi(text, 86, { hard: false })
+        ...wrapAnsi(text, width - 14, { hard: false })
           .split("\n")
           .map((l) => `      ${l}`),
       );
   }
-  if (info.fields.length > 0) lines.push("  fields", ...info.fields.map((row) => `  ${fieldLine(row)}`));
+  if (info.fields.length > 0) lines.push("  fields", ...fieldLines(info.fields, "    ", width));
   lines.push(`  docs      ${EXPLAIN_DOCS[info.kind]}#${anchor(info.path)}`, "");
   return lines.join("\n");
 }

@@ -50,7 +50,9 @@ export function visibleAfter(previous: number, tick: number, delay: number): num
 /** The sync offset: the scenario's, else a uniform draw in [0, P) from the replica's own substream. */
 export function syncOffset(replica: Replica, seed: number): number {
   if (replica.syncOffset !== undefined) return replica.syncOffset;
-  return substream(seed, `replica:${replica.name}:offset`)() * replica.syncInterval;
+  // Drawn to the millisecond (down, so it stays below P): `run --print-scenario` writes it as a person
+  // would, and the printed file runs the same.
+  return Math.floor(substream(seed, `replica:${replica.name}:offset`)() * replica.syncInterval * 1000) / 1000;
 }
 
 /**

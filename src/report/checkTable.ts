@@ -2,9 +2,11 @@
 // findings become a list (their prose does not wrap well in a column).
 import type { Finding, Severity } from "../checks/finding.js";
 import { section, table, type Cell } from "./layout.js";
+import { plural } from "./plural.js";
 import type { TerminalOptions, Tone } from "./terminal.js";
 
 const TONE: Readonly<Record<Severity, Tone>> = { error: "bad", warning: "warn", info: "info" };
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Renders findings as a table with a summary line. */
 export function renderCheckTable(
@@ -15,9 +17,11 @@ export function renderCheckTable(
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   // Quiet: the counts of everything, the rows that need action (errors and warnings), nothing at all when
   // there are none.
-  const shown = options.quiet === true ? findings.filter((f) => f.severity !== "info") : findings;
-  if (options.quiet === true && shown.length === 0) return "";
-  const title = `mdmsim check: ${scenario}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`;
+  const kept = options.quiet === true ? findings.filter((f) => f.severity !== "info") : findings;
+  if (options.quiet === true && kept.length === 0) return "";
+  // What needs action first: errors, then warnings, then info (a stable sort keeps the catalogue's order).
+  const shown = [...kept].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const title = `mdmsim check: ${scenario}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info`;
   const rows = shown.map((f): Cell[] => [
     { text: f.severity, tone: TONE[f.severity] },
     f.id,

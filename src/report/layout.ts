@@ -34,6 +34,20 @@ interface Prepared {
   readonly label: string;
 }
 
+/**
+ * Joins words that must stay on one line (a mean and its interval, a number and its unit): wrapping breaks
+ * only at plain spaces, and the glue prints as a space.
+ */
+export const GLUE = "\u00a0";
+
+/** `text` whose spaces never break a line (a mean and its interval stay together). */
+export function glued(text: string): string {
+  return text.replaceAll(" ", GLUE);
+}
+
+/** `text` with its glue printed as spaces (what every renderer writes). */
+export const unglued = (text: string): string => (text.includes(GLUE) ? text.replaceAll(GLUE, " ") : text);
+
 function prepare(cell: Cell): Prepared {
   if (typeof cell === "string") {
     const text = visible(cell);
@@ -43,8 +57,6 @@ function prepare(cell: Cell): Prepared {
   return { lines, tone: cell.tone, label: cell.label !== undefined ? visible(cell.label) : lines.join(" ") };
 }
 
-/** Shortest a wrapped column gets: its longest word, but words longer than this are broken. */
-const LONGEST_UNBROKEN_WORD = 16;
 /** Narrowest a wrapped column gets. */
 const NARROWEST = 4;
 
@@ -149,7 +161,7 @@ function boxed(
       for (let i = 0; i < widths.length; i++) {
         const text = blocks[i]?.[l] ?? "";
         const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(text)));
-        line += ` ${paint(text, cells[i]?.tone, options)}${pad} │`;
+        line += ` ${paint(unglued(text), cells[i]?.tone, options)}${pad} │`;
       }
       out.push(line);
     }
@@ -171,7 +183,7 @@ function listed(
 ): string {
   const columns = options.columns ?? Infinity;
   const keys = Math.max(1, options.keyColumns ?? 1);
-  const label = (i: number) => head?.[i]?.label ?? "";
+  const label = (i: number) => unglued(head?.[i]?.label ?? "");
   const indent = "    ";
   const blocks = rows.map((row) => {
     const name = row
@@ -182,7 +194,7 @@ function listed(
       })
       .join("  ");
     const lines = wrapLine(name, columns, columns - indent.length).map((piece, p) =>
-      paint(p === 0 ? piece : indent + piece, row[0]?.tone, options),
+      paint(unglued(p === 0 ? piece : indent + piece), row[0]?.tone, options),
     );
     for (let i = keys; i < row.length; i++) {
       const cell = row[i];
@@ -195,14 +207,15 @@ function listed(
           lines.push((p === 0 ? "  " : indent) + piece),
         );
         for (const text of cell.lines)
-          for (const piece of wrapLine(text, rest)) lines.push(indent + paint(piece, cell.tone, options));
+          for (const piece of wrapLine(text, rest))
+            lines.push(indent + paint(unglued(piece), cell.tone, options));
         continue;
       }
       cell.lines.forEach((text, n) => {
         const first = n === 0 ? prefix : indent;
         const pieces = wrapLine(text, columns - displayWidth(first), rest);
         pieces.forEach((piece, p) =>
-          lines.push(`${p === 0 ? first : indent}${paint(piece, cell.tone, options)}`),
+          lines.push(`${p === 0 ? first : indent}${paint(unglued(piece), cell.tone, options)}`),
         );
       });
     }
@@ -234,7 +247,9 @@ export function table(
       for (const line of cell.lines) {
         natural[i] = Math.max(natural[i] ?? 0, displayWidth(line));
         if (options.columns !== undefined)
-          minimum[i] = Math.max(minimum[i] ?? 0, Math.min(LONGEST_UNBROKEN_WORD, longestWord(line)));
+          // No word is broken (a reason, a server name, a metric path): a table whose words cannot
+          // all fit becomes a list instead.
+          minimum[i] = Math.max(minimum[i] ?? 0, longestWord(line));
       }
     });
   const frame = 3 * count + 1;
@@ -250,7 +265,7 @@ export function table(
 export function paragraph(text: string, options: TerminalOptions = {}, tone?: Tone): string {
   const shown = visible(text);
   const lines = options.columns === undefined ? [shown] : wrapLine(shown, options.columns);
-  return lines.map((line) => paint(line, tone, options)).join("\n");
+  return lines.map((line) => paint(unglued(line), tone, options)).join("\n");
 }
 
 /** A titled section: the title (bold at a terminal), then the body. */

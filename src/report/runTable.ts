@@ -10,7 +10,7 @@ import {
   managementPointNoun,
 } from "./clientResults.js";
 import { num, reasonRows, seconds } from "./format.js";
-import { paragraph, section, table, type Cell } from "./layout.js";
+import { glued, paragraph, section, table, type Cell } from "./layout.js";
 import { stationRole } from "./stationNames.js";
 import type { TerminalOptions } from "./terminal.js";
 
@@ -27,11 +27,11 @@ function headline(r: RunResult, o: TerminalOptions): string {
       "connected",
       `${d.connected} (never connected ${d.neverConnected}, after failures ${d.connectedAfterFailures})`,
     ],
-    ["time to first success, mean", seconds(t.mean)],
-    ["time to first success, p50", seconds(t.p50)],
-    ["time to first success, p90", seconds(t.p90)],
-    ["time to first success, p99", seconds(t.p99)],
-    ["time to first success, max", seconds(t.max)],
+    ["time to first success, mean", glued(seconds(t.mean))],
+    ["time to first success, p50", glued(seconds(t.p50))],
+    ["time to first success, p90", glued(seconds(t.p90))],
+    ["time to first success, p99", glued(seconds(t.p99))],
+    ["time to first success, max", glued(seconds(t.max))],
     ["failed tries before success, mean", num(f.mean)],
     ["failed tries before success, max", num(f.max)],
     [
@@ -94,12 +94,13 @@ function groups(r: RunResult, o: TerminalOptions): string {
         "polling",
         "devices",
         "connected",
-        "never",
-        "mean",
-        "p50",
-        "p99",
-        "failed mean",
-        "failed max",
+        // The list layout (a narrow terminal) names each value in full.
+        { text: "never", label: "never connected" },
+        { text: "mean", label: "first success mean" },
+        { text: "p50", label: "first success p50" },
+        { text: "p99", label: "first success p99" },
+        { text: "failed mean", label: "failed tries before success, mean" },
+        { text: "failed max", label: "failed tries before success, max" },
         "failed tries",
       ],
       rows,
@@ -143,39 +144,38 @@ function deployments(r: RunResult, o: TerminalOptions): string {
 
 function replicas(r: RunResult, o: TerminalOptions): string {
   if (r.replicas.length === 0) return "";
-  const rows = r.replicas.flatMap((x) => {
+  // One row per replica, every cell filled: the measured delay beside the closed form's.
+  const rows = r.replicas.map((x) => {
     const v = x.visibilityDelaySeconds;
     const e = x.expectedVisibilityDelaySeconds;
     return [
-      [
-        x.name,
-        "measured",
-        "",
-        num(v.mean, 1),
-        num(v.p50, 1),
-        num(v.p99, 1),
-        num(v.max, 1),
-        String(x.syncs),
-        String(x.skippedSyncs),
-      ],
-      [
-        "",
-        "closed form",
-        num(e.min, 1),
-        num(e.mean, 1),
-        "",
-        "",
-        num(e.max, 1),
-        `offset ${num(x.syncOffsetSeconds, 1)} s`,
-        "",
-      ],
+      x.name,
+      String(x.syncs),
+      String(x.skippedSyncs),
+      num(x.syncOffsetSeconds, 1),
+      num(v.mean, 1),
+      num(v.p50, 1),
+      num(v.p99, 1),
+      num(v.max, 1),
+      num(e.min, 1),
+      num(e.mean, 1),
+      num(e.max, 1),
     ];
   });
-  return section(
-    "Per replica: visibility delay after commit (seconds)",
-    table(["replica", "", "min", "mean", "p50", "p99", "max", "syncs", "skipped"], rows, o),
-    o,
-  );
+  const head = [
+    "replica",
+    "syncs",
+    "skipped",
+    "sync offset",
+    "measured mean",
+    "measured p50",
+    "measured p99",
+    "measured max",
+    "closed form min",
+    "closed form mean",
+    "closed form max",
+  ];
+  return section("Per replica: visibility delay after commit (seconds)", table(head, rows, o), o);
 }
 
 function content(r: RunResult, o: TerminalOptions): string {

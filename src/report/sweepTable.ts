@@ -12,7 +12,7 @@ import {
 import { num } from "./format.js";
 import { intervalText } from "./interval.js";
 import { higherIsBetter } from "../compare/verdict.js";
-import { paragraph, section, table, type Cell } from "./layout.js";
+import { glued, paragraph, section, table, type Cell } from "./layout.js";
 import type { TerminalOptions, Tone } from "./terminal.js";
 import { plural } from "./plural.js";
 import { seedsText } from "./seeds.js";
@@ -40,6 +40,8 @@ const LABELS: Readonly<Record<string, readonly string[]>> = {
 /** Re-exported: the direction rule lives with the verdicts. */
 export { higherIsBetter } from "../compare/verdict.js";
 
+const pathHead = (path: string): Cell => ({ text: wrapPath(path), label: path });
+
 // A long path as a header: broken at dots into lines of about 16 characters (tables stay narrow).
 function wrapPath(path: string): string[] {
   const lines: string[] = [];
@@ -55,13 +57,17 @@ function wrapPath(path: string): string[] {
   return lines;
 }
 
-const label = (path: string): Cell => ({ text: LABELS[path] ?? wrapPath(path) });
-const pathHead = (path: string): Cell => ({ text: wrapPath(path), label: path });
+// The list layout names a column by its label: a path whole, never its pieces joined by spaces.
+const label = (path: string): Cell => {
+  const known = LABELS[path];
+  return known !== undefined ? { text: known } : pathHead(path);
+};
 
 function cell(stats: MetricStats | undefined, mark: string): Cell {
-  const body = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+  // A mean, its interval and its mark stay on one line.
+  const body = glued(intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0));
   if (mark === "" || body === "–") return body;
-  return { text: `${body} ${mark}`, tone: mark === BEST ? "good" : "bad" };
+  return { text: glued(`${body} ${mark}`), tone: mark === BEST ? "good" : "bad" };
 }
 
 // Best and worst variant of one metric by mean; ties share the mark; no marks when all means are equal.
@@ -104,7 +110,7 @@ export function renderBaselineTable(
     ...shown.map((p) => {
       const c = v.comparedToBaseline?.[p];
       if (c === undefined) return "–";
-      const text = intervalText(c.difference.mean, c.difference.ci95, result.runs);
+      const text = glued(intervalText(c.difference.mean, c.difference.ci95, result.runs));
       const tone: Tone | undefined =
         c.verdict === "better" ? "good" : c.verdict === "worse" ? "bad" : undefined;
       return c.verdict === "same" ? "same" : { text: [text, c.verdict], tone };
@@ -188,7 +194,7 @@ export function renderSweepTable(
   ];
   if (constant.length > 0)
     notes.push(
-      `the same in every run: ${constant.map(([p, c]) => `${p} ${c === null ? "–" : num(c)}`).join(", ")}`,
+      `the same in every run: ${constant.map(([p, c]) => glued(`${p} ${c === null ? "–" : num(c)}`)).join(", ")}`,
     );
   lines.push(...notes.map((note) => paragraph(note, options)));
   const versus = renderBaselineTable(result, shown, options);

@@ -13,6 +13,10 @@ interface CheckArgs extends ScenarioArgs {
 /** The `check` command. */
 export const checkCommand = defineCommand<CheckArgs>({
   name: "check",
+  examples: [
+    ["mdmsim check untrusted-root", "check a bundled scenario: errors, then warnings, then info"],
+    ["mdmsim check site.json --format json", "the findings as one JSON document"],
+  ],
   describe: "check a scenario against the documented rules, without simulating",
   options: {
     scenario: SCENARIO,

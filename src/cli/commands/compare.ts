@@ -6,6 +6,7 @@ import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.
 import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
 import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
+import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import type { CliIo } from "../io.js";
 import { choice, flag, list, optionalPositional } from "../optionTable.js";
 import {
@@ -37,10 +38,13 @@ interface CompareArgs extends SeedAndSetArgs {
   readonly failOnWorse: boolean;
   readonly format: CompareFormat;
   readonly maxEvents: number | undefined;
+  readonly json: string | undefined;
 }
 
+const compareDocument = (result: CompareResult): string => JSON.stringify(result, null, 2) + "\n";
+
 function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
-  if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+  if (format === "json") io.stdout(compareDocument(result));
   else if (format === "csv") io.stdout(renderCompareCsv(result));
   else if (format === "markdown") io.stdout(renderCompareMarkdown(result));
   else io.stdout(renderCompareTable(result, io.stdoutLayout));
@@ -49,6 +53,13 @@ function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
 /** The `compare` command: exit 1 on a failed expectation on B, or on a worse verdict with --fail-on-worse. */
 export const compareCommand = defineCommand<CompareArgs>({
   name: "compare",
+  examples: [
+    [
+      "mdmsim compare site.json --with site.servers.cm01.corp.contoso.com.roles.managementPoint.database=site",
+      "what if the DMP read the site database?",
+    ],
+    ["mdmsim compare a.json b.json --fail-on-worse", "exit 1 when B is worse than A on any metric"],
+  ],
   describe: "is design B better than A? the same seeds on both sides, paired differences B − A, verdicts",
   options: {
     a: SCENARIO,
@@ -62,8 +73,11 @@ export const compareCommand = defineCommand<CompareArgs>({
     failOnWorse: flag({ describe: "exit 1 when any verdict is worse (a gate for a change request)" }),
     format: choice({ choices: COMPARE_FORMATS, default: "table", describe: "output format" }),
     maxEvents: MAX_EVENTS,
+    json: JSON_FILE,
   },
   run: async (args, { io, context }) => {
+    const inputs = [args.a, ...(args.b !== undefined ? [args.b] : [])];
+    checkDocumentFile(args.json, "--json", inputs);
     const a = commandScenario(io, context, args.a, args.set);
     const seed = commandSeed(context, args.seed, a);
     const bFile = args.b ?? args.a;
@@ -99,6 +113,7 @@ export const compareCommand = defineCommand<CompareArgs>({
       label: "compare",
     });
     const result = assembleCompare(plan, outcomes);
+    writeDocumentFile(args.json, compareDocument(result), "--json", inputs);
     print(io, result, args.format);
     return compareExitCode(result, args.failOnWorse);
   },

@@ -1,6 +1,6 @@
 // `mdmsim explain [PATH]` and `mdmsim explain --result PATH`: the reference at the terminal, read from the
 // declarations that validate scenario files and describe the run document.
-import { explain } from "../../explain/explain.js";
+import { DEFAULT_WIDTH, explain } from "../../explain/explain.js";
 import { defineCommand } from "../command.js";
 import { optionalPositional, text } from "../optionTable.js";
 
@@ -12,6 +12,10 @@ interface ExplainArgs {
 /** The `explain` command. */
 export const explainCommand = defineCommand<ExplainArgs>({
   name: "explain",
+  examples: [
+    ["mdmsim explain site.replicas.syncInterval", "a scenario field: type, default, meaning"],
+    ["mdmsim explain --result attempts.failedByReason", "a field of run --format json"],
+  ],
   describe: "explain a scenario field (devices.enrollment.pattern) or, with --result, a field of run's JSON",
   options: {
     path: optionalPositional({
@@ -23,10 +27,12 @@ export const explainCommand = defineCommand<ExplainArgs>({
     }),
   },
   run: (args, { io }) => {
+    // A terminal's own width (a pipe: the width the docs use).
+    const width = Math.min(io.stdoutLayout?.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH);
     io.stdout(
       args.result !== undefined
-        ? explain("result", args.result === "" ? args.path : args.result)
-        : explain("scenario", args.path),
+        ? explain("result", args.result === "" ? args.path : args.result, width)
+        : explain("scenario", args.path, width),
     );
     return 0;
   },

@@ -7,6 +7,9 @@ import { EXPORT_SCRIPT } from "../packageFiles.js";
 /** The `export-script` command. */
 export const exportScriptCommand = defineCommand<Record<string, never>>({
   name: "export-script",
+  examples: [
+    ["mdmsim export-script > Export-MdmSite.ps1", "save the script, then run it where the console is"],
+  ],
   describe:
     "print the PowerShell script that exports a site for import (run it where the ConfigMgr console is installed)",
   options: {},

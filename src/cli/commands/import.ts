@@ -39,6 +39,9 @@ interface ImportArgs {
 /** The `import` command. */
 export const importCommand = defineCommand<ImportArgs>({
   name: "import",
+  examples: [
+    ["mdmsim import export.json --out site.json", "a scenario from the export; what to fill in on stderr"],
+  ],
   describe: "turn a site export (see export-script) into a scenario; stderr lists what to fill in",
   options: {
     export: requiredPositional({ describe: "the JSON file the export script wrote" }),

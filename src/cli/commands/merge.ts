@@ -28,6 +28,7 @@ interface MergeArgs {
 /** The `merge` command: exit 1 when an expectation failed in some run. */
 export const mergeCommand = defineCommand<MergeArgs>({
   name: "merge",
+  examples: [["mdmsim merge part-*.json", "the shards' sweep, as one run of it would print it"]],
   describe: "merge the shards of a sweep (sweep --shard I/N) into the result of the whole sweep",
   options: {
     files: variadicPositional({ describe: "shard files, in any order" }),

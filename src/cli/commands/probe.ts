@@ -23,6 +23,13 @@ interface ProbeArgs extends ScenarioArgs {
 /** The `probe` command: exit 1 when a probed role did not answer. */
 export const probeCommand = defineCommand<ProbeArgs>({
   name: "probe",
+  examples: [
+    ["mdmsim probe site.json", "probe every server role of the scenario"],
+    [
+      "mdmsim probe site.json --resolve cm01.corp.contoso.com=10.0.0.5 --ca root.pem",
+      "a lab: a name mapped to an address, a private root trusted",
+    ],
+  ],
   describe: "probe the scenario's real servers over HTTPS and show each result beside the model's prediction",
   options: {
     scenario: SCENARIO,

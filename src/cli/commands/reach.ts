@@ -15,6 +15,10 @@ interface ReachArgs extends ScenarioArgs {
 /** The `reach` command. */
 export const reachCommand = defineCommand<ReachArgs>({
   name: "reach",
+  examples: [
+    ["mdmsim reach site.json", "which group reaches which server role at t = 0"],
+    ["mdmsim reach site.json --at 2h", "the same two hours into the run"],
+  ],
   describe: "show which device groups can reach which server roles (model rules at t = 0, or --at)",
   options: {
     scenario: SCENARIO,

@@ -59,6 +59,13 @@ function commandLine(args: ReportArgs): string {
 /** The `report` command: exit 1 when an expectation failed. */
 export const reportCommand = defineCommand<ReportArgs>({
   name: "report",
+  examples: [
+    ["mdmsim report baseline --out baseline.html", "a run's page with charts"],
+    [
+      "mdmsim report site.json --vary site.replicas.replica1.syncInterval=1m,5m --out sweep.html",
+      "a sweep's page",
+    ],
+  ],
   describe: "write a self-contained HTML report with charts of a run (or, with --vary, of a sweep)",
   options: {
     scenario: SCENARIO,

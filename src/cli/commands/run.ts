@@ -4,7 +4,9 @@ import { runSimulation } from "../../simulate.js";
 import { failedPerMinute, renderFailureChart } from "../../report/failureChart.js";
 import { renderCsv } from "../../report/csv.js";
 import { renderExpectations, renderRunTable } from "../../report/runTable.js";
+import { renderRecordsCsv } from "../../report/recordsCsv.js";
 import { defineCommand } from "../command.js";
+import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import { flag, text } from "../optionTable.js";
 import {
   expectOption,
@@ -23,11 +25,20 @@ interface RunArgs extends ScenarioArgs {
   readonly trace: string | undefined;
   readonly maxEvents: number | undefined;
   readonly printScenario: boolean;
+  readonly json: string | undefined;
+  readonly records: string | undefined;
 }
 
 /** The `run` command. */
 export const runCommand = defineCommand<RunArgs>({
   name: "run",
+  examples: [
+    ["mdmsim run baseline", "simulate the bundled baseline and print the tables"],
+    [
+      "mdmsim run site.json --set site.replicas.replica1.syncInterval=2m --json run.json",
+      "a what-if; the JSON document kept in run.json",
+    ],
+  ],
   describe: "simulate a scenario (default: the bundled baseline) and print the prediction",
   options: {
     scenario: OPTIONAL_SCENARIO,
@@ -35,12 +46,20 @@ export const runCommand = defineCommand<RunArgs>({
     expect: expectOption(),
     trace: text({ describe: "print one device's timeline, e.g. hq-windows-17" }),
     maxEvents: MAX_EVENTS,
+    json: JSON_FILE,
+    records: text({
+      describe:
+        "also write one CSV row per device to FILE: group, platform, enrollment, first success, failed tries, last reason",
+    }),
     printScenario: flag({
       describe:
         "print the scenario as this run would simulate it (JSON: --set applied, every default and each replica's drawn syncOffset filled in, the seed) and run nothing",
     }),
   },
   run: (args, { io, context }) => {
+    const inputs = args.scenario !== undefined ? [args.scenario] : [];
+    checkDocumentFile(args.json, "--json", inputs);
+    checkDocumentFile(args.records, "--records", inputs);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     if (args.printScenario) {
@@ -58,14 +77,21 @@ export const runCommand = defineCommand<RunArgs>({
           expectations: args.expect,
           ...maxEventsOf(args.maxEvents),
           ...(trace !== undefined ? { trace } : {}),
+          ...(args.records !== undefined ? { perDevice: true } : {}),
           onProgress: progress.update,
         }),
       );
     } finally {
       progress.finish(); // the tables or an error message start on a clean line
     }
-    const { result, series } = simulation;
-    if (args.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+    const { series } = simulation;
+    // The records go to their file; the document stays the one --format json prints without them.
+    const { perDevice, ...result } = simulation.result;
+    const platforms = new Map(scenario.devices.map((g) => [g.name, g.platform]));
+    writeDocumentFile(args.records, renderRecordsCsv(perDevice ?? [], platforms), "--records", inputs);
+    const document = JSON.stringify(result, null, 2) + "\n";
+    writeDocumentFile(args.json, document, "--json", inputs);
+    if (args.format === "json") io.stdout(document);
     // With --trace, csv carries the trace too (rows trace.N.time, trace.N.event, …), as json does.
     else if (args.format === "csv")
       io.stdout(renderCsv(result, trace !== undefined ? ["perDevice"] : undefined));

@@ -5,6 +5,7 @@ import { defineCommand } from "../command.js";
 /** The `schema` command. */
 export const schemaCommand = defineCommand<Record<string, never>>({
   name: "schema",
+  examples: [["mdmsim schema > mdmsim.schema.json", "the JSON Schema, for an editor's completion"]],
   describe: "print the scenario JSON Schema",
   options: {},
   run: (_args, { io }) => {

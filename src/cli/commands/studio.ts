@@ -47,6 +47,7 @@ function studioScripts(io: CliIo): { appScript: string; workerScript: string } {
 /** The `studio` command. */
 export const studioCommand = defineCommand<StudioArgs>({
   name: "studio",
+  examples: [["mdmsim studio baseline --out studio.html", "an interactive what-if page of the baseline"]],
   describe: "write an interactive what-if page: controls, numbers and charts, the simulator inside it",
   options: {
     scenario: OPTIONAL_SCENARIO,

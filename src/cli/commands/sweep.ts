@@ -16,6 +16,7 @@ import {
 } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
 import { defineCommand } from "../command.js";
+import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { CliIo } from "../io.js";
 import { flag, integer, list, text } from "../optionTable.js";
@@ -35,9 +36,17 @@ import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { parseStudy, type Study } from "../../sweep/study.js";
 import { runCommandJobs } from "../sweepPool.js";
 
-/** Prints a sweep document in a format (shared with `merge`). */
-export function printSweep(io: CliIo, result: SweepResult, format: Format, quiet: boolean): void {
-  if (format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+/** Prints a sweep document in a format (shared with `merge`); `--json FILE` gets the JSON document too. */
+export function printSweep(
+  io: CliIo,
+  result: SweepResult,
+  format: Format,
+  quiet: boolean,
+  jsonFile?: { readonly path: string | undefined; readonly inputs: readonly string[] },
+): void {
+  const document = JSON.stringify(result, null, 2) + "\n";
+  if (jsonFile !== undefined) writeDocumentFile(jsonFile.path, document, "--json", jsonFile.inputs);
+  if (format === "json") io.stdout(document);
   else if (format === "csv") io.stdout(renderSweepCsv(result));
   else io.stdout(renderSweepTable(result, { ...io.stdoutLayout, quiet }));
 }
@@ -147,11 +156,22 @@ interface SweepArgs extends ScenarioArgs, GridArgs {
   readonly list: boolean;
   readonly shard: string | undefined;
   readonly out: string | undefined;
+  readonly json: string | undefined;
 }
 
 /** The `sweep` command: exit 1 when an expectation failed in some run. */
 export const sweepCommand = defineCommand<SweepArgs>({
   name: "sweep",
+  examples: [
+    [
+      "mdmsim sweep baseline --vary site.replicas.replica1.syncInterval=1m,5m,15m",
+      "three variants × 10 runs",
+    ],
+    [
+      "mdmsim sweep site.json --vary devices.hq-windows.count=500..2000:500 --json sweep.json",
+      "the table, and the JSON document in sweep.json",
+    ],
+  ],
   describe: "what-if grid: every combination of --vary values × --runs seeds; mean and 95% CI per variant",
   options: {
     scenario: SCENARIO,
@@ -174,6 +194,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
         "auto: take I/N from a Slurm, Kubernetes or AWS Batch job array's variables",
     }),
     out: text({ describe: "with --shard: write the partial document to FILE" }),
+    json: JSON_FILE,
     maxEvents: MAX_EVENTS,
   },
   run: async (args, { io, context }) => {
@@ -185,6 +206,12 @@ export const sweepCommand = defineCommand<SweepArgs>({
     if (out !== undefined && shard === undefined)
       throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
     if (out !== undefined) checkOutputPath(out, `--out ${out}`, [args.scenario]);
+    if (args.json !== undefined && (shard !== undefined || args.list))
+      throw new UsageError(
+        `--json: not with ${args.list ? "--list" : "--shard"} (the whole sweep's document is merge's)`,
+      );
+    const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
+    checkDocumentFile(args.json, "--json", inputs);
     if (args.list) {
       printList(io, plan, args.format);
       return 0;
@@ -205,7 +232,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
       return 0;
     }
     const result = assembleSweep(plan, outcomes);
-    printSweep(io, result, args.format, args.quiet);
+    printSweep(io, result, args.format, args.quiet, { path: args.json, inputs });
     return sweepPassed(result) ? 0 : 1;
   },
 });

@@ -1,0 +1,40 @@
+// A document written to a file beside the table (`--json FILE`, `run --records FILE`): checked before the
+// work (never over an input), written whole after it; a file that cannot be written is exit 4, as a full
+// stdout is, not bad input.
+import { UsageError } from "../errors.js";
+import { text } from "./optionTable.js";
+import { checkOutputPath, writeOutputFile } from "./outputFile.js";
+
+/** The output could not be written: program.ts reports it as exit 4. */
+export class OutputFileError extends Error {}
+
+/** `--json FILE`: the same document `--format json` prints, written to FILE while stdout shows the table. */
+export const JSON_FILE = text({
+  describe: "also write the JSON document (what --format json prints) to FILE",
+});
+
+/** Refuses, before the work, a file that is one of the inputs (`--json site.json`). */
+export function checkDocumentFile(path: string | undefined, option: string, inputs: readonly string[]): void {
+  if (path !== undefined) checkOutputPath(path, `${option} ${path}`, inputs);
+}
+
+/**
+ * Writes `text` to `path` whole (nothing when `path` is undefined).
+ * @throws OutputFileError when the file cannot be written
+ */
+export function writeDocumentFile(
+  path: string | undefined,
+  content: string,
+  option: string,
+  inputs: readonly string[],
+): void {
+  if (path === undefined) return;
+  // Checked before the work: what fails now is the writing itself.
+  checkOutputPath(path, `${option} ${path}`, inputs);
+  try {
+    writeOutputFile(path, content, `${option} ${path}`, inputs);
+  } catch (error) {
+    if (error instanceof UsageError) throw new OutputFileError(error.message);
+    throw error;
+  }
+}
