@@ -86,11 +86,14 @@ function declare(
   table: [string, OptionSpec<unknown>][],
   examples: readonly (readonly [string, string])[],
 ): Argv {
-  for (const [command, does] of examples) y.example(command, does);
+  // Each example whole on its own line, what it does above it as a shell comment: a command wrapped in a
+  // narrow column could not be copied.
+  for (const [command, does] of examples) y.example(`# ${does}\n${command}`, "");
   for (const [key, spec] of table) {
     if (spec.positional) {
-      // No `array: true`: yargs would show a `[default: []]` beside `[required]`; the table reads a list.
-      y.positional(key, { type: "string", describe: spec.describe });
+      // An explicit undefined default: yargs would give a `<files..>` list `[default: []]`, shown beside
+      // `[required]`; the table reads a missing list as empty anyway.
+      y.positional(key, { type: "string", describe: spec.describe, default: undefined });
       continue;
     }
     y.option(flagName(key), {

@@ -58,6 +58,23 @@ function skipHelpCache(parser: object): void {
 
 const NO_COMMAND = 'name a command; "mdmsim --help" lists them, and "mdmsim run" is the place to start';
 
+// yargs right-aligns an option's hints (`[string] [required]`) after its description; a description
+// that fills the line leaves them stuck to its last word ("apply[string]").
+const STUCK_HINTS = /^(.*\S)((?:\[(?:string|array|boolean|number|required|default: [^\]]*)\] ?)+)$/;
+
+/** Help text with hints stuck to a word moved to a line of their own, right-aligned to `width`. */
+export function unstickHints(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      const m = STUCK_HINTS.exec(line);
+      if (m === null || line.length < width - 1 || m[1]?.endsWith(" ")) return [line];
+      const hints = (m[2] ?? "").trimEnd();
+      return [(m[1] ?? "").trimEnd(), hints.padStart(Math.min(width, line.length))];
+    })
+    .join("\n");
+}
+
 /** The command a command line names, checked before yargs sees it so a typo gets a suggestion. */
 function checkCommandWord(args: readonly string[], commands: readonly Command[]): void {
   const first = args[0];
@@ -68,6 +85,9 @@ function checkCommandWord(args: readonly string[], commands: readonly Command[])
   if (!names.includes(first))
     throw new UsageError(`unknown command "${first}"${didYouMean(first, names)}; ${NO_COMMAND}`);
 }
+
+const helpWidth = (columns: number | undefined): number =>
+  columns === undefined ? PIPE_HELP : Math.min(columns, WIDEST_HELP);
 
 function parser(
   args: readonly string[],
@@ -158,7 +178,8 @@ async function execute(args: readonly string[], io: CliIo, commands: readonly Co
     );
     // --help, --version and the completion script: yargs wrote them, and no command runs.
     if (output !== "") {
-      io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+      const shown = unstickHints(output, helpWidth(io.stdoutLayout?.columns));
+      io.stdout(shown.endsWith("\n") ? shown : `${shown}\n`);
       return await afterOutput(io, ExitCode.OK);
     }
     const command = commands.find((c) => c.name === parsed._[0]);

@@ -54,10 +54,7 @@ function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
 export const compareCommand = defineCommand<CompareArgs>({
   name: "compare",
   examples: [
-    [
-      "mdmsim compare site.json --with site.servers.cm01.corp.contoso.com.roles.managementPoint.database=site",
-      "what if the DMP read the site database?",
-    ],
+    ["mdmsim compare site.json --with site.replicas.replica1.syncInterval=2m", "what if the replica synced every 2m?"],
     ["mdmsim compare a.json b.json --fail-on-worse", "exit 1 when B is worse than A on any metric"],
   ],
   describe: "is design B better than A? the same seeds on both sides, paired differences B − A, verdicts",

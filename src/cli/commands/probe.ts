@@ -26,8 +26,8 @@ export const probeCommand = defineCommand<ProbeArgs>({
   examples: [
     ["mdmsim probe site.json", "probe every server role of the scenario"],
     [
-      "mdmsim probe site.json --resolve cm01.corp.contoso.com=10.0.0.5 --ca root.pem",
-      "a lab: a name mapped to an address, a private root trusted",
+      "mdmsim probe site.json --resolve cm01.corp.contoso.com=10.0.0.5",
+      "a lab: the server's name mapped to an address",
     ],
   ],
   describe: "probe the scenario's real servers over HTTPS and show each result beside the model's prediction",

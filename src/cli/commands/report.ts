@@ -62,7 +62,7 @@ export const reportCommand = defineCommand<ReportArgs>({
   examples: [
     ["mdmsim report baseline --out baseline.html", "a run's page with charts"],
     [
-      "mdmsim report site.json --vary site.replicas.replica1.syncInterval=1m,5m --out sweep.html",
+      "mdmsim report site.json --vary devices.0.count=500,1000 --out sweep.html",
       "a sweep's page",
     ],
   ],

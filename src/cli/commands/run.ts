@@ -35,7 +35,7 @@ export const runCommand = defineCommand<RunArgs>({
   examples: [
     ["mdmsim run baseline", "simulate the bundled baseline and print the tables"],
     [
-      "mdmsim run site.json --set site.replicas.replica1.syncInterval=2m --json run.json",
+      "mdmsim run site.json --set devices.0.count=5000 --json run.json",
       "a what-if; the JSON document kept in run.json",
     ],
   ],

@@ -168,7 +168,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
       "three variants × 10 runs",
     ],
     [
-      "mdmsim sweep site.json --vary devices.hq-windows.count=500..2000:500 --json sweep.json",
+      "mdmsim sweep site.json --vary devices.0.count=500,1000 --json sweep.json",
       "the table, and the JSON document in sweep.json",
     ],
   ],
