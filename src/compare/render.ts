@@ -73,7 +73,9 @@ function blocks(result: CompareResult): Block[] {
 /** The table format of `mdmsim compare`, fitted to the terminal when `options.columns` is given. */
 export function renderCompareTable(result: CompareResult, options: TerminalOptions = {}): string {
   const parts = blocks(result).map((b) => {
-    const body = b.rows.length > 0 ? table(b.head, b.rows, options) : "";
+    const drawn = b.rows.length > 0 ? table(b.head, b.rows, options) : "";
+    // A table ends in its border; a list (a narrow terminal) needs a blank line before the notes.
+    const body = drawn === "" || drawn.startsWith("┌") || b.notes.length === 0 ? drawn : `${drawn}\n`;
     // The notes are one paragraph, wrapped to the terminal rather than at fixed places.
     const notes = b.notes.length > 0 ? [paragraph(b.notes.join(" "), options)] : [];
     return section(b.title, [body, ...notes].filter((l) => l !== "").join("\n"), options);

@@ -96,9 +96,9 @@ function groups(r: RunResult, o: TerminalOptions): string {
         "connected",
         // The list layout (a narrow terminal) names each value in full.
         { text: "never", label: "never connected" },
-        { text: "mean", label: "first success mean" },
-        { text: "p50", label: "first success p50" },
-        { text: "p99", label: "first success p99" },
+        { text: "mean", label: "first success mean (s)" },
+        { text: "p50", label: "first success p50 (s)" },
+        { text: "p99", label: "first success p99 (s)" },
         { text: "failed mean", label: "failed tries before success, mean" },
         { text: "failed max", label: "failed tries before success, max" },
         "failed tries",
@@ -137,7 +137,12 @@ function deployments(r: RunResult, o: TerminalOptions): string {
   if (t === null) return "";
   return section(
     "Deployments: time from the deployment to each device's receipt (seconds)",
-    table(t.head, t.rows, o),
+    // The closed form's "min / mean / max" stays on one line.
+    table(
+      t.head,
+      t.rows.map((row) => row.map(glued)),
+      o,
+    ),
     o,
   );
 }
