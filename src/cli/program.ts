@@ -41,7 +41,15 @@ const WIDEST_HELP = 120;
 /** Help's width for a pipe (and the generated docs/commands.md). */
 const PIPE_HELP = 100;
 
-class YargsUsage extends Error {}
+/** A yargs parse error, with the help that explains the command line it came from. */
+class YargsUsage extends Error {
+  constructor(
+    message: string,
+    readonly help: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * yargs renders a command's whole help text after its handler returns, for a later showHelp() that mdmsim
@@ -56,7 +64,7 @@ function skipHelpCache(parser: object): void {
   if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
 }
 
-const NO_COMMAND = 'name a command; "mdmsim --help" lists them, and "mdmsim run" is the place to start';
+const NO_COMMAND = '"mdmsim --help" lists the commands; mdmsim run is the place to start';
 
 // yargs right-aligns an option's hints (`[string] [required]`) after its description; a description
 // that fills the line leaves them stuck to its last word ("apply[string]").
@@ -81,10 +89,23 @@ function checkCommandWord(args: readonly string[], commands: readonly Command[])
   if (first === undefined) throw new UsageError(NO_COMMAND);
   if (LEADING.test(first)) return;
   const names = [...commands.map((c) => c.name), COMPLETION_COMMAND];
-  if (first.startsWith("-")) throw new UsageError(`${first}: options go after the command; ${NO_COMMAND}`);
-  if (!names.includes(first))
-    throw new UsageError(`unknown command "${first}"${didYouMean(first, names)}; ${NO_COMMAND}`);
+  if (first.startsWith("-"))
+    throw new UsageError(`${first}: options go after the command (mdmsim run ${first} …); ${NO_COMMAND}`);
+  if (!names.includes(first)) {
+    // "did you mean" ends in a question mark: the pointer to the list follows as a sentence of its own.
+    const near = didYouMean(first, names);
+    throw new UsageError(`unknown command "${first}"${near}${near === "" ? ";" : ""} ${NO_COMMAND}`);
+  }
 }
+
+// A plural message is a { one, other } pair in yargs' locale files, which its type for updateStrings omits.
+const YARGS_STRINGS = {
+  "Not enough arguments following: %s": "--%s: expected a value",
+  "Missing required argument: %s": {
+    one: "--%s: missing; the option is required",
+    other: "missing required options: %s",
+  },
+} as unknown as Record<string, string>;
 
 const helpWidth = (columns: number | undefined): number =>
   columns === undefined ? PIPE_HELP : Math.min(columns, WIDEST_HELP);
@@ -98,10 +119,7 @@ function parser(
     .scriptName("mdmsim")
     .locale("en")
     // yargs' own messages in mdmsim's shape (`--seed: expected a value`); the rest are checked by the tables.
-    .updateStrings({
-      "Not enough arguments following: %s": "--%s: expected a value",
-      "Missing required argument: %s": "--%s: missing (the option is required)",
-    })
+    .updateStrings(YARGS_STRINGS)
     .parserConfiguration({
       "parse-numbers": false,
       "parse-positional-numbers": false,
@@ -128,8 +146,10 @@ function parser(
       .fail((message: string | undefined, error: Error | undefined) => {
         // yargs' own parse errors (YError: a missing option value) are bad input; others are bugs.
         if (error !== undefined && error.name !== "YError") throw error;
+        const named = commands.find((c) => c.name === args[0]);
         throw new YargsUsage(
           missingArgument(args, message ?? error?.message ?? "bad command line", commands),
+          named === undefined ? "mdmsim --help" : `mdmsim ${named.name} --help`,
         );
       })
   );
@@ -140,7 +160,7 @@ function missingArgument(args: readonly string[], message: string, commands: rea
   const command = commands.find((c) => c.name === args[0]);
   if (command === undefined || !message.startsWith("Not enough non-option arguments")) return message;
   const missing = command.usage.split(" ").filter((w) => w.startsWith("<"));
-  return `${command.name}: missing ${missing.join(" ")} (usage: mdmsim ${command.usage} [options])`;
+  return `${command.name}: missing ${missing.join(" ")}; usage: mdmsim ${command.usage} [options]`;
 }
 
 /** A command line: runs `args` (without `node` and the script), never throws, never calls process.exit. */
@@ -214,7 +234,7 @@ function report(error: unknown, io: CliIo, context: RunContext): number {
   }
   if (error instanceof YargsUsage) {
     // yargs words some messages over several lines: one line, as every bad-input message is.
-    io.stderr(`mdmsim: ${visible(error.message.replace(/\s*\n\s*/g, "; "))} (see "mdmsim --help")\n`);
+    io.stderr(`mdmsim: ${visible(error.message.replace(/\s*\n\s*/g, "; "))} (see "${error.help}")\n`);
     return ExitCode.BAD_INPUT;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
