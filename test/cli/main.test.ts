@@ -924,8 +924,12 @@ describe("help, version and bad command lines", () => {
     expect(out.stdout).toContain("mdmsim");
   });
 
-  it("no command is exit 2 with a message", async () => {
-    expectBadInput(await runCli([]));
+  it("no command prints the command list (as --help does) on stdout, exit 0", async () => {
+    const bare = await runCli([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toBe("");
+    expect(bare.stdout).toBe((await runCli(["--help"])).stdout);
+    expect(bare.stdout).toContain("mdmsim run [scenario]");
   });
 
   it.each([
