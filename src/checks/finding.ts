@@ -22,7 +22,9 @@ export interface Finding {
   readonly estimates?: readonly GroupEstimate[];
 }
 
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Severities from the most to the least urgent (the worst hit wins; check's table lists errors first). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+const RANK = SEVERITY_RANK;
 
 /** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`. */
 export function groupList(names: readonly string[]): string {

@@ -1,12 +1,11 @@
 // The table format of `check`: one row per finding, then a count by severity. At a narrow terminal the
 // findings become a list (their prose does not wrap well in a column).
-import type { Finding, Severity } from "../checks/finding.js";
+import { SEVERITY_RANK, type Finding, type Severity } from "../checks/finding.js";
 import { section, table, type Cell } from "./layout.js";
 import { plural } from "./plural.js";
 import type { TerminalOptions, Tone } from "./terminal.js";
 
 const TONE: Readonly<Record<Severity, Tone>> = { error: "bad", warning: "warn", info: "info" };
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Renders findings as a table with a summary line. */
 export function renderCheckTable(
@@ -20,7 +19,7 @@ export function renderCheckTable(
   const kept = options.quiet === true ? findings.filter((f) => f.severity !== "info") : findings;
   if (options.quiet === true && kept.length === 0) return "";
   // What needs action first: errors, then warnings, then info (a stable sort keeps the catalogue's order).
-  const shown = [...kept].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const shown = [...kept].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const title = `mdmsim check: ${scenario}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info`;
   const rows = shown.map((f): Cell[] => [
     { text: f.severity, tone: TONE[f.severity] },

@@ -81,6 +81,8 @@ export function wrapLine(line: string, width: number, rest: number = width): str
     if (current !== "") out.push(current);
     current = "";
     used = 0;
+    // A word too wide for a short first line but not for the others starts on the next line, whole.
+    if (out.length === 0 && w > width && w <= rest) out.push("");
     if (w <= limit()) {
       current = word;
       used = w;
@@ -215,7 +217,7 @@ function listed(
         const first = n === 0 ? prefix : indent;
         const pieces = wrapLine(text, columns - displayWidth(first), rest);
         pieces.forEach((piece, p) =>
-          lines.push(`${p === 0 ? first : indent}${paint(unglued(piece), cell.tone, options)}`),
+          lines.push(`${p === 0 ? first : indent}${paint(unglued(piece), cell.tone, options)}`.trimEnd()),
         );
       });
     }

@@ -1,7 +1,10 @@
 // `run --records FILE.csv`: one row per device, what the run knows of each (times in seconds from the
-// run's start, empty where it never happened), for a spreadsheet or a script.
+// run's start, to the millisecond, empty where it never happened; the reason of the device's last try, empty
+// when that try succeeded), for a spreadsheet or a script.
 import type { DeviceRecord } from "../results/device.js";
 import { csvText, numberField } from "./csv.js";
+
+const ms = (t: number | null): string => numberField(t === null ? null : Math.round(t * 1000) / 1000);
 
 /** The columns of the records file, in order. */
 export const RECORD_COLUMNS = [
@@ -14,7 +17,7 @@ export const RECORD_COLUMNS = [
   "visibleAtSeconds",
   "firstSuccessAtSeconds",
   "failedTriesBeforeSuccess",
-  "lastFailureReason",
+  "lastTryReason",
 ] as const;
 
 /**
@@ -29,11 +32,11 @@ export function renderRecordsCsv(
     r.name,
     r.group,
     platforms.get(r.group) ?? "",
-    numberField(r.enrolledAt),
-    numberField(r.committedAt),
+    ms(r.enrolledAt),
+    ms(r.committedAt),
     r.managementPoint ?? "",
-    numberField(r.visibleAt),
-    numberField(r.firstSuccessAt),
+    ms(r.visibleAt),
+    ms(r.firstSuccessAt),
     String(r.failedBeforeSuccess),
     r.lastReason ?? "",
   ]);

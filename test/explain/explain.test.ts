@@ -224,3 +224,19 @@ describe("explain on result paths", () => {
     expect(unseen).toEqual([]);
   });
 });
+
+describe("explain's field list", () => {
+  it("keeps a long type apart from its meaning: the columns are as wide as their widest entry", () => {
+    const text = explain("scenario", undefined);
+    const line = text.split("\n").find((l) => l.trimStart().startsWith("devices ")) ?? "";
+    expect(line).toMatch(/array of objects, at least 1 {2,}The device groups/);
+    const other = text.split("\n").find((l) => l.trimStart().startsWith("seed ")) ?? "";
+    expect(other.indexOf("The master seed")).toBe(line.indexOf("The device groups"));
+  });
+
+  it("fits a width it is given", () => {
+    for (const width of [80, 120])
+      for (const line of explain("scenario", undefined, width).split("\n"))
+        expect(line.length, line).toBeLessThanOrEqual(width);
+  });
+});

@@ -33,3 +33,19 @@ describe("scenarioAsRun", () => {
     expect(scenarioAsRun(given, 5).site.replicas[0]?.syncOffset).toBe(100);
   });
 });
+
+describe("drawn offsets", () => {
+  it("are whole milliseconds, so the printed scenario reads as a person writes it and runs the same", () => {
+    for (const seed of [1, 2, 3, 77, 12345]) {
+      const offset =
+        scenarioAsRun(
+          build("windows", mpOnReplica, (d) => {
+            d.site.replicas = [{ name: "r1", syncInterval: "5m" }];
+          }),
+          seed,
+        ).site.replicas[0]?.syncOffset ?? Number.NaN;
+      expect(Math.round(offset * 1000) / 1000).toBe(offset);
+      expect(String(offset)).toMatch(/^\d+(\.\d{1,3})?$/);
+    }
+  });
+});

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { paragraph, section, table, wrapLine, type Cell } from "../../src/report/layout.js";
+import { GLUE, glued, paragraph, section, table, wrapLine, type Cell } from "../../src/report/layout.js";
 import { displayWidth } from "../../src/report/terminal.js";
 
 const widest = (text: string): number => Math.max(0, ...text.split("\n").map(displayWidth));
@@ -146,5 +146,26 @@ describe("paragraph and section", () => {
     expect(paragraph("bell\u0007")).toBe("bell\\a");
     expect(section("Title", "body", { color: true })).toBe("\u001b[1mTitle\u001b[22m\nbody\n");
     expect(section("Title", "body")).toBe("Title\nbody\n");
+  });
+});
+
+describe("words stay whole", () => {
+  it("a wrapped table never breaks a word: a column as narrow as its longest word, else the list", () => {
+    const head = ["group", "server"];
+    const rows = [["mac-fleet", "macos-requires-internet-connections"]];
+    for (const columns of [40, 50, 60]) {
+      const out = table(head, rows, { columns });
+      expect(out, out).toContain("macos-requires-internet-connections");
+      expect(widest(out)).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it("glued words stay on one line and print as spaces", () => {
+    const out = table(["metric", "mean"], [["attempts failed in all the runs", glued("141.3 ± 14.6")]], {
+      columns: 30,
+    });
+    expect(out).toContain("141.3 ± 14.6");
+    expect(out).not.toContain(GLUE);
+    expect(paragraph(`a b c ${glued("d e f")}`, { columns: 8 }).split("\n")).toContain("d e f");
   });
 });

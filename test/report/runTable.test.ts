@@ -210,3 +210,13 @@ describe("renderRunTable with ConfigMgr clients", () => {
     expect(tableRows(text, "Deployments")[1]?.slice(0, 4)).toEqual(["wipe", "20", "20", "0"]);
   });
 });
+
+describe("the replica table", () => {
+  it("has one row per replica and no empty cell: measured beside the closed form", () => {
+    const text = renderRunTable(simulate(singleServer({})));
+    const rows = tableRows(text, "Per replica");
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) for (const cell of row) expect(cell, JSON.stringify(rows)).not.toBe("");
+    expect(rows[0]).toContain("closed form mean");
+  });
+});

@@ -49,7 +49,7 @@ export const runCommand = defineCommand<RunArgs>({
     json: JSON_FILE,
     records: text({
       describe:
-        "also write one CSV row per device to FILE: group, platform, enrollment, first success, failed tries, last reason",
+        "also write one CSV row per device to FILE: group, platform, enrollment, first success, failed tries, the last try's reason",
     }),
     printScenario: flag({
       describe:
