@@ -33,7 +33,7 @@ export const mergeCommand = defineCommand<MergeArgs>({
   options: {
     files: variadicPositional({ describe: "shard files, in any order" }),
     format: FORMAT,
-    quiet: flag({ describe: "print less: only failures" }),
+    quiet: flag({ describe: "print only the failed expectations" }),
   },
   run: (args, { io, context }) => {
     const result = mergeShards(args.files.map((name) => readShard(io, name)));

@@ -78,7 +78,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     jobs: jobsOption("with --vary: worker threads (default: the number of CPUs)"),
     baseline: baselineOption(),
     study: studyOption(),
-    quiet: flag({ describe: "print only failed expectations" }),
+    quiet: flag({ describe: "print only the failed expectations" }),
     maxEvents: MAX_EVENTS,
   },
   run: async (args, { io, context }) => {

@@ -175,7 +175,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
   describe: "what-if grid: every combination of --vary values × --runs seeds; mean and 95% CI per variant",
   options: {
     scenario: SCENARIO,
-    ...scenarioOptions("print only the failing expectations"),
+    ...scenarioOptions("print only the failed expectations"),
     vary: varyOption(
       "vary a field: PATH=V1,V2,… or PATH=A..B:STEP (repeatable; the grid is the product, first --vary slowest)",
     ),
