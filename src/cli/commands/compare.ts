@@ -54,7 +54,10 @@ function print(io: CliIo, result: CompareResult, format: CompareFormat): void {
 export const compareCommand = defineCommand<CompareArgs>({
   name: "compare",
   examples: [
-    ["mdmsim compare site.json --with site.replicas.replica1.syncInterval=2m", "what if the replica synced every 2m?"],
+    [
+      "mdmsim compare site.json --with site.replicas.replica1.syncInterval=2m",
+      "what if the replica synced every 2m?",
+    ],
     ["mdmsim compare a.json b.json --fail-on-worse", "exit 1 when B is worse than A on any metric"],
   ],
   describe: "is design B better than A? the same seeds on both sides, paired differences B − A, verdicts",

@@ -61,10 +61,7 @@ export const reportCommand = defineCommand<ReportArgs>({
   name: "report",
   examples: [
     ["mdmsim report baseline --out baseline.html", "a run's page with charts"],
-    [
-      "mdmsim report site.json --vary devices.0.count=500,1000 --out sweep.html",
-      "a sweep's page",
-    ],
+    ["mdmsim report site.json --vary devices.0.count=500,1000 --out sweep.html", "a sweep's page"],
   ],
   describe: "write a self-contained HTML report with charts of a run (or, with --vary, of a sweep)",
   options: {
