@@ -4,6 +4,7 @@
 // simulator in a worker made from the text the page carries, and shows each answer. The page never
 // simulates in its own thread, so it stays responsive while a large scenario runs.
 import { decodeEdits, encodeEdits, type Edit } from "./fragment.js";
+import type { WhatIfProblem } from "./whatIf.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 import { plural } from "../report/plural.js";
 
@@ -27,6 +28,8 @@ function start(): void {
   let latest = 0;
   let sentAt = 0;
   let downloadUrl: string | undefined;
+  // Whether the page has shown numbers yet: before, there are no "last valid values" to speak of.
+  let shownOnce = false;
 
   const workerUrl = URL.createObjectURL(new Blob([mdmsimWorkerSource], { type: "text/javascript" }));
   const worker = new Worker(workerUrl);
@@ -91,12 +94,24 @@ function start(): void {
     history.replaceState(null, "", fragment === "" ? location.pathname + location.search : `#${fragment}`);
   }
 
-  function showProblem(outcome: { path: string | null; message: string }): void {
+  // The banner: each problem a sentence on a line of its own, then what the numbers below are.
+  function showProblem(outcome: WhatIfProblem): void {
     const control = outcome.path !== null ? byPath.get(outcome.path) : undefined;
     if (control) setError(control, outcome.message);
-    problemBox.textContent = control
-      ? `${control.labels?.[0]?.textContent ?? outcome.path ?? ""}: ${outcome.message} The numbers below are of the last valid values.`
-      : `${outcome.message} The numbers below are of the last valid values.`;
+    const sentences = [
+      ...outcome.sentences,
+      shownOnce
+        ? "The numbers below are of the last valid values."
+        : "No numbers yet: they appear once every value is valid.",
+    ];
+    problemBox.replaceChildren(
+      ...sentences.map((text) => {
+        const line = document.createElement("span");
+        line.className = "sentence";
+        line.textContent = text;
+        return line;
+      }),
+    );
     status.textContent = "Not simulated: see the message below.";
     body.dataset.state = "error";
   }
@@ -137,6 +152,9 @@ function start(): void {
       if (difference) difference.textContent = n.differenceText;
     }
     figures.innerHTML = outcome.figures;
+    for (const note of document.querySelectorAll<HTMLElement>("[data-replica-note]"))
+      note.textContent = outcome.replicaNotes[note.dataset.replicaNote ?? ""] ?? "";
+    shownOnce = true;
     if (download) {
       if (downloadUrl !== undefined) URL.revokeObjectURL(downloadUrl);
       downloadUrl = URL.createObjectURL(new Blob([outcome.scenarioJson], { type: "application/json" }));
@@ -151,7 +169,7 @@ function start(): void {
     show(event.data);
   };
   worker.onerror = (event: ErrorEvent) => {
-    problemBox.textContent = `The simulator stopped: ${event.message}`;
+    problemBox.textContent = `The simulator stopped: ${event.message}.`;
     body.dataset.state = "error";
   };
 

@@ -8,6 +8,11 @@ export function studioCss(): string {
 body{max-width:1320px}
 .studio{display:grid;grid-template-columns:minmax(250px,320px) minmax(0,1fr);gap:28px;align-items:start}
 @media (max-width:900px){.studio{grid-template-columns:minmax(0,1fr)}}
+.controls .note{color:var(--muted);font-size:0.85em;margin:4px 0}
+.controls .note:empty{display:none}
+.problem .sentence{display:block}
+.card .label{color:var(--fg)}
+.card .counts{color:var(--muted);font-size:0.78em;margin-top:2px}
 .controls h2,.results h2{margin-top:8px}
 .controls fieldset{border:1px solid var(--line);border-radius:8px;margin:0 0 12px;padding:6px 12px 10px;min-width:0}
 .controls legend{font-weight:600;padding:0 4px;overflow-wrap:anywhere}

@@ -11,6 +11,7 @@ import { setOptions, type Edit } from "../../src/studio/fragment.js";
 import { HEADLINES, dataValue, studioHeadlines } from "../../src/studio/metrics.js";
 import { runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
 import { readMetric } from "../../src/results/expectations.js";
+import { num, seconds } from "../../src/report/format.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
 const EDITS: Edit[] = [
@@ -34,7 +35,8 @@ describe("runWhatIf", () => {
     expect(outcome.numbers.map((n) => n.fileText)).toEqual(
       HEADLINES.map((h) => {
         const v = readMetric(original, h.path);
-        return v === null ? "–" : `${v}${h.unit === "" ? "" : ` ${h.unit}`}`;
+        // With the decimals of run's table, by its own functions.
+        return v === null ? "–" : h.unit === "s" ? seconds(v) : num(v);
       }),
     );
     // The downloaded file runs to the same result.
@@ -47,7 +49,8 @@ describe("runWhatIf", () => {
     const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!]);
     if (!outcome.ok) throw new Error(outcome.message);
     const mean = outcome.numbers.find((n) => n.path === "timeToFirstSuccessSeconds.mean");
-    expect(mean?.differenceText).toMatch(/^\+\d+(\.\d+)? s$/);
+    // Seconds with one decimal and the duration beside them, as run's table writes a time.
+    expect(mean?.differenceText).toMatch(/^\+\d+(\.\d)? s \(\d+m(\d+s)?\)$/);
     const total = outcome.numbers.find((n) => n.path === "devices.total");
     expect(total?.differenceText).toBe("0");
   });
@@ -66,11 +69,19 @@ describe("runWhatIf", () => {
     [
       "site.replicas.replica1.syncInterval",
       "soon",
-      /^site\.replicas\[0\]\.syncInterval: expected a duration/,
+      /^site\.replicas\.replica1\.syncInterval: expected a duration/,
     ],
-    ["devices.hq-windows.count", "-5", /^devices\[0\]\.count: expected an integer >= 1/],
-    ["devices.hq-windows.enrollment.to", "0s", /^devices\[0\]\.enrollment\.to: expected `to` after `from`/],
-    ["site.servers.cm01.corp.contoso.com.outages", '[{"from":"1h"}]', /outages\[0\]\.to: .*a duration/],
+    ["devices.hq-windows.count", "-5", /^devices\.hq-windows\.count: expected an integer >= 1/],
+    [
+      "devices.hq-windows.enrollment.to",
+      "0s",
+      /^devices\.hq-windows\.enrollment\.to: expected `to` after `from`/,
+    ],
+    [
+      "site.servers.cm01.corp.contoso.com.outages",
+      '[{"from":"1h"}]',
+      /^site\.servers\.cm01\.corp\.contoso\.com\.outages\.0\.to: .*a duration/,
+    ],
     ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica9", /replica9/],
   ])("%s=%s is a problem at that control", async (path, value, message) => {
     const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!, { path, value }]);
@@ -88,6 +99,7 @@ describe("runWhatIf", () => {
       ok: false,
       path: "devices.nobody.count",
       message: '"devices.nobody" names nothing in the scenario',
+      sentences: ['"devices.nobody" names nothing in the scenario.'],
     });
   });
 });
