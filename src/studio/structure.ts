@@ -168,7 +168,9 @@ export function applyStructure(scenario: Scenario, edits: readonly Edit[]): Scen
   const add = value(ADD_DMPS);
   const count = add === undefined ? 0 : addedCount(add);
   if (count > 0) {
-    const database = value(ADDED_DMP_DATABASE)?.value ?? "site";
+    // Unless the page's field says otherwise, the database the template reads (the field's own value).
+    const template = scenario.site.servers.find((x) => x.name === dmpTemplate(scenario));
+    const database = value(ADDED_DMP_DATABASE)?.value ?? template?.roles.managementPoint?.database ?? "site";
     addDmps(data, scenario, count, database);
   }
   for (const edit of structural) {

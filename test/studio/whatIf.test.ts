@@ -9,7 +9,7 @@ import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runSimulation, simulate } from "../../src/simulate.js";
 import { setOptions, type Edit } from "../../src/studio/fragment.js";
 import { HEADLINES, dataValue, studioHeadlines } from "../../src/studio/metrics.js";
-import { runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
+import { namedPath, replicaNotes, runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
 import { readMetric } from "../../src/results/expectations.js";
 import { num, seconds } from "../../src/report/format.js";
 import { bundled, clientScenario } from "../report/helpers.js";
@@ -89,6 +89,37 @@ describe("runWhatIf", () => {
     if (outcome.ok) return;
     expect(outcome.path).toBe(path);
     expect(outcome.message).toMatch(message);
+  });
+
+  it("gives each problem as a sentence of its own, its field named as the controls name it", async () => {
+    const outcome = await runWhatIf(bundled("baseline"), [
+      { path: "devices.hq-windows.count", value: "-5" },
+      { path: "devices.hq-windows.enrollment", value: '{"pattern":"uniform","from":"soon","to":"later"}' },
+    ]);
+    if (outcome.ok) throw new Error("expected a problem");
+    expect(outcome.path).toBe("devices.hq-windows.count");
+    expect(outcome.sentences.length).toBeGreaterThan(1);
+    expect(outcome.sentences[0]).toBe("devices.hq-windows.count: expected an integer >= 1, got -5.");
+    for (const s of outcome.sentences) {
+      expect(s).toMatch(/^devices\.hq-windows\.[a-z.]+: .*\.$/);
+      expect(s).not.toMatch(/\[\d+\]/);
+    }
+    // Indexes of elements without a name stay indexes, as --set writes them.
+    expect(namedPath(bundled("baseline"), ["site", "servers", 0, "outages", 1, "to"])).toBe(
+      "site.servers.cm01.corp.contoso.com.outages.1.to",
+    );
+  });
+
+  it("says of each replica whether a management point reads it in the what-if", async () => {
+    const file = bundled("baseline");
+    expect(replicaNotes(file)).toEqual({ replica1: "Read by the DMP cm01.corp.contoso.com." });
+    const moved = await runWhatIf(file, [
+      { path: "site.servers.cm01.corp.contoso.com.roles.managementPoint.database", value: "site" },
+    ]);
+    if (!moved.ok) throw new Error(moved.message);
+    expect(moved.replicaNotes).toEqual({
+      replica1: "No management point reads replica1 in this what-if: its syncs reach no device.",
+    });
   });
 
   it("reports a run over the limits and a path that names nothing, without throwing", async () => {
