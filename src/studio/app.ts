@@ -179,9 +179,12 @@ function start(): void {
     if (!byPath.has(path)) return;
     // Fields that edit the same part of the file (a group's poll schedule and its first polling interval):
     // the one changed last wins, and the other returns to the file's value, so the fields show what runs.
+    // A removed management point's own fields too: they would edit a role the what-if no longer has.
+    const resets = control.dataset.resets;
     for (const other of controls) {
       const at = other.dataset.path ?? "";
-      if (other !== control && (at.startsWith(`${path}.`) || path.startsWith(`${at}.`))) {
+      const overlaps = at.startsWith(`${path}.`) || path.startsWith(`${at}.`);
+      if (other !== control && (overlaps || (resets !== undefined && at.startsWith(resets)))) {
         other.value = other.dataset.original ?? "";
         markEdited(other);
       }

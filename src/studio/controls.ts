@@ -23,6 +23,7 @@ import {
   MAX_ADDED_DMPS,
   NOT_PINNED,
   REMOVE_MP,
+  removedRolePath,
 } from "./structure.js";
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
@@ -38,6 +39,8 @@ export interface Control {
   readonly options?: readonly string[];
   /** What each choice reads as, when not its value. */
   readonly optionLabels?: readonly string[];
+  /** A path prefix whose fields return to the file's values when this one changes (a removed role's). */
+  readonly resets?: string;
 }
 
 /** Controls of one part of the scenario (a replica, a device group, a server…). */
@@ -288,6 +291,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           path: `${REMOVE_MP}${server.name}`,
           label: "In this what-if",
           value: "kept",
+          resets: removedRolePath(server.name),
           hint: "removed: the server loses the role (and leaves the site when it holds no other); groups pinned to it are pinned no more",
           options: ["kept", "removed"],
         },

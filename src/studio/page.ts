@@ -58,7 +58,7 @@ function csp(scriptSource: string): string {
 }
 
 function controlHtml(control: Control, id: string): string {
-  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"`;
+  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"${control.resets !== undefined ? ` data-resets="${escapeHtml(control.resets)}"` : ""}`;
   const field = control.options
     ? `<select ${attrs}>${control.options
         .map(

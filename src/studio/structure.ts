@@ -29,6 +29,22 @@ export function isStructural(edit: Edit): boolean {
   return edit.path.startsWith(STRUCTURE_PREFIX) || (PIN.test(edit.path) && edit.value === NOT_PINNED);
 }
 
+/**
+ * The `--set` edits that still name something once the structural ones apply: those under a removed
+ * management point's role are set aside (the page returns those fields to the file's values too).
+ */
+export function setEdits(edits: readonly Edit[]): Edit[] {
+  const removed = edits
+    .filter((e) => e.path.startsWith(REMOVE_MP) && e.value === "removed")
+    .map((e) => removedRolePath(e.path.slice(REMOVE_MP.length)));
+  return edits.filter((e) => !isStructural(e) && !removed.some((prefix) => e.path.startsWith(prefix)));
+}
+
+/** The path prefix of a server's management point fields (`site.servers.<name>.roles.managementPoint.`). */
+export function removedRolePath(server: string): string {
+  return `site.servers.${server}.roles.managementPoint.`;
+}
+
 /** What an edit's problem is attributed to: `--set PATH=VALUE`, or `what-if PATH=VALUE` for a structural one. */
 export function editSource(edit: Edit): string {
   return `${isStructural(edit) ? "what-if" : "--set"} ${edit.path}=${edit.value}`;

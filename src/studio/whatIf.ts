@@ -10,7 +10,7 @@ import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { runSimulation, simulate } from "../simulate.js";
 import { setOptions, type Edit } from "./fragment.js";
-import { applyStructure, editSource, isStructural } from "./structure.js";
+import { applyStructure, editSource, setEdits } from "./structure.js";
 import {
   dataValue,
   displayDifference,
@@ -62,8 +62,7 @@ export interface WhatIfProblem {
  * `--set` applies them.
  */
 export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
-  const shaped = applyStructure(file, edits);
-  return applyOverrides(shaped, setOptions(edits.filter((e) => !isStructural(e))));
+  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(edits)));
 }
 
 /**

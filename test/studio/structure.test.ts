@@ -15,6 +15,7 @@ import {
   applyStructure,
   isStructural,
   REMOVE_MP,
+  setEdits,
 } from "../../src/studio/structure.js";
 import { editScenario, runWhatIf, scenarioJson } from "../../src/studio/whatIf.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
@@ -94,6 +95,19 @@ describe("applyStructure", () => {
       ["hq-windows", "cm01.corp.contoso.com"],
       ["mac-fleet", undefined],
     ]);
+  });
+
+  it("sets aside --set edits of a removed management point's role (a link may carry both)", () => {
+    const database: Edit = {
+      path: "site.servers.cm01.corp.contoso.com.roles.managementPoint.database",
+      value: "site",
+    };
+    const count: Edit = { path: "devices.hq-windows.count", value: "50" };
+    expect(setEdits([database, remove("cm01.corp.contoso.com"), count])).toEqual([count]);
+    expect(setEdits([database, { ...remove("cm01.corp.contoso.com"), value: "kept" }])).toEqual([database]);
+    const edited = editScenario(bundled("baseline"), [database, remove("cm01.corp.contoso.com"), count]);
+    expect(edited.site.servers[0]?.roles.managementPoint).toBeUndefined();
+    expect(edited.devices[0]?.count).toBe(50);
   });
 
   it("takes a pin away with the empty choice, and pins with a server's name (a --set edit)", () => {
