@@ -82,10 +82,13 @@ const domainOf = (name: string) => (name.includes(".") ? name.slice(name.indexOf
  */
 export function addedDmpNames(scenario: Scenario, count: number): string[] {
   const taken = new Set(scenario.site.servers.map((s) => s.name.toLowerCase()));
-  const domain = domainOf(dmpTemplate(scenario) ?? "");
+  // The template's domain, else any server's: a name without a dot is no FQDN, and fails rule 7.
+  const domain = [dmpTemplate(scenario) ?? "", ...scenario.site.servers.map((s) => s.name)]
+    .map(domainOf)
+    .find((d) => d !== "");
   const names: string[] = [];
   for (let k = 1; names.length < count; k++) {
-    const name = domain === "" ? `whatif-dmp${k}` : `whatif-dmp${k}.${domain}`;
+    const name = domain === undefined ? `whatif-dmp${k}` : `whatif-dmp${k}.${domain}`;
     if (!taken.has(name)) names.push(name);
   }
   return names;

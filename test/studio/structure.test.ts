@@ -142,6 +142,17 @@ describe("applyStructure", () => {
     }
   });
 
+  it("adds a DMP to a site without a management point: on HTTPS, in every boundary group, named in its domain", () => {
+    const file = editScenario(bundled("baseline"), [remove("cm01.corp.contoso.com")]);
+    const added = editScenario(file, add(1, "site"));
+    expect(added.site.servers[1]).toMatchObject({
+      name: "whatif-dmp1.corp.contoso.com",
+      roles: { managementPoint: { https: true, allowMobileDevicesAndMacs: true, database: "site" } },
+    });
+    expect(added.site.boundaryGroups[0]?.servers).toContain("whatif-dmp1.corp.contoso.com");
+    expect(simulate(added).devices.connected).toBe(1000);
+  });
+
   it("names added DMPs afresh, never as a server the site has (DNS names without case)", () => {
     const file = editScenario(bundled("baseline"), add(1));
     expect(addedDmpNames(file, 2)).toEqual(["whatif-dmp2.corp.contoso.com", "whatif-dmp3.corp.contoso.com"]);
