@@ -383,7 +383,7 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     }
     // The times and the failed tries: the rows run's table has.
     expect(compared).toBeGreaterThanOrEqual(7);
-    expect(cards.find((c) => c.label === "time to first success, mean")?.value).toBe("407.2 s (6m47s)");
+    expect(cards.find((c) => c.label === "time to first success, mean")?.value).toBe(seconds(407.16));
     expect(cards.find((c) => c.label === "failed tries before success, mean")).toEqual({
       label: "failed tries before success, mean",
       value: "2.262",
