@@ -116,6 +116,20 @@ function start(): void {
     body.dataset.state = "error";
   }
 
+  // A time's duration beside its seconds ("407.2 s (6m47s)") in smaller type, so a card's number keeps to
+  // one line; the text stays the same.
+  function showNumber(el: HTMLElement, text: string): void {
+    const aside = / (\([^()]*\))$/.exec(text);
+    if (aside === null) {
+      el.textContent = text;
+      return;
+    }
+    const small = document.createElement("span");
+    small.className = "aside";
+    small.textContent = aside[1] ?? "";
+    el.replaceChildren(text.slice(0, aside.index), " ", small);
+  }
+
   const cell = (kind: string, path: string) =>
     document.querySelector<HTMLElement>(`[data-${kind}-metric="${path}"]`);
 
@@ -144,7 +158,7 @@ function start(): void {
     for (const n of outcome.numbers) {
       for (const el of document.querySelectorAll<HTMLElement>(`[data-metric="${n.path}"]`)) {
         el.dataset.value = n.value;
-        el.textContent = n.text;
+        showNumber(el, n.text);
       }
       const [file, edited, difference] = ["file", "edited", "difference"].map((k) => cell(k, n.path));
       if (file) file.textContent = n.fileText;

@@ -12,6 +12,7 @@ body{max-width:1320px}
 .controls .note:empty{display:none}
 .problem .sentence{display:block}
 .card .label{color:var(--fg)}
+.card .value .aside{font-size:0.62em;font-weight:400;color:var(--muted);white-space:nowrap}
 .card .counts{color:var(--muted);font-size:0.78em;margin-top:2px}
 .controls h2,.results h2{margin-top:8px}
 .controls fieldset{border:1px solid var(--line);border-radius:8px;margin:0 0 12px;padding:6px 12px 10px;min-width:0}
