@@ -73,6 +73,17 @@ function start(): void {
       markEdited(c);
       setError(c, "");
     }
+    disableRemoved();
+  }
+
+  // A removed management point's own fields are disabled while it is removed: nothing they say would run.
+  function disableRemoved(): void {
+    for (const remover of controls) {
+      const prefix = remover.dataset.resets;
+      if (prefix === undefined) continue;
+      for (const c of controls)
+        if (c.dataset.path?.startsWith(prefix)) c.disabled = remover.value === "removed";
+    }
   }
 
   function clearPaired(): void {
@@ -204,6 +215,7 @@ function start(): void {
       }
     }
     markEdited(control);
+    disableRemoved();
     keepInAddress();
     simulate();
   });

@@ -192,7 +192,7 @@ function addedDmpGroup(scenario: Scenario, databases: readonly string[]): Contro
         path: ADD_DMPS,
         label: `DMPs added ${like}`,
         value: "0",
-        hint: `its management point role, certificate issuer and boundary groups; named ${first ?? ""} and on`,
+        hint: `each with its management point role, certificate issuer and boundary groups, named ${first ?? ""}, whatif-dmp2…`,
         options: Array.from({ length: MAX_ADDED_DMPS + 1 }, (_, n) => String(n)),
       },
       {

@@ -23,6 +23,7 @@ body{max-width:1320px}
 background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}
 .field.edited input,.field.edited select{border-color:var(--info);box-shadow:inset 3px 0 0 var(--info)}
 .field input[aria-invalid="true"]{border-color:var(--bad);box-shadow:inset 3px 0 0 var(--bad)}
+.field input:disabled,.field select:disabled{opacity:0.5}
 .hint{display:block;color:var(--muted);font-size:0.78em;overflow-wrap:anywhere}
 .error{display:block;color:var(--bad);font-size:0.85em;overflow-wrap:anywhere}
 .error:empty{display:none}

@@ -416,6 +416,7 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     await edit(page, "whatIf.removeManagementPoint.cm01.corp.contoso.com", "removed");
     // Its own fields return to the file's: they would edit a role the what-if no longer has.
     expect(await page.inputValue(`[data-path="${CM01_DATABASE}"]`)).toBe("replica1");
+    expect(await page.isDisabled(`[data-path="${CM01_DATABASE}"]`)).toBe(true);
     expect(page.url()).toContain("#whatIf.addDmps=2&whatIf.addedDmpDatabase=site&");
     // A role's connections: a field for the file's servers; an added server's by a link (any --set path).
     const CONNECTIONS = "site.servers.whatif-dmp1.corp.contoso.com.roles.managementPoint.connections";
