@@ -4,6 +4,7 @@
 // simulator in a worker made from the text the page carries, and shows each answer. The page never
 // simulates in its own thread, so it stays responsive while a large scenario runs.
 import { decodeEdits, encodeEdits, type Edit } from "./fragment.js";
+import type { WhatIfProblem } from "./whatIf.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 import { plural } from "../report/plural.js";
 
@@ -27,6 +28,8 @@ function start(): void {
   let latest = 0;
   let sentAt = 0;
   let downloadUrl: string | undefined;
+  // Whether the page has shown numbers yet: before, there are no "last valid values" to speak of.
+  let shownOnce = false;
 
   const workerUrl = URL.createObjectURL(new Blob([mdmsimWorkerSource], { type: "text/javascript" }));
   const worker = new Worker(workerUrl);
@@ -70,6 +73,17 @@ function start(): void {
       markEdited(c);
       setError(c, "");
     }
+    disableRemoved();
+  }
+
+  // A removed management point's own fields are disabled while it is removed: nothing they say would run.
+  function disableRemoved(): void {
+    for (const remover of controls) {
+      const prefix = remover.dataset.resets;
+      if (prefix === undefined) continue;
+      for (const c of controls)
+        if (c.dataset.path?.startsWith(prefix)) c.disabled = remover.value === "removed";
+    }
   }
 
   function clearPaired(): void {
@@ -91,14 +105,40 @@ function start(): void {
     history.replaceState(null, "", fragment === "" ? location.pathname + location.search : `#${fragment}`);
   }
 
-  function showProblem(outcome: { path: string | null; message: string }): void {
+  // The banner: each problem a sentence on a line of its own, then what the numbers below are.
+  function showProblem(outcome: WhatIfProblem): void {
     const control = outcome.path !== null ? byPath.get(outcome.path) : undefined;
     if (control) setError(control, outcome.message);
-    problemBox.textContent = control
-      ? `${control.labels?.[0]?.textContent ?? outcome.path ?? ""}: ${outcome.message} The numbers below are of the last valid values.`
-      : `${outcome.message} The numbers below are of the last valid values.`;
+    const sentences = [
+      ...outcome.sentences,
+      shownOnce
+        ? "The numbers below are of the last valid values."
+        : "No numbers yet: they appear once every value is valid.",
+    ];
+    problemBox.replaceChildren(
+      ...sentences.map((text) => {
+        const line = document.createElement("span");
+        line.className = "sentence";
+        line.textContent = text;
+        return line;
+      }),
+    );
     status.textContent = "Not simulated: see the message below.";
     body.dataset.state = "error";
+  }
+
+  // A time's duration beside its seconds ("407.2 s (6m47s)") in smaller type, so a card's number keeps to
+  // one line; the text stays the same.
+  function showNumber(el: HTMLElement, text: string): void {
+    const aside = / (\([^()]*\))$/.exec(text);
+    if (aside === null) {
+      el.textContent = text;
+      return;
+    }
+    const small = document.createElement("span");
+    small.className = "aside";
+    small.textContent = aside[1] ?? "";
+    el.replaceChildren(text.slice(0, aside.index), " ", small);
   }
 
   const cell = (kind: string, path: string) =>
@@ -129,7 +169,7 @@ function start(): void {
     for (const n of outcome.numbers) {
       for (const el of document.querySelectorAll<HTMLElement>(`[data-metric="${n.path}"]`)) {
         el.dataset.value = n.value;
-        el.textContent = n.text;
+        showNumber(el, n.text);
       }
       const [file, edited, difference] = ["file", "edited", "difference"].map((k) => cell(k, n.path));
       if (file) file.textContent = n.fileText;
@@ -137,6 +177,9 @@ function start(): void {
       if (difference) difference.textContent = n.differenceText;
     }
     figures.innerHTML = outcome.figures;
+    for (const note of document.querySelectorAll<HTMLElement>("[data-replica-note]"))
+      note.textContent = outcome.replicaNotes[note.dataset.replicaNote ?? ""] ?? "";
+    shownOnce = true;
     if (download) {
       if (downloadUrl !== undefined) URL.revokeObjectURL(downloadUrl);
       downloadUrl = URL.createObjectURL(new Blob([outcome.scenarioJson], { type: "application/json" }));
@@ -151,7 +194,7 @@ function start(): void {
     show(event.data);
   };
   worker.onerror = (event: ErrorEvent) => {
-    problemBox.textContent = `The simulator stopped: ${event.message}`;
+    problemBox.textContent = `The simulator stopped: ${event.message}.`;
     body.dataset.state = "error";
   };
 
@@ -161,14 +204,18 @@ function start(): void {
     if (!byPath.has(path)) return;
     // Fields that edit the same part of the file (a group's poll schedule and its first polling interval):
     // the one changed last wins, and the other returns to the file's value, so the fields show what runs.
+    // A removed management point's own fields too: they would edit a role the what-if no longer has.
+    const resets = control.dataset.resets;
     for (const other of controls) {
       const at = other.dataset.path ?? "";
-      if (other !== control && (at.startsWith(`${path}.`) || path.startsWith(`${at}.`))) {
+      const overlaps = at.startsWith(`${path}.`) || path.startsWith(`${at}.`);
+      if (other !== control && (overlaps || (resets !== undefined && at.startsWith(resets)))) {
         other.value = other.dataset.original ?? "";
         markEdited(other);
       }
     }
     markEdited(control);
+    disableRemoved();
     keepInAddress();
     simulate();
   });

@@ -14,6 +14,17 @@ import type { Outage, Scenario } from "../scenario/schema.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
 import { stationSpecs } from "../model/load/plan.js";
 import { ROLE_LABEL } from "../model/roleLabel.js";
+import { isDmp } from "../model/rules.js";
+import {
+  ADD_DMPS,
+  ADDED_DMP_DATABASE,
+  addedDmpNames,
+  dmpTemplate,
+  MAX_ADDED_DMPS,
+  NOT_PINNED,
+  REMOVE_MP,
+  removedRolePath,
+} from "./structure.js";
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
 export interface Control {
@@ -28,12 +39,31 @@ export interface Control {
   readonly options?: readonly string[];
   /** What each choice reads as, when not its value. */
   readonly optionLabels?: readonly string[];
+  /** A path prefix whose fields return to the file's values when this one changes (a removed role's). */
+  readonly resets?: string;
 }
 
 /** Controls of one part of the scenario (a replica, a device group, a server…). */
 export interface ControlGroup {
   readonly title: string;
   readonly controls: readonly Control[];
+  /** The replica the group is of: the page says under its title whether a management point reads it. */
+  readonly replica?: string;
+}
+
+/** A role's `connections`, as the role's tab words them. */
+const CONNECTIONS = ["intranet", "internet", "intranetAndInternet"] as const;
+const CONNECTION_LABELS = ["intranet only", "internet only", "intranet and internet"];
+
+function connectionsControl(path: string, value: string): Control {
+  return {
+    path: `${path}.connections`,
+    label: "Connections",
+    value,
+    hint: "which clients the role accepts, as on its General or Communication tab",
+    options: CONNECTIONS,
+    optionLabels: CONNECTION_LABELS,
+  };
 }
 
 const DURATION = "a duration: 90s, 10m, 1h30m";
@@ -131,6 +161,51 @@ function arrivalControls(path: string, group: Scenario["devices"][number]): Cont
   }
 }
 
+/** A group's pinned management point: none (one chosen per device), or a server with one. */
+function pinControl(
+  path: string,
+  pinned: string | undefined,
+  mpServers: readonly Scenario["site"]["servers"][number][],
+): Control {
+  const names = mpServers.map((s) => s.name);
+  const value = pinned ?? NOT_PINNED;
+  return {
+    path: `${path}.managementPoint`,
+    label: "Pinned management point",
+    value,
+    hint: "a server with a management point, or none: the assignment rule chooses one per device",
+    options: [NOT_PINNED, ...names, ...(names.includes(value) || value === NOT_PINNED ? [] : [value])],
+    optionLabels: ["none: chosen per device", ...names, ...(names.includes(value) ? [] : [value])],
+  };
+}
+
+/** DMPs added like the site's first: how many, and the database they read. */
+function addedDmpGroup(scenario: Scenario, databases: readonly string[]): ControlGroup {
+  const template = dmpTemplate(scenario);
+  const mp = scenario.site.servers.find((s) => s.name === template)?.roles.managementPoint;
+  const like = template === undefined ? "on HTTPS, in every boundary group" : `like ${template}`;
+  const [first] = addedDmpNames(scenario, 1);
+  return {
+    title: "Added device management points",
+    controls: [
+      {
+        path: ADD_DMPS,
+        label: `DMPs added ${like}`,
+        value: "0",
+        hint: `each with its management point role, certificate issuer and boundary groups, named ${first ?? ""}, whatif-dmp2…`,
+        options: Array.from({ length: MAX_ADDED_DMPS + 1 }, (_, n) => String(n)),
+      },
+      {
+        path: ADDED_DMP_DATABASE,
+        label: "Database the added DMPs read",
+        value: mp?.database ?? "site",
+        hint: "the site database or a replica",
+        options: databases,
+      },
+    ],
+  };
+}
+
 /**
  * The controls of a scenario, in page order: the run, replicas, device groups, deployments, management
  * points, servers, the site database.
@@ -138,6 +213,8 @@ function arrivalControls(path: string, group: Scenario["devices"][number]): Cont
 export function scenarioControls(scenario: Scenario): ControlGroup[] {
   // A device's request timeout matters only where some role or database has a capacity.
   const loaded = stationSpecs(scenario).stations.length > 0;
+  const databases = ["site", ...scenario.site.replicas.map((r) => r.name)];
+  const mpServers = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined);
   const groups: ControlGroup[] = [
     {
       title: "Run",
@@ -152,6 +229,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
     const delay = replica.applyDelay;
     groups.push({
       title: `Replica ${replica.name}`,
+      replica: replica.name,
       controls: [
         duration(`${path}.syncInterval`, "Sync interval", replica.syncInterval),
         typeof delay === "number"
@@ -179,6 +257,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           "an integer ≥ 0",
         ),
         ...(loaded ? [duration(`${path}.requestTimeout`, "Request timeout", group.requestTimeout)] : []),
+        pinControl(path, group.managementPoint, mpServers),
         // A client that fell back to another management point looks for its own again at this interval.
         ...(isConfigMgrClient(group)
           ? [duration(`${path}.mpRefresh`, "Management point refresh", group.mpRefresh)]
@@ -193,12 +272,12 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
         duration(`deployments.${deployment.name}.at`, "Made at (time from the start)", deployment.at),
       ],
     });
-  const databases = ["site", ...scenario.site.replicas.map((r) => r.name)];
+  groups.push(addedDmpGroup(scenario, databases));
   for (const server of scenario.site.servers) {
     const mp = server.roles.managementPoint;
     if (!mp) continue;
     groups.push({
-      title: `Management point ${server.name}`,
+      title: `${isDmp(server) ? "Device management point" : "Management point"} ${server.name}`,
       controls: [
         {
           path: `site.servers.${server.name}.roles.managementPoint.database`,
@@ -206,6 +285,15 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           value: mp.database,
           hint: "the site database or a replica",
           options: databases.includes(mp.database) ? databases : [mp.database, ...databases],
+        },
+        connectionsControl(`site.servers.${server.name}.roles.managementPoint`, mp.connections),
+        {
+          path: `${REMOVE_MP}${server.name}`,
+          label: "In this what-if",
+          value: "kept",
+          resets: removedRolePath(server.name),
+          hint: "removed: the server loses the role (and leaves the site when it holds no other); groups pinned to it are pinned no more",
+          options: ["kept", "removed"],
         },
         ...capacityControls(
           `site.servers.${server.name}.roles.managementPoint`,
@@ -220,6 +308,12 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
       title: `Server ${server.name}`,
       controls: [
         outageControl(`site.servers.${server.name}`, server.outages, "all its roles down"),
+        ...(["enrollmentProxyPoint", "distributionPoint"] as const).flatMap((role) => {
+          const held = server.roles[role];
+          if (held === undefined) return [];
+          const control = connectionsControl(`site.servers.${server.name}.roles.${role}`, held.connections);
+          return [{ ...control, label: `Connections (${ROLE_LABEL[role]})` }];
+        }),
         ...(["enrollmentProxyPoint", "enrollmentPoint", "distributionPoint"] as const).flatMap((role) =>
           capacityControls(
             `site.servers.${server.name}.roles.${role}`,

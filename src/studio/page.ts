@@ -58,7 +58,7 @@ function csp(scriptSource: string): string {
 }
 
 function controlHtml(control: Control, id: string): string {
-  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"`;
+  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"${control.resets !== undefined ? ` data-resets="${escapeHtml(control.resets)}"` : ""}`;
   const field = control.options
     ? `<select ${attrs}>${control.options
         .map(
@@ -82,7 +82,11 @@ function controlsHtml(groups: readonly ControlGroup[]): string {
   return groups
     .map((g) => {
       const fields = g.controls.map((c) => controlHtml(c, `control-${++n}`)).join("\n");
-      return `<fieldset><legend>${escapeHtml(g.title)}</legend>\n${fields}\n</fieldset>`;
+      const note =
+        g.replica !== undefined
+          ? `<p class="note" data-replica-note="${escapeHtml(g.replica)}" aria-live="polite"></p>\n`
+          : "";
+      return `<fieldset><legend>${escapeHtml(g.title)}</legend>\n${note}${fields}\n</fieldset>`;
     })
     .join("\n");
 }
@@ -90,7 +94,7 @@ function controlsHtml(groups: readonly ControlGroup[]): string {
 function headlinesHtml(): string {
   const cards = HEADLINES.map(
     (h) =>
-      `<div class="card"><div class="value" data-metric="${escapeHtml(h.path)}" data-value="">…</div><div class="label">${escapeHtml(h.label)}</div></div>`,
+      `<div class="card"><div class="value" data-metric="${escapeHtml(h.path)}" data-value="">…</div><div class="label">${escapeHtml(h.label)}</div><div class="counts">${escapeHtml(h.counts)}</div></div>`,
   );
   return `<div class="cards live">\n${cards.join("\n")}\n</div>`;
 }
@@ -154,6 +158,16 @@ function compareHtml(headlines: readonly Headline[]): string {
   ].join("\n");
 }
 
+/**
+ * The file name "Download scenario" suggests: the scenario's name and `-whatif`, so that saving it never
+ * overwrites the file it started from (`baseline.json` → `baseline-whatif.json`). Characters a file name
+ * cannot hold on some system become `-`.
+ */
+export function downloadName(scenarioName: string): string {
+  const safe = scenarioName.replace(/[\\/:*?"<>|\s]+/g, "-").replace(/^[-.]+|-+$/g, "");
+  return `${safe === "" ? "scenario" : safe}-whatif.json`;
+}
+
 /** Builds the studio page of a scenario. */
 export function buildStudioPage(input: StudioPageInput): StudioPage {
   const { scenario } = input;
@@ -185,7 +199,7 @@ ${scenario.description !== "" ? `<p class="lede">${escapeHtml(scenario.descripti
 <form class="controls" id="controls" aria-labelledby="controls-title" novalidate>
 <h2 id="controls-title">What if…</h2>
 <div class="actions">
-<a data-action="download-scenario" href="#" download="${escapeHtml(scenario.name)}.json">Download scenario</a>
+<a data-action="download-scenario" href="#" download="${escapeHtml(downloadName(scenario.name))}">Download scenario</a>
 <button type="button" data-action="reset">Undo all edits</button>
 </div>
 ${controlsHtml(groups)}

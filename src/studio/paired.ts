@@ -7,7 +7,7 @@ import { percentText } from "../report/format.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
 import { studioHeadlines } from "./metrics.js";
-import { editScenario, problem, type WhatIfProblem } from "./whatIf.js";
+import { editScenario, problem, problemRoot, type WhatIfProblem } from "./whatIf.js";
 
 /** Seeds a paired comparison may run: the page offers these. */
 export const PAIRED_RUNS: readonly number[] = [5, 10, 20];
@@ -73,6 +73,6 @@ export function pairedComparison(
       }),
     };
   } catch (error) {
-    return problem(error, edits);
+    return problem(error, edits, problemRoot(file, edits));
   }
 }

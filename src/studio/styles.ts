@@ -8,6 +8,12 @@ export function studioCss(): string {
 body{max-width:1320px}
 .studio{display:grid;grid-template-columns:minmax(250px,320px) minmax(0,1fr);gap:28px;align-items:start}
 @media (max-width:900px){.studio{grid-template-columns:minmax(0,1fr)}}
+.controls .note{color:var(--muted);font-size:0.85em;margin:4px 0}
+.controls .note:empty{display:none}
+.problem .sentence{display:block}
+.card .label{color:var(--fg)}
+.card .value .aside{font-size:0.62em;font-weight:400;color:var(--muted);white-space:nowrap}
+.card .counts{color:var(--muted);font-size:0.78em;margin-top:2px}
 .controls h2,.results h2{margin-top:8px}
 .controls fieldset{border:1px solid var(--line);border-radius:8px;margin:0 0 12px;padding:6px 12px 10px;min-width:0}
 .controls legend{font-weight:600;padding:0 4px;overflow-wrap:anywhere}
@@ -17,6 +23,7 @@ body{max-width:1320px}
 background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}
 .field.edited input,.field.edited select{border-color:var(--info);box-shadow:inset 3px 0 0 var(--info)}
 .field input[aria-invalid="true"]{border-color:var(--bad);box-shadow:inset 3px 0 0 var(--bad)}
+.field input:disabled,.field select:disabled{opacity:0.5}
 .hint{display:block;color:var(--muted);font-size:0.78em;overflow-wrap:anywhere}
 .error{display:block;color:var(--bad);font-size:0.85em;overflow-wrap:anywhere}
 .error:empty{display:none}

@@ -1,6 +1,7 @@
 // One what-if of the studio: the file's scenario with the page's edits applied through the same override
 // code as `--set`, simulated, and drawn with the report's own chart builders. Runs in the page's worker.
-import { formatPath, ScenarioError, UsageError } from "../errors.js";
+import { ScenarioError, UsageError } from "../errors.js";
+import { labelOf } from "../scenario/path.js";
 import { figuresOf } from "../report/html/plannedChart.js";
 import { renderCharts, type RenderOptions } from "../report/html/render.js";
 import { runReportCharts } from "../report/html/runReport.js";
@@ -9,6 +10,7 @@ import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { runSimulation, simulate } from "../simulate.js";
 import { setOptions, type Edit } from "./fragment.js";
+import { applyStructure, editSource, setEdits } from "./structure.js";
 import {
   dataValue,
   displayDifference,
@@ -30,6 +32,8 @@ export interface WhatIfResult {
   readonly scenarioJson: string;
   /** vega's warnings while drawing (expected none). */
   readonly warnings: readonly string[];
+  /** Per replica of the what-if, what the page says of it: which management points read it, if any. */
+  readonly replicaNotes: Readonly<Record<string, string>>;
 }
 
 /** One headline number as the page shows it. */
@@ -47,12 +51,64 @@ export interface WhatIfProblem {
   readonly ok: false;
   /** The path of the edit at fault, when one is. */
   readonly path: string | null;
+  /** The first problem, as the field at fault shows it. */
   readonly message: string;
+  /** Every problem as a sentence of its own, fields named as the controls name them, for the banner. */
+  readonly sentences: readonly string[];
 }
 
-/** The file's scenario with edits applied, as `--set` applies them. */
+/**
+ * The file's scenario with edits applied: the structural ones (structure.ts) first, then the others as
+ * `--set` applies them.
+ */
 export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
-  return applyOverrides(file, setOptions(edits));
+  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(edits)));
+}
+
+/**
+ * What the page says under a replica's title: the management points that read it in the what-if, or that
+ * none does (then its sync and delays reach no device, and nothing on the page speaks of it as read).
+ */
+export function replicaNotes(scenario: Scenario): Record<string, string> {
+  return Object.fromEntries(
+    scenario.site.replicas.map((replica) => {
+      const readers = scenario.site.servers.filter((s) => s.roles.managementPoint?.database === replica.name);
+      const kinds = readers.map(
+        (s) =>
+          `${s.roles.managementPoint?.allowMobileDevicesAndMacs === true ? "the DMP" : "the MP"} ${s.name}`,
+      );
+      return [
+        replica.name,
+        readers.length === 0
+          ? `No management point reads ${replica.name} in this what-if: its syncs reach no device.`
+          : `Read by ${kinds.join(", ")}.`,
+      ];
+    }),
+  );
+}
+
+/**
+ * A problem's place as the controls name it: `--set`'s path, array elements by name where they have one
+ * (`devices[0].count` → `devices.hq-windows.count`), else by index (`outages.0.to`).
+ * @param root - the scenario the indexes point into (its arrays in the same order as the data that failed)
+ */
+export function namedPath(root: unknown, path: readonly (string | number)[]): string {
+  let node: unknown = root;
+  const names = path.map((segment) => {
+    const container = node;
+    node = isRecordOrArray(container) ? (container as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment !== "number") return segment;
+    return (Array.isArray(container) ? labelOf(container[segment]) : undefined) ?? String(segment);
+  });
+  return names.join(".");
+}
+
+const isRecordOrArray = (value: unknown) => typeof value === "object" && value !== null;
+
+/** A problem's text as a sentence: a full stop where it has no closing punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The edited scenario as JSON text, its written form (defaults left out, as the file had them). */
@@ -60,16 +116,37 @@ export function scenarioJson(scenario: Scenario): string {
   return `${JSON.stringify(writtenForm(scenario) ?? scenario, null, 2)}\n`;
 }
 
-/** A problem with the edits as the page shows it (a bad value at its field); other errors are rethrown. */
-export function problem(error: unknown, edits: readonly Edit[]): WhatIfProblem {
+/**
+ * A problem with the edits as the page shows it (a bad value at its field); other errors are rethrown.
+ * @param root - the scenario the problem's indexes point into (the file, with the structural edits)
+ */
+export function problem(error: unknown, edits: readonly Edit[], root?: unknown): WhatIfProblem {
   if (error instanceof ScenarioError) {
-    const culprit = edits.find((e) => error.source === `--set ${e.path}=${e.value}`);
-    const where = error.path.length > 0 ? `${formatPath(error.path)}: ` : "";
-    const message = culprit ? `${where}${error.detail}` : error.message;
-    return { ok: false, path: culprit?.path ?? null, message };
+    const culprit = edits.find((e) => error.source === editSource(e));
+    const texts = error.problems.map(
+      (p) => `${p.path.length > 0 ? `${namedPath(root, p.path)}: ` : ""}${p.detail}`,
+    );
+    // Without its source: the fields name the edits, and "after --set" means nothing in a page.
+    const message = texts[0] ?? "";
+    return {
+      ok: false,
+      path: culprit?.path ?? null,
+      message,
+      sentences: [message, ...texts.slice(1)].map(sentence),
+    };
   }
-  if (error instanceof UsageError) return { ok: false, path: null, message: error.message };
+  if (error instanceof UsageError)
+    return { ok: false, path: null, message: error.message, sentences: [sentence(error.message)] };
   throw error;
+}
+
+/** The scenario a what-if's problem indexes point into: the file with its structural edits, when they apply. */
+export function problemRoot(file: Scenario, edits: readonly Edit[]): Scenario {
+  try {
+    return applyStructure(file, edits);
+  } catch {
+    return file;
+  }
 }
 
 function headlineNumbers(
@@ -116,7 +193,7 @@ export async function runWhatIf(
       options.fileValues?.set(edited.seed, fileValues);
     }
   } catch (error) {
-    return problem(error, edits);
+    return problem(error, edits, problemRoot(file, edits));
   }
   const charts = runReportCharts(run.result, run.series);
   const rendered = await renderCharts(
@@ -132,5 +209,6 @@ export async function runWhatIf(
     figures: sections.map((s) => figuresOf(charts, svgs, s)).join("\n"),
     scenarioJson: scenarioJson(edited),
     warnings: rendered.flatMap((r) => r.warnings),
+    replicaNotes: replicaNotes(edited),
   };
 }

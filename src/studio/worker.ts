@@ -56,13 +56,15 @@ export function serve(scope: WorkerScope): void {
       } catch (error) {
         // A bug, not a bad value: say so in the page with what is needed to report it.
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        const message = `internal error (please report it with the scenario and seed ${file.seed}): ${detail}`;
         reply = {
           id: request.id,
           kind: request.type === "run" ? "what-if" : "paired",
           outcome: {
             ok: false,
             path: null,
-            message: `internal error (please report it with the scenario and seed ${file.seed}): ${detail}`,
+            message,
+            sentences: [message],
           },
         };
       }

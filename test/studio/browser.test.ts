@@ -1,13 +1,15 @@
 // The studio page in a real browser (headless Chromium, as the report's test): the simulator runs in the
 // page's worker and gives `mdmsim run`'s numbers for the same edits; the URL fragment reopens the what-if;
 // the downloaded scenario runs to the same result; no request leaves the file. Screenshots go to
-// /tmp/studio-*.png for a person to look at, and the time from a change to "ready" is logged (BENCHMARKS.md).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// test-artifacts/studio-*.png for a person to look at, and the time from a change to "ready" is logged
+// (BENCHMARKS.md).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seconds } from "../../src/report/format.js";
 import { readMetric } from "../../src/results/expectations.js";
 import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
@@ -16,6 +18,8 @@ import { parseJson, REPO_ROOT, runCli } from "../helpers/cli.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 import { writtenForm } from "../../src/scenario/load.js";
 
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
+const CM01_DATABASE = "site.servers.cm01.corp.contoso.com.roles.managementPoint.database";
 const REPLICA = "site.replicas.replica1.syncInterval";
 const COUNT = "devices.hq-windows.count";
 const MP_OUTAGE = "site.servers.cm01.corp.contoso.com.outages";
@@ -89,7 +93,11 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     file = join(dir, "baseline-studio.html");
     const made = await runCli(["studio", "--out", file]);
     expect(made.code, made.stderr).toBe(0);
-    ({ context, close } = await launchChromium({ acceptDownloads: true }));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ context, close } = await launchChromium({
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    }));
   }, 120_000);
 
   afterAll(async () => {
@@ -133,12 +141,13 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     ]);
     const saved = join(dir, "edited.json");
     await download.saveAs(saved);
-    expect(download.suggestedFilename()).toBe("baseline.json");
+    // A name of its own: saving it never overwrites the file the page started from.
+    expect(download.suggestedFilename()).toBe("baseline-whatif.json");
     expect(await runJson([saved])).toEqual(expected);
 
     // The file's numbers beside the what-if's.
     const fileMean = await page.textContent('[data-file-metric="timeToFirstSuccessSeconds.mean"]');
-    expect(fileMean).toBe(`${String(readMetric(await runJson([]), "timeToFirstSuccessSeconds.mean"))} s`);
+    expect(fileMean).toBe(seconds(readMetric(await runJson([]), "timeToFirstSuccessSeconds.mean")));
 
     // The paired comparison over 5 seeds: compare's numbers, shown beside the single-seed ones.
     await page.selectOption("#paired-runs", "5");
@@ -242,17 +251,17 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     await waitForState(page, "ready");
     // From the top: the status line is sticky, and a full-page capture draws it where the window was.
     await inPage(page, "window.scrollTo(0, 0)");
-    await page.screenshot({ path: "/tmp/studio-light.png", fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "studio-light.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "dark" });
     const bg = await inPage<string>(page, `getComputedStyle(document.documentElement).backgroundColor`);
     expect(bg).toBe("rgb(21, 25, 29)");
-    await page.screenshot({ path: "/tmp/studio-dark.png", fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "studio-dark.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 700, height: 900 });
     // One column: nothing wider than the window.
     const overflow = await inPage<number>(page, `document.documentElement.scrollWidth - window.innerWidth`);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: "/tmp/studio-700.png", fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "studio-700.png"), fullPage: true });
     await page.close();
   }, 120_000);
 
@@ -311,9 +320,170 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     expect(after["managementPoints.mp-b.corp.contoso.com.fallbacksTo"]).toBe("0");
     expect(Object.keys(await charts())).not.toContain("chart-fallbacks");
     expect(await page.textContent("#chart-deployment-2")).toContain("5h into the run");
-    await (await page.$("#numbers"))?.screenshot({ path: "/tmp/studio-clients-numbers.png" });
+    await (await page.$("#numbers"))?.screenshot({ path: join(ARTIFACTS, "studio-clients-numbers.png") });
     expect(requests.filter((url) => !url.startsWith("blob:"))).toEqual([pathToFileURL(studio).href]);
     expect(console).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("names a bad value's field as its control shows it, one sentence a line (light, dark, 700 px)", async () => {
+    const { page } = await open(pathToFileURL(file).href);
+    const sentences = () =>
+      inPage<string[]>(
+        page,
+        `[...document.querySelectorAll("#problem .sentence")].map((el) => el.textContent)`,
+      );
+    await edit(page, COUNT, "-5", "error");
+    expect(await sentences()).toEqual([
+      "devices.hq-windows.count: expected an integer >= 1, got -5.",
+      "The numbers below are of the last valid values.",
+    ]);
+    // A second bad field (a rule across two): every problem a sentence, each field by its name.
+    await edit(page, "devices.hq-windows.enrollment.from", "2h", "error");
+    const all = await sentences();
+    expect(all).toHaveLength(3);
+    for (const text of all.slice(0, -1)) expect(text).toMatch(/^devices\.hq-windows\.[a-z.]+: [^\n]+\.$/);
+    expect(all.join(" ")).not.toMatch(/\[\d+\]/);
+    // One line each: every sentence starts below the one before it.
+    const tops = await inPage<number[]>(
+      page,
+      `[...document.querySelectorAll("#problem .sentence")].map((el) => el.getBoundingClientRect().top)`,
+    );
+    for (let i = 1; i < tops.length; i++) expect(tops[i]).toBeGreaterThan(tops[i - 1] ?? 0);
+    const banner = async (name: string) =>
+      (await page.$(".statusbar"))?.screenshot({ path: join(ARTIFACTS, `studio-problem-${name}.png`) });
+    await banner("light");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await banner("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 700, height: 900 });
+    await banner("700");
+    await page.close();
+  }, 120_000);
+
+  it("writes each number as run's table does, on cards that say what they count", async () => {
+    const { page } = await open(`${pathToFileURL(file).href}#${REPLICA}=10m`);
+    const table = await runCli(["run", "--set", `${REPLICA}=10m`]);
+    expect(table.code, table.stderr).toBeLessThanOrEqual(1); // 1: the file's expectations fail at 10m
+    const cards = await inPage<{ label: string; value: string; counts: string }[]>(
+      page,
+      `[...document.querySelectorAll(".cards .card")].map((c) => ({ label: c.querySelector(".label").textContent,
+        value: c.querySelector(".value").textContent, counts: c.querySelector(".counts")?.textContent ?? "" }))`,
+    );
+    let compared = 0;
+    for (const card of cards) {
+      expect(card.counts, card.label).toMatch(/\w+ \w+/);
+      const row = new RegExp(
+        `${card.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[│:]\\s*(.+?)\\s*│`,
+      ).exec(table.stdout);
+      if (row === null || !/^(time to first success|failed tries before success), /.test(card.label))
+        continue;
+      expect(card.value, card.label).toBe(row[1]);
+      compared++;
+    }
+    // The times and the failed tries: the rows run's table has.
+    expect(compared).toBeGreaterThanOrEqual(7);
+    expect(cards.find((c) => c.label === "time to first success, mean")?.value).toBe(seconds(407.16));
+    expect(cards.find((c) => c.label === "failed tries before success, mean")).toEqual({
+      label: "failed tries before success, mean",
+      value: "2.262",
+      counts: "failed tries per connected device",
+    });
+    await (await page.$("#numbers .cards"))?.screenshot({ path: join(ARTIFACTS, "studio-cards.png") });
+    await page.close();
+  }, 120_000);
+
+  it("adds and removes DMPs, moves one to the site database, changes connections: a scenario run takes, the same numbers", async () => {
+    const { page, console } = await open(pathToFileURL(file).href);
+    const replicaNote = () => page.textContent('[data-replica-note="replica1"]');
+    expect(await replicaNote()).toBe("Read by the DMP cm01.corp.contoso.com.");
+    await edit(page, "whatIf.addDmps", "2");
+    await edit(page, "whatIf.addedDmpDatabase", "site");
+    await edit(page, CM01_DATABASE, "site");
+    // No management point reads the replica any more: the page says so, and no chart is of it.
+    expect(await replicaNote()).toBe(
+      "No management point reads replica1 in this what-if: its syncs reach no device.",
+    );
+    const titles = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll("#figures figure h3, #figures figure h4")].map((h) => h.textContent)`,
+    );
+    expect(titles.filter((t) => t.startsWith("Tries and failures per minute"))).toEqual([
+      "Tries and failures per minute: cm01.corp.contoso.com (site database)",
+      "Tries and failures per minute: whatif-dmp1.corp.contoso.com (site database)",
+      "Tries and failures per minute: whatif-dmp2.corp.contoso.com (site database)",
+    ]);
+    await edit(page, "whatIf.removeManagementPoint.cm01.corp.contoso.com", "removed");
+    // Its own fields return to the file's: they would edit a role the what-if no longer has.
+    expect(await page.inputValue(`[data-path="${CM01_DATABASE}"]`)).toBe("replica1");
+    expect(await page.isDisabled(`[data-path="${CM01_DATABASE}"]`)).toBe(true);
+    expect(page.url()).toContain("#whatIf.addDmps=2&whatIf.addedDmpDatabase=site&");
+    // A role's connections: a field for the file's servers; an added server's by a link (any --set path).
+    const CONNECTIONS = "site.servers.whatif-dmp1.corp.contoso.com.roles.managementPoint.connections";
+    const linked = await open(`${page.url()}&${CONNECTIONS}=internet`);
+    const shown = await shownNumbers(linked.page);
+    // The saved file is an ordinary scenario: mdmsim run gives the numbers the page shows.
+    const [download] = await Promise.all([
+      linked.page.waitForEvent("download"),
+      linked.page.click('[data-action="download-scenario"]'),
+    ]);
+    const saved = join(dir, "structural.json");
+    await download.saveAs(saved);
+    const expected = await runJson([saved]);
+    expectSameNumbers(shown, expected);
+    const mps = expected.managementPoints as { server: string; devices: number }[];
+    expect(mps.map((m) => m.server)).toEqual([
+      "whatif-dmp1.corp.contoso.com",
+      "whatif-dmp2.corp.contoso.com",
+    ]);
+    // The internet-only one takes no intranet device: whatif-dmp2 has them all.
+    expect(mps.map((m) => m.devices)).toEqual([0, 1000]);
+    expect(shown["devices.connected"]).toBe("1000");
+    await linked.page.close();
+    // The paired comparison runs the same structure.
+    await page.selectOption("#paired-runs", "5");
+    await page.click('[data-action="paired-compare"]');
+    await waitForState(page, "ready");
+    expect(await page.textContent('[data-verdict-metric="timeToFirstSuccessSeconds.mean"]')).toBe("better");
+    await inPage(page, "window.scrollTo(0, 0)");
+    await page.screenshot({ path: join(ARTIFACTS, "studio-structure.png"), fullPage: true });
+    expect(console).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("pins a group to a management point, changes a role's connections, and takes the pin away", async () => {
+    const mixed = join(dir, "mixed-studio.html");
+    const scenario = join(REPO_ROOT, "scenarios", "mixed-windows-macos.json");
+    const made = await runCli(["studio", scenario, "--out", mixed]);
+    expect(made.code, made.stderr).toBe(0);
+    const { page } = await open(pathToFileURL(mixed).href);
+    const PIN = "devices.hq-windows.managementPoint";
+    expect(await page.inputValue(`[data-path="${PIN}"]`)).toBe("cm01.corp.contoso.com");
+    await edit(page, PIN, "cm02.corp.contoso.com");
+    expectSameNumbers(
+      await shownNumbers(page),
+      await runJson([scenario, "--set", `${PIN}=cm02.corp.contoso.com`]),
+    );
+    // A role's connections, by its field: cm02's management point takes intranet devices no more.
+    const CONNECTIONS = "site.servers.cm02.corp.contoso.com.roles.managementPoint.connections";
+    expect(await page.textContent(`[data-path="${CONNECTIONS}"] option:checked`)).toBe(
+      "intranet and internet",
+    );
+    await edit(page, CONNECTIONS, "internet");
+    expectSameNumbers(
+      await shownNumbers(page),
+      await runJson([scenario, "--set", `${PIN}=cm02.corp.contoso.com`, "--set", `${CONNECTIONS}=internet`]),
+    );
+    await edit(page, PIN, "");
+    expect(await page.textContent(`[data-path="${PIN}"] option:checked`)).toBe("none: chosen per device");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-action="download-scenario"]'),
+    ]);
+    const saved = join(dir, "unpinned.json");
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe("mixed-windows-macos-whatif.json");
+    expectSameNumbers(await shownNumbers(page), await runJson([saved]));
     await page.close();
   }, 120_000);
 

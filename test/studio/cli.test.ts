@@ -21,7 +21,7 @@ describe("mdmsim studio", () => {
     const inProcess = await runCli(["studio", "--out", a]);
     expect(inProcess).toEqual({
       code: 0,
-      stdout: `mdmsim studio: ${a} (baseline from scenarios/baseline.json (bundled), seed 1, 15 controls)\n`,
+      stdout: `mdmsim studio: ${a} (baseline from scenarios/baseline.json (bundled), seed 1, 22 controls)\n`,
       stderr: "",
     });
     const bin = runBin(["studio", "--out", b]);

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { outagesText, scenarioControls } from "../../src/studio/controls.js";
+import { isDmp } from "../../src/model/rules.js";
+import { isStructural } from "../../src/studio/structure.js";
+import { editScenario } from "../../src/studio/whatIf.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
@@ -29,8 +32,15 @@ describe("scenarioControls", () => {
       ["devices.hq-windows.polling", "configmgr-assumed"],
       ["devices.hq-windows.polling.0.every", "3m"],
       ["devices.hq-windows.connectionRetries.count", "3"],
+      ["devices.hq-windows.managementPoint", ""],
+      ["whatIf.addDmps", "0"],
+      ["whatIf.addedDmpDatabase", "replica1"],
       ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica1"],
+      ["site.servers.cm01.corp.contoso.com.roles.managementPoint.connections", "intranet"],
+      ["whatIf.removeManagementPoint.cm01.corp.contoso.com", "kept"],
       ["site.servers.cm01.corp.contoso.com.outages", "[]"],
+      ["site.servers.cm01.corp.contoso.com.roles.enrollmentProxyPoint.connections", "intranet"],
+      ["site.servers.cm01.corp.contoso.com.roles.distributionPoint.connections", "intranet"],
       ["site.database.outages", "[]"],
     ]);
     const database = controls.find((c) => c.path.endsWith(".database"));
@@ -102,9 +112,10 @@ describe("scenarioControls", () => {
         ...scenario.site.replicas.map((r) => `Replica ${r.name}`),
         ...scenario.devices.map((g) => `Devices ${g.name}`),
         ...scenario.deployments.map((d) => `Deployment ${d.name}`),
+        "Added device management points",
         ...scenario.site.servers
           .filter((s) => s.roles.managementPoint)
-          .map((s) => `Management point ${s.name}`),
+          .map((s) => `${isDmp(s) ? "Device management point" : "Management point"} ${s.name}`),
         ...scenario.site.servers.map((s) => `Server ${s.name}`),
         "Site database",
       ]);
@@ -116,9 +127,11 @@ describe("scenarioControls", () => {
     const controls = scenarioControls(scenario).flatMap((g) => g.controls);
     const same = applyOverrides(
       scenario,
-      controls.map((c) => `${c.path}=${c.value}`),
+      controls.filter((c) => !isStructural(c)).map((c) => `${c.path}=${c.value}`),
     );
     expect(same).toEqual(scenario);
+    // And every control's value, structural ones included, as the page applies them.
+    expect(editScenario(scenario, controls)).toEqual(scenario);
   });
 
   it("shows outage windows as --set text with durations, and the burst and poisson patterns' own fields", () => {
@@ -168,6 +181,7 @@ describe("scenarioControls", () => {
         "Devices pcs",
         "Deployment policy",
         "Deployment app",
+        "Added device management points",
         "Management point mp-a.corp.contoso.com",
         "Management point mp-b.corp.contoso.com",
         "Server mp-a.corp.contoso.com",
@@ -180,9 +194,10 @@ describe("scenarioControls", () => {
       expect(
         applyOverrides(
           scenario,
-          controls.map((c) => `${c.path}=${c.value}`),
+          controls.filter((c) => !isStructural(c)).map((c) => `${c.path}=${c.value}`),
         ),
       ).toEqual(scenario);
+      expect(editScenario(scenario, controls)).toEqual(scenario);
       const edited = applyOverrides(scenario, [
         "devices.pcs.registration.to=2h",
         "deployments.app.at=5h",

@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { readMetric } from "../../src/results/expectations.js";
 import { simulate } from "../../src/simulate.js";
-import { HEADLINES, headlineValues, scenarioNumbers, studioHeadlines } from "../../src/studio/metrics.js";
+import { num, seconds } from "../../src/report/format.js";
+import {
+  displayDifference,
+  displayValue,
+  HEADLINES,
+  headlineValues,
+  scenarioNumbers,
+  studioHeadlines,
+} from "../../src/studio/metrics.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
 describe("scenarioNumbers and studioHeadlines", () => {
@@ -41,5 +49,31 @@ describe("scenarioNumbers and studioHeadlines", () => {
     const values = headlineValues(without, studioHeadlines(scenario));
     expect(values.slice(-8)).toEqual(Array(8).fill(null));
     expect(values[0]).toBe(400);
+  });
+});
+
+describe("the numbers as the page shows them", () => {
+  it("use run's decimals, by run's own functions: seconds with one and the duration beside them", () => {
+    expect(displayValue(407.16, "s")).toBe(seconds(407.16));
+    // One decimal (run's table), whatever run writes beside it.
+    expect(displayValue(407.16, "s")).toMatch(/^407\.2 s\b/);
+    expect(displayValue(4512.5, "s")).toBe(seconds(4512.5));
+    expect(displayValue(2.26222, "")).toBe(num(2.26222));
+    expect(displayValue(2.26222, "")).toBe("2.262");
+    expect(displayValue(null, "s")).toBe("–");
+    expect(displayDifference(407.16, 249.3, "s")).toBe(`+${seconds(157.86)}`);
+    expect(displayDifference(249.3, 407.16, "s")).toBe(`−${seconds(157.86)}`);
+    expect(displayDifference(1.385, 2.26222, "")).toBe("−0.877");
+    expect(displayDifference(5, 5, "s")).toBe("0");
+  });
+
+  it("say what each number counts: its unit and over whom", () => {
+    const counts = Object.fromEntries(studioHeadlines(clientScenario()).map((h) => [h.path, h.counts]));
+    for (const [path, text] of Object.entries(counts)) expect(text, path).toMatch(/\w+ \w+/);
+    expect(counts["failedAttemptsBeforeSuccess.mean"]).toBe("failed tries per connected device");
+    expect(counts["timeToFirstSuccessSeconds.p90"]).toMatch(/^seconds .* over connected devices$/);
+    expect(counts["devices.total"]).toMatch(/^devices/);
+    expect(counts["managementPoints.mp-a.corp.contoso.com.fallbacksTo"]).toMatch(/^clients/);
+    expect(counts["deployments.app.receivedAfterSeconds.mean"]).toMatch(/^seconds after it was made/);
   });
 });

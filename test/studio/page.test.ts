@@ -6,7 +6,7 @@ import { writtenForm } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { scenarioControls } from "../../src/studio/controls.js";
 import { HEADLINES, studioHeadlines } from "../../src/studio/metrics.js";
-import { buildStudioPage, scriptSafeJson } from "../../src/studio/page.js";
+import { buildStudioPage, downloadName, scriptSafeJson } from "../../src/studio/page.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
 const input = {
@@ -87,5 +87,24 @@ describe("buildStudioPage", () => {
     expect(compared).toEqual(studioHeadlines(scenario).map((h) => h.path));
     // An MDM site without deployments has neither table.
     expect(buildStudioPage(input).html).not.toContain("<h3>Clients falling back</h3>");
+  });
+
+  it("labels each card with what it counts, and saves the download under a name of its own", () => {
+    const { html } = buildStudioPage(input);
+    for (const h of HEADLINES)
+      expect(html).toContain(
+        `data-metric="${h.path}" data-value="">…</div><div class="label">${h.label}</div><div class="counts">${h.counts}</div>`,
+      );
+    expect(html).toContain('<a data-action="download-scenario" href="#" download="two-dmps-whatif.json">');
+    expect(downloadName("baseline")).toBe("baseline-whatif.json");
+    expect(downloadName("site A: west/east")).toBe("site-A-west-east-whatif.json");
+    expect(downloadName("..")).toBe("scenario-whatif.json");
+  });
+
+  it("has a place under each replica's title to say whether a management point reads it", () => {
+    const { html } = buildStudioPage({ ...input, scenario: bundled("baseline") });
+    expect(html).toContain(
+      '<fieldset><legend>Replica replica1</legend>\n<p class="note" data-replica-note="replica1" aria-live="polite"></p>',
+    );
   });
 });

@@ -9,8 +9,10 @@ import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runSimulation, simulate } from "../../src/simulate.js";
 import { setOptions, type Edit } from "../../src/studio/fragment.js";
 import { HEADLINES, dataValue, studioHeadlines } from "../../src/studio/metrics.js";
-import { runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
+import { namedPath, replicaNotes, runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
 import { readMetric } from "../../src/results/expectations.js";
+import { num, seconds } from "../../src/report/format.js";
+import { round3 } from "../../src/results/statistics.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
 const EDITS: Edit[] = [
@@ -34,7 +36,8 @@ describe("runWhatIf", () => {
     expect(outcome.numbers.map((n) => n.fileText)).toEqual(
       HEADLINES.map((h) => {
         const v = readMetric(original, h.path);
-        return v === null ? "–" : `${v}${h.unit === "" ? "" : ` ${h.unit}`}`;
+        // With the decimals of run's table, by its own functions.
+        return v === null ? "–" : h.unit === "s" ? seconds(v) : num(v);
       }),
     );
     // The downloaded file runs to the same result.
@@ -47,7 +50,10 @@ describe("runWhatIf", () => {
     const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!]);
     if (!outcome.ok) throw new Error(outcome.message);
     const mean = outcome.numbers.find((n) => n.path === "timeToFirstSuccessSeconds.mean");
-    expect(mean?.differenceText).toMatch(/^\+\d+(\.\d+)? s$/);
+    // Seconds with one decimal and the duration beside them, as run's table writes a time.
+    expect(mean?.differenceText).toMatch(/^\+\d+(\.\d)? s\b/);
+    const fileMean = simulate(bundled("baseline")).timeToFirstSuccessSeconds.mean ?? 0;
+    expect(mean?.differenceText).toBe(`+${seconds(round3(Number(mean?.value) - fileMean))}`);
     const total = outcome.numbers.find((n) => n.path === "devices.total");
     expect(total?.differenceText).toBe("0");
   });
@@ -66,11 +72,19 @@ describe("runWhatIf", () => {
     [
       "site.replicas.replica1.syncInterval",
       "soon",
-      /^site\.replicas\[0\]\.syncInterval: expected a duration/,
+      /^site\.replicas\.replica1\.syncInterval: expected a duration/,
     ],
-    ["devices.hq-windows.count", "-5", /^devices\[0\]\.count: expected an integer >= 1/],
-    ["devices.hq-windows.enrollment.to", "0s", /^devices\[0\]\.enrollment\.to: expected `to` after `from`/],
-    ["site.servers.cm01.corp.contoso.com.outages", '[{"from":"1h"}]', /outages\[0\]\.to: .*a duration/],
+    ["devices.hq-windows.count", "-5", /^devices\.hq-windows\.count: expected an integer >= 1/],
+    [
+      "devices.hq-windows.enrollment.to",
+      "0s",
+      /^devices\.hq-windows\.enrollment\.to: expected `to` after `from`/,
+    ],
+    [
+      "site.servers.cm01.corp.contoso.com.outages",
+      '[{"from":"1h"}]',
+      /^site\.servers\.cm01\.corp\.contoso\.com\.outages\.0\.to: .*a duration/,
+    ],
     ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica9", /replica9/],
   ])("%s=%s is a problem at that control", async (path, value, message) => {
     const outcome = await runWhatIf(bundled("baseline"), [EDITS[0]!, { path, value }]);
@@ -78,6 +92,37 @@ describe("runWhatIf", () => {
     if (outcome.ok) return;
     expect(outcome.path).toBe(path);
     expect(outcome.message).toMatch(message);
+  });
+
+  it("gives each problem as a sentence of its own, its field named as the controls name it", async () => {
+    const outcome = await runWhatIf(bundled("baseline"), [
+      { path: "devices.hq-windows.count", value: "-5" },
+      { path: "devices.hq-windows.enrollment", value: '{"pattern":"uniform","from":"soon","to":"later"}' },
+    ]);
+    if (outcome.ok) throw new Error("expected a problem");
+    expect(outcome.path).toBe("devices.hq-windows.count");
+    expect(outcome.sentences.length).toBeGreaterThan(1);
+    expect(outcome.sentences[0]).toBe("devices.hq-windows.count: expected an integer >= 1, got -5.");
+    for (const s of outcome.sentences) {
+      expect(s).toMatch(/^devices\.hq-windows\.[a-z.]+: .*\.$/);
+      expect(s).not.toMatch(/\[\d+\]/);
+    }
+    // Indexes of elements without a name stay indexes, as --set writes them.
+    expect(namedPath(bundled("baseline"), ["site", "servers", 0, "outages", 1, "to"])).toBe(
+      "site.servers.cm01.corp.contoso.com.outages.1.to",
+    );
+  });
+
+  it("says of each replica whether a management point reads it in the what-if", async () => {
+    const file = bundled("baseline");
+    expect(replicaNotes(file)).toEqual({ replica1: "Read by the DMP cm01.corp.contoso.com." });
+    const moved = await runWhatIf(file, [
+      { path: "site.servers.cm01.corp.contoso.com.roles.managementPoint.database", value: "site" },
+    ]);
+    if (!moved.ok) throw new Error(moved.message);
+    expect(moved.replicaNotes).toEqual({
+      replica1: "No management point reads replica1 in this what-if: its syncs reach no device.",
+    });
   });
 
   it("reports a run over the limits and a path that names nothing, without throwing", async () => {
@@ -88,6 +133,7 @@ describe("runWhatIf", () => {
       ok: false,
       path: "devices.nobody.count",
       message: '"devices.nobody" names nothing in the scenario',
+      sentences: ['"devices.nobody" names nothing in the scenario.'],
     });
   });
 });
