@@ -103,7 +103,8 @@ export function tag(kind: string, text: string): Html {
 export function chartFigure(id: string, title: string, svg: string, caption: string | Html): string {
   return [
     `<figure class="chart" id="${escapeHtml(id)}">`,
-    `<h3>${escapeHtml(title)}</h3>`,
+    // A title that is a result path (a `--metric`) may break after its dots, never inside a name.
+    `<h3>${escapeHtml(title).replace(/\.(?=[A-Za-z])/g, ".<wbr>")}</h3>`,
     svg,
     `<figcaption>${content(caption)}</figcaption>`,
     `</figure>`,
