@@ -33,7 +33,7 @@ export function longestRun(html: string, nowrap: boolean): number {
     .replace(/<[^>]+>/g, "")
     .replace(/&(amp|lt|gt|quot|#39);/g, (_all, name: string) => ENTITIES[name] ?? "");
   const runs = text.split(nowrap ? /\n/ : /[\s\n]+/);
-  return Math.max(0, ...runs.map((r) => [...r.trim()].length));
+  return Math.max(0, ...runs.map((r) => r.trim().length));
 }
 
 /** The estimated narrowest width of a table (px): per column its widest unbreakable piece, plus padding. */
