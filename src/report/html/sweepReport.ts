@@ -7,7 +7,7 @@ import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
 import type { SweepResult } from "../../sweep/document.js";
 import { intervalText } from "../interval.js";
-import { num } from "../format.js";
+import { isSecondsPath, num, secondsText } from "../format.js";
 import {
   card,
   escapeHtml,
@@ -107,8 +107,9 @@ function metricsIntro(result: SweepResult): string {
   return `<p>Each ${bars ? "bar" : "point"} is a variant's mean over its runs (${seedsText(result.seeds)}, the same seeds in every variant: variants differ by what was varied, not by luck); ${band}.${lines}</p>`;
 }
 
-function statsText(stats: MetricStats | undefined): string {
-  return intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+function statsText(metric: string, stats: MetricStats | undefined): string {
+  const text = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+  return isSecondsPath(metric) ? secondsText(stats?.mean, { text, unit: false }) : text;
 }
 
 function overviewSection(result: SweepResult): Section {
@@ -177,7 +178,7 @@ function tableSection(result: SweepResult): Section {
   const metrics = metricPaths(result).filter((m) => !isConstantMetric(result, m));
   const rows = result.variants.map((v) => [
     ...paths.map((p) => valueText(v.set[p])),
-    ...metrics.map((m) => numCell(statsText(v.metrics[m]))),
+    ...metrics.map((m) => numCell(statsText(m, v.metrics[m]))),
   ]);
   return {
     id: "table",
@@ -213,7 +214,10 @@ export function sweepReportHtml(
     constant.length === 0
       ? ""
       : `<p>The same in every run of every variant: ${constant
-          .map((m) => `<code>${escapeHtml(m)}</code> ${num(result.variants[0]?.metrics[m]?.min ?? null)}`)
+          .map((m) => {
+            const value = result.variants[0]?.metrics[m]?.min ?? null;
+            return `<code>${escapeHtml(m)}</code> ${isSecondsPath(m) ? secondsText(value, { digits: 3 }) : num(value)}`;
+          })
           .join(", ")}.</p>`;
   const figures = figuresOf(charts, svgs, "metrics");
   const sections: Section[] = [
