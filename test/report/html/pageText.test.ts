@@ -5,7 +5,14 @@ import { runReportCharts, runReportHtml } from "../../../src/report/html/runRepo
 import { sweepReportCharts, sweepReportHtml } from "../../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../../src/scenario/overrides.js";
 import { runSweep } from "../../../src/sweep/sweep.js";
-import { bundled, clientScenario, reportInput } from "../helpers.js";
+import {
+  bundled,
+  clientScenario,
+  headings,
+  repeatedHeadings,
+  repeatsParent,
+  reportInput,
+} from "../helpers.js";
 
 const text = (html: string) =>
   html
@@ -25,48 +32,6 @@ function runPage(name: string): string {
     charts,
     charts.map(() => ""),
   );
-}
-
-/** h1..h4 in page order: [level, text]. */
-export function headings(html: string): [number, string][] {
-  return [...html.matchAll(/<h([1-4])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => [
-    Number(m[1]),
-    text(m[2] ?? "").trim(),
-  ]);
-}
-
-const words = (heading: string) =>
-  heading
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, " ")
-    .split(/\s+/)
-    .filter((w) => w !== "")
-    .map((w) => w.replace(/s$/, ""));
-
-/**
- * Whether a heading repeats its parent: it starts with the parent's first three words (all of them when the
- * parent is shorter), or holds the whole parent of two words or more.
- */
-export function repeatsParent(parent: string, child: string): boolean {
-  const p = words(parent);
-  const c = words(child);
-  const head = p.slice(0, 3);
-  if (head.length > 0 && head.every((w, i) => c[i] === w)) return true;
-  if (p.length < 2) return false;
-  return c.some((_, i) => p.every((w, j) => c[i + j] === w));
-}
-
-/** Each heading with the nearest heading of a higher level before it, where one repeats the other. */
-export function repeatedHeadings(list: readonly [number, string][]): string[] {
-  const out: string[] = [];
-  list.forEach(([level, heading], i) => {
-    const parent = list
-      .slice(0, i)
-      .reverse()
-      .find(([l]) => l < level);
-    if (parent && parent[0] > 1 && repeatsParent(parent[1], heading)) out.push(`${parent[1]} > ${heading}`);
-  });
-  return out;
 }
 
 describe("headings", () => {
