@@ -8,10 +8,8 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { phasesText, pollingWords, pollProfileName } from "../../scenario/pollProfiles.js";
 import { fallbackCells, FALLBACK_HEADERS, hasFallbacks, managementPointNoun } from "../clientResults.js";
 import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
-import { closedFormCdf, empiricalCdf } from "./cdf.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
@@ -19,7 +17,10 @@ import { loadSection, queueCharts } from "./loadSection.js";
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
-import { ttfsChartSpec, type TtfsSeries } from "./ttfsChart.js";
+import { ttfsChartSpec } from "./ttfsChart.js";
+import { ttfsCaption, ttfsSeries } from "./ttfsCaption.js";
+
+export { ttfsSeries };
 import { plural } from "../plural.js";
 
 /** What a run report is made from. */
@@ -42,54 +43,6 @@ const dur = (s: number) => formatDuration(s);
 
 /** Seconds in a column headed "seconds": the number, and from two minutes up its reading beside it. */
 const cellSeconds = (value: number | null) => secondsText(value, { unit: false });
-
-/** The time-to-first-success curves of every group (simulated, and the closed form where it applies). */
-export function ttfsSeries(series: RunSeries): { series: TtfsSeries[]; notes: string[] } {
-  const notes: string[] = [];
-  const curves = series.groups.map((g) => {
-    const inputs = g.closedForm;
-    if (!inputs.applies) notes.push(`no closed form for ${g.name}: ${inputs.why}`);
-    return {
-      group: g.name,
-      simulated: empiricalCdf(g.ttfs),
-      closedForm: inputs.applies ? closedFormCdf(g.polling, inputs.shares) : null,
-    };
-  });
-  return { series: curves, notes };
-}
-
-/** The replicas some management point reads: a page speaks of replicas only when there are some. */
-export function readReplicas(series: RunSeries): RunSeries["replicas"] {
-  const read = new Set(series.managementPoints.flatMap((m) => (m.replica ? [m.replica.name] : [])));
-  return series.replicas.filter((r) => read.has(r.name));
-}
-
-function ttfsCaption(series: RunSeries, result: RunResult, notes: readonly string[]): string {
-  const parts = [
-    `Solid, wide: the simulation, as the share of each group's connected devices (${result.devices.connected} in all) that had succeeded by then.`,
-  ];
-  if (result.devices.neverConnected > 0)
-    parts.push(
-      `${plural(result.devices.neverConnected, "enrolled device")} never connected and are not counted.`,
-    );
-  const read = readReplicas(series);
-  const replicas = read.map((r) => `${escapeHtml(r.name)}: P = ${dur(r.interval)}, D = ${dur(r.applyDelay)}`);
-  parts.push(
-    read.length > 0
-      ? `Dashed: the closed form. A device's first success is its first poll at or after its record is visible; on a replica the visibility delay is uniform on [D, P + D] (${replicas.join("; ")}), so P(first success ≤ o<sub>k</sub>) = clamp((o<sub>k</sub> − D)/P, 0, 1) at the poll offsets o<sub>k</sub>; on the site database it is the first poll. Jitter, retries and outages are left out, so where the lines part, those are why.`
-      : "Dashed: the closed form. Every management point reads the site database, where a device's record is visible at its commit, so its first success is its first poll. Jitter, retries and outages are left out, so where the lines part, those are why.",
-  );
-  for (const n of notes) parts.push(`${escapeHtml(n[0]?.toUpperCase() ?? "")}${escapeHtml(n.slice(1))}.`);
-  // A profile's description may explain itself by a replica: said only where a replica is read.
-  const schedules = series.groups.map(
-    (g) =>
-      `${g.name}: ${read.length > 0 ? pollingWords(g.polling.polling) : `${pollProfileName(g.polling.polling) ?? "custom"} (${phasesText(g.polling.polling)})`}`,
-  );
-  parts.push(
-    `${schedules.length > 1 ? "Poll schedules" : "Poll schedule"}: ${escapeHtml(schedules.join("; "))}.`,
-  );
-  return parts.join(" ");
-}
 
 function outageAreas(mp: ManagementPointSeries): TimeArea[] {
   const areas: TimeArea[] = mp.outages.map((o) => ({
