@@ -127,3 +127,250 @@ export function pageStructure(html: string): PageStructure {
     marksPerSvg,
   };
 }
+
+/** Heading text: tags dropped, entities decoded. */
+const headingText = (html: string) => text(html.replace(/<(wbr|br)>/g, "")).replace(/\s+/g, " ");
+
+/** h1..h4 in page order: [level, text]. */
+export function headings(html: string): [number, string][] {
+  return [...html.matchAll(/<h([1-4])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => [
+    Number(m[1]),
+    headingText(m[2] ?? ""),
+  ]);
+}
+
+const words = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .map((w) => w.replace(/s$/, ""));
+
+/**
+ * Whether a heading repeats its parent: it starts with the parent's first three words (all of them when the
+ * parent is shorter), or holds the whole parent of two words or more.
+ */
+export function repeatsParent(parent: string, child: string): boolean {
+  const p = words(parent);
+  const c = words(child);
+  const head = p.slice(0, 3);
+  if (head.length > 0 && head.every((w, i) => c[i] === w)) return true;
+  if (p.length < 2) return false;
+  return c.some((_, i) => p.every((w, j) => c[i + j] === w));
+}
+
+/** Each heading with the nearest heading of a higher level before it, where one repeats the other. */
+export function repeatedHeadings(list: readonly [number, string][]): string[] {
+  const out: string[] = [];
+  list.forEach(([level, heading], i) => {
+    const parent = list
+      .slice(0, i)
+      .reverse()
+      .find(([l]) => l < level);
+    if (parent && parent[0] > 1 && repeatsParent(parent[1], heading)) out.push(`${parent[1]} > ${heading}`);
+  });
+  return out;
+}
+
+/**
+ * A site with six role servers (EP, EPP, DP and MP on the site server; two DMPs on replicas; two DPs; an
+ * internet-facing EPP) and three device groups, with long server names: its reachability matrix is wide.
+ */
+export function sixRoleScenario(): Scenario {
+  return loadScenario({
+    name: "six-roles",
+    description:
+      "A primary site with six role servers: two DMPs on replicas, a DMP on the site database, two distribution points and an internet-facing enrollment proxy point.",
+    seed: 1,
+    start: "2026-01-05T08:00:00Z",
+    duration: "3h",
+    site: {
+      code: "PS1",
+      replicas: [
+        {
+          name: "replica-east",
+          syncInterval: "5m",
+        },
+        {
+          name: "replica-west",
+          syncInterval: "15m",
+        },
+      ],
+      servers: [
+        {
+          name: "cm01-primary-site-server.corp.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            enrollmentPoint: {
+              https: true,
+            },
+            enrollmentProxyPoint: {
+              https: true,
+              connections: "intranet",
+            },
+            distributionPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevices: true,
+            },
+            managementPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevicesAndMacs: true,
+              database: "site",
+            },
+          },
+        },
+        {
+          name: "mp-east-device-management.corp.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            managementPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevicesAndMacs: true,
+              database: "replica-east",
+            },
+          },
+        },
+        {
+          name: "mp-west-device-management.corp.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            managementPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevicesAndMacs: true,
+              database: "replica-west",
+            },
+          },
+        },
+        {
+          name: "dp-east-content-library.corp.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            distributionPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevices: true,
+            },
+          },
+        },
+        {
+          name: "dp-west-content-library.corp.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            distributionPoint: {
+              https: true,
+              connections: "intranet",
+              allowMobileDevices: true,
+            },
+          },
+        },
+        {
+          name: "epp-dmz-internet-facing.contoso.com",
+          certificate: {
+            issuer: "Contoso Root CA",
+            notBefore: "2025-06-01T00:00:00Z",
+            notAfter: "2027-06-01T00:00:00Z",
+          },
+          roles: {
+            enrollmentProxyPoint: {
+              https: true,
+              connections: "internet",
+            },
+          },
+        },
+      ],
+      boundaries: [
+        {
+          name: "East",
+          type: "ipv4Range",
+          value: "10.1.0.1-10.1.255.254",
+        },
+        {
+          name: "West",
+          type: "ipv4Range",
+          value: "10.2.0.1-10.2.255.254",
+        },
+      ],
+      boundaryGroups: [
+        {
+          name: "East",
+          boundaries: ["East"],
+          servers: [
+            "mp-east-device-management.corp.contoso.com",
+            "dp-east-content-library.corp.contoso.com",
+            "cm01-primary-site-server.corp.contoso.com",
+          ],
+        },
+        {
+          name: "West",
+          boundaries: ["West"],
+          servers: ["mp-west-device-management.corp.contoso.com", "dp-west-content-library.corp.contoso.com"],
+        },
+      ],
+    },
+    devices: [
+      {
+        name: "east-windows-laptops",
+        platform: "windows",
+        count: 600,
+        location: "intranet",
+        addresses: "10.1.2.1-10.1.5.254",
+        trustedRoots: ["Contoso Root CA"],
+        enrollment: {
+          pattern: "uniform",
+          from: "0s",
+          to: "1h",
+        },
+      },
+      {
+        name: "west-macos-workstations",
+        platform: "macos",
+        count: 300,
+        location: "intranet",
+        addresses: "10.2.2.1-10.2.5.254",
+        trustedRoots: ["Contoso Root CA"],
+        enrollment: {
+          pattern: "uniform",
+          from: "0s",
+          to: "1h",
+        },
+      },
+      {
+        name: "roaming-internet-laptops",
+        platform: "windows",
+        count: 100,
+        location: "internet",
+        trustedRoots: ["Contoso Root CA"],
+        enrollment: {
+          pattern: "uniform",
+          from: "0s",
+          to: "1h",
+        },
+      },
+    ],
+  });
+}

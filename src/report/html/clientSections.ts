@@ -5,8 +5,8 @@
 import type { RunResult } from "../../results/runResult.js";
 import type { DeploymentSeries, RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { deploymentTable, expectedDelay } from "../clientResults.js";
-import { num } from "../format.js";
+import { deploymentEntries, deploymentHeaders, expectedDelay } from "../clientResults.js";
+import { secondsText } from "../format.js";
 import { plural } from "../plural.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
 import {
@@ -91,7 +91,9 @@ function deploymentCaption(
   const ticks = syncPoints(timeline, deploymentWindow(timeline)).length;
   if (replicas.length === 0)
     parts.push(
-      "No targeted device's management point reads a replica: each device receives it at its next successful poll, so the steps are the devices' poll schedule.",
+      series.managementPoints.some((m) => m.replica !== null)
+        ? "No targeted device's management point reads a replica: each device receives it at its next successful poll, so the steps are the devices' poll schedule."
+        : "Every management point reads the site database: each device receives it at its next successful poll, so the steps are the devices' poll schedule.",
     );
   else {
     const which = replicas
@@ -116,7 +118,7 @@ function deploymentCaption(
   const expected = figures ? expectedDelay(figures) : null;
   if (expected && figures)
     parts.push(
-      `The closed form (the visibility delay plus the wait for the next poll, for one replica and a jitter-free schedule) expects a mean of ${num(expected.mean, 1)} s (${num(expected.min, 1)} to ${num(expected.max, 1)} s); the simulation's is ${num(figures.receivedAfterSeconds.mean, 1)} s.`,
+      `The closed form (${replicas.length > 0 ? "the visibility delay plus the wait for the next poll, for one replica and a jitter-free schedule" : "the wait for the next poll, for a jitter-free schedule"}) expects a mean of ${secondsText(expected.mean)}, from ${secondsText(expected.min)} to ${secondsText(expected.max)}; the simulation's is ${secondsText(figures.receivedAfterSeconds.mean)}.`,
     );
   return parts.join(" ");
 }
@@ -139,7 +141,7 @@ export function deploymentCharts(result: RunResult, series: RunSeries): PlannedC
       {
         section: DEPLOYMENT_SECTION,
         id: `chart-deployment-${i + 1}`,
-        title: `Deployment ${d.name}: share of targeted devices that have it`,
+        title: `Share of its targeted devices that have ${d.name}`,
         spec: deploymentChartSpec(timeline),
         caption: deploymentCaption(d, result, series, timeline),
       },
@@ -153,15 +155,34 @@ export function deploymentSection(
   charts: readonly PlannedChart[],
   svgs: readonly string[],
 ): Section | null {
-  const table = deploymentTable(result);
-  if (table === null) return null;
-  const rows = table.rows.map(([name = "", ...numbers]) => [name, ...numbers.map(numCell)]);
+  const entries = deploymentEntries(result);
+  if (entries.length === 0) return null;
+  const withClosedForm = entries.some(([, d]) => expectedDelay(d) !== null);
+  const cellSeconds = (value: number | null) => secondsText(value, { unit: false });
+  const rows = entries.map(([name, d]) => {
+    const s = d.receivedAfterSeconds;
+    const expected = expectedDelay(d);
+    return [
+      name,
+      ...[d.targeted, d.received, d.notReceived].map((n) => numCell(String(n))),
+      ...[s.mean, s.p50, s.p90, s.p99, s.max].map((x) => numCell(cellSeconds(x))),
+      ...(withClosedForm
+        ? [
+            numCell(
+              expected
+                ? `${cellSeconds(expected.min)} / ${cellSeconds(expected.mean)} / ${cellSeconds(expected.max)}`
+                : "–",
+            ),
+          ]
+        : []),
+    ];
+  });
   return {
     id: "deployments",
     title: "Deployments",
     body: [
       figuresOf(charts, svgs, DEPLOYMENT_SECTION),
-      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(table.head, rows)}`,
+      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(deploymentHeaders(withClosedForm), rows)}`,
     ]
       .filter((s) => s !== "")
       .join("\n"),

@@ -2,6 +2,7 @@
 // One self-contained file: inline CSS and SVG, no scripts, and a Content-Security-Policy that forbids any
 // request, so the file behaves the same offline, in a mail attachment or on a file share.
 import { reportCss } from "./styles.js";
+import { cellLabel, fitClass, NOWRAP_CELLS, tableFitCss, tableMinWidth } from "./tableFit.js";
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -29,17 +30,60 @@ export function content(value: string | Html): string {
 /** A table cell: text or HTML, with an optional class (`num` right-aligns numbers). */
 export type Cell = string | Html | { readonly value: string | Html; readonly className: string };
 
-function cell(tag: "td" | "th", c: Cell): string {
-  if (typeof c === "object" && "className" in c)
-    return `<${tag} class="${escapeHtml(c.className)}">${content(c.value)}</${tag}>`;
-  return `<${tag}>${content(c)}</${tag}>`;
+function cell(tag: "td" | "th", c: Cell, label = ""): string {
+  const attrs = [
+    typeof c === "object" && "className" in c ? ` class="${escapeHtml(c.className)}"` : "",
+    label === "" ? "" : ` data-label="${escapeHtml(label)}"`,
+  ].join("");
+  const value = typeof c === "object" && "className" in c ? c.value : c;
+  return `<${tag}${attrs}>${content(value)}</${tag}>`;
 }
 
-/** A table in a horizontally scrolling box (wide matrices stay on the page). */
-export function htmlTable(head: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
+const cellHtml = (c: Cell) => content(typeof c === "object" && "className" in c ? c.value : c);
+const isNowrap = (c: Cell) =>
+  typeof c === "object" && "className" in c && c.className.split(" ").some((k) => NOWRAP_CELLS.includes(k));
+const headText = (c: Cell) =>
+  cellHtml(c)
+    .replace(/<br>/g, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_all, n: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[n] ?? "'",
+    );
+
+/** How a table is laid out where it cannot fit. */
+export interface TableOptions {
+  /** Label the first column in the list form too (by default it is each card's title, unlabelled). */
+  readonly labelFirst?: boolean;
+}
+
+/**
+ * A table that stays whole: where its box is narrower than its text needs (estimated here), it becomes a
+ * list of cards, one per row, each cell under its column's name (see tableFit.ts); it scrolls only if even
+ * that cannot fit.
+ */
+export function htmlTable(
+  head: readonly Cell[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): string {
+  const columns = Math.max(head.length, ...rows.map((r) => r.length));
+  const measured = Array.from({ length: columns }, (_, i) =>
+    [
+      ...(head[i] === undefined ? [] : [{ c: head[i], head: true }]),
+      ...rows.map((r) => ({ c: r[i], head: false })),
+    ]
+      .filter((x): x is { c: Cell; head: boolean } => x.c !== undefined)
+      .map(({ c, head: isHead }) => ({ html: cellHtml(c), head: isHead, nowrap: isNowrap(c) })),
+  );
+  const fit = fitClass(tableMinWidth(measured));
+  const labels =
+    fit === ""
+      ? []
+      : head.map((h, i) => (i === 0 && options.labelFirst !== true ? "" : cellLabel(headText(h))));
   const thead = head.length > 0 ? `<thead><tr>${head.map((h) => cell("th", h)).join("")}</tr></thead>` : "";
-  const tbody = rows.map((r) => `<tr>${r.map((c) => cell("td", c)).join("")}</tr>`).join("\n");
-  return `<div class="scroll"><table>${thead}<tbody>\n${tbody}\n</tbody></table></div>`;
+  const tbody = rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, labels[i])).join("")}</tr>`).join("\n");
+  return `<div class="scroll${fit === "" ? "" : ` ${fit}`}"><table>${thead}<tbody>\n${tbody}\n</tbody></table></div>`;
 }
 
 /** A dot path as code that may break after each dot (long paths in table headers stay narrow). */
@@ -59,7 +103,8 @@ export function tag(kind: string, text: string): Html {
 export function chartFigure(id: string, title: string, svg: string, caption: string | Html): string {
   return [
     `<figure class="chart" id="${escapeHtml(id)}">`,
-    `<h3>${escapeHtml(title)}</h3>`,
+    // A title that is a result path (a `--metric`) may break after its dots, never inside a name.
+    `<h3>${escapeHtml(title).replace(/\.(?=[A-Za-z])/g, ".<wbr>")}</h3>`,
     svg,
     `<figcaption>${content(caption)}</figcaption>`,
     `</figure>`,
@@ -122,7 +167,7 @@ export function page(head: PageHead, sections: readonly Section[]): string {
   const body = sections
     .map((s) => `<section id="${escapeHtml(s.id)}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`)
     .join("\n");
-  return `${documentHead(head.title, CSP, reportCss())}
+  return `${documentHead(head.title, CSP, [reportCss(), tableFitCss(body)].filter((c) => c !== "").join("\n"))}
 </head>
 <body>
 <header>

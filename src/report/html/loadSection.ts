@@ -4,7 +4,7 @@ import { LOAD_SECTIONS, loadEntries, type LoadResult, type StationLoad } from ".
 import type { StationSeries } from "../../results/loadSeries.js";
 import type { RunResult } from "../../results/runResult.js";
 import type { RunSeries } from "../../results/runSeries.js";
-import { num } from "../format.js";
+import { num, secondsText } from "../format.js";
 import { stationLabel, stationRole } from "../stationNames.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
 import { figuresOf, type PlannedChart } from "./plannedChart.js";
@@ -68,13 +68,13 @@ function loadTable(load: LoadResult): string {
     numCell(String(l.refused)),
     numCell(String(l.timedOut)),
     numCell(`${num(l.utilisation * 100, 1)}%`),
-    numCell(num(l.waitSeconds.mean)),
-    numCell(num(l.waitSeconds.p99)),
-    numCell(num(l.responseSeconds.p99)),
+    numCell(secondsText(l.waitSeconds.mean, { digits: 3, unit: false })),
+    numCell(secondsText(l.waitSeconds.p99, { digits: 3, unit: false })),
+    numCell(secondsText(l.responseSeconds.p99, { digits: 3, unit: false })),
     numCell(String(l.queue.max)),
     numCell(num(l.queue.meanLength)),
   ]);
-  return `<h3>Per finite server (seconds)</h3>\n${htmlTable(
+  return `<h3>Requests, waits and queues (seconds)</h3>\n${htmlTable(
     [
       "server",
       "role / database",

@@ -8,10 +8,8 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { pollingWords } from "../../scenario/pollProfiles.js";
 import { fallbackCells, FALLBACK_HEADERS, hasFallbacks, managementPointNoun } from "../clientResults.js";
-import { num, reasonRows } from "../format.js";
-import { closedFormCdf, empiricalCdf } from "./cdf.js";
+import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
@@ -19,7 +17,10 @@ import { loadSection, queueCharts } from "./loadSection.js";
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
-import { ttfsChartSpec, type TtfsSeries } from "./ttfsChart.js";
+import { ttfsChartSpec } from "./ttfsChart.js";
+import { ttfsCaption, ttfsSeries } from "./ttfsCaption.js";
+
+export { ttfsSeries };
 import { plural } from "../plural.js";
 
 /** What a run report is made from. */
@@ -40,42 +41,8 @@ export interface RunReportInput {
 
 const dur = (s: number) => formatDuration(s);
 
-/** The time-to-first-success curves of every group (simulated, and the closed form where it applies). */
-export function ttfsSeries(series: RunSeries): { series: TtfsSeries[]; notes: string[] } {
-  const notes: string[] = [];
-  const curves = series.groups.map((g) => {
-    const inputs = g.closedForm;
-    if (!inputs.applies) notes.push(`no closed form for ${g.name}: ${inputs.why}`);
-    return {
-      group: g.name,
-      simulated: empiricalCdf(g.ttfs),
-      closedForm: inputs.applies ? closedFormCdf(g.polling, inputs.shares) : null,
-    };
-  });
-  return { series: curves, notes };
-}
-
-function ttfsCaption(series: RunSeries, result: RunResult, notes: readonly string[]): string {
-  const parts = [
-    `Solid, wide: the simulation, as the share of each group's connected devices (${result.devices.connected} in all) that had succeeded by then.`,
-  ];
-  if (result.devices.neverConnected > 0)
-    parts.push(
-      `${plural(result.devices.neverConnected, "enrolled device")} never connected and are not counted.`,
-    );
-  const replicas = series.replicas.map(
-    (r) => `${escapeHtml(r.name)}: P = ${dur(r.interval)}, D = ${dur(r.applyDelay)}`,
-  );
-  parts.push(
-    `Dashed: the closed form. A device's first success is its first poll at or after its record is visible; on a replica the visibility delay is uniform on [D, P + D]${replicas.length > 0 ? ` (${replicas.join("; ")})` : ""}, so P(first success ≤ o<sub>k</sub>) = clamp((o<sub>k</sub> − D)/P, 0, 1) at the poll offsets o<sub>k</sub>; on the site database it is the first poll. Jitter, retries and outages are left out, so where the lines part, those are why.`,
-  );
-  for (const n of notes) parts.push(`${escapeHtml(n[0]?.toUpperCase() ?? "")}${escapeHtml(n.slice(1))}.`);
-  const schedules = series.groups.map((g) => `${g.name}: ${pollingWords(g.polling.polling)}`);
-  parts.push(
-    `${schedules.length > 1 ? "Poll schedules" : "Poll schedule"}: ${escapeHtml(schedules.join("; "))}.`,
-  );
-  return parts.join(" ");
-}
+/** Seconds in a column headed "seconds": the number, and from two minutes up its reading beside it. */
+const cellSeconds = (value: number | null) => secondsText(value, { unit: false });
 
 function outageAreas(mp: ManagementPointSeries): TimeArea[] {
   const areas: TimeArea[] = mp.outages.map((o) => ({
@@ -129,7 +96,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
     charts.push({
       section: "ttfs",
       id: "chart-ttfs",
-      title: "Time to first success: simulated and closed form",
+      title: "Share of devices connected, by time since commit: simulation and closed form",
       spec: ttfs,
       caption: ttfsCaption(series, result, notes),
     });
@@ -149,7 +116,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
       charts.push({
         section: "tries",
         id: `chart-tries-${position + 1}`,
-        title: `Tries and failures per minute: ${dmpLabel({ server: mp.server, database: mp.database })}`,
+        title: dmpLabel({ server: mp.server, database: mp.database }),
         spec,
         caption: triesCaption(mp, areas.length, marks.length),
       });
@@ -160,7 +127,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
     charts.push({
       section: "load",
       id: "chart-load",
-      title: `Load per ${managementPointNoun(result)}`,
+      title: "Tries at each, succeeded and failed",
       spec: load,
       caption:
         "Tries at each management point over the whole run, succeeded (blue) and failed (orange); beside each bar, the devices assigned to it and its busiest minute.",
@@ -174,17 +141,16 @@ function summarySection(result: RunResult): Section {
   const t = result.timeToFirstSuccessSeconds;
   const f = result.failedAttemptsBeforeSuccess;
   const d = result.devices;
-  const secs = (x: number | null) => (x === null ? "–" : `${num(x, 1)} s`);
   const cards = [
     card(String(d.total), `devices (${d.enrolled} enrolled)`),
     card(String(d.connected), `connected (${d.connectedAfterFailures} after failures)`),
     card(String(d.neverConnected), "enrolled, never connected"),
     card(String(d.enrollmentFailed), "enrollment failed"),
-    card(secs(t.mean), "time to first success, mean"),
-    card(secs(t.p50), "time to first success, p50"),
-    card(secs(t.p90), "time to first success, p90"),
-    card(secs(t.p99), "time to first success, p99"),
-    card(secs(t.max), "time to first success, max"),
+    card(secondsText(t.mean), "time to first success, mean"),
+    card(secondsText(t.p50), "time to first success, p50"),
+    card(secondsText(t.p90), "time to first success, p90"),
+    card(secondsText(t.p99), "time to first success, p99"),
+    card(secondsText(t.max), "time to first success, max"),
     card(num(f.mean), "failed tries before success, mean"),
     card(num(f.max), "failed tries before success, max"),
     card(String(result.attempts.failed), `failed tries (of ${result.attempts.total})`),
@@ -244,7 +210,9 @@ function expectationsSection(result: RunResult): Section {
   const rows = expectations.map((e) => [
     tag(e.passed ? "pass" : "fail", e.passed ? "pass" : "FAIL"),
     rawHtml(`<code>${escapeHtml(e.expression)}</code>`),
-    numCell(num(e.actual)),
+    numCell(
+      isSecondsPath(e.expression.split(" ")[0] ?? "") ? secondsText(e.actual, { digits: 3 }) : num(e.actual),
+    ),
   ]);
   return {
     id: "expectations",
@@ -259,10 +227,10 @@ function groupTable(result: RunResult): string {
     numCell(String(g.devices.total)),
     numCell(String(g.devices.connected)),
     numCell(String(g.devices.neverConnected)),
-    numCell(num(g.timeToFirstSuccessSeconds.mean, 1)),
-    numCell(num(g.timeToFirstSuccessSeconds.p50, 1)),
-    numCell(num(g.timeToFirstSuccessSeconds.p90, 1)),
-    numCell(num(g.timeToFirstSuccessSeconds.p99, 1)),
+    numCell(cellSeconds(g.timeToFirstSuccessSeconds.mean)),
+    numCell(cellSeconds(g.timeToFirstSuccessSeconds.p50)),
+    numCell(cellSeconds(g.timeToFirstSuccessSeconds.p90)),
+    numCell(cellSeconds(g.timeToFirstSuccessSeconds.p99)),
     numCell(num(g.failedAttemptsBeforeSuccess.mean)),
     numCell(num(g.failedAttemptsBeforeSuccess.max)),
   ]);
@@ -290,17 +258,19 @@ function dmpTables(result: RunResult): string {
       ? "<p>The site has no management point.</p>"
       : htmlTable(fallbacks ? [...head, ...FALLBACK_HEADERS] : head, mps),
   ];
-  if (result.replicas.length > 0) {
-    const rows = result.replicas.map((r) => [
+  const read = new Set(result.managementPoints.map((m) => m.database));
+  const replicas = result.replicas.filter((r) => read.has(r.name));
+  if (replicas.length > 0) {
+    const rows = replicas.map((r) => [
       r.name,
       numCell(String(r.syncs)),
       numCell(String(r.skippedSyncs)),
-      numCell(num(r.syncOffsetSeconds, 1)),
-      numCell(num(r.visibilityDelaySeconds.mean, 1)),
-      numCell(num(r.visibilityDelaySeconds.p99, 1)),
-      numCell(num(r.visibilityDelaySeconds.max, 1)),
+      numCell(cellSeconds(r.syncOffsetSeconds)),
+      numCell(cellSeconds(r.visibilityDelaySeconds.mean)),
+      numCell(cellSeconds(r.visibilityDelaySeconds.p99)),
+      numCell(cellSeconds(r.visibilityDelaySeconds.max)),
       numCell(
-        `${num(r.expectedVisibilityDelaySeconds.min, 1)} / ${num(r.expectedVisibilityDelaySeconds.mean, 1)} / ${num(r.expectedVisibilityDelaySeconds.max, 1)}`,
+        `${cellSeconds(r.expectedVisibilityDelaySeconds.min)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.mean)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.max)}`,
       ),
     ]);
     parts.push(
@@ -319,8 +289,8 @@ function dmpTables(result: RunResult): string {
           [
             numCell(String(c.attempted)),
             numCell(String(c.succeeded)),
-            numCell(num(c.timeToContentSeconds.p50, 1)),
-            numCell(num(c.timeToContentSeconds.p99, 1)),
+            numCell(cellSeconds(c.timeToContentSeconds.p50)),
+            numCell(cellSeconds(c.timeToContentSeconds.p99)),
             numCell(String(c.neverServed)),
           ],
         ],

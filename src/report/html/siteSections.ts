@@ -3,7 +3,7 @@
 import type { Finding } from "../../checks/finding.js";
 import { reachRows, type Reachability } from "../../model/reachability.js";
 import { ROLE_SHORT as SHORT } from "../roleNames.js";
-import { escapeHtml, htmlTable, raw, tag, type Section } from "./document.js";
+import { escapeHtml, htmlTable, pathHtml, raw, tag, type Section } from "./document.js";
 
 /** The findings of `check`, most severe first as `check` sorts them, each with its fix and source. */
 export function findingsSection(findings: readonly Finding[]): Section {
@@ -19,7 +19,7 @@ export function findingsSection(findings: readonly Finding[]): Section {
     tag(f.severity, f.severity),
     raw(
       [
-        `<div><code class="id">${escapeHtml(f.id)}</code> at <code>${escapeHtml(f.path)}</code></div>`,
+        `<div><code class="id">${escapeHtml(f.id)}</code> at ${pathHtml(f.path).html}</div>`,
         `<div>${escapeHtml(f.message)}</div>`,
         `<div class="fix"><strong>Fix:</strong> ${escapeHtml(f.fix)}</div>`,
         `<div class="source">Source: ${escapeHtml(f.source)}</div>`,

@@ -1,4 +1,5 @@
 // The report's stylesheet: readable on a light page, a dark page (prefers-color-scheme) and paper.
+import { NOWRAP_CELLS } from "./tableFit.js";
 import { chartColorCss } from "./theme.js";
 
 /** The whole stylesheet of a report (inlined in its <style>). */
@@ -34,8 +35,11 @@ table{border-collapse:collapse;margin:8px 0 4px;font-size:0.9em;font-variant-num
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:var(--panel);font-weight:600}
 th code{overflow-wrap:normal}
-td.num{text-align:right;white-space:nowrap}
+td.num{text-align:right}
+${NOWRAP_CELLS.map((c) => `td.${c}`).join(",")}{white-space:nowrap}
+td code{overflow-wrap:normal}
 .scroll{overflow-x:auto;max-width:100%}
+.scroll[class*=" fit-"]{container:table-box/inline-size}
 .tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:0.85em;font-weight:600;white-space:nowrap}
 .tag.pass,.tag.ok{color:var(--ok);background:var(--ok-bg)}
 .tag.fail,.tag.error,.tag.refused{color:var(--bad);background:var(--bad-bg)}

@@ -7,7 +7,7 @@ import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
 import type { SweepResult } from "../../sweep/document.js";
 import { intervalText } from "../interval.js";
-import { num } from "../format.js";
+import { isSecondsPath, num, secondsText } from "../format.js";
 import {
   card,
   escapeHtml,
@@ -20,6 +20,7 @@ import {
   type Cell,
   type Section,
 } from "./document.js";
+import { shortNames, valuesText } from "./variedNames.js";
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { isConstantMetric, metricTitle, sweepAxis, sweepChartSpec } from "./sweepChart.js";
@@ -38,6 +39,28 @@ export interface SweepReportInput {
 
 const metricPaths = (result: SweepResult): string[] => Object.keys(result.variants[0]?.metrics ?? {});
 
+const variedPaths = (result: SweepResult): string[] => Object.keys(result.variants[0]?.set ?? {});
+
+/** A varied path as a caption names it: its short name, the full path beside it where that is longer. */
+function pathWords(path: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(path) ?? path;
+  return name === path ? pathHtml(path).html : `<code>${escapeHtml(name)}</code> (${pathHtml(path).html})`;
+}
+
+function chartCaption(result: SweepResult, metric: string, spec: unknown): string {
+  const axis = sweepAxis(result);
+  const paths = variedPaths(result);
+  const names = shortNames(paths);
+  const parts = [`${pathHtml(metric).html} against ${axis ? pathWords(axis.path, names) : ""}`];
+  const others = paths.filter((p) => p !== axis?.path);
+  const values = (spec as { data?: { values?: { series: string }[] } }).data?.values ?? [];
+  const drawn = new Set(values.map((v) => v.series)).size;
+  const combinations = new Set(result.variants.map((v) => valuesText(v.set, others, names))).size;
+  if (others.length > 0 && drawn < combinations)
+    parts.push("series that are the same in every variant are drawn once, named together in the legend");
+  return parts.join("; ");
+}
+
 /** The charts of a sweep report: one per metric that varied, in metric order. */
 export function sweepReportCharts(result: SweepResult): PlannedChart[] {
   const axis = sweepAxis(result);
@@ -51,7 +74,7 @@ export function sweepReportCharts(result: SweepResult): PlannedChart[] {
         id: `chart-metric-${i + 1}`,
         title: metricTitle(metric),
         spec,
-        caption: `<code>${escapeHtml(metric)}</code> against <code>${escapeHtml(axis.path)}</code>`,
+        caption: chartCaption(result, metric, spec),
       },
     ];
     const paired = result.baseline !== undefined ? sweepChartSpec(result, metric, "baseline") : null;
@@ -69,21 +92,24 @@ export function sweepReportCharts(result: SweepResult): PlannedChart[] {
 
 // What every chart of the section shows, said once above them.
 function metricsIntro(result: SweepResult): string {
+  const axis = sweepAxis(result);
+  const bars = axis?.kind === "category";
   const band =
     result.runs > 1
-      ? `the shaded band is its 95% confidence interval (over the ${result.runs} runs: Student's t for means and counts, a bootstrap for percentiles and maxima)`
+      ? `${bars ? "the rule across its top" : "the shaded band"} is its 95% confidence interval (over the ${result.runs} runs: Student's t for means and counts, a bootstrap for percentiles and maxima)`
       : "one run per variant, so there is no confidence interval";
-  const axis = sweepAxis(result);
-  const others = Object.keys(result.variants[0]?.set ?? {}).filter((p) => p !== axis?.path);
+  const names = shortNames(variedPaths(result));
+  const others = variedPaths(result).filter((p) => p !== axis?.path);
   const lines =
     others.length > 0
-      ? ` One line per value of ${others.map((p) => `<code>${escapeHtml(p)}</code>`).join(", ")}.`
+      ? ` One ${bars ? "colour of bar" : "line"} per value of ${others.map((p) => pathWords(p, names)).join(", ")}.`
       : "";
-  return `<p>Each point is a variant's mean over its runs (${seedsText(result.seeds)}, the same seeds in every variant: variants differ by what was varied, not by luck); ${band}.${lines}</p>`;
+  return `<p>Each ${bars ? "bar" : "point"} is a variant's mean over its runs (${seedsText(result.seeds)}, the same seeds in every variant: variants differ by what was varied, not by luck); ${band}.${lines}</p>`;
 }
 
-function statsText(stats: MetricStats | undefined): string {
-  return intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+function statsText(metric: string, stats: MetricStats | undefined): string {
+  const text = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
+  return isSecondsPath(metric) ? secondsText(stats?.mean, { text, unit: false }) : text;
 }
 
 function overviewSection(result: SweepResult): Section {
@@ -98,9 +124,10 @@ function overviewSection(result: SweepResult): Section {
     card(seedsText(result.seeds).replace(/^seeds? /, ""), "seeds (the same in every variant)"),
     card(String(failed), "variants with a failed expectation"),
   ];
+  const names = shortNames(paths);
   const varied = htmlTable(
-    ["varied path", "values"],
-    paths.map((p) => [pathHtml(p), values(p).join(", ")]),
+    ["varied", "path", "values"],
+    paths.map((p) => [names.get(p) ?? p, pathHtml(p), values(p).join(", ")]),
   );
   return {
     id: "sweep",
@@ -132,11 +159,15 @@ function expectationsSection(result: SweepResult): Section {
       return tag(e.passed ? "pass" : "fail", `${e.passedRuns}/${result.runs}`);
     }),
   ]);
-  const head = [...paths.map(pathHtml), ...expressions.map((e) => raw(`<code>${escapeHtml(e)}</code>`))];
+  const names = shortNames(paths);
+  const head = [
+    ...paths.map((p) => names.get(p) ?? p),
+    ...expressions.map((e) => raw(`<code>${escapeHtml(e)}</code>`)),
+  ];
   return {
     id: "expectations",
     title: "Expectations",
-    body: `${verdict}\n<p>Runs in which each expectation held, per variant.</p>\n${htmlTable(head, rows)}`,
+    body: `${verdict}\n<p>Runs in which each expectation held, per variant.</p>\n${htmlTable(head, rows, { labelFirst: true })}`,
   };
 }
 
@@ -147,14 +178,15 @@ function tableSection(result: SweepResult): Section {
   const metrics = metricPaths(result).filter((m) => !isConstantMetric(result, m));
   const rows = result.variants.map((v) => [
     ...paths.map((p) => valueText(v.set[p])),
-    ...metrics.map((m) => numCell(statsText(v.metrics[m]))),
+    ...metrics.map((m) => numCell(statsText(m, v.metrics[m]))),
   ]);
   return {
     id: "table",
     title: "Every variant",
     body: `<p>Mean ± the half-width of the 95% confidence interval over ${plural(result.runs, "run")}; no ± when every run agreed.</p>\n${htmlTable(
-      [...paths.map(pathHtml), ...metrics.map(metricTitle)],
+      [...paths.map((p) => shortNames(paths).get(p) ?? p), ...metrics.map(metricTitle)],
       rows,
+      { labelFirst: true },
     )}`,
   };
 }
@@ -182,7 +214,10 @@ export function sweepReportHtml(
     constant.length === 0
       ? ""
       : `<p>The same in every run of every variant: ${constant
-          .map((m) => `<code>${escapeHtml(m)}</code> ${num(result.variants[0]?.metrics[m]?.min ?? null)}`)
+          .map((m) => {
+            const value = result.variants[0]?.metrics[m]?.min ?? null;
+            return `<code>${escapeHtml(m)}</code> ${isSecondsPath(m) ? secondsText(value, { digits: 3 }) : num(value)}`;
+          })
           .join(", ")}.</p>`;
   const figures = figuresOf(charts, svgs, "metrics");
   const sections: Section[] = [

@@ -40,8 +40,11 @@ export const SERIES: readonly ThemeColor[] = [
 /** Outage areas and the certificate's validity edges. */
 export const OUTAGE_COLOR: ThemeColor = { name: "--chart-outage", light: "#c0392b", dark: "#ff7b72" };
 
+/** The page's background, for strokes that cut a line (the key is near-white, so no other colour shares it). */
+export const BACKGROUND_COLOR: ThemeColor = { name: "--chart-bg", light: "#fefefe", dark: "#15191d" };
+
 /** Every colour the page's CSS remaps. */
-export const THEME_COLORS: readonly ThemeColor[] = [...SERIES, OUTAGE_COLOR];
+export const THEME_COLORS: readonly ThemeColor[] = [...SERIES, OUTAGE_COLOR, BACKGROUND_COLOR];
 
 /** Plot area width of every chart, in pixels (the page is about 900 px wide). */
 export const CHART_WIDTH = 640;

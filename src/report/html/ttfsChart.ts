@@ -1,7 +1,11 @@
 // Chart: the cumulative distribution of the time to first success, simulated beside the closed form.
 import type { TopLevelSpec } from "vega-lite";
 import type { CdfStep } from "./cdf.js";
-import { CHART_HEIGHT, CHART_WIDTH, chartConfig } from "./theme.js";
+import { BACKGROUND_COLOR, CHART_HEIGHT, CHART_WIDTH, chartConfig } from "./theme.js";
+
+/** The simulated line's width; the closed form's background stroke is narrower, so its edges show. */
+export const SIMULATED_WIDTH = 4.5;
+const HALO_WIDTH = 2.5;
 
 /** The curves of one device group. */
 export interface TtfsSeries {
@@ -53,21 +57,43 @@ export function ttfsPoints(series: readonly TtfsSeries[]): TtfsPoint[] {
   });
 }
 
+const curveChannel = (range: unknown[]) => ({
+  field: "curve",
+  type: "ordinal" as const,
+  sort: CURVES,
+  title: null,
+  scale: { domain: CURVES, range },
+});
+
+const only = (curve: TtfsPoint["curve"]) => [{ filter: { field: "curve", equal: curve } }];
+
 /**
- * A step line per group and curve: colour by group, solid for the simulation, dashed for the closed form.
+ * A step line per group and curve: colour by group, solid and wide for the simulation, dashed for the closed
+ * form. Where the two agree the closed form runs inside the simulated line, cut into it by a stroke of the
+ * page's background: both stay visible, and the simulated line keeps its full colour (legible on a dark page).
  * @returns a vega-lite spec with inline data (no I/O), or null when no group has a connected device
  */
 export function ttfsChartSpec(series: readonly TtfsSeries[]): TopLevelSpec | null {
   const values = ttfsPoints(series);
   if (!values.some((p) => p.curve === "simulated")) return null;
   const groups = [...new Set(series.map((s) => s.group))];
+  const line = { type: "line" as const, interpolate: "step-after" as const };
+  // One legend for the curves: vega-lite merges these two channels of one field into it.
+  const curves = {
+    strokeDash: curveChannel([
+      [1, 0],
+      [6, 4],
+    ]),
+    strokeWidth: curveChannel([SIMULATED_WIDTH, 1.5]),
+  };
+  const config = chartConfig();
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    config: chartConfig(),
+    // The curves' legend symbols are drawn in the text's colour, not vega's grey (unreadable on a dark page).
+    config: { ...config, legend: { ...config.legend, symbolStrokeColor: "currentColor" } },
     data: { values: [...values] },
-    mark: { type: "line", interpolate: "step-after" },
     encoding: {
       x: {
         field: "minutes",
@@ -83,36 +109,16 @@ export function ttfsChartSpec(series: readonly TtfsSeries[]): TopLevelSpec | nul
         axis: { format: ".0%" },
       },
       color: { field: "group", type: "nominal", title: "group", scale: { domain: groups } },
-      strokeDash: {
-        field: "curve",
-        type: "ordinal",
-        sort: CURVES,
-        title: null,
-        scale: {
-          domain: CURVES,
-          range: [
-            [1, 0],
-            [6, 4],
-          ],
-        },
-      },
-      // Where the two agree they overlap: a wide, pale simulated line under a thin closed-form one shows both.
-      // One legend for the curves: vega-lite merges these three channels of one field into it.
-      strokeWidth: {
-        field: "curve",
-        type: "ordinal",
-        sort: CURVES,
-        title: null,
-        scale: { domain: CURVES, range: [3.5, 1.5] },
-      },
-      opacity: {
-        field: "curve",
-        type: "ordinal",
-        sort: CURVES,
-        title: null,
-        scale: { domain: CURVES, range: [0.55, 1] },
-      },
       order: { field: "seconds", type: "quantitative" },
     },
+    layer: [
+      { transform: only("simulated"), mark: line, encoding: curves },
+      {
+        transform: only("closed form"),
+        mark: { ...line, strokeWidth: HALO_WIDTH },
+        encoding: { color: { value: BACKGROUND_COLOR.light }, detail: { field: "group" } },
+      },
+      { transform: only("closed form"), mark: line, encoding: curves },
+    ],
   };
 }

@@ -45,7 +45,8 @@ describe("a run report with ConfigMgr clients", () => {
 
   it("captions each deployment with what to look at: its start, the replica's syncs, 50% and 90%", () => {
     const [policy, app] = deploymentCharts(result, series);
-    expect(policy?.title).toBe("Deployment policy: share of targeted devices that have it");
+    // Its heading does not repeat the section's ("Deployments").
+    expect(policy?.title).toBe("Share of its targeted devices that have policy");
     expect(policy?.caption).toContain("The share of the 400 devices <code>policy</code> targets");
     expect(policy?.caption).toContain("(the dashed rule, 1h30m into the run)");
     expect(app?.caption).toContain("Dotted rules: the syncs of r1 (every 5m, applied 30s later)");
@@ -80,7 +81,9 @@ describe("a run report with ConfigMgr clients", () => {
     const [chart] = deploymentCharts(closed, { ...series, deployments: [cut] });
     expect(chart?.caption).toContain("300 devices had received it when the run ended.");
     expect(chart?.caption).not.toContain("90% after");
-    expect(chart?.caption).toContain("expects a mean of 1830 s (30 to 3630 s); the simulation's is");
+    expect(chart?.caption).toContain(
+      "expects a mean of 1830 s (30m30s), from 30 s to 3630 s (1h1m); the simulation's is",
+    );
     expect(timeToShare({ ...cut, targeted: 400 }, 0.9)).toBe(null);
   });
 
@@ -146,7 +149,11 @@ describe("a run report without clients", () => {
     const run = runSimulation(mdm);
     expect(fallbackCharts(run.result, run.series)).toEqual([]);
     const [chart] = deploymentCharts(run.result, run.series);
-    expect(chart?.caption).toContain("No targeted device's management point reads a replica");
+    // No management point reads a replica: the caption does not speak of one.
+    expect(chart?.caption).toContain(
+      "Every management point reads the site database: each device receives it at its next successful poll",
+    );
+    expect(chart?.caption).not.toMatch(/replica/i);
     const { html } = await buildRunReport(reportInput(mdm, "mdmsim report test.json"));
     expect(pageStructure(html).sectionIds).toContain("deployments");
     expect(tableAfter(html, '<section id="deployments">')[1]?.slice(0, 4)).toEqual(["wipe", "30", "30", "0"]);

@@ -29,7 +29,13 @@ function sweep(sets: Record<string, unknown>[], means: (number | null)[]): Sweep
 describe("sweepAxis", () => {
   it("places durations to scale, in minutes from two minutes up", () => {
     const result = sweep([{ p: "1m" }, { p: "90s" }, { p: "5m" }], [1, 2, 3]);
-    expect(sweepAxis(result)).toEqual({ path: "p", kind: "duration", title: "p (min)", scale: 60 });
+    expect(sweepAxis(result)).toEqual({
+      path: "p",
+      name: "p",
+      kind: "duration",
+      title: "p (min)",
+      scale: 60,
+    });
     expect(sweepPoints(result, "timeToFirstSuccessSeconds.mean", sweepAxis(result)!).map((p) => p.x)).toEqual(
       [1, 1.5, 5],
     );
@@ -38,6 +44,7 @@ describe("sweepAxis", () => {
   it("stays in seconds below two minutes", () => {
     expect(sweepAxis(sweep([{ p: "30s" }, { p: "90s" }], [1, 2]))).toEqual({
       path: "p",
+      name: "p",
       kind: "duration",
       title: "p (s)",
       scale: 1,
@@ -59,8 +66,15 @@ describe("sweepAxis", () => {
     const axis = sweepAxis(result)!;
     expect(axis).toMatchObject({ path: "p", kind: "duration", title: "p (min)" });
     const points = sweepPoints(result, "timeToFirstSuccessSeconds.mean", axis);
-    expect(points.map((p) => p.series)).toEqual(["n=100", "n=100", "n=100", "n=200", "n=200", "n=200"]);
-    expect(points[0]).toEqual({ x: 1, value: "1m", series: "n=100", mean: 1, lo: -1, hi: 3 });
+    expect(points.map((p) => p.series)).toEqual([
+      "n = 100",
+      "n = 100",
+      "n = 100",
+      "n = 200",
+      "n = 200",
+      "n = 200",
+    ]);
+    expect(points[0]).toEqual({ x: 1, value: "1m", series: "n = 100", mean: 1, lo: -1, hi: 3 });
   });
 
   it("keeps numbers as numbers and anything else as categories in the given order", () => {
@@ -70,7 +84,8 @@ describe("sweepAxis", () => {
     const spec = sweepChartSpec(text, "timeToFirstSuccessSeconds.mean") as unknown as {
       layer: { mark: { type: string }; encoding: { x: { sort?: string[] } } }[];
     };
-    expect(spec.layer.map((l) => l.mark.type)).toEqual(["rule", "point"]);
+    // Categories get bars (a zero is a labelled bar of no height), their interval a rule, their mean a label.
+    expect(spec.layer.map((l) => l.mark.type)).toEqual(["bar", "rule", "text"]);
     expect(spec.layer[0]!.encoding.x.sort).toEqual(["site", "replica1"]);
   });
 });
@@ -110,5 +125,52 @@ describe("isConstantMetric and metricUnit", () => {
     expect(metricUnit("devices.neverConnected")).toBe("devices");
     expect(metricUnit("attempts.failed")).toBe("tries");
     expect(metricUnit("events")).toBe("events");
+  });
+});
+
+describe("legends name the varied values, not paths", () => {
+  const database = "site.servers.cm01.corp.contoso.com.roles.managementPoint.database";
+  const interval = "site.replicas.replica1.syncInterval";
+
+  it("titles the axis and names each series by the short name of its path and its value", () => {
+    const result = sweep(
+      [
+        { [database]: "site", [interval]: "5m" },
+        { [database]: "site", [interval]: "15m" },
+        { [database]: "replica1", [interval]: "5m" },
+        { [database]: "replica1", [interval]: "15m" },
+      ],
+      [0, 0, 250, 530],
+    );
+    const axis = sweepAxis(result)!;
+    expect(axis).toMatchObject({ path: database, name: "database", kind: "category", title: "database" });
+    const points = sweepPoints(result, "timeToFirstSuccessSeconds.mean", axis);
+    expect(new Set(points.map((p) => p.series))).toEqual(
+      new Set(["syncInterval = 5m", "syncInterval = 15m"]),
+    );
+    const legend = JSON.stringify(sweepChartSpec(result, "timeToFirstSuccessSeconds.mean"));
+    expect(legend).not.toContain("site.servers");
+    expect(legend).not.toContain("…");
+  });
+
+  it("draws series with the same points once, named after both", () => {
+    const result = sweep(
+      [
+        { [database]: "site", [interval]: "5m" },
+        { [database]: "site", [interval]: "15m" },
+        { [database]: "site", [interval]: "30m" },
+        { [database]: "replica1", [interval]: "5m" },
+        { [database]: "replica1", [interval]: "15m" },
+        { [database]: "replica1", [interval]: "30m" },
+      ],
+      [7, 8, 9, 7, 8, 9],
+    );
+    const points = sweepPoints(result, "timeToFirstSuccessSeconds.mean", sweepAxis(result)!);
+    expect(points.map((p) => p.series)).toEqual([
+      "database = site or replica1",
+      "database = site or replica1",
+      "database = site or replica1",
+    ]);
+    expect(points.map((p) => p.x)).toEqual([5, 15, 30]);
   });
 });

@@ -1,6 +1,7 @@
 // The time-to-first-success chart's spec: its data and its encoding.
 import { describe, expect, it } from "vitest";
-import { ttfsChartSpec, ttfsPoints } from "../../../src/report/html/ttfsChart.js";
+import { SIMULATED_WIDTH, ttfsChartSpec, ttfsPoints } from "../../../src/report/html/ttfsChart.js";
+import { BACKGROUND_COLOR } from "../../../src/report/html/theme.js";
 
 const simulated = [
   { seconds: 0, fraction: 0 },
@@ -37,17 +38,35 @@ describe("ttfsChartSpec", () => {
       { group: "a", simulated, closedForm },
       { group: "b", simulated, closedForm: null },
     ]) as unknown as {
-      mark: unknown;
+      layer: { mark: Record<string, unknown>; encoding: Record<string, { scale: { domain: unknown } }> }[];
       encoding: Record<string, { scale: { domain: unknown } }>;
       data: { values: unknown[] };
       config: { background: string };
     };
-    expect(spec.mark).toEqual({ type: "line", interpolate: "step-after" });
+    for (const layer of spec.layer)
+      expect(layer.mark).toMatchObject({ type: "line", interpolate: "step-after" });
     expect(spec.encoding.color!.scale.domain).toEqual(["a", "b"]);
-    expect(spec.encoding.strokeDash!.scale.domain).toEqual(["simulated", "closed form"]);
+    expect(spec.layer[0]!.encoding.strokeDash!.scale.domain).toEqual(["simulated", "closed form"]);
     expect(spec.encoding.y!.scale.domain).toEqual([0, 1]);
     expect(spec.data.values).toHaveLength(8 + 4);
     expect(spec.config.background).toBe("transparent");
+  });
+
+  it("draws the simulation at full colour, the closed form inside it cut by the page's background", () => {
+    const spec = ttfsChartSpec([{ group: "a", simulated, closedForm }]) as unknown as {
+      layer: {
+        transform: { filter: { equal: string } }[];
+        mark: { strokeWidth?: number };
+        encoding: Record<string, { value?: string; scale?: { range: unknown[] } }>;
+      }[];
+    };
+    const [sim, halo, closed] = spec.layer;
+    expect(sim?.transform[0]?.filter.equal).toBe("simulated");
+    // No opacity: a pale line is what a dark page could not show.
+    for (const layer of spec.layer) expect(layer.encoding.opacity).toBeUndefined();
+    expect(halo?.encoding.color?.value).toBe(BACKGROUND_COLOR.light);
+    expect(halo?.mark.strokeWidth).toBeLessThan(SIMULATED_WIDTH);
+    expect(closed?.encoding.strokeWidth?.scale?.range).toEqual([SIMULATED_WIDTH, 1.5]);
   });
 
   it("is null when no device connected", () => {
