@@ -169,7 +169,7 @@ describe("buildProbeReport", () => {
       scenarioManagementPointsNotAdvertised: [],
     });
     expect(anyUnreachable(report)).toBe(true);
-    expect(anyUnreachable({ probes: report.probes.filter((p) => p.ok) })).toBe(false);
+    expect(anyUnreachable({ ...report, probes: report.probes.filter((p) => p.ok) })).toBe(false);
 
     const table = renderProbeTable(scenario, report);
     const dpRow = table.split("\n").find((l) => l.includes("│ DP"));
