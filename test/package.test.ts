@@ -350,6 +350,18 @@ describe("every link the package shows resolves inside the installed package", (
     expect(broken).toEqual([]);
   });
 
+  it("each bundled scenario's $schema names the shipped schema, which is what mdmsim schema prints", () => {
+    const printed = mdmsim("module", ["schema"]);
+    expect(printed.status, printed.stderr).toBe(0);
+    const scenarios = files.filter((f) => /^scenarios\/[^/]+\.json$/.test(f));
+    expect(scenarios.length).toBeGreaterThan(10);
+    for (const file of scenarios) {
+      const { $schema } = JSON.parse(readFileSync(join(installed(), file), "utf8")) as { $schema: string };
+      expect(unresolved(file, $schema)).toBeUndefined();
+      expect(readFileSync(resolve(installed(), dirname(file), $schema), "utf8"), file).toBe(printed.stdout);
+    }
+  });
+
   it("so do the docs/ mentions of --help and explain", () => {
     const top = mdmsim("module", ["--help"]);
     const commands = [...top.stdout.matchAll(/^ {2}mdmsim ([a-z-]+)/gm)].map((m) => m[1] ?? "");
