@@ -20,6 +20,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anchors, docsMentions, linksOf } from "./helpers/markdownLinks.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "mdmsim-pack-"));
@@ -297,26 +298,6 @@ describe("the packed package", () => {
 // links, or to the package for the program's `docs/…` mentions) and, with an anchor, a heading there.
 describe("every link the package shows resolves inside the installed package", () => {
   const installed = (): string => join(PROJECTS.module, "node_modules", "mdmsim");
-  const withoutFences = (markdown: string): string =>
-    markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm, "");
-
-  // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens, repeats numbered.
-  function anchors(markdown: string): Set<string> {
-    const seen = new Map<string, number>();
-    const found = new Set<string>();
-    for (const m of withoutFences(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-      const base = (m[1] ?? "")
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-        .replace(/\s/g, "-");
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
-      found.add(n === 0 ? base : `${base}-${n}`);
-    }
-    for (const m of markdown.matchAll(/<a\s+(?:id|name)="([^"]+)"/g)) found.add(m[1] ?? "");
-    return found;
-  }
-
   /** Why `target` (linked from `from`, a path in the package) does not resolve, or undefined. */
   function unresolved(from: string, target: string): string | undefined {
     const [path = "", anchor] = target.split("#");
@@ -330,13 +311,6 @@ describe("every link the package shows resolves inside the installed package", (
     }
     return undefined;
   }
-
-  const linksOf = (markdown: string): string[] =>
-    [...withoutFences(markdown).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)]
-      .map((m) => m[1] ?? "")
-      .filter((t) => !/^[a-z][a-z+.-]*:/i.test(t));
-  const docsMentions = (text: string): string[] =>
-    [...text.matchAll(/\bdocs\/[\w./-]+\.md(?:#[\w-]+)?/g)].map((m) => m[0]);
 
   it("ships docs/ and the README's, ARCHITECTURE's and docs' links all resolve (anchors too)", () => {
     expect(files).toEqual(
