@@ -14,10 +14,12 @@ import { reportCommand } from "./commands/report.js";
 import { studioCommand } from "./commands/studio.js";
 import { importCommand } from "./commands/import.js";
 import { exportScriptCommand } from "./commands/exportScript.js";
+import { scenariosCommand } from "./commands/scenarios.js";
 
 /** Every command, in `--help` order. */
 export const COMMANDS: readonly Command[] = [
   runCommand,
+  scenariosCommand,
   checkCommand,
   reachCommand,
   sweepCommand,

@@ -1,6 +1,7 @@
 // `mdmsim compare` without the shell: plan both sides with the same seeds, run the (side, run) jobs the
 // way a sweep runs its (variant, run) jobs, and pair the outcomes seed by seed. Sequential and pure; the
 // command line spreads the same jobs over worker threads and assembles their outcomes by job index.
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { JobOutcome } from "../sweep/job.js";
 import { planRuns, runPlannedJob, sweepJobs, type SweepOptions, type SweepPlan } from "../sweep/sweep.js";
@@ -20,6 +21,8 @@ export interface CompareSide {
 
 /** The document of `mdmsim compare --format json`. */
 export interface CompareResult {
+  /** `mdmsim-compare/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"compare">;
   readonly a: CompareSide;
   readonly b: CompareSide;
   readonly runs: number;
@@ -92,6 +95,7 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
     ];
   });
   return {
+    format: DOCUMENT_FORMATS.compare,
     a: plan.sides.a,
     b: plan.sides.b,
     runs: plan.runs,

@@ -2,6 +2,7 @@
 // (the same shape as the scenario's, so one reader serves `explain` for both). The result's types live in
 // results/; a test runs scenarios and requires every field they produce to be declared here, and back.
 import { REASONS } from "../model/reasons.js";
+import { DOCUMENT_FORMATS } from "../results/documentFormat.js";
 import { REASON_MEANINGS } from "./reasonMeanings.js";
 import { POLL_PROFILE_NAMES } from "../scenario/pollProfiles.js";
 import type { SchemaNode } from "../scenario/schemaNodes.js";
@@ -137,6 +138,12 @@ const load = object(
 
 /** The run document's declaration. */
 export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run; times in seconds", {
+  format: {
+    type: "string",
+    const: DOCUMENT_FORMATS.run,
+    description:
+      "The document and its major version, always first; the major changes only when a field is removed or changes meaning",
+  },
   scenario: text("The scenario's name"),
   seed: int("The master seed the run used (the scenario's, or --seed)"),
   durationSeconds: num("The run's length"),

@@ -1,5 +1,6 @@
 // What an import tells besides the scenario: the facts the export could not tell (each with the scenario
 // path to fill in), the rows it could not read, and what it left out.
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 
 /** Why a value in the imported scenario needs the architect's attention. */
 export type ImportNoteKind =
@@ -84,4 +85,23 @@ export function uniqueName(base: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
   taken.add(name);
   return name;
+}
+
+/** The document of `mdmsim import --notes FILE`: what the stderr table shows, for programs. */
+export interface ImportNotesDocument {
+  /** `mdmsim-import-notes/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"importNotes">;
+  readonly summary: ImportSummary;
+  readonly notes: readonly ImportNote[];
+  readonly skipped: readonly SkippedRow[];
+}
+
+/** The notes document of an import. */
+export function importNotesDocument(result: {
+  readonly summary: ImportSummary;
+  readonly notes: readonly ImportNote[];
+  readonly skipped: readonly SkippedRow[];
+}): ImportNotesDocument {
+  const { summary, notes, skipped } = result;
+  return { format: DOCUMENT_FORMATS.importNotes, summary, notes, skipped };
 }

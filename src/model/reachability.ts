@@ -1,5 +1,6 @@
 // `mdmsim reach`: each device group × each server role → "ok" or the first failing rule's reason at time t.
 import { UsageError } from "../errors.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import { parseDuration } from "../scenario/duration.js";
 import { showValue, type Scenario } from "../scenario/schema.js";
 import { checkReachLimits } from "./estimate.js";
@@ -16,6 +17,8 @@ export interface ReachCell {
 
 /** The reachability matrix document of `mdmsim reach --format json`. */
 export interface Reachability {
+  /** `mdmsim-reach/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"reach">;
   readonly scenario: string;
   /** Simulation time the rules are evaluated at, in seconds. */
   readonly timeSeconds: number;
@@ -51,7 +54,7 @@ export function reachability(scenario: Scenario, time = 0): Reachability {
       return { group: group.name, server: server.name, role, result: reason ?? "ok" };
     }),
   );
-  return { scenario: scenario.name, timeSeconds: time, columns, cells };
+  return { format: DOCUMENT_FORMATS.reach, scenario: scenario.name, timeSeconds: time, columns, cells };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The result document of `mdmsim probe --format json` (cli-and-results.md, `probe`): one entry per server
 // role and path, built from the adapter's observations by pure judgement.
 import { reachability } from "../model/reachability.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import type { RoleName } from "../model/rules.js";
 import type { Scenario } from "../scenario/schema.js";
 import { predictionsFor, type GroupPrediction } from "./compare.js";
@@ -58,6 +59,8 @@ export interface ProbeEntry {
 
 /** The `probe --format json` document. */
 export interface ProbeReport {
+  /** `mdmsim-probe/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"probe">;
   readonly probes: readonly ProbeEntry[];
 }
 
@@ -152,7 +155,7 @@ export function buildProbeReport(
       agrees: predicted.every((p) => p.agreement !== "differs"),
     };
   });
-  return { probes };
+  return { format: DOCUMENT_FORMATS.probe, probes };
 }
 
 /** Whether any probed role was unreachable (exit code 1): a role is unreachable when any of its paths failed. */

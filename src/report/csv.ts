@@ -52,6 +52,7 @@ function flatten(value: unknown, path: string, rows: string[][]): void {
  */
 export function renderCsv(document: object, omit: readonly string[] = ["trace", "perDevice"]): string {
   const rows: string[][] = [["path", "value"]];
-  for (const [k, v] of Object.entries(document)) if (!omit.includes(k)) flatten(v, k, rows);
+  // `format` heads a JSON document for the programs that read it; a CSV's rows are the numbers alone.
+  for (const [k, v] of Object.entries(document)) if (k !== "format" && !omit.includes(k)) flatten(v, k, rows);
   return csvText(rows);
 }

@@ -1,6 +1,7 @@
 // The result document of `run` (cli-and-results.md): built from the engine's counters.
 import type { GroupTally, RawRun } from "../model/tally.js";
 import type { DeviceRecord, TraceEvent } from "./device.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "./documentFormat.js";
 import { buildLoad, type LoadResult } from "./load.js";
 import { buildDeployments, type DeploymentResult } from "./deployments.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
@@ -111,6 +112,8 @@ export interface ExpectationResult {
 
 /** The result document of `mdmsim run --format json`. Times in seconds. */
 export interface RunResult {
+  /** `mdmsim-run/1`: the document and its major version (documentFormat.ts). */
+  readonly format: DocumentFormat<"run">;
   readonly scenario: string;
   readonly seed: number;
   readonly durationSeconds: number;
@@ -138,7 +141,7 @@ export interface RunResult {
 }
 
 /** The run's numbers: the document without what is evaluated or attached afterwards. */
-export type MeasuredRun = Omit<RunResult, "expectations" | "events" | "perDevice" | "trace">;
+export type MeasuredRun = Omit<RunResult, "format" | "expectations" | "events" | "perDevice" | "trace">;
 
 /** Evaluates expectations over the run's numbers (`events` included). */
 export type ExpectationEvaluator = (
@@ -283,6 +286,7 @@ export function buildRunResult(raw: RawRun, evaluate: ExpectationEvaluator = () 
   const measured = measure(raw);
   const expectations = evaluate({ ...measured, events: raw.events });
   return {
+    format: DOCUMENT_FORMATS.run,
     ...measured,
     expectations,
     events: raw.events,

@@ -1,6 +1,7 @@
 // The sweep document: what defines it (the header, as shards carry it to `merge`), its types, and its
 // assembly from the jobs' outcomes by job index, so it does not depend on how the jobs were run.
 import { pairedDifference, relativeChange, type MetricComparison } from "../compare/paired.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import { aggregate, type MetricStats } from "./aggregate.js";
 import type { JobOutcome } from "./job.js";
 import { intervalMethod, type Bounds, type MetricProfile } from "./metricProfile.js";
@@ -63,6 +64,8 @@ export type BaselineComparison = Pick<MetricComparison, "difference" | "relative
 
 /** The document of `mdmsim sweep --format json` (cli-and-results.md). */
 export interface SweepResult {
+  /** `mdmsim-sweep/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"sweep">;
   readonly scenario: string;
   readonly runs: number;
   readonly seeds: readonly number[];
@@ -112,7 +115,14 @@ export function assembleSweep(header: SweepHeader, outcomes: readonly JobOutcome
       : {}),
   }));
   const { scenario, seeds, baseline } = header;
-  return { scenario, runs, seeds, ...(baseline !== undefined ? { baseline } : {}), variants };
+  return {
+    format: DOCUMENT_FORMATS.sweep,
+    scenario,
+    runs,
+    seeds,
+    ...(baseline !== undefined ? { baseline } : {}),
+    variants,
+  };
 }
 
 // Every metric of variant `v` paired seed by seed with variant `k` (indices from 0); each side's mean comes

@@ -13,6 +13,7 @@ import type { JobOutcome } from "./job.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { isRecord } from "../isRecord.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 
 /** `--shard I/N`: slice I (from 1) of N. */
 export interface ShardSpec {
@@ -20,8 +21,8 @@ export interface ShardSpec {
   readonly count: number;
 }
 
-/** Marks a file as a sweep shard, so `merge` rejects anything else with a clear message. */
-export const SHARD_FORMAT = "mdmsim-sweep-shard";
+/** Marks a file as a sweep shard, so `merge` rejects anything else (or another version) with a clear message. */
+const SHARD_FORMAT = DOCUMENT_FORMATS.sweepShard;
 
 /** One job's outcome in a shard file. */
 export interface ShardJob extends JobOutcome {
@@ -31,8 +32,8 @@ export interface ShardJob extends JobOutcome {
 
 /** The partial document `sweep --shard I/N` writes. */
 export interface SweepShard {
-  readonly format: typeof SHARD_FORMAT;
-  readonly version: 1;
+  /** `mdmsim-sweep-shard/1` (results/documentFormat.ts). */
+  readonly format: DocumentFormat<"sweepShard">;
   readonly shard: ShardSpec;
   /** A hash of the scenario (after `--set`) and the added expectations: shards of other sweeps differ. */
   readonly fingerprint: string;
@@ -91,7 +92,6 @@ export function makeShard(
 ): SweepShard {
   return {
     format: SHARD_FORMAT,
-    version: 1,
     shard: { index: shard.index, count: shard.count },
     fingerprint,
     sweep: sweepHeader(header),
@@ -250,6 +250,22 @@ function checkJobs(
   });
 }
 
+/**
+ * Refuses a file that is no shard, or a shard of another format (another mdmsim's major version, or the
+ * unversioned shards of earlier releases): its fields may mean something else.
+ * @throws UsageError naming the file and both formats
+ */
+function checkShardFormat(name: string, data: unknown): asserts data is Record<string, unknown> {
+  const format = isRecord(data) ? data.format : undefined;
+  if (format === SHARD_FORMAT) return;
+  if (typeof format === "string" && format.startsWith("mdmsim-sweep-shard"))
+    throw new UsageError(
+      `${name}: a sweep shard of format ${JSON.stringify(format)}; this mdmsim merges ${JSON.stringify(SHARD_FORMAT)} (write and merge the shards with the same mdmsim)`,
+    );
+  const what = typeof format === "string" && format.startsWith("mdmsim-") ? `a ${format} document, ` : "";
+  throw new UsageError(`${name}: not a sweep shard (${what}write shards with mdmsim sweep … --shard I/N)`);
+}
+
 /** A shard file's name and parsed JSON. */
 export interface ShardFile {
   readonly name: string;
@@ -270,9 +286,7 @@ export function mergeShards(files: readonly ShardFile[]): SweepResult {
     const bad = (what: string): never => {
       throw new UsageError(`${name}: not a complete sweep shard (${what})`);
     };
-    if (!isRecord(data) || data.format !== SHARD_FORMAT)
-      throw new UsageError(`${name}: not a sweep shard (write shards with mdmsim sweep … --shard I/N)`);
-    if (data.version !== 1) bad(`version ${JSON.stringify(data.version)}; this mdmsim reads version 1`);
+    checkShardFormat(name, data);
     const spec = data.shard;
     if (!isRecord(spec) || !isCount(spec.count, 1) || !isCount(spec.index, 1) || spec.index > spec.count)
       return bad("shard: expected { index, count } with 1 <= index <= count");

@@ -16,6 +16,7 @@ describe("mdmsim compare", () => {
     expect(out.code).toBe(0);
     const doc = parseJson(out.stdout);
     expect(Object.keys(doc)).toEqual([
+      "format",
       "a",
       "b",
       "runs",

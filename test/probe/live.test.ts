@@ -181,7 +181,7 @@ describe("probe --format json against loopback servers", () => {
   it("exits 1 (a role is unreachable) and prints only the JSON document", () => {
     expect(full.code, full.stderr).toBe(1);
     expect(full.stderr).toBe("");
-    expect(Object.keys(parseJson(full.stdout))).toEqual(["probes"]);
+    expect(Object.keys(parseJson(full.stdout))).toEqual(["format", "probes"]);
   });
 
   it("has one entry per server role and path, in scenario order, with the contract's fields", () => {

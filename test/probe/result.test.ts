@@ -149,7 +149,7 @@ describe("buildProbeReport", () => {
       t.check === "mplist" ? answered(200, mplist) : t.role === "distributionPoint" ? refused : answered(200),
     );
     const report = buildProbeReport(scenario, targets, observations);
-    expect(Object.keys(report)).toEqual(["probes"]);
+    expect(Object.keys(report)).toEqual(["format", "probes"]);
     const [epp, , dp, mp] = report.probes;
     expect(epp).toMatchObject({
       ok: true,
@@ -169,7 +169,7 @@ describe("buildProbeReport", () => {
       scenarioManagementPointsNotAdvertised: [],
     });
     expect(anyUnreachable(report)).toBe(true);
-    expect(anyUnreachable({ probes: report.probes.filter((p) => p.ok) })).toBe(false);
+    expect(anyUnreachable({ ...report, probes: report.probes.filter((p) => p.ok) })).toBe(false);
 
     const table = renderProbeTable(scenario, report);
     const dpRow = table.split("\n").find((l) => l.includes("│ DP"));

@@ -136,7 +136,7 @@ function certificateOf(name: string): unknown {
 describe("probe --update-certificates", () => {
   it("probes as usual (exit 1: the closed server), then writes the file and names the server it kept", () => {
     expect(outcome.code, outcome.stderr).toBe(1);
-    expect(Object.keys(parseJson(outcome.stdout))).toEqual(["probes"]);
+    expect(Object.keys(parseJson(outcome.stdout))).toEqual(["format", "probes"]);
     expect(outcome.stderr).toContain(`mdmsim probe: wrote ${out}: the certificates of 4 servers`);
     expect(outcome.stderr).toMatch(
       /closed\.mdmsim\.test: kept the scenario's certificate: the TLS handshake did not complete \(ECONNREFUSED\)/,

@@ -11,7 +11,7 @@ function matrix(groups: number, servers: number): Reachability {
   const cells = Array.from({ length: groups }, (_, g) =>
     columns.map((c, s) => ({ group: `g${g}`, ...c, result: (g + s) % 7 === 0 ? "server-down" : "ok" })),
   ).flat();
-  return { scenario: "big", timeSeconds: 0, columns, cells };
+  return { format: "mdmsim-reach/1", scenario: "big", timeSeconds: 0, columns, cells };
 }
 
 describe("renderReachTable", () => {

@@ -18,6 +18,7 @@ describe("buildRunResult", () => {
       return [{ expression: "devices.total == 20", actual: measured.devices.total, passed: true }];
     });
     expect(Object.keys(result)).toEqual([
+      "format",
       "scenario",
       "seed",
       "durationSeconds",

@@ -70,7 +70,7 @@ describe("mdmsim sweep in-process", () => {
       "replicas.replica1.syncs",
     ]);
     const doc = parseJson(out.stdout);
-    expect(Object.keys(doc)).toEqual(["scenario", "runs", "seeds", "variants"]);
+    expect(Object.keys(doc)).toEqual(["format", "scenario", "runs", "seeds", "variants"]);
     expect(doc).toMatchObject({ scenario: "baseline", runs: 3, seeds: [1, 2, 3] });
     const variants = doc.variants as {
       set: object;
@@ -204,7 +204,7 @@ describe("bin/mdmsim sweep and merge", () => {
       const out = runBin([...SMALL, "--shard", `${i + 1}/3`, "--out", file, "--jobs", i === 0 ? "2" : "1"]);
       expect(out.code, out.stderr).toBe(0);
       expect(out.stdout).toBe("");
-      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ format: "mdmsim-sweep-shard" });
+      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ format: "mdmsim-sweep-shard/1" });
     });
     const merged = runBin(["merge", files[2]!, files[0]!, files[1]!, "--format", "json"]);
     expect(merged.stdout).toBe(whole.stdout);

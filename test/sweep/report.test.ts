@@ -32,6 +32,7 @@ const variant = (interval: string, mean: number, connected: number, passedRuns =
 });
 
 const result: SweepResult = {
+  format: "mdmsim-sweep/1",
   scenario: "baseline",
   runs: 3,
   seeds: [1, 2, 3],

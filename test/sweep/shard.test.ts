@@ -107,7 +107,15 @@ describe("mergeShards", () => {
       "x.json: not a sweep shard",
     );
     expect(() => mergeShards([{ name: "x.json", data: [1, 2] }])).toThrow("x.json: not a sweep shard");
-    expect(() => bad({ version: 2 })).toThrow("x.json: not a complete sweep shard (version 2");
+    expect(() => bad({ format: "mdmsim-sweep-shard/2" })).toThrow(
+      'x.json: a sweep shard of format "mdmsim-sweep-shard/2"; this mdmsim merges "mdmsim-sweep-shard/1"',
+    );
+    expect(() => bad({ format: "mdmsim-sweep-shard", version: 1 })).toThrow(
+      'x.json: a sweep shard of format "mdmsim-sweep-shard"; this mdmsim merges "mdmsim-sweep-shard/1"',
+    );
+    expect(() => bad({ format: "mdmsim-sweep/1" })).toThrow(
+      "x.json: not a sweep shard (a mdmsim-sweep/1 document, write shards with",
+    );
     expect(() => bad({ shard: { index: 3, count: 2 } })).toThrow(
       "x.json: not a complete sweep shard (shard:",
     );

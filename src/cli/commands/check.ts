@@ -1,5 +1,6 @@
 // `mdmsim check <scenario>`: the static findings; exit 1 on any error.
 import { checkScenario } from "../../checks/checkScenario.js";
+import { checkDocument } from "../../checks/checkDocument.js";
 import { renderCsv } from "../../report/csv.js";
 import { renderCheckTable } from "../../report/checkTable.js";
 import { defineCommand } from "../command.js";
@@ -28,7 +29,7 @@ export const checkCommand = defineCommand<CheckArgs>({
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const findings = attributed(args.scenario, () => checkScenario(scenario));
     if (args.format === "json")
-      io.stdout(JSON.stringify({ scenario: scenario.name, findings }, null, 2) + "\n");
+      io.stdout(JSON.stringify(checkDocument(scenario.name, findings), null, 2) + "\n");
     else if (args.format === "csv")
       io.stdout(renderCsv({ findings: findings.map((f, i) => ({ ...f, name: String(i + 1) })) }));
     else io.stdout(renderCheckTable(scenario.name, findings, { ...io.stdoutLayout, quiet: args.quiet }));

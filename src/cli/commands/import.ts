@@ -2,12 +2,13 @@
 // scenario on stdout or --out, and on stderr what the export could not tell.
 import { ScenarioError, UsageError } from "../../errors.js";
 import { importSite } from "../../import/importSite.js";
+import { importNotesDocument } from "../../import/notes.js";
 import { renderImportNotes } from "../../import/notesTable.js";
 import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { integer, requiredPositional, text } from "../optionTable.js";
-import { writeOutputFile } from "../outputFile.js";
+import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { describeReadError } from "../scenarioFile.js";
 
 /** Reads and parses the export file; every problem names the file. */
@@ -29,6 +30,7 @@ function readExport(io: CliIo, file: string): unknown {
 interface ImportArgs {
   readonly export: string;
   readonly out: string | undefined;
+  readonly notes: string | undefined;
   readonly name: string | undefined;
   readonly devices: number | undefined;
   readonly macs: number | undefined;
@@ -46,6 +48,9 @@ export const importCommand = defineCommand<ImportArgs>({
   options: {
     export: requiredPositional({ describe: "the JSON file the export script wrote" }),
     out: text({ describe: "write the scenario here (default: stdout)" }),
+    notes: text({
+      describe: "also write what to fill in (the stderr table) to this file as JSON (mdmsim-import-notes/1)",
+    }),
     name: text({ describe: "the scenario's name (default: site CODE)" }),
     devices: integer({
       min: 0,
@@ -60,12 +65,16 @@ export const importCommand = defineCommand<ImportArgs>({
     site: text({ describe: "import this site's roles (default: the export's siteCode)" }),
   },
   run: (args, { io }) => {
-    const { export: file, name, site, devices, macs, clients, out } = args;
+    const { export: file, name, site, devices, macs, clients, out, notes } = args;
     if (name?.trim() === "") throw new UsageError("--name: expected a non-empty name");
     if (site !== undefined && !/^[A-Za-z0-9]{3}$/.test(site))
       throw new UsageError(
         `--site: expected a site code of 3 letters or digits, got ${JSON.stringify(site)}`,
       );
+    if (notes !== undefined) {
+      checkOutputPath(notes, `--notes ${notes}`, [file]);
+      if (out !== undefined) checkOutputPath(notes, `--notes ${notes}`, [out]);
+    }
     const data = readExport(io, file);
     let result;
     try {
@@ -83,6 +92,13 @@ export const importCommand = defineCommand<ImportArgs>({
     const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
     if (out !== undefined) writeOutputFile(out, text, `--out ${out}`, [file]);
     else io.stdout(text);
+    if (notes !== undefined)
+      writeOutputFile(
+        notes,
+        `${JSON.stringify(importNotesDocument(result), null, 2)}\n`,
+        `--notes ${notes}`,
+        [file],
+      );
     io.stderr(renderImportNotes(result));
     if (out !== undefined) io.stderr(`mdmsim import: wrote ${out}; next: mdmsim check ${out}\n`);
     return 0;

@@ -15,6 +15,7 @@ import {
   type SweepPlan,
 } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
+import { DOCUMENT_FORMATS } from "../../results/documentFormat.js";
 import { defineCommand } from "../command.js";
 import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import type { Scenario } from "../../scenario/schema.js";
@@ -55,7 +56,11 @@ function printList(io: CliIo, header: SweepHeader, format: Format): void {
   if (format === "json") {
     // The list shows what will run; the metrics' ranges are the intervals' business, not the plan's.
     const { variants, ...rest } = sweepHeader(header);
-    const shown = { ...rest, variants: variants.map((v) => ({ set: v.set, expectations: v.expectations })) };
+    const shown = {
+      format: DOCUMENT_FORMATS.sweepPlan,
+      ...rest,
+      variants: variants.map((v) => ({ set: v.set, expectations: v.expectations })),
+    };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
   } else if (format === "csv") io.stdout(renderSweepListCsv(header));
   else io.stdout(renderSweepList(header, io.stdoutLayout));

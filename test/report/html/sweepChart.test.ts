@@ -12,6 +12,7 @@ import type { SweepResult } from "../../../src/sweep/document.js";
 
 function sweep(sets: Record<string, unknown>[], means: (number | null)[]): SweepResult {
   return {
+    format: "mdmsim-sweep/1",
     scenario: "s",
     runs: 3,
     seeds: [1, 2, 3],
