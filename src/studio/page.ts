@@ -9,6 +9,7 @@ import { scenarioControls, type Control, type ControlGroup } from "./controls.js
 import { HEADLINES, scenarioNumbers, studioHeadlines, type Headline, type NumberRow } from "./metrics.js";
 import { PAIRED_RUNS } from "./paired.js";
 import { studioCss } from "./styles.js";
+import { tableFitCss } from "../report/html/tableFit.js";
 
 /** What a studio page is made of. */
 export interface StudioPageInput {
@@ -180,12 +181,8 @@ export function buildStudioPage(input: StudioPageInput): StudioPage {
     throw new Error("the studio's page script contains </script or <!--, which would end its element");
   const data = scriptSafeJson(writtenForm(scenario) ?? scenario);
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
-  return {
-    controls: groups.reduce((sum, g) => sum + g.controls.length, 0),
-    html: `${documentHead(title, csp(script), studioCss())}
-<script type="application/json" id="mdmsim-scenario">${data}</script>
-</head>
-<body data-state="running">
+  // Built before the head: the head carries the table-fit rules of the tables the body holds.
+  const body = `
 <header>
 <h1>${escapeHtml(title)}</h1>
 ${scenario.description !== "" ? `<p class="lede">${escapeHtml(scenario.description)}</p>` : ""}
@@ -221,7 +218,13 @@ ${compareHtml(studioHeadlines(scenario))}
 </section>
 ${pageFooter(input.command)}
 <script>${script}</script>
-</body>
+`;
+  return {
+    controls: groups.reduce((sum, g) => sum + g.controls.length, 0),
+    html: `${documentHead(title, csp(script), [studioCss(), tableFitCss(body)].filter((c) => c !== "").join("\n"))}
+<script type="application/json" id="mdmsim-scenario">${data}</script>
+</head>
+<body data-state="running">${body}</body>
 </html>
 `,
   };

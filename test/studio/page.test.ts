@@ -7,6 +7,7 @@ import { applyOverrides } from "../../src/scenario/overrides.js";
 import { scenarioControls } from "../../src/studio/controls.js";
 import { HEADLINES, studioHeadlines } from "../../src/studio/metrics.js";
 import { buildStudioPage, downloadName, scriptSafeJson } from "../../src/studio/page.js";
+import type { Scenario } from "../../src/scenario/schema.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
 const input = {
@@ -87,6 +88,20 @@ describe("buildStudioPage", () => {
     expect(compared).toEqual(studioHeadlines(scenario).map((h) => h.path));
     // An MDM site without deployments has neither table.
     expect(buildStudioPage(input).html).not.toContain("<h3>Clients falling back</h3>");
+  });
+
+  it("turns a table too wide for a narrow window into cards, as the report does", () => {
+    // A long management point name makes the fallback table wider than a 700 px window's column.
+    const long = "mp-a.a-rather-long-branch-office-subdomain.corp.contoso.com";
+    const scenario = JSON.parse(
+      JSON.stringify(clientScenario()).replaceAll("mp-a.corp.contoso.com", long),
+    ) as Scenario;
+    const { html } = buildStudioPage({ ...input, scenario });
+    const fit = /class="scroll (fit-\d+)"/.exec(html)?.[1];
+    expect(fit).toBeDefined();
+    expect(html).toContain(`@container table-box (max-width:${fit!.slice(4)}px){.${fit} table{display:block`);
+    // A page whose tables all fit carries no such rule.
+    expect(buildStudioPage(input).html).not.toContain("@container table-box");
   });
 
   it("labels each card with what it counts, and saves the download under a name of its own", () => {

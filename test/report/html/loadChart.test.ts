@@ -1,6 +1,7 @@
 // The load-per-DMP chart's spec.
 import { describe, expect, it } from "vitest";
 import { dmpLabel, loadChartSpec, loadSegments } from "../../../src/report/html/loadChart.js";
+import { renderCharts } from "../../../src/report/html/render.js";
 
 const loads = [
   {
@@ -42,5 +43,13 @@ describe("loadChartSpec", () => {
 
   it("is null when no DMP had a try", () => {
     expect(loadChartSpec(loads.slice(2))).toBeNull();
+  });
+
+  it("keeps a long server name and its database whole on the axis", async () => {
+    const server = "whatif-dmp1.branch-office.corp.contoso.com";
+    const spec = loadChartSpec([{ ...loads[1]!, server }])!;
+    const [chart] = await renderCharts([spec]);
+    expect(chart!.svg).toContain(`${server} (site database)<`);
+    expect(chart!.svg).not.toContain("…");
   });
 });
