@@ -10,8 +10,11 @@ import { syncOffset } from "./replica.js";
  * run result.
  */
 export function scenarioAsRun(scenario: Scenario, seed: number): ScenarioAsRun {
+  // `$schema` is a path relative to the file it came from: wrong wherever the printed scenario is saved.
+  const rest: Omit<Scenario, "$schema"> & { $schema?: string } = { ...scenario };
+  delete rest.$schema;
   return {
-    ...scenario,
+    ...rest,
     seed,
     site: {
       ...scenario.site,
@@ -25,6 +28,6 @@ export function scenarioAsRun(scenario: Scenario, seed: number): ScenarioAsRun {
 }
 
 /** A scenario as a run uses it, as a file says it: a client group without the `enrollment` it may not have. */
-export type ScenarioAsRun = Omit<Scenario, "devices"> & {
+export type ScenarioAsRun = Omit<Scenario, "devices" | "$schema"> & {
   readonly devices: readonly (Omit<DeviceGroup, "enrollment"> & Partial<Pick<DeviceGroup, "enrollment">>)[];
 };

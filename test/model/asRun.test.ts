@@ -28,6 +28,11 @@ describe("scenarioAsRun", () => {
     expect(reloaded.site.replicas[0]?.syncOffset).toBe(asRun.site.replicas[0]?.syncOffset);
   });
 
+  it("leaves out `$schema`, a path relative to the file the scenario came from", () => {
+    const withSchema = { ...scenario, $schema: "../scenario.schema.json" };
+    expect(Object.keys(scenarioAsRun(withSchema, 1))).not.toContain("$schema");
+  });
+
   it("keeps a syncOffset the scenario gives", () => {
     const given = build("windows", mpOnReplica);
     expect(scenarioAsRun(given, 5).site.replicas[0]?.syncOffset).toBe(100);
