@@ -106,7 +106,11 @@ const arrivalSchema = (common: ReturnType<typeof enrollmentCommon>, what: string
             error: (iss) => {
               const input: unknown = iss.input;
               const pattern = isRecord(input) && "pattern" in input ? input.pattern : input;
-              return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
+              const guess =
+                typeof pattern === "string"
+                  ? nearest(pattern, ["uniform", "even", "burst", "poisson"])
+                  : undefined;
+              return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}${guess === undefined ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`;
             },
           },
         ),
