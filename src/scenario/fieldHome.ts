@@ -4,7 +4,7 @@
 import { alternatives, type SchemaNode } from "./schemaNodes.js";
 
 /** `[]` stands for any element of an array. */
-type SchemaPath = readonly (string | "[]")[];
+type SchemaPath = readonly string[];
 
 interface Home {
   readonly path: SchemaPath;
