@@ -5,6 +5,8 @@ import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
 import { scenarioJsonSchema } from "./jsonSchema.js";
 import { looksLikeJson, parseJsonText } from "./jsonText.js";
+import { isRecord } from "../isRecord.js";
+import { strayBlock } from "./deviceSchema.js";
 import { fieldHome } from "./fieldHome.js";
 import { inFileOrder } from "./fileOrder.js";
 import { nearest, nearestOrLonger } from "./nearest.js";
@@ -168,9 +170,16 @@ function problemList(
   const crossField: FoundProblem[] = [];
   const refused = (path: readonly (string | number)[]) =>
     fields.some((p) => p.path.length === path.length && p.path.every((segment, i) => path[i] === segment));
-  checkReferences(writtenReferences(data, refused), (path, detail) => {
+  const report = (path: (string | number)[], detail: string) => {
     const covered = places.some((at) => at.every((segment, i) => path[i] === segment));
     if (!covered && !seen.has(`${path.join("\0")}\n${detail}`)) crossField.push({ path, detail });
+  };
+  checkReferences(writtenReferences(data, refused), report);
+  // A group's block of the other kind of device, which its own transform checks only once the group parsed.
+  const devices = isRecord(data) && Array.isArray(data.devices) ? (data.devices as unknown[]) : [];
+  devices.forEach((group, i) => {
+    const stray = isRecord(group) && typeof group.platform === "string" && strayBlock(group.platform, group);
+    if (stray) report(["devices", i, stray.key], stray.message);
   });
   const kept = inFileOrder([...fields, ...crossField], data);
   const [first, ...rest] = kept.slice(0, MAX_PROBLEMS);

@@ -143,7 +143,7 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
           x.roles?.managementPoint !== undefined && x.name !== undefined ? [x.name] : [],
         );
         // A server without one is named as such; a name that is no server's gets the nearest MP's.
-        const hint = server === undefined ? guessText(g.managementPoint, mps) : "";
+        const hint = server === undefined ? guessText(g.managementPoint, mps, nearestServer) : "";
         report(
           ["devices", i, "managementPoint"],
           `expected the name of a server with a management point, got ${showValue(g.managementPoint)}${hint}`,
@@ -201,15 +201,31 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
       if (n !== undefined && serverNames !== undefined && declaredServerName(serverNames, n) === undefined)
         report(
           ["site", "boundaryGroups", i, "servers", j],
-          `expected the name of a server, got ${showValue(n)}${guessText(n, serverNames)}`,
+          `expected the name of a server, got ${showValue(n)}${guessText(n, serverNames, nearestServer)}`,
         );
     });
   });
 }
 
-/** ` (did you mean "x"?)` for a name near a known one, else nothing. */
-function guessText(got: string, known: readonly string[]): string {
+/** The first label of a DNS name: FQDNs of one domain share the rest, so only this tells them apart. */
+const hostLabel = (name: string): string => name.split(".")[0] ?? name;
+
+/** The server name nearest to `got`, judged by the first label where both are FQDNs. */
+function nearestServer(got: string, known: readonly string[]): string | undefined {
   const guess = nearest(got, known);
+  if (guess === undefined || !got.includes(".") || !guess.includes(".")) return guess;
+  return hostLabel(guess) === hostLabel(got) || nearest(hostLabel(got), [hostLabel(guess)]) !== undefined
+    ? guess
+    : undefined;
+}
+
+/** ` (did you mean "x"?)` for a name near a known one, else nothing. */
+function guessText(
+  got: string,
+  known: readonly string[],
+  near: (got: string, known: readonly string[]) => string | undefined = nearest,
+): string {
+  const guess = near(got, known);
   return guess !== undefined ? ` (did you mean ${JSON.stringify(guess)}?)` : "";
 }
 

@@ -102,7 +102,7 @@ describe("parseScenarioText", () => {
   });
 
   it("reports invalid JSON with its line and column", () => {
-    const error = scenarioErrorOf(() => parseScenarioText('{\n  "name": "x",\n}'));
+    const error = scenarioErrorOf(() => parseScenarioText('{\n  "name": "x",\n:}'));
     expect(error.path).toEqual([]);
     expect(error.message).toMatch(/^not valid JSON at line 3, column 1: /);
   });
