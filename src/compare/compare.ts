@@ -6,7 +6,7 @@ import type { JobOutcome } from "../sweep/job.js";
 import { planRuns, runPlannedJob, sweepJobs, type SweepOptions, type SweepPlan } from "../sweep/sweep.js";
 import { assembleSweep, plannedProfile, type SweepExpectationResult } from "../sweep/document.js";
 import { configurationDifferences, type ConfigurationDifference } from "./configurationDifference.js";
-import type { MetricComparison } from "./paired.js";
+import { relativeInterval, type MetricComparison } from "./paired.js";
 
 /** One side of a comparison, as the command line named it. */
 export interface CompareSide {
@@ -79,6 +79,8 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
     const paired = b.comparedToBaseline?.[path];
     if (sideA === undefined || sideB === undefined || paired === undefined)
       throw new RangeError(`no statistics of ${path}`);
+    const values = (side: number) =>
+      outcomes.slice(side * plan.runs, (side + 1) * plan.runs).map((o) => o.metrics[m] ?? null);
     return [
       path,
       {
@@ -86,6 +88,7 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
         b: { mean: sideB.mean, ci95: sideB.ci95 },
         difference: paired.difference,
         relative: paired.relative,
+        relativeCi95: paired.relative === null ? null : relativeInterval(values(0), values(1)),
         verdict: paired.verdict,
         method: plannedProfile(plan, 1, m).method,
       },
