@@ -79,8 +79,6 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
     const paired = b.comparedToBaseline?.[path];
     if (sideA === undefined || sideB === undefined || paired === undefined)
       throw new RangeError(`no statistics of ${path}`);
-    const values = (side: number) =>
-      outcomes.slice(side * plan.runs, (side + 1) * plan.runs).map((o) => o.metrics[m] ?? null);
     return [
       path,
       {
@@ -88,7 +86,7 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
         b: { mean: sideB.mean, ci95: sideB.ci95 },
         difference: paired.difference,
         relative: paired.relative,
-        relativeCi95: paired.relative === null ? null : relativeInterval(values(0), values(1)),
+        relativeCi95: relativeInterval(paired.difference.ci95, sideA.mean),
         verdict: paired.verdict,
         method: plannedProfile(plan, 1, m).method,
       },

@@ -63,7 +63,7 @@ function blocks(result: CompareResult): Block[] {
       "B − A is the mean of the differences between runs with the same seed. Student's t for means and counts,",
       "a bootstrap over the runs for percentiles and maxima. better/worse: the interval of B − A excludes 0",
       "(lower is better; higher for connected, enrolled, succeeded); same: every paired difference is 0.",
-      "relative: B/A − 1, its 95% interval from the paired runs (the delta method for a ratio of means).",
+      "relative: B/A − 1, with the interval of B − A over A's mean.",
     ],
   });
   const failed = result.expectations.filter((e) => !e.passed);
