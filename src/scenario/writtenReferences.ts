@@ -60,9 +60,11 @@ export function writtenReferences(
   const list = (value: unknown, path: readonly string[], required = false): readonly unknown[] => {
     if (refused(path)) return UNREADABLE;
     if (value === undefined) return required ? UNREADABLE : [];
-    return Array.isArray(value) ? value : UNREADABLE;
+    // Array.from fills a sparse array's holes with undefined, which `map` would skip.
+    return Array.isArray(value) ? Array.from(value as unknown[]) : UNREADABLE;
   };
-  const texts = (value: unknown): (string | undefined)[] => (Array.isArray(value) ? value.map(text) : []);
+  const texts = (value: unknown): (string | undefined)[] =>
+    Array.isArray(value) ? Array.from(value as unknown[], text) : [];
   return {
     site: {
       servers: list(site.servers, ["site", "servers"], true).map(server),
