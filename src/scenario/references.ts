@@ -52,9 +52,9 @@ export interface ReferencedScenario {
 
 /** The checks below, in one sentence each, for the JSON Schema's description and the docs. */
 export const LOADER_ONLY_RULES: readonly string[] = [
-  "names are unique within servers, replicas, boundaries, boundary groups and device groups",
+  "names are unique within servers, replicas, boundaries, boundary groups and device groups; server names are DNS names, compared without regard to case",
   'a management point\'s `database` is "site" or the name of a replica',
-  "a boundary group's `boundaries` and `servers` name boundaries and servers of the site",
+  "a boundary group's `boundaries` and `servers` name boundaries and servers of the site (a server in any case)",
   "a device group's `managementPoint` names a server with a management point",
   "`site.defaultBoundaryGroup` names a boundary group; a deployment's `groups` name device groups",
   "`until` is on every polling entry but the last, and strictly increasing",
