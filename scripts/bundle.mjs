@@ -80,7 +80,10 @@ const fromOurCode = (args) => !args.importer.includes("/node_modules/");
 const LAZY = {
   "string-width": { exports: ["default"], when: (args) => args.kind === "import-statement" },
   yaml: { exports: ["parse"], when: fromOurCode },
-  "jsonc-parser": { exports: ["parse", "printParseErrorCode", "stripComments", "visit"], when: fromOurCode },
+  "jsonc-parser": {
+    exports: ["createScanner", "parse", "printParseErrorCode", "stripComments", "visit"],
+    when: fromOurCode,
+  },
 };
 const lazyModules = {
   name: "lazy-modules",

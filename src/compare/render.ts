@@ -31,6 +31,12 @@ function title(result: CompareResult): string {
   return `mdmsim compare: A = ${sideText(result.a)}, B = ${sideText(result.b)}; ${plural(result.runs, "run")} each, ${seedsText(result.seeds)} on both sides`;
 }
 
+/** `-14.2% (-14.8 to -13.6%)`: the relative change and its interval. */
+function relativeText(relative: number | null, ci95: readonly [number, number] | null): string {
+  if (relative === null || ci95 === null || ci95[0] === ci95[1]) return percentText(relative);
+  return `${percentText(relative)} (${percentText(ci95[0]).slice(0, -1)} to ${percentText(ci95[1])})`;
+}
+
 function blocks(result: CompareResult): Block[] {
   const out: Block[] = [];
   const diffs = result.configurationDifferences;
@@ -49,7 +55,7 @@ function blocks(result: CompareResult): Block[] {
       glued(intervalText(m.a.mean, m.a.ci95, count)),
       glued(intervalText(m.b.mean, m.b.ci95, count)),
       glued(intervalText(m.difference.mean, m.difference.ci95, count)),
-      percentText(m.relative),
+      glued(relativeText(m.relative, m.relativeCi95)),
       m.verdict,
     ]),
     notes: [
@@ -57,6 +63,7 @@ function blocks(result: CompareResult): Block[] {
       "B − A is the mean of the differences between runs with the same seed. Student's t for means and counts,",
       "a bootstrap over the runs for percentiles and maxima. better/worse: the interval of B − A excludes 0",
       "(lower is better; higher for connected, enrolled, succeeded); same: every paired difference is 0.",
+      "relative: B/A − 1, with the interval of B − A over A's mean.",
     ],
   });
   const failed = result.expectations.filter((e) => !e.passed);

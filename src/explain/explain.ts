@@ -29,7 +29,12 @@ export function declaration(kind: ExplainKind): SchemaNode {
 
 /** One field found at a path: its declarations (several when union branches declare it) and its own path. */
 interface Found {
-  readonly nodes: readonly { readonly node: SchemaNode; readonly branch: string | undefined }[];
+  readonly nodes: readonly {
+    readonly node: SchemaNode;
+    readonly branch: string | undefined;
+    /** How many named branches the place has (the enrollment patterns: 4). */
+    readonly branches?: number;
+  }[];
   readonly path: readonly string[];
 }
 
@@ -71,12 +76,13 @@ export function resolve(root: SchemaNode, segments: readonly string[]): Found | 
   let skipped = -1;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] ?? "";
-    const next = found.nodes.flatMap(({ node }) =>
-      objects(node).flatMap((o) => {
+    const next = found.nodes.flatMap(({ node }) => {
+      const branches = objects(node).filter((o) => branchName(o) !== undefined).length;
+      return objects(node).flatMap((o) => {
         const field = o.properties?.[segment];
-        return field ? [{ node: field, branch: branchName(o) }] : [];
-      }),
-    );
+        return field ? [{ node: field, branch: branchName(o), branches }] : [];
+      });
+    });
     if (next.length > 0) {
       found = { nodes: next, path: [...found.path, segment] };
       continue;
@@ -280,9 +286,20 @@ function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo
     ...new Set(nodes.filter((n) => n.default !== undefined).map((n) => JSON.stringify(n.default))),
   ];
   const required = isRequired(root, found.path) ? "none (required)" : "none (optional)";
-  const meanings = found.nodes.map(
-    (n) =>
-      (n.branch !== undefined && found.nodes.length > 1 ? `(${n.branch}) ` : "") + (n.node.description ?? ""),
+  // A field several branches declare alike (an enrollment pattern's `delay`) has one meaning, said once; where
+  // they differ, each meaning names the branches that share it: `(uniform, even) …`.
+  const branchesByMeaning = new Map<string, string[]>();
+  for (const n of found.nodes) {
+    const text = n.node.description ?? "";
+    branchesByMeaning.set(text, [
+      ...(branchesByMeaning.get(text) ?? []),
+      ...(n.branch !== undefined ? [n.branch] : []),
+    ]);
+  }
+  // Said for every branch (`delay`): no names; for some (`to`: uniform and even), their names.
+  const every = found.nodes.every((n) => n.branches !== undefined && n.branches === found.nodes.length);
+  const meanings = [...branchesByMeaning].map(([text, branches]) =>
+    branches.length > 0 && (branchesByMeaning.size > 1 || !every) ? `(${branches.join(", ")}) ${text}` : text,
   );
   return {
     kind,

@@ -22,7 +22,18 @@ function section(info: FieldInfo): string {
         ]
       : []),
   ];
-  const meaning = info.meanings.map((m) => m.replace(/^\((\w+)\) /, "With pattern `$1`: ")).join("\n\n");
+  const meaning = info.meanings
+    .map((m) =>
+      m.replace(
+        /^\(([\w, ]+)\) /,
+        (_, names: string) =>
+          `With pattern ${names
+            .split(", ")
+            .map((n) => `\`${n}\``)
+            .join(" or ")}: `,
+      ),
+    )
+    .join("\n\n");
   const values = info.values.map(([value, text]) => `- \`${value}\`: ${text}`);
   return [
     `### \`${info.path.join(".")}\``,
@@ -43,8 +54,8 @@ export function scenarioReference(): string {
     GENERATED,
     "",
     "A scenario describes one Configuration Manager primary site (its site system servers, database",
-    "replicas, boundaries) and the devices that enroll into it. It is a JSON file (comments allowed) or a",
-    "YAML file with the same structure. `mdmsim schema` prints the JSON Schema for editors;",
+    "replicas, boundaries) and the devices that enroll into it. It is a JSON file (comments and trailing",
+    "commas allowed) or a YAML file with the same structure. `mdmsim schema` prints the JSON Schema for editors;",
     "`mdmsim explain PATH` prints any section below at the terminal.",
     "",
     "## Conventions",
@@ -55,10 +66,12 @@ export function scenarioReference(): string {
     "  docs/checks.md, which lists the interval fields); write the unit to say which you mean.",
     "- **Names** identify servers, replicas, boundaries, boundary groups and device groups, and are unique",
     "  in their list. A reference (`database`, a boundary group's `boundaries` and `servers`, a group's",
-    "  `managementPoint`) must name something that exists.",
+    "  `managementPoint`) must name something that exists. Server names are DNS names, so they ignore case:",
+    "  a reference written `CM01.corp.contoso.com` names the server declared `cm01.corp.contoso.com`.",
     '- **IPv4 ranges** are inclusive, `"10.1.0.1-10.1.255.254"`, or CIDR blocks, `"10.1.0.0/16"`.',
     "- **Unknown fields are errors**: a misspelt field never falls back to its default. The message names",
-    "  the nearest known field.",
+    "  the nearest known field, and the place a field belongs when it is written on the wrong role, block",
+    "  or enrollment pattern (`allowMobileDevices` on a management point belongs on a distribution point).",
     "- **Paths** below leave out array levels: `devices.count` is the `count` of every device group.",
     "  `--set` and `--vary` take the same paths with an index or a name at each array level:",
     "  `devices.0.count=5000`, `site.replicas.replica1.syncInterval=10m`.",

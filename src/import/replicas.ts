@@ -16,23 +16,55 @@ export interface ReplicaSchedule {
   readonly intervalMinutes: number;
 }
 
-/** Reads `replicaSchedules`, skipping entries without a server or a positive interval. */
-export function readReplicaSchedules(rows: readonly unknown[], log: ImportLog): ReplicaSchedule[] {
+/** A `replicaSchedules` row that could not be read, kept so its replica is not said to be out of reach. */
+export interface MalformedSchedule {
+  /** `replicaSchedules[3]`. */
+  readonly where: string;
+  /** The server it names, when it names one. */
+  readonly server: string | undefined;
+  readonly reason: string;
+}
+
+/** The schedules of `replicaSchedules`: the rows read, and the rows that could not be, each also skipped. */
+export interface ReplicaSchedules {
+  readonly rows: readonly ReplicaSchedule[];
+  readonly malformed: readonly MalformedSchedule[];
+}
+
+/** The shape of a `replicaSchedules` row, for messages. */
+export const REPLICA_SCHEDULE_SHAPE = "{ server, database, intervalMinutes }";
+
+/**
+ * Reads `replicaSchedules`. A malformed row (not an object, no server, an interval that is no whole number
+ * of minutes > 0) is skipped and named with its key, index and what was expected.
+ */
+export function readReplicaSchedules(rows: readonly unknown[], log: ImportLog): ReplicaSchedules {
   const out: ReplicaSchedule[] = [];
+  const malformed: MalformedSchedule[] = [];
+  const bad = (where: string, server: string | undefined, reason: string) => {
+    log.skip(where, reason);
+    malformed.push({ where, server, reason });
+  };
   rows.forEach((row, i) => {
     const where = formatPath(["replicaSchedules", i]);
     if (!isRow(row)) {
-      log.skip(where, "expected an object { server, database, intervalMinutes }");
+      bad(where, undefined, `expected an object ${REPLICA_SCHEDULE_SHAPE}, got ${JSON.stringify(row)}`);
       return;
     }
     const server = asString(field(row, "server"))?.trim();
-    const minutes = asNumber(field(row, "intervalMinutes"));
-    if (server === undefined || server === "") log.skip(where, "no server");
+    const interval = field(row, "intervalMinutes");
+    const minutes = asNumber(interval);
+    if (server === undefined || server === "")
+      bad(where, undefined, `expected server, the replica's SQL Server name, in ${REPLICA_SCHEDULE_SHAPE}`);
     else if (minutes === undefined || !Number.isInteger(minutes) || minutes <= 0)
-      log.skip(where, "intervalMinutes is not a whole number of minutes > 0");
+      bad(
+        where,
+        server,
+        `expected intervalMinutes, a whole number of minutes > 0, got ${interval === undefined ? "none" : JSON.stringify(interval)}`,
+      );
     else out.push({ server, database: asString(field(row, "database"))?.trim(), intervalMinutes: minutes });
   });
-  return out;
+  return { rows: out, malformed };
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -45,7 +77,7 @@ export function replicaFor(
   server: string,
   sqlServer: string | undefined,
   database: string | undefined,
-  schedules: readonly ReplicaSchedule[],
+  schedules: ReplicaSchedules,
   replicas: Map<string, ReplicaInput>,
   log: ImportLog,
 ): string {
@@ -64,13 +96,25 @@ export function replicaFor(
   const schedule =
     sqlServer === undefined
       ? undefined
-      : schedules.find(
+      : schedules.rows.find(
           (s) =>
             same(s.server, sqlServer) &&
             (s.database === undefined || database === undefined || same(s.database, database)),
         );
+  // A row for this replica that could not be read: the server was reached, the row is what failed.
+  const unread = schedules.malformed.find(
+    (m) => sqlServer !== undefined && m.server !== undefined && same(m.server, sqlServer),
+  );
   if (schedule !== undefined) {
     replicas.set(name, { name, syncInterval: `${schedule.intervalMinutes}m` });
+  } else if (unread !== undefined) {
+    replicas.set(name, { name, syncInterval: DEFAULT_SYNC_INTERVAL });
+    log.note(
+      `site.replicas.${name}.syncInterval`,
+      "not in the export",
+      `the export's ${unread.where} for this replica is malformed (${unread.reason}): the documented 5 minutes assumed; correct the row or set the interval`,
+      DEFAULT_SYNC_INTERVAL,
+    );
   } else {
     replicas.set(name, { name, syncInterval: DEFAULT_SYNC_INTERVAL });
     log.note(

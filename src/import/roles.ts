@@ -10,9 +10,9 @@ import {
   type ExportRow,
 } from "./exportRows.js";
 import type { ImportLog } from "./notes.js";
-import { replicaFor, type ReplicaInput, type ReplicaSchedule } from "./replicas.js";
+import { replicaFor, type ReplicaInput, type ReplicaSchedules } from "./replicas.js";
 
-export type { ReplicaInput, ReplicaSchedule } from "./replicas.js";
+export type { ReplicaInput, ReplicaSchedule, ReplicaSchedules } from "./replicas.js";
 
 type ServerInput = ScenarioInput["site"]["servers"][number];
 type Roles = ServerInput["roles"];
@@ -42,7 +42,7 @@ function topLevelHttps(row: ExportRow): boolean | undefined {
 function managementPoint(
   server: ServerRows,
   row: ExportRow,
-  schedules: readonly ReplicaSchedule[],
+  schedules: ReplicaSchedules,
   replicas: Map<string, ReplicaInput>,
   log: ImportLog,
 ): NonNullable<Roles["managementPoint"]> {
@@ -94,7 +94,7 @@ function mpDatabase(
   name: string,
   props: Props,
   at: string,
-  schedules: readonly ReplicaSchedule[],
+  schedules: ReplicaSchedules,
   replicas: Map<string, ReplicaInput>,
   log: ImportLog,
 ): string {
@@ -152,7 +152,7 @@ function distributionPoint(
 /** The scenario server of one server's rows; replicas its management point reads are added to `replicas`. */
 export function mapRoles(
   server: ServerRows,
-  schedules: readonly ReplicaSchedule[],
+  schedules: ReplicaSchedules,
   replicas: Map<string, ReplicaInput>,
   log: ImportLog,
 ): ServerInput {

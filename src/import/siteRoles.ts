@@ -4,7 +4,7 @@ import { formatPath } from "../errors.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { asString, field, isRow, serverFromPath, type ExportRow } from "./exportRows.js";
 import type { ImportLog } from "./notes.js";
-import { mapRoles, type ReplicaInput, type ReplicaSchedule, type ServerRows } from "./roles.js";
+import { mapRoles, type ReplicaInput, type ReplicaSchedules, type ServerRows } from "./roles.js";
 
 /** A server as the scenario writes it. */
 export type ServerInput = ScenarioInput["site"]["servers"][number];
@@ -94,7 +94,7 @@ function addRow(entry: ServerRows, roleName: string, row: ExportRow, where: stri
 export function mapSiteRoles(
   rows: readonly unknown[],
   siteCode: string,
-  schedules: readonly ReplicaSchedule[],
+  schedules: ReplicaSchedules,
   log: ImportLog,
 ): SiteRoles {
   const { byServer, otherSiteRows } = rowsByServer(rows, siteCode, log);

@@ -106,7 +106,11 @@ const arrivalSchema = (common: ReturnType<typeof enrollmentCommon>, what: string
             error: (iss) => {
               const input: unknown = iss.input;
               const pattern = isRecord(input) && "pattern" in input ? input.pattern : input;
-              return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}`;
+              const guess =
+                typeof pattern === "string"
+                  ? nearest(pattern, ["uniform", "even", "burst", "poisson"])
+                  : undefined;
+              return `expected pattern "uniform", "even", "burst" or "poisson", got ${showValue(pattern)}${guess === undefined ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`;
             },
           },
         ),
@@ -168,6 +172,28 @@ export type Platform = (typeof PLATFORMS)[number];
 /** Whether a platform is the Configuration Manager client on a Windows computer (not an MDM device). */
 export const isConfigMgrClient = (g: { readonly platform: Platform }): boolean =>
   g.platform === "configmgr-client";
+
+/**
+ * A ConfigMgr client registers and an MDM device enrolls: each block belongs to one kind of device. The block
+ * a group of `platform` has that belongs to the other kind, with what was expected; undefined when none.
+ */
+export function strayBlock(
+  platform: string,
+  blocks: { readonly enrollment?: unknown; readonly registration?: unknown },
+): { readonly key: "enrollment" | "registration"; readonly message: string } | undefined {
+  const client = platform === "configmgr-client";
+  if ((client ? blocks.enrollment : blocks.registration) === undefined) return undefined;
+  return client
+    ? {
+        key: "enrollment",
+        message:
+          "expected `registration`: a configmgr-client group registers at a management point and does not enroll",
+      }
+    : {
+        key: "registration",
+        message: `expected \`enrollment\`: only configmgr-client groups register (this group's platform is ${platform})`,
+      };
+}
 
 /** A platform's defaults: its polling phases (seconds), its connection retry count and first backoff (s). */
 export interface PlatformDefaults {
@@ -290,17 +316,9 @@ export const DeviceGroupSchema = described(
     .transform(({ polling, connectionRetries, enrollment, registration, ...group }, ctx) => {
       const defaults = PLATFORM_DEFAULTS[group.platform];
       const client = isConfigMgrClient(group);
-      // A ConfigMgr client registers and an MDM device enrolls: each block belongs to one kind of device.
-      const stray = client ? enrollment : registration;
+      const stray = strayBlock(group.platform, { enrollment, registration });
       if (stray !== undefined)
-        ctx.issues.push({
-          code: "custom",
-          path: [client ? "enrollment" : "registration"],
-          message: client
-            ? "expected `registration`: a configmgr-client group registers at a management point and does not enroll"
-            : `expected \`enrollment\`: only configmgr-client groups register (this group's platform is ${group.platform})`,
-          input: stray,
-        });
+        ctx.issues.push({ code: "custom", path: [stray.key], message: stray.message, input: undefined });
       // `enrollment` is the arrival pattern the engines read for both kinds; a client's is its registration.
       const arrival =
         (client ? registration : enrollment) ?? (client ? DEFAULT_REGISTRATION : DEFAULT_ENROLLMENT);

@@ -1,6 +1,13 @@
-// JSON scenario text: standard JSON plus `//` and `/* */` comments (as editors allow in .json settings
-// files), refusing a key repeated in one object (JSON.parse would keep the last one silently).
-import { parse, printParseErrorCode, stripComments, visit, type ParseError } from "jsonc-parser";
+// JSON scenario text: standard JSON plus `//` and `/* */` comments and trailing commas (as editors allow in
+// .json settings files), refusing a key repeated in one object (JSON.parse would keep the last one silently).
+import {
+  createScanner,
+  parse,
+  printParseErrorCode,
+  stripComments,
+  visit,
+  type ParseError,
+} from "jsonc-parser";
 import { ScenarioError } from "../errors.js";
 
 // jsonc-parser is needed only for JSON text. It is a plain import, so the core runs anywhere (the studio's
@@ -37,14 +44,20 @@ export function looksLikeJson(text: string): boolean {
  */
 export function parseJsonText(text: string): unknown {
   // Comments become spaces, so JSON.parse (the exact JSON grammar) reads the rest.
-  const plain = text.includes("/") ? stripComments(text, " ") : text;
+  let plain = text.includes("/") ? stripComments(text, " ") : text;
   let data: unknown;
   try {
     data = JSON.parse(plain) as unknown;
   } catch {
+    plain = withoutTrailingCommas(plain);
+    data = undefined;
+  }
+  try {
+    data ??= JSON.parse(plain) as unknown;
+  } catch {
     // V8's messages carry no position on every Node version: a second, tolerant parser finds the place.
     const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: false, allowTrailingComma: false });
+    parse(text, errors, { disallowComments: false, allowTrailingComma: true });
     const first = errors[0];
     const where = first ? ` at ${lineAndColumn(text, first.offset)}` : "";
     const what = first ? printParseErrorCode(first.error) : "unexpected end";
@@ -77,6 +90,41 @@ export function parseJsonText(text: string): unknown {
   }
   return data;
 }
+
+/**
+ * The text with each comma that ends an object or array (`[1, 2,]`) made a space, so JSON.parse reads it and
+ * every other offset stays put. Strings and comments are the scanner's: a comma inside one is kept.
+ */
+function withoutTrailingCommas(text: string): string {
+  const scanner = createScanner(text, true);
+  const commas: number[] = [];
+  let comma = -1;
+  let previous = -1;
+  for (let kind: number = scanner.scan(); kind !== SYNTAX.eof; kind = scanner.scan()) {
+    if ((kind === SYNTAX.closeBrace || kind === SYNTAX.closeBracket) && comma >= 0) commas.push(comma);
+    // Only a comma after a value ends a list: `[,]` and `[1,,]` stay errors.
+    const afterValue = !(SYNTAX.opening as readonly number[]).includes(previous) && previous >= 0;
+    comma = kind === SYNTAX.comma && afterValue ? scanner.getTokenOffset() : -1;
+    previous = kind;
+  }
+  let out = "";
+  let from = 0;
+  for (const at of commas) {
+    out += `${text.slice(from, at)} `;
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values, as it declares them.
+const SYNTAX = {
+  closeBrace: 2,
+  closeBracket: 4,
+  comma: 5,
+  eof: 17,
+  /** `{`, `[`, `,` and `:`: tokens after which no value has ended. */
+  opening: [1, 3, 5, 6],
+} as const;
 
 /** Places in JSON text where a quote is followed by a colon (white space between): at least one per key. */
 function quoteColons(text: string): number {

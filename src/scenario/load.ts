@@ -5,8 +5,14 @@ import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
 import { scenarioJsonSchema } from "./jsonSchema.js";
 import { looksLikeJson, parseJsonText } from "./jsonText.js";
-import { nearest } from "./nearest.js";
+import { isRecord } from "../isRecord.js";
+import { strayBlock } from "./deviceSchema.js";
+import { fieldHome } from "./fieldHome.js";
+import { inFileOrder } from "./fileOrder.js";
+import { nearest, nearestOrLonger } from "./nearest.js";
+import { checkReferences } from "./references.js";
 import { fieldNames, nodesAtDataPath } from "./schemaNodes.js";
+import { writtenReferences } from "./writtenReferences.js";
 import { ScenarioSchema, showValue, type Scenario } from "./schema.js";
 
 // The YAML parser is large and rarely needed. It is a plain import, so the core runs anywhere (the studio's
@@ -42,10 +48,14 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `missing (expected ${expected})`
         : `expected ${expected}, got ${showValue(issue.input)}`;
     }
-    case "invalid_value":
+    case "invalid_value": {
       if (issue.input === undefined)
         return `missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")})`;
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${showValue(issue.input)}`;
+      // A value in the wrong case (`IPv4Range`) or a letter off names the value meant.
+      const words = issue.values.filter((v): v is string => typeof v === "string");
+      const guess = typeof issue.input === "string" ? nearest(issue.input, words) : undefined;
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${showValue(issue.input)}${guess === undefined ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`;
+    }
     case "too_small":
       if (issue.origin === "array") return `expected at least ${Number(issue.minimum)} item(s)`;
       return issue.message;
@@ -142,7 +152,11 @@ export function loadScenario(input: unknown): Scenario {
   throw new ScenarioError(...problemList(result.error.issues, data));
 }
 
-/** The issues of a failed parse as problems, the first `MAX_PROBLEMS` of them, then a count of the rest. */
+/**
+ * The problems of a failed parse, in file order: its issues, and the cross-field problems of the data as written
+ * (which the schema checks only once every field parsed), except where a field problem already sits. The
+ * first `MAX_PROBLEMS` of them, then a count of the rest.
+ */
 function problemList(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
@@ -150,7 +164,24 @@ function problemList(
   const problems = issues.flatMap((issue) => problemsOf(issue, data));
   const named = new Set(problems.flatMap((p) => (p.suggested === undefined ? [] : [p.suggested])));
   // A misspelt field is reported once, as itself: not also as the field it was meant to be, missing.
-  const kept = problems.filter((p) => p.missing === undefined || !named.has(p.missing));
+  const fields = problems.filter((p) => p.missing === undefined || !named.has(p.missing));
+  const seen = new Set(fields.map((p) => `${p.path.join("\0")}\n${p.detail}`));
+  const places = fields.map((p) => p.at ?? p.path);
+  const crossField: FoundProblem[] = [];
+  const refused = (path: readonly (string | number)[]) =>
+    fields.some((p) => p.path.length === path.length && p.path.every((segment, i) => path[i] === segment));
+  const report = (path: (string | number)[], detail: string) => {
+    const covered = places.some((at) => at.every((segment, i) => path[i] === segment));
+    if (!covered && !seen.has(`${path.join("\0")}\n${detail}`)) crossField.push({ path, detail });
+  };
+  checkReferences(writtenReferences(data, refused), report);
+  // A group's block of the other kind of device, which its own transform checks only once the group parsed.
+  const devices = isRecord(data) && Array.isArray(data.devices) ? (data.devices as unknown[]) : [];
+  devices.forEach((group, i) => {
+    const stray = isRecord(group) && typeof group.platform === "string" && strayBlock(group.platform, group);
+    if (stray) report(["devices", i, stray.key], stray.message);
+  });
+  const kept = inFileOrder([...fields, ...crossField], data);
   const [first, ...rest] = kept.slice(0, MAX_PROBLEMS);
   if (first === undefined) return ["invalid scenario", [], undefined, []];
   const hidden = kept.length - MAX_PROBLEMS;
@@ -171,6 +202,8 @@ function refusesKind(issue: z.core.$ZodIssue): boolean {
 
 interface FoundProblem extends Problem {
   readonly path: (string | number)[];
+  /** Where in the file the problem is, when more precise than `path`: an unknown field's own key. */
+  readonly at?: (string | number)[];
   /** The path of a field reported missing, joined with NUL. */
   readonly missing?: string;
   /** The path of the field a misspelt key was taken for, joined with NUL. */
@@ -182,10 +215,18 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): FoundProblem[] {
   if (issue.code === "unrecognized_keys") {
     const known = fieldNames(nodesAtDataPath(scenarioJsonSchema(), path, data));
     return issue.keys.map((key) => {
-      const guess = nearest(key, known);
+      const guess = nearestOrLonger(key, known);
+      const home = fieldHome(scenarioJsonSchema(), key, path);
+      const hints = [
+        ...(guess === undefined ? [] : [`did you mean ${JSON.stringify(guess)}?`]),
+        ...(home === undefined
+          ? []
+          : [`${guess === undefined ? "it" : JSON.stringify(key)} belongs ${home}`]),
+      ];
       return {
         path,
-        detail: `unknown field ${JSON.stringify(key)}${guess === undefined ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`,
+        at: [...path, key],
+        detail: `unknown field ${JSON.stringify(key)}${hints.length === 0 ? "" : ` (${hints.join(" ")})`}`,
         ...(guess === undefined ? {} : { suggested: [...path, guess].join("\0") }),
       };
     });

@@ -21,3 +21,15 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   }
   return bestDistance <= limit ? best : undefined;
 }
+
+/**
+ * `nearest`, else the one candidate that starts with `word` (a field's name cut short: `allowMobileDevices`
+ * for `allowMobileDevicesAndMacs`), for words of 6 characters or more.
+ */
+export function nearestOrLonger(word: string, candidates: readonly string[]): string | undefined {
+  const near = nearest(word, candidates);
+  if (near !== undefined || word.length < 6) return near;
+  const lower = word.toLowerCase();
+  const longer = candidates.filter((c) => c.length > word.length && c.toLowerCase().startsWith(lower));
+  return longer.length === 1 ? longer[0] : undefined;
+}

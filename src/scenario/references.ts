@@ -11,39 +11,50 @@ type Path = (string | number)[];
 /** Receives one problem: where it is and what was expected. */
 export type Report = (path: Path, message: string) => void;
 
-/** What the checks read of a scenario whose fields parsed (the schema's object before this step). */
+/**
+ * What the checks read of a scenario: a parsed one, or a file's data as written where some fields did not
+ * parse (writtenReferences.ts), each malformed piece undefined so that the checks that need it are skipped.
+ */
 export interface ReferencedScenario {
   readonly site: {
     readonly servers: readonly {
-      readonly name: string;
-      readonly roles: { readonly managementPoint?: { readonly database: string } | undefined };
+      readonly name: string | undefined;
+      readonly roles:
+        { readonly managementPoint?: { readonly database: string | undefined } | undefined } | undefined;
     }[];
-    readonly replicas: readonly { readonly name: string; readonly capacity?: unknown }[];
-    readonly boundaries: readonly { readonly name: string; readonly type: string; readonly value: string }[];
+    readonly replicas: readonly { readonly name: string | undefined; readonly capacity?: unknown }[];
+    readonly boundaries: readonly {
+      readonly name: string | undefined;
+      readonly type: string | undefined;
+      readonly value: string | undefined;
+    }[];
     readonly boundaryGroups: readonly {
-      readonly name: string;
-      readonly boundaries: readonly string[];
-      readonly servers: readonly string[];
+      readonly name: string | undefined;
+      readonly boundaries: readonly (string | undefined)[];
+      readonly servers: readonly (string | undefined)[];
     }[];
     readonly defaultBoundaryGroup?: string | undefined;
   };
-  readonly deployments: readonly { readonly name: string; readonly groups?: readonly string[] | undefined }[];
+  readonly deployments: readonly {
+    readonly name: string | undefined;
+    readonly groups?: readonly (string | undefined)[] | undefined;
+  }[];
   readonly devices: readonly {
-    readonly name: string;
-    readonly platform: string;
-    readonly location: string;
-    readonly addresses?: string | undefined;
+    readonly name: string | undefined;
+    readonly platform: string | undefined;
+    readonly location: string | undefined;
+    readonly addresses?: unknown;
     readonly managementPoint?: string | undefined;
     readonly polling?: readonly { readonly until?: number | undefined }[] | undefined;
   }[];
-  readonly expectations: readonly string[];
+  readonly expectations: readonly (string | undefined)[];
 }
 
 /** The checks below, in one sentence each, for the JSON Schema's description and the docs. */
 export const LOADER_ONLY_RULES: readonly string[] = [
-  "names are unique within servers, replicas, boundaries, boundary groups and device groups",
+  "names are unique within servers, replicas, boundaries, boundary groups and device groups; server names are DNS names, compared without regard to case",
   'a management point\'s `database` is "site" or the name of a replica',
-  "a boundary group's `boundaries` and `servers` name boundaries and servers of the site",
+  "a boundary group's `boundaries` and `servers` name boundaries and servers of the site (a server in any case)",
   "a device group's `managementPoint` names a server with a management point",
   "`site.defaultBoundaryGroup` names a boundary group; a deployment's `groups` name device groups",
   "`until` is on every polling entry but the last, and strictly increasing",
@@ -54,32 +65,59 @@ export const LOADER_ONLY_RULES: readonly string[] = [
   "an expectation's number is finite",
 ];
 
-function checkUnique(items: readonly { name: string }[], at: Path, what: string, report: Report): void {
+/** The key two names are the same under: a server's name is a DNS name, which ignores case. */
+const serverKey = (name: string): string => name.toLowerCase();
+
+function checkUnique(
+  items: readonly { name: string | undefined }[],
+  at: Path,
+  what: string,
+  report: Report,
+  key = (name: string) => name,
+): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.name)) report([...at, i, "name"], `duplicate ${what} name ${showValue(item.name)}`);
-    seen.add(item.name);
+    if (item.name === undefined) return;
+    if (seen.has(key(item.name)))
+      report([...at, i, "name"], `duplicate ${what} name ${showValue(item.name)}`);
+    seen.add(key(item.name));
   });
 }
 
-/** Reports every cross-field problem of a scenario whose fields each parsed. */
+/** Every name of a list, or undefined when one is malformed (a reference to it cannot be judged). */
+function namesOf(items: readonly { name: string | undefined }[]): string[] | undefined {
+  const names = items.map((item) => item.name);
+  return names.every((n): n is string => n !== undefined) ? names : undefined;
+}
+
+/**
+ * The server a reference names, as the site declares it: DNS names ignore case, so `CM01.corp.contoso.com`
+ * names `cm01.corp.contoso.com`. An exact match wins; undefined when none matches.
+ */
+export function declaredServerName(declared: readonly string[], name: string): string | undefined {
+  if (declared.includes(name)) return name;
+  return declared.find((n) => serverKey(n) === serverKey(name));
+}
+
+/** Reports every cross-field problem of a scenario (its malformed pieces skipped). */
 export function checkReferences(s: ReferencedScenario, report: Report): void {
   const { site } = s;
-  checkUnique(site.servers, ["site", "servers"], "server", report);
+  checkUnique(site.servers, ["site", "servers"], "server", report, serverKey);
   checkUnique(site.replicas, ["site", "replicas"], "replica", report);
   checkUnique(site.boundaries, ["site", "boundaries"], "boundary", report);
   checkUnique(site.boundaryGroups, ["site", "boundaryGroups"], "boundary group", report);
   checkUnique(s.devices, ["devices"], "device group", report);
   checkUnique(s.deployments, ["deployments"], "deployment", report);
   checkSite(s, report);
-  const groupNames = s.devices.map((g) => g.name);
+  const groupNames = namesOf(s.devices);
   s.deployments.forEach((d, i) => {
     d.groups?.forEach((name, j) => {
-      if (!groupNames.includes(name))
+      if (groupNames !== undefined && name !== undefined && !groupNames.includes(name))
         report(["deployments", i, "groups", j], unknownName("device group", name, groupNames));
     });
   });
   s.expectations.forEach((text, i) => {
+    if (text === undefined) return;
     try {
       parseExpectation(text);
     } catch (error) {
@@ -87,17 +125,28 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
       report(["expectations", i], error.message);
     }
   });
+  const serverNames = namesOf(site.servers);
   s.devices.forEach((g, i) => {
-    checkPolling(g.polling ?? [], ["devices", i, "polling"], report);
+    if (g.polling !== undefined) checkPolling(g.polling, ["devices", i, "polling"], report);
     if (g.location === "intranet" && g.platform === "windows" && g.addresses === undefined) {
       report(["devices", i, "addresses"], "expected an IPv4 range: intranet Windows groups need `addresses`");
     }
-    if (g.managementPoint !== undefined) {
-      const server = site.servers.find((x) => x.name === g.managementPoint);
-      if (server?.roles.managementPoint === undefined) {
+    if (g.managementPoint !== undefined && serverNames !== undefined) {
+      const declared = declaredServerName(serverNames, g.managementPoint);
+      const server = site.servers.find((x) => declared !== undefined && x.name === declared);
+      // A server whose roles did not parse cannot be judged.
+      if (
+        server?.roles?.managementPoint === undefined &&
+        !(server !== undefined && server.roles === undefined)
+      ) {
+        const mps = site.servers.flatMap((x) =>
+          x.roles?.managementPoint !== undefined && x.name !== undefined ? [x.name] : [],
+        );
+        // A server without one is named as such; a name that is no server's gets the nearest MP's.
+        const hint = server === undefined ? guessText(g.managementPoint, mps, nearestServer) : "";
         report(
           ["devices", i, "managementPoint"],
-          `expected the name of a server with a management point, got ${showValue(g.managementPoint)}`,
+          `expected the name of a server with a management point, got ${showValue(g.managementPoint)}${hint}`,
         );
       }
     }
@@ -105,7 +154,7 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
 }
 
 function checkSite({ site }: ReferencedScenario, report: Report): void {
-  const replicaNames = site.replicas.map((r) => r.name);
+  const replicaNames = namesOf(site.replicas);
   site.replicas.forEach((r, i) => {
     if (r.name === "site" && r.capacity !== undefined)
       report(
@@ -113,52 +162,77 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
         'expected no capacity on a replica named "site": its load would be listed as the site database\'s (load.databases.site); rename the replica',
       );
   });
-  const serverNames = new Set(site.servers.map((x) => x.name));
-  const boundaryNames = new Set(site.boundaries.map((b) => b.name));
-  const groupNames = site.boundaryGroups.map((g) => g.name);
-  if (site.defaultBoundaryGroup !== undefined && !groupNames.includes(site.defaultBoundaryGroup))
+  const serverNames = namesOf(site.servers);
+  const boundaryNames = namesOf(site.boundaries);
+  const groupNames = namesOf(site.boundaryGroups);
+  if (
+    site.defaultBoundaryGroup !== undefined &&
+    groupNames !== undefined &&
+    !groupNames.includes(site.defaultBoundaryGroup)
+  )
     report(
       ["site", "defaultBoundaryGroup"],
       unknownName("boundary group", site.defaultBoundaryGroup, groupNames),
     );
   site.servers.forEach((server, i) => {
-    const db = server.roles.managementPoint?.database;
-    if (db !== undefined && db !== "site" && !replicaNames.includes(db)) {
+    const db = server.roles?.managementPoint?.database;
+    if (db !== undefined && db !== "site" && replicaNames !== undefined && !replicaNames.includes(db)) {
       const known = ['"site"', ...replicaNames.map((n) => JSON.stringify(n))].join(", ");
       report(
         ["site", "servers", i, "roles", "managementPoint", "database"],
-        `expected "site" or a replica name (${known}), got ${showValue(db)}`,
+        `expected "site" or a replica name (${known}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,
       );
     }
   });
   site.boundaries.forEach((b, i) => {
-    if (b.type === "ipv4Range" && parseIpv4Range(b.value) === undefined) {
+    if (b.type === "ipv4Range" && b.value !== undefined && parseIpv4Range(b.value) === undefined) {
       report(["site", "boundaries", i, "value"], ipv4RangeMessage(b.value));
     }
   });
   site.boundaryGroups.forEach((g, i) => {
     g.boundaries.forEach((b, j) => {
-      if (!boundaryNames.has(b))
+      if (b !== undefined && boundaryNames !== undefined && !boundaryNames.includes(b))
         report(
           ["site", "boundaryGroups", i, "boundaries", j],
-          `expected the name of a boundary, got ${showValue(b)}`,
+          `expected the name of a boundary, got ${showValue(b)}${guessText(b, boundaryNames)}`,
         );
     });
     g.servers.forEach((n, j) => {
-      if (!serverNames.has(n))
+      if (n !== undefined && serverNames !== undefined && declaredServerName(serverNames, n) === undefined)
         report(
           ["site", "boundaryGroups", i, "servers", j],
-          `expected the name of a server, got ${showValue(n)}`,
+          `expected the name of a server, got ${showValue(n)}${guessText(n, serverNames, nearestServer)}`,
         );
     });
   });
 }
 
+/** The first label of a DNS name: FQDNs of one domain share the rest, so only this tells them apart. */
+const hostLabel = (name: string): string => name.split(".")[0] ?? name;
+
+/** The server name nearest to `got`, judged by the first label where both are FQDNs. */
+function nearestServer(got: string, known: readonly string[]): string | undefined {
+  const guess = nearest(got, known);
+  if (guess === undefined || !got.includes(".") || !guess.includes(".")) return guess;
+  return hostLabel(guess) === hostLabel(got) || nearest(hostLabel(got), [hostLabel(guess)]) !== undefined
+    ? guess
+    : undefined;
+}
+
+/** ` (did you mean "x"?)` for a name near a known one, else nothing. */
+function guessText(
+  got: string,
+  known: readonly string[],
+  near: (got: string, known: readonly string[]) => string | undefined = nearest,
+): string {
+  const guess = near(got, known);
+  return guess !== undefined ? ` (did you mean ${JSON.stringify(guess)}?)` : "";
+}
+
 /** "expected the name of a boundary group (…), got …", with the nearest name for a typo. */
 function unknownName(what: string, got: string, known: readonly string[]): string {
-  const guess = nearest(got, known);
   const list = known.length > 0 ? ` (${known.map((n) => JSON.stringify(n)).join(", ")})` : " (there is none)";
-  return `expected the name of a ${what}${list}, got ${showValue(got)}${guess !== undefined ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}`;
+  return `expected the name of a ${what}${list}, got ${showValue(got)}${guessText(got, known)}`;
 }
 
 function checkPolling(

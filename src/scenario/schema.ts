@@ -18,7 +18,7 @@ import {
   positiveDuration,
   showValue,
 } from "./primitives.js";
-import { checkReferences } from "./references.js";
+import { checkReferences, declaredServerName } from "./references.js";
 import { DeviceGroupSchema } from "./deviceSchema.js";
 import { DeploymentSchema } from "./deploymentSchema.js";
 import { capacity } from "./capacitySchema.js";
@@ -297,10 +297,21 @@ export const ScenarioSchema = ScenarioObject.transform((scenario, ctx) => {
   checkReferences(scenario, (path, message) =>
     ctx.issues.push({ code: "custom", path, message, input: undefined }),
   );
+  // A server named in another case is that server (DNS names ignore case): the engines see one spelling.
+  const servers = scenario.site.servers.map((x) => x.name);
+  const declared = (n: string) => declaredServerName(servers, n) ?? n;
   // A group's refresh cycle: its own, else the scenario's.
   return {
     ...scenario,
-    devices: scenario.devices.map((g) => ({ ...g, mpRefresh: g.mpRefresh ?? scenario.mpRefresh })),
+    site: {
+      ...scenario.site,
+      boundaryGroups: scenario.site.boundaryGroups.map((g) => ({ ...g, servers: g.servers.map(declared) })),
+    },
+    devices: scenario.devices.map((g) => ({
+      ...g,
+      ...(g.managementPoint !== undefined ? { managementPoint: declared(g.managementPoint) } : {}),
+      mpRefresh: g.mpRefresh ?? scenario.mpRefresh,
+    })),
   };
 });
 

@@ -1,6 +1,8 @@
 // Reading the scenario JSON Schema by path: the fields an object may have at a place of a file (for "did you
 // mean") and the declaration behind a path (for `explain`). One walk over the one declaration.
 import { isRecord } from "../isRecord.js";
+import { DURATION_PATTERN } from "./duration.js";
+import { POSITIVE_DURATION_PATTERN } from "./primitives.js";
 
 /** A node of a JSON Schema, as far as these walks read it. */
 export interface SchemaNode {
@@ -61,4 +63,23 @@ export function nodesAtDataPath(
 /** The field names objects at these nodes may have, in declaration order. */
 export function fieldNames(nodes: readonly SchemaNode[]): string[] {
   return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
+}
+
+const DURATION_PATTERNS = new Set([DURATION_PATTERN.source, POSITIVE_DURATION_PATTERN.source]);
+
+/** Whether a value at these nodes may be a duration (a number of seconds or text like "5m"). */
+export function isDuration(nodes: readonly SchemaNode[]): boolean {
+  return nodes.some((node) =>
+    alternatives(node).some((n) => n.pattern !== undefined && DURATION_PATTERNS.has(n.pattern)),
+  );
+}
+
+/** The nodes of a value one step below nodes: a field's by its key, an array's element's by `[]`. */
+export function childNodes(nodes: readonly SchemaNode[], step: string): SchemaNode[] {
+  return nodes.flatMap((node) =>
+    alternatives(node).flatMap((n) => {
+      const next = step === "[]" ? n.items : n.properties?.[step];
+      return next === undefined ? [] : [next];
+    }),
+  );
 }

@@ -31,6 +31,40 @@ describe("scenario messages at the command line", () => {
     );
   });
 
+  it("lists cross-field problems in the same pass as field problems, in file order, exit 2", async () => {
+    const data = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
+      site: { boundaryGroups: { servers: string[] }[] };
+      devices: Record<string, unknown>[];
+    };
+    data.seed = -1;
+    data.site.boundaryGroups[0]!.servers = ["CM01.corp.contoso.com", "nowhere.corp.contoso.com"];
+    data.devices[0]!.count = 0;
+    data.devices.push({ ...data.devices[0], count: 5 });
+    const path = file("crossField.json", JSON.stringify(data, null, 2));
+    const out = await runCli(["check", path]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(
+      `mdmsim: ${path}: seed: expected an integer >= 0, got -1\n` +
+        '  site.boundaryGroups[0].servers[1]: expected the name of a server, got "nowhere.corp.contoso.com"\n' +
+        "  devices[0].count: expected an integer >= 1, got 0\n" +
+        '  devices[1].name: duplicate device group name "hq-windows"\n',
+    );
+  });
+
+  it("runs a .json file with trailing commas and a server named in another case", () => {
+    const text = BASELINE_TEXT.replace(
+      '"servers": ["cm01.corp.contoso.com"] }',
+      '"servers": ["CM01.Corp.Contoso.com",], },',
+    )
+      .replace('"devices.neverConnected == 0",', '"devices.neverConnected == 0",\n')
+      .replace('"failedAttemptsBeforeSuccess.max <= 2"]', '"failedAttemptsBeforeSuccess.max <= 2",],');
+    expect(text).toContain('"CM01.Corp.Contoso.com",]');
+    const path = file("trailing.json", text);
+    const out = runBin(["run", path, "--format", "json"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stderr).toBe("");
+  });
+
   it("runs a .json file with comments through the real program", () => {
     const path = file("commented.json", `// the bundled baseline\n${BASELINE_TEXT}`);
     const out = runBin(["run", path, "--format", "json"]);

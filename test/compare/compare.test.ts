@@ -66,7 +66,7 @@ describe("compare on the baseline", () => {
     expect(result.metrics["failedAttemptsBeforeSuccess.mean"]?.verdict).toBe("worse");
     expect(result.metrics["devices.connected"]?.verdict).toBe("same");
     expect(result.configurationDifferences).toEqual([
-      { path: "devices.hq-windows.polling.0.every", a: 180, b: 120 },
+      { path: "devices.hq-windows.polling.0.every", a: "3m", b: "2m" },
     ]);
   });
 

@@ -44,7 +44,7 @@ describe("compare formats", () => {
     expect(md).toContain("### Configuration difference (1 path)");
     expect(md).toContain("| path | A | B |");
     expect(md).toContain("| --- | --- | --- |");
-    expect(md).toContain("| site.replicas.replica1.syncInterval | 300 | 600 |");
+    expect(md).toContain("| site.replicas.replica1.syncInterval | 5m | 10m |");
     expect(md).toMatch(/\| timeToFirstSuccessSeconds\.mean \| .* \| worse \|/);
   });
 

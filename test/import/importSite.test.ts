@@ -345,4 +345,34 @@ describe("what it cannot read", () => {
       "boundaryGroupMembers[3]",
     ]);
   });
+
+  it("reports a malformed replicaSchedules row as malformed, naming the row and what was expected, never as not reached", () => {
+    const data = readExport("large-site");
+    data.replicaSchedules = [
+      { server: "SQLREP01.corp.contoso.com", intervalMinutes: "five" },
+      7,
+      { intervalMinutes: 5 },
+    ];
+    const { skipped, notes } = importSite(data);
+    expect(skipped.filter((s) => s.where.startsWith("replicaSchedules"))).toEqual([
+      {
+        where: "replicaSchedules[0]",
+        reason: 'expected intervalMinutes, a whole number of minutes > 0, got "five"',
+      },
+      {
+        where: "replicaSchedules[1]",
+        reason: "expected an object { server, database, intervalMinutes }, got 7",
+      },
+      {
+        where: "replicaSchedules[2]",
+        reason: "expected server, the replica's SQL Server name, in { server, database, intervalMinutes }",
+      },
+    ]);
+    const replica = notes.filter((n) => n.path.startsWith("site.replicas.sqlrep01"));
+    expect(replica.length).toBeGreaterThan(0);
+    for (const note of replica) {
+      expect(note.why).not.toContain("not reached");
+      expect(note.why).toContain("replicaSchedules[0] for this replica is malformed");
+    }
+  });
 });

@@ -56,3 +56,25 @@ describe("parseJsonText", () => {
     expect(parseJsonText('{ /* "x": */ "a": ":" }')).toEqual({ a: ":" });
   });
 });
+
+describe("trailing commas", () => {
+  it("accepts a comma before a closing brace or bracket, with comments and white space between", () => {
+    expect(parseJsonText('{ "a": [1, 2,], "b": { "c": "x", }, }')).toEqual({ a: [1, 2], b: { c: "x" } });
+    expect(parseJsonText('{\n  "a": 1, // the last one\n  /* done */\n}')).toEqual({ a: 1 });
+  });
+
+  it("keeps commas inside strings and still refuses what JSON refuses", () => {
+    expect(parseJsonText('{ "a": "x,]", "b": ",}", }')).toEqual({ a: "x,]", b: ",}" });
+    expect(() => parseJsonText('{ "a": [1,, 2] }')).toThrow(
+      /not valid JSON at line 1, column 11: ValueExpected/,
+    );
+    expect(() => parseJsonText("[,]")).toThrow(/not valid JSON/);
+    expect(() => parseJsonText('{ "a": 1,, }')).toThrow(/not valid JSON/);
+  });
+
+  it("refuses a repeated key in text with trailing commas too", () => {
+    expect(() => parseJsonText('{\n  "a": 1,\n  "a": 2,\n}')).toThrow(
+      'not valid JSON at line 3, column 3: the key "a" appears twice in one object',
+    );
+  });
+});

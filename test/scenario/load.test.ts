@@ -102,7 +102,7 @@ describe("parseScenarioText", () => {
   });
 
   it("reports invalid JSON with its line and column", () => {
-    const error = scenarioErrorOf(() => parseScenarioText('{\n  "name": "x",\n}'));
+    const error = scenarioErrorOf(() => parseScenarioText('{\n  "name": "x",\n:}'));
     expect(error.path).toEqual([]);
     expect(error.message).toMatch(/^not valid JSON at line 3, column 1: /);
   });
@@ -417,7 +417,7 @@ describe("loadScenario", () => {
         ["devices", 0, "enrollment"],
         { pattern: "burst", from: "5m" },
         ["devices", 0, "enrollment"],
-        'devices[0].enrollment: unknown field "from"',
+        'devices[0].enrollment: unknown field "from" (it belongs with pattern "uniform", "even" or "poisson")',
       );
     });
 
@@ -444,7 +444,7 @@ describe("loadScenario", () => {
         ["devices", 0, "polling"],
         [{ every: "1h", jitter: "1m" }],
         ["devices", 0, "polling", 0],
-        'devices[0].polling[0]: unknown field "jitter"',
+        'devices[0].polling[0]: unknown field "jitter" (it belongs on devices[0])',
       );
     });
   });
@@ -772,7 +772,7 @@ describe("loadScenario", () => {
         ["site", "servers", 0, "roles", "managementPoint", "database"],
         "replica2",
         ["site", "servers", 0, "roles", "managementPoint", "database"],
-        'site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("site", "replica1"), got "replica2"',
+        'site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("site", "replica1"), got "replica2" (did you mean "replica1"?)',
       );
     });
 
@@ -790,7 +790,7 @@ describe("loadScenario", () => {
         ["site", "boundaryGroups", 0, "servers"],
         ["cm02.corp.contoso.com"],
         ["site", "boundaryGroups", 0, "servers", 0],
-        'site.boundaryGroups[0].servers[0]: expected the name of a server, got "cm02.corp.contoso.com"',
+        'site.boundaryGroups[0].servers[0]: expected the name of a server, got "cm02.corp.contoso.com" (did you mean "cm01.corp.contoso.com"?)',
       );
     });
 
@@ -897,14 +897,13 @@ describe("loadScenario", () => {
       );
     });
 
-    it("checks references only once every field is well-formed", () => {
+    it("reports broken references in the same pass as malformed fields, in file order", () => {
       const data = baselineWith(["devices", 0, "managementPoint"], "nowhere");
       setAt(data, ["devices", 0, "count"], 0);
-      expectScenarioError(
-        () => loadScenario(data),
-        ["devices", 0, "count"],
+      expect(scenarioErrorOf(() => loadScenario(data)).message.split("\n")).toEqual([
         "devices[0].count: expected an integer >= 1, got 0",
-      );
+        '  devices[0].managementPoint: expected the name of a server with a management point, got "nowhere"',
+      ]);
     });
 
     it("reports every broken reference, counting the rest", () => {

@@ -69,8 +69,9 @@ describe("JSON text", () => {
     expect(parseScenarioText('{ "a": { "x": 1 }, "b": { "x": 2 } }')).toEqual({ a: { x: 1 }, b: { x: 2 } });
   });
 
-  it("still refuses trailing commas and reports where", () => {
-    expect(() => parseScenarioText('{ "a": 1, }')).toThrow(/^not valid JSON at line 1, column 11/);
+  it("accepts trailing commas, as editors do in .json settings files, and still refuses an empty element", () => {
+    expect(parseScenarioText('{ "a": [1,], }')).toEqual({ a: [1] });
+    expect(() => parseScenarioText('{ "a": 1,, }')).toThrow(/^not valid JSON at line 1, column 10/);
   });
 
   it("keeps a __proto__ key an own field, which the loader refuses as unknown", () => {

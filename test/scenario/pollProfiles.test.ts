@@ -137,8 +137,9 @@ describe("devices[].polling as a profile's name", () => {
       loadScenario(baselineWith(["devices", 0, "polling"], [{ evry: "3m" }, { every: "0s" }])),
     );
     expect(error.message.split("\n")).toEqual([
-      'devices[0].polling[0].every: missing (expected a duration > 0 like "30m")',
+      "devices[0].polling[0]: expected `until` on every polling entry but the last",
       '  devices[0].polling[0]: unknown field "evry" (did you mean "every"?)',
+      '  devices[0].polling[0].every: missing (expected a duration > 0 like "30m")',
       '  devices[0].polling[1].every: expected a duration > 0, got "0s"',
     ]);
   });

@@ -160,7 +160,9 @@ describe("loadScenario on arbitrary input", () => {
             expect(lines[0]).toBe(`${where}${error.detail}`);
             expect(lines).toHaveLength(error.problems.length);
             for (const p of error.problems)
-              expect(p.detail).toMatch(/^(expected|missing|unknown field|duplicate|and \d+ more)/);
+              expect(p.detail).toMatch(
+                /^(expected|missing|unknown field|duplicate|expectation "|and \d+ more)/,
+              );
           }
         },
       ),
