@@ -79,7 +79,7 @@ const common = {
 const fromOurCode = (args) => !args.importer.includes("/node_modules/");
 const LAZY = {
   "string-width": { exports: ["default"], when: (args) => args.kind === "import-statement" },
-  yaml: { exports: ["parse"], when: fromOurCode },
+  yaml: { exports: ["parseDocument", "isAlias", "isCollection", "isPair", "isScalar"], when: fromOurCode },
   "jsonc-parser": {
     exports: ["createScanner", "parse", "printParseErrorCode", "stripComments", "visit"],
     when: fromOurCode,

@@ -1,10 +1,10 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
 import { plural } from "../report/plural.js";
-import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
 import { scenarioJsonSchema } from "./jsonSchema.js";
 import { looksLikeJson, parseJsonText } from "./jsonText.js";
+import { parseYamlText } from "./yamlText.js";
 import { isRecord } from "../isRecord.js";
 import { strayBlock } from "./deviceSchema.js";
 import { fieldHome } from "./fieldHome.js";
@@ -120,8 +120,9 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
   if (format === "json" || (format === "auto" && looksLikeJson(trimmed))) return parseJsonText(trimmed);
   let data: unknown;
   try {
-    data = parseYaml(trimmed, { maxAliasCount: 100, uniqueKeys: true, logLevel: "error" }) as unknown;
+    data = parseYamlText(trimmed);
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     if (error instanceof RangeError)
       throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);
     throw new ScenarioError(

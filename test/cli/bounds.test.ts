@@ -1,0 +1,59 @@
+// Bounds that hold for every input shape, through the real program (bin/mdmsim) under a 300 MB heap:
+// YAML aliases priced at load, the studio page priced before it is built, reach and report cells, sweep
+// --list. Generous safety bounds of time ("within 20 s"), not performance targets.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, REPO_ROOT, expectBadInput, type CliOutcome } from "../helpers/cli.js";
+import { aliasBomb } from "../helpers/aliasBomb.js";
+
+const SECONDS = 20;
+const HEAP_MB = 300;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "mdmsim-bounds-"));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function bounded(args: readonly string[]): CliOutcome & { seconds: number } {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    timeout: 90_000,
+    maxBuffer: 1 << 28,
+  });
+  return {
+    code: child.status ?? -1,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function refusedInBounds(outcome: CliOutcome & { seconds: number }, ...mentions: string[]): void {
+  expectBadInput(outcome, ...mentions);
+  expect(outcome.seconds).toBeLessThan(SECONDS);
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("YAML aliases are priced as written out", () => {
+  it("a 2 MB file whose aliases stand for 200 MB is refused by run --print-scenario, studio and sweep", () => {
+    const bomb = file("bomb.yaml", aliasBomb(60_000, 99));
+    const message = "its aliases stand for";
+    refusedInBounds(bounded(["run", bomb, "--print-scenario"]), bomb, message, "*o");
+    refusedInBounds(bounded(["studio", bomb, "--out", join(dir, "bomb.html")]), bomb, message);
+    refusedInBounds(bounded(["sweep", bomb, "--vary", "seed=1,2", "--list"]), bomb, message);
+  }, 120_000);
+});
