@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, REPO_ROOT, expectBadInput, type CliOutcome } from "../helpers/cli.js";
+import { BASELINE_TEXT, BIN, REPO_ROOT, expectBadInput, type CliOutcome } from "../helpers/cli.js";
 import { aliasBomb } from "../helpers/aliasBomb.js";
 
 const SECONDS = 20;
@@ -55,5 +55,44 @@ describe("YAML aliases are priced as written out", () => {
     refusedInBounds(bounded(["run", bomb, "--print-scenario"]), bomb, message, "*o");
     refusedInBounds(bounded(["studio", bomb, "--out", join(dir, "bomb.html")]), bomb, message);
     refusedInBounds(bounded(["sweep", bomb, "--vary", "seed=1,2", "--list"]), bomb, message);
+  }, 120_000);
+});
+
+/** The baseline with `groups` one-device groups and `servers` servers holding its first server's four roles. */
+function grid(groups: number, servers: number): string {
+  const baseline = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
+    site: { servers: Record<string, unknown>[]; boundaryGroups: Record<string, unknown>[] };
+    devices: Record<string, unknown>[];
+  };
+  const server = baseline.site.servers[0]!;
+  const names = Array.from({ length: servers }, (_, i) => `cm${i}.corp.contoso.com`);
+  return JSON.stringify({
+    ...baseline,
+    site: {
+      ...baseline.site,
+      servers: names.map((name) => ({ ...server, name })),
+      boundaryGroups: [{ ...baseline.site.boundaryGroups[0], servers: names }],
+    },
+    devices: Array.from({ length: groups }, (_, i) => ({ ...baseline.devices[0], name: `g${i}`, count: 1 })),
+  });
+}
+
+describe("the reachability matrix is bounded where it runs in seconds", () => {
+  it("reach and report refuse the 4M cells that took 93 s and 2.8 GB, before any work", () => {
+    const site = file("cells-4m.json", grid(2000, 500));
+    const message =
+      "the reachability matrix would have 4000000 cells (2000 device groups × 2000 server roles); the limit is 250000";
+    refusedInBounds(bounded(["reach", site]), site, "devices: ", message);
+    refusedInBounds(bounded(["report", site, "--out", join(dir, "cells.html")]), site, message);
+  }, 120_000);
+
+  it("reach at the limit runs under a 300 MB heap", () => {
+    const site = file("cells-250k.json", grid(500, 125));
+    const outcome = bounded(["reach", site, "--format", "csv"]);
+    expect(outcome.stderr).toBe("");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout.trim().split("\n")).toHaveLength(250_001);
+    expect(outcome.seconds).toBeLessThan(SECONDS);
+    refusedInBounds(bounded(["reach", file("cells-over.json", grid(501, 125))]), "the limit is 250000");
   }, 120_000);
 });
