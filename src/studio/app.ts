@@ -13,6 +13,28 @@ declare const mdmsimWorkerSource: string;
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
+/** Options of shared lists the page fills at once; above, each select is filled when first used. */
+const EAGER_OPTIONS = 20_000;
+
+/**
+ * Gives a select that names a shared list (`data-options`, a `<template>` of options the page holds once)
+ * its choices, keeping the one it shows (a value a link carried stays a choice of its own).
+ */
+function fillSelect(select: HTMLSelectElement): void {
+  const id = select.dataset.options;
+  if (id === undefined || select.dataset.filled === "true") return;
+  const list = document.getElementById(`mdmsim-options-${id}`);
+  if (!(list instanceof HTMLTemplateElement)) return;
+  const current = select.value;
+  select.replaceChildren(list.content.cloneNode(true));
+  select.dataset.filled = "true";
+  select.value = current;
+  if (select.value !== current) {
+    select.add(new Option(current, current));
+    select.value = current;
+  }
+}
+
 function start(): void {
   const body = document.body;
   const form = document.getElementById("controls") as HTMLFormElement;
@@ -63,6 +85,7 @@ function start(): void {
     for (const c of controls) c.value = c.dataset.original ?? "";
     for (const edit of decodeEdits(location.hash)) {
       const control = byPath.get(edit.path);
+      if (control instanceof HTMLSelectElement) fillSelect(control);
       // A select shows a value it does not offer (a list of phases a link carries) as a choice of its own.
       if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === edit.value))
         control.add(new Option(edit.value, edit.value));
@@ -240,6 +263,26 @@ function start(): void {
     fromFragment();
     simulate();
   });
+
+  // The selects that share a list get it now when all of them together are small; otherwise each when it
+  // is about to be used, so the page stays as light as its text.
+  const sharing = controls.filter(
+    (c): c is HTMLSelectElement => c instanceof HTMLSelectElement && c.dataset.options !== undefined,
+  );
+  let offered = 0;
+  for (const select of sharing) {
+    const list = document.getElementById(`mdmsim-options-${select.dataset.options}`);
+    if (list instanceof HTMLTemplateElement) offered += list.content.childElementCount;
+  }
+  if (offered <= EAGER_OPTIONS) for (const select of sharing) fillSelect(select);
+  for (const type of ["pointerdown", "focusin", "keydown"])
+    form.addEventListener(
+      type,
+      (event) => {
+        if (event.target instanceof HTMLSelectElement) fillSelect(event.target);
+      },
+      { capture: true },
+    );
 
   send({ type: "init", scenario });
   fromFragment();

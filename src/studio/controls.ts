@@ -161,21 +161,35 @@ function arrivalControls(path: string, group: Scenario["devices"][number]): Cont
   }
 }
 
-/** A group's pinned management point: none (one chosen per device), or a server with one. */
-function pinControl(
-  path: string,
-  pinned: string | undefined,
-  mpServers: readonly Scenario["site"]["servers"][number][],
-): Control {
+/** The choices of every group's pinned management point: none, or each server with one (one list, shared). */
+interface PinChoices {
+  readonly names: ReadonlySet<string>;
+  readonly options: readonly string[];
+  readonly labels: readonly string[];
+}
+
+function pinChoices(mpServers: readonly Scenario["site"]["servers"][number][]): PinChoices {
   const names = mpServers.map((s) => s.name);
+  return {
+    names: new Set(names),
+    options: [NOT_PINNED, ...names],
+    labels: ["none: chosen per device", ...names],
+  };
+}
+
+/** A group's pinned management point: none (one chosen per device), or a server with one. */
+function pinControl(path: string, pinned: string | undefined, choices: PinChoices): Control {
   const value = pinned ?? NOT_PINNED;
+  // The same arrays for every group (the page writes a list once however many controls offer it); a value
+  // the list lacks gets a list of its own.
+  const known = value === NOT_PINNED || choices.names.has(value);
   return {
     path: `${path}.managementPoint`,
     label: "Pinned management point",
     value,
     hint: "a server with a management point, or none: the assignment rule chooses one per device",
-    options: [NOT_PINNED, ...names, ...(names.includes(value) || value === NOT_PINNED ? [] : [value])],
-    optionLabels: ["none: chosen per device", ...names, ...(names.includes(value) ? [] : [value])],
+    options: known ? choices.options : [...choices.options, value],
+    optionLabels: known ? choices.labels : [...choices.labels, value],
   };
 }
 
@@ -214,7 +228,8 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
   // A device's request timeout matters only where some role or database has a capacity.
   const loaded = stationSpecs(scenario).stations.length > 0;
   const databases = ["site", ...scenario.site.replicas.map((r) => r.name)];
-  const mpServers = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined);
+  const databaseNames = new Set(databases);
+  const pins = pinChoices(scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined));
   const groups: ControlGroup[] = [
     {
       title: "Run",
@@ -257,7 +272,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           "an integer ≥ 0",
         ),
         ...(loaded ? [duration(`${path}.requestTimeout`, "Request timeout", group.requestTimeout)] : []),
-        pinControl(path, group.managementPoint, mpServers),
+        pinControl(path, group.managementPoint, pins),
         // A client that fell back to another management point looks for its own again at this interval.
         ...(isConfigMgrClient(group)
           ? [duration(`${path}.mpRefresh`, "Management point refresh", group.mpRefresh)]
@@ -284,7 +299,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           label: "Database",
           value: mp.database,
           hint: "the site database or a replica",
-          options: databases.includes(mp.database) ? databases : [mp.database, ...databases],
+          options: databaseNames.has(mp.database) ? databases : [mp.database, ...databases],
         },
         connectionsControl(`site.servers.${server.name}.roles.managementPoint`, mp.connections),
         {

@@ -8,6 +8,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { scenarioControls, type Control, type ControlGroup } from "./controls.js";
 import { HEADLINES, scenarioNumbers, studioHeadlines, type Headline, type NumberRow } from "./metrics.js";
 import { PAIRED_RUNS } from "./paired.js";
+import { checkStudioPage } from "./pageSize.js";
 import { studioCss } from "./styles.js";
 import { tableFitCss } from "../report/html/tableFit.js";
 
@@ -58,15 +59,58 @@ function csp(scriptSource: string): string {
   ].join("; ");
 }
 
-function controlHtml(control: Control, id: string): string {
+/**
+ * A select offering more choices than this writes only its chosen one, and names a list the page holds once
+ * (`#mdmsim-options`): every management point offers every replica and every group every management point,
+ * so written out in each control the page would grow with their product. The page's script fills a select
+ * from its list (app.ts).
+ */
+export const SHARE_OPTIONS_ABOVE = 8;
+
+/** The option lists the page holds once, numbered in order of first use (the same array, the same list). */
+class SharedLists {
+  private readonly ids = new Map<readonly string[], number>();
+  private readonly templates: string[] = [];
+
+  idOf(options: readonly string[], labels: readonly string[] | undefined): number {
+    let id = this.ids.get(options);
+    if (id === undefined) {
+      id = this.templates.length;
+      this.ids.set(options, id);
+      const html = options.map((o, i) => optionHtml(o, labels?.[i] ?? o, false)).join("");
+      this.templates.push(`<template id="mdmsim-options-${id}">${html}</template>`);
+    }
+    return id;
+  }
+
+  /** The lists as inert `<template>` elements, which the page's script clones into a select. */
+  html(): string {
+    return this.templates.join("\n");
+  }
+}
+
+function optionHtml(value: string, label: string, selected: boolean): string {
+  return `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
+}
+
+function selectHtml(
+  control: Control,
+  options: readonly string[],
+  attrs: string,
+  shared: SharedLists,
+): string {
+  const label = (i: number) => control.optionLabels?.[i] ?? options[i] ?? "";
+  if (options.length <= SHARE_OPTIONS_ABOVE)
+    return `<select ${attrs}>${options.map((o, i) => optionHtml(o, label(i), o === control.value)).join("")}</select>`;
+  const id = shared.idOf(options, control.optionLabels);
+  const chosen = options.indexOf(control.value);
+  return `<select ${attrs} data-options="${id}">${optionHtml(control.value, chosen >= 0 ? label(chosen) : control.value, true)}</select>`;
+}
+
+function controlHtml(control: Control, id: string, shared: SharedLists): string {
   const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"${control.resets !== undefined ? ` data-resets="${escapeHtml(control.resets)}"` : ""}`;
   const field = control.options
-    ? `<select ${attrs}>${control.options
-        .map(
-          (o, i) =>
-            `<option value="${escapeHtml(o)}"${o === control.value ? " selected" : ""}>${escapeHtml(control.optionLabels?.[i] ?? o)}</option>`,
-        )
-        .join("")}</select>`
+    ? selectHtml(control, control.options, attrs, shared)
     : `<input type="text" ${attrs} value="${escapeHtml(control.value)}" spellcheck="false" autocomplete="off">`;
   return [
     `<div class="field">`,
@@ -78,11 +122,11 @@ function controlHtml(control: Control, id: string): string {
   ].join("");
 }
 
-function controlsHtml(groups: readonly ControlGroup[]): string {
+function controlsHtml(groups: readonly ControlGroup[], shared: SharedLists): string {
   let n = 0;
   return groups
     .map((g) => {
-      const fields = g.controls.map((c) => controlHtml(c, `control-${++n}`)).join("\n");
+      const fields = g.controls.map((c) => controlHtml(c, `control-${++n}`, shared)).join("\n");
       const note =
         g.replica !== undefined
           ? `<p class="note" data-replica-note="${escapeHtml(g.replica)}" aria-live="polite"></p>\n`
@@ -172,14 +216,17 @@ export function downloadName(scenarioName: string): string {
 /** Builds the studio page of a scenario. */
 export function buildStudioPage(input: StudioPageInput): StudioPage {
   const { scenario } = input;
+  const data = scriptSafeJson(writtenForm(scenario) ?? scenario);
+  // Priced before any control is made: the page past its limit is refused, not built.
+  checkStudioPage(scenario, data.length, input.appScript.length + input.workerScript.length);
   const groups = scenarioControls(scenario);
+  const shared = new SharedLists();
   const title = `mdmsim studio: ${scenario.name}`;
   // The worker's text travels as a JSON string inside the page's one script: covered by its hash, and no
   // sequence in it can end the script element.
   const script = `var mdmsimWorkerSource = ${scriptSafeJson(input.workerScript)};\n${input.appScript}`;
   if (/<\/script|<!--/i.test(input.appScript))
     throw new Error("the studio's page script contains </script or <!--, which would end its element");
-  const data = scriptSafeJson(writtenForm(scenario) ?? scenario);
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
   // Built before the head: the head carries the table-fit rules of the tables the body holds.
   const body = `
@@ -199,7 +246,8 @@ ${scenario.description !== "" ? `<p class="lede">${escapeHtml(scenario.descripti
 <a data-action="download-scenario" href="#" download="${escapeHtml(downloadName(scenario.name))}">Download scenario</a>
 <button type="button" data-action="reset">Undo all edits</button>
 </div>
-${controlsHtml(groups)}
+${controlsHtml(groups, shared)}
+${shared.html()}
 </form>
 <div class="results">
 <section id="numbers" aria-labelledby="numbers-title">
