@@ -1,6 +1,7 @@
 // A static finding (checks.md): id, severity, where, what, how to fix, and the documentation it comes from;
 // and the rule that makes one finding of each (id, path) out of everything a check detected there.
 import { CHECK_IDS, type CheckId, type GroupEstimate, type Hit, type Severity } from "./catalogue.js";
+import { smallest } from "../extremes.js";
 
 export type { CheckId, GroupEstimate, Severity } from "./catalogue.js";
 export { CHECK_IDS } from "./catalogue.js";
@@ -47,7 +48,7 @@ export function findingsOf(id: CheckId, source: string, hits: readonly Hit[]): F
     else list.push(hit);
   }
   return [...byPath.values()].flatMap((list) => {
-    const worst = Math.min(...list.map((h) => RANK[h.severity]));
+    const worst = smallest(list.map((h) => RANK[h.severity]));
     const chosen = list.filter((h) => RANK[h.severity] === worst);
     const lead = chosen[0];
     if (lead === undefined) return [];

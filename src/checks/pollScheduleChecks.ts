@@ -16,6 +16,7 @@ import {
 } from "../scenario/pollProfiles.js";
 import type { DeviceGroup, Scenario } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check } from "./catalogue.js";
+import { largest, smallest } from "../extremes.js";
 
 /** The two profiles the finding weighs against each other. */
 const COMPARED: readonly PollProfileName[] = ["configmgr-assumed", "intune-estimate"];
@@ -129,8 +130,7 @@ export const pollScheduleCliff: Check = defineCheck<Cliff>({
       // When every schedule gives the same figure (no device is still failing when the first phase ends:
       // the outage comes after the group's enrollments, say), the cliff costs nothing here.
       const seconds = figures.map((f) => f.seconds ?? Infinity);
-      if (seconds.every((x) => x === Infinity) || Math.max(...seconds) - Math.min(...seconds) < 0.5)
-        return [];
+      if (seconds.every((x) => x === Infinity) || largest(seconds) - smallest(seconds) < 0.5) return [];
       return [
         {
           group: model.group,

@@ -12,6 +12,7 @@ import { IPV4_RANGE_PATTERN, POSITIVE_DURATION_PATTERN } from "../scenario/primi
 import { isRecord } from "../isRecord.js";
 import { alternatives, type SchemaNode } from "../scenario/schemaNodes.js";
 import { RESULT_SCHEMA } from "./resultSchema.js";
+import { largest } from "../extremes.js";
 
 /** Which declaration a path is read in. */
 export type ExplainKind = "scenario" | "result";
@@ -203,8 +204,8 @@ function fieldLines(
   indent: string,
   width: number,
 ): string[] {
-  const keys = Math.max(0, ...rows.map(([key]) => key.length));
-  const types = Math.max(0, ...rows.map(([, type]) => type.length));
+  const keys = Math.max(0, largest(rows.map(([key]) => key.length)));
+  const types = Math.max(0, largest(rows.map(([, type]) => type.length)));
   return rows.flatMap(([key, type, meaning]) => {
     const head = `${indent}${key.padEnd(keys)}  ${type.padEnd(types)}  `;
     const room = width - head.length;

@@ -5,6 +5,7 @@ import type { Deployment } from "../scenario/schema.js";
 import { assignmentShares } from "./assignment.js";
 import { expectedVisibilityDelay, visibleAt } from "./replica.js";
 import type { SiteModel } from "./site.js";
+import { largest, smallest } from "../extremes.js";
 
 /** A delay in seconds: its mean and the range it falls in. */
 export interface DelayFigures {
@@ -75,8 +76,8 @@ function combine(parts: readonly { devices: number; figures: DelayFigures }[]): 
   const devices = parts.reduce((n, p) => n + p.devices, 0);
   return {
     meanSeconds: parts.reduce((s, p) => s + p.devices * p.figures.meanSeconds, 0) / devices,
-    minSeconds: Math.min(...parts.map((p) => p.figures.minSeconds)),
-    maxSeconds: Math.max(...parts.map((p) => p.figures.maxSeconds)),
+    minSeconds: smallest(parts.map((p) => p.figures.minSeconds)),
+    maxSeconds: largest(parts.map((p) => p.figures.maxSeconds)),
   };
 }
 

@@ -2,6 +2,7 @@
 // Pure: counts in, text out; the command decides whether a terminal is there to show it.
 import asciichart from "asciichart";
 import { formatDuration } from "../scenario/duration.js";
+import { largest } from "../extremes.js";
 
 /** Most columns the chart uses: it fits an 80-column terminal with its axis labels. */
 export const FAILURE_CHART_COLUMNS = 60;
@@ -13,7 +14,7 @@ export const FAILURE_CHART_HEIGHT = 6;
 export function failedPerMinute(
   managementPoints: readonly { readonly failedPerMinute: ArrayLike<number> }[],
 ): number[] {
-  const minutes = Math.max(0, ...managementPoints.map((m) => m.failedPerMinute.length));
+  const minutes = Math.max(0, largest(managementPoints.map((m) => m.failedPerMinute.length)));
   const sum = new Array<number>(minutes).fill(0);
   for (const m of managementPoints)
     for (let i = 0; i < m.failedPerMinute.length; i++) sum[i] = (sum[i] ?? 0) + (m.failedPerMinute[i] ?? 0);

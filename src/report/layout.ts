@@ -2,6 +2,7 @@
 // where it enters the rendering, so no renderer can print a file's control characters raw. Linear in the
 // size of the text: each cell is measured once.
 import { displayWidth, paint, splitByWidth, visible, type TerminalOptions, type Tone } from "./terminal.js";
+import { largest } from "../extremes.js";
 
 /**
  * A table cell: text (shown on one line, control characters escaped), or lines with a colour; a header
@@ -106,7 +107,7 @@ function wrapLines(lines: readonly string[], width: number): string[] {
 }
 
 const longestWord = (line: string): number =>
-  Math.max(0, ...line.split(" ").map((word) => displayWidth(word)));
+  Math.max(0, largest(line.split(" ").map((word) => displayWidth(word))));
 
 /**
  * Widths that fit `available` columns of content: the widest columns shrink first, none below its
@@ -122,7 +123,7 @@ function fitWidths(
   const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
   // The largest cap for which the columns fit, by bisection.
   let lo = 0;
-  let hi = Math.max(0, ...natural);
+  let hi = Math.max(0, largest(natural));
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (sum(at(mid)) <= available) lo = mid;
@@ -157,7 +158,7 @@ function boxed(
       const cell = cells[i];
       return cell === undefined ? [""] : wrap ? wrapLines(cell.lines, w) : cell.lines;
     });
-    const height = Math.max(...blocks.map((b) => b.length));
+    const height = largest(blocks.map((b) => b.length));
     for (let l = 0; l < height; l++) {
       let line = "│";
       for (let i = 0; i < widths.length; i++) {

@@ -2,6 +2,7 @@
 // management point, `ratePerMinute` in a uniform enrollment) is named with the place that takes it, the
 // places nearest the one it was written at first.
 import { alternatives, type SchemaNode } from "./schemaNodes.js";
+import { largest } from "../extremes.js";
 
 /** `[]` stands for any element of an array. */
 type SchemaPath = readonly string[];
@@ -69,7 +70,7 @@ export function fieldHome(
   if (candidates === undefined) return undefined;
   const here: SchemaPath = at.map((s) => (typeof s === "number" ? "[]" : s));
   const shared = candidates.map((c) => commonLength(c.path, here));
-  const best = Math.max(...shared);
+  const best = largest(shared);
   const nearestHomes = candidates.filter((_, i) => shared[i] === best);
   // Other branches of the same place are named by their `const` fields: `with pattern "uniform" or "even"`.
   const branches = nearestHomes.filter((h) => h.path.length === here.length && best === here.length);

@@ -1,6 +1,7 @@
 // What kind of number a result path is: the range its values can take (so no interval leaves it) and
 // the interval method that suits it (Student's t for means and counts, a bootstrap for order statistics).
 import type { Scenario } from "../scenario/schema.js";
+import { smallest } from "../extremes.js";
 
 /** How a metric's 95% interval is computed (named in `--format json` as `"method"`). */
 export type IntervalMethod = "student-t" | "bootstrap-percentile";
@@ -52,7 +53,7 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
   if (timeAt >= 0) {
     const least =
       segments[timeAt] === "timeToFirstSuccessSeconds"
-        ? Math.min(...scenario.devices.map((g) => g.firstPollDelay))
+        ? smallest(scenario.devices.map((g) => g.firstPollDelay))
         : 0;
     return [least, scenario.duration];
   }

@@ -13,6 +13,7 @@ import { LoadedDevices } from "./loadedDevices.js";
 import { globalNumbers, groupContexts, type GroupContext, type LoadedGroup } from "./loadedGroups.js";
 import type { LoadPlan } from "./plan.js";
 import { Stage, TRY } from "./requests.js";
+import { largest } from "../../extremes.js";
 
 const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 const NO_MP = alwaysFailing("no-management-point");
@@ -42,7 +43,7 @@ export abstract class EnrollmentFlow extends FiniteServers {
     this.groups = groupContexts(site, loaded, this.devices);
     this.nextFirst = new Int32Array(this.groups.length);
     this.reachable = new Int32Array(
-      Math.max(1, site.managementPoints.length, ...this.groups.map((gc) => gc.epps.length)),
+      Math.max(1, site.managementPoints.length, largest(this.groups.map((gc) => gc.epps.length))),
     );
     const { servers } = site.scenario.site;
     this.answering = servers.every((s) => s.roles.enrollmentPoint === undefined || s.outages.length === 0)

@@ -18,6 +18,7 @@ import {
 import { fallbackChartSpec, fallbackTargets, type FallbackTimeline } from "./fallbackChart.js";
 import { figuresOf, type PlannedChart } from "./plannedChart.js";
 import { bucketMinutes, MAX_TICKS } from "./triesChart.js";
+import { largest } from "../../extremes.js";
 
 /** The section deployment charts are planned in. */
 export const DEPLOYMENT_SECTION = "deployments";
@@ -28,7 +29,7 @@ function fallbackCaption(result: RunResult, timeline: FallbackTimeline): string 
   const parts = [
     "Clients that fell back to each management point, per minute. A ConfigMgr client whose management point fails five tries within ten minutes (shaded: outages) switches to another candidate of its boundary groups (else the default boundary group's), and stays there until its next refresh (<code>mpRefresh</code>, 24 h unless its group sets another), when it goes back to one of its own boundary group's. The load moves with it: compare the tries charts above.",
   ];
-  const minutes = Math.max(...timeline.managementPoints.map((m) => m.perMinute.length));
+  const minutes = largest(timeline.managementPoints.map((m) => m.perMinute.length));
   const bucket = bucketMinutes(minutes);
   if (bucket > 1) parts.push(`Each step is the mean per minute over ${bucket} minutes.`);
   const numbers = result.managementPoints

@@ -3,6 +3,7 @@
 // request, so the file behaves the same offline, in a mail attachment or on a file share.
 import { reportCss } from "./styles.js";
 import { cellLabel, fitClass, NOWRAP_CELLS, tableFitCss, tableMinWidth } from "./tableFit.js";
+import { largest } from "../../extremes.js";
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -67,7 +68,7 @@ export function htmlTable(
   rows: readonly (readonly Cell[])[],
   options: TableOptions = {},
 ): string {
-  const columns = Math.max(head.length, ...rows.map((r) => r.length));
+  const columns = Math.max(head.length, largest(rows.map((r) => r.length)));
   const measured = Array.from({ length: columns }, (_, i) =>
     [
       ...(head[i] === undefined ? [] : [{ c: head[i], head: true }]),

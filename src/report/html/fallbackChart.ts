@@ -11,6 +11,7 @@ import {
   timeUnit,
   type TimeArea,
 } from "./triesChart.js";
+import { largest } from "../../extremes.js";
 
 /** One management point's fallbacks: the clients that fell back to it in each minute of the run. */
 export interface FallbackSeries {
@@ -67,7 +68,7 @@ export function fallbackChartSpec(timeline: FallbackTimeline): TopLevelSpec | nu
   if (targets.length === 0) return null;
   const duration = timeline.durationSeconds;
   const unit = timeUnit(duration);
-  const minutes = Math.max(...targets.map((t) => t.perMinute.length));
+  const minutes = largest(targets.map((t) => t.perMinute.length));
   const bucket = bucketMinutes(minutes);
   const inUnit = (s: number) => round(s / unit.seconds);
   const x = {
@@ -77,7 +78,7 @@ export function fallbackChartSpec(timeline: FallbackTimeline): TopLevelSpec | nu
   };
   const servers = targets.map((t) => t.server);
   const points = targets.flatMap((t) => fallbackPoints(t, bucket, unit.seconds, duration));
-  const peak = Math.max(...points.map((p) => p.perMinute));
+  const peak = largest(points.map((p) => p.perMinute));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: CHART_WIDTH,

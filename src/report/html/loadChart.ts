@@ -4,6 +4,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ManagementPointResult } from "../../results/runResult.js";
 import { CHART_WIDTH, FAILED_COLOR, TRIES_COLOR, chartConfig } from "./theme.js";
 import { plural } from "../plural.js";
+import { largest } from "../../extremes.js";
 
 /** One bar segment. */
 export interface LoadSegment {
@@ -33,7 +34,7 @@ export function loadChartSpec(loads: readonly ManagementPointResult[]): TopLevel
   const used = loads.filter((l) => l.attempts > 0);
   if (used.length === 0) return null;
   const order = used.map(dmpLabel);
-  const most = Math.max(...used.map((l) => l.attempts));
+  const most = largest(used.map((l) => l.attempts));
   const notes = used.map((l) => ({
     dmp: dmpLabel(l),
     tries: l.attempts,

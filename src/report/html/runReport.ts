@@ -121,7 +121,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
         caption: triesCaption(mp, areas.length, marks.length),
       });
   });
-  charts.push(...fallbackCharts(result, series));
+  for (const chart of fallbackCharts(result, series)) charts.push(chart);
   const load = loadChartSpec(result.managementPoints);
   if (load)
     charts.push({
@@ -132,8 +132,8 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
       caption:
         "Tries at each management point over the whole run, succeeded (blue) and failed (orange); beside each bar, the devices assigned to it and its busiest minute.",
     });
-  charts.push(...queueCharts(result, series));
-  charts.push(...deploymentCharts(result, series));
+  for (const chart of queueCharts(result, series)) charts.push(chart);
+  for (const chart of deploymentCharts(result, series)) charts.push(chart);
   return charts;
 }
 

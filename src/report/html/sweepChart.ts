@@ -10,6 +10,7 @@ import { constantValue, type SweepResult, type SweepVariantResult } from "../../
 import { isSecondsPath } from "../format.js";
 import { chartConfig } from "./theme.js";
 import { mergedLabel, shortNames, valuesText } from "./variedNames.js";
+import { largest } from "../../extremes.js";
 
 // Short titles for the contract's metrics; any other metric is titled by its path.
 const TITLES: Readonly<Record<string, string>> = {
@@ -91,7 +92,7 @@ export function sweepAxis(result: SweepResult): SweepAxis | null {
   if (values.every((v) => typeof v === "number"))
     return { path, name, kind: "number", title: name, scale: 1 };
   if (values.every(isDuration)) {
-    const most = Math.max(...values.map((v) => parseDuration(v) ?? 0));
+    const most = largest(values.map((v) => parseDuration(v) ?? 0));
     return most >= 120
       ? { path, name, kind: "duration", title: `${name} (min)`, scale: 60 }
       : { path, name, kind: "duration", title: `${name} (s)`, scale: 1 };

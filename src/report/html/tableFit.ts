@@ -1,6 +1,7 @@
 // How a table stays whole on any page width, with no script: its narrowest width is estimated from its text
 // when it is built, and where its box is narrower than that (a 700 px window, paper) a container query turns
 // it into a list: one card per row, each cell under its column's name. A table that fits stays a table.
+import { largest } from "../../extremes.js";
 
 /** Tables at most this wide (px) fit every page the reports promise (700 px windows, A4 paper): no list form. */
 export const ALWAYS_FITS = 560;
@@ -33,7 +34,7 @@ export function longestRun(html: string, nowrap: boolean): number {
     .replace(/<[^>]+>/g, "")
     .replace(/&(amp|lt|gt|quot|#39);/g, (_all, name: string) => ENTITIES[name] ?? "");
   const runs = text.split(nowrap ? /\n/ : /[\s\n]+/);
-  return Math.max(0, ...runs.map((r) => r.trim().length));
+  return Math.max(0, largest(runs.map((r) => r.trim().length)));
 }
 
 /** The estimated narrowest width of a table (px): per column its widest unbreakable piece, plus padding. */
@@ -42,7 +43,7 @@ export function tableMinWidth(columns: readonly (readonly MeasuredCell[])[]): nu
     (sum, cells) =>
       sum +
       CELL_PADDING +
-      Math.max(0, ...cells.map((c) => longestRun(c.html, c.nowrap) * (c.head ? HEAD_CHAR : CHAR))),
+      Math.max(0, largest(cells.map((c) => longestRun(c.html, c.nowrap) * (c.head ? HEAD_CHAR : CHAR)))),
     0,
   );
 }

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CdfStep } from "./cdf.js";
 import { BACKGROUND_COLOR, CHART_HEIGHT, CHART_WIDTH, chartConfig } from "./theme.js";
+import { largest } from "../../extremes.js";
 
 /** The simulated line's width; the closed form's background stroke is narrower, so its edges show. */
 export const SIMULATED_WIDTH = 4.5;
@@ -40,7 +41,7 @@ export function ttfsPoints(series: readonly TtfsSeries[]): TtfsPoint[] {
     { group: s.group, curve: "simulated" as const, steps: s.simulated },
     ...(s.closedForm ? [{ group: s.group, curve: "closed form" as const, steps: s.closedForm }] : []),
   ]);
-  const last = Math.max(0, ...curves.flatMap((c) => c.steps.map((p) => p.seconds)));
+  const last = Math.max(0, largest(curves.flatMap((c) => c.steps.map((p) => p.seconds))));
   const edge = last > 0 ? last * 1.05 : 60;
   return curves.flatMap(({ group, curve, steps }) => {
     if (steps.length === 0) return [];
