@@ -78,7 +78,7 @@ export interface SweepJob {
   readonly seed: number;
 }
 
-function checkRuns(runs: number): number {
+export function checkRuns(runs: number): number {
   if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS)
     throw new UsageError(`expected an integer from 1 to ${MAX_RUNS}, got ${String(runs)}`, {
       argument: "runs",
@@ -126,10 +126,26 @@ function variantLabel(variant: { overrides: readonly { text: string }[] }): stri
 }
 
 /**
+ * What a problem of a variant names: the --vary value (or the study's axis) to blame; when no single value
+ * is (a rule across fields, a run limit), every value of the variant.
+ */
+export function variantSource(
+  study: SweepOptions["study"],
+  variant: { overrides: readonly { text: string }[] },
+): OverrideSource {
+  return (culprit) =>
+    study !== undefined
+      ? `${study.source} (${culprit?.text ?? variant.overrides.map((o) => o.text).join(", ")})`
+      : culprit !== undefined
+        ? `--vary ${culprit.text}`
+        : variantLabel(variant);
+}
+
+/**
  * The metric paths a scenario adds beside the devices' numbers: its finite servers' utilisation and p99
  * response, its deployments' delays and devices not reached.
  */
-function scenarioMetricPaths(scenario: Scenario): string[] {
+export function scenarioMetricPaths(scenario: Scenario): string[] {
   return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
 }
 
@@ -157,14 +173,7 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
     values + scenario.expectations.length + extraExpectations.length,
   );
   const checked = grid.map((variant) => {
-    // A problem names the --vary value (or the study's axis) to blame; when no single value is (a rule
-    // across fields, a run limit), every value of the variant.
-    const source: OverrideSource = (culprit) =>
-      study !== undefined
-        ? `${study.source} (${culprit?.text ?? variant.overrides.map((o) => o.text).join(", ")})`
-        : culprit !== undefined
-          ? `--vary ${culprit.text}`
-          : variantLabel(variant);
+    const source = variantSource(study, variant);
     const variantScenario = applyOverrides(scenario, variant.overrides, source);
     try {
       return { scenario: variantScenario, events: checkRunLimits(variantScenario, { maxEvents }).events };
@@ -181,7 +190,7 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
 }
 
 /** Checks the syntax of added expectations now, not in a worker. */
-function checkExpectations(expectations: readonly string[] | undefined): string[] {
+export function checkExpectations(expectations: readonly string[] | undefined): string[] {
   const added = [...(expectations ?? [])];
   for (const e of added) parseExpectation(e);
   return added;

@@ -12,8 +12,10 @@ import {
   planSweep,
   sweepHeader,
   sweepJobs,
+  type SweepOptions,
   type SweepPlan,
 } from "../../sweep/sweep.js";
+import { planSweepList } from "../../sweep/list.js";
 import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
 import { DOCUMENT_FORMATS } from "../../results/documentFormat.js";
 import { defineCommand } from "../command.js";
@@ -136,10 +138,24 @@ export function studyOption(): ReturnType<typeof text> {
 }
 
 /** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
-export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, args: GridArgs): SweepPlan {
+export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, args: GridArgs): SweepPlan;
+export function commandSweepPlan<T>(
+  io: CliIo,
+  scenario: Scenario,
+  seed: number,
+  args: GridArgs,
+  planner: (scenario: Scenario, options: SweepOptions) => T,
+): T;
+export function commandSweepPlan(
+  io: CliIo,
+  scenario: Scenario,
+  seed: number,
+  args: GridArgs,
+  planner: (scenario: Scenario, options: SweepOptions) => unknown = planSweep,
+): unknown {
   const study = args.study !== undefined ? readStudy(io, args.study) : undefined;
   try {
-    return planSweep(scenario, {
+    return planner(scenario, {
       ...(study !== undefined ? { study } : {}),
       vary: args.vary,
       runs: args.runs,
@@ -205,7 +221,8 @@ export const sweepCommand = defineCommand<SweepArgs>({
   run: async (args, { io, context }) => {
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
-    const plan = commandSweepPlan(io, scenario, seed, args);
+    // --list makes no variant's scenario: each value is checked alone (src/sweep/list.ts).
+    const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
     if (out !== undefined && shard === undefined)
@@ -217,8 +234,8 @@ export const sweepCommand = defineCommand<SweepArgs>({
       );
     const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
     checkDocumentFile(args.json, "--json", inputs);
-    if (args.list) {
-      printList(io, plan, args.format);
+    if (plan === undefined) {
+      printList(io, commandSweepPlan(io, scenario, seed, args, planSweepList), args.format);
       return 0;
     }
 
