@@ -1,0 +1,104 @@
+// The studio's shared option lists in Chromium: each management point's database select and each group's
+// pinned management point are written with their chosen value only, and the page's script gives them the
+// list the page holds once (at once when all of them together are small, else when one is first used).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium, openRecording } from "../helpers/chromium.js";
+import { BASELINE_TEXT, runCli } from "../helpers/cli.js";
+
+/** The baseline with `count` more management points, each reading one of `count` replicas. */
+function manyMps(count: number): string {
+  const b = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
+    site: Record<string, unknown> & {
+      servers: Record<string, unknown>[];
+      boundaryGroups: Record<string, unknown>[];
+    };
+  };
+  const server = b.site.servers[0] as {
+    name: string;
+    certificate: unknown;
+    roles: { managementPoint: object };
+  };
+  const names = Array.from({ length: count }, (_, i) => `mp${i}.corp.contoso.com`);
+  return JSON.stringify({
+    ...b,
+    site: {
+      ...b.site,
+      replicas: Array.from({ length: count }, (_, i) => ({ name: `replica${i}`, syncInterval: "1h" })),
+      servers: [
+        {
+          ...server,
+          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
+        },
+        ...names.map((name, i) => ({
+          name,
+          certificate: server.certificate,
+          roles: { managementPoint: { ...server.roles.managementPoint, database: `replica${i}` } },
+        })),
+      ],
+      boundaryGroups: [{ ...b.site.boundaryGroups[0], servers: [server.name, ...names] }],
+    },
+  });
+}
+
+const DATABASE = (i: number) => `site.servers.mp${i}.corp.contoso.com.roles.managementPoint.database`;
+
+async function optionCount(page: Page, path: string): Promise<number> {
+  return (await page.$$(`[data-path="${path}"] option`)).length;
+}
+
+describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromium", () => {
+  let dir: string;
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "mdmsim-shared-"));
+    ({ context, close } = await launchChromium({ viewport: { width: 1280, height: 900 } }));
+  }, 120_000);
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function studio(count: number): Promise<{ html: string; url: string }> {
+    const scenario = join(dir, `mps-${count}.json`);
+    writeFileSync(scenario, manyMps(count));
+    const out = join(dir, `mps-${count}.html`);
+    const made = await runCli(["studio", scenario, "--out", out]);
+    expect(made.code, made.stderr).toBe(0);
+    return { html: readFileSync(out, "utf8"), url: pathToFileURL(out).href };
+  }
+
+  it("writes each list once and fills every select from it; an edit runs", async () => {
+    const { html, url } = await studio(12);
+    // 13 databases, 13 management points: written once each, not once per control.
+    expect(html.match(/<option value="replica11">/g)).toHaveLength(1);
+    expect(html.match(/<template id="mdmsim-options-\d+">/g)).toHaveLength(2);
+    const { page, console } = await openRecording(context, url);
+    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    expect(await optionCount(page, DATABASE(3))).toBe(13);
+    expect(await page.inputValue(`[data-path="${DATABASE(3)}"]`)).toBe("replica3");
+    await page.selectOption(`[data-path="${DATABASE(3)}"]`, "site");
+    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    expect(page.url()).toContain("database");
+    expect(console.filter((m) => m.startsWith("pageerror") || m.startsWith("error"))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("fills a select of a long list when it is first used", async () => {
+    const { html, url } = await studio(160);
+    expect(html.match(/<option value="replica159">/g)).toHaveLength(1);
+    const { page } = await openRecording(context, url);
+    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    expect(await optionCount(page, DATABASE(7))).toBe(1);
+    await page.focus(`[data-path="${DATABASE(7)}"]`);
+    expect(await optionCount(page, DATABASE(7))).toBe(161);
+    expect(await page.inputValue(`[data-path="${DATABASE(7)}"]`)).toBe("replica7");
+    await page.close();
+  }, 120_000);
+});
