@@ -2,7 +2,7 @@
 // YAML aliases priced at load, the studio page priced before it is built, reach and report cells, sweep
 // --list. Generous safety bounds of time ("within 20 s"), not performance targets.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -114,5 +114,66 @@ describe("sweep --list runs nothing, and costs the values given, not their produ
     expect(outcome.code).toBe(0);
     expect(outcome.stdout.trim().split("\n")).toHaveLength(100_001);
     expect(outcome.seconds).toBeLessThan(SECONDS);
+  }, 120_000);
+});
+
+/** The baseline with `count` more management points, each reading one of `count` replicas, and `groups` groups. */
+function manyMps(count: number, groups = 1): string {
+  const b = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
+    site: Record<string, unknown> & {
+      servers: Record<string, unknown>[];
+      boundaryGroups: Record<string, unknown>[];
+    };
+    devices: Record<string, unknown>[];
+  };
+  const server = b.site.servers[0] as {
+    name: string;
+    certificate: unknown;
+    roles: { managementPoint: object };
+  };
+  const names = Array.from({ length: count }, (_, i) => `mp${i}.corp.contoso.com`);
+  return JSON.stringify({
+    ...b,
+    site: {
+      ...b.site,
+      replicas: Array.from({ length: count }, (_, i) => ({ name: `replica${i}`, syncInterval: "1h" })),
+      servers: [
+        {
+          ...server,
+          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
+        },
+        ...names.map((name, i) => ({
+          name,
+          certificate: server.certificate,
+          roles: { managementPoint: { ...server.roles.managementPoint, database: `replica${i}` } },
+        })),
+      ],
+      boundaryGroups: [{ ...b.site.boundaryGroups[0], servers: [server.name, ...names] }],
+    },
+    devices: Array.from({ length: groups }, (_, i) => ({ ...b.devices[0], name: `g${i}`, count: 1 })),
+  });
+}
+
+describe("the studio page is linear in its parts and priced before it is built", () => {
+  it("3,000 management points × 3,000 replicas make a page of a few MiB (329 MB and 2 GB before)", () => {
+    const site = file("mps-3000.json", manyMps(3000));
+    const out = join(dir, "mps-3000.html");
+    const outcome = bounded(["studio", site, "--out", out]);
+    expect(outcome.stderr).toBe("");
+    expect(outcome.code).toBe(0);
+    expect(statSync(out).size).toBeLessThan(32 * 1024 * 1024);
+    expect(outcome.seconds).toBeLessThan(SECONDS);
+  }, 120_000);
+
+  it("a page past 64 MiB is refused before it is built, naming the part to shrink", () => {
+    const site = file("groups-20000.json", manyMps(1, 20_000));
+    const out = join(dir, "groups-20000.html");
+    refusedInBounds(
+      bounded(["studio", site, "--out", out]),
+      site,
+      "devices: the studio page would be about",
+      "(the limit is 64.0 MiB), most of it for the controls of 20000 device groups: fewer of them",
+    );
+    expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
