@@ -51,9 +51,13 @@ describe("compare formats", () => {
   it("writes a csv row per metric", () => {
     const lines = renderCompareCsv(result).trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "metric,method,a.mean,a.ci95.lo,a.ci95.hi,b.mean,b.ci95.lo,b.ci95.hi,difference.mean,difference.ci95.lo,difference.ci95.hi,relative,verdict",
+      "metric,method,a.mean,a.ci95.lo,a.ci95.hi,b.mean,b.ci95.lo,b.ci95.hi,difference.mean,difference.ci95.lo,difference.ci95.hi,relative,relative.ci95.lo,relative.ci95.hi,verdict",
     );
     expect(lines).toHaveLength(1 + Object.keys(result.metrics).length);
+    // The relative change's interval beside it, as the JSON's relativeCi95.
+    const mean = result.metrics["timeToFirstSuccessSeconds.mean"]!;
+    const row = lines.find((l) => l.startsWith("timeToFirstSuccessSeconds.mean,"))!.split(",");
+    expect(row.slice(-4, -1).map(Number)).toEqual([mean.relative, ...mean.relativeCi95!]);
     expect(
       lines.find((l) => l.startsWith("timeToFirstSuccessSeconds.p90,bootstrap-percentile,")),
     ).toBeDefined();
