@@ -60,7 +60,7 @@ function canonical(path: string): string {
 
 /**
  * Refuses, before the work so that nothing runs in vain, an output file that is one of the command's
- * inputs, a folder, or in a folder that does not exist.
+ * inputs or a folder.
  * @param option - how the path is named in messages (`--out report.html`)
  * @throws UsageError naming the option
  */
@@ -68,10 +68,8 @@ export function checkOutputPath(path: string, option: string, inputs: readonly s
   const target = canonical(path);
   if (inputs.some((input) => canonical(input) === target))
     throw new UsageError(`${option}: is one of the command's input files; write to another file`);
-  const stats = statOf(path);
-  if (stats?.isDirectory() === true) throw new UsageError(`${option}: is a folder; name a file to write`);
-  if (stats === undefined && statOf(dirname(resolve(path)))?.isDirectory() !== true)
-    throw new UsageError(`${option}: no folder ${dirname(path)} to write the file in`);
+  if (statOf(path)?.isDirectory() === true)
+    throw new UsageError(`${option}: is a folder; name a file to write`);
 }
 
 /** `.NAME.RANDOM.tmp` beside the target: hidden, and no one can name it in advance. */

@@ -123,11 +123,6 @@ describe("a folder is refused before anything is written", () => {
       expect(readdirSync(target)).toEqual([]);
     });
   }
-
-  it("so is a file in a folder that does not exist, before the work", () => {
-    const missing = join(folder(), "no-such-folder", "r.html");
-    expectBadInput(runBin(["report", "scenarios/baseline.json", "--out", missing]), "no folder");
-  });
 });
 
 describe("the temporary file", () => {
