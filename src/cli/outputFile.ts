@@ -128,7 +128,7 @@ async function replace(path: string, text: string, hooks: WriteHooks, state: Wri
   state.temporary = temporary;
   try {
     // The new file keeps the old one's permissions: a private file does not become readable by all.
-    if (existing !== undefined) await handle.chmod(existing.mode & 0o7777);
+    if (existing !== undefined) await handle.chmod(existing.mode & 0o777);
     await writeAll(handle, text, hooks, state);
   } finally {
     await handle.close();
