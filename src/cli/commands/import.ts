@@ -10,6 +10,7 @@ import type { CliIo } from "../io.js";
 import { integer, requiredPositional, text } from "../optionTable.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
 import { describeReadError } from "../scenarioFile.js";
+import { visible } from "../../report/terminal.js";
 
 /** Reads and parses the export file; every problem names the file. */
 function readExport(io: CliIo, file: string): unknown {
@@ -64,7 +65,7 @@ export const importCommand = defineCommand<ImportArgs>({
     }),
     site: text({ describe: "import this site's roles (default: the export's siteCode)" }),
   },
-  run: (args, { io }) => {
+  run: async (args, { io }) => {
     const { export: file, name, site, devices, macs, clients, out, notes } = args;
     if (name?.trim() === "") throw new UsageError("--name: expected a non-empty name");
     if (site !== undefined && !/^[A-Za-z0-9]{3}$/.test(site))
@@ -90,17 +91,18 @@ export const importCommand = defineCommand<ImportArgs>({
       throw error;
     }
     const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
-    if (out !== undefined) writeOutputFile(out, text, `--out ${out}`, [file]);
+    if (out !== undefined) await writeOutputFile(out, text, `--out ${out}`, [file]);
     else io.stdout(text);
     if (notes !== undefined)
-      writeOutputFile(
+      await writeOutputFile(
         notes,
         `${JSON.stringify(importNotesDocument(result), null, 2)}\n`,
         `--notes ${notes}`,
         [file],
       );
     io.stderr(renderImportNotes(result));
-    if (out !== undefined) io.stderr(`mdmsim import: wrote ${out}; next: mdmsim check ${out}\n`);
+    if (out !== undefined)
+      io.stderr(`mdmsim import: wrote ${visible(out)}; next: mdmsim check ${visible(out)}\n`);
     return 0;
   },
 });
