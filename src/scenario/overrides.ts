@@ -1,5 +1,5 @@
 // `--set PATH=VALUE`: edit a validated scenario by path, then validate again.
-import { ScenarioError, UsageError } from "../errors.js";
+import { formatPath, ScenarioError, UsageError } from "../errors.js";
 import { loadScenario, writtenForm } from "./load.js";
 import { walkPath, type PathStep } from "./path.js";
 import type { Scenario } from "./schema.js";
@@ -79,6 +79,14 @@ export function applyOverrides(
     }
     const indexPath = walk.steps.map((step) => step.key);
     if (indexPath.length === 0) throw new ScenarioError("expected a path", [], source(override));
+    // One field under two spellings (an index and a name): which value wins would depend on their order.
+    const twin = touched.find((t) => t.override.path !== override.path && samePath(t.indexPath, indexPath));
+    if (twin !== undefined)
+      throw new ScenarioError(
+        `"${override.path}" and "${twin.override.path}" name the same field, ${formatPath(indexPath)}: give it once`,
+        [],
+        source(override),
+      );
     setWritten(data, indexPath, override.value, walk.steps);
     touched.push({ override, indexPath });
   }
@@ -100,6 +108,9 @@ export function applyOverrides(
     throw error.withSource(source(culprit?.override));
   }
 }
+
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 
 /**
  * Sets `value` at `indexPath` in written data. A level the file left out is created: an array from the
