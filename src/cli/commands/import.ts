@@ -90,7 +90,7 @@ export const importCommand = defineCommand<ImportArgs>({
       if (error instanceof ScenarioError) throw error.withSource(scenarioLabel(file));
       throw error;
     }
-    const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
+    const { text } = result;
     if (out !== undefined) writeOutputFile(out, text, `--out ${out}`, [file]);
     else io.stdout(text);
     if (notes !== undefined)
