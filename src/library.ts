@@ -11,7 +11,14 @@ import {
 } from "./compare/compare.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
-import { checkCompareOptions, checkSimulateOptions, checkSweepOptions } from "./libraryOptions.js";
+import {
+  checkCompareOptions,
+  checkSimulateOptions,
+  checkSweepOptions,
+  checkTerminalOptions,
+} from "./libraryOptions.js";
+import { renderRunTable as renderTable } from "./report/runTable.js";
+import type { TerminalOptions } from "./report/terminal.js";
 import { reachability as reachLoaded, type Reachability } from "./model/reachability.js";
 import type { RunResult } from "./results/runResult.js";
 import { showValue } from "./scenario/primitives.js";
@@ -105,4 +112,13 @@ export function mergeShards(files: readonly ShardFile[]): SweepResult {
       argument: "files",
     });
   return mergeChecked(files);
+}
+
+/**
+ * The table `mdmsim run` prints, of a run's result.
+ * @param options - the terminal's `columns` (none: no limit) and whether to `color`
+ * @throws UsageError for options that are not an object of known options of their kinds
+ */
+export function renderRunTable(result: RunResult, options: TerminalOptions = {}): string {
+  return renderTable(result, checkTerminalOptions(options));
 }

@@ -7,6 +7,7 @@ import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
 import { nearest } from "./scenario/nearest.js";
 import { showValue } from "./scenario/primitives.js";
+import type { TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
 import type { SweepOptions } from "./sweep/sweep.js";
 
@@ -67,6 +68,11 @@ const SIDE: OptionRules<CompareSide> = {
   scenario: rule("the scenario's name", (v) => typeof v === "string"),
   file: rule("the file it was read from", (v) => typeof v === "string"),
   with: rule("the overrides applied to it, { path: value }", isRecord),
+};
+
+const TERMINAL: OptionRules<TerminalOptions> = {
+  columns: rule("a number of columns >= 1", (v) => typeof v === "number" && v >= 1),
+  color: rule("true or false", (v) => typeof v === "boolean"),
 };
 
 /** How a value is shown in a message: as `showValue` does, a function named as one. */
@@ -139,4 +145,9 @@ export function checkCompareOptions(
   const side = (key: "a" | "b") =>
     checkOptions(SIDE, sides[key], `sides.${key}`, ["scenario", "file", "with"]);
   return { sides: { a: side("a"), b: side("b") }, options: checkOptions(COMPARE, options, "options") };
+}
+
+/** `renderRunTable`'s options, checked. @throws UsageError naming the option */
+export function checkTerminalOptions(options: unknown): TerminalOptions {
+  return checkOptions(TERMINAL, options, "options");
 }

@@ -86,3 +86,30 @@ describe("runSweep's, runCompare's and mergeShards' arguments", () => {
     expect(usageError(() => mdmsim.reachability(scenario, "0" as never)).message).toContain("time:");
   });
 });
+
+describe("applyOverrides' and renderRunTable's arguments", () => {
+  it("applyOverrides refuses a list of overrides that is not one, and a scenario that is not an object", () => {
+    expect(usageError(() => mdmsim.applyOverrides(scenario, null as never)).message).toContain(
+      'overrides: expected a list of "PATH=VALUE" strings',
+    );
+    expect(usageError(() => mdmsim.applyOverrides(scenario, [5] as never)).about).toEqual({
+      argument: "overrides",
+    });
+    expect(() => mdmsim.applyOverrides(null as never, ["devices.0.count=3"])).toThrow(mdmsim.ScenarioError);
+  });
+
+  it("renderRunTable refuses options that are not an object of known options", () => {
+    const small = { ...data, devices: data.devices.map((g) => ({ ...g, count: 3 })) };
+    const result = mdmsim.simulate(small);
+    expect(usageError(() => mdmsim.renderRunTable(result, null as never)).message).toBe(
+      "options: expected an object of options, got null",
+    );
+    expect(usageError(() => mdmsim.renderRunTable(result, { columns: "80" } as never)).message).toBe(
+      'columns: expected a number of columns >= 1, got "80"',
+    );
+    expect(usageError(() => mdmsim.renderRunTable(result, { colour: true } as never)).message).toContain(
+      'colour: no such option (did you mean "color"?)',
+    );
+    expect(mdmsim.renderRunTable(result, { columns: 100 })).toContain("mdmsim run:");
+  });
+});
