@@ -9,21 +9,22 @@ import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { integer, requiredPositional, text } from "../optionTable.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
-import { describeReadError } from "../scenarioFile.js";
+import { describeReadError, scenarioLabel, STDIN } from "../scenarioFile.js";
 import { visible } from "../../report/terminal.js";
 
-/** Reads and parses the export file; every problem names the file. */
+/** Reads and parses the export file (`-`: standard input, as for scenarios); every problem names the file. */
 function readExport(io: CliIo, file: string): unknown {
   let text: string;
+  const shown = scenarioLabel(file);
   try {
-    text = io.readFile(file, LOAD_LIMITS.maxBytes);
+    text = file === STDIN ? io.readStdin(LOAD_LIMITS.maxBytes) : io.readFile(file, LOAD_LIMITS.maxBytes);
   } catch (error) {
-    throw new ScenarioError(describeReadError(error), [], file);
+    throw new ScenarioError(describeReadError(error), [], shown);
   }
   try {
     return parseScenarioText(text, "json");
   } catch (error) {
-    if (error instanceof ScenarioError) throw error.withSource(file);
+    if (error instanceof ScenarioError) throw error.withSource(shown);
     throw error;
   }
 }
@@ -47,7 +48,7 @@ export const importCommand = defineCommand<ImportArgs>({
   ],
   describe: "turn a site export (see export-script) into a scenario; stderr lists what to fill in",
   options: {
-    export: requiredPositional({ describe: "the JSON file the export script wrote" }),
+    export: requiredPositional({ describe: "the JSON file the export script wrote (-: standard input)" }),
     out: text({ describe: "write the scenario here (default: stdout)" }),
     notes: text({
       describe: "also write what to fill in (the stderr table) to this file as JSON (mdmsim-import-notes/1)",
@@ -87,10 +88,10 @@ export const importCommand = defineCommand<ImportArgs>({
         ...(site !== undefined ? { site } : {}),
       });
     } catch (error) {
-      if (error instanceof ScenarioError) throw error.withSource(file);
+      if (error instanceof ScenarioError) throw error.withSource(scenarioLabel(file));
       throw error;
     }
-    const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
+    const { text } = result;
     if (out !== undefined) await writeOutputFile(out, text, `--out ${out}`, [file]);
     else io.stdout(text);
     if (notes !== undefined)
