@@ -4,6 +4,7 @@
 // may raise (`maxEvents`, `--max-events`).
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
+import { boundaryLookupWork, boundaryTableWork } from "./boundaryEstimate.js";
 import { capacityParts } from "./capacityEstimate.js";
 import { pollCount } from "./pollSchedule.js";
 
@@ -122,6 +123,8 @@ function siteParts(scenario: Scenario): { memory: Part[]; work: Part[]; ticks: n
         path: ["devices"],
       },
       { value: ticks, what: `${Math.ceil(ticks)} replica sync ticks`, path: ["site", "replicas"] },
+      // `check` weighs each group's pools by stretch too: the tables are the site's.
+      boundaryTableWork(scenario),
     ],
     ticks,
     timelines,
@@ -149,23 +152,13 @@ function estimateFrom(scenario: Scenario, withRun: boolean): WorkEstimate {
         path: ["duration"],
       },
     );
-    // Each addressed device looks for its address in the ranges of every boundary group (MPs, and DPs for content).
-    const ranges = scenario.site.boundaryGroups.reduce((n, g) => n + g.boundaries.length, 0);
-    const scanned = scenario.devices.reduce(
-      (n, g) => n + (g.addresses !== undefined ? g.count * (g.content ? 2 : 1) : 0),
-      0,
-    );
     work.push(
       {
         value: estimateEvents(scenario),
         what: "tries, commits and ticks (lengthen the polling intervals, shorten the duration or reduce the devices)",
         path: ["duration"],
       },
-      {
-        value: scanned * ranges,
-        what: `boundary scans: ${scanned} device lookups × ${ranges} boundaries (fewer boundaries or devices)`,
-        path: ["site", "boundaries"],
-      },
+      boundaryLookupWork(scenario),
     );
     // Roles and databases with a capacity: a service end and a deadline per request, its wait and response.
     const load = capacityParts(scenario);
