@@ -68,6 +68,8 @@ export interface SweepPlan extends SweepHeader {
   readonly maxEvents: number;
   /** Each variant's estimated events per run. */
   readonly variantEvents: readonly number[];
+  /** Each variant's estimated memory per run, bytes: how many runs fit in the process at once. */
+  readonly variantMemory: readonly number[];
 }
 
 /** One (variant, run) pair. Job `index` = variant · runs + run, so jobs of a variant are contiguous. */
@@ -167,7 +169,8 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
           : variantLabel(variant);
     const variantScenario = applyOverrides(scenario, variant.overrides, source);
     try {
-      return { scenario: variantScenario, events: checkRunLimits(variantScenario, { maxEvents }).events };
+      const estimate = checkRunLimits(variantScenario, { maxEvents });
+      return { scenario: variantScenario, events: estimate.events, memory: estimate.memoryBytes };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       throw error.withSource(source(undefined));
@@ -198,8 +201,9 @@ export function planRuns(
   variants: readonly {
     readonly scenario: Scenario;
     readonly set: Readonly<Record<string, unknown>>;
-    /** Its estimated events per run, when the caller has checked its run limits already. */
+    /** Its estimated events and memory per run, when the caller has checked its run limits already. */
     readonly events?: number;
+    readonly memory?: number;
   }[],
   options: Omit<SweepOptions, "vary"> & { readonly seed: number },
 ): SweepPlan {
@@ -239,7 +243,23 @@ export function planRuns(
     scenarios: variants.map((v) => v.scenario),
     extraExpectations,
     maxEvents,
-    variantEvents: variants.map((v) => v.events ?? checkRunLimits(v.scenario, { maxEvents }).events),
+    ...perRun(variants, maxEvents),
+  };
+}
+
+/** Each variant's estimated events and memory per run (the run limits checked where not done yet). */
+function perRun(
+  variants: readonly { readonly scenario: Scenario; readonly events?: number; readonly memory?: number }[],
+  maxEvents: number,
+): { variantEvents: number[]; variantMemory: number[] } {
+  const estimates = variants.map((v) =>
+    v.events !== undefined && v.memory !== undefined
+      ? { events: v.events, memoryBytes: v.memory }
+      : checkRunLimits(v.scenario, { maxEvents }),
+  );
+  return {
+    variantEvents: estimates.map((e) => e.events),
+    variantMemory: estimates.map((e) => e.memoryBytes),
   };
 }
 
