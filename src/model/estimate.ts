@@ -48,6 +48,13 @@ const BYTES = {
   reachCell: 250,
 } as const;
 
+/**
+ * What one run costs besides its events, in events: compiling the site, the engine's set-up and the outcome
+ * (a 1-device run in a sweep takes about 100 µs of one core, where 1e9 events are about a minute). A sweep
+ * of a million tiny runs is not "about a minute".
+ */
+export const RUN_FIXED_EVENTS = 2000;
+
 /** A rule evaluation in a timeline costs about as much as this many engine events. */
 const EVENTS_PER_RULE_CHECK = 4;
 

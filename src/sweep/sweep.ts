@@ -2,7 +2,13 @@
 // (document.ts). Sequential and pure; the command line spreads the same jobs over worker threads and
 // assembles their outcomes by job index, so the document does not depend on how the jobs were run.
 import { ScenarioError, UsageError } from "../errors.js";
-import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
+import {
+  checkEvents,
+  checkMemory,
+  checkRunLimits,
+  maxEventsOf,
+  RUN_FIXED_EVENTS,
+} from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
 import { applyOverrides, type OverrideSource } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -258,7 +264,8 @@ function perRun(
       : checkRunLimits(v.scenario, { maxEvents }),
   );
   return {
-    variantEvents: estimates.map((e) => e.events),
+    // Each run also costs its fixed set-up, which a sweep of many tiny runs adds up.
+    variantEvents: estimates.map((e) => e.events + RUN_FIXED_EVENTS),
     variantMemory: estimates.map((e) => e.memoryBytes),
   };
 }
