@@ -12,6 +12,7 @@ import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
+import { checkShardSize } from "./shardSize.js";
 import { isRecord } from "../isRecord.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 
@@ -121,6 +122,7 @@ const MAX_PATHS = 10_000;
 export function parseShardText(name: string, text: string): ShardFile {
   if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
     throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
+  checkShardSize(name, text);
   try {
     return { name, data: JSON.parse(text) as unknown };
   } catch (error) {
