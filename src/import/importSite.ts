@@ -9,7 +9,14 @@ import { clientGroups } from "./clientGroups.js";
 import { DEFAULT_DEVICES, MACOS_GROUP, placeholderGroups, WINDOWS_GROUP } from "./deviceGroups.js";
 import { asNumber, asString, field, isRow, rowsAt, type ExportRow } from "./exportRows.js";
 import { importedScenarioText } from "./importedScenario.js";
-import { importLog, type ImportLog, type ImportNote, type ImportSummary, type SkippedRow } from "./notes.js";
+import {
+  importLog,
+  TakenNames,
+  type ImportLog,
+  type ImportNote,
+  type ImportSummary,
+  type SkippedRow,
+} from "./notes.js";
 import { readReplicaSchedules } from "./replicas.js";
 import { mapSiteRoles } from "./siteRoles.js";
 import { DEFAULT_START } from "../scenario/schema.js";
@@ -186,7 +193,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
   // The client groups follow the on-prem MDM placeholders in the file, but decide their default: with
   // ConfigMgr clients in the scenario, placeholder Windows MDM devices are added only when asked for.
   const clientLog = importLog();
-  const taken = new Set([WINDOWS_GROUP, MACOS_GROUP]);
+  const taken = new TakenNames([WINDOWS_GROUP, MACOS_GROUP]);
   const clients = clientGroups(counts, options.clients ?? 0, site, taken, clientLog);
   const mdm = placeholderGroups(
     site,

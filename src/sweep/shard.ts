@@ -14,6 +14,7 @@ import type { JobOutcome } from "./job.js";
 import type { Bounds } from "./metricProfile.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
+import { checkShardSize } from "./shardSize.js";
 import { isRecord } from "../isRecord.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 
@@ -127,6 +128,7 @@ export function parseShardText(name: string, raw: string): ShardFile {
   const { text } = decoded;
   if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
     throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
+  checkShardSize(name, text);
   try {
     return { name, data: JSON.parse(text) as unknown };
   } catch (error) {
