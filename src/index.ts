@@ -3,20 +3,25 @@ export { loadScenario, parseScenarioText } from "./scenario/load.js";
 export { applyOverrides, parseOverride } from "./scenario/overrides.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { parseDuration, formatDuration } from "./scenario/duration.js";
-export { simulate, checkScenario, reachability } from "./library.js";
+export {
+  simulate,
+  checkScenario,
+  reachability,
+  runSweep,
+  runCompare,
+  mergeShards,
+  renderRunTable,
+} from "./library.js";
 export { ScenarioError, UsageError } from "./errors.js";
 export { REASONS } from "./model/reasons.js";
 export { expectedVisibilityDelay } from "./model/replica.js";
 export { parseExpectation } from "./scenario/expectation.js";
 export { evaluateExpectations } from "./results/expectations.js";
-export { renderRunTable } from "./report/runTable.js";
 export { replicaClosedForm } from "./model/closedForm.js";
 export { RUN_LIMITS } from "./model/estimate.js";
-export { runSweep, DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
+export { DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
 export { parseVary } from "./sweep/grid.js";
-export { mergeShards } from "./sweep/shard.js";
 export { studentTQuantile } from "./sweep/tDistribution.js";
-export { runCompare } from "./compare/compare.js";
 
 export type {
   Scenario,

@@ -66,3 +66,17 @@ describe("the shipped documentation refers to nothing outside the project", asyn
     expect(outside("README.md", JSON.stringify(scenarioJsonSchema()), false)).toEqual([]);
   });
 });
+
+// A newcomer's first two commands on a fresh clone open the README, exactly as they run.
+describe("the README", () => {
+  it("starts with npm ci && npx mdmsim run, then npm test", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const first = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const commands = first
+      .split("\n")
+      .map((l) => l.replace(/\s+#.*$/, "").trim())
+      .filter((l) => l !== "");
+    expect(commands).toEqual(["npm ci && npx mdmsim run", "npm test"]);
+    expect(readme.indexOf("```sh")).toBeLessThan(readme.indexOf("mdmsim is a"));
+  });
+});

@@ -1,6 +1,6 @@
 // A document written to a file beside the table (`--json FILE`, `run --records FILE`): checked before the
-// work (never over an input), written whole after it; a file that cannot be written is exit 4, as a full
-// stdout is, not bad input.
+// work (never over an input, never a folder), written whole after it by the one writer of output files; a
+// file that cannot be written is exit 4, as a full stdout is, not bad input.
 import { UsageError } from "../errors.js";
 import { text } from "./optionTable.js";
 import { checkOutputPath, writeOutputFile } from "./outputFile.js";
@@ -13,7 +13,7 @@ export const JSON_FILE = text({
   describe: "also write the JSON document (what --format json prints) to FILE",
 });
 
-/** Refuses, before the work, a file that is one of the inputs (`--json site.json`). */
+/** Refuses, before the work, a file that is one of the inputs (`--json site.json`) or a folder. */
 export function checkDocumentFile(path: string | undefined, option: string, inputs: readonly string[]): void {
   if (path !== undefined) checkOutputPath(path, `${option} ${path}`, inputs);
 }
@@ -22,17 +22,17 @@ export function checkDocumentFile(path: string | undefined, option: string, inpu
  * Writes `text` to `path` whole (nothing when `path` is undefined).
  * @throws OutputFileError when the file cannot be written
  */
-export function writeDocumentFile(
+export async function writeDocumentFile(
   path: string | undefined,
   content: string,
   option: string,
   inputs: readonly string[],
-): void {
+): Promise<void> {
   if (path === undefined) return;
   // Checked before the work: what fails now is the writing itself.
   checkOutputPath(path, `${option} ${path}`, inputs);
   try {
-    writeOutputFile(path, content, `${option} ${path}`, inputs);
+    await writeOutputFile(path, content, `${option} ${path}`, inputs);
   } catch (error) {
     if (error instanceof UsageError) throw new OutputFileError(error.message);
     throw error;

@@ -3,8 +3,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { RUN_LIMITS } from "../model/estimate.js";
 import type { JobInput, JobOutcome } from "../sweep/job.js";
 import { plannedJobInput, runPlannedJob, type SweepJob, type SweepPlan } from "../sweep/sweep.js";
+import { largestRunMemory, threadsForMemory } from "../sweep/threads.js";
 import type { CliIo } from "./io.js";
 import { workerThreads } from "./options.js";
 import { progressBar } from "./progress.js";
@@ -101,6 +103,25 @@ export async function runJobs(
   }
 }
 
+/** `threads` cut to the runs that fit in the process's memory limit together, said on stderr when it is. */
+function memoryCappedThreads(
+  io: CliIo,
+  plan: SweepPlan,
+  jobs: readonly SweepJob[],
+  threads: number,
+  quiet: boolean,
+): number {
+  const fit = threadsForMemory(plan, jobs);
+  if (fit >= threads) return threads;
+  if (!quiet) {
+    const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+    io.stderr(
+      `mdmsim: using ${fit === 1 ? "1 worker thread" : `${fit} worker threads`}, not ${threads}: each run needs about ${gib(largestRunMemory(plan, jobs))} and the limit is ${gib(RUN_LIMITS.maxMemoryBytes)} for the process\n`,
+    );
+  }
+  return fit;
+}
+
 /**
  * A command's jobs of a plan (sweep, report --vary, compare): the worker threads `--jobs` asks for, capped by
  * `workerThreads`, a progress bar on stderr, and the outcomes in job order.
@@ -111,7 +132,13 @@ export async function runCommandJobs(
   jobs: readonly SweepJob[],
   options: { readonly requested: number | undefined; readonly quiet: boolean; readonly label?: string },
 ): Promise<JobOutcome[]> {
-  const threads = workerThreads(io, options.requested, jobs.length, options.quiet);
+  const threads = memoryCappedThreads(
+    io,
+    plan,
+    jobs,
+    workerThreads(io, options.requested, jobs.length, options.quiet),
+    options.quiet,
+  );
   const progress = progressBar(io, jobs.length, {
     ...(options.label !== undefined ? { label: options.label } : {}),
     interruptible: usesPool(threads, jobs.length),

@@ -7,7 +7,7 @@ import type { JobOutcome } from "../sweep/job.js";
 import { planRuns, runPlannedJob, sweepJobs, type SweepOptions, type SweepPlan } from "../sweep/sweep.js";
 import { assembleSweep, plannedProfile, type SweepExpectationResult } from "../sweep/document.js";
 import { configurationDifferences, type ConfigurationDifference } from "./configurationDifference.js";
-import { relativeInterval, type MetricComparison } from "./paired.js";
+import type { MetricComparison } from "./paired.js";
 
 /** One side of a comparison, as the command line named it. */
 export interface CompareSide {
@@ -89,7 +89,7 @@ export function assembleCompare(plan: ComparePlan, outcomes: readonly JobOutcome
         b: { mean: sideB.mean, ci95: sideB.ci95 },
         difference: paired.difference,
         relative: paired.relative,
-        relativeCi95: relativeInterval(paired.difference.ci95, sideA.mean),
+        relativeCi95: paired.relativeCi95,
         verdict: paired.verdict,
         method: plannedProfile(plan, 1, m).method,
       },

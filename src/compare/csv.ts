@@ -15,6 +15,8 @@ const HEAD = [
   "difference.ci95.lo",
   "difference.ci95.hi",
   "relative",
+  "relative.ci95.lo",
+  "relative.ci95.hi",
   "verdict",
 ];
 
@@ -24,7 +26,7 @@ export function renderCompareCsv(result: CompareResult): string {
     path,
     m.method,
     ...[m.a, m.b, m.difference].flatMap((s) => [s.mean, s.ci95?.[0], s.ci95?.[1]].map(field)),
-    field(m.relative),
+    ...[m.relative, m.relativeCi95?.[0], m.relativeCi95?.[1]].map(field),
     m.verdict,
   ]);
   return csvText([HEAD, ...rows]);

@@ -4,7 +4,7 @@
 import { percentText } from "../report/format.js";
 import { intervalText } from "../report/interval.js";
 import { glued, paragraph, section, table, unglued } from "../report/layout.js";
-import type { TerminalOptions } from "../report/terminal.js";
+import { visible, type TerminalOptions } from "../report/terminal.js";
 import { valueText } from "../sweep/grid.js";
 import type { CompareResult, CompareSide } from "./compare.js";
 import { plural } from "../report/plural.js";
@@ -90,12 +90,16 @@ export function renderCompareTable(result: CompareResult, options: TerminalOptio
   return `${paragraph(title(result), options, "title")}\n\n${parts.join("\n")}`;
 }
 
-// A cell of a GitHub-flavoured markdown table: pipes escaped, line breaks as spaces.
-const cell = (text: string): string =>
-  unglued(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+// A cell of a GitHub-flavoured markdown table, and the title. Names, paths and values come from the
+// scenario: as markdown they would be links, emphasis, HTML or a broken table. Control characters and line
+// breaks become visible escapes first, as on a terminal (one line a row); then every character markdown
+// acts on is backslash-escaped, and so are the `:` of a URL, the `.` after `www` and the `@` of an
+// address, which GitHub would otherwise turn into links.
+const MARKUP = /[\\`*_[\]<>|~&!#]|:(?=\/\/)|(?<=www)\.|@/gi;
+const markdownText = (text: string): string => visible(unglued(text)).replace(MARKUP, "\\$&");
 
 function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
@@ -107,5 +111,5 @@ export function renderCompareMarkdown(result: CompareResult): string {
     if (b.notes.length > 0) lines.push(b.notes.join(" "), "");
     return lines.join("\n");
   });
-  return `**${title(result)}**\n\n${parts.join("\n")}`;
+  return `**${markdownText(title(result))}**\n\n${parts.join("\n")}`;
 }

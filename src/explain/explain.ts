@@ -71,6 +71,15 @@ function hasElements(node: SchemaNode): boolean {
   return alternatives(node).some((n) => elements(n) !== undefined);
 }
 
+/**
+ * The field an object declares under `key`, own fields only: `__proto__`, `constructor` or `toString` name
+ * the prototype's members, never a field.
+ */
+function ownField(node: SchemaNode, key: string): SchemaNode | undefined {
+  const fields = node.properties;
+  return fields !== undefined && Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
 /** The declarations at a path, or the index of the first segment that names nothing. */
 export function resolve(root: SchemaNode, segments: readonly string[]): Found | { failedAt: number } {
   let found: Found = { nodes: [{ node: root, branch: undefined }], path: [] };
@@ -80,7 +89,7 @@ export function resolve(root: SchemaNode, segments: readonly string[]): Found | 
     const next = found.nodes.flatMap(({ node }) => {
       const branches = objects(node).filter((o) => branchName(o) !== undefined).length;
       return objects(node).flatMap((o) => {
-        const field = o.properties?.[segment];
+        const field = ownField(o, segment);
         return field ? [{ node: field, branch: branchName(o), branches }] : [];
       });
     });
@@ -351,6 +360,6 @@ function isRequired(root: SchemaNode, path: readonly string[]): boolean {
   const parent = resolve(root, path.slice(0, -1));
   if ("failedAt" in parent) return false;
   const key = path[path.length - 1] ?? "";
-  const declaring = parent.nodes.flatMap(({ node }) => objects(node)).filter((o) => o.properties?.[key]);
+  const declaring = parent.nodes.flatMap(({ node }) => objects(node)).filter((o) => ownField(o, key));
   return declaring.every((o) => o.required?.includes(key) === true);
 }

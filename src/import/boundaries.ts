@@ -4,7 +4,7 @@ import { formatPath } from "../errors.js";
 import { parseIpv4Range } from "../scenario/ipv4.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { asNumber, asString, field, isRow, serverFromPath } from "./exportRows.js";
-import { uniqueName, type ImportLog } from "./notes.js";
+import { TakenNames, uniqueName, type ImportLog } from "./notes.js";
 
 type Site = ScenarioInput["site"];
 /** A boundary as the scenario writes it. */
@@ -36,7 +36,7 @@ interface ReadBoundary {
 }
 
 function readBoundaries(rows: readonly unknown[], log: ImportLog): ReadBoundary[] {
-  const taken = new Set<string>();
+  const taken = new TakenNames();
   const out: ReadBoundary[] = [];
   rows.forEach((row, i) => {
     const where = formatPath(["boundaries", i]);
@@ -93,7 +93,7 @@ export function mapBoundaries(
   for (const b of read)
     if (b.id !== undefined && !boundaryById.has(b.id)) boundaryById.set(b.id, b.boundary.name);
 
-  const taken = new Set<string>();
+  const taken = new TakenNames();
   const groups: { name: string; boundaries: string[]; servers: string[] }[] = [];
   const groupById = new Map<number, (typeof groups)[number]>();
   const groupNames = new Map<string, string>();
@@ -114,6 +114,17 @@ export function mapBoundaries(
     const id = asNumber(field(row, "GroupID"));
     if (id !== undefined && !groupById.has(id)) groupById.set(id, group);
   });
+
+  // What each group lists so far: a repeated member is looked up, not searched for (110,000 rows stay linear).
+  const listed = new Map<(typeof groups)[number], Set<string>>();
+  /** Whether `key` is new to `group` (it is then listed). */
+  const listedIn = (group: (typeof groups)[number], key: string): boolean => {
+    let keys = listed.get(group);
+    if (keys === undefined) listed.set(group, (keys = new Set()));
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  };
 
   const groupOf = (row: unknown, where: string, what: string) => {
     if (!isRow(row)) {
@@ -137,7 +148,7 @@ export function mapBoundaries(
       log.skip(where, id === undefined ? "no BoundaryID" : `BoundaryID ${id} names no imported boundary`);
       return;
     }
-    if (!found.group.boundaries.includes(name)) found.group.boundaries.push(name);
+    if (listedIn(found.group, `boundary:${name}`)) found.group.boundaries.push(name);
   });
 
   rows.boundaryGroupSiteSystems.forEach((system, i) => {
@@ -151,7 +162,7 @@ export function mapBoundaries(
       return;
     }
     // A site system of another site, or one without MDM roles, is not in the scenario: nothing to refer to.
-    if (servers.has(server) && !found.group.servers.includes(server)) found.group.servers.push(server);
+    if (servers.has(server) && listedIn(found.group, `server:${server}`)) found.group.servers.push(server);
   });
 
   return {

@@ -4,7 +4,7 @@
 import type { BoundaryGroupInput, BoundaryInput } from "./boundaries.js";
 import type { ClientCount } from "./clientCounts.js";
 import { noteTrustedRoots, type DeviceGroupInput } from "./deviceGroups.js";
-import { uniqueName, type ImportClients, type ImportLog } from "./notes.js";
+import { uniqueName, type ImportClients, type ImportLog, type TakenNames } from "./notes.js";
 import type { ServerInput } from "./siteRoles.js";
 
 /** The group of `--clients N` placeholder clients. */
@@ -33,7 +33,7 @@ function firstRange(group: BoundaryGroupInput | undefined, site: ClientSite) {
 }
 
 /** `clients-<the boundary group's name in lower case, letters and digits>`, unique among the groups. */
-function groupName(boundaryGroup: string | null, taken: Set<string>): string {
+function groupName(boundaryGroup: string | null, taken: TakenNames): string {
   if (boundaryGroup === null) return uniqueName(OUTSIDE_GROUP, taken);
   const slug = boundaryGroup
     .toLowerCase()
@@ -112,7 +112,7 @@ function placed(
 function countedGroups(
   counts: readonly ClientCount[],
   site: ClientSite,
-  taken: Set<string>,
+  taken: TakenNames,
   log: ImportLog,
 ): DeviceGroupInput[] {
   const groups = counts
@@ -136,7 +136,7 @@ function placeholderGroup(
   count: number,
   counts: boolean,
   site: ClientSite,
-  taken: Set<string>,
+  taken: TakenNames,
   log: ImportLog,
 ) {
   const mps = new Set(site.servers.filter((s) => s.roles.managementPoint !== undefined).map((s) => s.name));
@@ -166,7 +166,7 @@ export function clientGroups(
   counts: readonly ClientCount[] | undefined,
   placeholder: number,
   site: ClientSite,
-  taken: Set<string>,
+  taken: TakenNames,
   log: ImportLog,
 ): { groups: DeviceGroupInput[]; summary: ImportClients | undefined } {
   const counted = counts === undefined ? [] : countedGroups(counts, site, taken, log);

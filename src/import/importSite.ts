@@ -2,14 +2,21 @@
 // of that site with its counted ConfigMgr clients or placeholder devices, and the notes on what the export
 // could not tell. Pure.
 import { ScenarioError, UsageError } from "../errors.js";
-import { loadScenario } from "../scenario/load.js";
 import { showValue, type ScenarioInput } from "../scenario/schema.js";
 import { mapBoundaries, type BoundaryRows } from "./boundaries.js";
 import { readClientCounts, readDefaultBoundaryGroup } from "./clientCounts.js";
 import { clientGroups } from "./clientGroups.js";
 import { DEFAULT_DEVICES, MACOS_GROUP, placeholderGroups, WINDOWS_GROUP } from "./deviceGroups.js";
 import { asNumber, asString, field, isRow, rowsAt, type ExportRow } from "./exportRows.js";
-import { importLog, type ImportLog, type ImportNote, type ImportSummary, type SkippedRow } from "./notes.js";
+import { importedScenarioText } from "./importedScenario.js";
+import {
+  importLog,
+  TakenNames,
+  type ImportLog,
+  type ImportNote,
+  type ImportSummary,
+  type SkippedRow,
+} from "./notes.js";
 import { readReplicaSchedules } from "./replicas.js";
 import { mapSiteRoles } from "./siteRoles.js";
 import { DEFAULT_START } from "../scenario/schema.js";
@@ -35,6 +42,8 @@ export interface ImportOptions {
 export interface ImportResult {
   /** The scenario as a file would say it (it loads). */
   readonly scenario: ScenarioInput;
+  /** The scenario file's text: it loads, and no command refuses it by a limit (`importedScenarioText`). */
+  readonly text: string;
   /** Facts to fill in or confirm, each with its scenario path. */
   readonly notes: readonly ImportNote[];
   /** Rows the mapping could not read. */
@@ -138,7 +147,8 @@ function noteMissingKeys(data: ExportRow, log: ImportLog): void {
  * Maps a site export to a scenario.
  * @param data - the parsed export file
  * @throws ScenarioError when `data` is not a site export (not an object, another format, no siteRoles array,
- *   a key that holds no array, no server with an on-prem MDM role)
+ *   a key that holds no array, no server with an on-prem MDM role), or the scenario it makes would be
+ *   refused by a limit (too large a file, too many devices, too much memory)
  */
 export function importSite(data: unknown, options: ImportOptions = {}): ImportResult {
   if (!isRow(data))
@@ -183,7 +193,7 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
   // The client groups follow the on-prem MDM placeholders in the file, but decide their default: with
   // ConfigMgr clients in the scenario, placeholder Windows MDM devices are added only when asked for.
   const clientLog = importLog();
-  const taken = new Set([WINDOWS_GROUP, MACOS_GROUP]);
+  const taken = new TakenNames([WINDOWS_GROUP, MACOS_GROUP]);
   const clients = clientGroups(counts, options.clients ?? 0, site, taken, clientLog);
   const mdm = placeholderGroups(
     site,
@@ -220,16 +230,10 @@ export function importSite(data: unknown, options: ImportOptions = {}): ImportRe
     },
     devices,
   };
-  try {
-    loadScenario(structuredClone(scenario));
-  } catch (error) {
-    // The mapping writes only what the schema accepts: a scenario that does not load is a bug here.
-    throw new Error(
-      `the imported scenario does not load: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const text = importedScenarioText(scenario);
   return {
     scenario,
+    text,
     notes: log.notes,
     skipped: log.skipped,
     summary: {

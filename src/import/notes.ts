@@ -79,10 +79,22 @@ export function importLog(): ImportLog {
   };
 }
 
+/** Names given so far, and for each base the next suffix to try: 110,000 rows named "X" stay linear. */
+export class TakenNames extends Set<string> {
+  readonly next = new Map<string, number>();
+}
+
 /** `base`, or `base (2)`, `base (3)`… the first not in `taken` (which then holds it). */
-export function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
+export function uniqueName(base: string, taken: TakenNames): string {
+  if (!taken.has(base)) {
+    taken.add(base);
+    return base;
+  }
+  // Every `base (j)` below the remembered suffix is taken already (names are never given back).
+  let i = taken.next.get(base) ?? 2;
+  while (taken.has(`${base} (${i})`)) i++;
+  taken.next.set(base, i + 1);
+  const name = `${base} (${i})`;
   taken.add(name);
   return name;
 }

@@ -1,6 +1,7 @@
 // SMS_SCI_SysResUse rows (Get-CMSiteRole -AllSite, or the AdminService class) → the site's servers, their
 // four on-prem MDM roles and the replicas their management points read.
 import { formatPath } from "../errors.js";
+import { hostNameProblem, isIpLiteral } from "../model/fqdn.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { asString, field, isRow, serverFromPath, type ExportRow } from "./exportRows.js";
 import type { ImportLog } from "./notes.js";
@@ -63,6 +64,12 @@ function rowsByServer(
       log.skip(where, `NetworkOSPath ${JSON.stringify(path)} names no server`);
       return;
     }
+    // A name devices could never resolve would only fail every run: left out, with the reason.
+    const problem = hostNameProblem(server);
+    if (problem !== undefined) {
+      log.skip(where, `NetworkOSPath names ${JSON.stringify(server)}, not a host name: ${problem}`);
+      return;
+    }
     let entry = byServer.get(server);
     if (entry === undefined) {
       entry = { name: server, roles: new Map(), deviceManagementPoint: false, siteSystem: undefined };
@@ -110,6 +117,14 @@ export function mapSiteRoles(
       continue;
     }
     servers.push(mapRoles(entry, schedules, replicas, log));
+    // A server named by its address is real, but devices need its FQDN (its certificate names that).
+    if (isIpLiteral(name))
+      log.note(
+        `site.servers.${name}.name`,
+        "to confirm",
+        "the export names this server by its IP address: set its FQDN, which devices need (name-not-fqdn)",
+        name,
+      );
   }
   return { servers, replicas: [...replicas.values()], otherSiteRows, serversWithoutMdmRoles };
 }

@@ -25,9 +25,46 @@ export function preferredPositions(preferences: Preferences, address: number): n
   for (const p of preferences) {
     if (!p.ranges.some((r) => rangeContains(r, address))) continue;
     found ??= [];
-    for (const pos of p.positions) if (!found.includes(pos)) found.push(pos);
+    for (const pos of p.positions) found.push(pos);
   }
-  return found?.sort((a, b) => a - b) ?? null;
+  if (found === null) return null;
+  // Sorted, then each position once: linear after the sort, where a search per position was quadratic.
+  found.sort((a, b) => a - b);
+  return found.filter((pos, i) => i === 0 || found[i - 1] !== pos);
+}
+
+/**
+ * A value that is constant between the edges of some IPv4 ranges (an address is inside or outside each range
+ * all along a stretch): computed once per stretch, then looked up by binary search without allocating.
+ */
+class StretchTable<T> {
+  /** First address of each stretch, ascending (the first is 0). */
+  private readonly starts: Float64Array;
+  private readonly values: T[];
+
+  constructor(entries: readonly { ranges: readonly Ipv4Range[] }[], at: (address: number) => T) {
+    const edges = new Set([0]);
+    for (const p of entries)
+      for (const r of p.ranges) {
+        edges.add(r.first);
+        edges.add(r.last + 1);
+      }
+    this.starts = Float64Array.from(edges).sort();
+    this.values = Array.from(this.starts, at);
+  }
+
+  /** The value at `address` (>= 0). */
+  at(address: number): T {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] ?? Infinity) <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.values[lo] as T;
+  }
 }
 
 /** The addresses a group's devices use: its range, cut to its device count (`deviceAddress` walks it). */
@@ -61,42 +98,39 @@ export function assignmentPool(
 }
 
 /**
- * A group's pools by address, looked up without allocating: `assignmentPool` is constant between the edges of
- * the boundary ranges (an address is inside or outside each range all along), so it is computed once per
- * stretch. The engines' per-device lookup; `assignmentPool` stays the rule.
+ * A group's pools by address, looked up without allocating: `assignmentPool` is computed once per stretch
+ * of addresses between boundary range edges. The engines' per-device lookup; `assignmentPool` stays the rule.
  */
 export class PoolTable {
-  /** First address of each stretch, ascending (the first is 0). */
-  private readonly starts: Float64Array;
-  private readonly pools: (readonly number[])[];
-  /** The pool of a device without an address. */
+  private readonly table: StretchTable<readonly number[]> | null;
+  /** The pool of a device without an address (and of every device when the pool has one candidate). */
   private readonly none: readonly number[];
 
   constructor(model: GroupModel, candidates: readonly number[]) {
-    const edges = new Set([0]);
-    for (const p of model.preferences)
-      for (const r of p.ranges) {
-        edges.add(r.first);
-        edges.add(r.last + 1);
-      }
-    this.starts = Float64Array.from(edges).sort();
-    this.pools = Array.from(this.starts, (start) => assignmentPool(model, candidates, start));
+    // One candidate (a 1-DMP site, a pinned group) is every device's pool: no boundary is looked at.
+    this.table =
+      candidates.length <= 1 || model.preferences.length === 0
+        ? null
+        : new StretchTable(model.preferences, (start) => assignmentPool(model, candidates, start));
     this.none = assignmentPool(model, candidates, -1);
   }
 
   /** The pool of the device at `address` (-1: none): `assignmentPool(model, candidates, address)`. */
   pool(address: number): readonly number[] {
-    if (address < 0) return this.none;
-    const { starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] ?? Infinity) <= address) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.pools[lo] ?? this.none;
+    return address < 0 || this.table === null ? this.none : this.table.at(address);
   }
+}
+
+/** Each group's pools, made once per compiled group (the candidates are the group's own, `eligible`). */
+const poolTables = new WeakMap<GroupModel, { candidates: readonly number[]; table: PoolTable }>();
+
+/** The group's `PoolTable` for `candidates`, made at the first call and kept with the group. */
+export function poolTableOf(model: GroupModel, candidates: readonly number[]): PoolTable {
+  const kept = poolTables.get(model);
+  if (kept?.candidates === candidates) return kept.table;
+  const table = new PoolTable(model, candidates);
+  poolTables.set(model, { candidates, table });
+  return table;
 }
 
 /**
@@ -113,7 +147,7 @@ export function fallbackPool(
   // A group pinned to a management point keeps it (the pin is the architect's choice).
   if (model.pinned !== undefined) return [];
   const others = (pool: readonly number[]) => pool.filter((p) => p !== current);
-  const own = others(assignmentPool(model, candidates, address));
+  const own = others(poolTableOf(model, candidates).pool(address));
   if (own.length > 0) return own;
   const wider = others(model.defaultPool ?? candidates);
   return wider.length > 0 ? wider : others(candidates);
@@ -147,8 +181,9 @@ export interface PoolStretch {
  */
 export function poolStretches(model: GroupModel, candidates: readonly number[]): PoolStretch[] {
   const stretches: PoolStretch[] = [];
+  const pools = poolTableOf(model, candidates);
   const add = (address: number, n: number) => {
-    stretches.push({ address, pool: assignmentPool(model, candidates, address), devices: n });
+    stretches.push({ address, pool: pools.pool(address), devices: n });
   };
   const count = model.group.count;
   const range = model.addresses;
@@ -173,6 +208,9 @@ export function poolStretches(model: GroupModel, candidates: readonly number[]):
   return stretches;
 }
 
+/** Each intranet group's content candidates by stretch of addresses, made at its first content try. */
+const contentTables = new WeakMap<GroupModel, StretchTable<readonly number[]>>();
+
 /**
  * The DPs a device at `address` may ask for content (model.md step 7): for an internet device the DPs
  * that take internet connections; for an intranet device the mobile-enabled DPs of the boundary groups
@@ -180,6 +218,15 @@ export function poolStretches(model: GroupModel, candidates: readonly number[]):
  */
 export function contentCandidates(model: GroupModel, address: number): readonly number[] {
   if (model.internetDps !== null) return model.internetDps;
-  const preferred = address >= 0 ? preferredPositions(model.dpPreferences, address) : null;
-  return preferred ?? model.defaultDps;
+  if (address < 0 || model.dpPreferences.length === 0) return model.defaultDps;
+  // Asked at every content try: the candidates are computed once per stretch of addresses and kept.
+  let table = contentTables.get(model);
+  if (table === undefined) {
+    table = new StretchTable(
+      model.dpPreferences,
+      (start) => preferredPositions(model.dpPreferences, start) ?? model.defaultDps,
+    );
+    contentTables.set(model, table);
+  }
+  return table.at(address);
 }

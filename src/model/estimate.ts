@@ -4,6 +4,7 @@
 // may raise (`maxEvents`, `--max-events`).
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
+import { boundaryLookupWork, boundaryTableWork } from "./boundaryEstimate.js";
 import { capacityParts } from "./capacityEstimate.js";
 import { pollCount } from "./pollSchedule.js";
 
@@ -49,6 +50,13 @@ const BYTES = {
   /** Per reach cell: the object and its JSON. */
   reachCell: 250,
 } as const;
+
+/**
+ * What one run costs besides its events, in events: compiling the site, the engine's set-up and the outcome
+ * (a 1-device run in a sweep takes about 100 µs of one core, where 1e9 events are about a minute). A sweep
+ * of a million tiny runs is not "about a minute".
+ */
+export const RUN_FIXED_EVENTS = 2000;
 
 /** A rule evaluation in a timeline costs about as much as this many engine events. */
 const EVENTS_PER_RULE_CHECK = 4;
@@ -125,6 +133,8 @@ function siteParts(scenario: Scenario): { memory: Part[]; work: Part[]; ticks: n
         path: ["devices"],
       },
       { value: ticks, what: `${Math.ceil(ticks)} replica sync ticks`, path: ["site", "replicas"] },
+      // `check` weighs each group's pools by stretch too: the tables are the site's.
+      boundaryTableWork(scenario),
     ],
     ticks,
     timelines,
@@ -152,23 +162,13 @@ function estimateFrom(scenario: Scenario, withRun: boolean): WorkEstimate {
         path: ["duration"],
       },
     );
-    // Each addressed device looks for its address in the ranges of every boundary group (MPs, and DPs for content).
-    const ranges = scenario.site.boundaryGroups.reduce((n, g) => n + g.boundaries.length, 0);
-    const scanned = scenario.devices.reduce(
-      (n, g) => n + (g.addresses !== undefined ? g.count * (g.content ? 2 : 1) : 0),
-      0,
-    );
     work.push(
       {
         value: estimateEvents(scenario),
         what: "tries, commits and ticks (lengthen the polling intervals, shorten the duration or reduce the devices)",
         path: ["duration"],
       },
-      {
-        value: scanned * ranges,
-        what: `boundary scans: ${scanned} device lookups × ${ranges} boundaries (fewer boundaries or devices)`,
-        path: ["site", "boundaries"],
-      },
+      boundaryLookupWork(scenario),
     );
     // Roles and databases with a capacity: a service end and a deadline per request, its wait and response.
     const load = capacityParts(scenario);

@@ -21,3 +21,22 @@ export function isIpLiteral(name: string): boolean {
 export function isFqdn(name: string): boolean {
   return name.includes(".") && !isIpLiteral(name);
 }
+
+/**
+ * Why a name is not a DNS host name, or undefined when it is one (an IP address literal counts: `isFqdn`
+ * tells those apart). RFC 1123 labels of letters, digits and hyphens, with underscores inside a label as
+ * Windows DNS allows them; at most 63 characters a label and 253 in all; one trailing dot allowed.
+ */
+export function hostNameProblem(name: string): string | undefined {
+  const bare = name.endsWith(".") ? name.slice(0, -1) : name;
+  if (isIpLiteral(bare)) return undefined;
+  if (bare.length > 253) return `it is longer than 253 characters`;
+  for (const label of bare.split(".")) {
+    if (label === "") return "it has an empty label (two dots together, or a dot at the start)";
+    if (label.length > 63) return `its label "${label.slice(0, 20)}…" is longer than 63 characters`;
+    const bad = /[^a-z0-9_-]/i.exec(label);
+    if (bad !== null) return `${JSON.stringify(bad[0])} is not a letter, digit, hyphen or underscore`;
+    if (/^[-_]|[-_]$/.test(label)) return `its label "${label}" starts or ends with "-" or "_"`;
+  }
+  return undefined;
+}

@@ -5,7 +5,13 @@
 // engine, model/reference/, checks it), at a fraction of its cost. What is kept is up to the sinks.
 import { groupStream, pickUniform, type Rng } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
-import { contentCandidates, deviceAddress, managementPointCandidates, PoolTable } from "./assignment.js";
+import {
+  contentCandidates,
+  deviceAddress,
+  managementPointCandidates,
+  poolTableOf,
+  type PoolTable,
+} from "./assignment.js";
 import { ClientChoice } from "./clientChoice.js";
 import { ClientEntryPoints, mdmEntryPoints, type EntryPoints } from "./entryPoints.js";
 import { PendingDeployments } from "./deployments.js";
@@ -107,7 +113,7 @@ export class GroupWalk {
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
     const client = isConfigMgrClient(g);
-    this.pools = new PoolTable(model, this.candidates);
+    this.pools = poolTableOf(model, this.candidates);
     this.choice = client ? new ClientChoice(model, this.candidates, this.pools, stream("fallback")) : null;
     this.clientEntries = client ? new ClientEntryPoints(model) : null;
     // A client registers at a management point of its pool; an MDM device enrolls through an EPP.

@@ -14,6 +14,7 @@ import { checkReferences } from "./references.js";
 import { fieldNames, nodesAtDataPath } from "./schemaNodes.js";
 import { writtenReferences } from "./writtenReferences.js";
 import { ScenarioSchema, showValue, type Scenario } from "./schema.js";
+import { decodedText } from "./textEncoding.js";
 
 // The YAML parser is large and rarely needed. It is a plain import, so the core runs anywhere (the studio's
 // browser bundle has no `require`); the CLI bundle puts a stand-in in front of it that loads it on the first
@@ -108,12 +109,9 @@ export function parseScenarioText(text: string, format: "json" | "yaml" | "auto"
   if (text.length > LOAD_LIMITS.maxBytes) {
     throw new ScenarioError(`the file is larger than ${LOAD_LIMITS.maxBytes / 1024 / 1024} MiB`);
   }
-  // A UTF-16 file read as UTF-8 starts with two replacement characters (its byte order mark) or has a NUL
-  // byte in every other place: name the encoding rather than report the garbled text.
-  if (/^\uFFFD\uFFFD/.test(text) || text.slice(0, 64).includes("\u0000")) {
-    throw new ScenarioError("the file is UTF-16: save it as UTF-8");
-  }
-  const trimmed = text.replace(/^\uFEFF/, "");
+  const decoded = decodedText(text);
+  if ("problem" in decoded) throw new ScenarioError(decoded.problem);
+  const trimmed = decoded.text;
   if (nestingDepth(trimmed, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth) {
     throw new ScenarioError(`nesting deeper than ${LOAD_LIMITS.maxDepth} levels`);
   }

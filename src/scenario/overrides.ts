@@ -1,5 +1,6 @@
 // `--set PATH=VALUE`: edit a validated scenario by path, then validate again.
-import { ScenarioError, UsageError } from "../errors.js";
+import { formatPath, ScenarioError, UsageError } from "../errors.js";
+import { isRecord } from "../isRecord.js";
 import { loadScenario, writtenForm } from "./load.js";
 import { walkPath, type PathStep } from "./path.js";
 import type { Scenario } from "./schema.js";
@@ -54,14 +55,18 @@ export function applyOverrides(
   overrides: readonly (Override | string)[],
   source: OverrideSource = SET_SOURCE,
 ): Scenario {
-  if (overrides.length === 0) return scenario;
+  checkOverrideList(overrides);
+  // Not an object at all: the loader's refusal, never a TypeError (an object is taken as loaded, or as the
+  // file's form, which walks and validates the same).
+  const loaded: Scenario = isRecord(scenario) ? scenario : loadScenario(scenario);
+  if (overrides.length === 0) return loaded;
   // Overrides edit what the file said (defaults left to be filled afresh); a path must name something in
   // the loaded scenario, defaults included, so `devices.0.enrollment.delay` works on a file without it.
-  const data = structuredClone(writtenForm(scenario) ?? scenario) as unknown;
+  const data = structuredClone(writtenForm(loaded) ?? loaded) as unknown;
   const parsed = overrides.map((o) => (typeof o === "string" ? parseOverride(o) : o));
   const touched: { override: Override; indexPath: (string | number)[] }[] = [];
   for (const override of parsed) {
-    const walk = walkPath(scenario, override.path, { allowMissingLast: true });
+    const walk = walkPath(loaded, override.path, { allowMissingLast: true });
     if (!walk.ok) {
       throw new ScenarioError(`"${walk.failedAt}" names nothing in the scenario`, [], source(override));
     }
@@ -79,6 +84,14 @@ export function applyOverrides(
     }
     const indexPath = walk.steps.map((step) => step.key);
     if (indexPath.length === 0) throw new ScenarioError("expected a path", [], source(override));
+    // One field under two spellings (an index and a name): which value wins would depend on their order.
+    const twin = touched.find((t) => t.override.path !== override.path && samePath(t.indexPath, indexPath));
+    if (twin !== undefined)
+      throw new ScenarioError(
+        `"${override.path}" and "${twin.override.path}" name the same field, ${formatPath(indexPath)}: give it once`,
+        [],
+        source(override),
+      );
     setWritten(data, indexPath, override.value, walk.steps);
     touched.push({ override, indexPath });
   }
@@ -100,6 +113,26 @@ export function applyOverrides(
     throw error.withSource(source(culprit?.override));
   }
 }
+
+const isOverride = (o: unknown): o is Override =>
+  isRecord(o) && typeof o.path === "string" && typeof o.text === "string";
+
+/** The library's callers give anything: a list that is not one is a UsageError, never a TypeError. */
+function checkOverrideList(overrides: unknown): void {
+  if (
+    !Array.isArray(overrides) ||
+    !Array.from(overrides as unknown[]).every((o) => typeof o === "string" || isOverride(o))
+  )
+    throw new UsageError(
+      `expected a list of "PATH=VALUE" strings (or parseOverride's { path, value, text })`,
+      {
+        argument: "overrides",
+      },
+    );
+}
+
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 
 /**
  * Sets `value` at `indexPath` in written data. A level the file left out is created: an array from the

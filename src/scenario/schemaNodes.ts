@@ -52,12 +52,17 @@ export function nodesAtDataPath(
     const value: unknown =
       isRecord(data) || Array.isArray(data) ? (data as Record<string, unknown>)[segment] : undefined;
     nodes = nodes.flatMap((node) => {
-      const next = typeof segment === "number" ? node.items : node.properties?.[segment];
+      const next = typeof segment === "number" ? node.items : ownProperty(node, segment);
       return next ? alternatives(next).filter((n) => fits(n, value)) : [];
     });
     data = value;
   }
   return nodes;
+}
+
+/** A declared field's node; never an object's prototype member (`__proto__`, `constructor`). */
+function ownProperty(node: SchemaNode, key: string): SchemaNode | undefined {
+  return node.properties !== undefined && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
 }
 
 /** The field names objects at these nodes may have, in declaration order. */
@@ -78,7 +83,7 @@ export function isDuration(nodes: readonly SchemaNode[]): boolean {
 export function childNodes(nodes: readonly SchemaNode[], step: string): SchemaNode[] {
   return nodes.flatMap((node) =>
     alternatives(node).flatMap((n) => {
-      const next = step === "[]" ? n.items : n.properties?.[step];
+      const next = step === "[]" ? n.items : ownProperty(n, step);
       return next === undefined ? [] : [next];
     }),
   );

@@ -2,6 +2,8 @@
 // code as `--set`, simulated, and drawn with the report's own chart builders. Runs in the page's worker.
 import { ScenarioError, UsageError } from "../errors.js";
 import { labelOf } from "../scenario/path.js";
+import { chartSectionTitle } from "../report/html/chartSections.js";
+import { escapeHtml } from "../report/html/document.js";
 import { figuresOf } from "../report/html/plannedChart.js";
 import { renderCharts, type RenderOptions } from "../report/html/render.js";
 import { runReportCharts } from "../report/html/runReport.js";
@@ -206,7 +208,10 @@ export async function runWhatIf(
     ok: true,
     seed: edited.seed,
     numbers: headlineNumbers(headlines, headlineValues(run.result, headlines), fileValues),
-    figures: sections.map((s) => figuresOf(charts, svgs, s)).join("\n"),
+    // Headed as the report heads them: a figure's own title (a server's name) reads under its section's.
+    figures: sections
+      .map((s) => `<h3>${escapeHtml(chartSectionTitle(s, run.result))}</h3>\n${figuresOf(charts, svgs, s)}`)
+      .join("\n"),
     scenarioJson: scenarioJson(edited),
     warnings: rendered.flatMap((r) => r.warnings),
     replicaNotes: replicaNotes(edited),

@@ -1,6 +1,11 @@
 // The sweep document: what defines it (the header, as shards carry it to `merge`), its types, and its
 // assembly from the jobs' outcomes by job index, so it does not depend on how the jobs were run.
-import { pairedDifference, relativeChange, type MetricComparison } from "../compare/paired.js";
+import {
+  pairedDifference,
+  relativeChange,
+  relativeInterval,
+  type MetricComparison,
+} from "../compare/paired.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import { aggregate, type MetricStats } from "./aggregate.js";
 import type { JobOutcome } from "./job.js";
@@ -54,13 +59,16 @@ export interface SweepVariantResult {
   readonly expectations: readonly SweepExpectationResult[];
   /**
    * With `--baseline K`: per metric, the mean paired difference of this variant's runs minus variant K's
-   * (same seed), its interval, the relative change and the verdict (`compare`'s rules).
+   * (same seed), its interval, the relative change with its interval and the verdict (`compare`'s rules).
    */
   readonly comparedToBaseline?: Readonly<Record<string, BaselineComparison>>;
 }
 
 /** One metric of a variant against the baseline variant. */
-export type BaselineComparison = Pick<MetricComparison, "difference" | "relative" | "verdict">;
+export type BaselineComparison = Pick<
+  MetricComparison,
+  "difference" | "relative" | "relativeCi95" | "verdict"
+>;
 
 /** The document of `mdmsim sweep --format json` (cli-and-results.md). */
 export interface SweepResult {
@@ -147,8 +155,12 @@ function againstBaseline(
         profileB: plannedProfile(header, v, m),
         seed: header.seeds[0] ?? 0,
       });
-      const relative = relativeChange(stats[k]?.[m]?.[1].mean ?? null, stats[v]?.[m]?.[1].mean ?? null);
-      return [path, { difference, relative, verdict }];
+      const aMean = stats[k]?.[m]?.[1].mean ?? null;
+      const relative = relativeChange(aMean, stats[v]?.[m]?.[1].mean ?? null);
+      return [
+        path,
+        { difference, relative, relativeCi95: relativeInterval(difference.ci95, aMean), verdict },
+      ];
     }),
   );
 }

@@ -7,11 +7,14 @@
 // varied values make some variants slower (more devices, longer runs).
 import { UsageError } from "../errors.js";
 import { LOAD_LIMITS, nestingDepth } from "../scenario/load.js";
+import { decodedText } from "../scenario/textEncoding.js";
 import type { Scenario } from "../scenario/schema.js";
 import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
+import type { Bounds } from "./metricProfile.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
+import { checkShardSize } from "./shardSize.js";
 import { isRecord } from "../isRecord.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 
@@ -115,12 +118,17 @@ const SHOWN_MISSING = 10;
 const MAX_PATHS = 10_000;
 
 /**
- * Parses a shard file's text: JSON, nested no deeper than scenarios may be.
+ * Parses a shard file's text: JSON in UTF-8 (a byte order mark allowed), nested no deeper than scenarios may be.
  * @throws UsageError naming the file
  */
-export function parseShardText(name: string, text: string): ShardFile {
+export function parseShardText(name: string, raw: string): ShardFile {
+  // Read as scenarios are: a byte order mark dropped, UTF-16 named.
+  const decoded = decodedText(raw);
+  if ("problem" in decoded) throw new UsageError(`${name}: ${decoded.problem}`);
+  const { text } = decoded;
   if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
     throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
+  checkShardSize(name, text);
   try {
     return { name, data: JSON.parse(text) as unknown };
   } catch (error) {
@@ -131,6 +139,7 @@ export function parseShardText(name: string, text: string): ShardFile {
 }
 
 // Result numbers are never negative; these are counts (integers) and these must come in this order.
+const SHARE_METRIC = /(share|fraction|ratio|utilisation)$/i;
 const COUNT_METRIC = /^(devices\.|attempts\.|events$|.*\.count$|failedAttemptsBeforeSuccess\.max$)/;
 const ORDERED: readonly (readonly string[])[] = [
   [
@@ -169,6 +178,28 @@ function impossibleMetrics(paths: readonly string[], values: readonly (number | 
   return undefined;
 }
 
+/**
+ * Why a job's metric values lie outside its variant's possible ranges (`metricBounds`, carried in the
+ * header: a metric under `devices` at most the variant's devices, a time at most its duration), or
+ * undefined when they do not.
+ */
+function outOfRange(
+  paths: readonly string[],
+  values: readonly (number | null)[],
+  bounds: readonly Bounds[] | undefined,
+): string | undefined {
+  for (let m = 0; m < paths.length; m++) {
+    const value = values[m];
+    if (typeof value !== "number") continue;
+    const path = paths[m] ?? "";
+    // A share or a utilisation is a fraction whatever the header says (shards without ranges too).
+    const [lo, hi] = SHARE_METRIC.test(path) ? [0, 1] : (bounds?.[m] ?? [null, null]);
+    if (hi !== null && value > hi) return `${path} (${value}) is above its highest possible value, ${hi}`;
+    if (lo !== null && value < lo) return `${path} (${value}) is below its lowest possible value, ${lo}`;
+  }
+  return undefined;
+}
+
 const isCount = (v: unknown, min: number): v is number =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= min;
 // Array.from, not the array's own every/forEach: those skip holes, which JSON cannot make but data can.
@@ -179,7 +210,14 @@ const isEnd = (e: unknown): boolean => e === null || (typeof e === "number" && N
 const isBoundsList = (v: unknown, length: number): boolean =>
   Array.isArray(v) &&
   v.length === length &&
-  v.every((b) => Array.isArray(b) && b.length === 2 && isEnd(b[0]) && isEnd(b[1]));
+  Array.from(v as unknown[]).every(
+    (b) =>
+      Array.isArray(b) &&
+      b.length === 2 &&
+      isEnd(b[0]) &&
+      isEnd(b[1]) &&
+      (b[0] === null || b[1] === null || (b[0] as number) <= (b[1] as number)),
+  );
 
 function checkHeader(value: unknown, bad: (what: string) => never): SweepHeader {
   if (!isRecord(value)) return bad("no sweep header");
@@ -244,8 +282,11 @@ function checkJobs(
       !Array.from(expectations as unknown[]).every((e) => typeof e === "boolean")
     )
       bad(`jobs[${k}].expectations: expected ${variant?.expectations.length ?? 0} booleans`);
-    const impossible = impossibleMetrics(header.metrics, metrics as (number | null)[]);
-    if (impossible !== undefined) bad(`jobs[${k}].metrics: impossible numbers: ${impossible}`);
+    const values = metrics as (number | null)[];
+    const impossible =
+      impossibleMetrics(header.metrics, values) ?? outOfRange(header.metrics, values, variant.bounds);
+    if (impossible !== undefined)
+      bad(`jobs[${k}].metrics: impossible numbers: ${impossible}, in job ${index}`);
     return job as unknown as ShardJob;
   });
 }

@@ -2,7 +2,13 @@
 // (document.ts). Sequential and pure; the command line spreads the same jobs over worker threads and
 // assembles their outcomes by job index, so the document does not depend on how the jobs were run.
 import { ScenarioError, UsageError } from "../errors.js";
-import { checkEvents, checkMemory, checkRunLimits, maxEventsOf } from "../model/estimate.js";
+import {
+  checkEvents,
+  checkMemory,
+  checkRunLimits,
+  maxEventsOf,
+  RUN_FIXED_EVENTS,
+} from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
 import { applyOverrides, type OverrideSource } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -68,6 +74,8 @@ export interface SweepPlan extends SweepHeader {
   readonly maxEvents: number;
   /** Each variant's estimated events per run. */
   readonly variantEvents: readonly number[];
+  /** Each variant's estimated memory per run, bytes: how many runs fit in the process at once. */
+  readonly variantMemory: readonly number[];
 }
 
 /** One (variant, run) pair. Job `index` = variant · runs + run, so jobs of a variant are contiguous. */
@@ -176,7 +184,8 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
     const source = variantSource(study, variant);
     const variantScenario = applyOverrides(scenario, variant.overrides, source);
     try {
-      return { scenario: variantScenario, events: checkRunLimits(variantScenario, { maxEvents }).events };
+      const estimate = checkRunLimits(variantScenario, { maxEvents });
+      return { scenario: variantScenario, events: estimate.events, memory: estimate.memoryBytes };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       throw error.withSource(source(undefined));
@@ -207,8 +216,9 @@ export function planRuns(
   variants: readonly {
     readonly scenario: Scenario;
     readonly set: Readonly<Record<string, unknown>>;
-    /** Its estimated events per run, when the caller has checked its run limits already. */
+    /** Its estimated events and memory per run, when the caller has checked its run limits already. */
     readonly events?: number;
+    readonly memory?: number;
   }[],
   options: Omit<SweepOptions, "vary"> & { readonly seed: number },
 ): SweepPlan {
@@ -248,7 +258,24 @@ export function planRuns(
     scenarios: variants.map((v) => v.scenario),
     extraExpectations,
     maxEvents,
-    variantEvents: variants.map((v) => v.events ?? checkRunLimits(v.scenario, { maxEvents }).events),
+    ...perRun(variants, maxEvents),
+  };
+}
+
+/** Each variant's estimated events and memory per run (the run limits checked where not done yet). */
+function perRun(
+  variants: readonly { readonly scenario: Scenario; readonly events?: number; readonly memory?: number }[],
+  maxEvents: number,
+): { variantEvents: number[]; variantMemory: number[] } {
+  const estimates = variants.map((v) =>
+    v.events !== undefined && v.memory !== undefined
+      ? { events: v.events, memoryBytes: v.memory }
+      : checkRunLimits(v.scenario, { maxEvents }),
+  );
+  return {
+    // Each run also costs its fixed set-up, which a sweep of many tiny runs adds up.
+    variantEvents: estimates.map((e) => e.events + RUN_FIXED_EVENTS),
+    variantMemory: estimates.map((e) => e.memoryBytes),
   };
 }
 

@@ -62,4 +62,27 @@ describe("mdmsim explain", () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('allowed   "windows", "macos"');
   });
+
+  // Issue 27: prototype members were explained as fields of type "any".
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "devices.constructor"])(
+    "exits 2 for the prototype key %s, which names no field",
+    async (path) => {
+      const out = await runCli(["explain", path]);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe("");
+      expect(out.stderr).toMatch(/names nothing in a scenario; did you mean /);
+    },
+  );
+
+  it("exits 2 for a prototype key of the result", async () => {
+    const out = await runCli(["explain", "--result", "attempts.__proto__"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('"attempts.__proto__" names nothing in the result');
+  });
+
+  it("refuses __proto__ through bin/mdmsim", () => {
+    const out = runBin(["explain", "__proto__"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('"__proto__" names nothing in a scenario; did you mean');
+  });
 });

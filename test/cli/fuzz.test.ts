@@ -212,3 +212,88 @@ describe("fuzzing the command line", () => {
     expect(c.stdout).toBe(d.stdout);
   });
 });
+
+describe("fuzzing the shapes the planner prices", () => {
+  const labSite = JSON.parse(
+    readFileSync(new URL("../import/fixtures/lab-site.export.json", import.meta.url), "utf8"),
+  ) as Record<string, unknown>;
+
+  it("runs many DMPs and DPs in one boundary group (clients, content, outages) in bounded time, or refuses", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 1500 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.constantFrom("windows", "configmgr-client"),
+        fc.boolean(),
+        fc.boolean(),
+        async (servers, count, platform, content, outages) => {
+          const names = Array.from({ length: servers }, (_, i) => `s${i}.corp.contoso.com`);
+          const scenario = {
+            name: "crowded",
+            duration: "6h",
+            site: {
+              servers: [
+                { name: "ep.corp.contoso.com", roles: { enrollmentPoint: {}, enrollmentProxyPoint: {} } },
+                ...names.map((name, i) => ({
+                  name,
+                  roles: {
+                    managementPoint: { https: true, allowMobileDevicesAndMacs: true },
+                    ...(i % 3 === 0 ? { distributionPoint: { https: true, allowMobileDevices: true } } : {}),
+                  },
+                  outages: outages && i % 2 === 0 ? [{ from: "0s", to: "3h" }] : [],
+                })),
+              ],
+              boundaries: [{ name: "B", type: "ipv4Range", value: "10.0.0.0/16" }],
+              boundaryGroups: [{ name: "G", boundaries: ["B"], servers: names }],
+            },
+            devices: [{ name: "d", platform, count, content, addresses: "10.0.0.1-10.0.255.254" }],
+          };
+          const started = performance.now();
+          const outcome = await cli(["run", "s.json", "--format", "json"], {
+            "s.json": JSON.stringify(scenario),
+          });
+          assertUserOutcome(outcome, "s.json");
+          expect(performance.now() - started).toBeLessThan(10_000);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it("imports boundaries and groups with duplicate names in bounded time, every name made unique", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom("X", "X (2)", "Y", " X ", "X (3)"), { minLength: 1, maxLength: 3000 }),
+        fc.array(fc.constantFrom("G", "G (2)", "H"), { minLength: 1, maxLength: 50 }),
+        async (boundaryNames, groupNames) => {
+          const data = {
+            ...labSite,
+            boundaries: boundaryNames.map((DisplayName, i) => ({
+              BoundaryID: i + 1,
+              BoundaryType: 3,
+              Value: `10.${(i >> 8) & 255}.${i & 255}.1-10.${(i >> 8) & 255}.${i & 255}.254`,
+              DisplayName,
+            })),
+            boundaryGroups: groupNames.map((Name, i) => ({ GroupID: i + 1, Name })),
+            boundaryGroupMembers: boundaryNames.map((_, i) => ({
+              GroupID: (i % groupNames.length) + 1,
+              BoundaryID: i + 1,
+            })),
+          };
+          const started = performance.now();
+          const outcome = await cli(["import", "e.json"], { "e.json": JSON.stringify(data) });
+          assertUserOutcome(outcome, "e.json");
+          expect(performance.now() - started).toBeLessThan(10_000);
+          if (outcome.code === 0) {
+            const site = (JSON.parse(outcome.stdout) as { site: Record<string, { name: string }[]> }).site;
+            for (const list of [site.boundaries ?? [], site.boundaryGroups ?? []]) {
+              const names = list.map((b) => b.name);
+              expect(new Set(names).size).toBe(names.length);
+            }
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});

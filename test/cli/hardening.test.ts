@@ -2,7 +2,7 @@
 // within safety bounds of time and memory (generous: "within 10 s, under a 300 MB heap", not performance
 // targets), output errors end cleanly, and output files are never half-written or written over an input.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -235,16 +235,19 @@ describe("output files", () => {
     expect(readFileSync(scenario, "utf8")).toBe(BASELINE_TEXT);
   });
 
-  it("a write that fails leaves the old file whole (temporary file, then rename)", () => {
+  it("a write that fails leaves the old file whole (temporary file, then rename)", async () => {
     const out = file("report.html", "the old report");
-    // The temporary file's place is taken by a folder: the write fails before anything is renamed.
-    mkdirSync(join(dir, `.report.html.${process.pid}.tmp`));
-    expect(() => {
-      writeOutputFile(out, "the new report", "--out report.html", []);
-    }).toThrow(UsageError);
+    // The write fails once the temporary file holds its bytes: before anything is renamed.
+    const failing = {
+      chunkWritten: () => {
+        throw new Error("no space left on device");
+      },
+    };
+    await expect(writeOutputFile(out, "the new report", "--out report.html", [], failing)).rejects.toThrow(
+      UsageError,
+    );
     expect(readFileSync(out, "utf8")).toBe("the old report");
-    rmSync(join(dir, `.report.html.${process.pid}.tmp`), { recursive: true });
-    writeOutputFile(out, "the new report", "--out report.html", []);
+    await writeOutputFile(out, "the new report", "--out report.html", []);
     expect(readFileSync(out, "utf8")).toBe("the new report");
   });
 });

@@ -48,12 +48,40 @@ describe("compare formats", () => {
     expect(md).toMatch(/\| timeToFirstSuccessSeconds\.mean \| .* \| worse \|/);
   });
 
+  it("escapes markup and control characters in every cell and in the title (names, paths, values)", () => {
+    const hostile = {
+      ...result,
+      a: { ...result.a, file: "<img src=x onerror=alert(1)>_a_.json" },
+      configurationDifferences: [
+        {
+          path: "devices.*win*|x.count",
+          a: "[click](https://evil.example/) www.evil.example me@evil.example",
+          b: "`code` ~~gone~~ &amp; \x1b[2J\n| --- |",
+        },
+      ],
+    };
+    const md = renderCompareMarkdown(hostile);
+    expect(md).not.toMatch(/(?!\n)\p{Cc}/u);
+    expect(md).toContain(
+      "| devices.\\*win\\*\\|x.count | \\[click\\](https\\://evil.example/) www\\.evil.example me\\@evil.example | \\`code\\` \\~\\~gone\\~\\~ \\&amp; \\\\e\\[2J\\\\n\\| --- \\| |",
+    );
+    expect(md.split("\n")[0]).toContain("A = baseline (\\<img src=x onerror=alert(1)\\>\\_a\\_.json)");
+    // Every table row has as many unescaped pipes as the head.
+    const rows = md.split("\n").filter((l) => l.startsWith("| devices.\\*win"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.match(/(?<!\\)\|/g)).toHaveLength(4);
+  });
+
   it("writes a csv row per metric", () => {
     const lines = renderCompareCsv(result).trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "metric,method,a.mean,a.ci95.lo,a.ci95.hi,b.mean,b.ci95.lo,b.ci95.hi,difference.mean,difference.ci95.lo,difference.ci95.hi,relative,verdict",
+      "metric,method,a.mean,a.ci95.lo,a.ci95.hi,b.mean,b.ci95.lo,b.ci95.hi,difference.mean,difference.ci95.lo,difference.ci95.hi,relative,relative.ci95.lo,relative.ci95.hi,verdict",
     );
     expect(lines).toHaveLength(1 + Object.keys(result.metrics).length);
+    // The relative change's interval beside it, as the JSON's relativeCi95.
+    const mean = result.metrics["timeToFirstSuccessSeconds.mean"]!;
+    const row = lines.find((l) => l.startsWith("timeToFirstSuccessSeconds.mean,"))!.split(",");
+    expect(row.slice(-4, -1).map(Number)).toEqual([mean.relative, ...mean.relativeCi95!]);
     expect(
       lines.find((l) => l.startsWith("timeToFirstSuccessSeconds.p90,bootstrap-percentile,")),
     ).toBeDefined();

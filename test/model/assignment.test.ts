@@ -11,6 +11,7 @@ import {
 } from "../../src/model/assignment.js";
 import { compileSite } from "../../src/model/site.js";
 import { parseIpv4Range } from "../../src/scenario/ipv4.js";
+import { loadScenario } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { simulate } from "../../src/simulate.js";
 import { bundled } from "../report/helpers.js";
@@ -122,5 +123,57 @@ describe("PoolTable", () => {
     for (const a of addresses) expect(table.pool(a)).toEqual(assignmentPool(model, candidates, a));
     expect(table.pool(ip("10.1.3.0"))).toEqual([0, 1]);
     expect(table.pool(ip("10.1.2.1"))).toBe(table.pool(ip("10.1.2.2")));
+  });
+});
+
+describe("many servers in one boundary group", () => {
+  /** `servers` servers with `roles`, all in one boundary group over the devices' addresses. */
+  function crowdedSite(servers: number, roles: object, group: object, outages = false) {
+    return loadScenario({
+      name: "crowded",
+      seed: 1,
+      duration: "12h",
+      site: {
+        servers: [
+          { name: "ep.corp.contoso.com", roles: { enrollmentPoint: {}, enrollmentProxyPoint: {} } },
+          ...Array.from({ length: servers }, (_, i) => ({
+            name: `s${i}.corp.contoso.com`,
+            roles,
+            outages: outages && i % 2 === 0 ? [{ from: "0s", to: "6h" }] : [],
+          })),
+        ],
+        boundaries: [{ name: "B", type: "ipv4Range", value: "10.0.0.0/16" }],
+        boundaryGroups: [
+          {
+            name: "G",
+            boundaries: ["B"],
+            servers: Array.from({ length: servers }, (_, i) => `s${i}.corp.contoso.com`),
+          },
+        ],
+      },
+      devices: [{ name: "d", count: 30_000, addresses: "10.0.0.1-10.0.255.254", ...group }],
+    });
+  }
+  const mp = { managementPoint: { https: true, allowMobileDevicesAndMacs: true } };
+
+  // Each content try listed the group's DPs again, and each fallback the group's MPs: 1,000 of either with
+  // 50,000 devices took half a minute. A table by stretch of addresses makes both a lookup.
+  it("asks 1,000 DPs of one boundary group for content in bounded time", () => {
+    const scenario = crowdedSite(
+      1000,
+      { ...mp, distributionPoint: { https: true, allowMobileDevices: true } },
+      { platform: "windows", content: true },
+    );
+    const started = performance.now();
+    const result = simulate(scenario);
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(result.devices.total).toBe(30_000);
+  });
+
+  it("lets clients fall back among 1,000 MPs of one boundary group in bounded time", () => {
+    const scenario = crowdedSite(1000, mp, { platform: "configmgr-client" }, true);
+    const started = performance.now();
+    simulate(scenario);
+    expect(performance.now() - started).toBeLessThan(8000);
   });
 });

@@ -134,26 +134,50 @@ describe("planning the whole work", () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
-  it("counts boundary scans: 60,000 boundaries × a million devices is refused, naming the boundaries", () => {
-    const base = singleServer({ duration: "1h", group: { count: 1_000_000, addresses: "10.1.0.0/12" } });
+  const boundarySite = (managementPoints: number, count: number) => {
+    const base = singleServer({ duration: "1h", group: { count, addresses: "10.1.0.0/12" } });
     const boundaries = Array.from({ length: 60_000 }, (_, i) => ({
       name: `b${i}`,
       type: "ipv4Range" as const,
       value: `10.${16 + (i >> 8)}.${i & 255}.0/24`,
     }));
-    const scenario = {
+    const extra = Array.from({ length: managementPoints - 1 }, (_, i) => ({
+      name: `mp${i}.corp.contoso.com`,
+      outages: [],
+      roles: { managementPoint: { https: true, allowMobileDevicesAndMacs: true, database: "site" as const } },
+    })) as unknown as typeof base.site.servers;
+    const servers = [...base.site.servers, ...extra];
+    return {
       ...base,
       site: {
         ...base.site,
+        servers,
         boundaries,
         boundaryGroups: [
-          { name: "all", boundaries: boundaries.map((b) => b.name), servers: ["cm01.corp.contoso.com"] },
+          { name: "all", boundaries: boundaries.map((b) => b.name), servers: servers.map((s) => s.name) },
         ],
       },
-    };
-    expect(() => checkRunLimits(scenario)).toThrow(
-      /^site\.boundaries: the run would process about 6\.0e\+10 events .* boundary scans: 1000000 device lookups × 60000 boundaries/,
+    } as typeof base;
+  };
+
+  it("prices boundaries as the engine uses them: a 1-DMP site never looks at its 60,000 boundaries (a million devices run)", () => {
+    const scenario = boundarySite(1, 1_000_000);
+    expect(() => checkRunLimits(scenario)).not.toThrow();
+    expect(estimateRun(scenario).events).toBeLessThan(1e8);
+  });
+
+  it("prices the pools by stretch of several DMPs: 120,001 stretches × 60,000 boundaries, once per group", () => {
+    const scenario = boundarySite(2, 1000);
+    const run = estimateRun(scenario);
+    expect(run.events).toBeGreaterThan(1e8);
+    expect(run.largestWork.what).toMatch(
+      /^boundary tables: 1 pools by address × 120001 stretches × 60000 boundaries/,
     );
+    expect(() => checkRunLimits(scenario, { maxEvents: 1e7 })).toThrow(
+      /^site\.boundaries: the run would process/,
+    );
+    // `check` weighs the same pools: the tables are part of the site.
+    expect(estimateSite(scenario).largestWork.what).toMatch(/^boundary tables/);
   });
 
   it("estimates a site at its size: the baseline is far inside every limit", () => {

@@ -26,7 +26,17 @@ describe("sweep --baseline", () => {
     const verdicts = result.variants.map((v) => v.comparedToBaseline?.[MEAN]?.verdict);
     expect(verdicts).toEqual(["better", "same", "worse"]);
     const base = result.variants[1]?.comparedToBaseline?.[MEAN];
-    expect(base).toEqual({ difference: { mean: 0, ci95: [0, 0] }, relative: 0, verdict: "same" });
+    expect(base).toEqual({
+      difference: { mean: 0, ci95: [0, 0] },
+      relative: 0,
+      relativeCi95: [0, 0],
+      verdict: "same",
+    });
+    // The relative change's interval is the difference's over the baseline's mean, as compare's.
+    const against = result.variants[0]?.comparedToBaseline?.[MEAN];
+    const baseMean = result.variants[1]?.metrics[MEAN]?.mean ?? NaN;
+    expect(against?.relativeCi95?.[0]).toBeCloseTo((against?.difference.ci95?.[0] ?? NaN) / baseMean, 3);
+    expect(against?.relativeCi95?.[1]).toBeCloseTo((against?.difference.ci95?.[1] ?? NaN) / baseMean, 3);
     // The mean paired difference is the difference of the means (the same runs, paired).
     const fast = result.variants[0];
     const d = fast?.comparedToBaseline?.[MEAN]?.difference.mean ?? NaN;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioError, UsageError } from "../../src/errors.js";
 import { mergeShards, parseShardText, type ShardFile } from "../../src/sweep/shard.js";
+import { RUN_FIXED_EVENTS } from "../../src/model/estimate.js";
 import { checkSweepWork, planSweep, runSweep, sweepJobs } from "../../src/sweep/sweep.js";
 import { singleServer } from "../helpers/scenarios.js";
 import { expectBadInput, runCli, REPO_ROOT } from "../helpers/cli.js";
@@ -43,6 +44,24 @@ describe("planning a sweep against the limits", () => {
       ScenarioError,
     );
     expect(runSweep(busy, { vary: ["devices.0.count=10,20"], runs: 2 }).variants).toHaveLength(2);
+  });
+});
+
+describe("each run's fixed cost", () => {
+  // A run costs its set-up besides its events (about 100 µs for one device): a million 1-device runs were
+  // accepted as "about a minute" of 8-event runs.
+  it("refuses a million tiny runs, counting each run's fixed cost", () => {
+    const tiny = singleServer({ replica: null, duration: "1h", group: { count: 1 } });
+    const plan = planSweep(tiny, { vary: ["devices.0.count=1..10:1"], runs: 100_000 });
+    expect(plan.variantEvents[0]).toBeGreaterThanOrEqual(RUN_FIXED_EVENTS);
+    expect(() => {
+      checkSweepWork(plan, sweepJobs(plan));
+    }).toThrow(/^--runs: 10 variants × 100000 runs: the sweep would process about 2\.\de\+9 events/);
+    // A thousand of them are well inside the limit.
+    const small = planSweep(tiny, { vary: ["devices.0.count=1..10:1"], runs: 100 });
+    expect(() => {
+      checkSweepWork(small, sweepJobs(small));
+    }).not.toThrow();
   });
 });
 

@@ -113,7 +113,7 @@ export const compareCommand = defineCommand<CompareArgs>({
       label: "compare",
     });
     const result = assembleCompare(plan, outcomes);
-    writeDocumentFile(args.json, compareDocument(result), "--json", inputs);
+    await writeDocumentFile(args.json, compareDocument(result), "--json", inputs);
     print(io, result, args.format);
     return compareExitCode(result, args.failOnWorse);
   },

@@ -9,20 +9,22 @@ import { defineCommand } from "../command.js";
 import type { CliIo } from "../io.js";
 import { integer, requiredPositional, text } from "../optionTable.js";
 import { checkOutputPath, writeOutputFile } from "../outputFile.js";
-import { describeReadError } from "../scenarioFile.js";
+import { describeReadError, scenarioLabel, STDIN } from "../scenarioFile.js";
+import { visible } from "../../report/terminal.js";
 
-/** Reads and parses the export file; every problem names the file. */
+/** Reads and parses the export file (`-`: standard input, as for scenarios); every problem names the file. */
 function readExport(io: CliIo, file: string): unknown {
   let text: string;
+  const shown = scenarioLabel(file);
   try {
-    text = io.readFile(file, LOAD_LIMITS.maxBytes);
+    text = file === STDIN ? io.readStdin(LOAD_LIMITS.maxBytes) : io.readFile(file, LOAD_LIMITS.maxBytes);
   } catch (error) {
-    throw new ScenarioError(describeReadError(error), [], file);
+    throw new ScenarioError(describeReadError(error), [], shown);
   }
   try {
     return parseScenarioText(text, "json");
   } catch (error) {
-    if (error instanceof ScenarioError) throw error.withSource(file);
+    if (error instanceof ScenarioError) throw error.withSource(shown);
     throw error;
   }
 }
@@ -46,7 +48,7 @@ export const importCommand = defineCommand<ImportArgs>({
   ],
   describe: "turn a site export (see export-script) into a scenario; stderr lists what to fill in",
   options: {
-    export: requiredPositional({ describe: "the JSON file the export script wrote" }),
+    export: requiredPositional({ describe: "the JSON file the export script wrote (-: standard input)" }),
     out: text({ describe: "write the scenario here (default: stdout)" }),
     notes: text({
       describe: "also write what to fill in (the stderr table) to this file as JSON (mdmsim-import-notes/1)",
@@ -64,7 +66,7 @@ export const importCommand = defineCommand<ImportArgs>({
     }),
     site: text({ describe: "import this site's roles (default: the export's siteCode)" }),
   },
-  run: (args, { io }) => {
+  run: async (args, { io }) => {
     const { export: file, name, site, devices, macs, clients, out, notes } = args;
     if (name?.trim() === "") throw new UsageError("--name: expected a non-empty name");
     if (site !== undefined && !/^[A-Za-z0-9]{3}$/.test(site))
@@ -86,21 +88,22 @@ export const importCommand = defineCommand<ImportArgs>({
         ...(site !== undefined ? { site } : {}),
       });
     } catch (error) {
-      if (error instanceof ScenarioError) throw error.withSource(file);
+      if (error instanceof ScenarioError) throw error.withSource(scenarioLabel(file));
       throw error;
     }
-    const text = `${JSON.stringify(result.scenario, null, 2)}\n`;
-    if (out !== undefined) writeOutputFile(out, text, `--out ${out}`, [file]);
+    const { text } = result;
+    if (out !== undefined) await writeOutputFile(out, text, `--out ${out}`, [file]);
     else io.stdout(text);
     if (notes !== undefined)
-      writeOutputFile(
+      await writeOutputFile(
         notes,
         `${JSON.stringify(importNotesDocument(result), null, 2)}\n`,
         `--notes ${notes}`,
         [file],
       );
     io.stderr(renderImportNotes(result));
-    if (out !== undefined) io.stderr(`mdmsim import: wrote ${out}; next: mdmsim check ${out}\n`);
+    if (out !== undefined)
+      io.stderr(`mdmsim import: wrote ${visible(out)}; next: mdmsim check ${visible(out)}\n`);
     return 0;
   },
 });

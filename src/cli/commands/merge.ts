@@ -35,10 +35,10 @@ export const mergeCommand = defineCommand<MergeArgs>({
     format: FORMAT,
     quiet: flag({ describe: "print only the failed expectations" }),
   },
-  run: (args, { io, context }) => {
+  run: async (args, { io, context }) => {
     const result = mergeShards(args.files.map((name) => readShard(io, name)));
     context.scenario = result.scenario;
-    printSweep(io, result, args.format, args.quiet);
+    await printSweep(io, result, args.format, args.quiet);
     return sweepPassed(result) ? 0 : 1;
   },
 });

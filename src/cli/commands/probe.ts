@@ -73,7 +73,7 @@ export const probeCommand = defineCommand<ProbeArgs>({
     else if (args.format === "csv") io.stdout(renderProbeCsv(report));
     else io.stdout(renderProbeTable(scenario, report, args.quiet, io.stdoutLayout));
     if (out !== undefined)
-      writeProbedCertificates(io, scenario, { targets: plan.targets, observations }, out, inputs);
+      await writeProbedCertificates(io, scenario, { targets: plan.targets, observations }, out, inputs);
     return anyUnreachable(report) ? 1 : 0;
   },
 });

@@ -104,7 +104,7 @@ export const reportCommand = defineCommand<ReportArgs>({
       const findings = checkScenario(scenario);
       const reach = reachability(scenario);
       const report = await buildRunReport({ scenario, result, series, findings, reach, command });
-      writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
+      await writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)
         io.stdout(
@@ -124,7 +124,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     });
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
-    writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
+    await writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
     if (!args.quiet)
       io.stdout(
         `mdmsim report: ${visible(out)} (${visible(result.scenario)}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,

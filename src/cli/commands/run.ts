@@ -56,7 +56,7 @@ export const runCommand = defineCommand<RunArgs>({
         "print the scenario as this run would simulate it (JSON: --set applied, every default and each replica's drawn syncOffset filled in, the seed) and run nothing",
     }),
   },
-  run: (args, { io, context }) => {
+  run: async (args, { io, context }) => {
     const inputs = args.scenario !== undefined ? [args.scenario] : [];
     checkDocumentFile(args.json, "--json", inputs);
     checkDocumentFile(args.records, "--records", inputs);
@@ -88,9 +88,9 @@ export const runCommand = defineCommand<RunArgs>({
     // The records go to their file; the document stays the one --format json prints without them.
     const { perDevice, ...result } = simulation.result;
     const platforms = new Map(scenario.devices.map((g) => [g.name, g.platform]));
-    writeDocumentFile(args.records, renderRecordsCsv(perDevice ?? [], platforms), "--records", inputs);
+    await writeDocumentFile(args.records, renderRecordsCsv(perDevice ?? [], platforms), "--records", inputs);
     const document = JSON.stringify(result, null, 2) + "\n";
-    writeDocumentFile(args.json, document, "--json", inputs);
+    await writeDocumentFile(args.json, document, "--json", inputs);
     if (args.format === "json") io.stdout(document);
     // With --trace, csv carries the trace too (rows trace.N.time, trace.N.event, …), as json does.
     else if (args.format === "csv")

@@ -54,7 +54,7 @@ export const studioCommand = defineCommand<StudioArgs>({
     out: requiredText({ describe: "the HTML file to write" }),
     ...SEED_AND_SET,
   },
-  run: (args, { io, context }) => {
+  run: async (args, { io, context }) => {
     const inputs = args.scenario !== undefined ? [args.scenario] : [];
     checkOutputPath(args.out, `--out ${args.out}`, inputs);
     const given = commandScenario(io, context, args.scenario, args.set);
@@ -64,7 +64,7 @@ export const studioCommand = defineCommand<StudioArgs>({
     const page = attributed(args.scenario, () =>
       buildStudioPage({ scenario, ...studioScripts(io), command: commandLine(args) }),
     );
-    writeOutputFile(
+    await writeOutputFile(
       args.out,
       page.html,
       `--out ${args.out}`,

@@ -40,15 +40,15 @@ import { parseStudy, type Study } from "../../sweep/study.js";
 import { runCommandJobs } from "../sweepPool.js";
 
 /** Prints a sweep document in a format (shared with `merge`); `--json FILE` gets the JSON document too. */
-export function printSweep(
+export async function printSweep(
   io: CliIo,
   result: SweepResult,
   format: Format,
   quiet: boolean,
   jsonFile?: { readonly path: string | undefined; readonly inputs: readonly string[] },
-): void {
+): Promise<void> {
   const document = JSON.stringify(result, null, 2) + "\n";
-  if (jsonFile !== undefined) writeDocumentFile(jsonFile.path, document, "--json", jsonFile.inputs);
+  if (jsonFile !== undefined) await writeDocumentFile(jsonFile.path, document, "--json", jsonFile.inputs);
   if (format === "json") io.stdout(document);
   else if (format === "csv") io.stdout(renderSweepCsv(result));
   else io.stdout(renderSweepTable(result, { ...io.stdoutLayout, quiet }));
@@ -250,11 +250,11 @@ export const sweepCommand = defineCommand<SweepArgs>({
         makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
       );
       if (out === undefined) io.stdout(`${text}\n`);
-      else writeOutputFile(out, `${text}\n`, `--out ${out}`, [args.scenario]);
+      else await writeOutputFile(out, `${text}\n`, `--out ${out}`, [args.scenario]);
       return 0;
     }
     const result = assembleSweep(plan, outcomes);
-    printSweep(io, result, args.format, args.quiet, { path: args.json, inputs });
+    await printSweep(io, result, args.format, args.quiet, { path: args.json, inputs });
     return sweepPassed(result) ? 0 : 1;
   },
 });

@@ -11,13 +11,13 @@ import { visible } from "../../report/terminal.js";
 import { plural } from "../../report/plural.js";
 
 /** Writes the updated scenario to `out` (never over one of `inputs`) and says what it did on stderr. */
-export function writeProbedCertificates(
+export async function writeProbedCertificates(
   io: CliIo,
   scenario: Scenario,
   probed: { readonly targets: readonly ProbeTarget[]; readonly observations: readonly ProbeObservation[] },
   out: string,
   inputs: readonly string[],
-): void {
+): Promise<void> {
   const update = updateCertificates(writtenForm(scenario) ?? scenario, probed.targets, probed.observations);
   // Certificates as the schema takes them: a file that does not load would be a bug here, not bad input.
   let loaded: Scenario;
@@ -28,7 +28,7 @@ export function writeProbedCertificates(
       `the updated scenario does not load: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  writeOutputFile(
+  await writeOutputFile(
     out,
     `${JSON.stringify(update.scenario, null, 2)}\n`,
     `--update-certificates ${out}`,
@@ -36,7 +36,7 @@ export function writeProbedCertificates(
   );
   const n = update.updated.length;
   io.stderr(
-    `mdmsim probe: wrote ${out}: the certificate${n === 1 ? "" : "s"} of ${plural(n, "server")} as presented in the TLS handshake\n`,
+    `mdmsim probe: wrote ${visible(out)}: the certificate${n === 1 ? "" : "s"} of ${plural(n, "server")} as presented in the TLS handshake\n`,
   );
   for (const { server, reason } of update.kept)
     // The reason may quote what the server presented: shown, never obeyed.

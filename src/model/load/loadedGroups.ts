@@ -2,7 +2,7 @@
 import { counterKey } from "../../random.js";
 import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
-import { managementPointCandidates, PoolTable } from "../assignment.js";
+import { managementPointCandidates, poolTableOf, type PoolTable } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
 import { pollSchedule, type PollSchedule } from "../pollSchedule.js";
 import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
@@ -80,7 +80,7 @@ export function groupContexts(
       schedule: pollSchedule(g),
       epps: l.model.eppTimelines.length > 0 ? l.model.eppTimelines : [NO_EPP],
       candidates,
-      pools: new PoolTable(l.model, candidates),
+      pools: poolTableOf(l.model, candidates),
       keys: {
         epp: key("epp"),
         assignment: key("assignment"),

@@ -2,6 +2,7 @@
 // management point (beside the tries charts), and the deployments section (a chart per deployment of the
 // share of its targeted devices that have it, and the table of its numbers). Runs without clients or
 // deployments have none of them.
+import { chartSectionTitle } from "./chartSections.js";
 import type { RunResult } from "../../results/runResult.js";
 import type { DeploymentSeries, RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
@@ -180,7 +181,7 @@ export function deploymentSection(
   });
   return {
     id: "deployments",
-    title: "Deployments",
+    title: chartSectionTitle(DEPLOYMENT_SECTION, result),
     body: [
       figuresOf(charts, svgs, DEPLOYMENT_SECTION),
       `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(deploymentHeaders(withClosedForm), rows)}`,

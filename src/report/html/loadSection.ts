@@ -1,5 +1,6 @@
 // The run report's finite servers (roles and databases with a `capacity`): a table of their load numbers and
 // one chart each of utilisation and queue over time. A run without load has neither (no section at all).
+import { chartSectionTitle } from "./chartSections.js";
 import { LOAD_SECTIONS, loadEntries, type LoadResult, type StationLoad } from "../../results/load.js";
 import type { StationSeries } from "../../results/loadSeries.js";
 import type { RunResult } from "../../results/runResult.js";
@@ -103,7 +104,7 @@ export function loadSection(
   if (result.load === undefined) return null;
   return {
     id: "finite-servers",
-    title: "Finite servers",
+    title: chartSectionTitle(QUEUE_SECTION, result),
     body: [loadTable(result.load), figuresOf(charts, svgs, QUEUE_SECTION)].filter((s) => s !== "").join("\n"),
   };
 }

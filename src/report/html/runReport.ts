@@ -8,12 +8,13 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { fallbackCells, FALLBACK_HEADERS, hasFallbacks, managementPointNoun } from "../clientResults.js";
+import { fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
 import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
 import { loadSection, queueCharts } from "./loadSection.js";
+import { chartSectionTitle } from "./chartSections.js";
 import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
@@ -329,7 +330,7 @@ export function runReportHtml(
     expectationsSection(result),
     {
       id: "time-to-first-success",
-      title: "Time to first success",
+      title: chartSectionTitle("ttfs", result),
       body: [
         ttfs === "" ? none("No device connected: there is no distribution to draw.") : ttfs,
         groupTable(result),
@@ -337,12 +338,12 @@ export function runReportHtml(
     },
     {
       id: "tries-over-time",
-      title: "Tries and failures over time",
+      title: chartSectionTitle("tries", result),
       body: tries === "" ? none("No device tried a management point.") : tries,
     },
     {
       id: "load",
-      title: `Load per ${managementPointNoun(result)}`,
+      title: chartSectionTitle("load", result),
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
     ...[loadSection(result, charts, svgs), deploymentSection(result, charts, svgs)].filter((s) => s !== null),
