@@ -62,7 +62,9 @@ export function nodesAtDataPath(
 
 /** A declared field's node; never an object's prototype member (`__proto__`, `constructor`). */
 function ownProperty(node: SchemaNode, key: string): SchemaNode | undefined {
-  return node.properties !== undefined && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
+  return node.properties !== undefined && Object.hasOwn(node.properties, key)
+    ? node.properties[key]
+    : undefined;
 }
 
 /** The field names objects at these nodes may have, in declaration order. */

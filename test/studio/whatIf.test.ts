@@ -44,11 +44,9 @@ describe("runWhatIf", () => {
     expect(simulate(loadScenario(outcome.scenarioJson))).toEqual(expected);
     expect(outcome.figures.match(/<figure class="chart"/g)).toHaveLength(3);
     // Each group of figures under the heading the report gives its section.
-    expect([...outcome.figures.matchAll(/(?<!<figure [^\n]*\n)^<h3>([^<]+)<\/h3>$/gm)].map((m) => m[1])).toEqual([
-      "Time to first success",
-      "Tries and failures over time",
-      "Load per device management point",
-    ]);
+    expect(
+      [...outcome.figures.matchAll(/(?<!<figure [^\n]*\n)^<h3>([^<]+)<\/h3>$/gm)].map((m) => m[1]),
+    ).toEqual(["Time to first success", "Tries and failures over time", "Load per device management point"]);
     expect(outcome.warnings).toEqual([]);
   });
 
