@@ -1,4 +1,5 @@
 // Text or data in, a validated Scenario out; every problem becomes one ScenarioError naming the place.
+import { scanJsonText } from "./jsonScan.js";
 import { plural } from "../report/plural.js";
 import type * as z from "zod";
 import { ScenarioError, type Problem } from "../errors.js";
@@ -67,23 +68,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 /** Measures how deeply `[` and `{` nest in JSON text, outside strings, stopping early past `limit`. */
 export function nestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      depth++;
-      if (depth > max) max = depth;
-      if (max > limit) return max;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return max;
+  return scanJsonText(text, limit).depth;
 }
 
 /** Depth of nested arrays and objects in parsed data, without recursion, stopping past `limit`. */

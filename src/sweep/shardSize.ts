@@ -2,6 +2,7 @@
 // padded with empty arrays is 85 million arrays, and parsing it took 5 minutes and 6.5 GB before any field
 // was checked. One pass over the text, outside strings, counts arrays, objects and values.
 import { UsageError } from "../errors.js";
+import { scanJsonText } from "../scenario/jsonScan.js";
 import { RUN_LIMITS } from "../model/estimate.js";
 
 // Bytes of the parsed data, measured on Node 20 with a margin: an array or object (its header and
@@ -11,21 +12,8 @@ const VALUE_BYTES = 16;
 
 /** The arrays and objects, and the values (elements, properties) of JSON text, counted outside strings. */
 export function jsonShape(text: string): { containers: number; values: number } {
-  let containers = 0;
-  let separators = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) containers++;
-    else if (c === 44) separators++;
-  }
-  // Each container holds one value more than its commas (or none): the count is an upper bound.
-  return { containers, values: separators + containers };
+  const { containers, values } = scanJsonText(text);
+  return { containers, values };
 }
 
 /**
