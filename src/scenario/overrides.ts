@@ -2,7 +2,7 @@
 import { formatPath, ScenarioError, UsageError } from "../errors.js";
 import { isRecord } from "../isRecord.js";
 import { loadScenario, writtenForm } from "./load.js";
-import { walkPath, type PathStep } from "./path.js";
+import { namesNothingText, walkPath, type PathStep } from "./path.js";
 import type { Scenario } from "./schema.js";
 
 /** One parsed override: a dot path and a value (JSON when it parses, else the raw string). */
@@ -68,7 +68,11 @@ export function applyOverrides(
   for (const override of parsed) {
     const walk = walkPath(loaded, override.path, { allowMissingLast: true });
     if (!walk.ok) {
-      throw new ScenarioError(`"${walk.failedAt}" names nothing in the scenario`, [], source(override));
+      throw new ScenarioError(
+        namesNothingText(walk.failedAt, walk.list, "the scenario"),
+        [],
+        source(override),
+      );
     }
     // Prototype keys name no field, and must never reach an object's prototype. Checked on the resolved
     // keys, not the text: a group named "constructor" is an array index by then, and reachable.

@@ -2,6 +2,18 @@
 // names the management points of a result).
 // Names may contain dots (server FQDNs), so an array step takes the longest run of segments that names an element.
 import { isRecord } from "../isRecord.js";
+import { nearest } from "./nearest.js";
+import { serverKey } from "./serverKey.js";
+
+/** Lists whose elements are named by servers' DNS names, matched without regard to case. */
+const SERVER_LISTS: ReadonlySet<string> = new Set(["servers", "managementPoints"]);
+
+/** Where a path stopped inside a list: the list's path, the text after it, and its elements' names. */
+export interface ListMiss {
+  readonly at: string;
+  readonly rest: string;
+  readonly labels: readonly string[];
+}
 
 /** One resolved step: the container and the key or index inside it. */
 export interface PathStep {
@@ -13,12 +25,46 @@ export interface PathStep {
  * The longest of `names` that the path spells from `offset` up to a dot or its end, or undefined.
  * Linear in the names' length: a path of many segments is never re-joined segment by segment.
  */
-function longestAt(path: string, offset: number, names: Iterable<string>): string | undefined {
+function longestAt(
+  path: string,
+  offset: number,
+  names: Iterable<string>,
+  key: (name: string) => string = (n) => n,
+): string | undefined {
   let best: string | undefined;
   for (const name of names) {
     if (best !== undefined && name.length <= best.length) continue;
     const end = offset + name.length;
-    if ((end === path.length || path[end] === ".") && path.startsWith(name, offset)) best = name;
+    if ((end === path.length || path[end] === ".") && key(path.slice(offset, end)) === key(name)) best = name;
+  }
+  return best;
+}
+
+/**
+ * Why a path names nothing, for a message: the first step that names nothing, and where it stopped inside a
+ * list, the element it most likely meant (whole: names may hold dots) or the list's first names.
+ */
+export function namesNothingText(failedAt: string, miss: ListMiss | undefined, where: string): string {
+  const text = `"${failedAt}" names nothing in ${where}`;
+  if (miss === undefined) return text;
+  const guess = nearestLabel(miss);
+  if (guess !== undefined)
+    return `"${miss.at}.${miss.rest.slice(0, guess.length)}" names nothing in ${where}; did you mean "${miss.at}.${guess}"?`;
+  const shown = miss.labels.slice(0, 5).map((l) => `"${l}"`);
+  const more = miss.labels.length > 5 ? `, … (${miss.labels.length} in all)` : "";
+  return `${text}; "${miss.at}" has ${shown.join(", ")}${more}`;
+}
+
+/** The name in `labels` the text after a list most likely meant (`cm03.corp…` → `cm01.corp.contoso.com`). */
+export function nearestLabel(miss: ListMiss): string | undefined {
+  let best: string | undefined;
+  let bestLength = -1;
+  for (const label of miss.labels) {
+    const typed = miss.rest.slice(0, label.length);
+    if (nearest(typed, [label]) !== undefined && label.length > bestLength) {
+      best = label;
+      bestLength = label.length;
+    }
   }
   return best;
 }
@@ -38,7 +84,7 @@ export function walkPath(
   root: unknown,
   path: string,
   options: { allowMissingLast?: boolean } = {},
-): { ok: true; steps: PathStep[]; value: unknown } | { ok: false; failedAt: string } {
+): { ok: true; steps: PathStep[]; value: unknown } | { ok: false; failedAt: string; list?: ListMiss } {
   const segments = path.split(".");
   // Where each segment starts in `path`, so a name with dots is matched in place.
   const starts: number[] = [];
@@ -62,7 +108,13 @@ export function walkPath(
         const label = labelOf(el);
         if (label !== undefined && !labels.has(label)) labels.set(label, index);
       });
-      const name = longestAt(path, offset, labels.keys());
+      // A server's DNS name ignores case: the exact spelling first, then any case.
+      const previous = steps.at(-1)?.key;
+      const name =
+        longestAt(path, offset, labels.keys()) ??
+        (typeof previous === "string" && SERVER_LISTS.has(previous)
+          ? longestAt(path, offset, labels.keys(), serverKey)
+          : undefined);
       if (name !== undefined) {
         const index = labels.get(name) ?? 0;
         steps.push({ container: list, key: index });
@@ -77,7 +129,15 @@ export function walkPath(
         i++;
         continue;
       }
-      return failed(i);
+      if (labels.size === 0) return failed(i);
+      return {
+        ...failed(i),
+        list: {
+          at: path.slice(0, Math.max(0, offset - 1)),
+          rest: path.slice(offset),
+          labels: [...labels.keys()],
+        },
+      };
     }
     if (isRecord(current)) {
       const record = current;

@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 import { parseExpectation } from "./expectation.js";
 import { parseIpv4Range } from "./ipv4.js";
 import { nearest } from "./nearest.js";
+import { serverKey } from "./serverKey.js";
 import { ipv4RangeMessage, showValue } from "./primitives.js";
 
 type Path = (string | number)[];
@@ -64,9 +65,6 @@ export const LOADER_ONLY_RULES: readonly string[] = [
   'a replica named "site" has no `capacity` (its load would share `load.databases.site` with the site database)',
   "an expectation's number is finite",
 ];
-
-/** The key two names are the same under: a server's name is a DNS name, which ignores case. */
-const serverKey = (name: string): string => name.toLowerCase();
 
 function checkUnique(
   items: readonly { name: string | undefined }[],

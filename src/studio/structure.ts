@@ -5,6 +5,7 @@
 import { ScenarioError } from "../errors.js";
 import { isRecord } from "../isRecord.js";
 import { loadScenario, writtenForm } from "../scenario/load.js";
+import { serverKey } from "../scenario/serverKey.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
 
@@ -81,7 +82,7 @@ const domainOf = (name: string) => (name.includes(".") ? name.slice(name.indexOf
  * (DNS names compare without case).
  */
 export function addedDmpNames(scenario: Scenario, count: number): string[] {
-  const taken = new Set(scenario.site.servers.map((s) => s.name.toLowerCase()));
+  const taken = new Set(scenario.site.servers.map((s) => serverKey(s.name)));
   // The template's domain, else any server's: a name without a dot is no FQDN, and fails rule 7.
   const domain = [dmpTemplate(scenario) ?? "", ...scenario.site.servers.map((s) => s.name)]
     .map(domainOf)
@@ -89,7 +90,7 @@ export function addedDmpNames(scenario: Scenario, count: number): string[] {
   const names: string[] = [];
   for (let k = 1; names.length < count; k++) {
     const name = domain === undefined ? `whatif-dmp${k}` : `whatif-dmp${k}.${domain}`;
-    if (!taken.has(name)) names.push(name);
+    if (!taken.has(serverKey(name))) names.push(name);
   }
   return names;
 }

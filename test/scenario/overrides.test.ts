@@ -245,17 +245,25 @@ describe("applyOverrides", () => {
 
   describe("paths that name nothing", () => {
     it.each([
-      ["devices.1.count=5", "devices.1"],
-      ["devices.nope.count=5", "devices.nope"],
-      ["site.replicas.replica9.syncInterval=1m", "site.replicas.replica9"],
-      ["site.servers.cm01.roles.managementPoint.https=false", "site.servers.cm01"],
-      ["devices.0.count.value=1", "devices.0.count.value"],
-      ["devices.-1.count=1", "devices.-1"],
-      ["nothing.at.all=1", "nothing"],
-    ])("rejects %s, naming the first step that names nothing", (text, failedAt) => {
+      ["devices.1.count=5", "devices.1", '; "devices" has "hq-windows"'],
+      ["devices.nope.count=5", "devices.nope", '; "devices" has "hq-windows"'],
+      [
+        "site.replicas.replica9.syncInterval=1m",
+        "site.replicas.replica9",
+        '; did you mean "site.replicas.replica1"?',
+      ],
+      [
+        "site.servers.cm01.roles.managementPoint.https=false",
+        "site.servers.cm01",
+        '; "site.servers" has "cm01.corp.contoso.com"',
+      ],
+      ["devices.0.count.value=1", "devices.0.count.value", ""],
+      ["devices.-1.count=1", "devices.-1", '; "devices" has "hq-windows"'],
+      ["nothing.at.all=1", "nothing", ""],
+    ])("rejects %s, naming the first step that names nothing", (text, failedAt, hint) => {
       const error = overrideError(baseline(), [text], `--set ${text}`);
       expect(error.path).toEqual([]);
-      expect(error.message).toBe(`--set ${text}: "${failedAt}" names nothing in the scenario`);
+      expect(error.message).toBe(`--set ${text}: "${failedAt}" names nothing in the scenario${hint}`);
     });
 
     it("names the failing override among several", () => {
@@ -477,5 +485,41 @@ describe("a group named like a prototype key", () => {
     const scenario = applyOverrides(loadScenario(data), ["devices.constructor.count=7"]);
     expect(scenario.devices[0]!.count).toBe(7);
     expect(({} as Record<string, unknown>).count).toBeUndefined();
+  });
+});
+
+describe("server names in override paths", () => {
+  it("match without regard to case (DNS names), to the declared server", () => {
+    const upper = applyOverrides(baseline(), [
+      "site.servers.CM01.Corp.Contoso.com.roles.managementPoint.database=site",
+    ]);
+    expect(upper.site.servers[0]?.name).toBe(SERVER);
+    expect(upper.site.servers[0]?.roles.managementPoint?.database).toBe("site");
+    // Under both spellings it is one field given twice.
+    expect(
+      overrideError(
+        baseline(),
+        [
+          `site.servers.${SERVER}.roles.managementPoint.database=site`,
+          "site.servers.CM01.corp.contoso.com.roles.managementPoint.database=replica1",
+        ],
+        "--set site.servers.CM01.corp.contoso.com.roles.managementPoint.database=replica1",
+      ).message,
+    ).toContain("name the same field");
+  });
+
+  it("name the element a misspelt one most likely meant, whole, and other lists keep their case", () => {
+    const set = "site.servers.cm03.corp.contoso.com.roles.managementPoint.database=site";
+    expect(overrideError(baseline(), [set], `--set ${set}`).message).toBe(
+      `--set ${set}: "site.servers.cm03.corp.contoso.com" names nothing in the scenario; did you mean "site.servers.${SERVER}"?`,
+    );
+    const replica = "site.replicas.Replica1.syncInterval=5m";
+    expect(overrideError(baseline(), [replica], `--set ${replica}`).message).toBe(
+      `--set ${replica}: "site.replicas.Replica1" names nothing in the scenario; did you mean "site.replicas.replica1"?`,
+    );
+    const far = "site.servers.zz.roles.x=1";
+    expect(overrideError(larger(), [far], `--set ${far}`).message).toBe(
+      `--set ${far}: "site.servers.zz" names nothing in the scenario; "site.servers" has "${SERVER}", "cm02.corp.contoso.com"`,
+    );
   });
 });

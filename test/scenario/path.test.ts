@@ -76,13 +76,22 @@ describe("walkPath", () => {
   });
 
   it("reports the first segment that names nothing", () => {
-    expect(walkPath(data, "devices.windows.count")).toEqual({ ok: false, failedAt: "devices.windows" });
+    // Inside a list of named elements, also where it stopped and the names it could have meant.
+    expect(walkPath(data, "devices.windows.count")).toEqual({
+      ok: false,
+      failedAt: "devices.windows",
+      list: { at: "devices", rest: "windows.count", labels: ["hq-windows", "macs"] },
+    });
     expect(walkPath(data, "site.nope.deeper")).toEqual({ ok: false, failedAt: "site.nope" });
     expect(walkPath(data, "nope")).toEqual({ ok: false, failedAt: "nope" });
   });
 
   it("rejects an index past the end of an array", () => {
-    expect(walkPath(data, "devices.2.count")).toEqual({ ok: false, failedAt: "devices.2" });
+    expect(walkPath(data, "devices.2.count")).toEqual({
+      ok: false,
+      failedAt: "devices.2",
+      list: { at: "devices", rest: "2.count", labels: ["hq-windows", "macs"] },
+    });
     expect(walkPath(data, "list.3")).toEqual({ ok: false, failedAt: "list.3" });
   });
 
@@ -147,5 +156,15 @@ describe("walkPath", () => {
     walkPath(data, "site.servers.cm01.corp.contoso.com.roles", { allowMissingLast: true });
     walkPath(data, "site.newField", { allowMissingLast: true });
     expect(data).toStrictEqual(copy);
+  });
+
+  it("finds a server by its DNS name in any case, other named elements by their exact name", () => {
+    const walk = walkPath(data, "site.servers.CM02.Corp.Contoso.COM.roles");
+    expect(walk.ok && walk.steps.map((s) => s.key)).toEqual(["site", "servers", 1, "roles"]);
+    expect(walkPath(data, "devices.MACS.count")).toEqual({
+      ok: false,
+      failedAt: "devices.MACS",
+      list: { at: "devices", rest: "MACS.count", labels: ["hq-windows", "macs"] },
+    });
   });
 });

@@ -136,8 +136,8 @@ describe("runWhatIf", () => {
     expect(nowhere).toEqual({
       ok: false,
       path: "devices.nobody.count",
-      message: '"devices.nobody" names nothing in the scenario',
-      sentences: ['"devices.nobody" names nothing in the scenario.'],
+      message: '"devices.nobody" names nothing in the scenario; "devices" has "hq-windows"',
+      sentences: ['"devices.nobody" names nothing in the scenario; "devices" has "hq-windows".'],
     });
   });
 });
