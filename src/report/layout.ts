@@ -63,7 +63,7 @@ const NARROWEST = 4;
 
 /**
  * One line wrapped at spaces: the first line to `width` columns, the others to `rest`; a word wider than
- * its line is broken.
+ * its line is broken after a dot where it has one.
  * @returns at least one line
  */
 export function wrapLine(line: string, width: number, rest: number = width): string[] {
@@ -89,11 +89,15 @@ export function wrapLine(line: string, width: number, rest: number = width): str
       used = w;
       continue;
     }
+    // A word wider than any line (a long metric or scenario path) breaks after its last dot that fits, so
+    // each piece ends a whole name; only a word without dots is cut at the width.
     let remaining = word;
     while (displayWidth(remaining) > limit()) {
       const [piece = "", ...others] = splitByWidth(remaining, limit());
-      out.push(piece);
-      remaining = others.join("");
+      const dot = piece.lastIndexOf(".");
+      const cut = dot > 0 ? dot + 1 : piece.length;
+      out.push(piece.slice(0, cut));
+      remaining = piece.slice(cut) + others.join("");
     }
     current = remaining;
     used = displayWidth(remaining);

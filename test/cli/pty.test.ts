@@ -172,4 +172,10 @@ describe.each([80, 120])("in a terminal %i columns wide", (columns) => {
     expect(text).not.toMatch(/\d ±\s*(│\s*)?$/m);
     expect(text).not.toMatch(/\(-?[\d.]+–\s*(│\s*)?$/m);
   });
+
+  it("compare's configuration difference breaks a long path only after a dot", () => {
+    const text = inPty(columns, ["compare", "baseline", "two-dmps", "--runs", "2", "--jobs", "1"]);
+    expectFits(text, columns, "compare");
+    expectWhole(text, ["allowMobileDevicesAndMacs", "cm02.corp.contoso.com"], "compare");
+  });
 });

@@ -138,6 +138,18 @@ describe("wrapLine", () => {
     expect(wrapLine("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
     expect(wrapLine("first line then the rest", 10, 6)).toEqual(["first line", "then", "the", "rest"]);
   });
+
+  it("breaks a path wider than the line after a dot, so no name is cut", () => {
+    const path = "site.servers.cm02.corp.contoso.com.roles.managementPoint.allowMobileDevicesAndMacs";
+    const lines = wrapLine(path, 80, 76);
+    expect(lines).toEqual([
+      "site.servers.cm02.corp.contoso.com.roles.managementPoint.",
+      "allowMobileDevicesAndMacs",
+    ]);
+    expect(lines.join("")).toBe(path);
+    // A name longer than the line on its own is still cut at the width.
+    expect(wrapLine("a.bcdefgh", 4)).toEqual(["a.", "bcde", "fgh"]);
+  });
 });
 
 describe("paragraph and section", () => {
