@@ -177,10 +177,13 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
   site.servers.forEach((server, i) => {
     const db = server.roles?.managementPoint?.database;
     if (db !== undefined && db !== "site" && replicaNames !== undefined && !replicaNames.includes(db)) {
-      const known = ['"site"', ...replicaNames.map((n) => JSON.stringify(n))].join(", ");
+      const replicas =
+        replicaNames.length === 0
+          ? "the site has no replica"
+          : replicaNames.map((n) => JSON.stringify(n)).join(", ");
       report(
         ["site", "servers", i, "roles", "managementPoint", "database"],
-        `expected "site" or a replica name (${known}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,
+        `expected "site" or a replica name (${replicas}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,
       );
     }
   });

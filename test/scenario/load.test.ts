@@ -772,7 +772,7 @@ describe("loadScenario", () => {
         ["site", "servers", 0, "roles", "managementPoint", "database"],
         "replica2",
         ["site", "servers", 0, "roles", "managementPoint", "database"],
-        'site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("site", "replica1"), got "replica2" (did you mean "replica1"?)',
+        'site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("replica1"), got "replica2" (did you mean "replica1"?)',
       );
     });
 

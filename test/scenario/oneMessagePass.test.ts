@@ -40,7 +40,7 @@ describe("one pass over a file", () => {
     setAt(data, ["name"], 5);
     expect(lines(data)).toEqual([
       "name: expected a string, got 5",
-      '  site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("site", "replica1"), got "Replica1" (did you mean "replica1"?)',
+      '  site.servers[0].roles.managementPoint.database: expected "site" or a replica name ("replica1"), got "Replica1" (did you mean "replica1"?)',
       '  site.boundaryGroups[0].boundaries[0]: expected the name of a boundary, got "hq" (did you mean "HQ"?)',
     ]);
   });

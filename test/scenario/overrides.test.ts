@@ -333,7 +333,7 @@ describe("applyOverrides", () => {
     it("reports a broken reference elsewhere as a ScenarioError at the place that broke", () => {
       const error = scenarioErrorOf(() => applyOverrides(baseline(), ["site.replicas.replica1.name=r2"]));
       expect(error.path).toEqual(["site", "servers", 0, "roles", "managementPoint", "database"]);
-      expect(error.detail).toBe('expected "site" or a replica name ("site", "r2"), got "replica1"');
+      expect(error.detail).toBe('expected "site" or a replica name ("r2"), got "replica1"');
     });
 
     it("reads a number with a leading zero as a string, which a seed rejects", () => {
