@@ -48,6 +48,17 @@ describe("the size of a shard before it is parsed", () => {
         /^mdmsim: .*padded\.json: not a sweep shard merge can read: 80000\d+ arrays/,
       );
       expect(child.stderr.trim().split("\n")).toHaveLength(1);
+      // Padded with numbers instead (133 million of them, under the 256 MiB file limit): refused before
+      // parsing too, where pricing a value at 16 bytes let it through to a 4 GB parse.
+      writeFileSync(padded, JSON.stringify(data).replace('"PAD"', `[${"0,".repeat(133_000_000)}0]`));
+      const numbers = spawnSync(
+        process.execPath,
+        ["--max-old-space-size=300", join(REPO_ROOT, "bin", "mdmsim"), "merge", padded],
+        { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 },
+      );
+      expect(numbers.status, numbers.stderr).toBe(2);
+      expect(numbers.stderr).toMatch(/^mdmsim: .*padded\.json: not a sweep shard merge can read: /);
+      expect(numbers.stderr.trim().split("\n")).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
