@@ -177,10 +177,10 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
   site.servers.forEach((server, i) => {
     const db = server.roles?.managementPoint?.database;
     if (db !== undefined && db !== "site" && replicaNames !== undefined && !replicaNames.includes(db)) {
-      const replicas =
-        replicaNames.length === 0
-          ? "the site has no replica"
-          : replicaNames.map((n) => JSON.stringify(n)).join(", ");
+      // A site of thousands of replicas names its first few: one line, not one name per replica.
+      const shown = replicaNames.slice(0, 5).map((n) => JSON.stringify(n));
+      const more = replicaNames.length > 5 ? `, … (${replicaNames.length} in all)` : "";
+      const replicas = replicaNames.length === 0 ? "the site has no replica" : `${shown.join(", ")}${more}`;
       report(
         ["site", "servers", i, "roles", "managementPoint", "database"],
         `expected "site" or a replica name (${replicas}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,

@@ -103,3 +103,16 @@ describe("server names are DNS names", () => {
     expect(lines(data)).toEqual(['site.servers[1].name: duplicate server name "CM01.corp.contoso.com"']);
   });
 });
+
+describe("a reference among many names", () => {
+  it("names the first few replicas and how many there are: one line, not one name per replica", () => {
+    const data = baselineData();
+    for (let i = 0; i < 3000; i++) pushAt(data, ["site", "replicas"], { name: `r${i}`, syncInterval: "5m" });
+    setAt(data, ["site", "servers", 0, "roles", "managementPoint", "database"], "nowhere");
+    const error = scenarioErrorOf(() => loadScenario(data));
+    expect(error.message).toContain(
+      'database: expected "site" or a replica name ("replica1", "r0", "r1", "r2", "r3", … (3001 in all)), got "nowhere"',
+    );
+    expect(error.message.length).toBeLessThan(400);
+  });
+});
