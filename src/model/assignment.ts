@@ -34,15 +34,20 @@ export function preferredPositions(preferences: Preferences, address: number): n
 }
 
 /**
- * A value that is constant between the edges of some IPv4 ranges (an address is inside or outside each range
- * all along a stretch): computed once per stretch, then looked up by binary search without allocating.
+ * A pool of positions that is constant between the edges of some IPv4 ranges (an address is inside or
+ * outside each range all along a stretch): computed once per stretch, then looked up by binary search without
+ * allocating. Stretches with the same pool share one array: thousands of boundaries of one boundary group
+ * listing thousands of servers would otherwise hold boundaries × servers numbers.
  */
-class StretchTable<T> {
+export class StretchTable {
   /** First address of each stretch, ascending (the first is 0). */
   private readonly starts: Float64Array;
-  private readonly values: T[];
+  private readonly values: (readonly number[])[];
 
-  constructor(entries: readonly { ranges: readonly Ipv4Range[] }[], at: (address: number) => T) {
+  constructor(
+    entries: readonly { ranges: readonly Ipv4Range[] }[],
+    at: (address: number) => readonly number[],
+  ) {
     const edges = new Set([0]);
     for (const p of entries)
       for (const r of p.ranges) {
@@ -50,11 +55,24 @@ class StretchTable<T> {
         edges.add(r.last + 1);
       }
     this.starts = Float64Array.from(edges).sort();
-    this.values = Array.from(this.starts, at);
+    const distinct = new Map<string, readonly number[]>();
+    this.values = Array.from(this.starts, (start) => {
+      const pool = at(start);
+      const key = pool.join(",");
+      const seen = distinct.get(key);
+      if (seen !== undefined) return seen;
+      distinct.set(key, pool);
+      return pool;
+    });
   }
 
-  /** The value at `address` (>= 0). */
-  at(address: number): T {
+  /** The number of distinct pools the table holds. */
+  get distinctPools(): number {
+    return new Set(this.values).size;
+  }
+
+  /** The pool at `address` (>= 0). */
+  at(address: number): readonly number[] {
     const { starts } = this;
     let lo = 0;
     let hi = starts.length - 1;
@@ -63,7 +81,7 @@ class StretchTable<T> {
       if ((starts[mid] ?? Infinity) <= address) lo = mid;
       else hi = mid - 1;
     }
-    return this.values[lo] as T;
+    return this.values[lo] ?? [];
   }
 }
 
@@ -102,7 +120,7 @@ export function assignmentPool(
  * of addresses between boundary range edges. The engines' per-device lookup; `assignmentPool` stays the rule.
  */
 export class PoolTable {
-  private readonly table: StretchTable<readonly number[]> | null;
+  private readonly table: StretchTable | null;
   /** The pool of a device without an address (and of every device when the pool has one candidate). */
   private readonly none: readonly number[];
 
@@ -209,7 +227,7 @@ export function poolStretches(model: GroupModel, candidates: readonly number[]):
 }
 
 /** Each intranet group's content candidates by stretch of addresses, made at its first content try. */
-const contentTables = new WeakMap<GroupModel, StretchTable<readonly number[]>>();
+const contentTables = new WeakMap<GroupModel, StretchTable>();
 
 /**
  * The DPs a device at `address` may ask for content (model.md step 7): for an internet device the DPs

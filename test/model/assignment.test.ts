@@ -8,6 +8,7 @@ import {
   managementPointCandidates,
   PoolTable,
   preferredPositions,
+  StretchTable,
 } from "../../src/model/assignment.js";
 import { compileSite } from "../../src/model/site.js";
 import { parseIpv4Range } from "../../src/scenario/ipv4.js";
@@ -175,5 +176,19 @@ describe("many servers in one boundary group", () => {
     const started = performance.now();
     simulate(scenario);
     expect(performance.now() - started).toBeLessThan(8000);
+  });
+});
+
+describe("StretchTable", () => {
+  it("shares one array among stretches with the same pool: memory is pools × servers, not boundaries × servers", () => {
+    // 2,000 disjoint ranges of one boundary group listing 1,000 servers: 4,001 stretches, two pools.
+    const ranges = Array.from({ length: 2000 }, (_, i) => ({ first: i * 10, last: i * 10 + 4 }));
+    const positions = Array.from({ length: 1000 }, (_, i) => i);
+    const inside = (address: number) => ranges.some((r) => address >= r.first && address <= r.last);
+    const table = new StretchTable([{ ranges }], (address) => (inside(address) ? [...positions] : [0]));
+    expect(table.distinctPools).toBe(2);
+    expect(table.at(12)).toBe(table.at(19_990));
+    expect(table.at(12)).toEqual(positions);
+    expect(table.at(15)).toEqual([0]);
   });
 });
