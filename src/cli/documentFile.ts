@@ -1,12 +1,8 @@
 // A document written to a file beside the table (`--json FILE`, `run --records FILE`): checked before the
 // work (never over an input, never a folder), written whole after it by the one writer of output files; a
 // file that cannot be written is exit 4, as a full stdout is, not bad input.
-import { UsageError } from "../errors.js";
 import { text } from "./optionTable.js";
 import { checkOutputPath, writeOutputFile } from "./outputFile.js";
-
-/** The output could not be written: program.ts reports it as exit 4. */
-export class OutputFileError extends Error {}
 
 /** `--json FILE`: the same document `--format json` prints, written to FILE while stdout shows the table. */
 export const JSON_FILE = text({
@@ -28,13 +24,5 @@ export async function writeDocumentFile(
   option: string,
   inputs: readonly string[],
 ): Promise<void> {
-  if (path === undefined) return;
-  // Checked before the work: what fails now is the writing itself.
-  checkOutputPath(path, `${option} ${path}`, inputs);
-  try {
-    await writeOutputFile(path, content, `${option} ${path}`, inputs);
-  } catch (error) {
-    if (error instanceof UsageError) throw new OutputFileError(error.message);
-    throw error;
-  }
+  if (path !== undefined) await writeOutputFile(path, content, `${option} ${path}`, inputs);
 }

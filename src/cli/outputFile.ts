@@ -10,6 +10,12 @@ import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { UsageError } from "../errors.js";
 
+/**
+ * A file that could not be written (a missing folder, a full disk): exit 4, as a stdout that cannot be
+ * written, not the bad input of exit 2. A UsageError still, to the library's callers.
+ */
+export class OutputFileError extends UsageError {}
+
 /** Characters encoded and written at a time: between two chunks a signal can end the write. */
 const CHUNK_CHARS = 1 << 20;
 
@@ -59,8 +65,9 @@ function canonical(path: string): string {
 }
 
 /**
- * Refuses, before the work so that nothing runs in vain, an output file that is one of the command's
- * inputs or a folder.
+ * Refuses, before the work so that nothing runs in vain, what the command line gets wrong: an output file
+ * that is one of the command's inputs, a folder, or in a folder that does not exist (exit 2). What fails
+ * only while writing (a full disk) is `OutputFileError`, exit 4.
  * @param option - how the path is named in messages (`--out report.html`)
  * @throws UsageError naming the option
  */
@@ -68,8 +75,11 @@ export function checkOutputPath(path: string, option: string, inputs: readonly s
   const target = canonical(path);
   if (inputs.some((input) => canonical(input) === target))
     throw new UsageError(`${option}: is one of the command's input files; write to another file`);
-  if (statOf(path)?.isDirectory() === true)
-    throw new UsageError(`${option}: is a folder; name a file to write`);
+  const stats = statOf(path);
+  if (stats?.isDirectory() === true) throw new UsageError(`${option}: is a folder; name a file to write`);
+  const folder = dirname(resolve(path));
+  if (stats === undefined && statOf(folder)?.isDirectory() !== true)
+    throw new UsageError(`${option}: cannot write the file: its folder ${folder} does not exist`);
 }
 
 /** `.NAME.RANDOM.tmp` beside the target: hidden, and no one can name it in advance. */
@@ -144,7 +154,7 @@ async function replace(path: string, text: string, hooks: WriteHooks, state: Wri
  * write removes the temporary file, then ends the program as the signal would.
  * @param option - how the path is named in messages (`--out scenario.json`)
  * @param inputs - files the command reads: writing over one of them is refused
- * @throws UsageError when `path` is an input or a folder, or cannot be written
+ * @throws UsageError when `path` is an input or a folder; OutputFileError when it cannot be written
  */
 export async function writeOutputFile(
   path: string,
@@ -182,7 +192,7 @@ export async function writeOutputFile(
     } catch {
       // Gone already, or not ours to remove: the target is untouched either way.
     }
-    throw new UsageError(
+    throw new OutputFileError(
       `${option}: cannot write the file: ${error instanceof Error ? error.message : String(error)}`,
     );
   } finally {

@@ -9,7 +9,7 @@ import { visible } from "../report/terminal.js";
 import { libraryFlag, type Command } from "./command.js";
 import { COMPLETION_COMMAND, COMPLETION_REQUEST, completions } from "./completion.js";
 import { didYouMean } from "./didYouMean.js";
-import { OutputFileError } from "./documentFile.js";
+import { OutputFileError } from "./outputFile.js";
 import { protectDash } from "./optionTable.js";
 import { processIo, type CliIo, type RunContext } from "./io.js";
 

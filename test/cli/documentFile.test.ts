@@ -54,16 +54,17 @@ describe("--json FILE", () => {
     expect(readFileSync(file, "utf8")).toBe(json.stdout);
   });
 
-  it("is exit 4 when the file cannot be written, and exit 2 over an input file or with --shard", async () => {
-    const unwritable = await runCli([
-      "run",
-      "baseline",
-      ...SMALL,
-      "--json",
-      join(dir, "no-such-dir", "x.json"),
-    ]);
+  it("is exit 4 when the file cannot be written, and exit 2 over an input file, in a missing folder or with --shard", async () => {
+    // /dev/full: every write fails with "no space left on device", as on a full disk.
+    const unwritable = await runCli(["run", "baseline", ...SMALL, "--json", "/dev/full"]);
     expect(unwritable.code).toBe(4);
-    expect(unwritable.stderr).toMatch(/^mdmsim: --json .*cannot write the file/);
+    expect(unwritable.stderr).toMatch(/^mdmsim: --json .*cannot write the file: .*ENOSPC/);
+    expectBadInput(
+      await runCli(["run", "baseline", ...SMALL, "--json", join(dir, "no-such-dir", "x.json")]),
+      "--json",
+      "cannot write the file",
+      "does not exist",
+    );
     const input = join(REPO_ROOT, "scenarios", "baseline.json");
     expectBadInput(await runCli(["run", input, "--json", input]), "--json", "input");
     expectBadInput(
@@ -102,9 +103,16 @@ describe("run --records FILE.csv", () => {
   });
 
   it("is exit 4 when the file cannot be written, and nothing is left behind", async () => {
-    const target = join(dir, "missing", "r.csv");
-    const outcome = await runCli(["run", "baseline", ...SMALL, "--records", target]);
+    const outcome = await runCli(["run", "baseline", ...SMALL, "--records", "/dev/full"]);
     expect(outcome.code).toBe(4);
-    expect(existsSync(target)).toBe(false);
+    expect(outcome.stderr).toMatch(/^mdmsim: --records .*cannot write the file: .*ENOSPC/);
+    // In a folder that does not exist: refused before the run, and nothing made.
+    const target = join(dir, "missing", "r.csv");
+    expectBadInput(
+      await runCli(["run", "baseline", ...SMALL, "--records", target]),
+      "--records",
+      "does not exist",
+    );
+    expect(existsSync(join(dir, "missing"))).toBe(false);
   });
 });

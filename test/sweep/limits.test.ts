@@ -1,5 +1,8 @@
 // Sweeps and merges planned against the limits before anything runs: each variant checked and named, the
 // whole sweep's outcomes and events bounded, and a shard's claims bounded by what merge can verify.
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ScenarioError, UsageError } from "../../src/errors.js";
 import { mergeShards, parseShardText, type ShardFile } from "../../src/sweep/shard.js";
@@ -8,6 +11,9 @@ import { checkSweepWork, planSweep, runSweep, sweepJobs } from "../../src/sweep/
 import { singleServer } from "../helpers/scenarios.js";
 import { expectBadInput, runCli, REPO_ROOT } from "../helpers/cli.js";
 import { shardFiles } from "../helpers/data.js";
+
+/** A report refused before its work: the file is never written (its folder exists, so the path is fine). */
+const NEVER_WRITTEN = join(tmpdir(), `mdmsim-never-written-${process.pid}.html`);
 
 const scenario = singleServer({ duration: "1h", group: { count: 5 } });
 const BASELINE = `${REPO_ROOT}scenarios/baseline.json`;
@@ -86,11 +92,12 @@ describe("the sweep command against the limits", () => {
       "report",
       BASELINE,
       "--out",
-      "/nonexistent/never-written.html",
+      NEVER_WRITTEN,
       "--vary",
       "devices.0.count=10,20000000",
     ]);
     expectBadInput(outcome, "--vary devices.0.count=20000000");
+    expect(existsSync(NEVER_WRITTEN)).toBe(false);
   });
 
   it("--max-events lets a sweep through that the default refuses, and checks its value", async () => {
