@@ -9,12 +9,6 @@ export function num(value: number | null | undefined, digits = 3): string {
   return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
 }
 
-/** Seconds as "252 s (4m12s)"; "–" for null. */
-export function seconds(value: number | null | undefined): string {
-  if (value === null || value === undefined) return "–";
-  return `${num(value, 1)} s (${formatDuration(Math.round(value))})`;
-}
-
 /** From this many seconds up, a time is also written as hours and minutes: a reader need not divide. */
 export const READABLE_FROM_SECONDS = 120;
 
@@ -59,3 +53,6 @@ export function percentText(relative: number | null): string {
   const text = num(relative * 100, 1);
   return `${relative > 0 ? "+" : ""}${text}%`;
 }
+
+/** A time in the tables, the pages and the studio alike: "252 s (4m12s)", "45.5 s", "–" for null. */
+export const seconds = (value: number | null | undefined): string => secondsText(value);
