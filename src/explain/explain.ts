@@ -10,7 +10,7 @@ import { distance } from "fastest-levenshtein";
 import wrapAnsi from "wrap-ansi";
 import { IPV4_RANGE_PATTERN, POSITIVE_DURATION_PATTERN } from "../scenario/primitives.js";
 import { isRecord } from "../isRecord.js";
-import { alternatives, type SchemaNode } from "../scenario/schemaNodes.js";
+import { alternatives, ownProperty, type SchemaNode } from "../scenario/schemaNodes.js";
 import { RESULT_SCHEMA } from "./resultSchema.js";
 import { largest } from "../extremes.js";
 
@@ -71,15 +71,6 @@ function hasElements(node: SchemaNode): boolean {
   return alternatives(node).some((n) => elements(n) !== undefined);
 }
 
-/**
- * The field an object declares under `key`, own fields only: `__proto__`, `constructor` or `toString` name
- * the prototype's members, never a field.
- */
-function ownField(node: SchemaNode, key: string): SchemaNode | undefined {
-  const fields = node.properties;
-  return fields !== undefined && Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-
 /** The declarations at a path, or the index of the first segment that names nothing. */
 export function resolve(root: SchemaNode, segments: readonly string[]): Found | { failedAt: number } {
   let found: Found = { nodes: [{ node: root, branch: undefined }], path: [] };
@@ -89,7 +80,7 @@ export function resolve(root: SchemaNode, segments: readonly string[]): Found | 
     const next = found.nodes.flatMap(({ node }) => {
       const branches = objects(node).filter((o) => branchName(o) !== undefined).length;
       return objects(node).flatMap((o) => {
-        const field = ownField(o, segment);
+        const field = ownProperty(o, segment);
         return field ? [{ node: field, branch: branchName(o), branches }] : [];
       });
     });
@@ -360,6 +351,6 @@ function isRequired(root: SchemaNode, path: readonly string[]): boolean {
   const parent = resolve(root, path.slice(0, -1));
   if ("failedAt" in parent) return false;
   const key = path[path.length - 1] ?? "";
-  const declaring = parent.nodes.flatMap(({ node }) => objects(node)).filter((o) => ownField(o, key));
+  const declaring = parent.nodes.flatMap(({ node }) => objects(node)).filter((o) => ownProperty(o, key));
   return declaring.every((o) => o.required?.includes(key) === true);
 }

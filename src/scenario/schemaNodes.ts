@@ -60,8 +60,8 @@ export function nodesAtDataPath(
   return nodes;
 }
 
-/** A declared field's node; never an object's prototype member (`__proto__`, `constructor`). */
-function ownProperty(node: SchemaNode, key: string): SchemaNode | undefined {
+/** A declared field's node; never an object's prototype member (`__proto__`, `constructor`, `toString`). */
+export function ownProperty(node: SchemaNode, key: string): SchemaNode | undefined {
   return node.properties !== undefined && Object.hasOwn(node.properties, key)
     ? node.properties[key]
     : undefined;
