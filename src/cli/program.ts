@@ -37,9 +37,9 @@ async function afterOutput(io: CliIo, code: number): Promise<number> {
 const LEADING = /^(-h|--help|-v|--version)$/;
 
 /** Help at most this wide, however wide the terminal: longer lines are hard to read. */
-const WIDEST_HELP = 120;
+export const WIDEST_HELP = 120;
 /** Help's width for a pipe (and the generated docs/commands.md). */
-const PIPE_HELP = 100;
+export const PIPE_HELP = 100;
 
 /** A yargs parse error, with the help that explains the command line it came from. */
 class YargsUsage extends Error {
@@ -85,8 +85,8 @@ export function unstickHints(text: string, width: number): string {
 
 /** The command a command line names, checked before yargs sees it so a typo gets a suggestion. */
 function checkCommandWord(args: readonly string[], commands: readonly Command[]): void {
-  const first = args[0];
-  if (first === undefined) throw new UsageError(NO_COMMAND);
+  // Never empty: a bare `mdmsim` is asked as `mdmsim --help`.
+  const first = args[0] ?? "--help";
   if (LEADING.test(first)) return;
   const names = [...commands.map((c) => c.name), COMPLETION_COMMAND];
   if (first.startsWith("-"))
@@ -141,7 +141,7 @@ function parser(
       .help()
       .alias("h", "help")
       // The terminal's width (at most WIDEST_HELP), so no line wraps where the terminal would break it.
-      .wrap(columns === undefined ? PIPE_HELP : Math.min(columns, WIDEST_HELP))
+      .wrap(helpWidth(columns))
       .exitProcess(false)
       .fail((message: string | undefined, error: Error | undefined) => {
         // yargs' own parse errors (YError: a missing option value) are bad input; others are bugs.
