@@ -69,3 +69,13 @@ describe("mdmsim sweep --study", () => {
     );
   });
 });
+
+describe("sweep --study with --shard --out", () => {
+  it("never writes the shard over the study file", async () => {
+    expectBadInput(
+      await runCli([...SMALL, "--study", EXAMPLE, "--shard", "1/2", "--out", EXAMPLE]),
+      `--out ${EXAMPLE}`,
+      "input",
+    );
+  });
+});

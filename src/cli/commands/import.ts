@@ -73,10 +73,9 @@ export const importCommand = defineCommand<ImportArgs>({
       throw new UsageError(
         `--site: expected a site code of 3 letters or digits, got ${JSON.stringify(site)}`,
       );
-    if (notes !== undefined) {
-      checkOutputPath(notes, `--notes ${notes}`, [file]);
-      if (out !== undefined) checkOutputPath(notes, `--notes ${notes}`, [out]);
-    }
+    // Never over the export, nor over the scenario --out writes.
+    const notesInputs = [file, ...(out !== undefined ? [out] : [])];
+    if (notes !== undefined) checkOutputPath(notes, `--notes ${notes}`, notesInputs);
     const data = readExport(io, file);
     let result;
     try {
@@ -99,7 +98,7 @@ export const importCommand = defineCommand<ImportArgs>({
         notes,
         `${JSON.stringify(importNotesDocument(result), null, 2)}\n`,
         `--notes ${notes}`,
-        [file],
+        notesInputs,
       );
     io.stderr(renderImportNotes(result));
     if (out !== undefined)

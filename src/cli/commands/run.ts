@@ -87,14 +87,20 @@ export const runCommand = defineCommand<RunArgs>({
     const { series } = simulation;
     // The records go to their file; the document stays the one --format json prints without them.
     const { perDevice, ...result } = simulation.result;
-    const platforms = new Map(scenario.devices.map((g) => [g.name, g.platform]));
-    await writeDocumentFile(args.records, renderRecordsCsv(perDevice ?? [], platforms), "--records", inputs);
+    if (args.records !== undefined) {
+      const platforms = new Map(scenario.devices.map((g) => [g.name, g.platform]));
+      await writeDocumentFile(
+        args.records,
+        renderRecordsCsv(perDevice ?? [], platforms),
+        "--records",
+        inputs,
+      );
+    }
     const document = JSON.stringify(result, null, 2) + "\n";
     await writeDocumentFile(args.json, document, "--json", inputs);
     if (args.format === "json") io.stdout(document);
     // With --trace, csv carries the trace too (rows trace.N.time, trace.N.event, …), as json does.
-    else if (args.format === "csv")
-      io.stdout(renderCsv(result, trace !== undefined ? ["perDevice"] : undefined));
+    else if (args.format === "csv") io.stdout(renderCsv(result, trace !== undefined ? [] : undefined));
     else if (args.quiet) {
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       io.stdout(renderExpectations(failed, io.stdoutLayout));

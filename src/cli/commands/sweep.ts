@@ -225,14 +225,15 @@ export const sweepCommand = defineCommand<SweepArgs>({
     const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
+    // The scenario and the study: no output file may be written over either.
+    const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
     if (out !== undefined && shard === undefined)
       throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
-    if (out !== undefined) checkOutputPath(out, `--out ${out}`, [args.scenario]);
+    if (out !== undefined) checkOutputPath(out, `--out ${out}`, inputs);
     if (args.json !== undefined && (shard !== undefined || args.list))
       throw new UsageError(
         `--json: not with ${args.list ? "--list" : "--shard"} (the whole sweep's document is merge's)`,
       );
-    const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
     checkDocumentFile(args.json, "--json", inputs);
     if (plan === undefined) {
       printList(io, commandSweepPlan(io, scenario, seed, args, planSweepList), args.format);
@@ -250,7 +251,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
         makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
       );
       if (out === undefined) io.stdout(`${text}\n`);
-      else await writeOutputFile(out, `${text}\n`, `--out ${out}`, [args.scenario]);
+      else await writeOutputFile(out, `${text}\n`, `--out ${out}`, inputs);
       return 0;
     }
     const result = assembleSweep(plan, outcomes);
