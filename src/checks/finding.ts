@@ -25,7 +25,6 @@ export interface Finding {
 
 /** Severities from the most to the least urgent (the worst hit wins; check's table lists errors first). */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const RANK = SEVERITY_RANK;
 
 /** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`. */
 export function groupList(names: readonly string[]): string {
@@ -48,8 +47,8 @@ export function findingsOf(id: CheckId, source: string, hits: readonly Hit[]): F
     else list.push(hit);
   }
   return [...byPath.values()].flatMap((list) => {
-    const worst = smallest(list.map((h) => RANK[h.severity]));
-    const chosen = list.filter((h) => RANK[h.severity] === worst);
+    const worst = smallest(list.map((h) => SEVERITY_RANK[h.severity]));
+    const chosen = list.filter((h) => SEVERITY_RANK[h.severity] === worst);
     const lead = chosen[0];
     if (lead === undefined) return [];
     const others = [...new Set(chosen.map((h) => h.group))].filter(

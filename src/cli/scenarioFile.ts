@@ -38,10 +38,10 @@ function readScenario(io: CliIo, file: string | undefined, overrides: readonly s
   } catch (error) {
     // A bare name that is no file may name a bundled scenario (`mdmsim run clients-50k`).
     const bundled = file !== undefined && missing(error) ? bundledScenario(file) : undefined;
-    if (bundled === undefined)
+    if (bundled === undefined || file === undefined)
       throw new ScenarioError(describeReadError(error) + bundledHint(file), [], shown);
     path = bundled;
-    shown = `${file ?? ""} (bundled scenarios/${file ?? ""}.json)`;
+    shown = `${file} (bundled scenarios/${file}.json)`;
     text = io.readFile(path, LOAD_LIMITS.maxBytes);
   }
   let scenario: Scenario;
