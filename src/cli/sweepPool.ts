@@ -1,5 +1,6 @@
 // Runs a sweep's jobs: in this thread for --jobs 1, else on a piscina pool of worker threads. Outcomes
 // are stored by job position, never in completion order, so the document is the same whatever --jobs is.
+import { plural } from "../report/plural.js";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
@@ -116,7 +117,7 @@ function memoryCappedThreads(
   if (!quiet) {
     const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
     io.stderr(
-      `mdmsim: using ${fit === 1 ? "1 worker thread" : `${fit} worker threads`}, not ${threads}: each run needs about ${gib(largestRunMemory(plan, jobs))} and the limit is ${gib(RUN_LIMITS.maxMemoryBytes)} for the process\n`,
+      `mdmsim: using ${plural(fit, "worker thread")}, not ${threads}: each run needs about ${gib(largestRunMemory(plan, jobs))} and the limit is ${gib(RUN_LIMITS.maxMemoryBytes)} for the process\n`,
     );
   }
   return fit;
