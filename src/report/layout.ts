@@ -49,6 +49,10 @@ export function glued(text: string): string {
 /** `text` with its glue printed as spaces (what every renderer writes). */
 export const unglued = (text: string): string => (text.includes(GLUE) ? text.replaceAll(GLUE, " ") : text);
 
+/** Text as it reaches the terminal: its glue a plain space again, then painted in its tone. */
+const shown = (text: string, tone: Tone | undefined, options: TerminalOptions): string =>
+  paint(unglued(text), tone, options);
+
 function prepare(cell: Cell): Prepared {
   if (typeof cell === "string") {
     const text = visible(cell);
@@ -168,7 +172,7 @@ function boxed(
       for (let i = 0; i < widths.length; i++) {
         const text = blocks[i]?.[l] ?? "";
         const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(text)));
-        line += ` ${paint(unglued(text), cells[i]?.tone, options)}${pad} │`;
+        line += ` ${shown(text, cells[i]?.tone, options)}${pad} │`;
       }
       out.push(line);
     }
@@ -201,7 +205,7 @@ function listed(
       })
       .join("  ");
     const lines = wrapLine(name, columns, columns - indent.length).map((piece, p) =>
-      paint(unglued(p === 0 ? piece : indent + piece), row[0]?.tone, options),
+      shown(p === 0 ? piece : indent + piece, row[0]?.tone, options),
     );
     for (let i = keys; i < row.length; i++) {
       const cell = row[i];
@@ -214,15 +218,14 @@ function listed(
           lines.push((p === 0 ? "  " : indent) + piece),
         );
         for (const text of cell.lines)
-          for (const piece of wrapLine(text, rest))
-            lines.push(indent + paint(unglued(piece), cell.tone, options));
+          for (const piece of wrapLine(text, rest)) lines.push(indent + shown(piece, cell.tone, options));
         continue;
       }
       cell.lines.forEach((text, n) => {
         const first = n === 0 ? prefix : indent;
         const pieces = wrapLine(text, columns - displayWidth(first), rest);
         pieces.forEach((piece, p) =>
-          lines.push(`${p === 0 ? first : indent}${paint(unglued(piece), cell.tone, options)}`.trimEnd()),
+          lines.push(`${p === 0 ? first : indent}${shown(piece, cell.tone, options)}`.trimEnd()),
         );
       });
     }
@@ -270,9 +273,9 @@ export function table(
 
 /** One paragraph wrapped to the terminal, control characters made visible, in a colour. */
 export function paragraph(text: string, options: TerminalOptions = {}, tone?: Tone): string {
-  const shown = visible(text);
-  const lines = options.columns === undefined ? [shown] : wrapLine(shown, options.columns);
-  return lines.map((line) => paint(unglued(line), tone, options)).join("\n");
+  const safe = visible(text);
+  const lines = options.columns === undefined ? [safe] : wrapLine(safe, options.columns);
+  return lines.map((line) => shown(line, tone, options)).join("\n");
 }
 
 /** A titled section: the title (bold at a terminal), then the body. */
