@@ -275,10 +275,19 @@ export interface FieldInfo {
   readonly allowed: string | undefined;
   /** Values named beside other kinds of value, each with its meaning (`devices.polling`'s profiles). */
   readonly values: readonly (readonly [string, string])[];
-  /** One meaning per union branch that declares the field differently, `(branch) ` first. */
-  readonly meanings: readonly string[];
+  /**
+   * One meaning per text the declaring branches give: with the branches that give it where they differ (an
+   * enrollment pattern's `to`), without names where every branch says the same (`delay`).
+   */
+  readonly meanings: readonly Meaning[];
   /** The fields of an object (or of a list's objects): name, type, first sentence of the meaning. */
   readonly fields: readonly (readonly [string, string, string])[];
+}
+
+/** A field's meaning, and the union branches (enrollment patterns) it is theirs alone; none for all. */
+export interface Meaning {
+  readonly branches: readonly string[];
+  readonly text: string;
 }
 
 function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo {
@@ -299,9 +308,11 @@ function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo
   }
   // Said for every branch (`delay`): no names; for some (`to`: uniform and even), their names.
   const every = found.nodes.every((n) => n.branches !== undefined && n.branches === found.nodes.length);
-  const meanings = [...branchesByMeaning].map(([text, branches]) =>
-    branches.length > 0 && (branchesByMeaning.size > 1 || !every) ? `(${branches.join(", ")}) ${text}` : text,
-  );
+  const named = branchesByMeaning.size > 1 || !every;
+  const meanings = [...branchesByMeaning].map(([text, branches]) => ({
+    branches: named ? branches : [],
+    text,
+  }));
   return {
     kind,
     path: found.path,
@@ -311,7 +322,7 @@ function fieldInfo(kind: ExplainKind, root: SchemaNode, found: Found): FieldInfo
     default: defaults.length > 0 ? defaults.join(" or ") : kind === "scenario" ? required : undefined,
     allowed: allowedValues(nodes),
     values: namedValues(nodes),
-    meanings: [...new Set(meanings)],
+    meanings,
     fields: nodes.some((n) => objects(n).length > 0) ? fieldRows(nodes) : [],
   };
 }
@@ -329,7 +340,13 @@ function formatField(info: FieldInfo, width: number): string {
   const lines = [info.path.join("."), `  type      ${info.type}`];
   if (info.default !== undefined) lines.push(`  default   ${info.default}`);
   if (info.allowed !== undefined) lines.push(`  allowed   ${info.allowed}`);
-  const meaning = info.meanings.map((m) => wrapAnsi(m, width - 12, { hard: false })).join("\n");
+  const meaning = info.meanings
+    .map((m) =>
+      wrapAnsi(m.branches.length > 0 ? `(${m.branches.join(", ")}) ${m.text}` : m.text, width - 12, {
+        hard: false,
+      }),
+    )
+    .join("\n");
   lines.push(`  meaning   ${meaning.split("\n").join("\n            ")}`);
   if (info.values.length > 0) {
     lines.push("  values");

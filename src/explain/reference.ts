@@ -24,14 +24,9 @@ function section(info: FieldInfo): string {
   ];
   const meaning = info.meanings
     .map((m) =>
-      m.replace(
-        /^\(([\w, ]+)\) /,
-        (_, names: string) =>
-          `With pattern ${names
-            .split(", ")
-            .map((n) => `\`${n}\``)
-            .join(" or ")}: `,
-      ),
+      m.branches.length > 0
+        ? `With pattern ${m.branches.map((n) => `\`${n}\``).join(" or ")}: ${m.text}`
+        : m.text,
     )
     .join("\n\n");
   const values = info.values.map(([value, text]) => `- \`${value}\`: ${text}`);
