@@ -1,7 +1,6 @@
 // `mdmsim scenarios`: every bundled scenario on one line (its name and the first sentence of its
 // description), never wider than the terminal and never cut inside a word; `--format json` with its format.
 import { describe, expect, it } from "vitest";
-import { firstSentence } from "../../src/cli/commands/scenarios.js";
 import { bundledScenarioNames } from "../../src/cli/scenarioFile.js";
 import { displayWidth } from "../../src/report/terminal.js";
 import { parseJson, runBin, runCli } from "../helpers/cli.js";
@@ -55,14 +54,5 @@ describe("mdmsim scenarios", () => {
     const out = runBin(["scenarios"]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout.split("\n")).toHaveLength(names.length + 1);
-  });
-});
-
-describe("firstSentence", () => {
-  it("ends at a full stop followed by a space or the end, not inside a number", () => {
-    expect(firstSentence("Mean 7.5 minutes. Then more.")).toBe("Mean 7.5 minutes.");
-    expect(firstSentence("1,000 devices over an hour")).toBe("1,000 devices over an hour");
-    expect(firstSentence("WRONG: it is down!\nMore")).toBe("WRONG: it is down!");
-    expect(firstSentence("  spaced\n  out. ")).toBe("spaced out.");
   });
 });
