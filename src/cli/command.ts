@@ -28,8 +28,8 @@ export interface CommandSpec<A> {
   readonly describe: string;
   /** Every argument, positional ones first in the order they are typed. */
   readonly options: OptionTable<A>;
-  /** Command lines shown under `--help` (`mdmsim run baseline --seed 7`), each with what it does. */
-  readonly examples?: readonly (readonly [command: string, does: string])[];
+  /** Command lines shown under `--help` (`mdmsim run baseline --seed 7`), each with what it does: every command has some. */
+  readonly examples: readonly (readonly [command: string, does: string])[];
   /** The work: returns the exit code (0 done, 1 an expectation or a check failed). */
   readonly run: (args: A, env: CommandEnv) => number | Promise<number>;
 }
@@ -152,7 +152,7 @@ export function defineCommand<A>(spec: CommandSpec<A>): Command {
     name: spec.name,
     describe: spec.describe,
     usage: usage(spec.name, table),
-    declare: (y) => declare(y, table, spec.examples ?? []),
+    declare: (y) => declare(y, table, spec.examples),
     flags: table
       .filter(([, s]) => !s.positional)
       .map(([key, s]) => ({ flag: `--${flagName(key)}`, takesValue: s.kind !== "flag", choices: s.choices })),

@@ -20,6 +20,7 @@ interface EchoArgs {
 const seen: EchoArgs[] = [];
 const echo = defineCommand<EchoArgs>({
   name: "echo",
+  examples: [["mdmsim echo s.json", "echo a scenario"]],
   describe: "test command",
   options: {
     scenario: requiredPositional({ describe: "file" }),
@@ -39,6 +40,7 @@ describe("defineCommand", () => {
     expect(echo.usage).toBe("echo <scenario>");
     const two = defineCommand<{ readonly a: string | undefined; readonly files: string[] }>({
       name: "two",
+      examples: [],
       describe: "",
       options: { a: optionalPositional({ describe: "" }), files: variadicPositional({ describe: "" }) },
       run: () => 0,

@@ -24,6 +24,10 @@ interface ScenariosArgs {
 /** The `scenarios` command. */
 export const scenariosCommand = defineCommand<ScenariosArgs>({
   name: "scenarios",
+  examples: [
+    ["mdmsim scenarios", "the bundled scenarios, one line each"],
+    ["mdmsim run clients-50k", "then run one by its name"],
+  ],
   describe: "list the bundled scenarios, one line each (every command takes one by its name)",
   options: {
     format: choice({ choices: ["table", "json"], default: "table", describe: "output format" }),
