@@ -23,7 +23,7 @@ import {
   MAX_ADDED_DMPS,
   NOT_PINNED,
   REMOVE_MP,
-  removedRolePath,
+  removedPath,
 } from "./structure.js";
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
@@ -306,7 +306,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           path: `${REMOVE_MP}${server.name}`,
           label: "In this what-if",
           value: "kept",
-          resets: removedRolePath(server.name),
+          resets: removedPath(scenario, server.name),
           hint: "removed: the server loses the role (and leaves the site when it holds no other); groups pinned to it are pinned no more",
           options: ["kept", "removed"],
         },

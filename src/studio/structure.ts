@@ -2,8 +2,10 @@
 // site's own, a management point removed, a group's pin taken away), as pure transformations of a
 // scenario's written form, loaded again so the result is a scenario every command accepts. `--set` edits
 // (a database moved, a role's connections, a pin) then apply on top, so they may name an added server.
+import { serverPath } from "../checks/labels.js";
 import { ScenarioError } from "../errors.js";
 import { isRecord } from "../isRecord.js";
+import { isDmp } from "../model/rules.js";
 import { loadScenario, writtenForm } from "../scenario/load.js";
 import { serverKey } from "../scenario/serverKey.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -31,19 +33,29 @@ export function isStructural(edit: Edit): boolean {
 }
 
 /**
- * The `--set` edits that still name something once the structural ones apply: those under a removed
- * management point's role are set aside (the page returns those fields to the file's values too).
+ * The `--set` edits that still name something once the structural ones apply: those under what a removal
+ * takes away (`removedPath`) are set aside (the page returns those fields to the file's values too).
  */
-export function setEdits(edits: readonly Edit[]): Edit[] {
+export function setEdits(scenario: Scenario, edits: readonly Edit[]): Edit[] {
   const removed = edits
     .filter((e) => e.path.startsWith(REMOVE_MP) && e.value === "removed")
-    .map((e) => removedRolePath(e.path.slice(REMOVE_MP.length)));
+    .map((e) => removedPath(scenario, e.path.slice(REMOVE_MP.length)));
   return edits.filter((e) => !isStructural(e) && !removed.some((prefix) => e.path.startsWith(prefix)));
 }
 
-/** The path prefix of a server's management point fields (`site.servers.<name>.roles.managementPoint.`). */
-export function removedRolePath(server: string): string {
-  return `site.servers.${server}.roles.managementPoint.`;
+/**
+ * The path prefix of what removing a server's management point takes away: the whole server
+ * (`site.servers.<name>.`) when the role is its only one (it leaves the site), else the role's fields
+ * (`site.servers.<name>.roles.managementPoint.`).
+ */
+export function removedPath(scenario: Scenario, server: string): string {
+  return `${leavesWithItsMp(scenario, server) ? serverPath(server) : serverPath(server, "roles", "managementPoint")}.`;
+}
+
+/** Whether a server holds no role but its management point, so that removing the role removes the server. */
+function leavesWithItsMp(scenario: Scenario, server: string): boolean {
+  const roles = scenario.site.servers.find((s) => s.name === server)?.roles ?? {};
+  return Object.keys(roles).every((role) => role === "managementPoint");
 }
 
 /** What an edit's problem is attributed to: `--set PATH=VALUE`, or `what-if PATH=VALUE` for a structural one. */
@@ -71,7 +83,7 @@ const mpOf = (server: Data): Data | undefined => {
  */
 export function dmpTemplate(scenario: Scenario): string | undefined {
   const mps = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined);
-  return (mps.find((s) => s.roles.managementPoint?.allowMobileDevicesAndMacs === true) ?? mps[0])?.name;
+  return (mps.find(isDmp) ?? mps[0])?.name;
 }
 
 /** `host.domain` → `domain` (empty for a name without a dot). */
@@ -134,14 +146,14 @@ function addDmps(data: Data, scenario: Scenario, count: number, database: string
  * place in boundary groups. Groups pinned to it are pinned no more.
  * @throws ScenarioError when it is the site's only server and holds nothing else
  */
-function removeManagementPoint(data: Data, name: string, source: string): void {
+function removeManagementPoint(data: Data, scenario: Scenario, name: string, source: string): void {
   const site = isRecord(data.site) ? data.site : {};
   const list = records(site.servers);
   const server = list.find((s) => s.name === name);
   const roles = server && isRecord(server.roles) ? server.roles : undefined;
   if (server === undefined || roles?.managementPoint === undefined)
     throw new ScenarioError(`expected a server with a management point, got "${name}"`, [], source);
-  if (Object.keys(roles).length === 1) {
+  if (leavesWithItsMp(scenario, name)) {
     if (list.length === 1)
       throw new ScenarioError(
         `${name} holds the site's only roles: a site needs at least one server`,
@@ -196,7 +208,7 @@ export function applyStructure(scenario: Scenario, edits: readonly Edit[]): Scen
   for (const edit of structural) {
     if (edit.path.startsWith(REMOVE_MP)) {
       if (edit.value === "removed")
-        removeManagementPoint(data, edit.path.slice(REMOVE_MP.length), editSource(edit));
+        removeManagementPoint(data, scenario, edit.path.slice(REMOVE_MP.length), editSource(edit));
       else if (edit.value !== "kept")
         throw new ScenarioError(`expected "kept" or "removed", got "${edit.value}"`, [], editSource(edit));
     } else if (edit.path !== ADD_DMPS && edit.path !== ADDED_DMP_DATABASE) {

@@ -64,7 +64,7 @@ export interface WhatIfProblem {
  * `--set` applies them.
  */
 export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
-  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(edits)));
+  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(file, edits)));
 }
 
 /**

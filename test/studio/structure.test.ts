@@ -15,8 +15,10 @@ import {
   applyStructure,
   isStructural,
   REMOVE_MP,
+  removedPath,
   setEdits,
 } from "../../src/studio/structure.js";
+import { scenarioControls } from "../../src/studio/controls.js";
 import { editScenario, runWhatIf, scenarioJson } from "../../src/studio/whatIf.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { bundled } from "../report/helpers.js";
@@ -103,11 +105,35 @@ describe("applyStructure", () => {
       value: "site",
     };
     const count: Edit = { path: "devices.hq-windows.count", value: "50" };
-    expect(setEdits([database, remove("cm01.corp.contoso.com"), count])).toEqual([count]);
-    expect(setEdits([database, { ...remove("cm01.corp.contoso.com"), value: "kept" }])).toEqual([database]);
+    expect(setEdits(bundled("baseline"), [database, remove("cm01.corp.contoso.com"), count])).toEqual([
+      count,
+    ]);
+    expect(
+      setEdits(bundled("baseline"), [database, { ...remove("cm01.corp.contoso.com"), value: "kept" }]),
+    ).toEqual([database]);
     const edited = editScenario(bundled("baseline"), [database, remove("cm01.corp.contoso.com"), count]);
     expect(edited.site.servers[0]?.roles.managementPoint).toBeUndefined();
     expect(edited.devices[0]?.count).toBe(50);
+  });
+
+  it("sets aside edits of a server that leaves with its management point (its only role), and the page resets them", () => {
+    const file = bundled("two-dmps");
+    const server = "cm02.corp.contoso.com";
+    const outages: Edit = { path: `site.servers.${server}.outages`, value: '[{"from":"1h","to":"2h"}]' };
+    const count: Edit = { path: "devices.hq-windows.count", value: "50" };
+    expect(setEdits(file, [remove(server), outages, count])).toEqual([count]);
+    const edited = editScenario(file, [remove(server), outages, count]);
+    expect(edited.site.servers.map((s) => s.name)).toEqual(["cm01.corp.contoso.com"]);
+    // What the removal takes away is what its control resets and the page disables: the whole server here.
+    const remover = scenarioControls(file)
+      .flatMap((g) => g.controls)
+      .find((c) => c.path === `${REMOVE_MP}${server}`);
+    expect(remover?.resets).toBe(removedPath(file, server));
+    expect(`site.servers.${server}.outages`.startsWith(remover?.resets ?? "-")).toBe(true);
+    // A server that keeps other roles keeps its other fields.
+    expect(removedPath(file, "cm01.corp.contoso.com")).toBe(
+      "site.servers.cm01.corp.contoso.com.roles.managementPoint.",
+    );
   });
 
   it("takes a pin away with the empty choice, and pins with a server's name (a --set edit)", () => {
