@@ -14,6 +14,8 @@ import {
   addedDmpNames,
   applyStructure,
   isStructural,
+  NOT_PINNED,
+  PIN,
   REMOVE_MP,
   removedPath,
   setEdits,
@@ -136,11 +138,13 @@ describe("applyStructure", () => {
     );
   });
 
-  it("takes a pin away with the empty choice, and pins with a server's name (a --set edit)", () => {
+  it("takes a pin away with the none choice, and pins with a server's name (the field's what-if, or a --set edit)", () => {
     const file = bundled("mixed-windows-macos");
-    const unpin: Edit = { path: "devices.hq-windows.managementPoint", value: "" };
+    const unpin: Edit = { path: `${PIN}hq-windows`, value: NOT_PINNED };
     expect(isStructural(unpin)).toBe(true);
     expect(editScenario(file, [unpin]).devices[0]?.managementPoint).toBeUndefined();
+    const pinned: Edit = { path: `${PIN}hq-windows`, value: "cm02.corp.contoso.com" };
+    expect(editScenario(file, [pinned]).devices[0]?.managementPoint).toBe("cm02.corp.contoso.com");
     const pin: Edit = { path: "devices.hq-windows.managementPoint", value: "cm02.corp.contoso.com" };
     expect(isStructural(pin)).toBe(false);
     expect(editScenario(file, [pin]).devices[0]?.managementPoint).toBe("cm02.corp.contoso.com");
@@ -159,6 +163,7 @@ describe("applyStructure", () => {
       [[{ path: ADD_DMPS, value: "9" }], ADD_DMPS, /expected an integer from 0 to 4, got "9"/],
       [[remove("nobody.corp.contoso.com")], `${REMOVE_MP}nobody.corp.contoso.com`, /nobody/],
       [add(1, "replica9"), ADDED_DMP_DATABASE, /replica9/],
+      [[{ path: `${PIN}d`, value: "nobody.corp.contoso.com" }], `${PIN}d`, /nobody/],
     ] as const) {
       const outcome = await runWhatIf(lone, edits);
       expect(outcome.ok).toBe(false);
