@@ -8,6 +8,7 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
+import { parseExpectation } from "../../scenario/expectation.js";
 import { fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
 import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
@@ -20,8 +21,6 @@ import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
 import { ttfsChartSpec } from "./ttfsChart.js";
 import { ttfsCaption, ttfsSeries } from "./ttfsCaption.js";
-
-export { ttfsSeries };
 import { plural } from "../plural.js";
 
 /** What a run report is made from. */
@@ -212,7 +211,9 @@ function expectationsSection(result: RunResult): Section {
     tag(e.passed ? "pass" : "fail", e.passed ? "pass" : "FAIL"),
     rawHtml(`<code>${escapeHtml(e.expression)}</code>`),
     numCell(
-      isSecondsPath(e.expression.split(" ")[0] ?? "") ? secondsText(e.actual, { digits: 3 }) : num(e.actual),
+      isSecondsPath(parseExpectation(e.expression).path)
+        ? secondsText(e.actual, { digits: 3 })
+        : num(e.actual),
     ),
   ]);
   return {
