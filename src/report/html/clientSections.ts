@@ -6,7 +6,7 @@ import { chartSectionTitle } from "./chartSections.js";
 import type { RunResult } from "../../results/runResult.js";
 import type { DeploymentSeries, RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { deploymentEntries, deploymentHeaders, expectedDelay } from "../clientResults.js";
+import { deploymentTable, expectedDelay } from "../clientResults.js";
 import { secondsText } from "../format.js";
 import { plural } from "../plural.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
@@ -157,34 +157,15 @@ export function deploymentSection(
   charts: readonly PlannedChart[],
   svgs: readonly string[],
 ): Section | null {
-  const entries = deploymentEntries(result);
-  if (entries.length === 0) return null;
-  const withClosedForm = entries.some(([, d]) => expectedDelay(d) !== null);
-  const cellSeconds = (value: number | null) => secondsText(value, { unit: false });
-  const rows = entries.map(([name, d]) => {
-    const s = d.receivedAfterSeconds;
-    const expected = expectedDelay(d);
-    return [
-      name,
-      ...[d.targeted, d.received, d.notReceived].map((n) => numCell(String(n))),
-      ...[s.mean, s.p50, s.p90, s.p99, s.max].map((x) => numCell(cellSeconds(x))),
-      ...(withClosedForm
-        ? [
-            numCell(
-              expected
-                ? `${cellSeconds(expected.min)} / ${cellSeconds(expected.mean)} / ${cellSeconds(expected.max)}`
-                : "–",
-            ),
-          ]
-        : []),
-    ];
-  });
+  const table = deploymentTable(result, (x) => secondsText(x, { unit: false }));
+  if (table === null) return null;
+  const rows = table.rows.map(([name = "", ...cells]) => [name, ...cells.map(numCell)]);
   return {
     id: "deployments",
     title: chartSectionTitle(DEPLOYMENT_SECTION, result),
     body: [
       figuresOf(charts, svgs, DEPLOYMENT_SECTION),
-      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(deploymentHeaders(withClosedForm), rows)}`,
+      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(table.head, rows)}`,
     ]
       .filter((s) => s !== "")
       .join("\n"),

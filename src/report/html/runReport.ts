@@ -9,7 +9,7 @@ import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.j
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
 import { parseExpectation } from "../../scenario/expectation.js";
-import { fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
+import { expectedDelayText, fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
 import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
@@ -271,9 +271,7 @@ function dmpTables(result: RunResult): string {
       numCell(cellSeconds(r.visibilityDelaySeconds.mean)),
       numCell(cellSeconds(r.visibilityDelaySeconds.p99)),
       numCell(cellSeconds(r.visibilityDelaySeconds.max)),
-      numCell(
-        `${cellSeconds(r.expectedVisibilityDelaySeconds.min)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.mean)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.max)}`,
-      ),
+      numCell(expectedDelayText(r.expectedVisibilityDelaySeconds, cellSeconds)),
     ]);
     parts.push(
       `<h3>Replicas: visibility delay after commit (seconds)</h3>\n${htmlTable(
