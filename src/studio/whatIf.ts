@@ -1,6 +1,8 @@
 // One what-if of the studio: the file's scenario with the page's edits applied through the same override
 // code as `--set`, simulated, and drawn with the report's own chart builders. Runs in the page's worker.
 import { ScenarioError, UsageError } from "../errors.js";
+import { isDmp } from "../model/rules.js";
+import { readersByDatabase } from "../report/readReplicas.js";
 import { labelOf } from "../scenario/path.js";
 import { chartSectionTitle } from "../report/html/chartSections.js";
 import { escapeHtml } from "../report/html/document.js";
@@ -72,13 +74,15 @@ export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
  * none does (then its sync and delays reach no device, and nothing on the page speaks of it as read).
  */
 export function replicaNotes(scenario: Scenario): Record<string, string> {
+  const byDatabase = readersByDatabase(
+    scenario.site.servers.flatMap((s) =>
+      s.roles.managementPoint ? [{ server: s, database: s.roles.managementPoint.database }] : [],
+    ),
+  );
   return Object.fromEntries(
     scenario.site.replicas.map((replica) => {
-      const readers = scenario.site.servers.filter((s) => s.roles.managementPoint?.database === replica.name);
-      const kinds = readers.map(
-        (s) =>
-          `${s.roles.managementPoint?.allowMobileDevicesAndMacs === true ? "the DMP" : "the MP"} ${s.name}`,
-      );
+      const readers = byDatabase.get(replica.name) ?? [];
+      const kinds = readers.map(({ server }) => `${isDmp(server) ? "the DMP" : "the MP"} ${server.name}`);
       return [
         replica.name,
         readers.length === 0

@@ -9,6 +9,7 @@ import { formatDuration } from "../../scenario/duration.js";
 import { deploymentTable, expectedDelay } from "../clientResults.js";
 import { secondsText } from "../format.js";
 import { plural } from "../plural.js";
+import { readReplicas } from "../readReplicas.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
 import {
   deploymentChartSpec,
@@ -93,7 +94,7 @@ function deploymentCaption(
   const ticks = syncPoints(timeline, deploymentWindow(timeline)).length;
   if (replicas.length === 0)
     parts.push(
-      series.managementPoints.some((m) => m.replica !== null)
+      readReplicas(series.replicas, series.managementPoints).length > 0
         ? "No targeted device's management point reads a replica: each device receives it at its next successful poll, so the steps are the devices' poll schedule."
         : "Every management point reads the site database: each device receives it at its next successful poll, so the steps are the devices' poll schedule.",
     );

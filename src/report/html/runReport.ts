@@ -22,6 +22,7 @@ import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark 
 import { ttfsChartSpec } from "./ttfsChart.js";
 import { ttfsCaption, ttfsSeries } from "./ttfsCaption.js";
 import { plural } from "../plural.js";
+import { readReplicas } from "../readReplicas.js";
 
 /** What a run report is made from. */
 export interface RunReportInput {
@@ -260,8 +261,7 @@ function dmpTables(result: RunResult): string {
       ? "<p>The site has no management point.</p>"
       : htmlTable(fallbacks ? [...head, ...FALLBACK_HEADERS] : head, mps),
   ];
-  const read = new Set(result.managementPoints.map((m) => m.database));
-  const replicas = result.replicas.filter((r) => read.has(r.name));
+  const replicas = readReplicas(result.replicas, result.managementPoints);
   if (replicas.length > 0) {
     const rows = replicas.map((r) => [
       r.name,
