@@ -2,7 +2,7 @@
 // management point (beside the tries charts), and the deployments section (a chart per deployment of the
 // share of its targeted devices that have it, and the table of its numbers). Runs without clients or
 // deployments have none of them.
-import { chartSectionTitle } from "./chartSections.js";
+import { chartSectionTitle, RUN_CHART_SECTION, type RunChart } from "./chartSections.js";
 import type { RunResult } from "../../results/runResult.js";
 import type { DeploymentSeries, RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
@@ -18,12 +18,9 @@ import {
   type DeploymentTimeline,
 } from "./deploymentChart.js";
 import { fallbackChartSpec, fallbackTargets, type FallbackTimeline } from "./fallbackChart.js";
-import { figuresOf, type PlannedChart } from "./plannedChart.js";
+import { figuresOf } from "./plannedChart.js";
 import { bucketMinutes, MAX_TICKS } from "./triesChart.js";
 import { largest } from "../../extremes.js";
-
-/** The section deployment charts are planned in. */
-export const DEPLOYMENT_SECTION = "deployments";
 
 const dur = (s: number) => formatDuration(Math.round(s));
 
@@ -45,7 +42,7 @@ function fallbackCaption(result: RunResult, timeline: FallbackTimeline): string 
 }
 
 /** The chart of clients falling back, per management point over the run, or none when no client fell back. */
-export function fallbackCharts(result: RunResult, series: RunSeries): PlannedChart[] {
+export function fallbackCharts(result: RunResult, series: RunSeries): RunChart[] {
   const timeline: FallbackTimeline = {
     durationSeconds: series.durationSeconds,
     managementPoints: series.managementPoints.map((m) => ({
@@ -61,7 +58,7 @@ export function fallbackCharts(result: RunResult, series: RunSeries): PlannedCha
   const targets = fallbackTargets(timeline).length;
   return [
     {
-      section: "tries",
+      section: RUN_CHART_SECTION.tries,
       id: "chart-fallbacks",
       title: `Clients falling back to ${targets === 1 ? "a management point" : "management points"}, per minute`,
       spec,
@@ -127,7 +124,7 @@ function deploymentCaption(
 }
 
 /** One chart per deployment made during the run, in scenario order. */
-export function deploymentCharts(result: RunResult, series: RunSeries): PlannedChart[] {
+export function deploymentCharts(result: RunResult, series: RunSeries): RunChart[] {
   return series.deployments.flatMap((d, i) => {
     if (d.at >= series.durationSeconds) return [];
     const timeline: DeploymentTimeline = {
@@ -142,7 +139,7 @@ export function deploymentCharts(result: RunResult, series: RunSeries): PlannedC
     };
     return [
       {
-        section: DEPLOYMENT_SECTION,
+        section: RUN_CHART_SECTION.deployments,
         id: `chart-deployment-${i + 1}`,
         title: `Share of its targeted devices that have ${d.name}`,
         spec: deploymentChartSpec(timeline),
@@ -155,7 +152,7 @@ export function deploymentCharts(result: RunResult, series: RunSeries): PlannedC
 /** The deployments section (its charts and table), or null when the run has no deployment. */
 export function deploymentSection(
   result: RunResult,
-  charts: readonly PlannedChart[],
+  charts: readonly RunChart[],
   svgs: readonly string[],
 ): Section | null {
   const table = deploymentTable(result, (x) => secondsText(x, { unit: false }));
@@ -163,9 +160,9 @@ export function deploymentSection(
   const rows = table.rows.map(([name = "", ...cells]) => [name, ...cells.map(numCell)]);
   return {
     id: "deployments",
-    title: chartSectionTitle(DEPLOYMENT_SECTION, result),
+    title: chartSectionTitle(RUN_CHART_SECTION.deployments, result),
     body: [
-      figuresOf(charts, svgs, DEPLOYMENT_SECTION),
+      figuresOf(charts, svgs, RUN_CHART_SECTION.deployments),
       `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(table.head, rows)}`,
     ]
       .filter((s) => s !== "")

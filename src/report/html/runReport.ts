@@ -15,8 +15,8 @@ import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSec
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
 import { loadSection, queueCharts } from "./loadSection.js";
-import { chartSectionTitle } from "./chartSections.js";
-import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
+import { chartSectionTitle, RUN_CHART_SECTION, type RunChart } from "./chartSections.js";
+import { figuresOf, finishReport, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
 import { ttfsChartSpec } from "./ttfsChart.js";
@@ -89,13 +89,13 @@ function triesCaption(mp: ManagementPointSeries, areas: number, marks: number): 
 }
 
 /** The charts of a run report, in page order (charts with nothing to show are left out). */
-export function runReportCharts(result: RunResult, series: RunSeries): PlannedChart[] {
-  const charts: PlannedChart[] = [];
+export function runReportCharts(result: RunResult, series: RunSeries): RunChart[] {
+  const charts: RunChart[] = [];
   const { series: curves, notes } = ttfsSeries(series);
   const ttfs = ttfsChartSpec(curves);
   if (ttfs)
     charts.push({
-      section: "ttfs",
+      section: RUN_CHART_SECTION.ttfs,
       id: "chart-ttfs",
       title: "Share of devices connected, by time since commit: simulation and closed form",
       spec: ttfs,
@@ -115,7 +115,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
     });
     if (spec)
       charts.push({
-        section: "tries",
+        section: RUN_CHART_SECTION.tries,
         id: `chart-tries-${position + 1}`,
         title: dmpLabel({ server: mp.server, database: mp.database }),
         spec,
@@ -126,7 +126,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
   const load = loadChartSpec(result.managementPoints);
   if (load)
     charts.push({
-      section: "load",
+      section: RUN_CHART_SECTION.load,
       id: "chart-load",
       title: "Tries at each, succeeded and failed",
       spec: load,
@@ -305,7 +305,7 @@ function dmpTables(result: RunResult): string {
  */
 export function runReportHtml(
   input: RunReportInput,
-  charts: readonly PlannedChart[],
+  charts: readonly RunChart[],
   svgs: readonly string[],
 ): string {
   const { result, scenario } = input;
@@ -321,15 +321,15 @@ export function runReportHtml(
     `<p class="meta">Seed ${result.seed} · ${dur(result.durationSeconds)} simulated from ${escapeHtml(scenario.start)} · ${plural(result.devices.total, "device")} in ${plural(scenario.devices.length, "group")} · ${result.events} events${verdict}</p>`,
   ].filter((s) => s !== "");
   const none = (what: string) => `<p>${what}</p>`;
-  const ttfs = figuresOf(charts, svgs, "ttfs");
-  const tries = figuresOf(charts, svgs, "tries");
-  const load = figuresOf(charts, svgs, "load");
+  const ttfs = figuresOf(charts, svgs, RUN_CHART_SECTION.ttfs);
+  const tries = figuresOf(charts, svgs, RUN_CHART_SECTION.tries);
+  const load = figuresOf(charts, svgs, RUN_CHART_SECTION.load);
   const sections: Section[] = [
     summarySection(result),
     expectationsSection(result),
     {
       id: "time-to-first-success",
-      title: chartSectionTitle("ttfs", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.ttfs, result),
       body: [
         ttfs === "" ? none("No device connected: there is no distribution to draw.") : ttfs,
         groupTable(result),
@@ -337,12 +337,12 @@ export function runReportHtml(
     },
     {
       id: "tries-over-time",
-      title: chartSectionTitle("tries", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.tries, result),
       body: tries === "" ? none("No device tried a management point.") : tries,
     },
     {
       id: "load",
-      title: chartSectionTitle("load", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.load, result),
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
     ...[loadSection(result, charts, svgs), deploymentSection(result, charts, svgs)].filter((s) => s !== null),
