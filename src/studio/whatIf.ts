@@ -112,7 +112,7 @@ export function namedPath(root: unknown, path: readonly (string | number)[]): st
 const isRecordOrArray = (value: unknown) => typeof value === "object" && value !== null;
 
 /** A problem's text as a sentence: a full stop where it has no closing punctuation. */
-export function sentence(text: string): string {
+function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
