@@ -64,9 +64,14 @@ export interface WhatIfProblem {
 /**
  * The file's scenario with edits applied: the structural ones (structure.ts) first, then the others as
  * `--set` applies them.
+ * @param structured - the file with the structural edits applied, when the caller has it (`applyStructure`)
  */
-export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
-  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(file, edits)));
+export function editScenario(
+  file: Scenario,
+  edits: readonly Edit[],
+  structured: Scenario = applyStructure(file, edits),
+): Scenario {
+  return applyOverrides(structured, setOptions(setEdits(file, edits)));
 }
 
 /**
@@ -146,15 +151,6 @@ export function problem(error: unknown, edits: readonly Edit[], root?: unknown):
   throw error;
 }
 
-/** The scenario a what-if's problem indexes point into: the file with its structural edits, when they apply. */
-export function problemRoot(file: Scenario, edits: readonly Edit[]): Scenario {
-  try {
-    return applyStructure(file, edits);
-  } catch {
-    return file;
-  }
-}
-
 function headlineNumbers(
   headlines: readonly Headline[],
   values: readonly (number | null)[],
@@ -190,8 +186,11 @@ export async function runWhatIf(
   let fileValues: readonly (number | null)[] | undefined;
   // The numbers the page has places for: the file's (an edit never adds a deployment's row).
   const headlines = studioHeadlines(file);
+  // What a problem's indexes point into: the file, or the file with its structural edits once they apply.
+  let root = file;
   try {
-    edited = editScenario(file, edits);
+    root = applyStructure(file, edits);
+    edited = editScenario(file, edits, root);
     run = runSimulation(edited);
     fileValues = options.fileValues?.get(edited.seed);
     if (fileValues === undefined) {
@@ -199,7 +198,7 @@ export async function runWhatIf(
       options.fileValues?.set(edited.seed, fileValues);
     }
   } catch (error) {
-    return problem(error, edits, problemRoot(file, edits));
+    return problem(error, edits, root);
   }
   const charts = runReportCharts(run.result, run.series);
   const rendered = await renderCharts(

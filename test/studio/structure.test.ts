@@ -184,6 +184,13 @@ describe("applyStructure", () => {
     expect(simulate(added).devices.connected).toBe(1000);
   });
 
+  it("returns the scenario itself when no structural edit changes anything (nothing cloned or loaded again)", () => {
+    const file = bundled("baseline");
+    const kept: Edit = { path: `${REMOVE_MP}cm01.corp.contoso.com`, value: "kept" };
+    expect(applyStructure(file, [...add(0, "site"), kept])).toBe(file);
+    expect(() => applyStructure(file, [{ ...kept, value: "gone" }])).toThrow(/expected "kept" or "removed"/);
+  });
+
   it("names added DMPs afresh, never as a server the site has (DNS names without case)", () => {
     const file = editScenario(bundled("baseline"), add(1));
     expect(addedDmpNames(file, 2)).toEqual(["whatif-dmp2.corp.contoso.com", "whatif-dmp3.corp.contoso.com"]);
