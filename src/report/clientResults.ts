@@ -32,9 +32,17 @@ export type ExpectedDelay = NonNullable<DeploymentResult["expectedReceivedAfterS
 export const expectedDelay = (deployment: DeploymentResult): ExpectedDelay | null =>
   deployment.expectedReceivedAfterSeconds;
 
-/** A closed form as "min / mean / max" seconds. */
-export function expectedDelayText(expected: ExpectedDelay): string {
-  return [expected.min, expected.mean, expected.max].map((x) => num(x, 1)).join(" / ");
+/** Seconds as a table cell writes them: one decimal, no unit (the header says seconds). */
+export type SecondsCell = (seconds: number | null) => string;
+
+const tableSeconds: SecondsCell = (x) => num(x, 1);
+
+/** A closed form (a deployment's, a replica's visibility delay) as "min / mean / max" seconds. */
+export function expectedDelayText(
+  expected: Readonly<Record<"min" | "mean" | "max", number>>,
+  seconds: SecondsCell = tableSeconds,
+): string {
+  return [expected.min, expected.mean, expected.max].map(seconds).join(" / ");
 }
 
 /** The deployments of a result, in document order (none without deployments). */
@@ -59,7 +67,12 @@ export function deploymentHeaders(withClosedForm: boolean): string[] {
 }
 
 /** One row of a deployments table, as text: counts, then the delays from `at` (seconds). */
-export function deploymentRow(name: string, d: DeploymentResult, withClosedForm: boolean): string[] {
+export function deploymentRow(
+  name: string,
+  d: DeploymentResult,
+  withClosedForm: boolean,
+  seconds: SecondsCell = tableSeconds,
+): string[] {
   const s = d.receivedAfterSeconds;
   const expected = expectedDelay(d);
   return [
@@ -67,24 +80,24 @@ export function deploymentRow(name: string, d: DeploymentResult, withClosedForm:
     String(d.targeted),
     String(d.received),
     String(d.notReceived),
-    num(s.mean, 1),
-    num(s.p50, 1),
-    num(s.p90, 1),
-    num(s.p99, 1),
-    num(s.max, 1),
-    ...(withClosedForm ? [expected ? expectedDelayText(expected) : "–"] : []),
+    ...[s.mean, s.p50, s.p90, s.p99, s.max].map(seconds),
+    ...(withClosedForm ? [expected ? expectedDelayText(expected, seconds) : "–"] : []),
   ];
 }
 
-/** A result's deployments table as text rows with their header, or null without deployments. */
+/**
+ * A result's deployments table as text rows with their header, or null without deployments.
+ * @param seconds - how a cell writes seconds (the terminal's one decimal; the report's own)
+ */
 export function deploymentTable(
   result: Pick<RunResult, "deployments">,
+  seconds: SecondsCell = tableSeconds,
 ): { readonly head: string[]; readonly rows: string[][] } | null {
   const entries = deploymentEntries(result);
   if (entries.length === 0) return null;
   const withClosedForm = entries.some(([, d]) => expectedDelay(d) !== null);
   return {
     head: deploymentHeaders(withClosedForm),
-    rows: entries.map(([name, d]) => deploymentRow(name, d, withClosedForm)),
+    rows: entries.map(([name, d]) => deploymentRow(name, d, withClosedForm, seconds)),
   };
 }

@@ -13,33 +13,46 @@ declare const mdmsimWorkerSource: string;
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
-/** Options of shared lists the page fills at once; above, each select is filled when first used. */
-const EAGER_OPTIONS = 20_000;
+/** A field's edit path: its `--set` path (`data-path`), or a structural what-if's (`data-what-if`). */
+const pathOf = (control: Control): string => control.dataset.path ?? control.dataset.whatIf ?? "";
 
 /**
  * Gives a select that names a shared list (`data-options`, a `<template>` of options the page holds once)
- * its choices, keeping the one it shows (a value a link carried stays a choice of its own).
+ * its choices, keeping the one it shows. The page writes such lists only when all of them fit at once
+ * (page.ts); longer ones are text fields with a `<datalist>`, which take any value a script sets.
  */
 function fillSelect(select: HTMLSelectElement): void {
-  const id = select.dataset.options;
-  if (id === undefined || select.dataset.filled === "true") return;
-  const list = document.getElementById(`mdmsim-options-${id}`);
+  const list = document.getElementById(`mdmsim-options-${select.dataset.options ?? ""}`);
   if (!(list instanceof HTMLTemplateElement)) return;
   const current = select.value;
   select.replaceChildren(list.content.cloneNode(true));
-  select.dataset.filled = "true";
   select.value = current;
-  if (select.value !== current) {
-    select.add(new Option(current, current));
-    select.value = current;
+}
+
+/** Each field a management point's removal disables, with the field that removes it (found once). */
+function removedBy(controls: readonly Control[]): [Control, Control][] {
+  const removers = new Map<string, Control>();
+  for (const c of controls) if (c.dataset.resets !== undefined) removers.set(c.dataset.resets, c);
+  const pairs: [Control, Control][] = [];
+  for (const c of controls) {
+    const path = pathOf(c);
+    // The removers' prefixes end at a dot: look each of the path's up.
+    for (let dot = path.indexOf("."); dot >= 0; dot = path.indexOf(".", dot + 1)) {
+      const remover = removers.get(path.slice(0, dot + 1));
+      if (remover !== undefined) pairs.push([c, remover]);
+    }
   }
+  return pairs;
 }
 
 function start(): void {
   const body = document.body;
   const form = document.getElementById("controls") as HTMLFormElement;
-  const controls = [...document.querySelectorAll<Control>("[data-path]")];
-  const byPath = new Map(controls.map((c) => [c.dataset.path ?? "", c]));
+  const controls = [...document.querySelectorAll<Control>("[data-path], [data-what-if]")];
+  for (const c of controls)
+    if (c instanceof HTMLSelectElement && c.dataset.options !== undefined) fillSelect(c);
+  const byPath = new Map(controls.map((c) => [pathOf(c), c]));
+  const removable = removedBy(controls);
   const status = document.getElementById("status-text") as HTMLElement;
   const problemBox = document.getElementById("problem") as HTMLElement;
   const figures = document.getElementById("figures") as HTMLElement;
@@ -76,7 +89,7 @@ function start(): void {
   function edits(): Edit[] {
     const own = controls
       .filter((c) => c.value !== c.dataset.original)
-      .map((c) => ({ path: c.dataset.path ?? "", value: c.value }));
+      .map((c) => ({ path: pathOf(c), value: c.value }));
     return [...own, ...extra];
   }
 
@@ -85,7 +98,6 @@ function start(): void {
     for (const c of controls) c.value = c.dataset.original ?? "";
     for (const edit of decodeEdits(location.hash)) {
       const control = byPath.get(edit.path);
-      if (control instanceof HTMLSelectElement) fillSelect(control);
       // A select shows a value it does not offer (a list of phases a link carries) as a choice of its own.
       if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === edit.value))
         control.add(new Option(edit.value, edit.value));
@@ -101,12 +113,7 @@ function start(): void {
 
   // A removed management point's own fields are disabled while it is removed: nothing they say would run.
   function disableRemoved(): void {
-    for (const remover of controls) {
-      const prefix = remover.dataset.resets;
-      if (prefix === undefined) continue;
-      for (const c of controls)
-        if (c.dataset.path?.startsWith(prefix)) c.disabled = remover.value === "removed";
-    }
+    for (const [c, remover] of removable) c.disabled = remover.value === "removed";
   }
 
   function clearPaired(): void {
@@ -223,14 +230,14 @@ function start(): void {
 
   form.addEventListener("change", (event) => {
     const control = event.target as Control;
-    const path = control.dataset.path ?? "";
+    const path = pathOf(control);
     if (!byPath.has(path)) return;
     // Fields that edit the same part of the file (a group's poll schedule and its first polling interval):
     // the one changed last wins, and the other returns to the file's value, so the fields show what runs.
     // A removed management point's own fields too: they would edit a role the what-if no longer has.
     const resets = control.dataset.resets;
     for (const other of controls) {
-      const at = other.dataset.path ?? "";
+      const at = pathOf(other);
       const overlaps = at.startsWith(`${path}.`) || path.startsWith(`${at}.`);
       if (other !== control && (overlaps || (resets !== undefined && at.startsWith(resets)))) {
         other.value = other.dataset.original ?? "";
@@ -263,26 +270,6 @@ function start(): void {
     fromFragment();
     simulate();
   });
-
-  // The selects that share a list get it now when all of them together are small; otherwise each when it
-  // is about to be used, so the page stays as light as its text.
-  const sharing = controls.filter(
-    (c): c is HTMLSelectElement => c instanceof HTMLSelectElement && c.dataset.options !== undefined,
-  );
-  let offered = 0;
-  for (const select of sharing) {
-    const list = document.getElementById(`mdmsim-options-${select.dataset.options}`);
-    if (list instanceof HTMLTemplateElement) offered += list.content.childElementCount;
-  }
-  if (offered <= EAGER_OPTIONS) for (const select of sharing) fillSelect(select);
-  for (const type of ["pointerdown", "focusin", "keydown"])
-    form.addEventListener(
-      type,
-      (event) => {
-        if (event.target instanceof HTMLSelectElement) fillSelect(event.target);
-      },
-      { capture: true },
-    );
 
   send({ type: "init", scenario });
   fromFragment();

@@ -10,7 +10,7 @@ import {
   type PollPhase,
 } from "../scenario/pollProfiles.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
-import type { Outage, Scenario } from "../scenario/schema.js";
+import { ConnectionsSchema, type Outage, type Scenario } from "../scenario/schema.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
 import { stationSpecs } from "../model/load/plan.js";
 import { ROLE_LABEL } from "../model/roleLabel.js";
@@ -22,13 +22,17 @@ import {
   dmpTemplate,
   MAX_ADDED_DMPS,
   NOT_PINNED,
+  PIN,
   REMOVE_MP,
-  removedRolePath,
+  removedPath,
 } from "./structure.js";
 
 /** One control: an input (or a select when `options` is given) bound to an override path. */
 export interface Control {
-  /** The `--set` path (`site.replicas.replica1.syncInterval`). */
+  /**
+   * The `--set` path (`site.replicas.replica1.syncInterval`), or a structural what-if's (`whatIf.…`, which
+   * `--set` refuses: the page marks its field `data-what-if`, not `data-path`).
+   */
   readonly path: string;
   readonly label: string;
   /** The current value as `--set` text (`5m`, `1000`, `[{"from":"30m","to":"1h"}]`). */
@@ -51,8 +55,7 @@ export interface ControlGroup {
   readonly replica?: string;
 }
 
-/** A role's `connections`, as the role's tab words them. */
-const CONNECTIONS = ["intranet", "internet", "intranetAndInternet"] as const;
+/** A role's `connections`, as the role's tab words them (in the schema's order). */
 const CONNECTION_LABELS = ["intranet only", "internet only", "intranet and internet"];
 
 function connectionsControl(path: string, value: string): Control {
@@ -61,7 +64,7 @@ function connectionsControl(path: string, value: string): Control {
     label: "Connections",
     value,
     hint: "which clients the role accepts, as on its General or Communication tab",
-    options: CONNECTIONS,
+    options: ConnectionsSchema.options,
     optionLabels: CONNECTION_LABELS,
   };
 }
@@ -177,14 +180,17 @@ function pinChoices(mpServers: readonly Scenario["site"]["servers"][number][]): 
   };
 }
 
-/** A group's pinned management point: none (one chosen per device), or a server with one. */
-function pinControl(path: string, pinned: string | undefined, choices: PinChoices): Control {
+/**
+ * A group's pinned management point: none (one chosen per device), or a server with one. A structural
+ * what-if (`whatIf.pin.<group>`): its "none" is no value `--set` takes.
+ */
+function pinControl(group: string, pinned: string | undefined, choices: PinChoices): Control {
   const value = pinned ?? NOT_PINNED;
   // The same arrays for every group (the page writes a list once however many controls offer it); a value
   // the list lacks gets a list of its own.
   const known = value === NOT_PINNED || choices.names.has(value);
   return {
-    path: `${path}.managementPoint`,
+    path: `${PIN}${group}`,
     label: "Pinned management point",
     value,
     hint: "a server with a management point, or none: the assignment rule chooses one per device",
@@ -272,7 +278,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           "an integer ≥ 0",
         ),
         ...(loaded ? [duration(`${path}.requestTimeout`, "Request timeout", group.requestTimeout)] : []),
-        pinControl(path, group.managementPoint, pins),
+        pinControl(group.name, group.managementPoint, pins),
         // A client that fell back to another management point looks for its own again at this interval.
         ...(isConfigMgrClient(group)
           ? [duration(`${path}.mpRefresh`, "Management point refresh", group.mpRefresh)]
@@ -306,7 +312,7 @@ export function scenarioControls(scenario: Scenario): ControlGroup[] {
           path: `${REMOVE_MP}${server.name}`,
           label: "In this what-if",
           value: "kept",
-          resets: removedRolePath(server.name),
+          resets: removedPath(scenario, server.name),
           hint: "removed: the server loses the role (and leaves the site when it holds no other); groups pinned to it are pinned no more",
           options: ["kept", "removed"],
         },

@@ -9,6 +9,7 @@ import { scenarioControls, type Control, type ControlGroup } from "./controls.js
 import { HEADLINES, scenarioNumbers, studioHeadlines, type Headline, type NumberRow } from "./metrics.js";
 import { PAIRED_RUNS } from "./paired.js";
 import { checkStudioPage } from "./pageSize.js";
+import { isStructural } from "./structure.js";
 import { studioCss } from "./styles.js";
 import { tableFitCss } from "../report/html/tableFit.js";
 
@@ -65,33 +66,65 @@ function csp(scriptSource: string): string {
  * so written out in each control the page would grow with their product. The page's script fills a select
  * from its list (app.ts).
  */
-export const SHARE_OPTIONS_ABOVE = 8;
+const SHARE_OPTIONS_ABOVE = 8;
+
+/**
+ * Choices of shared lists the page's script may copy into selects at once. Above, each such control is a
+ * text field offering the page's one `<datalist>` instead: filled selects would hold every replica per
+ * management point, and a select filled only when first used would refuse a value a script sets.
+ */
+const SELECT_OPTIONS_AT_MOST = 20_000;
 
 /** The option lists the page holds once, numbered in order of first use (the same array, the same list). */
 class SharedLists {
   private readonly ids = new Map<readonly string[], number>();
-  private readonly templates: string[] = [];
+  private readonly lists: string[] = [];
+
+  /** @param asDatalists - whether the lists are `<datalist>`s of text fields, else `<template>`s of selects */
+  constructor(readonly asDatalists: boolean) {}
 
   idOf(options: readonly string[], labels: readonly string[] | undefined): number {
     let id = this.ids.get(options);
     if (id === undefined) {
-      id = this.templates.length;
+      id = this.lists.length;
       this.ids.set(options, id);
-      const html = options.map((o, i) => optionHtml(o, labels?.[i] ?? o, false)).join("");
-      this.templates.push(`<template id="mdmsim-options-${id}">${html}</template>`);
+      if (this.asDatalists) {
+        const html = options.map((o, i) => datalistOptionHtml(o, labels?.[i] ?? o)).join("");
+        this.lists.push(`<datalist id="mdmsim-options-${id}">${html}</datalist>`);
+      } else {
+        const html = options.map((o, i) => optionHtml(o, labels?.[i] ?? o, false)).join("");
+        this.lists.push(`<template id="mdmsim-options-${id}">${html}</template>`);
+      }
     }
     return id;
   }
 
-  /** The lists as inert `<template>` elements, which the page's script clones into a select. */
+  /** The lists: inert `<template>` elements the page's script clones into a select, or datalists. */
   html(): string {
-    return this.templates.join("\n");
+    return this.lists.join("\n");
   }
+}
+
+/** The choices all shared-list controls together offer. */
+function sharedChoices(groups: readonly ControlGroup[]): number {
+  let count = 0;
+  for (const group of groups)
+    for (const control of group.controls)
+      if (control.options !== undefined && control.options.length > SHARE_OPTIONS_ABOVE)
+        count += control.options.length;
+  return count;
 }
 
 function optionHtml(value: string, label: string, selected: boolean): string {
   return `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
 }
+
+function datalistOptionHtml(value: string, label: string): string {
+  return `<option value="${escapeHtml(value)}"${label !== value ? ` label="${escapeHtml(label)}"` : ""}></option>`;
+}
+
+const textInput = (control: Control, attrs: string) =>
+  `<input type="text" ${attrs} value="${escapeHtml(control.value)}" spellcheck="false" autocomplete="off">`;
 
 function selectHtml(
   control: Control,
@@ -103,15 +136,18 @@ function selectHtml(
   if (options.length <= SHARE_OPTIONS_ABOVE)
     return `<select ${attrs}>${options.map((o, i) => optionHtml(o, label(i), o === control.value)).join("")}</select>`;
   const id = shared.idOf(options, control.optionLabels);
+  if (shared.asDatalists) return textInput(control, `${attrs} list="mdmsim-options-${id}"`);
   const chosen = options.indexOf(control.value);
   return `<select ${attrs} data-options="${id}">${optionHtml(control.value, chosen >= 0 ? label(chosen) : control.value, true)}</select>`;
 }
 
 function controlHtml(control: Control, id: string, shared: SharedLists): string {
-  const attrs = `id="${id}" name="${escapeHtml(control.path)}" data-path="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"${control.resets !== undefined ? ` data-resets="${escapeHtml(control.resets)}"` : ""}`;
+  // A structural what-if's field is named apart: every `data-path` is a path `--set` takes.
+  const named = isStructural(control) ? "data-what-if" : "data-path";
+  const attrs = `id="${id}" name="${escapeHtml(control.path)}" ${named}="${escapeHtml(control.path)}" data-original="${escapeHtml(control.value)}" aria-describedby="${id}-hint ${id}-error"${control.resets !== undefined ? ` data-resets="${escapeHtml(control.resets)}"` : ""}`;
   const field = control.options
     ? selectHtml(control, control.options, attrs, shared)
-    : `<input type="text" ${attrs} value="${escapeHtml(control.value)}" spellcheck="false" autocomplete="off">`;
+    : textInput(control, attrs);
   return [
     `<div class="field">`,
     `<label for="${id}">${escapeHtml(control.label)}</label>`,
@@ -220,7 +256,7 @@ export function buildStudioPage(input: StudioPageInput): StudioPage {
   // Priced before any control is made: the page past its limit is refused, not built.
   checkStudioPage(scenario, data.length, input.appScript.length + input.workerScript.length);
   const groups = scenarioControls(scenario);
-  const shared = new SharedLists();
+  const shared = new SharedLists(sharedChoices(groups) > SELECT_OPTIONS_AT_MOST);
   const title = `mdmsim studio: ${scenario.name}`;
   // The worker's text travels as a JSON string inside the page's one script: covered by its hash, and no
   // sequence in it can end the script element.

@@ -7,7 +7,8 @@ import { percentText } from "../report/format.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
 import { studioHeadlines } from "./metrics.js";
-import { editScenario, problem, problemRoot, type WhatIfProblem } from "./whatIf.js";
+import { applyStructure } from "./structure.js";
+import { editScenario, problem, type WhatIfProblem } from "./whatIf.js";
 
 /** Seeds a paired comparison may run: the page offers these. */
 export const PAIRED_RUNS: readonly number[] = [5, 10, 20];
@@ -40,8 +41,11 @@ export function pairedComparison(
   runs: number,
 ): PairedResult | WhatIfProblem {
   const headlines = studioHeadlines(file);
+  // What a problem's indexes point into: the file, or the file with its structural edits once they apply.
+  let root = file;
   try {
-    const edited = editScenario(file, edits);
+    root = applyStructure(file, edits);
+    const edited = editScenario(file, edits, root);
     const result = runCompare(
       file,
       edited,
@@ -73,6 +77,6 @@ export function pairedComparison(
       }),
     };
   } catch (error) {
-    return problem(error, edits, problemRoot(file, edits));
+    return problem(error, edits, root);
   }
 }

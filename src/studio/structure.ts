@@ -1,16 +1,20 @@
 // The studio's structural what-ifs: changes no `--set` can make (a device management point added like the
 // site's own, a management point removed, a group's pin taken away), as pure transformations of a
 // scenario's written form, loaded again so the result is a scenario every command accepts. `--set` edits
-// (a database moved, a role's connections, a pin) then apply on top, so they may name an added server.
+// (a database moved, a role's connections) then apply on top, so they may name an added server. A group's pin
+// is one of them too: "none" (the pin taken away) is no value `--set` takes, so the page's one pin field
+// cannot be a `--set` field.
+import { serverPath } from "../checks/labels.js";
 import { ScenarioError } from "../errors.js";
 import { isRecord } from "../isRecord.js";
+import { isDmp } from "../model/rules.js";
 import { loadScenario, writtenForm } from "../scenario/load.js";
 import { serverKey } from "../scenario/serverKey.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
 
 /** The paths of structural edits start with this: they name no scenario field, so `--set` refuses them. */
-export const STRUCTURE_PREFIX = "whatIf.";
+const STRUCTURE_PREFIX = "whatIf.";
 /** How many device management points to add (`0` to `MAX_ADDED_DMPS`), each like the site's first DMP. */
 export const ADD_DMPS = "whatIf.addDmps";
 /** The database the added DMPs read: `site` or a replica's name. */
@@ -20,30 +24,40 @@ export const REMOVE_MP = "whatIf.removeManagementPoint.";
 /** The most DMPs the page adds. */
 export const MAX_ADDED_DMPS = 4;
 
-/** A group's pin (`devices.<name>.managementPoint`) set to this is taken away: one is chosen per device. */
-export const NOT_PINNED = "";
+/** `whatIf.pin.<group>` = a server with a management point pins the group to it; `NOT_PINNED` takes its pin away. */
+export const PIN = "whatIf.pin.";
+/** A group's pin set to this is taken away: one management point is chosen per device. */
+export const NOT_PINNED = "none";
 
-const PIN = /^devices\.(.+)\.managementPoint$/;
-
-/** Whether an edit is structural (applied here) rather than a `--set` edit. */
-export function isStructural(edit: Edit): boolean {
-  return edit.path.startsWith(STRUCTURE_PREFIX) || (PIN.test(edit.path) && edit.value === NOT_PINNED);
+/** Whether an edit (or a control, by its path) is structural (applied here) rather than a `--set` edit. */
+export function isStructural(edit: Pick<Edit, "path">): boolean {
+  return edit.path.startsWith(STRUCTURE_PREFIX);
 }
 
 /**
- * The `--set` edits that still name something once the structural ones apply: those under a removed
- * management point's role are set aside (the page returns those fields to the file's values too).
+ * The `--set` edits that still name something once the structural ones apply: those under what a removal
+ * takes away (`removedPath`) are set aside (the page returns those fields to the file's values too).
  */
-export function setEdits(edits: readonly Edit[]): Edit[] {
+export function setEdits(scenario: Scenario, edits: readonly Edit[]): Edit[] {
   const removed = edits
     .filter((e) => e.path.startsWith(REMOVE_MP) && e.value === "removed")
-    .map((e) => removedRolePath(e.path.slice(REMOVE_MP.length)));
+    .map((e) => removedPath(scenario, e.path.slice(REMOVE_MP.length)));
   return edits.filter((e) => !isStructural(e) && !removed.some((prefix) => e.path.startsWith(prefix)));
 }
 
-/** The path prefix of a server's management point fields (`site.servers.<name>.roles.managementPoint.`). */
-export function removedRolePath(server: string): string {
-  return `site.servers.${server}.roles.managementPoint.`;
+/**
+ * The path prefix of what removing a server's management point takes away: the whole server
+ * (`site.servers.<name>.`) when the role is its only one (it leaves the site), else the role's fields
+ * (`site.servers.<name>.roles.managementPoint.`).
+ */
+export function removedPath(scenario: Scenario, server: string): string {
+  return `${leavesWithItsMp(scenario, server) ? serverPath(server) : serverPath(server, "roles", "managementPoint")}.`;
+}
+
+/** Whether a server holds no role but its management point, so that removing the role removes the server. */
+function leavesWithItsMp(scenario: Scenario, server: string): boolean {
+  const roles = scenario.site.servers.find((s) => s.name === server)?.roles ?? {};
+  return Object.keys(roles).every((role) => role === "managementPoint");
 }
 
 /** What an edit's problem is attributed to: `--set PATH=VALUE`, or `what-if PATH=VALUE` for a structural one. */
@@ -71,7 +85,7 @@ const mpOf = (server: Data): Data | undefined => {
  */
 export function dmpTemplate(scenario: Scenario): string | undefined {
   const mps = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined);
-  return (mps.find((s) => s.roles.managementPoint?.allowMobileDevicesAndMacs === true) ?? mps[0])?.name;
+  return (mps.find(isDmp) ?? mps[0])?.name;
 }
 
 /** `host.domain` → `domain` (empty for a name without a dot). */
@@ -134,14 +148,14 @@ function addDmps(data: Data, scenario: Scenario, count: number, database: string
  * place in boundary groups. Groups pinned to it are pinned no more.
  * @throws ScenarioError when it is the site's only server and holds nothing else
  */
-function removeManagementPoint(data: Data, name: string, source: string): void {
+function removeManagementPoint(data: Data, scenario: Scenario, name: string, source: string): void {
   const site = isRecord(data.site) ? data.site : {};
   const list = records(site.servers);
   const server = list.find((s) => s.name === name);
   const roles = server && isRecord(server.roles) ? server.roles : undefined;
   if (server === undefined || roles?.managementPoint === undefined)
     throw new ScenarioError(`expected a server with a management point, got "${name}"`, [], source);
-  if (Object.keys(roles).length === 1) {
+  if (leavesWithItsMp(scenario, name)) {
     if (list.length === 1)
       throw new ScenarioError(
         `${name} holds the site's only roles: a site needs at least one server`,
@@ -155,12 +169,13 @@ function removeManagementPoint(data: Data, name: string, source: string): void {
   for (const group of records(data.devices)) if (group.managementPoint === name) delete group.managementPoint;
 }
 
-/** A group's pin taken away in written data. */
-function unpin(data: Data, group: string, source: string): void {
+/** A group's pin set (a server's name) or taken away (`NOT_PINNED`) in written data. */
+function pin(data: Data, group: string, server: string, source: string): void {
   const found = records(data.devices).find((g) => g.name === group);
   if (found === undefined)
     throw new ScenarioError(`"devices.${group}" names nothing in the scenario`, [], source);
-  delete found.managementPoint;
+  if (server === NOT_PINNED) delete found.managementPoint;
+  else found.managementPoint = server;
 }
 
 /** The count of DMPs to add, as the page's field gives it. */
@@ -175,14 +190,27 @@ function addedCount(edit: Edit): number {
   return count;
 }
 
+/** Whether a structural edit changes anything (DMPs added, a management point removed, a pin), checked. */
+function changes(edit: Edit): boolean {
+  if (edit.path === ADD_DMPS) return addedCount(edit) > 0;
+  if (edit.path === ADDED_DMP_DATABASE) return false;
+  if (edit.path.startsWith(REMOVE_MP)) {
+    if (edit.value !== "removed" && edit.value !== "kept")
+      throw new ScenarioError(`expected "kept" or "removed", got "${edit.value}"`, [], editSource(edit));
+    return edit.value === "removed";
+  }
+  if (edit.path.startsWith(PIN)) return true;
+  throw new ScenarioError(`"${edit.path}" names no what-if of the page`, [], editSource(edit));
+}
+
 /**
  * The scenario with the structural edits applied (in this order: DMPs added, management points removed,
- * pins taken away), loaded again; the scenario itself when there are none.
+ * pins), loaded again; the scenario itself when none changes anything.
  * @throws ScenarioError naming the edit at fault (its source is `editSource(edit)`)
  */
 export function applyStructure(scenario: Scenario, edits: readonly Edit[]): Scenario {
   const structural = edits.filter(isStructural);
-  if (structural.length === 0) return scenario;
+  if (!structural.map(changes).includes(true)) return scenario;
   const data = structuredClone(writtenForm(scenario) ?? scenario) as Data;
   const value = (path: string) => structural.find((e) => e.path === path);
   const add = value(ADD_DMPS);
@@ -193,25 +221,26 @@ export function applyStructure(scenario: Scenario, edits: readonly Edit[]): Scen
     const database = value(ADDED_DMP_DATABASE)?.value ?? template?.roles.managementPoint?.database ?? "site";
     addDmps(data, scenario, count, database);
   }
-  for (const edit of structural) {
-    if (edit.path.startsWith(REMOVE_MP)) {
-      if (edit.value === "removed")
-        removeManagementPoint(data, edit.path.slice(REMOVE_MP.length), editSource(edit));
-      else if (edit.value !== "kept")
-        throw new ScenarioError(`expected "kept" or "removed", got "${edit.value}"`, [], editSource(edit));
-    } else if (edit.path !== ADD_DMPS && edit.path !== ADDED_DMP_DATABASE) {
-      const pin = PIN.exec(edit.path);
-      if (pin?.[1] === undefined)
-        throw new ScenarioError(`"${edit.path}" names no what-if of the page`, [], editSource(edit));
-      unpin(data, pin[1], editSource(edit));
-    }
-  }
+  for (const edit of structural)
+    if (edit.path.startsWith(REMOVE_MP) && edit.value === "removed")
+      removeManagementPoint(data, scenario, edit.path.slice(REMOVE_MP.length), editSource(edit));
+  for (const edit of structural)
+    if (edit.path.startsWith(PIN)) pin(data, edit.path.slice(PIN.length), edit.value, editSource(edit));
   try {
     return loadScenario(data);
   } catch (error) {
-    // The page's own fields can give a value the loader refuses (a database no replica has): name the field.
+    // The page's own fields can give a value the loader refuses (a database no replica has, a pin to no
+    // management point): name the field.
     if (error instanceof ScenarioError && error.source === undefined) {
-      const culprit = error.path.includes("database") ? value(ADDED_DMP_DATABASE) : undefined;
+      const [top, index, field] = error.path;
+      const group =
+        top === "devices" && field === "managementPoint" ? records(data.devices)[Number(index)] : undefined;
+      const culprit =
+        typeof group?.name === "string"
+          ? value(`${PIN}${group.name}`)
+          : error.path.includes("database")
+            ? value(ADDED_DMP_DATABASE)
+            : undefined;
       throw error.withSource(culprit !== undefined ? editSource(culprit) : "what-if");
     }
     throw error;

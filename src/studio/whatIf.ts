@@ -1,6 +1,8 @@
 // One what-if of the studio: the file's scenario with the page's edits applied through the same override
 // code as `--set`, simulated, and drawn with the report's own chart builders. Runs in the page's worker.
 import { ScenarioError, UsageError } from "../errors.js";
+import { isDmp } from "../model/rules.js";
+import { readersByDatabase } from "../report/readReplicas.js";
 import { labelOf } from "../scenario/path.js";
 import { chartSectionTitle } from "../report/html/chartSections.js";
 import { escapeHtml } from "../report/html/document.js";
@@ -62,9 +64,14 @@ export interface WhatIfProblem {
 /**
  * The file's scenario with edits applied: the structural ones (structure.ts) first, then the others as
  * `--set` applies them.
+ * @param structured - the file with the structural edits applied, when the caller has it (`applyStructure`)
  */
-export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
-  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(edits)));
+export function editScenario(
+  file: Scenario,
+  edits: readonly Edit[],
+  structured: Scenario = applyStructure(file, edits),
+): Scenario {
+  return applyOverrides(structured, setOptions(setEdits(file, edits)));
 }
 
 /**
@@ -72,13 +79,15 @@ export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
  * none does (then its sync and delays reach no device, and nothing on the page speaks of it as read).
  */
 export function replicaNotes(scenario: Scenario): Record<string, string> {
+  const byDatabase = readersByDatabase(
+    scenario.site.servers.flatMap((s) =>
+      s.roles.managementPoint ? [{ server: s, database: s.roles.managementPoint.database }] : [],
+    ),
+  );
   return Object.fromEntries(
     scenario.site.replicas.map((replica) => {
-      const readers = scenario.site.servers.filter((s) => s.roles.managementPoint?.database === replica.name);
-      const kinds = readers.map(
-        (s) =>
-          `${s.roles.managementPoint?.allowMobileDevicesAndMacs === true ? "the DMP" : "the MP"} ${s.name}`,
-      );
+      const readers = byDatabase.get(replica.name) ?? [];
+      const kinds = readers.map(({ server }) => `${isDmp(server) ? "the DMP" : "the MP"} ${server.name}`);
       return [
         replica.name,
         readers.length === 0
@@ -108,7 +117,7 @@ export function namedPath(root: unknown, path: readonly (string | number)[]): st
 const isRecordOrArray = (value: unknown) => typeof value === "object" && value !== null;
 
 /** A problem's text as a sentence: a full stop where it has no closing punctuation. */
-export function sentence(text: string): string {
+function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
@@ -140,15 +149,6 @@ export function problem(error: unknown, edits: readonly Edit[], root?: unknown):
   if (error instanceof UsageError)
     return { ok: false, path: null, message: error.message, sentences: [sentence(error.message)] };
   throw error;
-}
-
-/** The scenario a what-if's problem indexes point into: the file with its structural edits, when they apply. */
-export function problemRoot(file: Scenario, edits: readonly Edit[]): Scenario {
-  try {
-    return applyStructure(file, edits);
-  } catch {
-    return file;
-  }
 }
 
 function headlineNumbers(
@@ -186,8 +186,11 @@ export async function runWhatIf(
   let fileValues: readonly (number | null)[] | undefined;
   // The numbers the page has places for: the file's (an edit never adds a deployment's row).
   const headlines = studioHeadlines(file);
+  // What a problem's indexes point into: the file, or the file with its structural edits once they apply.
+  let root = file;
   try {
-    edited = editScenario(file, edits);
+    root = applyStructure(file, edits);
+    edited = editScenario(file, edits, root);
     run = runSimulation(edited);
     fileValues = options.fileValues?.get(edited.seed);
     if (fileValues === undefined) {
@@ -195,7 +198,7 @@ export async function runWhatIf(
       options.fileValues?.set(edited.seed, fileValues);
     }
   } catch (error) {
-    return problem(error, edits, problemRoot(file, edits));
+    return problem(error, edits, root);
   }
   const charts = runReportCharts(run.result, run.series);
   const rendered = await renderCharts(

@@ -62,12 +62,15 @@ function waitForState(page: Page, state: string): Promise<unknown> {
   return page.waitForSelector(`body[data-state="${state}"]`, { state: "attached", timeout: 60_000 });
 }
 
+/** A field by its `--set` path, or a structural what-if's (`whatIf.…`). */
+const field = (path: string) => `[data-path="${path}"], [data-what-if="${path}"]`;
+
 /** Sets a control's value and dispatches `change`, as the contract says a test may; waits for the answer. */
 async function edit(page: Page, path: string, value: string, state = "ready"): Promise<number> {
   const started = Date.now();
   await inPage(
     page,
-    `(() => { const el = document.querySelector('[data-path="${path}"]'); el.value = ${JSON.stringify(value)};
+    `(() => { const el = document.querySelector('${field(path)}'); el.value = ${JSON.stringify(value)};
       el.dispatchEvent(new Event("change", { bubbles: true })); return document.body.dataset.state; })()`,
   );
   await waitForState(page, state);
@@ -470,9 +473,11 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
     const made = await runCli(["studio", scenario, "--out", mixed]);
     expect(made.code, made.stderr).toBe(0);
     const { page } = await open(pathToFileURL(mixed).href);
+    // The pin's field is a structural what-if ("none" is no --set value); a server's name pins as --set does.
     const PIN = "devices.hq-windows.managementPoint";
-    expect(await page.inputValue(`[data-path="${PIN}"]`)).toBe("cm01.corp.contoso.com");
-    await edit(page, PIN, "cm02.corp.contoso.com");
+    const PIN_FIELD = "whatIf.pin.hq-windows";
+    expect(await page.inputValue(field(PIN_FIELD))).toBe("cm01.corp.contoso.com");
+    await edit(page, PIN_FIELD, "cm02.corp.contoso.com");
     expectSameNumbers(
       await shownNumbers(page),
       await runJson([scenario, "--set", `${PIN}=cm02.corp.contoso.com`]),
@@ -487,8 +492,8 @@ describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
       await shownNumbers(page),
       await runJson([scenario, "--set", `${PIN}=cm02.corp.contoso.com`, "--set", `${CONNECTIONS}=internet`]),
     );
-    await edit(page, PIN, "");
-    expect(await page.textContent(`[data-path="${PIN}"] option:checked`)).toBe("none: chosen per device");
+    await edit(page, PIN_FIELD, "none");
+    expect(await page.textContent(`${field(PIN_FIELD)} option:checked`)).toBe("none: chosen per device");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click('[data-action="download-scenario"]'),

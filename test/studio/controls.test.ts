@@ -32,7 +32,7 @@ describe("scenarioControls", () => {
       ["devices.hq-windows.polling", "configmgr-assumed"],
       ["devices.hq-windows.polling.0.every", "3m"],
       ["devices.hq-windows.connectionRetries.count", "3"],
-      ["devices.hq-windows.managementPoint", ""],
+      ["whatIf.pin.hq-windows", "none"],
       ["whatIf.addDmps", "0"],
       ["whatIf.addedDmpDatabase", "replica1"],
       ["site.servers.cm01.corp.contoso.com.roles.managementPoint.database", "replica1"],

@@ -8,7 +8,47 @@ import { scenarioControls } from "../../src/studio/controls.js";
 import { HEADLINES, studioHeadlines } from "../../src/studio/metrics.js";
 import { buildStudioPage, downloadName, scriptSafeJson } from "../../src/studio/page.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { isStructural } from "../../src/studio/structure.js";
+import { loadScenario } from "../../src/scenario/load.js";
 import { bundled, clientScenario } from "../report/helpers.js";
+
+/** Text of an attribute as escapeHtml wrote it. */
+const unescape = (text: string | undefined) =>
+  (text ?? "")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** The baseline with `count` more management points, each reading one of `count` replicas. */
+function manyMps(count: number): Scenario {
+  const base = writtenForm(bundled("baseline")) as {
+    site: {
+      servers: { name: string; roles: { managementPoint: object } }[];
+      boundaryGroups: { servers: string[] }[];
+    };
+  };
+  const server = base.site.servers[0]!;
+  const names = Array.from({ length: count }, (_, i) => `mp${i}.corp.contoso.com`);
+  return loadScenario({
+    ...base,
+    site: {
+      ...base.site,
+      replicas: Array.from({ length: count }, (_, i) => ({ name: `replica${i}`, syncInterval: "1h" })),
+      servers: [
+        {
+          ...server,
+          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
+        },
+        ...names.map((name, i) => ({
+          name,
+          roles: { managementPoint: { ...server.roles.managementPoint, database: `replica${i}` } },
+        })),
+      ],
+      boundaryGroups: [{ ...base.site.boundaryGroups[0], servers: [server.name, ...names] }],
+    },
+  });
+}
 
 const input = {
   scenario: bundled("two-dmps"),
@@ -57,8 +97,14 @@ describe("buildStudioPage", () => {
     const { html, controls } = buildStudioPage(input);
     const expected = scenarioControls(input.scenario).flatMap((g) => g.controls);
     expect(controls).toBe(expected.length);
-    const found = [...html.matchAll(/<(input|select) [^>]*id="(control-\d+)"[^>]*data-path="([^"]+)"/g)];
-    expect(found.map((m) => m[3])).toEqual(expected.map((c) => c.path.replace(/"/g, "&quot;")));
+    const found = [
+      ...html.matchAll(/<(input|select) [^>]*id="(control-\d+)"[^>]*(data-path|data-what-if)="([^"]+)"/g),
+    ];
+    expect(found.map((m) => m[4])).toEqual(expected.map((c) => c.path.replace(/"/g, "&quot;")));
+    // A structural what-if's field is data-what-if: every data-path is a path --set takes.
+    expect(found.map((m) => m[3])).toEqual(
+      expected.map((c) => (isStructural(c) ? "data-what-if" : "data-path")),
+    );
     for (const m of found) {
       expect(html).toContain(`<label for="${m[2]}">`);
       expect(html).toContain(`aria-describedby="${m[2]}-hint ${m[2]}-error"`);
@@ -67,6 +113,42 @@ describe("buildStudioPage", () => {
     expect(metrics).toEqual(HEADLINES.map((h) => h.path));
     expect(html).toContain('data-action="download-scenario"');
     expect(html).toContain('<body data-state="running">');
+  });
+
+  it.each(["two-dmps", "mixed-windows-macos", "baseline"])(
+    "%s: every data-path field's value and choices are text --set takes at that path",
+    (name) => {
+      const scenario = bundled(name);
+      const { html } = buildStudioPage({ ...input, scenario });
+      const fields = [
+        ...html.matchAll(/<(input|select) [^>]*data-path="([^"]+)" data-original="([^"]*)"[^>]*>/g),
+      ].map((m) => {
+        const end = m[1] === "select" ? html.indexOf("</select>", m.index) : m.index;
+        return [m[0], m[1], m[2], m[3], html.slice(m.index, end)] as const;
+      });
+      expect(fields.length).toBeGreaterThan(10);
+      for (const [, , path, original, options] of fields) {
+        const values = [original, ...[...options.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])];
+        for (const value of values)
+          expect(
+            () => applyOverrides(scenario, [`${unescape(path)}=${unescape(value)}`]),
+            `${path}=${value}`,
+          ).not.toThrow();
+      }
+    },
+  );
+
+  it("offers long shared lists as text fields with one datalist, short ones as selects the script fills", () => {
+    const many = buildStudioPage({ ...input, scenario: manyMps(160) }).html;
+    expect(many).not.toContain("<template");
+    expect(many.match(/<datalist id="mdmsim-options-\d+">/g)).toHaveLength(2);
+    expect(many.match(/<option value="replica159"/g)).toHaveLength(1);
+    expect(many).toMatch(
+      /<input type="text" [^>]*data-path="site\.servers\.mp7\.corp\.contoso\.com\.roles\.managementPoint\.database" data-original="replica7"[^>]* list="mdmsim-options-\d+" value="replica7"/,
+    );
+    const few = buildStudioPage({ ...input, scenario: manyMps(12) }).html;
+    expect(few).not.toContain("<datalist");
+    expect(few.match(/<template id="mdmsim-options-\d+">/g)).toHaveLength(2);
   });
 
   it("gives the same bytes for the same inputs", () => {

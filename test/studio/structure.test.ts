@@ -14,9 +14,13 @@ import {
   addedDmpNames,
   applyStructure,
   isStructural,
+  NOT_PINNED,
+  PIN,
   REMOVE_MP,
+  removedPath,
   setEdits,
 } from "../../src/studio/structure.js";
+import { scenarioControls } from "../../src/studio/controls.js";
 import { editScenario, runWhatIf, scenarioJson } from "../../src/studio/whatIf.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { bundled } from "../report/helpers.js";
@@ -103,18 +107,44 @@ describe("applyStructure", () => {
       value: "site",
     };
     const count: Edit = { path: "devices.hq-windows.count", value: "50" };
-    expect(setEdits([database, remove("cm01.corp.contoso.com"), count])).toEqual([count]);
-    expect(setEdits([database, { ...remove("cm01.corp.contoso.com"), value: "kept" }])).toEqual([database]);
+    expect(setEdits(bundled("baseline"), [database, remove("cm01.corp.contoso.com"), count])).toEqual([
+      count,
+    ]);
+    expect(
+      setEdits(bundled("baseline"), [database, { ...remove("cm01.corp.contoso.com"), value: "kept" }]),
+    ).toEqual([database]);
     const edited = editScenario(bundled("baseline"), [database, remove("cm01.corp.contoso.com"), count]);
     expect(edited.site.servers[0]?.roles.managementPoint).toBeUndefined();
     expect(edited.devices[0]?.count).toBe(50);
   });
 
-  it("takes a pin away with the empty choice, and pins with a server's name (a --set edit)", () => {
+  it("sets aside edits of a server that leaves with its management point (its only role), and the page resets them", () => {
+    const file = bundled("two-dmps");
+    const server = "cm02.corp.contoso.com";
+    const outages: Edit = { path: `site.servers.${server}.outages`, value: '[{"from":"1h","to":"2h"}]' };
+    const count: Edit = { path: "devices.hq-windows.count", value: "50" };
+    expect(setEdits(file, [remove(server), outages, count])).toEqual([count]);
+    const edited = editScenario(file, [remove(server), outages, count]);
+    expect(edited.site.servers.map((s) => s.name)).toEqual(["cm01.corp.contoso.com"]);
+    // What the removal takes away is what its control resets and the page disables: the whole server here.
+    const remover = scenarioControls(file)
+      .flatMap((g) => g.controls)
+      .find((c) => c.path === `${REMOVE_MP}${server}`);
+    expect(remover?.resets).toBe(removedPath(file, server));
+    expect(`site.servers.${server}.outages`.startsWith(remover?.resets ?? "-")).toBe(true);
+    // A server that keeps other roles keeps its other fields.
+    expect(removedPath(file, "cm01.corp.contoso.com")).toBe(
+      "site.servers.cm01.corp.contoso.com.roles.managementPoint.",
+    );
+  });
+
+  it("takes a pin away with the none choice, and pins with a server's name (the field's what-if, or a --set edit)", () => {
     const file = bundled("mixed-windows-macos");
-    const unpin: Edit = { path: "devices.hq-windows.managementPoint", value: "" };
+    const unpin: Edit = { path: `${PIN}hq-windows`, value: NOT_PINNED };
     expect(isStructural(unpin)).toBe(true);
     expect(editScenario(file, [unpin]).devices[0]?.managementPoint).toBeUndefined();
+    const pinned: Edit = { path: `${PIN}hq-windows`, value: "cm02.corp.contoso.com" };
+    expect(editScenario(file, [pinned]).devices[0]?.managementPoint).toBe("cm02.corp.contoso.com");
     const pin: Edit = { path: "devices.hq-windows.managementPoint", value: "cm02.corp.contoso.com" };
     expect(isStructural(pin)).toBe(false);
     expect(editScenario(file, [pin]).devices[0]?.managementPoint).toBe("cm02.corp.contoso.com");
@@ -133,6 +163,7 @@ describe("applyStructure", () => {
       [[{ path: ADD_DMPS, value: "9" }], ADD_DMPS, /expected an integer from 0 to 4, got "9"/],
       [[remove("nobody.corp.contoso.com")], `${REMOVE_MP}nobody.corp.contoso.com`, /nobody/],
       [add(1, "replica9"), ADDED_DMP_DATABASE, /replica9/],
+      [[{ path: `${PIN}d`, value: "nobody.corp.contoso.com" }], `${PIN}d`, /nobody/],
     ] as const) {
       const outcome = await runWhatIf(lone, edits);
       expect(outcome.ok).toBe(false);
@@ -151,6 +182,13 @@ describe("applyStructure", () => {
     });
     expect(added.site.boundaryGroups[0]?.servers).toContain("whatif-dmp1.corp.contoso.com");
     expect(simulate(added).devices.connected).toBe(1000);
+  });
+
+  it("returns the scenario itself when no structural edit changes anything (nothing cloned or loaded again)", () => {
+    const file = bundled("baseline");
+    const kept: Edit = { path: `${REMOVE_MP}cm01.corp.contoso.com`, value: "kept" };
+    expect(applyStructure(file, [...add(0, "site"), kept])).toBe(file);
+    expect(() => applyStructure(file, [{ ...kept, value: "gone" }])).toThrow(/expected "kept" or "removed"/);
   });
 
   it("names added DMPs afresh, never as a server the site has (DNS names without case)", () => {

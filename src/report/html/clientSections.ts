@@ -2,13 +2,14 @@
 // management point (beside the tries charts), and the deployments section (a chart per deployment of the
 // share of its targeted devices that have it, and the table of its numbers). Runs without clients or
 // deployments have none of them.
-import { chartSectionTitle } from "./chartSections.js";
+import { chartSectionTitle, RUN_CHART_SECTION, type RunChart } from "./chartSections.js";
 import type { RunResult } from "../../results/runResult.js";
 import type { DeploymentSeries, RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { deploymentEntries, deploymentHeaders, expectedDelay } from "../clientResults.js";
+import { deploymentTable, expectedDelay } from "../clientResults.js";
 import { secondsText } from "../format.js";
 import { plural } from "../plural.js";
+import { readReplicas } from "../readReplicas.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
 import {
   deploymentChartSpec,
@@ -17,12 +18,9 @@ import {
   type DeploymentTimeline,
 } from "./deploymentChart.js";
 import { fallbackChartSpec, fallbackTargets, type FallbackTimeline } from "./fallbackChart.js";
-import { figuresOf, type PlannedChart } from "./plannedChart.js";
+import { figuresOf } from "./plannedChart.js";
 import { bucketMinutes, MAX_TICKS } from "./triesChart.js";
 import { largest } from "../../extremes.js";
-
-/** The section deployment charts are planned in. */
-export const DEPLOYMENT_SECTION = "deployments";
 
 const dur = (s: number) => formatDuration(Math.round(s));
 
@@ -44,7 +42,7 @@ function fallbackCaption(result: RunResult, timeline: FallbackTimeline): string 
 }
 
 /** The chart of clients falling back, per management point over the run, or none when no client fell back. */
-export function fallbackCharts(result: RunResult, series: RunSeries): PlannedChart[] {
+export function fallbackCharts(result: RunResult, series: RunSeries): RunChart[] {
   const timeline: FallbackTimeline = {
     durationSeconds: series.durationSeconds,
     managementPoints: series.managementPoints.map((m) => ({
@@ -60,7 +58,7 @@ export function fallbackCharts(result: RunResult, series: RunSeries): PlannedCha
   const targets = fallbackTargets(timeline).length;
   return [
     {
-      section: "tries",
+      section: RUN_CHART_SECTION.tries,
       id: "chart-fallbacks",
       title: `Clients falling back to ${targets === 1 ? "a management point" : "management points"}, per minute`,
       spec,
@@ -93,7 +91,7 @@ function deploymentCaption(
   const ticks = syncPoints(timeline, deploymentWindow(timeline)).length;
   if (replicas.length === 0)
     parts.push(
-      series.managementPoints.some((m) => m.replica !== null)
+      readReplicas(series.replicas, series.managementPoints).length > 0
         ? "No targeted device's management point reads a replica: each device receives it at its next successful poll, so the steps are the devices' poll schedule."
         : "Every management point reads the site database: each device receives it at its next successful poll, so the steps are the devices' poll schedule.",
     );
@@ -126,7 +124,7 @@ function deploymentCaption(
 }
 
 /** One chart per deployment made during the run, in scenario order. */
-export function deploymentCharts(result: RunResult, series: RunSeries): PlannedChart[] {
+export function deploymentCharts(result: RunResult, series: RunSeries): RunChart[] {
   return series.deployments.flatMap((d, i) => {
     if (d.at >= series.durationSeconds) return [];
     const timeline: DeploymentTimeline = {
@@ -141,7 +139,7 @@ export function deploymentCharts(result: RunResult, series: RunSeries): PlannedC
     };
     return [
       {
-        section: DEPLOYMENT_SECTION,
+        section: RUN_CHART_SECTION.deployments,
         id: `chart-deployment-${i + 1}`,
         title: `Share of its targeted devices that have ${d.name}`,
         spec: deploymentChartSpec(timeline),
@@ -154,37 +152,18 @@ export function deploymentCharts(result: RunResult, series: RunSeries): PlannedC
 /** The deployments section (its charts and table), or null when the run has no deployment. */
 export function deploymentSection(
   result: RunResult,
-  charts: readonly PlannedChart[],
+  charts: readonly RunChart[],
   svgs: readonly string[],
 ): Section | null {
-  const entries = deploymentEntries(result);
-  if (entries.length === 0) return null;
-  const withClosedForm = entries.some(([, d]) => expectedDelay(d) !== null);
-  const cellSeconds = (value: number | null) => secondsText(value, { unit: false });
-  const rows = entries.map(([name, d]) => {
-    const s = d.receivedAfterSeconds;
-    const expected = expectedDelay(d);
-    return [
-      name,
-      ...[d.targeted, d.received, d.notReceived].map((n) => numCell(String(n))),
-      ...[s.mean, s.p50, s.p90, s.p99, s.max].map((x) => numCell(cellSeconds(x))),
-      ...(withClosedForm
-        ? [
-            numCell(
-              expected
-                ? `${cellSeconds(expected.min)} / ${cellSeconds(expected.mean)} / ${cellSeconds(expected.max)}`
-                : "–",
-            ),
-          ]
-        : []),
-    ];
-  });
+  const table = deploymentTable(result, (x) => secondsText(x, { unit: false }));
+  if (table === null) return null;
+  const rows = table.rows.map(([name = "", ...cells]) => [name, ...cells.map(numCell)]);
   return {
     id: "deployments",
-    title: chartSectionTitle(DEPLOYMENT_SECTION, result),
+    title: chartSectionTitle(RUN_CHART_SECTION.deployments, result),
     body: [
-      figuresOf(charts, svgs, DEPLOYMENT_SECTION),
-      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(deploymentHeaders(withClosedForm), rows)}`,
+      figuresOf(charts, svgs, RUN_CHART_SECTION.deployments),
+      `<h3>Time from the deployment to each device's receipt (seconds)</h3>\n${htmlTable(table.head, rows)}`,
     ]
       .filter((s) => s !== "")
       .join("\n"),

@@ -2,7 +2,7 @@
 // One self-contained file: inline CSS and SVG, no scripts, and a Content-Security-Policy that forbids any
 // request, so the file behaves the same offline, in a mail attachment or on a file share.
 import { reportCss } from "./styles.js";
-import { cellLabel, fitClass, NOWRAP_CELLS, tableFitCss, tableMinWidth } from "./tableFit.js";
+import { cellLabel, fitClass, NOWRAP_CELLS, plainText, tableFitCss, tableMinWidth } from "./tableFit.js";
 import { largest } from "../../extremes.js";
 
 /** Escapes text for HTML content and attribute values. */
@@ -43,14 +43,7 @@ function cell(tag: "td" | "th", c: Cell, label = ""): string {
 const cellHtml = (c: Cell) => content(typeof c === "object" && "className" in c ? c.value : c);
 const isNowrap = (c: Cell) =>
   typeof c === "object" && "className" in c && c.className.split(" ").some((k) => NOWRAP_CELLS.includes(k));
-const headText = (c: Cell) =>
-  cellHtml(c)
-    .replace(/<br>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(
-      /&(amp|lt|gt|quot|#39);/g,
-      (_all, n: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"' })[n] ?? "'",
-    );
+const headText = (c: Cell) => plainText(cellHtml(c).replace(/<br>/g, " "));
 
 /** How a table is laid out where it cannot fit. */
 export interface TableOptions {

@@ -1,6 +1,6 @@
 // The run report's finite servers (roles and databases with a `capacity`): a table of their load numbers and
 // one chart each of utilisation and queue over time. A run without load has neither (no section at all).
-import { chartSectionTitle } from "./chartSections.js";
+import { chartSectionTitle, RUN_CHART_SECTION, type RunChart } from "./chartSections.js";
 import { LOAD_SECTIONS, loadEntries, type LoadResult, type StationLoad } from "../../results/load.js";
 import type { StationSeries } from "../../results/loadSeries.js";
 import type { RunResult } from "../../results/runResult.js";
@@ -8,12 +8,9 @@ import type { RunSeries } from "../../results/runSeries.js";
 import { num, secondsText } from "../format.js";
 import { stationLabel, stationRole } from "../stationNames.js";
 import { escapeHtml, htmlTable, numCell, type Section } from "./document.js";
-import { figuresOf, type PlannedChart } from "./plannedChart.js";
+import { figuresOf } from "./plannedChart.js";
 import { queueChartSpec } from "./queueChart.js";
 import { bucketMinutes, type TimeArea } from "./triesChart.js";
-
-/** The section charts of finite servers are planned in. */
-const QUEUE_SECTION = "queue";
 
 function outageAreas(station: StationSeries): TimeArea[] {
   const what =
@@ -41,11 +38,11 @@ function caption(station: StationSeries, load: StationLoad | undefined, shaded: 
 }
 
 /** One chart per finite server, in station order (none without load). */
-export function queueCharts(result: RunResult, series: RunSeries): PlannedChart[] {
+export function queueCharts(result: RunResult, series: RunSeries): RunChart[] {
   return series.load.map((station, i) => {
     const areas = outageAreas(station);
     return {
-      section: QUEUE_SECTION,
+      section: RUN_CHART_SECTION.queue,
       id: `chart-queue-${i + 1}`,
       title: `Utilisation and queue: ${stationLabel(station.kind, station.name)}`,
       spec: queueChartSpec({
@@ -98,13 +95,15 @@ function loadTable(load: LoadResult): string {
 /** The finite servers' section, or null when the run has no load. */
 export function loadSection(
   result: RunResult,
-  charts: readonly PlannedChart[],
+  charts: readonly RunChart[],
   svgs: readonly string[],
 ): Section | null {
   if (result.load === undefined) return null;
   return {
     id: "finite-servers",
-    title: chartSectionTitle(QUEUE_SECTION, result),
-    body: [loadTable(result.load), figuresOf(charts, svgs, QUEUE_SECTION)].filter((s) => s !== "").join("\n"),
+    title: chartSectionTitle(RUN_CHART_SECTION.queue, result),
+    body: [loadTable(result.load), figuresOf(charts, svgs, RUN_CHART_SECTION.queue)]
+      .filter((s) => s !== "")
+      .join("\n"),
   };
 }

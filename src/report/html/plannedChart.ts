@@ -5,9 +5,9 @@ import { chartFigure, raw } from "./document.js";
 import { renderCharts } from "./render.js";
 
 /** A chart to draw: where it goes, its spec and its caption. */
-export interface PlannedChart {
+export interface PlannedChart<Section extends string = string> {
   /** The id of the section it belongs to. */
-  readonly section: string;
+  readonly section: Section;
   /** Unique in the page (the `figure`'s id). */
   readonly id: string;
   readonly title: string;
@@ -26,7 +26,11 @@ export interface Report {
 }
 
 /** The figures of one section, in plan order; `svgs[i]` is the drawing of `charts[i]`. */
-export function figuresOf(charts: readonly PlannedChart[], svgs: readonly string[], section: string): string {
+export function figuresOf<Section extends string>(
+  charts: readonly PlannedChart<Section>[],
+  svgs: readonly string[],
+  section: Section,
+): string {
   return charts
     .flatMap((c, i) =>
       c.section === section ? [chartFigure(c.id, c.title, svgs[i] ?? "", raw(c.caption))] : [],

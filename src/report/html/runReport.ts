@@ -8,21 +8,21 @@ import type { RunResult } from "../../results/runResult.js";
 import type { ManagementPointSeries, RunSeries } from "../../results/runSeries.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
-import { fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
+import { parseExpectation } from "../../scenario/expectation.js";
+import { expectedDelayText, fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
 import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
 import { loadSection, queueCharts } from "./loadSection.js";
-import { chartSectionTitle } from "./chartSections.js";
-import { figuresOf, finishReport, type PlannedChart, type Report } from "./plannedChart.js";
+import { chartSectionTitle, RUN_CHART_SECTION, type RunChart } from "./chartSections.js";
+import { figuresOf, finishReport, type Report } from "./plannedChart.js";
 import { findingsSection, reachabilitySection } from "./siteSections.js";
 import { bucketMinutes, MAX_TICKS, triesChartSpec, type TimeArea, type TimeMark } from "./triesChart.js";
 import { ttfsChartSpec } from "./ttfsChart.js";
 import { ttfsCaption, ttfsSeries } from "./ttfsCaption.js";
-
-export { ttfsSeries };
 import { plural } from "../plural.js";
+import { readReplicas } from "../readReplicas.js";
 
 /** What a run report is made from. */
 export interface RunReportInput {
@@ -89,13 +89,13 @@ function triesCaption(mp: ManagementPointSeries, areas: number, marks: number): 
 }
 
 /** The charts of a run report, in page order (charts with nothing to show are left out). */
-export function runReportCharts(result: RunResult, series: RunSeries): PlannedChart[] {
-  const charts: PlannedChart[] = [];
+export function runReportCharts(result: RunResult, series: RunSeries): RunChart[] {
+  const charts: RunChart[] = [];
   const { series: curves, notes } = ttfsSeries(series);
   const ttfs = ttfsChartSpec(curves);
   if (ttfs)
     charts.push({
-      section: "ttfs",
+      section: RUN_CHART_SECTION.ttfs,
       id: "chart-ttfs",
       title: "Share of devices connected, by time since commit: simulation and closed form",
       spec: ttfs,
@@ -115,7 +115,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
     });
     if (spec)
       charts.push({
-        section: "tries",
+        section: RUN_CHART_SECTION.tries,
         id: `chart-tries-${position + 1}`,
         title: dmpLabel({ server: mp.server, database: mp.database }),
         spec,
@@ -126,7 +126,7 @@ export function runReportCharts(result: RunResult, series: RunSeries): PlannedCh
   const load = loadChartSpec(result.managementPoints);
   if (load)
     charts.push({
-      section: "load",
+      section: RUN_CHART_SECTION.load,
       id: "chart-load",
       title: "Tries at each, succeeded and failed",
       spec: load,
@@ -212,7 +212,9 @@ function expectationsSection(result: RunResult): Section {
     tag(e.passed ? "pass" : "fail", e.passed ? "pass" : "FAIL"),
     rawHtml(`<code>${escapeHtml(e.expression)}</code>`),
     numCell(
-      isSecondsPath(e.expression.split(" ")[0] ?? "") ? secondsText(e.actual, { digits: 3 }) : num(e.actual),
+      isSecondsPath(parseExpectation(e.expression).path)
+        ? secondsText(e.actual, { digits: 3 })
+        : num(e.actual),
     ),
   ]);
   return {
@@ -259,8 +261,7 @@ function dmpTables(result: RunResult): string {
       ? "<p>The site has no management point.</p>"
       : htmlTable(fallbacks ? [...head, ...FALLBACK_HEADERS] : head, mps),
   ];
-  const read = new Set(result.managementPoints.map((m) => m.database));
-  const replicas = result.replicas.filter((r) => read.has(r.name));
+  const replicas = readReplicas(result.replicas, result.managementPoints);
   if (replicas.length > 0) {
     const rows = replicas.map((r) => [
       r.name,
@@ -270,9 +271,7 @@ function dmpTables(result: RunResult): string {
       numCell(cellSeconds(r.visibilityDelaySeconds.mean)),
       numCell(cellSeconds(r.visibilityDelaySeconds.p99)),
       numCell(cellSeconds(r.visibilityDelaySeconds.max)),
-      numCell(
-        `${cellSeconds(r.expectedVisibilityDelaySeconds.min)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.mean)} / ${cellSeconds(r.expectedVisibilityDelaySeconds.max)}`,
-      ),
+      numCell(expectedDelayText(r.expectedVisibilityDelaySeconds, cellSeconds)),
     ]);
     parts.push(
       `<h3>Replicas: visibility delay after commit (seconds)</h3>\n${htmlTable(
@@ -306,7 +305,7 @@ function dmpTables(result: RunResult): string {
  */
 export function runReportHtml(
   input: RunReportInput,
-  charts: readonly PlannedChart[],
+  charts: readonly RunChart[],
   svgs: readonly string[],
 ): string {
   const { result, scenario } = input;
@@ -322,15 +321,15 @@ export function runReportHtml(
     `<p class="meta">Seed ${result.seed} · ${dur(result.durationSeconds)} simulated from ${escapeHtml(scenario.start)} · ${plural(result.devices.total, "device")} in ${plural(scenario.devices.length, "group")} · ${result.events} events${verdict}</p>`,
   ].filter((s) => s !== "");
   const none = (what: string) => `<p>${what}</p>`;
-  const ttfs = figuresOf(charts, svgs, "ttfs");
-  const tries = figuresOf(charts, svgs, "tries");
-  const load = figuresOf(charts, svgs, "load");
+  const ttfs = figuresOf(charts, svgs, RUN_CHART_SECTION.ttfs);
+  const tries = figuresOf(charts, svgs, RUN_CHART_SECTION.tries);
+  const load = figuresOf(charts, svgs, RUN_CHART_SECTION.load);
   const sections: Section[] = [
     summarySection(result),
     expectationsSection(result),
     {
       id: "time-to-first-success",
-      title: chartSectionTitle("ttfs", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.ttfs, result),
       body: [
         ttfs === "" ? none("No device connected: there is no distribution to draw.") : ttfs,
         groupTable(result),
@@ -338,12 +337,12 @@ export function runReportHtml(
     },
     {
       id: "tries-over-time",
-      title: chartSectionTitle("tries", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.tries, result),
       body: tries === "" ? none("No device tried a management point.") : tries,
     },
     {
       id: "load",
-      title: chartSectionTitle("load", result),
+      title: chartSectionTitle(RUN_CHART_SECTION.load, result),
       body: [load === "" ? none("No management point had a try.") : load, dmpTables(result)].join("\n"),
     },
     ...[loadSection(result, charts, svgs), deploymentSection(result, charts, svgs)].filter((s) => s !== null),

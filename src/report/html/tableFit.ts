@@ -4,7 +4,7 @@
 import { largest } from "../../extremes.js";
 
 /** Tables at most this wide (px) fit every page the reports promise (700 px windows, A4 paper): no list form. */
-export const ALWAYS_FITS = 560;
+const ALWAYS_FITS = 560;
 
 /** Cell classes whose text never wraps: numbers, and reach's `ok` or reason (a reason string stays whole). */
 export const NOWRAP_CELLS: readonly string[] = ["num", "reach-ok", "reach-refused"];
@@ -27,12 +27,16 @@ export interface MeasuredCell {
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
 
-/** The longest piece of a cell that cannot wrap, in characters: text splits at spaces, `<br>` and `<wbr>`. */
-export function longestRun(html: string, nowrap: boolean): number {
-  const text = html
-    .replace(/<(br|wbr)\s*\/?>|<\/(div|p)>/gi, "\n")
+/** A cell's HTML as the text it shows: tags dropped, the entities escapeHtml writes decoded. */
+export function plainText(html: string): string {
+  return html
     .replace(/<[^>]+>/g, "")
     .replace(/&(amp|lt|gt|quot|#39);/g, (_all, name: string) => ENTITIES[name] ?? "");
+}
+
+/** The longest piece of a cell that cannot wrap, in characters: text splits at spaces, `<br>` and `<wbr>`. */
+function longestRun(html: string, nowrap: boolean): number {
+  const text = plainText(html.replace(/<(br|wbr)\s*\/?>|<\/(div|p)>/gi, "\n"));
   const runs = text.split(nowrap ? /\n/ : /[\s\n]+/);
   return Math.max(0, largest(runs.map((r) => r.trim().length)));
 }

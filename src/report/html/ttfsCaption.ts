@@ -6,6 +6,7 @@ import type { RunSeries } from "../../results/runSeries.js";
 import { formatDuration } from "../../scenario/duration.js";
 import { phasesText, pollingWords, pollProfileName } from "../../scenario/pollProfiles.js";
 import { plural } from "../plural.js";
+import { readReplicas } from "../readReplicas.js";
 import { closedFormCdf, empiricalCdf } from "./cdf.js";
 import { escapeHtml } from "./document.js";
 import type { TtfsSeries } from "./ttfsChart.js";
@@ -27,12 +28,6 @@ export function ttfsSeries(series: RunSeries): { series: TtfsSeries[]; notes: st
   return { series: curves, notes };
 }
 
-/** The replicas some management point reads: a page speaks of replicas only when there are some. */
-export function readReplicas(series: RunSeries): RunSeries["replicas"] {
-  const read = new Set(series.managementPoints.flatMap((m) => (m.replica ? [m.replica.name] : [])));
-  return series.replicas.filter((r) => read.has(r.name));
-}
-
 export function ttfsCaption(series: RunSeries, result: RunResult, notes: readonly string[]): string {
   const parts = [
     `Solid, wide: the simulation, as the share of each group's connected devices (${result.devices.connected} in all) that had succeeded by then.`,
@@ -41,7 +36,7 @@ export function ttfsCaption(series: RunSeries, result: RunResult, notes: readonl
     parts.push(
       `${plural(result.devices.neverConnected, "enrolled device")} never connected and are not counted.`,
     );
-  const read = readReplicas(series);
+  const read = readReplicas(series.replicas, series.managementPoints);
   const replicas = read.map((r) => `${escapeHtml(r.name)}: P = ${dur(r.interval)}, D = ${dur(r.applyDelay)}`);
   parts.push(
     read.length > 0

@@ -3,7 +3,9 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { stationSpecs } from "../../../src/model/load/plan.js";
 import { describe, expect, it } from "vitest";
-import { buildRunReport, runReportCharts, ttfsSeries } from "../../../src/report/html/runReport.js";
+import { escapeHtml } from "../../../src/report/html/document.js";
+import { buildRunReport, runReportCharts } from "../../../src/report/html/runReport.js";
+import { ttfsSeries } from "../../../src/report/html/ttfsCaption.js";
 import { applyOverrides } from "../../../src/scenario/overrides.js";
 import type { Scenario } from "../../../src/scenario/schema.js";
 import { runSimulation } from "../../../src/simulate.js";
@@ -55,6 +57,19 @@ describe("the report of the bundled baseline", () => {
     expect(html).toContain("<strong>Fix:</strong>");
     expect(html).toMatch(/<td class="reach-ok"( data-label="[^"]+")?>ok<\/td>/);
     expect(html).toContain("Made by <code>mdmsim report baseline.json</code>");
+  });
+
+  it("writes an expectation's actual value in seconds however the expression is spaced", async () => {
+    const actual = async (expression: string) => {
+      const { html } = await report(bundled("baseline"), [expression]);
+      const code = escapeHtml(expression);
+      return new RegExp(
+        `<code>${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</code></td><td class="num"[^>]*>([^<]*)<`,
+      ).exec(html)?.[1];
+    };
+    const spaced = await actual("replicas.replica1.syncOffsetSeconds <= 5m");
+    expect(spaced).toMatch(/^[\d.]+ s/);
+    expect(await actual("replicas.replica1.syncOffsetSeconds<=5m")).toBe(spaced);
   });
 
   it("is one self-contained file: no scripts, no external resources, a policy that forbids requests", async () => {
