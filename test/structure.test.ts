@@ -1,4 +1,5 @@
-// The shape of the source tree: small files, no import cycles, no casts of the command line's arguments.
+// The shape of the source tree: small files, no import cycles, no casts of the command line's arguments, no
+// list spread into Math.max, Math.min or (in the pages' code) push: a long list overflows the stack.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +94,21 @@ describe("the source tree", () => {
         ),
       );
     expect(casts).toEqual([]);
+  });
+
+  it("spreads no list into Math.max or Math.min in the core, nor into push in the pages' code (src/extremes.ts)", () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const at = relative(REPO_ROOT, file);
+      if (at.startsWith("src/cli/") || at.startsWith("src/testing/")) continue;
+      const text = readFileSync(file, "utf8");
+      const pageCode = at.startsWith("src/studio/") || at.startsWith("src/report/html/");
+      text.split("\n").forEach((line, i) => {
+        if (/^\s*(\/\/|\*)/.test(line)) return;
+        if (/Math\.(max|min)\([^)]*\.\.\./.test(line) || (pageCode && /\.push\(\s*\.\.\./.test(line)))
+          offending.push(`${at}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(offending).toEqual([]);
   });
 });
