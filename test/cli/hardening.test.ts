@@ -9,7 +9,15 @@ import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutputFile } from "../../src/cli/outputFile.js";
 import { UsageError } from "../../src/errors.js";
-import { BASELINE_TEXT, BIN, REPO_ROOT, expectBadInput, runCli, type CliOutcome } from "../helpers/cli.js";
+import {
+  BASELINE_TEXT,
+  BIN,
+  REPO_ROOT,
+  expectBadInput,
+  runCli,
+  shellQuote,
+  type CliOutcome,
+} from "../helpers/cli.js";
 
 /** Safety bounds of every refusal below. */
 const SECONDS = 10;
@@ -31,7 +39,7 @@ afterAll(() => {
 /** bin/mdmsim under a heap bound, through a shell when `pipe` feeds it; with the elapsed time. */
 function bounded(args: readonly string[], pipe?: string): CliOutcome & { seconds: number } {
   const node = [process.execPath, `--max-old-space-size=${HEAP_MB}`, BIN, ...args];
-  const quoted = node.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" ");
+  const quoted = node.map(shellQuote).join(" ");
   const started = performance.now();
   const child =
     pipe === undefined
@@ -191,17 +199,21 @@ describe("the whole work is planned before it starts", () => {
 
 describe("stdout errors", () => {
   it("a full disk is one line and exit 4; a reader that goes away ends quietly with the command's exit code", () => {
-    const full = spawnSync("sh", ["-c", `'${process.execPath}' '${BIN}' run --format json > /dev/full`], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    });
+    const full = spawnSync(
+      "sh",
+      ["-c", `${shellQuote(process.execPath)} ${shellQuote(BIN)} run --format json > /dev/full`],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      },
+    );
     expect(full.status).toBe(4);
     expect(full.stderr).toBe("mdmsim: cannot write the output: ENOSPC: no space left on device, write\n");
     const piped = spawnSync(
       "bash",
       [
         "-c",
-        `set -o pipefail; '${process.execPath}' '${BIN}' sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --format json | head -c10 >/dev/null`,
+        `set -o pipefail; ${shellQuote(process.execPath)} ${shellQuote(BIN)} sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --format json | head -c10 >/dev/null`,
       ],
       { cwd: REPO_ROOT, encoding: "utf8" },
     );
@@ -212,7 +224,7 @@ describe("stdout errors", () => {
       "bash",
       [
         "-c",
-        `set -o pipefail; '${process.execPath}' '${BIN}' sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --expect "devices.neverConnected > 0" --format json | head -c10 >/dev/null`,
+        `set -o pipefail; ${shellQuote(process.execPath)} ${shellQuote(BIN)} sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --expect "devices.neverConnected > 0" --format json | head -c10 >/dev/null`,
       ],
       { cwd: REPO_ROOT, encoding: "utf8" },
     );

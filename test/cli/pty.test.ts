@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/report/terminal.js";
-import { BIN, parseJson, runBin } from "../helpers/cli.js";
+import { BIN, parseJson, runBin, shellQuote } from "../helpers/cli.js";
 
 const COMMANDS = [
   "run",
@@ -22,11 +22,9 @@ const COMMANDS = [
   "import",
 ];
 
-const quote = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;
-
 /** stdout of `mdmsim ARGS` in a pty `columns` wide (stderr dropped), escapes and carriage returns removed. */
 function inPty(columns: number, args: readonly string[]): string {
-  const command = `stty cols ${columns} rows 50; node ${quote(BIN)} ${args.map(quote).join(" ")} 2>/dev/null`;
+  const command = `stty cols ${columns} rows 50; node ${shellQuote(BIN)} ${args.map(shellQuote).join(" ")} 2>/dev/null`;
   // The exit code is the command's business (check's is 1 with an error finding); the text is this test's.
   const { stdout: raw } = spawnSync("script", ["-qec", command, "/dev/null"], {
     encoding: "utf8",

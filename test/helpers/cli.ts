@@ -94,6 +94,11 @@ export function runBin(args: readonly string[], env: Readonly<Record<string, str
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** A word for `sh -c`: single-quoted, each `'` in it written as `'\''`. */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** A stack trace line as Node prints it. */
 export const STACK_LINE: RegExp = /^ {4}at /m;
 
