@@ -8,42 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium, openRecording } from "../helpers/chromium.js";
-import { BASELINE_TEXT, runCli } from "../helpers/cli.js";
-
-/** The baseline with `count` more management points, each reading one of `count` replicas. */
-function manyMps(count: number): string {
-  const b = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
-    site: Record<string, unknown> & {
-      servers: Record<string, unknown>[];
-      boundaryGroups: Record<string, unknown>[];
-    };
-  };
-  const server = b.site.servers[0] as {
-    name: string;
-    certificate: unknown;
-    roles: { managementPoint: object };
-  };
-  const names = Array.from({ length: count }, (_, i) => `mp${i}.corp.contoso.com`);
-  return JSON.stringify({
-    ...b,
-    site: {
-      ...b.site,
-      replicas: Array.from({ length: count }, (_, i) => ({ name: `replica${i}`, syncInterval: "1h" })),
-      servers: [
-        {
-          ...server,
-          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
-        },
-        ...names.map((name, i) => ({
-          name,
-          certificate: server.certificate,
-          roles: { managementPoint: { ...server.roles.managementPoint, database: `replica${i}` } },
-        })),
-      ],
-      boundaryGroups: [{ ...b.site.boundaryGroups[0], servers: [server.name, ...names] }],
-    },
-  });
-}
+import { shaped } from "../helpers/bigSites.js";
+import { runCli } from "../helpers/cli.js";
 
 const DATABASE = (i: number) => `site.servers.mp${i}.corp.contoso.com.roles.managementPoint.database`;
 
@@ -67,7 +33,7 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
 
   async function studio(count: number): Promise<{ html: string; url: string }> {
     const scenario = join(dir, `mps-${count}.json`);
-    writeFileSync(scenario, manyMps(count));
+    writeFileSync(scenario, JSON.stringify(shaped({ mps: count, replicas: count })));
     const out = join(dir, `mps-${count}.html`);
     const made = await runCli(["studio", scenario, "--out", out]);
     expect(made.code, made.stderr).toBe(0);
