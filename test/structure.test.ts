@@ -1,5 +1,6 @@
 // The shape of the source tree: small files, no import cycles, no casts of the command line's arguments, no
-// list spread into Math.max, Math.min or (in the pages' code) push: a long list overflows the stack.
+// list spread into Math.max, Math.min or (in the pages' code) push: a long list overflows the stack; and
+// browser tests that cannot be skipped under CI.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -110,5 +111,22 @@ describe("the source tree", () => {
       });
     }
     expect(offending).toEqual([]);
+  });
+});
+
+describe("the browser tests", () => {
+  it("launch Chromium only inside describeInChromium: skipped without it locally, failing under CI", () => {
+    // Every test file that imports the Chromium helpers.
+    const browser = sourceFiles(join(REPO_ROOT, "test")).filter((f) =>
+      /^import [^;]* from "[./]*\/helpers\/chromium\.js";$/m.test(readFileSync(f, "utf8")),
+    );
+    expect(browser.length).toBeGreaterThan(0);
+    const unguarded = browser
+      .filter((f) => {
+        const text = readFileSync(f, "utf8");
+        return !text.includes("describeInChromium(") || /\bdescribe(\.\w+)*\(/.test(text);
+      })
+      .map((f) => relative(REPO_ROOT, f));
+    expect(unguarded).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, openRecording } from "../helpers/chromium.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInChromium, launchChromium, openRecording, waitForState } from "../helpers/chromium.js";
 import { shaped } from "../helpers/bigSites.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -17,7 +17,7 @@ async function optionCount(page: Page, path: string): Promise<number> {
   return (await page.$$(`[data-path="${path}"] option`)).length;
 }
 
-describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromium", () => {
+describeInChromium("the studio's shared option lists in Chromium", () => {
   let dir: string;
   let context: BrowserContext;
   let close: () => Promise<void>;
@@ -46,11 +46,11 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
     expect(html.match(/<option value="replica11">/g)).toHaveLength(1);
     expect(html.match(/<template id="mdmsim-options-\d+">/g)).toHaveLength(2);
     const { page, console } = await openRecording(context, url);
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(await optionCount(page, DATABASE(3))).toBe(13);
     expect(await page.inputValue(`[data-path="${DATABASE(3)}"]`)).toBe("replica3");
     await page.selectOption(`[data-path="${DATABASE(3)}"]`, "site");
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(page.url()).toContain("database");
     expect(console.filter((m) => m.startsWith("pageerror") || m.startsWith("error"))).toEqual([]);
     await page.close();
@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
     const { html, url } = await studio(160);
     expect(html.match(/<option value="replica159">/g)).toHaveLength(1);
     const { page } = await openRecording(context, url);
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(await optionCount(page, DATABASE(7))).toBe(1);
     await page.focus(`[data-path="${DATABASE(7)}"]`);
     expect(await optionCount(page, DATABASE(7))).toBe(161);
