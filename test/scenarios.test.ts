@@ -3,30 +3,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
-import type { CliIo } from "../src/cli/io.js";
 import { loadScenario } from "../src/scenario/load.js";
+import { runCli } from "./helpers/cli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const goldenDir = `${root}test/golden/`;
 const bundled = readdirSync(`${root}scenarios`)
   .filter((f) => f.endsWith(".json"))
   .sort();
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (p) => readFileSync(p, "utf8"),
-    readStdin: () => "",
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 function golden(name: string, actual: string): void {
   const file = `${goldenDir}${name}`;
@@ -62,14 +46,19 @@ describe("bundled scenarios", () => {
       });
 
       it("matches its golden JSON result, and its expectations hold", async () => {
-        const { code, stdout, stderr } = await cli(["run", `${root}scenarios/${file}`, "--format", "json"]);
+        const { code, stdout, stderr } = await runCli([
+          "run",
+          `${root}scenarios/${file}`,
+          "--format",
+          "json",
+        ]);
         expect(stderr).toBe("");
         expect(code).toBe(0);
         golden(`${name}.json`, stdout);
       });
 
       it("matches its golden table", async () => {
-        const { stdout } = await cli(["run", `${root}scenarios/${file}`]);
+        const { stdout } = await runCli(["run", `${root}scenarios/${file}`]);
         golden(`${name}.txt`, stdout);
       });
     });

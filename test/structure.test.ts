@@ -1,4 +1,6 @@
-// The shape of the source tree: small files, no import cycles, no casts of the command line's arguments.
+// The shape of the source tree: small files, no import cycles, no casts of the command line's arguments, no
+// list spread into Math.max, Math.min or (in the pages' code) push: a long list overflows the stack; and
+// browser tests that cannot be skipped under CI.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +95,38 @@ describe("the source tree", () => {
         ),
       );
     expect(casts).toEqual([]);
+  });
+
+  it("spreads no list into Math.max or Math.min in the core, nor into push in the pages' code (src/extremes.ts)", () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const at = relative(REPO_ROOT, file);
+      if (at.startsWith("src/cli/") || at.startsWith("src/testing/")) continue;
+      const text = readFileSync(file, "utf8");
+      const pageCode = at.startsWith("src/studio/") || at.startsWith("src/report/html/");
+      text.split("\n").forEach((line, i) => {
+        if (/^\s*(\/\/|\*)/.test(line)) return;
+        if (/Math\.(max|min)\([^)]*\.\.\./.test(line) || (pageCode && /\.push\(\s*\.\.\./.test(line)))
+          offending.push(`${at}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("the browser tests", () => {
+  it("launch Chromium only inside describeInChromium: skipped without it locally, failing under CI", () => {
+    // Every test file that imports the Chromium helpers.
+    const browser = sourceFiles(join(REPO_ROOT, "test")).filter((f) =>
+      /^import [^;]* from "[./]*\/helpers\/chromium\.js";$/m.test(readFileSync(f, "utf8")),
+    );
+    expect(browser.length).toBeGreaterThan(0);
+    const unguarded = browser
+      .filter((f) => {
+        const text = readFileSync(f, "utf8");
+        return !text.includes("describeInChromium(") || /\bdescribe(\.\w+)*\(/.test(text);
+      })
+      .map((f) => relative(REPO_ROOT, f));
+    expect(unguarded).toEqual([]);
   });
 });

@@ -58,20 +58,19 @@ function configurationFailures(input: ScenarioInput): Record<string, string[]> {
 }
 
 describe("check and run agree", () => {
-  // With and without ConfigMgr clients (registration, fallback, the default boundary group, deployments).
-  for (const [misconfigurations, clients] of [
-    [false, false],
-    [true, false],
-    [false, true],
-    [true, true],
-  ] as const) {
-    it(`no error finding ⇒ no configuration failure in run (misconfigurations: ${misconfigurations}, clients: ${clients})`, () => {
+  // With and without ConfigMgr clients (registration, fallback, the default boundary group, deployments),
+  // drawn in the property: one property per kind of site, not one per combination whose discarded sites
+  // (an error finding) cost most of the time.
+  for (const misconfigurations of [false, true]) {
+    it(`no error finding ⇒ no configuration failure in run (misconfigurations: ${misconfigurations}, with or without clients)`, () => {
       fc.assert(
-        fc.property(scenarioArbitrary({ misconfigurations, clients }), (input) => {
-          const findings = checkScenario(loadScenario(input));
-          fc.pre(!findings.some((f) => f.severity === "error"));
-          expect(configurationFailures(input)).toEqual({});
-        }),
+        fc.property(
+          fc.boolean().chain((clients) => scenarioArbitrary({ misconfigurations, clients })),
+          (input) => {
+            fc.pre(!hasError(input));
+            expect(configurationFailures(input)).toEqual({});
+          },
+        ),
         { numRuns: 150 },
       );
     });

@@ -2,132 +2,99 @@
 // within safety bounds of time and memory (generous: "within 10 s, under a 300 MB heap", not performance
 // targets), output errors end cleanly, and output files are never half-written or written over an input.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeOutputFile } from "../../src/cli/outputFile.js";
 import { UsageError } from "../../src/errors.js";
-import { BASELINE_TEXT, BIN, REPO_ROOT, expectBadInput, runCli, type CliOutcome } from "../helpers/cli.js";
+import { grid } from "../helpers/bigSites.js";
+import {
+  BASELINE_TEXT,
+  BIN,
+  REPO_ROOT,
+  boundedBin,
+  expectBadInput,
+  refusedInBounds,
+  runCli,
+  shellQuote,
+  tempFolder,
+} from "../helpers/cli.js";
 
 /** Safety bounds of every refusal below. */
 const SECONDS = 10;
-const HEAP_MB = 300;
 
-let dir: string;
+const temp = tempFolder("mdmsim-hardening-");
 const baseline = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
-  site: { servers: Record<string, unknown>[]; boundaryGroups: { servers: string[] }[] };
-  devices: Record<string, unknown>[];
+  site: Record<string, unknown>;
 };
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "mdmsim-hardening-"));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** bin/mdmsim under a heap bound, through a shell when `pipe` feeds it; with the elapsed time. */
-function bounded(args: readonly string[], pipe?: string): CliOutcome & { seconds: number } {
-  const node = [process.execPath, `--max-old-space-size=${HEAP_MB}`, BIN, ...args];
-  const quoted = node.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" ");
-  const started = performance.now();
-  const child =
-    pipe === undefined
-      ? spawnSync(node[0]!, node.slice(1), {
-          cwd: REPO_ROOT,
-          encoding: "utf8",
-          timeout: 60_000,
-          maxBuffer: 1 << 28,
-        })
-      : spawnSync("sh", ["-c", `${pipe} | ${quoted}`], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
-  return {
-    code: child.status ?? -1,
-    stdout: child.stdout,
-    stderr: child.stderr,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
-
-/** Refused (exit 2, one line naming each text) within the safety bounds. */
-function refusedInBounds(outcome: CliOutcome & { seconds: number }, ...mentions: string[]): void {
-  expectBadInput(outcome, ...mentions);
-  expect(outcome.seconds).toBeLessThan(SECONDS);
-}
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-/** The baseline with `groups` one-device groups and `servers` all-role servers. */
-function grid(groups: number, servers: number): string {
-  const server = baseline.site.servers[0]!;
-  const names = Array.from({ length: servers }, (_, i) => `cm${i}.corp.contoso.com`);
-  return JSON.stringify({
-    ...baseline,
-    site: {
-      ...baseline.site,
-      servers: names.map((name) => ({ ...server, name })),
-      boundaryGroups: [{ ...baseline.site.boundaryGroups[0], servers: names }],
-    },
-    devices: Array.from({ length: groups }, (_, i) => ({ ...baseline.devices[0], name: `g${i}`, count: 1 })),
-  });
-}
 
 describe("every file is read with a bound", () => {
   it("refuses /dev/zero, an endless pipe and a 2 GB sparse file after the limit, not after the file", () => {
-    refusedInBounds(bounded(["check", "/dev/zero"]), "/dev/zero: the file is larger than 10 MiB");
-    refusedInBounds(bounded(["check", "/dev/stdin"], "yes"), "/dev/stdin: the file is larger than 10 MiB");
-    refusedInBounds(bounded(["check", "-"], "yes"), "(standard input): the file is larger than 10 MiB");
-    const sparse = join(dir, "sparse.json");
+    refusedInBounds(boundedBin(["check", "/dev/zero"]), SECONDS, "/dev/zero: the file is larger than 10 MiB");
+    refusedInBounds(
+      boundedBin(["check", "/dev/stdin"], "yes"),
+      SECONDS,
+      "/dev/stdin: the file is larger than 10 MiB",
+    );
+    refusedInBounds(
+      boundedBin(["check", "-"], "yes"),
+      SECONDS,
+      "(standard input): the file is larger than 10 MiB",
+    );
+    const sparse = join(temp.dir(), "sparse.json");
     writeFileSync(sparse, "");
     truncateSync(sparse, 2 * 1024 ** 3);
-    refusedInBounds(bounded(["check", sparse]), `${sparse}: the file is larger than 10 MiB`);
+    refusedInBounds(boundedBin(["check", sparse]), SECONDS, `${sparse}: the file is larger than 10 MiB`);
   });
 
   it("bounds --ca files and shards the same way", () => {
     refusedInBounds(
-      bounded(["probe", "scenarios/baseline.json", "--ca", "/dev/zero"]),
+      boundedBin(["probe", "scenarios/baseline.json", "--ca", "/dev/zero"]),
+      SECONDS,
       "--ca /dev/zero: the file is larger than 1 MiB",
     );
-    refusedInBounds(bounded(["merge", "/dev/zero"]), "/dev/zero: the file is larger than 256 MiB");
+    refusedInBounds(
+      boundedBin(["merge", "/dev/zero"]),
+      SECONDS,
+      "/dev/zero: the file is larger than 256 MiB",
+    );
   });
 });
 
 describe("the whole work is planned before it starts", () => {
   it("refuses 2,000 groups × 2,000 servers in run, check and reach, naming what to shrink", () => {
-    const big = file("grid2000.json", grid(2000, 2000));
+    const big = temp.file("grid2000.json", grid(2000, 2000));
     for (const command of ["run", "check"])
       refusedInBounds(
-        bounded([command, big]),
+        boundedBin([command, big]),
+        SECONDS,
         `${big}: devices: needs about`,
         "the reason timelines of 2000 device groups × 6000 server roles (fewer groups or servers)",
       );
-    refusedInBounds(bounded(["reach", big]), "the reachability matrix would have 16000000 cells");
+    refusedInBounds(boundedBin(["reach", big]), SECONDS, "the reachability matrix would have 16000000 cells");
   });
 
   it("refuses check --set duration=1e11 (a V8 fatal error before) and 99 replicas at the tick limit", () => {
     refusedInBounds(
-      bounded(["check", "scenarios/baseline.json", "--set", "duration=1e11"]),
+      boundedBin(["check", "scenarios/baseline.json", "--set", "duration=1e11"]),
+      SECONDS,
       "duration: a 100000000000 s run is longer than the limit",
     );
     const replicas = Array.from({ length: 99 }, (_, i) => ({
       name: i === 0 ? "replica1" : `r${i}`,
       syncInterval: "3.2s",
     }));
-    const many = file(
+    const many = temp.file(
       "replicas.json",
       JSON.stringify({ ...baseline, duration: "366d", site: { ...baseline.site, replicas } }),
     );
-    refusedInBounds(bounded(["run", many]), "site.replicas: needs about", "replica sync ticks");
+    refusedInBounds(boundedBin(["run", many]), SECONDS, "site.replicas: needs about", "replica sync ticks");
   });
 
   it("caps a sweep's variants × runs and names a variant over a limit, with any --jobs", () => {
     refusedInBounds(
-      bounded([
+      boundedBin([
         "sweep",
         "scenarios/baseline.json",
         "--vary",
@@ -135,12 +102,13 @@ describe("the whole work is planned before it starts", () => {
         "--runs",
         "100000",
       ]),
+      SECONDS,
       "--runs: the sweep needs about",
       "10000 variants × 100000 runs",
     );
     for (const jobs of ["1", "2"])
       refusedInBounds(
-        bounded([
+        boundedBin([
           "sweep",
           "scenarios/baseline.json",
           "--vary",
@@ -148,14 +116,15 @@ describe("the whole work is planned before it starts", () => {
           "--jobs",
           jobs,
         ]),
+        SECONDS,
         "scenarios/baseline.json, --vary devices.0.count=20000000: devices: 20000000 devices in all",
       );
   });
 
   it("reach at 200 × 200 is linear: table and json well within the bounds", () => {
-    const wide = file("grid200.json", grid(200, 200));
+    const wide = temp.file("grid200.json", grid(200, 200));
     for (const format of ["table", "json", "csv"]) {
-      const outcome = bounded(["reach", wide, "--format", format]);
+      const outcome = boundedBin(["reach", wide, "--format", format]);
       expect(outcome.code, outcome.stderr).toBe(0);
       expect(outcome.seconds).toBeLessThan(SECONDS);
     }
@@ -172,7 +141,7 @@ describe("the whole work is planned before it starts", () => {
 
   it("merge refuses a shard claiming 2^32 shards, naming a few missing ones", () => {
     const shard = JSON.parse(
-      bounded([
+      boundedBin([
         "sweep",
         "scenarios/baseline.json",
         "--vary",
@@ -184,24 +153,28 @@ describe("the whole work is planned before it starts", () => {
       ]).stdout,
     ) as { shard: { count: number } };
     shard.shard.count = 2 ** 32;
-    const claimed = file("claimed.json", JSON.stringify(shard));
-    refusedInBounds(bounded(["merge", claimed]), "merge: shards 2/4294967296", "are missing");
+    const claimed = temp.file("claimed.json", JSON.stringify(shard));
+    refusedInBounds(boundedBin(["merge", claimed]), SECONDS, "merge: shards 2/4294967296", "are missing");
   });
 });
 
 describe("stdout errors", () => {
   it("a full disk is one line and exit 4; a reader that goes away ends quietly with the command's exit code", () => {
-    const full = spawnSync("sh", ["-c", `'${process.execPath}' '${BIN}' run --format json > /dev/full`], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    });
+    const full = spawnSync(
+      "sh",
+      ["-c", `${shellQuote(process.execPath)} ${shellQuote(BIN)} run --format json > /dev/full`],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      },
+    );
     expect(full.status).toBe(4);
     expect(full.stderr).toBe("mdmsim: cannot write the output: ENOSPC: no space left on device, write\n");
     const piped = spawnSync(
       "bash",
       [
         "-c",
-        `set -o pipefail; '${process.execPath}' '${BIN}' sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --format json | head -c10 >/dev/null`,
+        `set -o pipefail; ${shellQuote(process.execPath)} ${shellQuote(BIN)} sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --format json | head -c10 >/dev/null`,
       ],
       { cwd: REPO_ROOT, encoding: "utf8" },
     );
@@ -212,7 +185,7 @@ describe("stdout errors", () => {
       "bash",
       [
         "-c",
-        `set -o pipefail; '${process.execPath}' '${BIN}' sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --expect "devices.neverConnected > 0" --format json | head -c10 >/dev/null`,
+        `set -o pipefail; ${shellQuote(process.execPath)} ${shellQuote(BIN)} sweep scenarios/baseline.json --vary devices.0.count=10,20 --runs 2 --expect "devices.neverConnected > 0" --format json | head -c10 >/dev/null`,
       ],
       { cwd: REPO_ROOT, encoding: "utf8" },
     );
@@ -223,20 +196,20 @@ describe("stdout errors", () => {
 
 describe("output files", () => {
   it("report refuses to write over its own scenario, before simulating, and leaves it as it was", async () => {
-    const scenario = file("s.json", BASELINE_TEXT);
+    const scenario = temp.file("s.json", BASELINE_TEXT);
     expectBadInput(
       await runCli(["report", scenario, "--out", scenario]),
       "is one of the command's input files",
     );
     expectBadInput(
-      await runCli(["report", scenario, "--out", join(dir, ".", "s.json")]),
+      await runCli(["report", scenario, "--out", join(temp.dir(), ".", "s.json")]),
       "is one of the command's input files",
     );
     expect(readFileSync(scenario, "utf8")).toBe(BASELINE_TEXT);
   });
 
   it("a write that fails leaves the old file whole (temporary file, then rename)", async () => {
-    const out = file("report.html", "the old report");
+    const out = temp.file("report.html", "the old report");
     // The write fails once the temporary file holds its bytes: before anything is renamed.
     const failing = {
       chunkWritten: () => {

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { writeOutputFile, type SignalSource } from "../../src/cli/outputFile.js";
-import { BIN, expectBadInput, REPO_ROOT, runBin } from "../helpers/cli.js";
+import { BIN, expectBadInput, REPO_ROOT, runBin, shellQuote } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mdmsim-output-"));
 afterAll(() => {
@@ -33,24 +33,22 @@ function folder(): string {
   return path;
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-
 /** Runs a shell command line in the repository (for FIFOs and their readers). */
 function shell(line: string): { status: number | null; stdout: string; stderr: string } {
   const child = spawnSync("sh", ["-c", line], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-const mdmsim = `${quote(process.execPath)} ${quote(BIN)}`;
+const mdmsim = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
 
 describe("targets that are not regular files are written into, never replaced", () => {
   it("a FIFO receives the bytes and stays a FIFO", () => {
     const here = folder();
     const fifo = join(here, "out.fifo");
     const got = join(here, "got.json");
-    expect(shell(`mkfifo ${quote(fifo)}`).status).toBe(0);
+    expect(shell(`mkfifo ${shellQuote(fifo)}`).status).toBe(0);
     const child = shell(
-      `cat ${quote(fifo)} > ${quote(got)} & ${mdmsim} run scenarios/baseline.json --json ${quote(fifo)} > /dev/null; s=$?; wait; exit $s`,
+      `cat ${shellQuote(fifo)} > ${shellQuote(got)} & ${mdmsim} run scenarios/baseline.json --json ${shellQuote(fifo)} > /dev/null; s=$?; wait; exit $s`,
     );
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
@@ -65,7 +63,7 @@ describe("targets that are not regular files are written into, never replaced", 
     const link = join(here, "stdout");
     symlinkSync("/proc/self/fd/1", link);
     const child = shell(
-      `${mdmsim} import test/import/fixtures/lab-site.export.json --out ${quote(link)} | cat`,
+      `${mdmsim} import test/import/fixtures/lab-site.export.json --out ${shellQuote(link)} | cat`,
     );
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toHaveProperty("site");
@@ -88,7 +86,7 @@ describe("targets that are not regular files are written into, never replaced", 
     () => {
       const here = folder();
       const node = join(here, "null");
-      const made = shell(`mknod ${quote(node)} c 1 3`);
+      const made = shell(`mknod ${shellQuote(node)} c 1 3`);
       expect(made.status, made.stderr).toBe(0);
       for (const args of [
         ["studio", "scenarios/baseline.json", "--out", node],

@@ -3,30 +3,16 @@
 // reason, server name and metric path whole, a mean on the line of its interval.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main.js";
 import { displayWidth } from "../../src/report/terminal.js";
-import { BIN, parseJson, runBin } from "../helpers/cli.js";
+import { BIN, parseJson, runBin, shellQuote } from "../helpers/cli.js";
 
-const COMMANDS = [
-  "run",
-  "check",
-  "reach",
-  "sweep",
-  "compare",
-  "merge",
-  "probe",
-  "report",
-  "studio",
-  "schema",
-  "explain",
-  "export-script",
-  "import",
-];
-
-const quote = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;
+// Every command the program has: one added is checked here without a change.
+const NAMES = COMMANDS.map((command) => command.name);
 
 /** stdout of `mdmsim ARGS` in a pty `columns` wide (stderr dropped), escapes and carriage returns removed. */
 function inPty(columns: number, args: readonly string[]): string {
-  const command = `stty cols ${columns} rows 50; node ${quote(BIN)} ${args.map(quote).join(" ")} 2>/dev/null`;
+  const command = `stty cols ${columns} rows 50; node ${shellQuote(BIN)} ${args.map(shellQuote).join(" ")} 2>/dev/null`;
   // The exit code is the command's business (check's is 1 with an error finding); the text is this test's.
   const { stdout: raw } = spawnSync("script", ["-qec", command, "/dev/null"], {
     encoding: "utf8",
@@ -55,7 +41,7 @@ function expectWhole(text: string, words: Iterable<string>, what: string): void 
 
 describe.each([80, 120])("in a terminal %i columns wide", (columns) => {
   it("each command's --help fits, hints stand apart from words, examples are whole lines", () => {
-    for (const command of ["", ...COMMANDS]) {
+    for (const command of ["", ...NAMES]) {
       const args = command === "" ? ["--help"] : [command, "--help"];
       const help = inPty(columns, args);
       expectFits(help, columns, `mdmsim ${args.join(" ")}`);
@@ -81,7 +67,7 @@ describe.each([80, 120])("in a terminal %i columns wide", (columns) => {
   it("a bare mdmsim prints the command list", () => {
     const bare = inPty(columns, []);
     expectFits(bare, columns, "mdmsim");
-    for (const command of COMMANDS) expect(bare).toContain(`mdmsim ${command}`);
+    for (const command of NAMES) expect(bare).toContain(`mdmsim ${command}`);
   });
 
   it.each(["baseline", "clients-50k", "mixed-clients-mdm", "replica-outage"])(

@@ -1,10 +1,12 @@
 // Headless Chromium for browser tests: Debian's `chromium`, driven by playwright-core, with a fresh profile
 // and nothing in the background that could make a request of its own.
-// Chromium is installed by .ci/run; without it the browser tests are skipped locally, and fail under CI=true.
+// Chromium is installed by .ci/run; without it the browser tests are skipped locally, and fail under CI=true
+// (describeInChromium, the one guard).
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { describe, it } from "vitest";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -13,6 +15,17 @@ export const chromiumAvailable: boolean = existsSync(CHROMIUM);
 
 /** CI=true (or any value but "", "0" and "false"): a missing Chromium is a failure, never a skip. */
 export const inCi: boolean = !["", "0", "false"].includes(process.env.CI ?? "");
+
+/** A describe block of browser tests: skipped without Chromium, and under CI a failing test in its place. */
+export function describeInChromium(title: string, tests: () => void): void {
+  if (!chromiumAvailable && inCi)
+    describe(title, () => {
+      it("needs Chromium under CI", () => {
+        throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+      });
+    });
+  describe.skipIf(!chromiumAvailable)(title, tests);
+}
 
 /** A browser context on a fresh profile; `close` ends the browser and removes the profile. */
 export async function launchChromium(
@@ -57,4 +70,18 @@ export async function openRecording(
   page.on("pageerror", (e) => messages.push(`pageerror: ${e.message}`));
   await page.goto(url, { waitUntil: "load" });
   return { page, requests, console: messages };
+}
+
+/** Evaluates an expression in the page: given as text, as the tests are compiled without the DOM's types. */
+export async function inPage<T>(page: Page, expression: string): Promise<T> {
+  const value: unknown = await page.evaluate(expression);
+  return value as T;
+}
+
+/**
+ * Waits until the page's body has `data-state="STATE"`. A selector, not waitForFunction: that evaluates its
+ * predicate with eval, which the studio's CSP forbids.
+ */
+export function waitForState(page: Page, state: string): Promise<unknown> {
+  return page.waitForSelector(`body[data-state="${state}"]`, { state: "attached", timeout: 60_000 });
 }

@@ -1,7 +1,10 @@
-// Helpers for command-line tests: run `main` in-process with a capturing CliIo, or the real bin/mdmsim.
-import { expect } from "vitest";
+// Helpers for command-line tests: run `main` in-process with a capturing CliIo, or the real bin/mdmsim
+// (also under a heap bound, timed); a temporary folder of files for a test file.
+import { afterAll, beforeAll, expect } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FileTooLargeError, readBounded } from "../../src/cli/boundedRead.js";
 import type { CliIo } from "../../src/cli/io.js";
@@ -94,6 +97,67 @@ export function runBin(args: readonly string[], env: Readonly<Record<string, str
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** The heap bound of `boundedBin`, in MB. */
+export const BOUNDED_HEAP_MB = 300;
+
+/** What one run of the program gave, and how long it took. */
+export interface TimedOutcome extends CliOutcome {
+  readonly seconds: number;
+}
+
+/** The real `bin/mdmsim` under a `BOUNDED_HEAP_MB` heap, through a shell when `pipe` feeds it; timed. */
+export function boundedBin(args: readonly string[], pipe?: string): TimedOutcome {
+  const node = [process.execPath, `--max-old-space-size=${BOUNDED_HEAP_MB}`, BIN, ...args];
+  const options = { cwd: REPO_ROOT, encoding: "utf8", timeout: 90_000, maxBuffer: 1 << 28 } as const;
+  const started = performance.now();
+  const child =
+    pipe === undefined
+      ? spawnSync(node[0]!, node.slice(1), options)
+      : spawnSync("sh", ["-c", `${pipe} | ${node.map(shellQuote).join(" ")}`], options);
+  return {
+    code: child.status ?? -1,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Refused as `expectBadInput` says (exit 2, one line naming each text), within `seconds`. */
+export function refusedInBounds(outcome: TimedOutcome, seconds: number, ...mentions: string[]): void {
+  expectBadInput(outcome, ...mentions);
+  expect(outcome.seconds).toBeLessThan(seconds);
+}
+
+/**
+ * A temporary folder for the tests of one file: made before them, removed after them. `file` writes a file
+ * into it and returns its path.
+ */
+export function tempFolder(prefix: string): {
+  readonly dir: () => string;
+  readonly file: (name: string, content: string) => string;
+} {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir: () => dir,
+    file: (name, content) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+}
+
+/** A word for `sh -c`: single-quoted, each `'` in it written as `'\''`. */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** A stack trace line as Node prints it. */
 export const STACK_LINE: RegExp = /^ {4}at /m;
 
@@ -123,4 +187,13 @@ export function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void
   expect(outcome.stderr).not.toMatch(STACK_LINE);
   expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
   for (const text of mentions) expect(outcome.stderr).toContain(text);
+}
+
+/** A user's outcome: exit 0, 1 or 2, no stack trace, and an exit 2's first line naming `source`. */
+export function assertUserOutcome(outcome: { code: number; stderr: string }, source: string): void {
+  expect([0, 1, 2]).toContain(outcome.code);
+  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+  if (outcome.code === 2) {
+    expect(outcome.stderr.trim().split("\n")[0]).toContain(source);
+  }
 }

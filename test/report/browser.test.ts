@@ -6,32 +6,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildRunReport } from "../../src/report/html/runReport.js";
 import { buildSweepReport } from "../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runReportCharts } from "../../src/report/html/runReport.js";
 import { runSweep } from "../../src/sweep/sweep.js";
-import {
-  CHROMIUM,
-  chromiumAvailable as available,
-  inCi,
-  launchChromium,
-  openRecording,
-} from "../helpers/chromium.js";
+import { describeInChromium, inPage, launchChromium, openRecording } from "../helpers/chromium.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { bundled, clientScenario, reportInput } from "./helpers.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
 
-if (!available && inCi)
-  describe("the report in Chromium", () => {
-    it("needs Chromium under CI", () => {
-      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
-    });
-  });
-
-describe.skipIf(!available)("the report in Chromium", () => {
+describeInChromium("the report in Chromium", () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const files: Record<string, string> = {};
@@ -64,13 +51,6 @@ describe.skipIf(!available)("the report in Chromium", () => {
 
   /** Opens a report, recording every request and console message. */
   const open = (file: string) => openRecording(context, pathToFileURL(file).href);
-
-  // Code run in the page is given as text: the test is compiled without the DOM's types.
-  /** Evaluates an expression in the page. */
-  async function inPage<T>(page: Page, expression: string): Promise<T> {
-    const value: unknown = await page.evaluate(expression);
-    return value as T;
-  }
 
   /** Per chart: the mark elements vega drew that have a visible size on the page. */
   function drawnMarks(page: Page): Promise<number[]> {

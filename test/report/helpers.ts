@@ -99,15 +99,23 @@ export interface PageStructure {
   readonly marksPerSvg: number[];
 }
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
+/**
+ * What a page (or a piece of it) reads as: charts dropped, a <wbr> or <br> nothing and any other tag a space,
+ * entities decoded (&amp; last, so "&amp;lt;" stays "&lt;"), spaces collapsed.
+ */
+export function pageText(html: string): string {
+  return html
+    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<(wbr|br)>/g, "")
+    .replace(/<[^>]+>/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
     .trim();
+}
 
 /** Reads the outline of a report page. */
 export function pageStructure(html: string): PageStructure {
@@ -119,8 +127,8 @@ export function pageStructure(html: string): PageStructure {
     return marks;
   });
   return {
-    title: text(/<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? ""),
-    sections: [...html.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => text(m[1] ?? "")),
+    title: pageText(/<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? ""),
+    sections: [...html.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => pageText(m[1] ?? "")),
     sectionIds: [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1] ?? ""),
     figures: [...html.matchAll(/<figure class="chart" id="([^"]+)">/g)].map((m) => m[1] ?? ""),
     svgs: svgs.length,
@@ -128,14 +136,11 @@ export function pageStructure(html: string): PageStructure {
   };
 }
 
-/** Heading text: tags dropped, entities decoded. */
-const headingText = (html: string) => text(html.replace(/<(wbr|br)>/g, "")).replace(/\s+/g, " ");
-
 /** h1..h4 in page order: [level, text]. */
 export function headings(html: string): [number, string][] {
   return [...html.matchAll(/<h([1-4])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => [
     Number(m[1]),
-    headingText(m[2] ?? ""),
+    pageText(m[2] ?? ""),
   ]);
 }
 

@@ -6,23 +6,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildRunReport } from "../../src/report/html/runReport.js";
 import { buildSweepReport } from "../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
 import { runSweep } from "../../src/sweep/sweep.js";
-import { CHROMIUM, chromiumAvailable as available, inCi, launchChromium } from "../helpers/chromium.js";
+import { describeInChromium, inPage, launchChromium } from "../helpers/chromium.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { bundled, repeatedHeadings, reportInput, sixRoleScenario } from "./helpers.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
-
-if (!available && inCi)
-  describe("the pages in Chromium", () => {
-    it("needs Chromium under CI", () => {
-      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
-    });
-  });
 
 /** How a page is looked at: its viewport width and media. */
 const VIEWS = [
@@ -32,11 +25,6 @@ const VIEWS = [
   // A4 at 96 dpi, less Chromium's default margins: the width a printed page lays out in.
   { name: "print-a4", width: 720, print: true },
 ] as const;
-
-async function inPage<T>(page: Page, expression: string): Promise<T> {
-  const value: unknown = await page.evaluate(expression);
-  return value as T;
-}
 
 /** Tables and headings wider than their box (or the page), as "section: scroll width > box width". */
 function clipped(page: Page): Promise<string[]> {
@@ -75,7 +63,7 @@ const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).
 const blend = (fg: readonly number[], bg: readonly number[], opacity: number) =>
   fg.map((v, i) => v * opacity + (bg[i] ?? 0) * (1 - opacity));
 
-describe.skipIf(!available)("the pages in Chromium", () => {
+describeInChromium("the pages in Chromium", () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const files: Record<string, string> = {};

@@ -8,12 +8,18 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { seconds } from "../../src/report/format.js";
 import { readMetric } from "../../src/results/expectations.js";
 import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
-import { CHROMIUM, chromiumAvailable, inCi, launchChromium, openRecording } from "../helpers/chromium.js";
+import {
+  describeInChromium,
+  inPage,
+  launchChromium,
+  openRecording,
+  waitForState,
+} from "../helpers/chromium.js";
 import { parseJson, REPO_ROOT, runCli } from "../helpers/cli.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 import { writtenForm } from "../../src/scenario/load.js";
@@ -29,24 +35,11 @@ const EDITS: [string, string][] = [
   [MP_OUTAGE, '[{"from":"30m","to":"1h"}]'],
 ];
 
-if (!chromiumAvailable && inCi)
-  describe("the studio in Chromium", () => {
-    it("needs Chromium under CI", () => {
-      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
-    });
-  });
-
 /** `mdmsim run --set … --format json`, in-process. */
 async function runJson(args: readonly string[]): Promise<Record<string, unknown>> {
   const outcome = await runCli(["run", ...args, "--format", "json"]);
   expect(outcome.code, outcome.stderr).toBeLessThanOrEqual(1);
   return parseJson(outcome.stdout);
-}
-
-// Code run in the page is given as text, as in the report's browser test.
-async function inPage<T>(page: Page, expression: string): Promise<T> {
-  const value: unknown = await page.evaluate(expression);
-  return value as T;
 }
 
 /** Every data-metric element's data-value, by path. */
@@ -55,11 +48,6 @@ function shownNumbers(page: Page): Promise<Record<string, string>> {
     page,
     `Object.fromEntries([...document.querySelectorAll("[data-metric]")].map((el) => [el.dataset.metric, el.dataset.value]))`,
   );
-}
-
-// A selector, not waitForFunction: that evaluates its predicate with eval, which the page's CSP forbids.
-function waitForState(page: Page, state: string): Promise<unknown> {
-  return page.waitForSelector(`body[data-state="${state}"]`, { state: "attached", timeout: 60_000 });
 }
 
 /** A field by its `--set` path, or a structural what-if's (`whatIf.…`). */
@@ -85,7 +73,7 @@ function expectSameNumbers(shown: Record<string, string>, result: Record<string,
     expect(value, path).toBe(JSON.stringify(readMetric(result, path)));
 }
 
-describe.skipIf(!chromiumAvailable)("the studio in Chromium", () => {
+describeInChromium("the studio in Chromium", () => {
   let dir: string;
   let file: string;
   let context: BrowserContext;

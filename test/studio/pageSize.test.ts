@@ -3,67 +3,7 @@ import { ScenarioError } from "../../src/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { buildStudioPage } from "../../src/studio/page.js";
 import { estimateStudioPage, MAX_STUDIO_PAGE_BYTES } from "../../src/studio/pageSize.js";
-import { BASELINE_TEXT } from "../helpers/cli.js";
-
-interface Shape {
-  readonly mps: number;
-  readonly replicas: number;
-  readonly groups: number;
-  readonly deployments?: number;
-  /** Characters added to every name. */
-  readonly long?: number;
-}
-
-/** The baseline with `mps` more management points, `replicas` replicas and `groups` device groups. */
-function shaped({ mps, replicas, groups, deployments = 0, long = 0 }: Shape): unknown {
-  const b = JSON.parse(BASELINE_TEXT) as {
-    site: { servers: Record<string, unknown>[]; boundaryGroups: Record<string, unknown>[] } & Record<
-      string,
-      unknown
-    >;
-    devices: Record<string, unknown>[];
-  } & Record<string, unknown>;
-  const server = b.site.servers[0] as {
-    name: string;
-    certificate: unknown;
-    roles: { managementPoint: object };
-  };
-  const pad = "x".repeat(long);
-  const names = Array.from({ length: mps }, (_, i) => `mp${i}${pad}.corp.contoso.com`);
-  return {
-    ...b,
-    site: {
-      ...b.site,
-      replicas: Array.from({ length: replicas }, (_, i) => ({
-        name: `replica${i}${pad}`,
-        syncInterval: "1h",
-      })),
-      servers: [
-        {
-          ...server,
-          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
-        },
-        ...names.map((name, i) => ({
-          name,
-          certificate: server.certificate,
-          roles: {
-            managementPoint: {
-              ...server.roles.managementPoint,
-              database: replicas === 0 ? "site" : `replica${i % replicas}${pad}`,
-            },
-          },
-        })),
-      ],
-      boundaryGroups: [{ ...b.site.boundaryGroups[0], servers: [server.name, ...names] }],
-    },
-    devices: Array.from({ length: groups }, (_, i) => ({ ...b.devices[0], name: `g${i}${pad}`, count: 1 })),
-    deployments: Array.from({ length: deployments }, (_, i) => ({
-      name: `d${i}${pad}`,
-      at: "10m",
-      groups: [`g0${pad}`],
-    })),
-  };
-}
+import { shaped, type Shape } from "../helpers/bigSites.js";
 
 const page = (shape: Shape) => {
   const scenario = loadScenario(shaped(shape));

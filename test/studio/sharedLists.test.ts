@@ -6,44 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, openRecording } from "../helpers/chromium.js";
-import { BASELINE_TEXT, runCli } from "../helpers/cli.js";
-
-/** The baseline with `count` more management points, each reading one of `count` replicas. */
-function manyMps(count: number): string {
-  const b = JSON.parse(BASELINE_TEXT) as Record<string, unknown> & {
-    site: Record<string, unknown> & {
-      servers: Record<string, unknown>[];
-      boundaryGroups: Record<string, unknown>[];
-    };
-  };
-  const server = b.site.servers[0] as {
-    name: string;
-    certificate: unknown;
-    roles: { managementPoint: object };
-  };
-  const names = Array.from({ length: count }, (_, i) => `mp${i}.corp.contoso.com`);
-  return JSON.stringify({
-    ...b,
-    site: {
-      ...b.site,
-      replicas: Array.from({ length: count }, (_, i) => ({ name: `replica${i}`, syncInterval: "1h" })),
-      servers: [
-        {
-          ...server,
-          roles: { ...server.roles, managementPoint: { ...server.roles.managementPoint, database: "site" } },
-        },
-        ...names.map((name, i) => ({
-          name,
-          certificate: server.certificate,
-          roles: { managementPoint: { ...server.roles.managementPoint, database: `replica${i}` } },
-        })),
-      ],
-      boundaryGroups: [{ ...b.site.boundaryGroups[0], servers: [server.name, ...names] }],
-    },
-  });
-}
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInChromium, launchChromium, openRecording, waitForState } from "../helpers/chromium.js";
+import { shaped } from "../helpers/bigSites.js";
+import { runCli } from "../helpers/cli.js";
 
 const DATABASE = (i: number) => `site.servers.mp${i}.corp.contoso.com.roles.managementPoint.database`;
 
@@ -51,7 +17,7 @@ async function optionCount(page: Page, path: string): Promise<number> {
   return (await page.$$(`[data-path="${path}"] option`)).length;
 }
 
-describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromium", () => {
+describeInChromium("the studio's shared option lists in Chromium", () => {
   let dir: string;
   let context: BrowserContext;
   let close: () => Promise<void>;
@@ -67,7 +33,7 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
 
   async function studio(count: number): Promise<{ html: string; url: string }> {
     const scenario = join(dir, `mps-${count}.json`);
-    writeFileSync(scenario, manyMps(count));
+    writeFileSync(scenario, JSON.stringify(shaped({ mps: count, replicas: count })));
     const out = join(dir, `mps-${count}.html`);
     const made = await runCli(["studio", scenario, "--out", out]);
     expect(made.code, made.stderr).toBe(0);
@@ -80,11 +46,11 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
     expect(html.match(/<option value="replica11">/g)).toHaveLength(1);
     expect(html.match(/<template id="mdmsim-options-\d+">/g)).toHaveLength(2);
     const { page, console } = await openRecording(context, url);
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(await optionCount(page, DATABASE(3))).toBe(13);
     expect(await page.inputValue(`[data-path="${DATABASE(3)}"]`)).toBe("replica3");
     await page.selectOption(`[data-path="${DATABASE(3)}"]`, "site");
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(page.url()).toContain("database");
     expect(console.filter((m) => m.startsWith("pageerror") || m.startsWith("error"))).toEqual([]);
     await page.close();
@@ -95,7 +61,7 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
     const { html, url } = await studio(160);
     expect(html.match(/<option value="replica159"/g)).toHaveLength(1);
     const { page, console } = await openRecording(context, url);
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(await page.inputValue(`[data-path="${DATABASE(7)}"]`)).toBe("replica7");
     const list = await page.getAttribute(`[data-path="${DATABASE(7)}"]`, "list");
     expect(await page.$$(`datalist#${list} option`)).toHaveLength(161);
@@ -105,7 +71,7 @@ describe.skipIf(!chromiumAvailable)("the studio's shared option lists in Chromiu
       el.value = "site";
       el.dispatchEvent(new Event("change", { bubbles: true }));
     }, DATABASE(7));
-    await page.waitForSelector('body[data-state="ready"]', { state: "attached", timeout: 60_000 });
+    await waitForState(page, "ready");
     expect(page.url()).toContain(`${DATABASE(7)}=site`);
     expect(console.filter((m) => m.startsWith("pageerror") || m.startsWith("error"))).toEqual([]);
     await page.close();

@@ -4,28 +4,21 @@ import { describe, expect, it } from "vitest";
 import { runReportCharts, runReportHtml } from "../../../src/report/html/runReport.js";
 import { sweepReportCharts, sweepReportHtml } from "../../../src/report/html/sweepReport.js";
 import { applyOverrides } from "../../../src/scenario/overrides.js";
+import type { Scenario } from "../../../src/scenario/schema.js";
 import { runSweep } from "../../../src/sweep/sweep.js";
 import {
   bundled,
   clientScenario,
   headings,
+  pageText,
   repeatedHeadings,
   repeatsParent,
   reportInput,
 } from "../helpers.js";
 
-const text = (html: string) =>
-  html
-    .replace(/<svg[\s\S]*?<\/svg>/g, "")
-    .replace(/<(wbr|br)>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-
 /** A run report's page without drawing its charts (their titles and captions are in the page). */
-function runPage(name: string): string {
-  const input = reportInput(bundled(name), `mdmsim report ${name}`);
+function runPage(scenario: Scenario, command: string): string {
+  const input = reportInput(scenario, command);
   const charts = runReportCharts(input.result, input.series);
   return runReportHtml(
     input,
@@ -33,6 +26,17 @@ function runPage(name: string): string {
     charts.map(() => ""),
   );
 }
+
+/** A bundled scenario's run report page. */
+const bundledPage = (name: string): string => runPage(bundled(name), `mdmsim report ${name}`);
+
+describe("a page's text", () => {
+  it("drops charts and tags, decodes each entity once, and collapses spaces", () => {
+    expect(pageText("<h2>cm01.<wbr>corp <code>a</code>&amp;lt;&#39;</h2>\n<svg><text>x</text></svg> b")).toBe(
+      "cm01.corp a &lt;' b",
+    );
+  });
+});
 
 describe("headings", () => {
   it("finds a heading that repeats its parent", () => {
@@ -49,39 +53,35 @@ describe("headings", () => {
   it.each(["baseline", "two-dmps", "replica-outage"])(
     "no heading of the %s report repeats its parent",
     (name) => {
-      expect(repeatedHeadings(headings(runPage(name)))).toEqual([]);
+      expect(repeatedHeadings(headings(bundledPage(name)))).toEqual([]);
     },
   );
 
   it("no heading of a client site's report repeats its parent (fallbacks, deployments)", () => {
-    const input = reportInput(clientScenario(), "mdmsim report clients.json");
-    const charts = runReportCharts(input.result, input.series);
-    const html = runReportHtml(
-      input,
-      charts,
-      charts.map(() => ""),
-    );
+    const html = runPage(clientScenario(), "mdmsim report clients.json");
     expect(repeatedHeadings(headings(html))).toEqual([]);
   });
 });
 
 describe("replicas", () => {
   it("are not spoken of where every management point reads the site database", () => {
-    const html = runPage("dmp-on-site-database");
+    const html = bundledPage("dmp-on-site-database");
     // The scenario's own description (the lede) may say what it is not; the page's words must not.
-    const page = text(html.replace(/<p class="lede">[\s\S]*?<\/p>/, ""));
+    const page = pageText(html.replace(/<p class="lede">[\s\S]*?<\/p>/, ""));
     expect(page).not.toMatch(/replica/i);
     expect(page).not.toMatch(/\bsyncs?\b/i);
   });
 
   it("are, where one is read", () => {
-    expect(text(runPage("baseline"))).toContain("on a replica the visibility delay is uniform on [D, P + D]");
+    expect(pageText(bundledPage("baseline"))).toContain(
+      "on a replica the visibility delay is uniform on [D, P + D]",
+    );
   });
 });
 
 describe("times above two minutes", () => {
   it("read as hours and minutes beside the seconds, in cards and tables", () => {
-    const page = text(runPage("baseline"));
+    const page = pageText(bundledPage("baseline"));
     expect(page).toMatch(/2\d\d(\.\d)? s \(4m\d+s\) time to first success, mean/);
     expect(page).toContain("360 s (6m) time to first success, max");
     // The group table, headed "seconds".
@@ -97,7 +97,7 @@ describe("times above two minutes", () => {
       charts,
       charts.map(() => ""),
     );
-    const table = text(
+    const table = pageText(
       html.slice(html.indexOf('<section id="table">'), html.indexOf('<section id="findings">')),
     );
     expect(table).toMatch(/ 5m 2\d\d(\.\d)? ± \d+(\.\d)? \(4m\d+s\) 180 \(3m\) 360 \(6m\)/);
