@@ -242,12 +242,18 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   const prober = new Prober(site, model, mp);
   const spread = enrollmentSpread(g);
   if (spread.share !== null && isConfigMgrClient(g)) {
-    // A client's registration and fallback depend on its pool: each stretch of addresses with one pool that
-    // holds `mp`, probed at its first address, weighs its devices on `mp`.
+    // A client's registration and fallback depend on its address only through its pool: each distinct pool
+    // that holds `mp` is probed once, at the first address of one of its stretches, and weighs the devices
+    // of all of them on `mp` (stretches of one pool share one array: the Map is keyed by it).
     const candidates = managementPointCandidates(model, site.managementPoints.length);
-    const parts = poolStretches(model, candidates)
-      .filter((s) => s.pool.includes(mp))
-      .map((s) => spreadEstimate(site, model, prober, s.address, s.devices / s.pool.length));
+    const pools = new Map<readonly number[], { address: number; devices: number }>();
+    for (const s of poolStretches(model, candidates)) {
+      if (!s.pool.includes(mp)) continue;
+      const kept = pools.get(s.pool);
+      if (kept === undefined) pools.set(s.pool, { address: s.address, devices: s.devices / s.pool.length });
+      else kept.devices += s.devices / s.pool.length;
+    }
+    const parts = [...pools.values()].map((p) => spreadEstimate(site, model, prober, p.address, p.devices));
     return parts.includes(null)
       ? closedFormEstimate(site, model, mp, devices)
       : combineEstimates(
