@@ -10,11 +10,11 @@
 // probes grow with the pieces of the outcome (about one per sync, rule change and try offset the window
 // holds). Past `PROBE_BUDGET` probes the estimate falls back to the closed form and says so.
 import {
-  assignmentPool,
   assignmentShares,
   deviceAddress,
   managementPointCandidates,
   poolStretches,
+  poolTableOf,
 } from "./assignment.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
@@ -268,16 +268,17 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   // strictly inside the interval it covers (at one pool: a client's registration depends on it).
   const times = enrollmentTimes(g, site.seed);
   const candidates = managementPointCandidates(model, site.managementPoints.length);
+  // The table's pools are shared arrays (one per distinct pool): compared by identity, without allocating.
+  const pools = poolTableOf(model, candidates);
   let last: Probed | null = null;
   let lastPool: readonly number[] | null = null;
   for (let i = 0; i < g.count; i++) {
     const address = deviceAddress(model.addresses, i);
-    const pool = assignmentPool(model, candidates, address);
+    const pool = pools.pool(address);
     if (!pool.includes(mp)) continue;
     const t = times[i] ?? 0;
     if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
-    if (last === null || !(last.lo < t && t < last.hi) || !samePool(pool, lastPool))
-      last = prober.probe(t, address);
+    if (last === null || !(last.lo < t && t < last.hi) || pool !== lastPool) last = prober.probe(t, address);
     lastPool = pool;
     sums.add(last.outcome, 1 / pool.length);
     // An instant on a critical one holds for itself alone.
@@ -285,9 +286,6 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   }
   return sums.estimate(devices);
 }
-
-const samePool = (a: readonly number[], b: readonly number[] | null): boolean =>
-  b !== null && a.length === b.length && a.every((p, i) => p === b[i]);
 
 /**
  * The estimate of `devices` on `mp` whose first tries follow the group's spread pattern, probed at `address`;
