@@ -240,8 +240,9 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   const g = model.group;
   const devices = g.count * (assignmentShares(model, site.managementPoints.length).get(mp) ?? 0);
   const prober = new Prober(site, model, mp);
-  const spread = enrollmentSpread(g);
-  if (spread.share !== null && isConfigMgrClient(g)) {
+  const { from, to, share } = enrollmentSpread(g);
+  const spread = share === null ? null : { from, to, share };
+  if (spread !== null && isConfigMgrClient(g)) {
     // A client's registration and fallback depend on its address only through its pool: each distinct pool
     // that holds `mp` is probed once, at the first address of one of its stretches, and weighs the devices
     // of all of them on `mp` (stretches of one pool share one array: the Map is keyed by it).
@@ -253,7 +254,7 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
       if (kept === undefined) pools.set(s.pool, { address: s.address, devices: s.devices / s.pool.length });
       else kept.devices += s.devices / s.pool.length;
     }
-    const parts = [...pools.values()].map((p) => spreadEstimate(site, model, prober, p.address, p.devices));
+    const parts = [...pools.values()].map((p) => spreadEstimate(site, prober, spread, p.address, p.devices));
     return parts.includes(null)
       ? closedFormEstimate(site, model, mp, devices)
       : combineEstimates(
@@ -261,8 +262,8 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
           devices,
         );
   }
-  if (spread.share !== null)
-    return spreadEstimate(site, model, prober, -1, devices) ?? closedFormEstimate(site, model, mp, devices);
+  if (spread !== null)
+    return spreadEstimate(site, prober, spread, -1, devices) ?? closedFormEstimate(site, model, mp, devices);
   const sums = new Sums();
   // Devices at known instants: each weighs its chance of drawing `mp`; one probe serves every instant
   // strictly inside the interval it covers (at one pool: a client's registration depends on it).
@@ -287,20 +288,25 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   return sums.estimate(devices);
 }
 
+/** A spread enrollment pattern (`enrollmentSpread`'s, with a share). */
+interface Spread {
+  readonly from: number;
+  readonly to: number;
+  readonly share: (a: number, b: number) => number;
+}
+
 /**
- * The estimate of `devices` on `mp` whose first tries follow the group's spread pattern, probed at `address`;
- * null when the probes' budget ran out.
+ * The estimate of `devices` on `mp` whose first tries follow the group's `spread` pattern, probed at
+ * `address`; null when the probes' budget ran out.
  */
 function spreadEstimate(
   site: SiteModel,
-  model: GroupModel,
   prober: Prober,
+  spread: Spread,
   address: number,
   devices: number,
 ): ManagementPointEstimate | null {
-  const spread = enrollmentSpread(model.group);
-  const share = spread.share;
-  if (share === null) return null;
+  const { share } = spread;
   const sums = new Sums();
   const to = Math.max(spread.from, Math.min(spread.to, site.duration));
   // Cover [from, to) with intervals of one outcome each: probe inside what is left, take what the probe
@@ -344,5 +350,5 @@ export function groupEstimate(
   const parts = [...assignmentShares(model, site.managementPoints.length).keys()].map((mp) =>
     estimate(group, mp),
   );
-  return combineEstimates(parts, 0);
+  return combineEstimates(parts);
 }
