@@ -202,7 +202,8 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   };
 }
 
-/** The timeline that fails every try with one reason (no MP, no EPP at all). */
-export function alwaysFailing(reason: "no-management-point" | "no-enrollment-proxy-point"): ReasonTimeline {
-  return constantTimeline(REASON_ID[reason]);
-}
+/** The timeline that fails every try at a management point that is not there (none at all, or none in a pool). */
+export const NO_MP: ReasonTimeline = constantTimeline(REASON_ID["no-management-point"]);
+
+/** The timeline that fails every try at an enrollment proxy point when the site has none. */
+export const NO_EPP: ReasonTimeline = constantTimeline(REASON_ID["no-enrollment-proxy-point"]);
