@@ -67,7 +67,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Measures how deeply `[` and `{` nest in JSON text, outside strings, stopping early past `limit`. */
-export function nestingDepth(text: string, limit: number): number {
+function nestingDepth(text: string, limit: number): number {
   return scanJsonText(text, limit).depth;
 }
 

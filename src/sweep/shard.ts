@@ -6,7 +6,8 @@
 // so every shard gets a share of every part of the grid and shards take about equally long even when the
 // varied values make some variants slower (more devices, longer runs).
 import { UsageError } from "../errors.js";
-import { LOAD_LIMITS, nestingDepth } from "../scenario/load.js";
+import { scanJsonText } from "../scenario/jsonScan.js";
+import { LOAD_LIMITS } from "../scenario/load.js";
 import { decodedText } from "../scenario/textEncoding.js";
 import type { Scenario } from "../scenario/schema.js";
 import { MAX_VARIANTS } from "./grid.js";
@@ -126,9 +127,11 @@ export function parseShardText(name: string, raw: string): ShardFile {
   const decoded = decodedText(raw);
   if ("problem" in decoded) throw new UsageError(`${name}: ${decoded.problem}`);
   const { text } = decoded;
-  if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
+  // One scan bounds the nesting and prices the parse.
+  const scan = scanJsonText(text, LOAD_LIMITS.maxDepth);
+  if (scan.depth > LOAD_LIMITS.maxDepth)
     throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
-  checkShardSize(name, text);
+  checkShardSize(name, scan);
   try {
     return { name, data: JSON.parse(text) as unknown };
   } catch (error) {
