@@ -12,7 +12,7 @@ import { decodedText } from "../scenario/textEncoding.js";
 import type { Scenario } from "../scenario/schema.js";
 import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
-import type { Bounds } from "./metricProfile.js";
+import { isFractionMetric, type Bounds } from "./metricProfile.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { checkShardSize } from "./shardSize.js";
@@ -142,7 +142,6 @@ export function parseShardText(name: string, raw: string): ShardFile {
 }
 
 // Result numbers are never negative; these are counts (integers) and these must come in this order.
-const SHARE_METRIC = /(share|fraction|ratio|utilisation)$/i;
 const COUNT_METRIC = /^(devices\.|attempts\.|events$|.*\.count$|failedAttemptsBeforeSuccess\.max$)/;
 const ORDERED: readonly (readonly string[])[] = [
   [
@@ -196,7 +195,7 @@ function outOfRange(
     if (typeof value !== "number") continue;
     const path = paths[m] ?? "";
     // A share or a utilisation is a fraction whatever the header says (shards without ranges too).
-    const [lo, hi] = SHARE_METRIC.test(path) ? [0, 1] : (bounds?.[m] ?? [null, null]);
+    const [lo, hi] = isFractionMetric(path) ? [0, 1] : (bounds?.[m] ?? [null, null]);
     if (hi !== null && value > hi) return `${path} (${value}) is above its highest possible value, ${hi}`;
     if (lo !== null && value < lo) return `${path} (${value}) is below its lowest possible value, ${lo}`;
   }
