@@ -39,6 +39,14 @@ export function isFractionMetric(path: string): boolean {
 }
 
 /**
+ * Whether a result path's values are seconds: a segment ends in `Seconds` (a time, or a statistic of one),
+ * and the last is not `count` (how many times a statistic is of).
+ */
+export function isSecondsMetric(path: string): boolean {
+  return lastSegment(path) !== "count" && path.split(".").some((s) => s.endsWith("Seconds"));
+}
+
+/**
  * The possible range of a result path's value in a scenario:
  * - a share, fraction or ratio (the name ends so): [0, 1];
  * - anything under `devices`, the `count` of a time statistic and `content.neverServed`: [0, the
@@ -56,13 +64,11 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
   if (segments[0] === "load") return loadBounds(scenario, segments);
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
   const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
-  if (
-    segments.includes("devices") ||
-    (timeAt >= 0 && lastSegment(path) === "count") ||
-    path === "content.neverServed"
-  )
+  const seconds = isSecondsMetric(path);
+  // A time statistic's `count` is of devices.
+  if (segments.includes("devices") || (timeAt >= 0 && !seconds) || path === "content.neverServed")
     return [0, devices];
-  if (timeAt >= 0) {
+  if (seconds) {
     const least =
       segments[timeAt] === "timeToFirstSuccessSeconds"
         ? smallest(scenario.devices.map((g) => g.firstPollDelay))

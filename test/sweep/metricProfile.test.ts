@@ -8,6 +8,7 @@ import {
   differenceBounds,
   intervalMethod,
   isFractionMetric,
+  isSecondsMetric,
   metricBounds,
 } from "../../src/sweep/metricProfile.js";
 
@@ -99,5 +100,12 @@ describe("the kinds of a metric path (one predicate each: metricBounds, shards a
     // A load entry is read by its field: a server named "…share" holds no fraction.
     for (const p of ["load.servers.share.managementPoint.served", "devices.connected", "utilisation.x"])
       expect(isFractionMetric(p), p).toBe(false);
+  });
+
+  it("names seconds: a segment ending in Seconds, not a statistic's count", () => {
+    for (const p of ["timeToFirstSuccessSeconds.p90", "groups.a.timeToFirstSuccessSeconds.mean", "xSeconds"])
+      expect(isSecondsMetric(p), p).toBe(true);
+    for (const p of ["timeToFirstSuccessSeconds.count", "devices.connected", "attempts.total"])
+      expect(isSecondsMetric(p), p).toBe(false);
   });
 });
