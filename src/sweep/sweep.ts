@@ -198,6 +198,17 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
   );
 }
 
+/**
+ * Checks a baseline variant's number (1-based) against the variants there are.
+ * @throws UsageError (argument `baseline`) when it is not one of them
+ */
+export function checkBaseline(baseline: number | undefined, variants: number): void {
+  if (baseline !== undefined && (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants))
+    throw new UsageError(`expected a variant number from 1 to ${variants}, got ${String(baseline)}`, {
+      argument: "baseline",
+    });
+}
+
 /** Checks the syntax of added expectations now, not in a worker. */
 export function checkExpectations(expectations: readonly string[] | undefined): string[] {
   const added = [...(expectations ?? [])];
@@ -229,13 +240,7 @@ export function planRuns(
   const maxEvents = maxEventsOf(options);
   const extraExpectations = checkExpectations(options.expectations);
   const { baseline } = options;
-  if (
-    baseline !== undefined &&
-    (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants.length)
-  )
-    throw new UsageError(`expected a variant number from 1 to ${variants.length}, got ${String(baseline)}`, {
-      argument: "baseline",
-    });
+  checkBaseline(baseline, variants.length);
   const metrics = [...DEFAULT_METRICS];
   // The finite servers and deployments every variant has: their utilisation and response, how long devices
   // took to receive each deployment, beside the devices' numbers.
