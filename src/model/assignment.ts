@@ -66,11 +66,6 @@ export class StretchTable {
     });
   }
 
-  /** The number of distinct pools the table holds. */
-  get distinctPools(): number {
-    return new Set(this.values).size;
-  }
-
   /** The pool at `address` (>= 0). */
   at(address: number): readonly number[] {
     const { starts } = this;

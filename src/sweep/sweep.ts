@@ -167,7 +167,7 @@ export function scenarioMetricPaths(scenario: Scenario): string[] {
 export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkExpectations(options.expectations);
+  const extraExpectations = checkAddedExpectations(options.expectations);
   const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
   const { study } = options;
   const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
@@ -210,7 +210,7 @@ export function checkBaseline(baseline: number | undefined, variants: number): v
 }
 
 /** Checks the syntax of added expectations now, not in a worker. */
-export function checkExpectations(expectations: readonly string[] | undefined): string[] {
+function checkAddedExpectations(expectations: readonly string[] | undefined): string[] {
   const added = [...(expectations ?? [])];
   for (const e of added) parseExpectation(e);
   return added;
@@ -238,7 +238,7 @@ export function planRuns(
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
     throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
   const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkExpectations(options.expectations);
+  const extraExpectations = checkAddedExpectations(options.expectations);
   const { baseline } = options;
   checkBaseline(baseline, variants.length);
   const metrics = [...DEFAULT_METRICS];

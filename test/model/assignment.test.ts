@@ -187,8 +187,10 @@ describe("StretchTable", () => {
     const positions = Array.from({ length: 1000 }, (_, i) => i);
     const inside = (address: number) => ranges.some((r) => address >= r.first && address <= r.last);
     const table = new StretchTable([{ ranges }], (address) => (inside(address) ? [...positions] : [0]));
-    expect(table.distinctPools).toBe(2);
+    // Two pools, each one array: every stretch inside shares one, every stretch outside the other.
     expect(table.at(12)).toBe(table.at(19_990));
+    expect(table.at(15)).toBe(table.at(19_995));
+    expect(table.at(12)).not.toBe(table.at(15));
     expect(table.at(12)).toEqual(positions);
     expect(table.at(15)).toEqual([0]);
   });
