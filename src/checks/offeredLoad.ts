@@ -9,7 +9,7 @@ import { pollOffsets } from "../model/pollSchedule.js";
 import { OK, REASON_ID } from "../model/reasons.js";
 import { answeringEnrollmentPoint, outagesAt, type RoleName } from "../model/rules.js";
 import { STATION_ROLES } from "../model/load/plan.js";
-import { alwaysFailing, type GroupModel, type SiteModel } from "../model/site.js";
+import { NO_MP, type GroupModel, type SiteModel } from "../model/site.js";
 import { segmentsWhere, timelineAt, type ReasonTimeline } from "../model/timeline.js";
 import type { Capacity } from "../scenario/capacitySchema.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
@@ -139,7 +139,6 @@ function contentShares(model: GroupModel): Map<number, number> {
 }
 
 const DATABASE_UNAVAILABLE = REASON_ID["database-unavailable"];
-const NEVER = alwaysFailing("no-management-point");
 
 /** Reads the run into stations and charges each group's first tries to them. */
 class Offered {
@@ -261,7 +260,7 @@ class Offered {
       if (client) {
         // A client registers at a management point of its pool that answers (weighed here by the assignment
         // rule's shares, those that answer now), and no enrollment role is involved.
-        const answering = mpShares.filter(([p]) => timelineAt(model.mpTimelines[p] ?? NEVER, at) === OK);
+        const answering = mpShares.filter(([p]) => timelineAt(model.mpTimelines[p] ?? NO_MP, at) === OK);
         const total = answering.reduce((n, [, share]) => n + share, 0);
         for (const [p, share] of answering) {
           const mp = this.role("managementPoint", site.managementPoints[p]);

@@ -2,7 +2,7 @@
 // loader (its size, its fields) and the planner (devices, memory, ticks, events, the reach matrix). An
 // import never writes a file that `check`, `run` or `reach` would then refuse.
 import { formatPath, ScenarioError } from "../errors.js";
-import { checkReachLimits, checkRunLimits, checkSiteLimits } from "../model/estimate.js";
+import { checkReachLimits, checkRunLimits } from "../model/estimate.js";
 import { LOAD_LIMITS, loadScenario } from "../scenario/load.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 
@@ -44,7 +44,7 @@ export function importedScenarioText(scenario: ScenarioInput): string {
     );
   }
   try {
-    checkSiteLimits(loaded);
+    // A run's limits cover the site's (its estimate is the site's and the devices' lives).
     checkRunLimits(loaded);
     checkReachLimits(loaded);
   } catch (error) {

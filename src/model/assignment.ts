@@ -66,11 +66,6 @@ export class StretchTable {
     });
   }
 
-  /** The number of distinct pools the table holds. */
-  get distinctPools(): number {
-    return new Set(this.values).size;
-  }
-
   /** The pool at `address` (>= 0). */
   at(address: number): readonly number[] {
     const { starts } = this;
@@ -154,7 +149,8 @@ export function poolTableOf(model: GroupModel, candidates: readonly number[]): P
 /**
  * Where a ConfigMgr client at `address` falls back from management point `current` (docs/clients.md): the
  * other MPs of its own pool, else those of the default boundary group, else every other candidate; empty
- * when there is no other MP (the client stays).
+ * when there is no other MP (the client stays; a pinned group's pool and candidates are its pin, and it has
+ * no default pool).
  */
 export function fallbackPool(
   model: GroupModel,
@@ -162,8 +158,6 @@ export function fallbackPool(
   address: number,
   current: number,
 ): readonly number[] {
-  // A group pinned to a management point keeps it (the pin is the architect's choice).
-  if (model.pinned !== undefined) return [];
   const others = (pool: readonly number[]) => pool.filter((p) => p !== current);
   const own = others(poolTableOf(model, candidates).pool(address));
   if (own.length > 0) return own;

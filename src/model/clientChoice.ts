@@ -2,7 +2,7 @@
 // was assigned at its commit, the one it falls back to after five failed tries in ten minutes, and the one
 // of its own boundary group it goes back to at a refresh. Reused from device to device.
 import { pickUniform, type Rng } from "../random.js";
-import type { PoolTable } from "./assignment.js";
+import { fallbackPool, type PoolTable } from "./assignment.js";
 import { fallbackAfter, FailureWindow } from "./fallback.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel } from "./site.js";
@@ -14,12 +14,15 @@ export class ClientChoice {
   fellBack = false;
   /** The next refresh instant. */
   nextRefresh = Infinity;
-  address = -1;
+  private address = -1;
   private readonly window = new FailureWindow();
+  // Made once: a failed try allocates nothing.
+  private readonly windowOf = () => this.window;
+  private readonly others = (from: number) => fallbackPool(this.model, this.candidates, this.address, from);
 
   constructor(
-    readonly model: GroupModel,
-    readonly candidates: readonly number[],
+    private readonly model: GroupModel,
+    private readonly candidates: readonly number[],
     private readonly pools: PoolTable,
     private readonly rng: Rng,
   ) {}
@@ -62,7 +65,7 @@ export class ClientChoice {
 
   /** A failed try at `t` with `reason`; returns whether the client fell back to another management point. */
   failed(t: number, reason: number, sink: WalkSink): boolean {
-    const to = fallbackAfter(this.window, this, this.mp, t, reason, this.rng);
+    const to = fallbackAfter(this.windowOf, this.others, this.mp, t, reason, this.rng);
     if (to < 0) return false;
     const from = this.mp;
     this.mp = to;

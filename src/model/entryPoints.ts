@@ -1,11 +1,8 @@
 // Where the walk sends a device's enrollment tries: an MDM device's go through the EPPs, then the enrollment
 // point's check; a ConfigMgr client's registration goes to a management point of its pool, with no check
 // after it (docs/clients.md).
-import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
+import { NO_EPP, NO_MP, type GroupModel, type SiteModel } from "./site.js";
 import type { ReasonTimeline } from "./timeline.js";
-
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-const NO_MP = alwaysFailing("no-management-point");
 
 /**
  * A device's entry points: `timelines` the reasons of each (one at least), `positions` what the sink is told

@@ -56,10 +56,13 @@ export class Sums {
   }
 }
 
-/** Estimates of parts of a group's devices as one, each weighed by its devices (connected devices for means). */
+/**
+ * Estimates of parts of a group's devices as one, each weighed by its devices (connected devices for means).
+ * @param devices - the devices the whole stands for; absent: the parts' devices summed
+ */
 export function combineEstimates(
   parts: readonly ManagementPointEstimate[],
-  devices: number,
+  devices?: number,
 ): ManagementPointEstimate {
   const sums = new Sums();
   let exact = true;
@@ -74,5 +77,5 @@ export function combineEstimates(
     sums.time += c * e.timeToFirstSuccess;
     sums.squares += c * (e.timeToFirstSuccessSquared ?? 0);
   }
-  return { ...sums.estimate(devices > 0 ? devices : sums.weight), exact };
+  return { ...sums.estimate(devices ?? sums.weight), exact };
 }

@@ -10,11 +10,11 @@
 // probes grow with the pieces of the outcome (about one per sync, rule change and try offset the window
 // holds). Past `PROBE_BUDGET` probes the estimate falls back to the closed form and says so.
 import {
-  assignmentPool,
   assignmentShares,
   deviceAddress,
   managementPointCandidates,
   poolStretches,
+  poolTableOf,
 } from "./assignment.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { enrollmentSpread, enrollmentTimes } from "./enrollment.js";
@@ -240,14 +240,21 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   const g = model.group;
   const devices = g.count * (assignmentShares(model, site.managementPoints.length).get(mp) ?? 0);
   const prober = new Prober(site, model, mp);
-  const spread = enrollmentSpread(g);
-  if (spread.share !== null && isConfigMgrClient(g)) {
-    // A client's registration and fallback depend on its pool: each stretch of addresses with one pool that
-    // holds `mp`, probed at its first address, weighs its devices on `mp`.
+  const { from, to, share } = enrollmentSpread(g);
+  const spread = share === null ? null : { from, to, share };
+  if (spread !== null && isConfigMgrClient(g)) {
+    // A client's registration and fallback depend on its address only through its pool: each distinct pool
+    // that holds `mp` is probed once, at the first address of one of its stretches, and weighs the devices
+    // of all of them on `mp` (stretches of one pool share one array: the Map is keyed by it).
     const candidates = managementPointCandidates(model, site.managementPoints.length);
-    const parts = poolStretches(model, candidates)
-      .filter((s) => s.pool.includes(mp))
-      .map((s) => spreadEstimate(site, model, prober, s.address, s.devices / s.pool.length));
+    const pools = new Map<readonly number[], { address: number; devices: number }>();
+    for (const s of poolStretches(model, candidates)) {
+      if (!s.pool.includes(mp)) continue;
+      const kept = pools.get(s.pool);
+      if (kept === undefined) pools.set(s.pool, { address: s.address, devices: s.devices / s.pool.length });
+      else kept.devices += s.devices / s.pool.length;
+    }
+    const parts = [...pools.values()].map((p) => spreadEstimate(site, prober, spread, p.address, p.devices));
     return parts.includes(null)
       ? closedFormEstimate(site, model, mp, devices)
       : combineEstimates(
@@ -255,23 +262,24 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
           devices,
         );
   }
-  if (spread.share !== null)
-    return spreadEstimate(site, model, prober, -1, devices) ?? closedFormEstimate(site, model, mp, devices);
+  if (spread !== null)
+    return spreadEstimate(site, prober, spread, -1, devices) ?? closedFormEstimate(site, model, mp, devices);
   const sums = new Sums();
   // Devices at known instants: each weighs its chance of drawing `mp`; one probe serves every instant
   // strictly inside the interval it covers (at one pool: a client's registration depends on it).
   const times = enrollmentTimes(g, site.seed);
   const candidates = managementPointCandidates(model, site.managementPoints.length);
+  // The table's pools are shared arrays (one per distinct pool): compared by identity, without allocating.
+  const pools = poolTableOf(model, candidates);
   let last: Probed | null = null;
   let lastPool: readonly number[] | null = null;
   for (let i = 0; i < g.count; i++) {
     const address = deviceAddress(model.addresses, i);
-    const pool = assignmentPool(model, candidates, address);
+    const pool = pools.pool(address);
     if (!pool.includes(mp)) continue;
     const t = times[i] ?? 0;
     if (prober.probes > PROBE_BUDGET) return closedFormEstimate(site, model, mp, devices);
-    if (last === null || !(last.lo < t && t < last.hi) || !samePool(pool, lastPool))
-      last = prober.probe(t, address);
+    if (last === null || !(last.lo < t && t < last.hi) || pool !== lastPool) last = prober.probe(t, address);
     lastPool = pool;
     sums.add(last.outcome, 1 / pool.length);
     // An instant on a critical one holds for itself alone.
@@ -280,23 +288,25 @@ export function managementPointEstimate(site: SiteModel, group: number, mp: numb
   return sums.estimate(devices);
 }
 
-const samePool = (a: readonly number[], b: readonly number[] | null): boolean =>
-  b !== null && a.length === b.length && a.every((p, i) => p === b[i]);
+/** A spread enrollment pattern (`enrollmentSpread`'s, with a share). */
+interface Spread {
+  readonly from: number;
+  readonly to: number;
+  readonly share: (a: number, b: number) => number;
+}
 
 /**
- * The estimate of `devices` on `mp` whose first tries follow the group's spread pattern, probed at `address`;
- * null when the probes' budget ran out.
+ * The estimate of `devices` on `mp` whose first tries follow the group's `spread` pattern, probed at
+ * `address`; null when the probes' budget ran out.
  */
 function spreadEstimate(
   site: SiteModel,
-  model: GroupModel,
   prober: Prober,
+  spread: Spread,
   address: number,
   devices: number,
 ): ManagementPointEstimate | null {
-  const spread = enrollmentSpread(model.group);
-  const share = spread.share;
-  if (share === null) return null;
+  const { share } = spread;
   const sums = new Sums();
   const to = Math.max(spread.from, Math.min(spread.to, site.duration));
   // Cover [from, to) with intervals of one outcome each: probe inside what is left, take what the probe
@@ -340,5 +350,5 @@ export function groupEstimate(
   const parts = [...assignmentShares(model, site.managementPoints.length).keys()].map((mp) =>
     estimate(group, mp),
   );
-  return combineEstimates(parts, 0);
+  return combineEstimates(parts);
 }

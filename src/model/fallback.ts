@@ -2,9 +2,7 @@
 // minutes at its management point it uses another one, and at its next refresh it goes back to one of its
 // own boundary group. The rule is here once; the engines keep its state their own way.
 import { pickUniform, type Rng } from "../random.js";
-import { fallbackPool } from "./assignment.js";
 import { isConnectionLevel } from "./reasons.js";
-import type { GroupModel } from "./site.js";
 
 /** Failed tries that make a client fall back, and the window they must fall in (seconds, inclusive). */
 export const FALLBACK_FAILURES = 5;
@@ -35,20 +33,23 @@ export class FailureWindow {
 }
 
 /**
- * A client at `address` whose try at `mp` (the management point it uses) failed at `t` with `reason`: counted
- * in its `window`, and on the fifth failure in ten minutes the management point it falls back to, drawn from
- * `fallbackPool` with `draw`; -1 when it stays (the engines' one fallback decision).
+ * A client whose try at `mp` (the management point it uses) failed at `t` with `reason`: a counting failure
+ * goes in its window (`windowOf`: an engine may make it at the first one), and on the fifth in ten minutes
+ * the management point it falls back to, drawn with `draw` from `others(mp)` (its `fallbackPool`, asked
+ * only then); -1 when it stays (the engines' one fallback decision).
  */
 export function fallbackAfter(
-  window: FailureWindow,
-  client: { readonly model: GroupModel; readonly candidates: readonly number[]; readonly address: number },
+  windowOf: () => FailureWindow,
+  others: (mp: number) => readonly number[],
   mp: number,
   t: number,
   reason: number,
   draw: Rng,
 ): number {
-  if (mp < 0 || !countsTowardFallback(reason) || !window.failed(t)) return -1;
+  if (mp < 0 || !countsTowardFallback(reason)) return -1;
+  const window = windowOf();
+  if (!window.failed(t)) return -1;
   window.reset();
-  const others = fallbackPool(client.model, client.candidates, client.address, mp);
-  return others.length === 0 ? -1 : (pickUniform(others, draw) ?? -1);
+  const pool = others(mp);
+  return pool.length === 0 ? -1 : (pickUniform(pool, draw) ?? -1);
 }

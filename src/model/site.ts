@@ -52,7 +52,7 @@ export interface GroupModel {
   readonly dpPreferences: readonly { ranges: readonly Ipv4Range[]; positions: readonly number[] }[];
   /**
    * ConfigMgr clients with a `site.defaultBoundaryGroup` listing an eligible MP: those MPs, the pool of a
-   * client outside every boundary group; null otherwise (every eligible MP).
+   * client outside every boundary group; null otherwise (every eligible MP; a pinned group: its pin).
    */
   readonly defaultPool: readonly number[] | null;
   /** Content candidates of an intranet device outside every boundary group: the default group's DPs (clients). */
@@ -124,7 +124,9 @@ function compileGroup(
   const contentDps = servers.dps.flatMap((s, i) => (client || isMobileDp(s) ? [i] : []));
   // An internet client uses every MP that accepts internet connections: boundary groups are for intranet clients.
   const defaultEntry = client && intranetTowardMp ? entries[defaultGroup] : undefined;
-  const defaultPool = defaultEntry ? listed(defaultEntry, servers.mps, eligible) : [];
+  const pinned = group.managementPoint !== undefined && pinnedIndex >= 0 ? pinnedIndex : undefined;
+  // A pinned group keeps its management point (the architect's choice): no default pool to fall back to.
+  const defaultPool = defaultEntry && pinned === undefined ? listed(defaultEntry, servers.mps, eligible) : [];
   return {
     group,
     position,
@@ -132,7 +134,7 @@ function compileGroup(
     eppTimelines: servers.epps.map((s) => timelineFor(contact(s, "enrollmentProxyPoint"), duration)),
     mpTimelines: mpContacts.map((c) => timelineFor(c, duration)),
     eligible,
-    pinned: group.managementPoint !== undefined && pinnedIndex >= 0 ? pinnedIndex : undefined,
+    pinned,
     preferences: intranetTowardMp
       ? entries
           .map((e) => ({ ranges: e.ranges, positions: listed(e, servers.mps, eligible) }))
@@ -200,7 +202,8 @@ export function compileSite(scenario: Scenario, seed: number): SiteModel {
   };
 }
 
-/** The timeline that fails every try with one reason (no MP, no EPP at all). */
-export function alwaysFailing(reason: "no-management-point" | "no-enrollment-proxy-point"): ReasonTimeline {
-  return constantTimeline(REASON_ID[reason]);
-}
+/** The timeline that fails every try at a management point that is not there (none at all, or none in a pool). */
+export const NO_MP: ReasonTimeline = constantTimeline(REASON_ID["no-management-point"]);
+
+/** The timeline that fails every try at an enrollment proxy point when the site has none. */
+export const NO_EPP: ReasonTimeline = constantTimeline(REASON_ID["no-enrollment-proxy-point"]);

@@ -22,13 +22,11 @@ import { PollCursor, pollSchedule } from "./pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
 import { carryingIndex } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
-import { alwaysFailing, type GroupModel, type SiteModel } from "./site.js";
+import { NO_EPP, NO_MP, type GroupModel, type SiteModel } from "./site.js";
 import { okFrom, timelineAt } from "./timeline.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
-const NO_MP = alwaysFailing("no-management-point");
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
 /** Where a group's walk reports. */
 export interface GroupSinks {

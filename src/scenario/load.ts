@@ -67,7 +67,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Measures how deeply `[` and `{` nest in JSON text, outside strings, stopping early past `limit`. */
-export function nestingDepth(text: string, limit: number): number {
+function nestingDepth(text: string, limit: number): number {
   return scanJsonText(text, limit).depth;
 }
 
@@ -150,13 +150,24 @@ function problemList(
   // A misspelt field is reported once, as itself: not also as the field it was meant to be, missing.
   const fields = problems.filter((p) => p.missing === undefined || !named.has(p.missing));
   const seen = new Set(fields.map((p) => `${p.path.join("\0")}\n${p.detail}`));
-  const places = fields.map((p) => p.at ?? p.path);
+  // Places as keys (each segment behind a NUL: the root is ""), so a path's prefixes are looked up, not
+  // compared with every field problem (cross-field problems × field problems was quadratic).
+  const key = (path: readonly (string | number)[]) => path.map((segment) => `\0${segment}`).join("");
+  const places = new Set(fields.map((p) => key(p.at ?? p.path)));
+  const refusedPaths = new Set(fields.map((p) => key(p.path)));
   const crossField: FoundProblem[] = [];
-  const refused = (path: readonly (string | number)[]) =>
-    fields.some((p) => p.path.length === path.length && p.path.every((segment, i) => path[i] === segment));
+  const refused = (path: readonly (string | number)[]) => refusedPaths.has(key(path));
+  const covered = (path: readonly (string | number)[]) => {
+    let prefix = "";
+    if (places.has(prefix)) return true;
+    for (const segment of path) {
+      prefix += `\0${segment}`;
+      if (places.has(prefix)) return true;
+    }
+    return false;
+  };
   const report = (path: (string | number)[], detail: string) => {
-    const covered = places.some((at) => at.every((segment, i) => path[i] === segment));
-    if (!covered && !seen.has(`${path.join("\0")}\n${detail}`)) crossField.push({ path, detail });
+    if (!covered(path) && !seen.has(`${path.join("\0")}\n${detail}`)) crossField.push({ path, detail });
   };
   checkReferences(writtenReferences(data, refused), report);
   // A group's block of the other kind of device, which its own transform checks only once the group parsed.

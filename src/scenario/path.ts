@@ -56,7 +56,7 @@ export function namesNothingText(failedAt: string, miss: ListMiss | undefined, w
 }
 
 /** The name in `labels` the text after a list most likely meant (`cm03.corp…` → `cm01.corp.contoso.com`). */
-export function nearestLabel(miss: ListMiss): string | undefined {
+function nearestLabel(miss: ListMiss): string | undefined {
   let best: string | undefined;
   let bestLength = -1;
   for (const label of miss.labels) {

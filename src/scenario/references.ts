@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import { parseExpectation } from "./expectation.js";
 import { parseIpv4Range } from "./ipv4.js";
 import { nearest } from "./nearest.js";
-import { serverKey } from "./serverKey.js";
+import { declaredServerNames, serverKey } from "./serverKey.js";
 import { ipv4RangeMessage, showValue } from "./primitives.js";
 
 type Path = (string | number)[];
@@ -88,15 +88,6 @@ function namesOf(items: readonly { name: string | undefined }[]): string[] | und
   return names.every((n): n is string => n !== undefined) ? names : undefined;
 }
 
-/**
- * The server a reference names, as the site declares it: DNS names ignore case, so `CM01.corp.contoso.com`
- * names `cm01.corp.contoso.com`. An exact match wins; undefined when none matches.
- */
-export function declaredServerName(declared: readonly string[], name: string): string | undefined {
-  if (declared.includes(name)) return name;
-  return declared.find((n) => serverKey(n) === serverKey(name));
-}
-
 /** Reports every cross-field problem of a scenario (its malformed pieces skipped). */
 export function checkReferences(s: ReferencedScenario, report: Report): void {
   const { site } = s;
@@ -124,13 +115,14 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
     }
   });
   const serverNames = namesOf(site.servers);
+  const declaredServer = serverNames && declaredServerNames(serverNames);
   s.devices.forEach((g, i) => {
     if (g.polling !== undefined) checkPolling(g.polling, ["devices", i, "polling"], report);
     if (g.location === "intranet" && g.platform === "windows" && g.addresses === undefined) {
       report(["devices", i, "addresses"], "expected an IPv4 range: intranet Windows groups need `addresses`");
     }
-    if (g.managementPoint !== undefined && serverNames !== undefined) {
-      const declared = declaredServerName(serverNames, g.managementPoint);
+    if (g.managementPoint !== undefined && declaredServer !== undefined) {
+      const declared = declaredServer(g.managementPoint);
       const server = site.servers.find((x) => declared !== undefined && x.name === declared);
       // A server whose roles did not parse cannot be judged.
       if (
@@ -161,6 +153,7 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
       );
   });
   const serverNames = namesOf(site.servers);
+  const declaredServer = serverNames && declaredServerNames(serverNames);
   const boundaryNames = namesOf(site.boundaries);
   // Looked up once per group member: a search of every boundary made 80,000 imported boundaries take 8 s.
   const boundarySet = boundaryNames && new Set(boundaryNames);
@@ -201,7 +194,7 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
         );
     });
     g.servers.forEach((n, j) => {
-      if (n !== undefined && serverNames !== undefined && declaredServerName(serverNames, n) === undefined)
+      if (n !== undefined && serverNames !== undefined && declaredServer?.(n) === undefined)
         report(
           ["site", "boundaryGroups", i, "servers", j],
           `expected the name of a server, got ${showValue(n)}${guessText(n, serverNames, nearestServer)}`,

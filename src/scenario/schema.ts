@@ -18,7 +18,8 @@ import {
   positiveDuration,
   showValue,
 } from "./primitives.js";
-import { checkReferences, declaredServerName } from "./references.js";
+import { checkReferences } from "./references.js";
+import { declaredServerNames } from "./serverKey.js";
 import { DeviceGroupSchema } from "./deviceSchema.js";
 import { DeploymentSchema } from "./deploymentSchema.js";
 import { capacity } from "./capacitySchema.js";
@@ -298,8 +299,8 @@ export const ScenarioSchema = ScenarioObject.transform((scenario, ctx) => {
     ctx.issues.push({ code: "custom", path, message, input: undefined }),
   );
   // A server named in another case is that server (DNS names ignore case): the engines see one spelling.
-  const servers = scenario.site.servers.map((x) => x.name);
-  const declared = (n: string) => declaredServerName(servers, n) ?? n;
+  const declaredServer = declaredServerNames(scenario.site.servers.map((x) => x.name));
+  const declared = (n: string) => declaredServer(n) ?? n;
   // A group's refresh cycle: its own, else the scenario's.
   return {
     ...scenario,

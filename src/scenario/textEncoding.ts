@@ -2,7 +2,7 @@
 // UTF-8 byte order mark is dropped, and a UTF-16 file is named as such rather than reported as garbled text.
 
 /** What a UTF-16 file read as UTF-8 is told. */
-export const UTF16_PROBLEM = "the file is UTF-16: save it as UTF-8";
+const UTF16_PROBLEM = "the file is UTF-16: save it as UTF-8";
 
 /**
  * The text without its byte order mark, or the problem with its encoding.

@@ -3,13 +3,13 @@
 // validated on its own instead (a bad value is refused as the sweep refuses it), so listing costs the
 // values given, not their product. A rule across fields that only a combination breaks is the sweep's to
 // refuse when it runs.
-import { UsageError } from "../errors.js";
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { SweepHeader } from "./document.js";
 import { buildGrid, parseVary } from "./grid.js";
 import { studyGrid } from "./study.js";
 import {
+  checkBaseline,
   checkRuns,
   DEFAULT_RUNS,
   planSweep,
@@ -52,10 +52,7 @@ export function planSweepList(scenario: Scenario, options: SweepOptions): SweepH
     { ...options, runs, seed: options.seed ?? scenario.seed, baseline: undefined },
   );
   const { baseline } = options;
-  if (baseline !== undefined && (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > grid.length))
-    throw new UsageError(`expected a variant number from 1 to ${grid.length}, got ${String(baseline)}`, {
-      argument: "baseline",
-    });
+  checkBaseline(baseline, grid.length);
   const expectations = header.variants[0]?.expectations ?? [];
   return {
     ...sweepHeader(header),

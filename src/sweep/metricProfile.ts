@@ -30,6 +30,23 @@ export function intervalMethod(path: string): IntervalMethod {
 }
 
 /**
+ * Whether a result path's values are fractions, [0, 1] in any scenario: a share, fraction or ratio (the
+ * last segment ends so), or a finite server's `utilisation` (a `load` entry is read by its field alone).
+ */
+export function isFractionMetric(path: string): boolean {
+  const last = lastSegment(path);
+  return path.startsWith("load.") ? last === "utilisation" : /(share|fraction|ratio)$/i.test(last);
+}
+
+/**
+ * Whether a result path's values are seconds: a segment ends in `Seconds` (a time, or a statistic of one),
+ * and the last is not `count` (how many times a statistic is of).
+ */
+export function isSecondsMetric(path: string): boolean {
+  return lastSegment(path) !== "count" && path.split(".").some((s) => s.endsWith("Seconds"));
+}
+
+/**
  * The possible range of a result path's value in a scenario:
  * - a share, fraction or ratio (the name ends so): [0, 1];
  * - anything under `devices`, the `count` of a time statistic and `content.neverServed`: [0, the
@@ -42,15 +59,16 @@ export function intervalMethod(path: string): IntervalMethod {
  * `utilisation` [0, 1], its wait and response seconds [0, duration], its counts and queue [0, open].
  */
 export function metricBounds(scenario: Scenario, path: string): Bounds {
+  if (isFractionMetric(path)) return [0, 1];
   const segments = path.split(".");
-  const last = lastSegment(path);
   if (segments[0] === "load") return loadBounds(scenario, segments);
-  if (/(share|fraction|ratio)$/i.test(last)) return [0, 1];
   const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
   const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
-  if (segments.includes("devices") || (timeAt >= 0 && last === "count") || path === "content.neverServed")
+  const seconds = isSecondsMetric(path);
+  // A time statistic's `count` is of devices.
+  if (segments.includes("devices") || (timeAt >= 0 && !seconds) || path === "content.neverServed")
     return [0, devices];
-  if (timeAt >= 0) {
+  if (seconds) {
     const least =
       segments[timeAt] === "timeToFirstSuccessSeconds"
         ? smallest(scenario.devices.map((g) => g.firstPollDelay))
@@ -63,7 +81,6 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
 // load.SECTION.NAME.FIELD[.PART]: the fields are known, so the tail says which it is whatever the name.
 function loadBounds(scenario: Scenario, segments: readonly string[]): Bounds {
   const last = segments[segments.length - 1];
-  if (last === "utilisation") return [0, 1];
   const statistic = /^(mean|p50|p90|p99|max)$/.test(last ?? "");
   if (statistic && /^(waitSeconds|responseSeconds)$/.test(segments[segments.length - 2] ?? ""))
     return [0, scenario.duration];

@@ -6,12 +6,13 @@
 // so every shard gets a share of every part of the grid and shards take about equally long even when the
 // varied values make some variants slower (more devices, longer runs).
 import { UsageError } from "../errors.js";
-import { LOAD_LIMITS, nestingDepth } from "../scenario/load.js";
+import { scanJsonText } from "../scenario/jsonScan.js";
+import { LOAD_LIMITS } from "../scenario/load.js";
 import { decodedText } from "../scenario/textEncoding.js";
 import type { Scenario } from "../scenario/schema.js";
 import { MAX_VARIANTS } from "./grid.js";
 import type { JobOutcome } from "./job.js";
-import type { Bounds } from "./metricProfile.js";
+import { isFractionMetric, type Bounds } from "./metricProfile.js";
 import { MAX_RUNS, sweepHeader, type SweepJob } from "./sweep.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { checkShardSize } from "./shardSize.js";
@@ -126,9 +127,11 @@ export function parseShardText(name: string, raw: string): ShardFile {
   const decoded = decodedText(raw);
   if ("problem" in decoded) throw new UsageError(`${name}: ${decoded.problem}`);
   const { text } = decoded;
-  if (nestingDepth(text, LOAD_LIMITS.maxDepth) > LOAD_LIMITS.maxDepth)
+  // One scan bounds the nesting and prices the parse.
+  const scan = scanJsonText(text, LOAD_LIMITS.maxDepth);
+  if (scan.depth > LOAD_LIMITS.maxDepth)
     throw new UsageError(`${name}: not a sweep shard (nesting deeper than ${LOAD_LIMITS.maxDepth} levels)`);
-  checkShardSize(name, text);
+  checkShardSize(name, scan);
   try {
     return { name, data: JSON.parse(text) as unknown };
   } catch (error) {
@@ -139,7 +142,6 @@ export function parseShardText(name: string, raw: string): ShardFile {
 }
 
 // Result numbers are never negative; these are counts (integers) and these must come in this order.
-const SHARE_METRIC = /(share|fraction|ratio|utilisation)$/i;
 const COUNT_METRIC = /^(devices\.|attempts\.|events$|.*\.count$|failedAttemptsBeforeSuccess\.max$)/;
 const ORDERED: readonly (readonly string[])[] = [
   [
@@ -193,7 +195,7 @@ function outOfRange(
     if (typeof value !== "number") continue;
     const path = paths[m] ?? "";
     // A share or a utilisation is a fraction whatever the header says (shards without ranges too).
-    const [lo, hi] = SHARE_METRIC.test(path) ? [0, 1] : (bounds?.[m] ?? [null, null]);
+    const [lo, hi] = isFractionMetric(path) ? [0, 1] : (bounds?.[m] ?? [null, null]);
     if (hi !== null && value > hi) return `${path} (${value}) is above its highest possible value, ${hi}`;
     if (lo !== null && value < lo) return `${path} (${value}) is below its lowest possible value, ${lo}`;
   }

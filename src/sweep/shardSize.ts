@@ -1,8 +1,9 @@
 // What reading a shard file would take, priced from its text before JSON.parse builds it: a 255 MiB shard
 // padded with empty arrays is 85 million arrays, and parsing it took 5 minutes and 6.5 GB before any field
-// was checked. One pass over the text, outside strings, counts arrays, objects and values.
+// was checked. The one pass over the text that bounds its nesting (scanJsonText) counts its arrays, objects
+// and values too.
 import { UsageError } from "../errors.js";
-import { scanJsonText } from "../scenario/jsonScan.js";
+import type { JsonScan } from "../scenario/jsonScan.js";
 import { RUN_LIMITS } from "../model/estimate.js";
 
 // Bytes of the parsed data, measured on Node 20 with a margin: an array or object (its header and
@@ -12,18 +13,13 @@ import { RUN_LIMITS } from "../model/estimate.js";
 const CONTAINER_BYTES = 64;
 const VALUE_BYTES = 32;
 
-/** The arrays and objects, and the values (elements, properties) of JSON text, counted outside strings. */
-export function jsonShape(text: string): { containers: number; values: number } {
-  const { containers, values } = scanJsonText(text);
-  return { containers, values };
-}
-
 /**
- * Refuses a shard whose parsed data would not fit in the memory limit, before it is parsed.
+ * Refuses a shard whose parsed data would not fit in the memory limit, before it is parsed, from the scan of
+ * its text (a whole one: its nesting within the limit).
  * @throws UsageError naming the file, the estimate and what it is made of
  */
-export function checkShardSize(name: string, text: string): void {
-  const { containers, values } = jsonShape(text);
+export function checkShardSize(name: string, scan: Pick<JsonScan, "containers" | "values">): void {
+  const { containers, values } = scan;
   const bytes = containers * CONTAINER_BYTES + values * VALUE_BYTES;
   if (bytes <= RUN_LIMITS.maxMemoryBytes) return;
   const gib = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GiB`;

@@ -167,7 +167,7 @@ export function scenarioMetricPaths(scenario: Scenario): string[] {
 export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkExpectations(options.expectations);
+  const extraExpectations = checkAddedExpectations(options.expectations);
   const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
   const { study } = options;
   const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
@@ -198,8 +198,19 @@ export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan 
   );
 }
 
+/**
+ * Checks a baseline variant's number (1-based) against the variants there are.
+ * @throws UsageError (argument `baseline`) when it is not one of them
+ */
+export function checkBaseline(baseline: number | undefined, variants: number): void {
+  if (baseline !== undefined && (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants))
+    throw new UsageError(`expected a variant number from 1 to ${variants}, got ${String(baseline)}`, {
+      argument: "baseline",
+    });
+}
+
 /** Checks the syntax of added expectations now, not in a worker. */
-export function checkExpectations(expectations: readonly string[] | undefined): string[] {
+function checkAddedExpectations(expectations: readonly string[] | undefined): string[] {
   const added = [...(expectations ?? [])];
   for (const e of added) parseExpectation(e);
   return added;
@@ -227,15 +238,9 @@ export function planRuns(
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
     throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
   const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkExpectations(options.expectations);
+  const extraExpectations = checkAddedExpectations(options.expectations);
   const { baseline } = options;
-  if (
-    baseline !== undefined &&
-    (!Number.isSafeInteger(baseline) || baseline < 1 || baseline > variants.length)
-  )
-    throw new UsageError(`expected a variant number from 1 to ${variants.length}, got ${String(baseline)}`, {
-      argument: "baseline",
-    });
+  checkBaseline(baseline, variants.length);
   const metrics = [...DEFAULT_METRICS];
   // The finite servers and deployments every variant has: their utilisation and response, how long devices
   // took to receive each deployment, beside the devices' numbers.

@@ -5,6 +5,7 @@ import {
   assignmentPool,
   assignmentShares,
   deviceAddress,
+  fallbackPool,
   managementPointCandidates,
   PoolTable,
   preferredPositions,
@@ -186,9 +187,52 @@ describe("StretchTable", () => {
     const positions = Array.from({ length: 1000 }, (_, i) => i);
     const inside = (address: number) => ranges.some((r) => address >= r.first && address <= r.last);
     const table = new StretchTable([{ ranges }], (address) => (inside(address) ? [...positions] : [0]));
-    expect(table.distinctPools).toBe(2);
+    // Two pools, each one array: every stretch inside shares one, every stretch outside the other.
     expect(table.at(12)).toBe(table.at(19_990));
+    expect(table.at(15)).toBe(table.at(19_995));
+    expect(table.at(12)).not.toBe(table.at(15));
     expect(table.at(12)).toEqual(positions);
     expect(table.at(15)).toEqual([0]);
+  });
+});
+
+describe("fallbackPool", () => {
+  it("keeps a pinned group on its pin: its pool and candidates are the pin, and it has no default pool", () => {
+    const mp = { managementPoint: { https: true, connections: "intranet" } };
+    const clients = (managementPoint?: string) =>
+      compileSite(
+        loadScenario({
+          name: "pinned",
+          duration: "1h",
+          site: {
+            servers: [
+              { name: "ep.corp.contoso.com", roles: { enrollmentPoint: {}, enrollmentProxyPoint: {} } },
+              { name: "mp-a.corp.contoso.com", roles: mp },
+              { name: "mp-b.corp.contoso.com", roles: mp },
+            ],
+            boundaries: [{ name: "B", type: "ipv4Range", value: "10.0.0.0/16" }],
+            boundaryGroups: [
+              { name: "G", boundaries: ["B"], servers: ["mp-a.corp.contoso.com", "mp-b.corp.contoso.com"] },
+            ],
+            defaultBoundaryGroup: "G",
+          },
+          devices: [
+            {
+              name: "pcs",
+              platform: "configmgr-client",
+              count: 5,
+              addresses: "10.9.0.1/24",
+              managementPoint,
+            },
+          ],
+        }),
+        1,
+      ).groups[0]!;
+    const free = clients();
+    expect(free.defaultPool).toEqual([0, 1]);
+    expect(fallbackPool(free, managementPointCandidates(free, 2), ip("10.9.0.1"), 0)).toEqual([1]);
+    const pinned = clients("mp-a.corp.contoso.com");
+    expect(pinned.defaultPool).toBeNull();
+    expect(fallbackPool(pinned, managementPointCandidates(pinned, 2), ip("10.9.0.1"), 0)).toEqual([]);
   });
 });

@@ -8,8 +8,10 @@ import type { Scenario } from "../../src/scenario/schema.js";
 import { simulate } from "../../src/simulate.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { singleServer } from "../helpers/scenarios.js";
+import { CM01 } from "../helpers/ruleScenarios.js";
 import {
   buildClients,
+  CM02,
   clientGroup,
   clientMpOnReplica,
   withEnrollmentRoles,
@@ -176,5 +178,64 @@ describe("exact estimates, their bounds", () => {
     });
     const e = managementPointEstimate(compileSite(scenario, 1), 0, 0);
     expect(e).toMatchObject({ exact: true, failedTries: 0, timeToFirstSuccess: 0, connected: 10 });
+  });
+});
+
+describe("exact estimates of ConfigMgr clients", () => {
+  it("probe each distinct pool once, however many stretches of addresses share it", () => {
+    // 3,000 single-address boundaries of one boundary group listing both management points: 6,001 stretches
+    // of addresses and one pool (in or out of a boundary, the same two MPs). Probed per stretch, the probes
+    // passed the budget and the estimate fell back to the closed form.
+    const scenario = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
+      d.duration = "8h";
+      d.site.replicas = [{ name: "r1", syncInterval: "1m", syncOffset: "10s" }];
+      d.site.servers.push({
+        name: CM02,
+        roles: { managementPoint: { https: true, connections: "intranet", database: "r1" } },
+      });
+      const boundaries = Array.from({ length: 3000 }, (_, i) => ({
+        name: `b${i}`,
+        type: "ipv4Range" as const,
+        value: `10.1.${Math.floor((2 * i) / 256)}.${(2 * i) % 256}/32`,
+      }));
+      d.site.boundaries = boundaries;
+      d.site.boundaryGroups = [
+        { name: "HQ", boundaries: boundaries.map((b) => b.name), servers: [CM01, CM02] },
+      ];
+      d.devices = [
+        clientGroup("c", 6000, { registration: { pattern: "uniform", from: "0s", to: "6h", delay: "7s" } }),
+      ];
+    });
+    const e = managementPointEstimate(compileSite(scenario, scenario.seed), 0, 0);
+    expect(e.exact).toBe(true);
+    expect(e.devices).toBeCloseTo(3000, 6);
+  });
+});
+
+describe("exact estimates of ConfigMgr clients at known instants", () => {
+  it("look each device's pool up in the group's table (not by a scan of every boundary per device)", () => {
+    // 3,000 boundaries, 400,000 clients in one burst: a scan per device took 32 s, the table 0.8 s.
+    const scenario = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
+      d.site.servers.push({
+        name: CM02,
+        roles: { managementPoint: { https: true, connections: "intranet", database: "r1" } },
+      });
+      const boundaries = Array.from({ length: 3000 }, (_, i) => ({
+        name: `b${i}`,
+        type: "ipv4Range" as const,
+        value: `10.1.${Math.floor((2 * i) / 256)}.${(2 * i) % 256}/32`,
+      }));
+      d.site.boundaries = boundaries;
+      d.site.boundaryGroups = [
+        { name: "HQ", boundaries: boundaries.map((b) => b.name), servers: [CM01, CM02] },
+      ];
+      d.devices = [clientGroup("c", 400_000)];
+    });
+    const site = compileSite(scenario, scenario.seed);
+    const started = performance.now();
+    const e = managementPointEstimate(site, 0, 0);
+    const took = performance.now() - started;
+    expect(e).toMatchObject({ exact: true, devices: 200_000 });
+    expect(took).toBeLessThan(8_000);
   });
 });

@@ -945,3 +945,26 @@ describe("loadScenario", () => {
     expect(() => loadScenario(baselineWith(["duration"], "soon"))).toThrow(ScenarioError);
   });
 });
+
+describe("a file with many problems", () => {
+  it("finds which cross-field problems a field problem covers by lookup: 20,000 of each in bounded time", () => {
+    // Every group named alike (a cross-field problem each) with a bad count (a field problem each): each
+    // cross-field problem was compared with every field problem.
+    const devices = Array.from({ length: 20_000 }, () => ({ name: "d", platform: "windows", count: -1 }));
+    const started = performance.now();
+    let error: unknown;
+    try {
+      loadScenario({
+        name: "many",
+        duration: "1h",
+        site: { servers: [{ name: "cm01.corp.contoso.com" }] },
+        devices,
+      });
+    } catch (e) {
+      error = e;
+    }
+    // 1.3 s here, 7.9 s before.
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(error).toBeInstanceOf(ScenarioError);
+  });
+});

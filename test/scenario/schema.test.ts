@@ -656,3 +656,24 @@ describe("databases that go down, and apply delays drawn per sync", () => {
     );
   });
 });
+
+describe("boundary group members", () => {
+  it("are looked up by key once per member: 10,000 servers in one boundary group load in bounded time", () => {
+    // A search of every server per member (includes, then find with a lowercase per server) was quadratic.
+    const names = Array.from({ length: 10_000 }, (_, i) => `dp${i}.corp.contoso.com`);
+    const input = {
+      name: "crowded",
+      duration: "1h",
+      site: {
+        servers: names.map((name) => ({ name, roles: { distributionPoint: { https: true } } })),
+        boundaries: [{ name: "B", type: "ipv4Range", value: "10.0.0.0/16" }],
+        boundaryGroups: [{ name: "G", boundaries: ["B"], servers: names.map((n) => n.toUpperCase()) }],
+      },
+      devices: [{ name: "d", platform: "windows", count: 1, addresses: "10.0.0.1/32" }],
+    };
+    const started = performance.now();
+    const scenario = loadScenario(input);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(scenario.site.boundaryGroups[0]?.servers.at(-1)).toBe("dp9999.corp.contoso.com");
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { planSweepList } from "../../src/sweep/list.js";
-import { planSweep, sweepHeader, type SweepOptions } from "../../src/sweep/sweep.js";
+import { checkBaseline, planSweep, sweepHeader, type SweepOptions } from "../../src/sweep/sweep.js";
 import { BASELINE_TEXT } from "../helpers/cli.js";
 
 const scenario = loadScenario(BASELINE_TEXT);
@@ -39,6 +39,14 @@ describe("planSweepList", () => {
     expect(() => planSweepList(scenario, { vary: ["seed=1,2"], baseline: 3 })).toThrow(
       "expected a variant number from 1 to 2, got 3",
     );
+    // One rule for both: the list's message is the sweep's, for every kind of bad number.
+    for (const baseline of [0, 3, 1.5])
+      expect(message(() => planSweepList(scenario, { vary: ["seed=1,2"], baseline }))).toBe(
+        message(() => planSweep(scenario, { vary: ["seed=1,2"], baseline })),
+      );
+    expect(() => {
+      checkBaseline(2, 2);
+    }).not.toThrow();
   });
 
   it("validates each value once: 100,000 variants of 1,100 values in seconds", () => {

@@ -3,7 +3,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenario, parseScenarioText } from "../../src/scenario/load.js";
 import { applyOverrides } from "../../src/scenario/overrides.js";
-import { clamp, differenceBounds, intervalMethod, metricBounds } from "../../src/sweep/metricProfile.js";
+import {
+  clamp,
+  differenceBounds,
+  intervalMethod,
+  isFractionMetric,
+  isSecondsMetric,
+  metricBounds,
+} from "../../src/sweep/metricProfile.js";
 
 const baseline = loadScenario(parseScenarioText(readFileSync("scenarios/baseline.json", "utf8")));
 
@@ -83,5 +90,22 @@ describe("metric profiles of load paths", () => {
       `${mp}.refused`,
     ])
       expect(intervalMethod(p), p).toBe("student-t");
+  });
+});
+
+describe("the kinds of a metric path (one predicate each: metricBounds, shards and the report read them)", () => {
+  it("names fractions: a share, fraction or ratio, and a finite server's utilisation", () => {
+    for (const p of ["content.dpShare", "groups.a.fraction", "load.servers.x.managementPoint.utilisation"])
+      expect(isFractionMetric(p), p).toBe(true);
+    // A load entry is read by its field: a server named "…share" holds no fraction.
+    for (const p of ["load.servers.share.managementPoint.served", "devices.connected", "utilisation.x"])
+      expect(isFractionMetric(p), p).toBe(false);
+  });
+
+  it("names seconds: a segment ending in Seconds, not a statistic's count", () => {
+    for (const p of ["timeToFirstSuccessSeconds.p90", "groups.a.timeToFirstSuccessSeconds.mean", "xSeconds"])
+      expect(isSecondsMetric(p), p).toBe(true);
+    for (const p of ["timeToFirstSuccessSeconds.count", "devices.connected", "attempts.total"])
+      expect(isSecondsMetric(p), p).toBe(false);
   });
 });

@@ -5,14 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkShardSize, jsonShape } from "../../src/sweep/shardSize.js";
+import { scanJsonText } from "../../src/scenario/jsonScan.js";
+import { checkShardSize } from "../../src/sweep/shardSize.js";
 import { runCli, REPO_ROOT } from "../helpers/cli.js";
 
 describe("the size of a shard before it is parsed", () => {
   it("counts arrays, objects and values outside strings", () => {
-    expect(jsonShape('{"a":[1,2,[]],"b":"[[,,]]"}')).toEqual({ containers: 3, values: 6 });
+    expect(scanJsonText('{"a":[1,2,[]],"b":"[[,,]]"}')).toMatchObject({ containers: 3, values: 6 });
     expect(() => {
-      checkShardSize("s.json", "[]");
+      checkShardSize("s.json", scanJsonText("[]"));
     }).not.toThrow();
   });
 

@@ -2,9 +2,9 @@
 // does at or after their instant, since only its own tries read them), its fallback after five failed tries
 // in ten minutes at the MP it uses, and the deployments a successful try brings (docs/clients.md).
 import { pickUniform } from "../../random.js";
-import { deviceAddress } from "../assignment.js";
+import { deviceAddress, fallbackPool } from "../assignment.js";
 import { holds } from "../deployments.js";
-import { countsTowardFallback, fallbackAfter, FailureWindow } from "../fallback.js";
+import { fallbackAfter, FailureWindow } from "../fallback.js";
 import { EnrollmentFlow } from "./enrollmentFlow.js";
 import type { GroupContext } from "./loadedGroups.js";
 
@@ -47,19 +47,31 @@ export abstract class ClientFlow extends EnrollmentFlow {
   protected clientFailed(d: number, gc: GroupContext, mp: number, reason: number): void {
     const { devices, now } = this;
     // A try answered after a refresh moved the client does not count toward the MP it uses now.
-    if (mp !== devices.managementPoint[d] || !countsTowardFallback(reason)) return;
-    let window = devices.failures.get(d);
-    if (window === undefined) {
-      window = new FailureWindow();
-      devices.failures.set(d, window);
-    }
-    const address = deviceAddress(gc.model.addresses, devices.index[d] ?? 0);
-    const client = { model: gc.model, candidates: gc.candidates, address };
-    const to = fallbackAfter(window, client, mp, now, reason, () => this.fallbackDraw(d, gc));
+    if (mp !== devices.managementPoint[d]) return;
+    const to = fallbackAfter(
+      () => this.failureWindow(d),
+      (from) =>
+        fallbackPool(gc.model, gc.candidates, deviceAddress(gc.model.addresses, devices.index[d] ?? 0), from),
+      mp,
+      now,
+      reason,
+      () => this.fallbackDraw(d, gc),
+    );
     if (to < 0) return;
     devices.managementPoint[d] = to;
     devices.fellBack[d] = 1;
     this.sinkOf(d).switched(now, mp, to, false);
+  }
+
+  /** Client `d`'s failure window, made at its first counting failure. */
+  private failureWindow(d: number): FailureWindow {
+    const { failures } = this.devices;
+    let window = failures.get(d);
+    if (window === undefined) {
+      window = new FailureWindow();
+      failures.set(d, window);
+    }
+    return window;
   }
 
   /** Device `d`'s try at `mp` succeeded now: every deployment of its group that MP's database holds. */

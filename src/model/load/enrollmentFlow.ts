@@ -6,7 +6,7 @@ import { OK, REASON_ID } from "../reasons.js";
 import { deviceAddress } from "../assignment.js";
 import { answeringEnrollmentPoint, outagesAt } from "../rules.js";
 import type { WalkSink } from "../sink.js";
-import { alwaysFailing, type SiteModel } from "../site.js";
+import { NO_EPP, NO_MP, type SiteModel } from "../site.js";
 import { timelineAt } from "../timeline.js";
 import { FiniteServers } from "./finiteServers.js";
 import { LoadedDevices } from "./loadedDevices.js";
@@ -15,8 +15,6 @@ import type { LoadPlan } from "./plan.js";
 import { Stage, TRY } from "./requests.js";
 import { largest } from "../../extremes.js";
 
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
-const NO_MP = alwaysFailing("no-management-point");
 const NO_MP_REASON = REASON_ID["no-management-point"];
 
 /** The loaded devices, their groups and their enrollment; the rest of their flows is the subclass's. */

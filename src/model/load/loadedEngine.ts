@@ -11,7 +11,7 @@ import { isConnectionLevel, OK, REASON_ID } from "../reasons.js";
 import { carryingIndex, visibleAt } from "../replica.js";
 import { databaseOutages } from "../rules.js";
 import { DeviceOutcome } from "../sink.js";
-import { alwaysFailing, type SiteModel } from "../site.js";
+import { NO_MP, type SiteModel } from "../site.js";
 import { timelineAt } from "../timeline.js";
 import { ClientFlow } from "./clientFlow.js";
 import type { GroupContext, LoadedGroup } from "./loadedGroups.js";
@@ -23,7 +23,6 @@ import type { StationTally } from "./stationTally.js";
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
-const NO_MP = alwaysFailing("no-management-point");
 
 /** Runs the loaded groups and the finite servers over the whole run. */
 export class LoadedEngine extends ClientFlow {

@@ -4,15 +4,14 @@ import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 import { managementPointCandidates, poolTableOf, type PoolTable } from "../assignment.js";
 import { enrollmentTimes } from "../enrollment.js";
+import { mdmEntryPoints } from "../entryPoints.js";
 import { pollSchedule, type PollSchedule } from "../pollSchedule.js";
-import { alwaysFailing, type GroupModel, type SiteModel } from "../site.js";
+import type { GroupModel, SiteModel } from "../site.js";
 import type { ReasonTimeline } from "../timeline.js";
 import type { GroupSinks } from "../walk.js";
 import type { LoadedDevices } from "./loadedDevices.js";
 import { PollStreams } from "./pollStreams.js";
 import { timeOrder } from "./timeOrder.js";
-
-const NO_EPP = alwaysFailing("no-enrollment-proxy-point");
 
 /** A loaded group: its place in the scenario, its compiled model and where it reports. */
 export interface LoadedGroup {
@@ -78,7 +77,7 @@ export function groupContexts(
       g,
       sinks: l.sinks,
       schedule: pollSchedule(g),
-      epps: l.model.eppTimelines.length > 0 ? l.model.eppTimelines : [NO_EPP],
+      epps: mdmEntryPoints(site, l.model).timelines,
       candidates,
       pools: poolTableOf(l.model, candidates),
       keys: {
