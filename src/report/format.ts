@@ -37,9 +37,6 @@ export function secondsText(
   return readable === "" ? number : `${number} (${readable})`;
 }
 
-/** Whether a result path holds seconds (`timeToFirstSuccessSeconds.p99`, `…visibilityDelaySeconds.mean`). */
-export const isSecondsPath = (path: string): boolean => /Seconds(\.|$)/.test(path);
-
 /** `{ reason: count }` as table rows, sorted by count (descending) then reason. */
 export function reasonRows(counts: Readonly<Record<string, number>>): string[][] {
   return Object.entries(counts)

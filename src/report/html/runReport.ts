@@ -10,7 +10,8 @@ import type { Scenario } from "../../scenario/schema.js";
 import { formatDuration } from "../../scenario/duration.js";
 import { parseExpectation } from "../../scenario/expectation.js";
 import { expectedDelayText, fallbackCells, FALLBACK_HEADERS, hasFallbacks } from "../clientResults.js";
-import { isSecondsPath, num, reasonRows, secondsText } from "../format.js";
+import { num, reasonRows, secondsText } from "../format.js";
+import { isSecondsMetric } from "../../sweep/metricProfile.js";
 import { deploymentCharts, deploymentSection, fallbackCharts } from "./clientSections.js";
 import { card, escapeHtml, htmlTable, numCell, page, raw as rawHtml, tag, type Section } from "./document.js";
 import { dmpLabel, loadChartSpec } from "./loadChart.js";
@@ -212,7 +213,7 @@ function expectationsSection(result: RunResult): Section {
     tag(e.passed ? "pass" : "fail", e.passed ? "pass" : "FAIL"),
     rawHtml(`<code>${escapeHtml(e.expression)}</code>`),
     numCell(
-      isSecondsPath(parseExpectation(e.expression).path)
+      isSecondsMetric(parseExpectation(e.expression).path)
         ? secondsText(e.actual, { digits: 3 })
         : num(e.actual),
     ),

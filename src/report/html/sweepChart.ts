@@ -7,7 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { parseDuration } from "../../scenario/duration.js";
 import { valueText } from "../../sweep/grid.js";
 import { constantValue, type SweepResult, type SweepVariantResult } from "../../sweep/document.js";
-import { isSecondsPath } from "../format.js";
+import { isSecondsMetric } from "../../sweep/metricProfile.js";
 import { chartConfig } from "./theme.js";
 import { mergedLabel, shortNames, valuesText } from "./variedNames.js";
 import { largest } from "../../extremes.js";
@@ -34,7 +34,7 @@ export function metricTitle(path: string): string {
 
 /** A short axis title for a metric: its unit or what it counts (the figure's heading names the metric). */
 export function metricUnit(path: string): string {
-  if (isSecondsPath(path)) return "seconds";
+  if (isSecondsMetric(path)) return "seconds";
   if (path.startsWith("failedAttemptsBeforeSuccess.")) return "failed tries";
   if (path.startsWith("devices.")) return "devices";
   if (path.startsWith("attempts.")) return "tries";

@@ -7,7 +7,8 @@ import type { MetricStats } from "../../sweep/aggregate.js";
 import { valueText } from "../../sweep/grid.js";
 import type { SweepResult } from "../../sweep/document.js";
 import { intervalText } from "../interval.js";
-import { isSecondsPath, num, secondsText } from "../format.js";
+import { num, secondsText } from "../format.js";
+import { isSecondsMetric } from "../../sweep/metricProfile.js";
 import {
   card,
   escapeHtml,
@@ -109,7 +110,7 @@ function metricsIntro(result: SweepResult): string {
 
 function statsText(metric: string, stats: MetricStats | undefined): string {
   const text = intervalText(stats?.mean, stats?.ci95, stats?.count ?? 0);
-  return isSecondsPath(metric) ? secondsText(stats?.mean, { text, unit: false }) : text;
+  return isSecondsMetric(metric) ? secondsText(stats?.mean, { text, unit: false }) : text;
 }
 
 function overviewSection(result: SweepResult): Section {
@@ -216,7 +217,7 @@ export function sweepReportHtml(
       : `<p>The same in every run of every variant: ${constant
           .map((m) => {
             const value = result.variants[0]?.metrics[m]?.min ?? null;
-            return `<code>${escapeHtml(m)}</code> ${isSecondsPath(m) ? secondsText(value, { digits: 3 }) : num(value)}`;
+            return `<code>${escapeHtml(m)}</code> ${isSecondsMetric(m) ? secondsText(value, { digits: 3 }) : num(value)}`;
           })
           .join(", ")}.</p>`;
   const figures = figuresOf(charts, svgs, "metrics");

@@ -126,6 +126,8 @@ describe("isConstantMetric and metricUnit", () => {
     expect(metricUnit("devices.neverConnected")).toBe("devices");
     expect(metricUnit("attempts.failed")).toBe("tries");
     expect(metricUnit("events")).toBe("events");
+    // The devices a time was taken over are a count, not seconds (the sweep's own rule, isSecondsMetric).
+    expect(metricUnit("timeToFirstSuccessSeconds.count")).toBe("count");
   });
 });
 
