@@ -5,6 +5,7 @@
 // refuse when it runs.
 import { applyOverrides } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import type { SweepHeader } from "./document.js";
 import { buildGrid, parseVary } from "./grid.js";
 import { studyGrid } from "./study.js";
@@ -58,5 +59,20 @@ export function planSweepList(scenario: Scenario, options: SweepOptions): SweepH
     ...sweepHeader(header),
     variants: grid.map((v) => ({ set: v.set, expectations })),
     ...(baseline !== undefined ? { baseline } : {}),
+  };
+}
+
+/** The document of `sweep --list --format json`: what will run; the metrics' ranges are the intervals' business. */
+export interface SweepPlanDocument extends Omit<SweepHeader, "variants"> {
+  readonly format: DocumentFormat<"sweepPlan">;
+  readonly variants: readonly Pick<SweepHeader["variants"][number], "set" | "expectations">[];
+}
+
+/** `planSweepList`'s header as the document `--list --format json` prints, its format first. */
+export function sweepPlanDocument(header: SweepHeader): SweepPlanDocument {
+  return {
+    format: DOCUMENT_FORMATS.sweepPlan,
+    ...header,
+    variants: header.variants.map((v) => ({ set: v.set, expectations: v.expectations })),
   };
 }

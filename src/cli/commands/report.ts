@@ -9,7 +9,7 @@ import { reachability } from "../../model/reachability.js";
 import { buildRunReport } from "../../report/html/runReport.js";
 import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
-import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
+import { checkSweepWork, DEFAULT_RUNS, planSweep, sweepJobs } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed } from "../../sweep/document.js";
 import { checkReachLimits } from "../../model/estimate.js";
 import { defineCommand } from "../command.js";
@@ -114,7 +114,7 @@ export const reportCommand = defineCommand<ReportArgs>({
       return failed.expectations.length === 0 ? 0 : 1;
     }
 
-    const plan = commandSweepPlan(io, scenario, seed, args);
+    const plan = commandSweepPlan(io, scenario, seed, args, planSweep);
     const all = sweepJobs(plan);
     checkSweepWork(plan, all);
     const outcomes = await runCommandJobs(io, plan, all, {

@@ -10,14 +10,11 @@ import {
   DEFAULT_RUNS,
   MAX_RUNS,
   planSweep,
-  sweepHeader,
   sweepJobs,
   type SweepOptions,
-  type SweepPlan,
 } from "../../sweep/sweep.js";
-import { planSweepList } from "../../sweep/list.js";
+import { planSweepList, sweepPlanDocument } from "../../sweep/list.js";
 import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "../../sweep/document.js";
-import { DOCUMENT_FORMATS } from "../../results/documentFormat.js";
 import { defineCommand } from "../command.js";
 import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import type { Scenario } from "../../scenario/schema.js";
@@ -55,16 +52,8 @@ export async function printSweep(
 }
 
 function printList(io: CliIo, header: SweepHeader, format: Format): void {
-  if (format === "json") {
-    // The list shows what will run; the metrics' ranges are the intervals' business, not the plan's.
-    const { variants, ...rest } = sweepHeader(header);
-    const shown = {
-      format: DOCUMENT_FORMATS.sweepPlan,
-      ...rest,
-      variants: variants.map((v) => ({ set: v.set, expectations: v.expectations })),
-    };
-    io.stdout(JSON.stringify(shown, null, 2) + "\n");
-  } else if (format === "csv") io.stdout(renderSweepListCsv(header));
+  if (format === "json") io.stdout(JSON.stringify(sweepPlanDocument(header), null, 2) + "\n");
+  else if (format === "csv") io.stdout(renderSweepListCsv(header));
   else io.stdout(renderSweepList(header, io.stdoutLayout));
 }
 
@@ -137,22 +126,17 @@ export function studyOption(): ReturnType<typeof text> {
   });
 }
 
-/** Plans the sweep the arguments describe, attributing a varied value that breaks the scenario to the file. */
-export function commandSweepPlan(io: CliIo, scenario: Scenario, seed: number, args: GridArgs): SweepPlan;
+/**
+ * Plans the sweep the arguments describe with `planner` (`planSweep`, or `planSweepList` for `--list`),
+ * attributing a varied value that breaks the scenario to the file.
+ */
 export function commandSweepPlan<T>(
   io: CliIo,
   scenario: Scenario,
   seed: number,
   args: GridArgs,
   planner: (scenario: Scenario, options: SweepOptions) => T,
-): T;
-export function commandSweepPlan(
-  io: CliIo,
-  scenario: Scenario,
-  seed: number,
-  args: GridArgs,
-  planner: (scenario: Scenario, options: SweepOptions) => unknown = planSweep,
-): unknown {
+): T {
   const study = args.study !== undefined ? readStudy(io, args.study) : undefined;
   try {
     return planner(scenario, {
@@ -222,7 +206,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     // --list makes no variant's scenario: each value is checked alone (src/sweep/list.ts).
-    const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args);
+    const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args, planSweep);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
     // The scenario and the study: no output file may be written over either.
