@@ -15,7 +15,7 @@ export function substream(seed: number, name: string): Rng {
   return () => prng();
 }
 
-/** The streams of a device group, each consumed device after device (common random numbers per group). */
+/** The purposes a device draws for: each a counter-based stream of the group, keyed by the device's index. */
 export type GroupStreamName = "enrollment" | "epp" | "assignment" | "jitter" | "content" | "fallback";
 
 /** The substream of one device group for one purpose. */
@@ -41,15 +41,16 @@ function mix32(x: number): number {
 
 /**
  * Draw `k` of device `device` from the counter-based stream `key`: a uniform number in [0, 1) that depends
- * only on the three, so devices that finish out of their order still draw the same values. Used where devices
- * meet (the load model) and a group's stream can no longer be read device after device.
+ * only on the three. Every device draw of both engines comes from here: device i's draws do not depend on
+ * how many devices come before it or in which order devices are walked, so a run can be split anywhere and
+ * a what-if that changes one group's count leaves that group's other devices alone.
  */
 export function counterDraw(key: number, device: number, k: number): number {
   const a = mix32(key ^ mix32(device + 0x9e3779b9));
   const b = mix32(a + Math.imul(k + 1, 0x85ebca6b));
-  const hi = mix32(b ^ 0x632be5ab) >>> 5;
-  const lo = mix32(b + 0x27d4eb2f) >>> 6;
-  return (hi * 67108864 + lo) / 9007199254740992;
+  // 32 bits, as the named (Alea) streams give: a time drawn over a window of hours then keeps few enough bits
+  // that a poll offset added to it and the time taken away again is exact (180 s, not 179.99999999999997).
+  return mix32(b ^ 0x632be5ab) / 4294967296;
 }
 
 /** The key of a counter-based stream: one value of the named group stream, as a 32-bit integer. */
@@ -61,4 +62,28 @@ export function counterKey(seed: number, group: string, purpose: GroupStreamName
 export function counterRng(key: number, device: number): Rng {
   let k = 0;
   return () => counterDraw(key, device, k++);
+}
+
+/**
+ * One purpose's stream of a group, read by one walker device after device: `at(i)` moves it to device i's
+ * first draw, and `rng` draws device i's values in order (one object per walk, not one closure per device).
+ */
+export class DeviceDraws {
+  private device = 0;
+  private k = 0;
+
+  constructor(private readonly key: number) {}
+
+  /** The stream of `purpose` of group `group` under master seed `seed`. */
+  static of(seed: number, group: string, purpose: GroupStreamName): DeviceDraws {
+    return new DeviceDraws(counterKey(seed, group, purpose));
+  }
+
+  /** Moves to device `device`'s first draw. */
+  at(device: number): void {
+    this.device = device;
+    this.k = 0;
+  }
+
+  readonly rng: Rng = () => counterDraw(this.key, this.device, this.k++);
 }

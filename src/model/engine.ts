@@ -9,7 +9,6 @@ import { newDeploymentTallies, newGroupTally, newManagementPointTally, type RawR
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { TraceSink } from "./traceSink.js";
 import { GroupWalk } from "./walk.js";
-import { newDrawCounts } from "./draws.js";
 import { LoadedEngine } from "./load/loadedEngine.js";
 import { loadPlan } from "./load/plan.js";
 
@@ -21,8 +20,6 @@ export interface EngineOptions {
   readonly trace?: { readonly group: number; readonly index: number };
   /** Told the devices simulated so far and in all, every `PROGRESS_DEVICES` devices (for a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Count each device's random draws (for the reference engine). */
-  readonly countDraws?: boolean;
 }
 
 /** How many devices the engine simulates between two calls of `onProgress`. */
@@ -57,7 +54,7 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     return {
       counting,
       sinks: sinksOf,
-      walk: new GroupWalk(site, model, sinksOf, options.countDraws === true),
+      walk: new GroupWalk(site, model, sinksOf),
     };
   });
   // Groups that can meet a finite server run together in the loaded engine; the others are walked.
@@ -101,7 +98,6 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
     events: groups.reduce((n, { counting }) => n + counting.events, site.siteEvents),
     trace,
     perDevice: records,
-    draws: options.countDraws === true ? groups.map(({ walk }) => walk.draws ?? newDrawCounts(0)) : null,
     deployments: counters.deployments,
     load,
   };

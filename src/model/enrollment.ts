@@ -1,12 +1,13 @@
-// First enrollment times of a group's devices, from its pattern and its `enrollment` substream.
-import { groupStream } from "../random.js";
+// First enrollment times of a group's devices, from its pattern and each device's `enrollment` draw.
+import { counterDraw, counterKey } from "../random.js";
 import { logGamma } from "../logGamma.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 
 /**
  * The first enrollment try of every device of the group, in device order (seconds).
  * `uniform`: independent draws in [from, to); `even`: from + i·(to − from)/count; `burst`: all at `at`;
- * `poisson`: arrivals from `from` with exponential gaps at `ratePerMinute`.
+ * `poisson`: arrivals from `from` with exponential gaps at `ratePerMinute`. Device i's draw (its time, or
+ * the gap before it) is its own first `enrollment` draw, whatever the group's count.
  */
 export function enrollmentTimes(group: DeviceGroup, seed: number): Float64Array {
   const n = group.count;
@@ -14,9 +15,9 @@ export function enrollmentTimes(group: DeviceGroup, seed: number): Float64Array 
   const e = group.enrollment;
   switch (e.pattern) {
     case "uniform": {
-      const rng = groupStream(seed, group.name, "enrollment");
+      const key = counterKey(seed, group.name, "enrollment");
       const span = e.to - e.from;
-      for (let i = 0; i < n; i++) times[i] = e.from + rng() * span;
+      for (let i = 0; i < n; i++) times[i] = e.from + counterDraw(key, i, 0) * span;
       break;
     }
     case "even": {
@@ -28,11 +29,11 @@ export function enrollmentTimes(group: DeviceGroup, seed: number): Float64Array 
       times.fill(e.at);
       break;
     case "poisson": {
-      const rng = groupStream(seed, group.name, "enrollment");
+      const key = counterKey(seed, group.name, "enrollment");
       const perSecond = e.ratePerMinute / 60;
       let t = e.from;
       for (let i = 0; i < n; i++) {
-        t += -Math.log(1 - rng()) / perSecond;
+        t += -Math.log(1 - counterDraw(key, i, 0)) / perSecond;
         times[i] = t;
       }
       break;

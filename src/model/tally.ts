@@ -1,6 +1,5 @@
 // The counters a run keeps (struct of arrays: no object per device), filled by the counting sink.
 import type { DeviceRecord, TraceEvent } from "../results/device.js";
-import type { DrawCounts } from "./draws.js";
 import { REASONS } from "./reasons.js";
 import type { SiteModel } from "./site.js";
 import { loadPlan } from "./load/plan.js";
@@ -60,8 +59,6 @@ export interface RawRun {
   readonly events: number;
   readonly trace: readonly TraceEvent[] | null;
   readonly perDevice: readonly DeviceRecord[] | null;
-  /** Per group: each device's draws from each stream, when `countDraws` asked for them. */
-  readonly draws: readonly DrawCounts[] | null;
   /**
    * Per deployment (scenario order), per targeted device (its group's offset plus its index): when it received
    * the deployment, NaN when it did not in the run.
@@ -109,7 +106,6 @@ export function emptyRun(site: SiteModel): RawRun {
     events: 0,
     trace: null,
     perDevice: null,
-    draws: null,
     deployments: site.deployments.map(() => new Float64Array(0)),
     load:
       loadPlan(site)?.stations.map((s) =>

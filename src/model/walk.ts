@@ -3,7 +3,7 @@
 // order and processed to completion, device after device, against the compiled timelines. Every output is
 // a sum or a per-device value, so this gives exactly the results of one global event queue (the reference
 // engine, model/reference/, checks it), at a fraction of its cost. What is kept is up to the sinks.
-import { groupStream, pickUniform, type Rng } from "../random.js";
+import { DeviceDraws, pickUniform, type GroupStreamName } from "../random.js";
 import type { DeviceGroup } from "../scenario/schema.js";
 import {
   contentCandidates,
@@ -16,7 +16,6 @@ import { ClientChoice } from "./clientChoice.js";
 import { ClientEntryPoints, mdmEntryPoints, type EntryPoints } from "./entryPoints.js";
 import { PendingDeployments } from "./deployments.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
-import { countingRng, newDrawCounts, type DeviceStream, type DrawCounts } from "./draws.js";
 import { enrollmentTimes } from "./enrollment.js";
 import { PollCursor, pollSchedule } from "./pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID } from "./reasons.js";
@@ -48,10 +47,12 @@ export class GroupWalk {
   private times: Float64Array = new Float64Array(0);
   /** A probe walk (`probe`): polls without jitter, and a device's walk ends at its first success. */
   private readonly probing: boolean;
-  private readonly eppRng: Rng;
-  private readonly assignRng: Rng;
-  private readonly jitterRng: Rng;
-  private readonly contentRng: Rng;
+  /** The device's own streams (random.ts), moved to each device as it is walked. */
+  private readonly streams: DeviceDraws[];
+  private readonly eppRng: DeviceDraws;
+  private readonly assignRng: DeviceDraws;
+  private readonly jitterRng: DeviceDraws;
+  private readonly contentRng: DeviceDraws;
   /** A ConfigMgr client group's management point choice (fallback, refresh); null for MDM devices. */
   private readonly choice: ClientChoice | null;
   /** The deployments the current device has still to receive; null when none targets the group. */
@@ -72,8 +73,6 @@ export class GroupWalk {
   private readonly ticks: Float64Array;
   private readonly visible: Float64Array;
   private readonly outcome: DeviceOutcome;
-  /** Each device's draws, when counted (for the reference engine). */
-  readonly draws: DrawCounts | null;
 
   /** An MDM device's entry points: the group's EPPs, then the enrollment point. */
   private readonly mdmEntry: EntryPoints;
@@ -85,7 +84,6 @@ export class GroupWalk {
     private readonly site: SiteModel,
     private readonly model: GroupModel,
     private readonly sinks: GroupSinks,
-    countDraws: boolean,
     probing = false,
   ) {
     this.sink = sinks.all;
@@ -93,10 +91,11 @@ export class GroupWalk {
     this.g = g;
     this.duration = site.duration;
     this.probing = probing;
-    this.draws = countDraws ? newDrawCounts(g.count) : null;
-    const stream = (name: DeviceStream): Rng => {
-      const rng = groupStream(site.seed, g.name, name);
-      return this.draws ? countingRng(rng, this.draws[name], () => this.outcome.index) : rng;
+    this.streams = [];
+    const stream = (name: GroupStreamName): DeviceDraws => {
+      const draws = DeviceDraws.of(site.seed, g.name, name);
+      this.streams.push(draws);
+      return draws;
     };
     this.eppRng = stream("epp");
     this.assignRng = stream("assignment");
@@ -105,14 +104,16 @@ export class GroupWalk {
     this.deployments = site.deployments.some((d) => d.targets[model.position] === true)
       ? new PendingDeployments(site.deployments)
       : null;
-    this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng, site.duration);
+    this.cursor = new PollCursor(pollSchedule(g), probing ? 0 : g.jitter, this.jitterRng.rng, site.duration);
     this.reachable = new Int32Array(Math.max(1, model.eppTimelines.length, site.managementPoints.length));
     this.mdmEntry = mdmEntryPoints(site, model);
     this.candidates = managementPointCandidates(model, site.managementPoints.length);
     this.mpOkFrom = Float64Array.from(model.mpTimelines, okFrom);
     const client = isConfigMgrClient(g);
     this.pools = poolTableOf(model, this.candidates);
-    this.choice = client ? new ClientChoice(model, this.candidates, this.pools, stream("fallback")) : null;
+    this.choice = client
+      ? new ClientChoice(model, this.candidates, this.pools, stream("fallback").rng)
+      : null;
     this.clientEntries = client ? new ClientEntryPoints(model) : null;
     // A client registers at a management point of its pool; an MDM device enrolls through an EPP.
     this.enrollAlwaysOk = client
@@ -128,7 +129,7 @@ export class GroupWalk {
    * integrate over the enrollment pattern, with the run's own rules.
    */
   static probing(site: SiteModel, model: GroupModel, sink: WalkSink): GroupWalk {
-    return new GroupWalk(site, model, { all: sink }, false, true);
+    return new GroupWalk(site, model, { all: sink }, true);
   }
 
   /**
@@ -139,6 +140,7 @@ export class GroupWalk {
   probe(first: number, mp: number, address = -1): DeviceOutcome {
     const { outcome } = this;
     outcome.reset(0);
+    this.drawsOf(0);
     const committedAt = this.enroll(first, this.entryPoints(address));
     if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     return outcome;
@@ -161,16 +163,23 @@ export class GroupWalk {
     if (traced) this.sink = sinks.traced.sink;
     const sink = this.sink;
     outcome.reset(i);
+    this.drawsOf(i);
     const address = deviceAddress(this.model.addresses, i);
     const committedAt = this.enroll(this.times[i] ?? 0, this.entryPoints(address));
     if (committedAt >= 0) {
       // DMP assignment at commit: a uniform draw from the device's pool (the assignment rule).
       const { candidates } = this;
-      const mp = candidates.length === 0 ? -1 : (pickUniform(this.pools.pool(address), this.assignRng) ?? 0);
+      const mp =
+        candidates.length === 0 ? -1 : (pickUniform(this.pools.pool(address), this.assignRng.rng) ?? 0);
       this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
+  }
+
+  /** Moves every stream to device `i`'s first draw. */
+  private drawsOf(i: number): void {
+    for (const s of this.streams) s.at(i);
   }
 
   /** Device `index` received deployment `deployment` at `t`. */
@@ -242,7 +251,7 @@ export class GroupWalk {
       // try enrolls. Exact because the general loop below would find every EPP reachable (the same single
       // draw among all of them when there is a choice) and the enrollment point OK.
       if (first < this.duration && maxAttempts > 0) {
-        const epp = epps > 1 ? Math.floor(this.eppRng() * epps) : 0;
+        const epp = epps > 1 ? Math.floor(this.eppRng.rng() * epps) : 0;
         sink.enrollmentTry(first, OK, positions[epp] ?? -1);
         return this.enrolled(first, first + delay);
       }
@@ -264,7 +273,7 @@ export class GroupWalk {
         chosen =
           reachableCount === 1
             ? (reachable[0] ?? 0)
-            : (reachable[Math.floor(this.eppRng() * reachableCount)] ?? 0);
+            : (reachable[Math.floor(this.eppRng.rng() * reachableCount)] ?? 0);
         reason = check === null ? OK : timelineAt(check, t);
       }
       outcome.lastEnrollReason = reason;
@@ -380,7 +389,7 @@ export class GroupWalk {
   /** One content request at `t`; returns whether it succeeded. */
   private content(t: number, committedAt: number, address: number): boolean {
     // Intranet devices: the mobile-enabled DPs of the boundary groups containing their address.
-    const dp = pickUniform(contentCandidates(this.model, address), this.contentRng) ?? -1;
+    const dp = pickUniform(contentCandidates(this.model, address), this.contentRng.rng) ?? -1;
     const timeline = this.model.dpTimelines[dp];
     const reason = timeline ? timelineAt(timeline, t) : NO_CONTENT_LOCATION;
     this.sink.content(t, reason, dp, committedAt);

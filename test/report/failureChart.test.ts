@@ -23,7 +23,7 @@ describe("renderFailureChart", () => {
     const { result, series } = runSimulation(bundled("baseline"));
     const text = renderFailureChart(failedPerMinute(series.managementPoints), result.durationSeconds);
     const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toBe("Failed device management point tries per 3 minutes (1385 in all)");
+    expect(lines[0]).toBe("Failed device management point tries per 3 minutes (1403 in all)");
     expect(lines).toHaveLength(1 + FAILURE_CHART_HEIGHT + 1 + 1);
     // Box-drawing characters are one code unit each, so length counts columns.
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);

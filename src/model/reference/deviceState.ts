@@ -2,10 +2,9 @@
 // implements it), its own state, the order key of its events, and a contact's reason now.
 import type { Environment } from "../../kernel/environment.js";
 import { deviceEntity, orderKey } from "../../kernel/priority.js";
-import type { Rng } from "../../random.js";
+import type { GroupStreamName, Rng } from "../../random.js";
 import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup, Server } from "../../scenario/schema.js";
-import type { DeviceStream } from "../draws.js";
 import { FailureWindow } from "../fallback.js";
 import { OK, REASON_ID } from "../reasons.js";
 import { contactReason, type Down, type RoleName } from "../rules.js";
@@ -25,7 +24,7 @@ export interface World {
   readonly managementPoints: readonly ManagementPointTally[];
   /** Whether a server or a database is down now, as their processes say. */
   readonly down: Down;
-  rng(d: DeviceState, stream: DeviceStream): Rng;
+  rng(d: DeviceState, stream: GroupStreamName): Rng;
   branch(name: string): void;
   counted(): void;
   trace(d: DeviceState, priority: number, event: string, outcome: string, target: string | null): void;

@@ -9,9 +9,8 @@ import { counterKey, counterRng } from "../../random.js";
 import { loadPlan } from "../load/plan.js";
 import { loadedDeviceLife } from "./loadedDevice.js";
 import { LoadWorld } from "./loadWorld.js";
-import type { Rng } from "../../random.js";
+import type { GroupStreamName, Rng } from "../../random.js";
 import type { Server } from "../../scenario/schema.js";
-import type { DeviceStream, DrawCounts } from "../draws.js";
 import { enrollmentTimes } from "../enrollment.js";
 import type { DeviceRecord, TraceEvent } from "../../results/device.js";
 import {
@@ -31,7 +30,6 @@ import type { Down } from "../rules.js";
 import type { SiteModel } from "../site.js";
 import { deviceLife } from "./device.js";
 import { DeviceState, type DeploymentRecord, type World as DeviceWorld } from "./deviceState.js";
-import { GroupTapes } from "./tape.js";
 import { Availability, ReplicaProcess } from "./world.js";
 
 /** What the databases hold: device records and deployments. */
@@ -41,8 +39,6 @@ type Held = DeviceState | DeploymentRecord;
 export interface ReferenceOptions {
   readonly perDevice?: boolean;
   readonly trace?: { readonly group: number; readonly index: number };
-  /** Per group: each device's draws from each stream, as the fast engine counted them. */
-  readonly draws: readonly DrawCounts[];
   /** Counts each branch of the model taken (by name), to show what a generated scenario exercised. */
   readonly branches?: Map<string, number>;
 }
@@ -64,7 +60,6 @@ export class World implements DeviceWorld {
   private readonly servers = new Map<string, Availability>();
   /** The site database's SQL Server, up or down. */
   private readonly siteDatabaseServer: Availability;
-  private readonly tapes: GroupTapes[];
   /** Per management point: the replica it reads (index), or -1 for the site database. */
   private readonly reads: Int32Array;
 
@@ -85,9 +80,6 @@ export class World implements DeviceWorld {
     this.siteDatabaseServer = new Availability(this.env, scenario.site.database.outages);
     this.managementPoints = site.managementPoints.map(() => newManagementPointTally(site.duration));
     this.groups = scenario.devices.map((g) => newGroupTally(g.count));
-    this.tapes = scenario.devices.map(
-      (g, i) => new GroupTapes(site.seed, g.name, options.draws[i] ?? missing(g.name)),
-    );
     this.replicas = scenario.site.replicas.map(
       (replica, r) =>
         new ReplicaProcess<Held>(
@@ -154,18 +146,15 @@ export class World implements DeviceWorld {
         : (this.replicas.find((p) => p.replica.name === name)?.server.down ?? false),
   };
 
-  rng(d: DeviceState, stream: DeviceStream): Rng {
-    if (this.load?.plan.loadedGroups[d.group] === true) {
-      // Devices that meet finite servers draw from counter-based streams of their own (docs/model.md).
-      const key = `${d.number}:${stream}`;
-      let rng = this.counterRngs.get(key);
-      if (rng === undefined) {
-        rng = counterRng(counterKey(this.site.seed, d.model.group.name, stream), d.index);
-        this.counterRngs.set(key, rng);
-      }
-      return rng;
+  rng(d: DeviceState, stream: GroupStreamName): Rng {
+    // Every device draws from streams of its own (random.ts: counterDraw), read in its events' order.
+    const key = `${d.number}:${stream}`;
+    let rng = this.counterRngs.get(key);
+    if (rng === undefined) {
+      rng = counterRng(counterKey(this.site.seed, d.model.group.name, stream), d.index);
+      this.counterRngs.set(key, rng);
     }
-    return this.tapes[d.group]?.rng(stream, d.index) ?? (() => NaN);
+    return rng;
   }
 
   private readonly counterRngs = new Map<string, Rng>();
@@ -234,17 +223,9 @@ export class World implements DeviceWorld {
     this.branch("visibility: carried by a replica tick");
     this.trace(d, Priority.SYNC_TICK, "sync", "carries the record", replica.name);
   }
-
-  finish(): void {
-    for (const tapes of this.tapes) tapes.finish();
-  }
 }
 
-function missing(group: string): never {
-  throw new Error(`reference: no draw counts for group ${group}`);
-}
-
-/** Runs the compiled site's scenario as one event queue; `draws` from `runEngine(site, { countDraws: true })`. */
+/** Runs the compiled site's scenario as one event queue, each device drawing from its own streams. */
 export function runReference(site: SiteModel, options: ReferenceOptions): RawRun {
   const world = new World(site, options);
   for (const replica of world.replicas) world.env.process(replica.life());
@@ -263,7 +244,6 @@ export function runReference(site: SiteModel, options: ReferenceOptions): RawRun
     }
   });
   world.env.run(site.duration);
-  world.finish();
   return assemble(world, devices);
 }
 
@@ -325,7 +305,6 @@ function assemble(world: World, devices: readonly DeviceState[]): RawRun {
     events: world.events,
     trace: world.traced,
     perDevice: world.options.perDevice === true ? perDevice : null,
-    draws: null,
     deployments: world.deployments,
     load: world.load?.close() ?? null,
   };
