@@ -15,7 +15,7 @@ export interface BoundaryPart {
 
 /**
  * Range checks that cost about as much as one engine event: 60,000 boundaries and 2 DMPs are 7.2e9 range
- * checks over 120,001 stretches, built in 6 s of one core (1e9 events are about a minute).
+ * checks over 120,001 stretches, built in 6 s of one core (2e9 events are about a minute).
  */
 const RANGE_CHECKS_PER_EVENT = 50;
 

@@ -12,8 +12,13 @@ import { pollCount } from "./pollSchedule.js";
 export const RUN_LIMITS = {
   /** Devices over all groups. */
   maxDevices: 10_000_000,
-  /** Events (tries, commits, ticks, rule evaluations): about a minute of engine time. Raise with `maxEvents`. */
-  maxEvents: 1_000_000_000,
+  /**
+   * Estimated events (tries, commits, ticks, rule evaluations, finite servers' service ends and deadlines):
+   * about a minute of one core at the slowest rate measured (BENCHMARKS.md, 2026-12-08: the 1M-device day
+   * with capacities, 5.8e8 estimated events in 17 s, 29 ns each; walked devices take 5–10 ns, so the
+   * 10M-device day's 1.2e9 run in 11 s and 0.65 GB). What would fit is let through; raise with `maxEvents`.
+   */
+  maxEvents: 2_000_000_000,
   /** Replica ticks per replica over the run (each is kept in memory). */
   maxTicks: 10_000_000,
   /** Seconds of run: 366 days (tries are counted per minute and management point). */
@@ -53,7 +58,7 @@ const BYTES = {
 
 /**
  * What one run costs besides its events, in events: compiling the site, the engine's set-up and the outcome
- * (a 1-device run in a sweep takes about 100 µs of one core, where 1e9 events are about a minute). A sweep
+ * (a 1-device run in a sweep takes about 100 µs of one core, where 2e9 events are about a minute). A sweep
  * of a million tiny runs is not "about a minute".
  */
 export const RUN_FIXED_EVENTS = 2000;
