@@ -216,10 +216,15 @@ describe("check's exact estimates (checkCheckLimits)", () => {
 
   it("counts each group at every management point on a replica, and 3 schedules at every MP for a cliff", () => {
     // 500 Windows groups (two polling phases) × (490 on the replica + 3 × 491 for the cliff).
-    // Each cliff group also compiles the site again twice: 3 replica ticks and 491 servers' timelines.
-    expect(estimateCheck(replicaDmps(490, 500))).toEqual({
+    // Each estimate sets up a walk over the 491 MPs and probes 10 steps per try; each cliff group also
+    // compiles the site again twice: 3 replica ticks and 491 servers' timelines.
+    const scenario = replicaDmps(490, 500);
+    const g = scenario.devices[0]!;
+    const tries = pollCount(g, scenario.duration) * (1 + g.connectionRetries.count);
+    expect(tries).toBe(32);
+    expect(estimateCheck(scenario)).toEqual({
       estimates: 500 * (490 + 3 * 491),
-      steps: 500 * 2 * (3 + 491 * 3),
+      steps: 500 * ((490 + 3 * 491) * (491 + 10 * tries) + 2 * (3 + 491 * 3)),
     });
     // Without a replica, an outage or a certificate not yet valid, nothing holds tries back: no estimate.
     expect(estimateCheck(singleServer({ replica: null }))).toEqual({ estimates: 0, steps: 0 });
@@ -238,7 +243,10 @@ describe("check's exact estimates (checkCheckLimits)", () => {
       g.count = 1_000_000;
       g.enrollment = { pattern: "burst", at: "1m" };
     });
-    expect(estimateCheck(burst)).toEqual({ estimates: 9 + 3 * 10, steps: 39_000_000 + 2 * (3 + 10 * 3) });
+    expect(estimateCheck(burst)).toEqual({
+      estimates: 9 + 3 * 10,
+      steps: (9 + 3 * 10) * (10 + 320 + 1_000_000) + 2 * (3 + 10 * 3),
+    });
   });
 
   it("refuses more estimates than the limit before any work, naming what to shrink (check and report)", () => {
@@ -267,7 +275,7 @@ describe("check's exact estimates (checkCheckLimits)", () => {
     expect(() => {
       checkCheckLimits(burst);
     }).toThrow(
-      `devices: check's 399 exact estimates (device groups × the management points on replicas they may use, plus 3 poll schedules × the management points of each group with several polling phases) would take 399000606 steps (each device of a group enrolling evenly or in a burst, in each estimate; the replica ticks and timelines compiled again for each poll schedule compared); the limit is ${RUN_LIMITS.maxCheckSteps}`,
+      `devices: check's 399 exact estimates (device groups × the management points on replicas they may use, plus 3 poll schedules × the management points of each group with several polling phases) would take ${399 * (100 + 320 + 1_000_000) + 2 * (3 + 100 * 3)} steps (each management point, 10 per try a device may make and each device of a group enrolling evenly or in a burst, in each estimate; the replica ticks and timelines compiled again for each poll schedule compared); the limit is ${RUN_LIMITS.maxCheckSteps}`,
     );
   });
 });
