@@ -1,6 +1,6 @@
 // `mdmsim check`: every entry of the check table (table.ts) over a scenario, without simulating. One
 // finding per (id, path), in catalogue order.
-import { checkSiteLimits } from "../model/estimate.js";
+import { checkCheckLimits, checkSiteLimits } from "../model/estimate.js";
 import { managementPointEstimate } from "../model/exactEstimate.js";
 import type { ManagementPointEstimate } from "../model/estimateSums.js";
 import { compileSite } from "../model/site.js";
@@ -36,11 +36,13 @@ export function checkInput(scenario: Scenario): CheckInput {
 /**
  * The static findings of a scenario, in catalogue order, then by path.
  * @param scenario - a validated scenario
- * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`), or an expectation's
+ * @throws ScenarioError when the site is too large to compile (`checkSiteLimits`), its exact estimates too
+ *   many (`checkCheckLimits`), or an expectation's
  *   path names nothing in the result (`expectations[i]`, as `run` refuses it)
  */
 export function checkScenario(scenario: Scenario): Finding[] {
   checkSiteLimits(scenario);
+  checkCheckLimits(scenario);
   const input = checkInput(scenario);
   // An expectation whose path names nothing: refused as `run` refuses it, by the same evaluation.
   checkExpectations(input.site);

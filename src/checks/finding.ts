@@ -26,8 +26,15 @@ export interface Finding {
 /** Severities from the most to the least urgent (the worst hit wins; check's table lists errors first). */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`. */
+/** Groups a list names; more are counted, so a finding's message does not grow with the groups. */
+export const NAMED_GROUPS = 5;
+
+/** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`; past `NAMED_GROUPS`, `… and 7 more`. */
 export function groupList(names: readonly string[]): string {
+  if (names.length > NAMED_GROUPS) {
+    const first = names.slice(0, NAMED_GROUPS).map((n) => `"${n}"`);
+    return `groups ${first.join(", ")} and ${names.length - NAMED_GROUPS} more`;
+  }
   const quoted = names.map((n) => `"${n}"`);
   if (quoted.length <= 1) return `group ${quoted.join("")}`;
   return `groups ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;

@@ -58,6 +58,52 @@ function estimateText(
   return `${who}: ${e.failedTries.toFixed(2)} failed policy requests, ${seconds.toFixed(0)} s from registration to first policy${cycles} (polling ${polling})`;
 }
 
+/** Groups spelled out one by one in the message; more are summarised (each group's figures stay in `estimates`). */
+export const SPELLED_OUT_GROUPS = 3;
+
+const range = (lo: number, hi: number, digits: number) =>
+  lo === hi ? lo.toFixed(digits) : `${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
+
+/**
+ * Many groups in one sentence of bounded length: how many groups and devices, the range of each figure over
+ * the groups and its mean over their devices that succeed. A DMP of a 500-group site would otherwise print
+ * 500 clauses per DMP (71 MB of JSON for 490 DMPs).
+ */
+function summaryText(estimates: readonly GroupEstimate[], dmp: boolean): string {
+  const devices = estimates.reduce((n, e) => n + e.devices, 0);
+  const shown = Number.isInteger(devices) ? String(devices) : devices.toFixed(2);
+  const head = `${estimates.length} groups, ${shown} devices on this ${dmp ? "DMP" : "management point"}`;
+  const figured = estimates.filter((e) => e.failedTries !== null && e.timeToFirstSuccessSeconds !== null);
+  const none = estimates.length - figured.length;
+  const noneText = none > 0 ? `; in ${none} of the groups none succeeds within the run` : "";
+  const tail = `${noneText}; each group's figures are in the finding's estimates (--format json)`;
+  if (figured.length === 0) return `${head}${tail}`;
+  const tries = figured.map((e) => e.failedTries ?? 0);
+  const times = figured.map((e) => e.timeToFirstSuccessSeconds ?? 0);
+  const weight = figured.reduce((n, e) => n + e.connected, 0);
+  const mean = (xs: readonly number[]) =>
+    weight > 0 ? figured.reduce((n, e, i) => n + e.connected * (xs[i] ?? 0), 0) / weight : 0;
+  // Loops, not Math.min(...xs): the groups are unbounded.
+  const bounds = (xs: readonly number[]) =>
+    xs.reduce<[number, number]>(([lo, hi], x) => [Math.min(lo, x), Math.max(hi, x)], [Infinity, -Infinity]);
+  const [tLo, tHi] = bounds(tries);
+  const [sLo, sHi] = bounds(times);
+  return (
+    `${head}: ${range(tLo, tHi, 2)} failed tries by group, ${mean(tries).toFixed(2)} on average per device; ` +
+    `${range(sLo, sHi, 0)} s to first success by group, ${mean(times).toFixed(0)} s on average per device${tail}`
+  );
+}
+
+/** The groups refused here, in words: each with its reason when few, else how many and the first few. */
+function refusedText(refused: readonly Refused[]): string[] {
+  if (refused.length <= SPELLED_OUT_GROUPS)
+    return refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`);
+  const first = refused.slice(0, SPELLED_OUT_GROUPS).map((r) => `"${r.group}" (${r.reason})`);
+  return [
+    `${refused.length} groups are refused here and get no estimate, among them ${first.join(", ")} and ${refused.length - SPELLED_OUT_GROUPS} more`,
+  ];
+}
+
 function applyDelayText(replica: Replica): string {
   const d = replica.applyDelay;
   return typeof d === "number"
@@ -85,7 +131,7 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
   scope: "server role",
   source: SOURCES.replicas,
   summary:
-    "a DMP, or a management point ConfigMgr clients use (clients use any MP), reads a replica: newly enrolled devices and newly registered clients fail until the next sync (a client with the 60-minute policy polling interval then waits a full policy cycle). The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the management point, its devices there, their mean failed tries and mean time to first success (a client's first policy, also in policy cycles), computed exactly over the group's enrollment or registration pattern and the replica's real syncs (also in `estimates`); a group the DMP refuses (Macs) is named with its reason",
+    "a DMP, or a management point ConfigMgr clients use (clients use any MP), reads a replica: newly enrolled devices and newly registered clients fail until the next sync (a client with the 60-minute policy polling interval then waits a full policy cycle). The message gives the window (`applyDelay` to `syncInterval + applyDelay`, mean `syncInterval/2 + applyDelay`) and, for each group the assignment rule gives the management point, its devices there, their mean failed tries and mean time to first success (a client's first policy, also in policy cycles), computed exactly over the group's enrollment or registration pattern and the replica's real syncs; above three groups it gives instead how many groups and devices, the range of each figure over the groups and its mean over their devices, so its length does not grow with the groups. Each group's figures are always in `estimates`. A group the DMP refuses (Macs) is named with its reason (above three, how many and the first three)",
   fixSummary: "expect the failures, or let the MP use the site database, or sync the replica more often",
   detect: ({ scenario, site, contacts, estimate }) => {
     // Each group's share of every management point, once: the assignment rule's.
@@ -134,8 +180,10 @@ export const replicaEarlyFailures: Check = defineCheck<ReplicaDmp>({
     const P = replica.syncInterval;
     const D = meanOf(replica.applyDelay);
     const parts = [
-      ...estimates.map((e, i) => estimateText(e, groups[i], polling[i] ?? "custom", dmp)),
-      ...refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`),
+      ...(estimates.length <= SPELLED_OUT_GROUPS
+        ? estimates.map((e, i) => estimateText(e, groups[i], polling[i] ?? "custom", dmp))
+        : [summaryText(estimates, dmp)]),
+      ...refusedText(refused),
     ];
     const expected =
       parts.length > 0

@@ -24,6 +24,18 @@ describe("groupList", () => {
     expect(groupList(["a", "b"])).toBe('groups "a" and "b"');
     expect(groupList(["a", "b", "c"])).toBe('groups "a", "b" and "c"');
   });
+
+  it("names five groups and counts the rest: a finding's message does not grow with the groups", () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `g${i}`);
+    expect(groupList(names.slice(0, 5))).toBe('groups "g0", "g1", "g2", "g3" and "g4"');
+    expect(groupList(names)).toBe('groups "g0", "g1", "g2", "g3", "g4" and 19995 more');
+    const [f] = findingsOf(
+      "dp-mobile-not-allowed",
+      "src",
+      names.map((g) => hit("p", "error", `used by ${g}`, g)),
+    );
+    expect(f?.message).toBe('used by g0 (also groups "g1", "g2", "g3", "g4", "g5" and 19994 more)');
+  });
 });
 
 describe("findingsOf", () => {

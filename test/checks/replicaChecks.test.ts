@@ -218,3 +218,74 @@ describe("replicaUserDeployments", () => {
     expect(replicaUserDeployments.hits(checkInput(s)).map((h) => h.severity)).toEqual(["error"]);
   });
 });
+
+describe("replica-early-failures' message does not grow with the groups (each group's figures stay in estimates)", () => {
+  /** `n` Windows groups on the replica DMP, the i-th enrolling at 50 + 37·i s, and `macs` Mac groups pinned to it. */
+  const many = (n: number, macs = 0) =>
+    build("windows", mpOnReplica, (d) => {
+      const w = d.devices[0]!;
+      d.devices = [
+        ...Array.from({ length: n }, (_, i) => ({
+          ...w,
+          name: `w${i}`,
+          count: 1 + (i % 3),
+          enrollment: { pattern: "burst" as const, at: `${50 + 37 * i}s` },
+        })),
+        ...Array.from({ length: macs }, (_, i) => ({
+          name: `macs${i}`,
+          platform: "macos" as const,
+          count: 1,
+          trustedRoots: w.trustedRoots,
+          managementPoint: CM01,
+        })),
+      ];
+    });
+
+  it("three groups are spelled out one by one, as before", () => {
+    const [hit] = replicaEarlyFailures.hits(checkInput(many(3)));
+    expect(hit?.message).toContain('the 1 device of group "w0" on this DMP: ');
+    expect(hit?.message).toContain('the 3 devices of group "w2" on this DMP: ');
+  });
+
+  it("200 groups: how many groups and devices, each figure's range and device mean, in a message as long as for 20", () => {
+    const [few] = replicaEarlyFailures.hits(checkInput(many(20)));
+    const [hit] = replicaEarlyFailures.hits(checkInput(many(200)));
+    expect(hit?.estimates).toHaveLength(200);
+    expect(hit?.estimates?.[199]).toMatchObject({ group: "w199", devices: 2 });
+    const devices = (hit?.estimates ?? []).reduce((n, e) => n + e.devices, 0);
+    expect(hit?.message).toContain(
+      `Expected (exact for this scenario and seed): 200 groups, ${devices} devices on this DMP: `,
+    );
+    expect(hit?.message).toMatch(
+      /: \d+\.\d\d to \d+\.\d\d failed tries by group, \d+\.\d\d on average per device; /,
+    );
+    expect(hit?.message).toMatch(/; \d+ to \d+ s to first success by group, \d+ s on average per device; /);
+    expect(hit?.message).toContain("each group's figures are in the finding's estimates (--format json)");
+    expect(hit?.message).not.toContain('"w1"');
+    expect(hit?.message.length).toBeLessThan(600);
+    // Only digits differ: the length does not depend on the number of groups.
+    expect(Math.abs((hit?.message.length ?? 0) - (few?.message.length ?? 0))).toBeLessThan(10);
+  });
+
+  it("the device mean weighs each group by its devices that succeed; the range spans the groups", () => {
+    const [hit] = replicaEarlyFailures.hits(checkInput(many(10)));
+    const figured = (hit?.estimates ?? []).filter((e) => e.failedTries !== null);
+    const weight = figured.reduce((n, e) => n + e.connected, 0);
+    const mean = figured.reduce((n, e) => n + e.connected * (e.failedTries ?? 0), 0) / weight;
+    const tries = figured.map((e) => e.failedTries ?? 0);
+    const lo = tries.reduce((a, b) => Math.min(a, b));
+    const hi = tries.reduce((a, b) => Math.max(a, b));
+    expect(lo).toBeLessThan(hi);
+    expect(hit?.message).toContain(
+      `${lo.toFixed(2)} to ${hi.toFixed(2)} failed tries by group, ${mean.toFixed(2)} on average per device`,
+    );
+  });
+
+  it("many refused groups: how many, and the first three with their reasons", () => {
+    const [hit] = replicaEarlyFailures.hits(checkInput(many(1, 50)));
+    expect(hit?.estimates?.map((e) => e.group)).toEqual(["w0"]);
+    expect(hit?.message).toContain('50 groups are refused here and get no estimate, among them "macs0" (');
+    expect(hit?.message).toContain("and 47 more");
+    expect(hit?.message).not.toContain('"macs3"');
+  });
+});

@@ -119,3 +119,36 @@ describe("the studio page is linear in its parts and priced before it is built",
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
+
+describe("check's exact estimates are priced before any work", () => {
+  /** The baseline with `mps` management points on one replica and `groups` one-device groups. */
+  const replicaDmps = (mps: number, groups: number): string =>
+    JSON.stringify(shaped({ mps, replicas: 1, groups }));
+
+  it("check and report refuse 500 groups × 490 DMPs on a replica (30 s and 1.09 GB before) under a 300 MB heap", () => {
+    const site = temp.file("replica-dmps-490.json", replicaDmps(490, 500));
+    const message = "devices: check would make 981500 exact estimates";
+    refusedInBounds(boundedBin(["check", site]), SECONDS, site, message);
+    const out = join(temp.dir(), "replica-dmps-490.html");
+    refusedInBounds(boundedBin(["report", site, "--out", out]), SECONDS, site, message);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  it("at the limit, check runs under a 300 MB heap: one short finding per DMP, every group in its estimates", () => {
+    // 250 two-phase groups × (99 on the replica + 3 schedules × 100 MPs) = 99,750 estimates.
+    const site = temp.file("replica-dmps-99.json", replicaDmps(99, 250));
+    const outcome = boundedBin(["check", site, "--format", "json"]);
+    expect(outcome.stderr).toBe("");
+    expect(outcome.code).toBe(0);
+    expect(outcome.seconds).toBeLessThan(SECONDS);
+    const { findings } = JSON.parse(outcome.stdout) as {
+      findings: { id: string; message: string; estimates?: unknown[] }[];
+    };
+    const early = findings.filter((f) => f.id === "replica-early-failures");
+    expect(early).toHaveLength(99);
+    for (const f of early) {
+      expect(f.estimates).toHaveLength(250);
+      expect(f.message.length).toBeLessThan(600);
+    }
+  }, 120_000);
+});

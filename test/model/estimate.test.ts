@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
 import { checkScenario } from "../../src/checks/checkScenario.js";
 import {
+  checkCheckLimits,
   checkRunLimits,
   checkSiteLimits,
+  estimateCheck,
   estimateEvents,
   estimateRun,
   estimateSite,
@@ -13,6 +15,8 @@ import { pollCount } from "../../src/model/pollSchedule.js";
 import { reachability } from "../../src/model/reachability.js";
 import { simulate } from "../../src/simulate.js";
 import { singleServer } from "../helpers/scenarios.js";
+import { shaped } from "../helpers/bigSites.js";
+import { loadScenario } from "../../src/scenario/load.js";
 
 describe("pollCount", () => {
   it("counts the configmgr-assumed schedule (the Windows groups' default): six 3-minute polls in 15 minutes, then hourly", () => {
@@ -198,5 +202,83 @@ describe("planning the whole work", () => {
       expect(() => checkRunLimits(singleServer({}), { maxEvents })).toThrow(
         /maxEvents: expected a number >= 1/,
       );
+  });
+});
+
+describe("check's exact estimates (checkCheckLimits)", () => {
+  /** The baseline with `mps` management points on one replica beside its own (on the site database). */
+  const replicaDmps = (
+    mps: number,
+    groups?: number,
+    change: (s: Record<string, unknown>) => void = () => {},
+  ) => {
+    const draft = shaped({ mps, replicas: 1, ...(groups !== undefined ? { groups } : {}) });
+    change(draft);
+    return loadScenario(draft);
+  };
+
+  it("counts each group at every management point on a replica, and 3 schedules at every MP for a cliff", () => {
+    // 500 Windows groups (two polling phases) × (490 on the replica + 3 × 491 for the cliff).
+    // Each estimate sets up a walk over the 491 MPs and probes 10 steps per try; each cliff group also
+    // compiles the site again twice: 3 replica ticks and 491 servers' timelines.
+    const scenario = replicaDmps(490, 500);
+    const g = scenario.devices[0]!;
+    const tries = pollCount(g, scenario.duration) * (1 + g.connectionRetries.count);
+    expect(tries).toBe(32);
+    expect(estimateCheck(scenario)).toEqual({
+      estimates: 500 * (490 + 3 * 491),
+      steps: 500 * ((490 + 3 * 491) * (491 + 10 * tries) + 2 * (3 + 491 * 3)),
+    });
+    // Without a replica, an outage or a certificate not yet valid, nothing holds tries back: no estimate.
+    expect(estimateCheck(singleServer({ replica: null }))).toEqual({ estimates: 0, steps: 0 });
+    // One polling phase: no cliff; a pinned group: its pin alone.
+    const pinned = replicaDmps(10, 4, (d) => {
+      const devices = d.devices as Record<string, unknown>[];
+      devices.forEach((g) => (g.polling = [{ every: "5m" }]));
+      devices[0]!.managementPoint = "mp3.corp.contoso.com";
+    });
+    expect(estimateCheck(pinned).estimates).toBe(1 + 3 * 10);
+  });
+
+  it("a group enrolling at known instants walks its devices in each estimate", () => {
+    const burst = replicaDmps(9, undefined, (d) => {
+      const g = (d.devices as Record<string, unknown>[])[0]!;
+      g.count = 1_000_000;
+      g.enrollment = { pattern: "burst", at: "1m" };
+    });
+    expect(estimateCheck(burst)).toEqual({
+      estimates: 9 + 3 * 10,
+      steps: (9 + 3 * 10) * (10 + 320 + 1_000_000) + 2 * (3 + 10 * 3),
+    });
+  });
+
+  it("refuses more estimates than the limit before any work, naming what to shrink (check and report)", () => {
+    const scenario = replicaDmps(490, 500);
+    const message = `devices: check would make 981500 exact estimates (device groups × the management points on replicas they may use, plus 3 poll schedules × the management points of each group with several polling phases); the limit is ${RUN_LIMITS.maxCheckEstimates}: fewer groups, or fewer management points on replicas`;
+    expect(() => {
+      checkCheckLimits(scenario);
+    }).toThrow(ScenarioError);
+    expect(() => checkScenario(scenario)).toThrow(message);
+    // At the limit: accepted.
+    const groups = Math.floor(RUN_LIMITS.maxCheckEstimates / (99 + 3 * 100));
+    expect(() => {
+      checkCheckLimits(replicaDmps(99, groups));
+    }).not.toThrow();
+    expect(() => {
+      checkCheckLimits(replicaDmps(99, groups + 1));
+    }).toThrow(/exact estimates/);
+  });
+
+  it("refuses more steps than the limit", () => {
+    const burst = replicaDmps(99, undefined, (d) => {
+      const g = (d.devices as Record<string, unknown>[])[0]!;
+      g.count = 1_000_000;
+      g.enrollment = { pattern: "burst", at: "1m" };
+    });
+    expect(() => {
+      checkCheckLimits(burst);
+    }).toThrow(
+      `devices: check's 399 exact estimates (device groups × the management points on replicas they may use, plus 3 poll schedules × the management points of each group with several polling phases) would take ${399 * (100 + 320 + 1_000_000) + 2 * (3 + 100 * 3)} steps (each management point, 10 per try a device may make and each device of a group enrolling evenly or in a burst, in each estimate; the replica ticks and timelines compiled again for each poll schedule compared); the limit is ${RUN_LIMITS.maxCheckSteps}`,
+    );
   });
 });

@@ -11,7 +11,7 @@ import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
 import { checkSweepWork, DEFAULT_RUNS, planSweep, sweepJobs } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed } from "../../sweep/document.js";
-import { checkReachLimits } from "../../model/estimate.js";
+import { checkCheckLimits, checkReachLimits } from "../../model/estimate.js";
 import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
 import {
@@ -85,9 +85,10 @@ export const reportCommand = defineCommand<ReportArgs>({
     checkOutputPath(out, `--out ${out}`, [args.scenario]);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
-    // The page holds the reachability matrix: refused before any run when it would be too large.
+    // The page holds the reachability matrix and the findings: refused before any run when too large.
     attributed(args.scenario, () => {
       checkReachLimits(scenario);
+      checkCheckLimits(scenario);
     });
     if (args.vary.length === 0 && args.study === undefined) {
       const needsVary = [
