@@ -9,15 +9,7 @@ import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
 import { pollProfileName, type PollProfileName } from "../scenario/pollProfiles.js";
 import type { DeviceGroup } from "../scenario/schema.js";
-import {
-  mean,
-  mergeSorted,
-  round3,
-  sortedCopy,
-  summarize,
-  summarizeSorted,
-  type Summary,
-} from "./statistics.js";
+import { mean, round3, summarize, type Summary } from "./statistics.js";
 
 /** Device counts. `total = enrolled + enrollmentFailed + enrollmentPending`; `enrolled = connected + neverConnected`. */
 export interface DeviceCounts {
@@ -206,23 +198,20 @@ function attemptCounts(tallies: readonly GroupTally[]): AttemptCounts {
   };
 }
 
-/** Each group's connected devices: time to first success (sorted copy and device order) and failures. */
+/** Each group's connected devices: time to first success and failures, in device order. */
 interface ConnectedValues {
   readonly ttfs: Float64Array;
-  readonly sorted: Float64Array;
   readonly failures: Int32Array;
 }
 
 function connectedValues(tally: GroupTally): ConnectedValues {
-  const ttfs = tally.ttfs.subarray(0, tally.connected);
   return {
-    ttfs,
-    sorted: sortedCopy(ttfs),
+    ttfs: tally.ttfs.subarray(0, tally.connected),
     failures: tally.failures.subarray(0, tally.connected),
   };
 }
 
-// The whole run's values: concatenated in group order for means, merged (not re-sorted) for percentiles.
+// The whole run's values: concatenated in group order (the means' order; percentiles select over it).
 function combine(parts: readonly ConnectedValues[]): ConnectedValues {
   const ttfs = concat(parts.map((p) => p.ttfs));
   const failures = new Int32Array(ttfs.length);
@@ -231,7 +220,7 @@ function combine(parts: readonly ConnectedValues[]): ConnectedValues {
     failures.set(p.failures, at);
     at += p.failures.length;
   }
-  return { ttfs, sorted: mergeSorted(parts.map((p) => p.sorted)), failures };
+  return { ttfs, failures };
 }
 
 function groupResult(
@@ -243,7 +232,7 @@ function groupResult(
     name: group?.name ?? "",
     pollingProfile: (group && pollProfileName(group.polling)) ?? null,
     devices: deviceCounts([tally]),
-    timeToFirstSuccessSeconds: summarizeSorted(values.sorted, values.ttfs),
+    timeToFirstSuccessSeconds: summarize(values.ttfs),
     failedAttemptsBeforeSuccess: failedSummary(values.failures),
     attempts: attemptCounts([tally]),
   };
@@ -265,7 +254,7 @@ function runWide(
   }
   const all = combine(perGroup);
   return {
-    timeToFirstSuccessSeconds: summarizeSorted(all.sorted, all.ttfs),
+    timeToFirstSuccessSeconds: summarize(all.ttfs),
     failedAttemptsBeforeSuccess: failedSummary(all.failures),
   };
 }

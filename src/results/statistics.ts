@@ -41,9 +41,119 @@ export function mean(values: ArrayLike<number>): number | null {
 
 const maybe = (x: number | null): number | null => (x === null ? null : round3(x));
 
-/** Summarizes values (not modified; a sorted copy is made). */
+/** The percentiles every summary reports, by their quantile; the maximum is the rank-n value. */
+const QUANTILES = [0.5, 0.9, 0.95, 0.99] as const;
+
+/**
+ * Summarizes values (not modified), in index order for the mean. The percentiles come from selection on a
+ * scratch copy, not a sort: the same values, bit for bit, as indexing a sorted copy (selectRanks).
+ */
 export function summarize(values: Float64Array | readonly number[]): Summary {
-  return summarizeSorted(sortedCopy(Float64Array.from(values)), values);
+  const n = values.length;
+  if (n === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
+  const ranks = QUANTILES.map((q) => rankOf(n, q));
+  const [p50, p90, p95, p99, max] = selectRanks(Float64Array.from(values), [...ranks, n]);
+  return {
+    count: n,
+    mean: maybe(mean(values)),
+    p50: maybe(p50 ?? null),
+    p90: maybe(p90 ?? null),
+    p95: maybe(p95 ?? null),
+    p99: maybe(p99 ?? null),
+    max: maybe(max ?? null),
+  };
+}
+
+/**
+ * The values at 1-based `ranks` of `scratch` in ascending order (Float64Array sort order: -0 before 0), as
+ * a sorted copy would give them; `scratch` is reordered. Ranks are taken largest first, each selection
+ * confined to the part left of the previous one, so a summary's five ranks cost about two passes over the
+ * values rather than a sort.
+ */
+export function selectRanks(scratch: Float64Array, ranks: readonly number[]): number[] {
+  const n = scratch.length;
+  const order = ranks.map((_, i) => i).sort((a, b) => (ranks[b] ?? 0) - (ranks[a] ?? 0));
+  const out = new Array<number>(ranks.length).fill(NaN);
+  let right = n - 1;
+  for (const i of order) {
+    const k = (ranks[i] ?? 1) - 1;
+    if (k < 0 || k >= n) throw new RangeError(`rank ${k + 1} outside 1..${n}`);
+    if (k === n - 1 && right === n - 1) placeMax(scratch);
+    else floydRivest(scratch, k, 0, right);
+    out[i] = scratch[k] ?? NaN;
+    right = k;
+  }
+  // Comparisons cannot tell -0 from 0; the sort order can, so a zero's sign is decided by counting.
+  const zeros = out.some((v) => v === 0) ? zeroRanks(scratch) : null;
+  if (zeros !== null)
+    ranks.forEach((r, i) => {
+      if (out[i] === 0) out[i] = r - 1 < zeros.negativeZeroEnd && r - 1 >= zeros.belowZero ? -0 : 0;
+    });
+  return out;
+}
+
+/** How many values are below zero, and where the -0s end in sort order. */
+function zeroRanks(values: Float64Array): { belowZero: number; negativeZeroEnd: number } {
+  let below = 0;
+  let negativeZeros = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (v < 0) below++;
+    else if (v === 0 && Object.is(v, -0)) negativeZeros++;
+  }
+  return { belowZero: below, negativeZeroEnd: below + negativeZeros };
+}
+
+/** Moves the largest value to the last slot (one pass). */
+function placeMax(a: Float64Array): void {
+  const last = a.length - 1;
+  let at = last;
+  for (let i = 0; i < last; i++) if ((a[i] ?? 0) > (a[at] ?? 0)) at = i;
+  swap(a, at, last);
+}
+
+/**
+ * Floyd–Rivest selection: afterwards a[k] is the (k+1)-th smallest of a[left..right], smaller-or-equal values
+ * left of it, larger-or-equal right of it. Large ranges first narrow to a sample's bracket around k.
+ */
+function floydRivest(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      floydRivest(a, k, newLeft, newRight);
+    }
+    const t = a[k] ?? 0;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if ((a[right] ?? 0) > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while ((a[i] ?? 0) < t) i++;
+      while ((a[j] ?? 0) > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const x = a[i] ?? 0;
+  a[i] = a[j] ?? 0;
+  a[j] = x;
 }
 
 /**
@@ -113,44 +223,4 @@ export function sortedCopy(values: Float64Array): Float64Array {
     }
   }
   return out;
-}
-
-/** Summarizes values already sorted ascending; `inOrder` gives the mean's summation order. */
-export function summarizeSorted(sorted: Float64Array, inOrder: ArrayLike<number>): Summary {
-  const values = inOrder;
-  return {
-    count: sorted.length,
-    mean: maybe(mean(values)),
-    p50: maybe(nearestRank(sorted, 0.5)),
-    p90: maybe(nearestRank(sorted, 0.9)),
-    p95: maybe(nearestRank(sorted, 0.95)),
-    p99: maybe(nearestRank(sorted, 0.99)),
-    max: maybe(sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null),
-  };
-}
-
-/** Merges ascending arrays into one ascending array (linear time, no re-sort). */
-export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
-  let merged: Float64Array = new Float64Array(0);
-  for (const part of parts) {
-    const out = new Float64Array(merged.length + part.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < merged.length && j < part.length) {
-      const a = merged[i] ?? 0;
-      const b = part[j] ?? 0;
-      if (a <= b) {
-        out[k++] = a;
-        i++;
-      } else {
-        out[k++] = b;
-        j++;
-      }
-    }
-    while (i < merged.length) out[k++] = merged[i++] ?? 0;
-    while (j < part.length) out[k++] = part[j++] ?? 0;
-    merged = out;
-  }
-  return merged;
 }

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { mean, mergeSorted, nearestRank, sortedCopy, summarize } from "../../src/results/statistics.js";
+import {
+  mean,
+  nearestRank,
+  rankOf,
+  round3,
+  selectRanks,
+  sortedCopy,
+  summarize,
+} from "../../src/results/statistics.js";
 
 describe("nearestRank", () => {
   it("takes the ⌈q·n⌉-th smallest value", () => {
@@ -72,15 +80,61 @@ describe("sortedCopy", () => {
   });
 });
 
-describe("mergeSorted", () => {
-  it("merges ascending arrays into the sort of their concatenation", () => {
+// Values that make selection hard: ties (a small pool), both zeros, subnormals, huge and infinite values.
+const awkward = fc.oneof(
+  fc.constantFrom(0, -0, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity),
+  fc.integer({ min: -3, max: 3 }),
+  fc.double({ noNaN: true }),
+);
+// Length classes: one value, a few, the plain partition (≤ 600), the sampled bracket (> 600).
+const lengthClass = (n: number): string => (n === 1 ? "1" : n <= 10 ? "2-10" : n <= 600 ? "11-600" : ">600");
+
+describe("selectRanks", () => {
+  it("gives, bit for bit, what indexing a sorted copy gives, ties and signed zeros included", () => {
+    const reached = new Map<string, number>();
+    const note = (what: string): void => {
+      reached.set(what, (reached.get(what) ?? 0) + 1);
+    };
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: -50, max: 50 }))), (parts) => {
-        const sortedParts = parts.map((p) => Float64Array.from(p).sort());
-        expect(Array.from(mergeSorted(sortedParts))).toEqual(
-          Array.from(Float64Array.from(parts.flat()).sort()),
-        );
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(awkward, { minLength: 1, maxLength: 10 }),
+          fc.array(awkward, { minLength: 1, maxLength: 600 }),
+          fc.array(fc.constantFrom(0, -0, 1, 60, 60, 300), { minLength: 601, maxLength: 3000 }),
+          fc.array(awkward, { minLength: 601, maxLength: 3000 }),
+        ),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, qs) => {
+          const input = Float64Array.from(values);
+          const sorted = Float64Array.from(input).sort();
+          const ranks = [...qs.map((q) => rankOf(input.length, q)), input.length, 1];
+          const got = selectRanks(Float64Array.from(input), ranks);
+          const want = ranks.map((r) => sorted[r - 1]);
+          // Object.is: -0 and 0 must come out as the sort has them.
+          got.forEach((v, i) => {
+            expect(Object.is(v, want[i]), `rank ${ranks[i]}: ${v} vs ${want[i]}`).toBe(true);
+          });
+          note(lengthClass(input.length));
+          if (new Set(values).size < values.length) note("ties");
+          if (values.some((v) => Object.is(v, -0)) && values.includes(0)) note("both zeros");
+          if (want.some((v) => v === 0)) note("a zero selected");
+        },
+      ),
+      { numRuns: 400 },
+    );
+    console.log("selectRanks cases reached:", Object.fromEntries(reached));
+    for (const what of ["1", "2-10", "11-600", ">600", "ties", "both zeros", "a zero selected"])
+      expect(reached.get(what) ?? 0, what).toBeGreaterThan(0);
+  });
+
+  it("makes summarize's percentiles those of the sorted values", () => {
+    const rng = seedrandom.alea("selectRanks");
+    // A million times on a five-minute grid plus jitter: the shape of a big run's time to first success.
+    const input = Float64Array.from({ length: 1_000_000 }, () => Math.floor(rng() * 288) * 300 + rng() * 3);
+    const sorted = sortedCopy(input);
+    const s = summarize(input);
+    expect([s.p50, s.p90, s.p95, s.p99, s.max]).toEqual(
+      [0.5, 0.9, 0.95, 0.99, 1].map((q) => round3(nearestRank(sorted, q) ?? NaN)),
     );
   });
 });
