@@ -93,11 +93,23 @@ export function scheduleReplica(
   });
 }
 
-/** The index of the tick that carries a record committed at `committedAt`: the first at or after it. */
+/**
+ * The index of the tick that carries a record committed at `committedAt`: the first at or after it. Ticks sit
+ * on the grid φ + kP but for skipped ones, so the grid's index is tried first and kept when the ticks either
+ * side bracket the commit (one division, two reads: a device's commit is on the walk's hot path); anything
+ * else (after a skipped tick, a rounding edge) takes the binary search, so the answer is the same either way.
+ */
 export function carryingIndex(timeline: ReplicaTimeline, committedAt: number): number {
   const ticks = timeline.ticks;
+  const n = ticks.length;
+  if (n === 0) return 0;
+  const first = ticks[0] ?? 0;
+  if (committedAt <= first) return 0;
+  const guess = Math.ceil((committedAt - first) / timeline.interval);
+  if (guess <= n && (ticks[guess - 1] ?? Infinity) < committedAt && (ticks[guess] ?? Infinity) >= committedAt)
+    return guess;
   let lo = 0;
-  let hi = ticks.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((ticks[mid] ?? Infinity) < committedAt) lo = mid + 1;

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../src/kernel/environment.js";
-import { expectedVisibilityDelay, scheduleReplica, visibleAt } from "../../src/model/replica.js";
+import {
+  carryingIndex,
+  expectedVisibilityDelay,
+  scheduleReplica,
+  visibleAt,
+  type ReplicaTimeline,
+} from "../../src/model/replica.js";
 import type { Replica } from "../../src/scenario/schema.js";
 
 function timeline(replica: Partial<Replica>, duration: number) {
@@ -73,5 +79,45 @@ describe("visibleAt", () => {
         expect(sum / n).toBeCloseTo(expectedVisibilityDelay({ syncInterval: P, applyDelay: delay }).mean, 6);
       }),
     );
+  });
+});
+
+describe("carryingIndex", () => {
+  it("is the first tick at or after the commit, on the grid, after skipped ticks and at rounding edges", () => {
+    const reached = { grid: 0, search: 0, exact: 0 };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 3600, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.boolean(), { minLength: 0, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(70), fc.constantFrom(-1, 0, 1, 0.5, 1e-9)), { minLength: 1, maxLength: 30 }),
+        (interval, phase, skips, commits) => {
+          const offset = phase * interval;
+          const all = skips.map((_, k) => offset + k * interval);
+          const ticks = Float64Array.from(all.filter((_, k) => !skips[k]));
+          const tl: ReplicaTimeline = {
+            name: "r",
+            interval,
+            offset,
+            applyDelay: 0,
+            ticks,
+            visible: ticks,
+            skipped: all.length - ticks.length,
+          };
+          for (const [k, shift] of commits) {
+            // At a grid point, a hair either side, half way, or a whole interval off it.
+            const c = offset + k * interval + shift * (shift === 1e-9 ? 1 : interval);
+            let want = ticks.findIndex((t) => t >= c);
+            if (want < 0) want = ticks.length;
+            expect(carryingIndex(tl, c)).toBe(want);
+            if (all.includes(c)) reached.exact++;
+            if (ticks.length > 0 && want === Math.ceil((c - (ticks[0] ?? 0)) / interval)) reached.grid++;
+            else reached.search++;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    for (const [what, times] of Object.entries(reached)) expect(times, what).toBeGreaterThan(0);
   });
 });
