@@ -1,5 +1,6 @@
 // The counters of the result: per group, per management point, per replica. The sink every run has.
 import { OK } from "./reasons.js";
+import { PollHistogram } from "./pollHistogram.js";
 import type { DeviceOutcome, WalkSink } from "./sink.js";
 import { bump, countSwitch, perMinute, type GroupTally, type ManagementPointTally } from "./tally.js";
 
@@ -7,6 +8,8 @@ import { bump, countSwitch, perMinute, type GroupTally, type ManagementPointTall
 export class RunCounters {
   readonly delays: Float64Array[];
   readonly delayCounts: Int32Array;
+  /** Per management point, the histograms of the groups' shared poll offsets (folded in at the end). */
+  private readonly histograms: PollHistogram[][];
 
   constructor(
     readonly managementPoints: readonly ManagementPointTally[],
@@ -19,17 +22,37 @@ export class RunCounters {
   ) {
     this.delays = Array.from({ length: replicas }, () => new Float64Array(commits));
     this.delayCounts = new Int32Array(replicas);
+    this.histograms = managementPoints.map(() => []);
+  }
+
+  /** A new histogram of the shared offsets `table` at management point `mp` (null: count per poll). */
+  histogram(mp: number, table: Float64Array, polls: number): PollHistogram | null {
+    const tally = this.managementPoints[mp];
+    const kept = this.histograms[mp];
+    if (tally === undefined || kept === undefined) return null;
+    const histogram = PollHistogram.of(table, tally.perMinute.length, polls);
+    if (histogram !== null) kept.push(histogram);
+    return histogram;
   }
 
   /**
    * Per management point, its tries and failed tries: the sums of its per-minute counts, as every try is
-   * counted in its minute (so the walk's hottest report counts one number, not three).
+   * counted in its minute (so the walk's hottest report counts one number, not three). The polls counted in
+   * histograms are added to the per-minute counts first.
    */
   totalManagementPointTries(): void {
+    this.managementPoints.forEach((mp, i) => {
+      for (const h of this.histograms[i] ?? []) h.foldInto(mp.perMinute);
+    });
     for (const mp of this.managementPoints) {
       mp.attempts = mp.perMinute.reduce((n, c) => n + c, 0);
       mp.failed = mp.failedPerMinute.reduce((n, c) => n + c, 0);
     }
+  }
+
+  /** Devices whose fast-forwarded polls were counted in a histogram rather than one by one. */
+  batchedDevices(): number {
+    return this.histograms.flat().reduce((n, h) => n + h.devices, 0);
   }
 
   /** Per replica: the delays recorded, device order. */
@@ -41,6 +64,10 @@ export class RunCounters {
 /** Counts one group's devices into its tally and the run's counters. */
 export class CountingSink implements WalkSink {
   private enrollmentTries = 0;
+  /** Per management point: the histogram of the group's shared offsets, null when it counts per poll. */
+  private readonly histograms: (PollHistogram | null)[] = [];
+  /** The shared offsets the histograms are for. */
+  private table: Float64Array | null = null;
 
   constructor(
     readonly tally: GroupTally,
@@ -73,15 +100,39 @@ export class CountingSink implements WalkSink {
     if (at !== undefined) perMinute(at.failedPerMinute, t);
   }
 
-  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
+  okPolls(
+    mp: number,
+    committedAt: number,
+    offsets: Float64Array,
+    from: number,
+    to: number,
+    shared = false,
+  ): void {
     const polls = to - from;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
     const at = this.run.managementPoints[mp];
     if (at === undefined) return;
+    if (shared && this.histogramOf(mp, offsets)?.add(committedAt, from, to) === true) return;
     // A minute each: the hottest line of a long run.
     const minutes = at.perMinute;
     for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
+  }
+
+  /** Management point `mp`'s histogram of the shared offsets `table` (made at its first use), or null. */
+  private histogramOf(mp: number, table: Float64Array): PollHistogram | null {
+    if (table !== this.table) {
+      // Another table (never within one group's walk): new histograms; the old ones are folded at the end.
+      this.table = table;
+      this.histograms.length = 0;
+    }
+    let h = this.histograms[mp];
+    if (h === undefined) {
+      // Worth a histogram when the group's polls outnumber its cells (fold cost): a poll per offset per device.
+      h = this.run.histogram(mp, table, this.tally.ttfs.length * Math.max(0, table.length - 1));
+      this.histograms[mp] = h;
+    }
+    return h;
   }
 
   content(_t: number, reason: number): void {

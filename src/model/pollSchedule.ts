@@ -115,6 +115,11 @@ export class PollCursor {
     this.offsets = this.table ?? new Float64Array(POLL_CHUNK);
   }
 
+  /** `offsets` is the jitter-free table, the same for every device (else a buffer stepped per device). */
+  get shared(): boolean {
+    return this.table !== null;
+  }
+
   /**
    * Puts the cursor at the first poll of a device committed at `committedAt`.
    * @returns how many polls, from `offsets[0]`, are ready (inside the run)

@@ -73,9 +73,17 @@ export interface WalkSink {
   managementPointTry(t: number, mp: number, retry: boolean, reason: number): void;
   /**
    * Fast-forwarded polls at management point `mp`: one at `committedAt + offsets[i]` for each i from `from`
-   * to `to - 1`, each a first-try success.
+   * to `to - 1`, each a first-try success. `shared`: `offsets` is the group's jitter-free table, the same
+   * array with the same values for every device of the group (else a buffer refilled per device).
    */
-  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void;
+  okPolls(
+    mp: number,
+    committedAt: number,
+    offsets: Float64Array,
+    from: number,
+    to: number,
+    shared: boolean,
+  ): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
   /**
@@ -99,8 +107,15 @@ export class TeeSink implements WalkSink {
   managementPointTry(t: number, mp: number, retry: boolean, reason: number): void {
     for (const s of this.sinks) s.managementPointTry(t, mp, retry, reason);
   }
-  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
-    for (const s of this.sinks) s.okPolls(mp, committedAt, offsets, from, to);
+  okPolls(
+    mp: number,
+    committedAt: number,
+    offsets: Float64Array,
+    from: number,
+    to: number,
+    shared: boolean,
+  ): void {
+    for (const s of this.sinks) s.okPolls(mp, committedAt, offsets, from, to, shared);
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);

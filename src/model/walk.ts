@@ -360,7 +360,7 @@ export class GroupWalk {
             while (end < n && committedAt + (cursor.offsets[end] ?? Infinity) < until) end++;
           }
           if (end > k) {
-            sink.okPolls(mp, committedAt, cursor.offsets, k, end);
+            sink.okPolls(mp, committedAt, cursor.offsets, k, end, cursor.shared);
             if (deployments !== null && deployments.any)
               deployments.okPolls(mp, committedAt, cursor.offsets, k, end, this.received);
             lastReason = OK;
