@@ -52,7 +52,10 @@ export function summarize(values: Float64Array | readonly number[]): Summary {
   const n = values.length;
   if (n === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
   const ranks = QUANTILES.map((q) => rankOf(n, q));
-  const [p50, p90, p95, p99, max] = selectRanks(Float64Array.from(values), [...ranks, n]);
+  const [p50, p90, p95, p99, max] = selectRanks(
+    values instanceof Float64Array ? values : Float64Array.from(values),
+    [...ranks, n],
+  );
   return {
     count: n,
     mean: maybe(mean(values)),
@@ -65,30 +68,123 @@ export function summarize(values: Float64Array | readonly number[]): Summary {
 }
 
 /**
- * The values at 1-based `ranks` of `scratch` in ascending order (Float64Array sort order: -0 before 0), as
- * a sorted copy would give them; `scratch` is reordered. Ranks are taken largest first, each selection
- * confined to the part left of the previous one, so a summary's five ranks cost about two passes over the
- * values rather than a sort.
+ * The values at 1-based `ranks` of `values` (not modified) in ascending order (Float64Array sort order: -0
+ * before 0, NaN last), as indexing a sorted copy gives them. Large arrays: one pass that brackets each rank
+ * between two values of a sample (bracketRanks); small ones, or when a bracket misses, selection on a copy.
  */
-export function selectRanks(scratch: Float64Array, ranks: readonly number[]): number[] {
+export function selectRanks(values: Float64Array, ranks: readonly number[]): number[] {
+  const n = values.length;
+  for (const r of ranks) if (!(r >= 1 && r <= n)) throw new RangeError(`rank ${r} outside 1..${n}`);
+  const out = (n >= BRACKET_MIN ? bracketRanks(values, ranks) : null) ?? selectInCopy(values, ranks);
+  // Comparisons cannot tell -0 from 0; the sort order can, so a zero's sign is decided by counting.
+  const zeros = out.some((v) => v === 0) ? zeroRanks(values) : null;
+  if (zeros !== null)
+    ranks.forEach((r, i) => {
+      if (out[i] === 0) out[i] = r - 1 < zeros.negativeZeroEnd && r - 1 >= zeros.belowZero ? -0 : 0;
+    });
+  return out;
+}
+
+/** From this many values on, bracketing (one pass) beats selection on a copy (several). */
+const BRACKET_MIN = 1 << 16;
+/** Sampled values that place the brackets. */
+const SAMPLE = 1 << 15;
+
+/**
+ * Ranks by bracketing: a sorted sample puts each rank between two values a ≤ b, with four standard
+ * deviations of the sample's rank to spare. The brackets' ends cut the values into slots: each end itself
+ * (its ties: counted) and the gaps between ends (counted, and kept when inside a bracket). One pass sorts the
+ * values into slots; a rank is then found by counting through them, and selected within its gap. Null when a
+ * rank falls in a gap not kept or a gap keeps too many (a sample far from the values) or a value is NaN: the
+ * caller selects on a copy. Exact either way: the sample only decides how much is kept.
+ */
+export function bracketRanks(values: Float64Array, ranks: readonly number[]): number[] | null {
+  const n = values.length;
+  const sample = new Float64Array(SAMPLE);
+  // A fixed LCG picks the sample: no stride for periodic values to line up with, the same picks every run.
+  let x = n >>> 0;
+  for (let j = 0; j < SAMPLE; j++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    sample[j] = values[x % n] ?? 0;
+  }
+  sample.sort();
+  const brackets = ranks.map((r) => {
+    const p = (r - 0.5) / n;
+    const spare = 4 * Math.sqrt(SAMPLE * p * (1 - p)) + 16;
+    const from = Math.floor(p * SAMPLE - spare);
+    const to = Math.ceil(p * SAMPLE + spare);
+    return {
+      low: from <= 0 ? -Infinity : (sample[from] ?? -Infinity),
+      high: to >= SAMPLE - 1 ? Infinity : (sample[to] ?? Infinity),
+    };
+  });
+  // The ends, ascending and distinct (0 and -0 are one end: comparisons cannot tell them apart).
+  const ends = Float64Array.from(new Set(brackets.flatMap((br) => [br.low, br.high]))).sort();
+  const m = ends.length;
+  // Slot 2j: the gap below ends[j] (above ends[j - 1]); slot 2j + 1: ends[j] itself; slot 2m: above all.
+  const counts = new Float64Array(2 * m + 1);
+  const keep: (Float64Array | null)[] = Array.from({ length: 2 * m + 1 }, () => null);
+  const kept = new Int32Array(2 * m + 1);
+  const cap = Math.max(4096, n >>> 4);
+  for (const { low, high } of brackets) {
+    const from = ends.indexOf(low);
+    const to = ends.indexOf(high);
+    for (let j = from + 1; j <= to; j++) keep[2 * j] ??= new Float64Array(cap);
+  }
+  for (let k = 0; k < n; k++) {
+    const v = values[k] ?? 0;
+    if (v !== v) return null;
+    let j = 0;
+    while (j < m && v > (ends[j] ?? 0)) j++;
+    const slot = j < m && v === ends[j] ? 2 * j + 1 : 2 * j;
+    counts[slot] = (counts[slot] ?? 0) + 1;
+    const into = keep[slot];
+    if (into) {
+      const at = kept[slot] ?? 0;
+      if (at === cap) return null;
+      into[at] = v;
+      kept[slot] = at + 1;
+    }
+  }
+  const out: number[] = [];
+  for (const r of ranks) {
+    let k = r - 1;
+    let slot = 0;
+    while (k >= (counts[slot] ?? 0)) k -= counts[slot++] ?? 0;
+    if (slot % 2 === 1) {
+      out.push(ends[(slot - 1) / 2] ?? NaN);
+      continue;
+    }
+    const into = keep[slot];
+    if (!into) return null;
+    floydRivest(into, k, 0, (kept[slot] ?? 0) - 1);
+    out.push(into[k] ?? NaN);
+  }
+  return out;
+}
+
+/**
+ * Ranks by selection on a copy: largest first, each selection confined to the part left of the previous
+ * one, so a summary's five ranks cost about two passes over the values rather than a sort.
+ */
+function selectInCopy(values: Float64Array, ranks: readonly number[]): number[] {
+  // NaN has no place in comparisons; the sort puts it last.
+  if (values.some((v) => Number.isNaN(v))) {
+    const sorted = Float64Array.from(values).sort();
+    return ranks.map((r) => sorted[r - 1] ?? NaN);
+  }
+  const scratch = Float64Array.from(values);
   const n = scratch.length;
   const order = ranks.map((_, i) => i).sort((a, b) => (ranks[b] ?? 0) - (ranks[a] ?? 0));
   const out = new Array<number>(ranks.length).fill(NaN);
   let right = n - 1;
   for (const i of order) {
     const k = (ranks[i] ?? 1) - 1;
-    if (k < 0 || k >= n) throw new RangeError(`rank ${k + 1} outside 1..${n}`);
     if (k === n - 1 && right === n - 1) placeMax(scratch);
     else floydRivest(scratch, k, 0, right);
     out[i] = scratch[k] ?? NaN;
     right = k;
   }
-  // Comparisons cannot tell -0 from 0; the sort order can, so a zero's sign is decided by counting.
-  const zeros = out.some((v) => v === 0) ? zeroRanks(scratch) : null;
-  if (zeros !== null)
-    ranks.forEach((r, i) => {
-      if (out[i] === 0) out[i] = r - 1 < zeros.negativeZeroEnd && r - 1 >= zeros.belowZero ? -0 : 0;
-    });
   return out;
 }
 

@@ -6,6 +6,7 @@ import {
   nearestRank,
   rankOf,
   round3,
+  bracketRanks,
   selectRanks,
   sortedCopy,
   summarize,
@@ -125,6 +126,55 @@ describe("selectRanks", () => {
     console.log("selectRanks cases reached:", Object.fromEntries(reached));
     for (const what of ["1", "2-10", "11-600", ">600", "ties", "both zeros", "a zero selected"])
       expect(reached.get(what) ?? 0, what).toBeGreaterThan(0);
+  });
+
+  it("brackets the ranks of large arrays in one pass, ties and sorted inputs included, exactly", () => {
+    const reached = { bracketed: 0, sorted: 0, constant: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(awkward, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1 << 16, max: 200_000 }),
+        fc.constantFrom("random", "sorted", "reversed", "constant", "mostly one"),
+        fc.boolean(),
+        fc.string(),
+        (pool, n, shape, continuous, seed) => {
+          const rng = seedrandom.alea(seed);
+          // From the pool (ties everywhere), or spread around it (few ties).
+          const draw = () => (pool[Math.floor(rng() * pool.length)] ?? 0) + (continuous ? rng() * 1000 : 0);
+          const input = Float64Array.from({ length: n }, draw);
+          if (shape === "sorted") input.sort();
+          if (shape === "reversed") input.sort().reverse();
+          if (shape === "constant") input.fill(pool[0] ?? 0);
+          if (shape === "mostly one") for (let i = 0; i < n; i += 97) input[i] = rng() * 1e6;
+          const sorted = Float64Array.from(input).sort();
+          const ranks = [0.5, 0.9, 0.95, 0.99, 1].map((q) => rankOf(n, q)).concat([1, 2]);
+          const want = ranks.map((r) => sorted[r - 1]);
+          const got = selectRanks(input, ranks);
+          got.forEach((v, i) => {
+            expect(Object.is(v, want[i]), `rank ${ranks[i]}: ${v} vs ${want[i]}`).toBe(true);
+          });
+          const bracketed = bracketRanks(input, ranks);
+          expect(bracketed).not.toBeNull();
+          if (bracketed !== null) {
+            reached.bracketed++;
+            // Before the zeros' signs are settled: equal to the sort's values up to the sign of zero.
+            expect(bracketed).toEqual(want.map((v) => (v === 0 ? 0 : v)));
+          }
+          if (shape === "sorted") reached.sorted++;
+          if (shape === "constant") reached.constant++;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    console.log("bracketRanks cases reached:", reached);
+    for (const [what, times] of Object.entries(reached)) expect(times, what).toBeGreaterThan(0);
+  });
+
+  it("leaves a NaN to the copy's selection, which puts it last as the sort does", () => {
+    const input = Float64Array.from({ length: 1 << 17 }, (_, i) => (i * 7919) % 1000);
+    input[5] = NaN;
+    expect(bracketRanks(input, [1, 1 << 17])).toBeNull();
+    expect(selectRanks(input, [1, 1 << 17, (1 << 17) - 1])).toEqual([0, NaN, 999]);
   });
 
   it("makes summarize's percentiles those of the sorted values", () => {
