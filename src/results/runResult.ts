@@ -9,7 +9,7 @@ import { countsByReason } from "../model/reasons.js";
 import { expectedVisibilityDelay } from "../model/replica.js";
 import { pollProfileName, type PollProfileName } from "../scenario/pollProfiles.js";
 import type { DeviceGroup } from "../scenario/schema.js";
-import { mean, round3, summarize, type Summary } from "./statistics.js";
+import { round3, summarize, type Summary } from "./statistics.js";
 
 /** Device counts. `total = enrolled + enrollmentFailed + enrollmentPending`; `enrolled = connected + neverConnected`. */
 export interface DeviceCounts {
@@ -157,18 +157,28 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 }
 
 function failedSummary(failures: Int32Array): FailedAttemptsSummary {
-  const histogram: Record<string, number> = {};
+  // One pass into counts per failure number; the mean from the counts: a sum of integers below 2^53 is
+  // exact in any order, so it is the index-order mean's value.
+  let counts = new Float64Array(16);
   let max = -1;
-  for (let i = 0; i < failures.length; i++) max = Math.max(max, failures[i] ?? 0);
-  const counts = new Array<number>(max + 1).fill(0);
   for (let i = 0; i < failures.length; i++) {
     const f = failures[i] ?? 0;
+    if (f >= counts.length) {
+      const wider = new Float64Array(Math.max(f + 1, 2 * counts.length));
+      wider.set(counts);
+      counts = wider;
+    }
     counts[f] = (counts[f] ?? 0) + 1;
+    if (f > max) max = f;
   }
-  counts.forEach((n, f) => {
+  const histogram: Record<string, number> = {};
+  let sum = 0;
+  for (let f = 0; f <= max; f++) {
+    const n = counts[f] ?? 0;
     if (n > 0) histogram[String(f)] = n;
-  });
-  const m = mean(failures);
+    sum += f * n;
+  }
+  const m = failures.length === 0 ? null : sum / failures.length;
   return { mean: m === null ? null : round3(m), max: max < 0 ? null : max, histogram };
 }
 
