@@ -1,6 +1,6 @@
 // The counters of the result: per group, per management point, per replica. The sink every run has.
 import { OK } from "./reasons.js";
-import { PollHistogram } from "./pollHistogram.js";
+import { PollHistogram, RUN_HISTOGRAM_CELLS } from "./pollHistogram.js";
 import type { DeviceOutcome, WalkSink } from "./sink.js";
 import { bump, countSwitch, perMinute, type GroupTally, type ManagementPointTally } from "./tally.js";
 
@@ -10,6 +10,8 @@ export class RunCounters {
   readonly delayCounts: Int32Array;
   /** Per management point, the histograms of the groups' shared poll offsets (folded in at the end). */
   private readonly histograms: PollHistogram[][];
+  /** The cells the histograms take together. */
+  private histogramCells = 0;
 
   constructor(
     readonly managementPoints: readonly ManagementPointTally[],
@@ -30,8 +32,11 @@ export class RunCounters {
     const tally = this.managementPoints[mp];
     const kept = this.histograms[mp];
     if (tally === undefined || kept === undefined) return null;
-    const histogram = PollHistogram.of(table, tally.perMinute.length, polls);
-    if (histogram !== null) kept.push(histogram);
+    const budget = RUN_HISTOGRAM_CELLS - this.histogramCells;
+    const histogram = PollHistogram.of(table, tally.perMinute.length, polls, budget);
+    if (histogram === null) return null;
+    this.histogramCells += histogram.cells;
+    kept.push(histogram);
     return histogram;
   }
 

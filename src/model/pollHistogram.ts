@@ -6,6 +6,8 @@
 
 /** Most cells (commit minutes × offsets) one histogram may take: 4 MiB of counts. */
 export const HISTOGRAM_CELLS = 1 << 20;
+/** Most cells a run's histograms may take together (32 MiB): past it, groups count per poll. */
+export const RUN_HISTOGRAM_CELLS = 1 << 23;
 
 /** The minute of time `t` as the per-minute counters compute it (tally.ts perMinute): t ≥ 0, below 2^31 min. */
 const minuteOf = (t: number): number => (t / 60) | 0;
@@ -23,6 +25,10 @@ export class PollHistogram {
   /** Per (commit minute m, index k) at m·width + k: devices whose counted polls start (+1) or stop (−1) at k. */
   private readonly edges: Int32Array;
   private readonly width: number;
+  /** Its size in cells (counted against RUN_HISTOGRAM_CELLS). */
+  get cells(): number {
+    return this.edges.length;
+  }
   /** Devices counted here (the rest went to the per-poll count). */
   devices = 0;
 
@@ -38,12 +44,17 @@ export class PollHistogram {
 
   /**
    * A histogram for `table` over a run of `runMinutes`, or null when it cannot be exact (an offset that is not
-   * a whole number of minutes) or costs more than it saves (more cells than HISTOGRAM_CELLS, or than `polls`,
-   * a bound on the polls it would count).
+   * a whole number of minutes) or costs too much: more cells than HISTOGRAM_CELLS, than `budget` (what the
+   * run's other histograms left) or than `polls` (a bound on the polls it would count: its saving).
    */
-  static of(table: Float64Array, runMinutes: number, polls: number): PollHistogram | null {
+  static of(
+    table: Float64Array,
+    runMinutes: number,
+    polls: number,
+    budget = HISTOGRAM_CELLS,
+  ): PollHistogram | null {
     const cells = runMinutes * table.length;
-    if (cells > HISTOGRAM_CELLS || cells > polls) return null;
+    if (cells > Math.min(HISTOGRAM_CELLS, budget) || cells > polls) return null;
     // The last offset is the first past the run: never counted, so never checked.
     for (let k = 0; k < table.length - 1; k++) {
       const o = table[k] ?? NaN;

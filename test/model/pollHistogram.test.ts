@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CountingSink, RunCounters } from "../../src/model/countingSink.js";
-import { HISTOGRAM_CELLS, PollHistogram } from "../../src/model/pollHistogram.js";
+import { HISTOGRAM_CELLS, PollHistogram, RUN_HISTOGRAM_CELLS } from "../../src/model/pollHistogram.js";
 import { newGroupTally, newManagementPointTally, perMinute } from "../../src/model/tally.js";
 
 // Commits that test the minute edges: whole minutes, whole seconds, a hair either side of an edge, anywhere.
@@ -68,6 +68,7 @@ describe("PollHistogram", () => {
     expect(PollHistogram.of(Float64Array.of(0, 180, 3630.5), 1440, 1e6)).not.toBeNull();
     expect(PollHistogram.of(table, 1440, 1000)).toBeNull();
     expect(PollHistogram.of(table, HISTOGRAM_CELLS, Infinity)).toBeNull();
+    expect(PollHistogram.of(table, 1440, 1e6, 1440 * 4 - 1)).toBeNull();
   });
 });
 
@@ -95,5 +96,22 @@ describe("CountingSink's shared offsets", () => {
     // Most devices went through the histogram.
     expect(batched.run.batchedDevices()).toBeGreaterThan(15_000);
     expect(perPoll.run.batchedDevices()).toBe(0);
+  });
+});
+
+describe("the run's histograms", () => {
+  it("take at most RUN_HISTOGRAM_CELLS together: past it, groups count per poll", () => {
+    const minutes = 1440;
+    const table = Float64Array.from({ length: 700 }, (_, k) => k * 120);
+    const run = new RunCounters(
+      Array.from({ length: 12 }, () => newManagementPointTally(minutes * 60)),
+      0,
+      0,
+    );
+    const sink = new CountingSink(newGroupTally(1_000_000), run);
+    for (let mp = 0; mp < 12; mp++) sink.okPolls(mp, 30.5, table, 0, 10, true);
+    expect(run.batchedDevices() * minutes * table.length).toBeLessThanOrEqual(RUN_HISTOGRAM_CELLS);
+    expect(run.batchedDevices()).toBeGreaterThan(0);
+    expect(run.batchedDevices()).toBeLessThan(12);
   });
 });
