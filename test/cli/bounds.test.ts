@@ -119,3 +119,21 @@ describe("the studio page is linear in its parts and priced before it is built",
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
+
+describe("a sweep of 100,000 variants is planned from its values, not its product", () => {
+  // Issue 27: every variant was made and kept before the events refusal (19.5 s and 1.39 GB).
+  it("refuses 100,000 variants × 10 runs by their runs' fixed cost, under a 300 MB heap", () => {
+    refusedInBounds(
+      boundedBin([
+        "sweep",
+        "baseline",
+        "--vary",
+        "devices.hq-windows.count=1..1000:1",
+        "--vary",
+        "seed=1..100:1",
+      ]),
+      SECONDS,
+      "--runs: 100000 variants × 10 runs: the sweep would process at least 2.0e+9 events",
+    );
+  }, 120_000);
+});
