@@ -10,6 +10,7 @@ import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
 import { nearest } from "./scenario/nearest.js";
 import type { TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
+import { StudySchema } from "./sweep/study.js";
 import type { SweepOptions } from "./sweep/sweep.js";
 import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 
@@ -49,7 +50,15 @@ const SIMULATE: OptionRules<SimulateOptions> = {
 };
 
 const COMPARE: OptionRules<CompareOptions> = {
-  study: rule("{ study, source } as parseStudy gives it", (v) => isRecord(v) && typeof v.source === "string"),
+  study: rule(
+    "{ study, source }: a study file's data as its schema gives it (skip included), and its name",
+    (v) =>
+      isRecord(v) &&
+      typeof v.source === "string" &&
+      isRecord(v.study) &&
+      Array.isArray(v.study.skip) &&
+      StudySchema.safeParse(v.study).success,
+  ),
   runs: RUNS,
   seed: SEED,
   metrics: METRICS,

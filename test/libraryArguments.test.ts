@@ -35,7 +35,14 @@ const VALID: Readonly<Record<string, readonly unknown[]>> = {
   simulate: [scenario, { seed: 2, perDevice: true, expectations: ["devices.enrolled >= 0"] }],
   checkScenario: [scenario],
   reachability: [scenario, 60],
-  runSweep: [scenario, { vary: ["devices.0.count=2,3"], runs: 2 }],
+  runSweep: [
+    scenario,
+    {
+      vary: ["devices.0.count=2,3"],
+      runs: 2,
+      study: { source: "s.json", study: { axes: [{ path: "duration", values: ["1h", "2h"] }], skip: [] } },
+    },
+  ],
   runCompare: [scenario, written, { a: side, b: side }, { runs: 2 }],
   mergeShards: [shards],
   renderRunTable: [result, { columns: 100, color: false }],
@@ -192,6 +199,19 @@ describe("the reproductions", () => {
       usageError(() => mdmsim.runCompare(scenario, scenario, { a: side, b: side }, { maxEvents: -5 }))
         .message,
     ).toBe("runCompare: maxEvents: expected a number >= 1, got -5");
+  });
+
+  it("a study that is not one is refused, not a TypeError from the grid", () => {
+    const vary = ["devices.0.count=2,3"];
+    for (const study of [{ source: "s.json" }, { source: "s.json", study: { axes: [] } }])
+      expect(usageError(() => mdmsim.runSweep(scenario, { vary, study } as never)).message).toMatch(
+        /^runSweep: study: expected \{ study, source \}/,
+      );
+    const study = {
+      source: "s.json",
+      study: { axes: [{ path: "devices.0.count", values: [2, 3] }], skip: [] },
+    };
+    expect(mdmsim.runSweep(scenario, { vary: [], study, runs: 2 }).variants).toHaveLength(2);
   });
 
   it("a wrong kind of value at the end of a run's result is refused too, not a TypeError", () => {
