@@ -83,7 +83,11 @@ const SIDE: OptionRules<CompareSide> = {
 };
 
 const TERMINAL: OptionRules<TerminalOptions> = {
-  columns: rule("a number of columns >= 1", (v) => typeof v === "number" && v >= 1),
+  // The layout needs some room: 1 column took seconds and ended in a RangeError, 1.5 did not end.
+  columns: rule(
+    "a whole number of columns >= 10 (or Infinity)",
+    (v) => v === Infinity || (Number.isSafeInteger(v) && (v as number) >= 10),
+  ),
   color: rule("true or false", (v) => typeof v === "boolean"),
 };
 

@@ -214,6 +214,14 @@ describe("the reproductions", () => {
     expect(mdmsim.runSweep(scenario, { vary: [], study, runs: 2 }).variants).toHaveLength(2);
   });
 
+  it("renderRunTable refuses widths its layout cannot fill (1 column: a RangeError; 1.5: no end)", () => {
+    for (const columns of [1, 1.5, 9])
+      expect(usageError(() => mdmsim.renderRunTable(result, { columns })).message).toContain(
+        "renderRunTable: columns: expected a whole number of columns >= 10",
+      );
+    expect(mdmsim.renderRunTable(result, { columns: 10 })).toContain("mdmsim\nrun: test");
+  });
+
   it("a wrong kind of value at the end of a run's result is refused too, not a TypeError", () => {
     const spoilt = { ...result, groups: [{ ...result.groups[0], attempts: null }] };
     expect(usageError(() => mdmsim.renderRunTable(spoilt as never)).message).toMatch(

@@ -109,7 +109,7 @@ describe("applyOverrides' and renderRunTable's arguments", () => {
       "renderRunTable: options: expected an object of options, got null",
     );
     expect(usageError(() => mdmsim.renderRunTable(result, { columns: "80" } as never)).message).toBe(
-      'renderRunTable: columns: expected a number of columns >= 1, got "80"',
+      'renderRunTable: columns: expected a whole number of columns >= 10 (or Infinity), got "80"',
     );
     expect(usageError(() => mdmsim.renderRunTable(result, { colour: true } as never)).message).toContain(
       'colour: no such option (did you mean "color"?)',
