@@ -74,7 +74,8 @@ function groupRecord(i: number, context: GroupContext) {
     // ConfigMgr clients: with or without addresses (outside every boundary: the default group's MPs),
     // their backoff, their refresh (short enough to come back inside a run), user deployments.
     clientAddressed: fc.constantFrom(true, true, false),
-    backoff: times.pick(fc.constantFrom(undefined, 5, 30, 60), fc.constantFrom(60, times.step)),
+    // On a grid too the default (30 s: five tries in ten minutes, a fallback) beside whole steps.
+    backoff: times.pick(fc.constantFrom(undefined, 5, 30, 60), fc.constantFrom(undefined, 60, times.step)),
     clientRetries: fc.constantFrom(undefined, 0, 2, 5),
     mpRefresh: fc.constantFrom(undefined, 900, 1800, 3600),
     // User deployments against replica-backed MPs are an error (replica-user-deployments): misconfigured only.

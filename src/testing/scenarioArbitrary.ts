@@ -73,9 +73,11 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
   const maxDevices = constraints.maxDevicesPerGroup ?? 30;
   const maxGroups = constraints.maxGroups ?? 3;
   const loaded = constraints.capacities ?? false;
-  // Replica lag where real sites have it: half the scenarios (with replicas) have management points reading
-  // a replica, and no Macs unless misconfigured (Macs cannot use replica-backed management points).
-  const lagged = withReplicas ? fc.boolean() : fc.constant(false);
+  // Replica lag where real sites have it: two scenarios in three (with replicas) have management points
+  // reading a replica, and no Macs unless misconfigured (Macs cannot use replica-backed management points).
+  const lagged = withReplicas
+    ? fc.oneof({ weight: 1, arbitrary: fc.constant(false) }, { weight: 2, arbitrary: fc.constant(true) })
+    : fc.constant(false);
 
   const durationMinutes = fc.integer({ min: 30, max: 240 });
   return fc
@@ -134,7 +136,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
           : fc.constant(good);
 
       return replicas.chain((reps) => {
-        const databases = lag ? reps.map((r) => r.name) : ["site", ...reps.map((r) => r.name)];
+        const databases = ["site", ...reps.map((r) => r.name)];
         const server = (i: number) =>
           fc.record({
             name: misconfigure
@@ -191,6 +193,8 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
             dpHttps: flag(true),
             macConnections: connections("intranetAndInternet"),
             database: fc.constantFrom(...databases),
+            // With replica lag: a replica (Macs, which cannot use one, keep the draw above).
+            lagDatabase: lag ? fc.constantFrom(...databases.slice(1)) : fc.constant("site"),
             capacities: fc.tuple(capacity, capacity, capacity, capacity),
           });
         const servers = fc
@@ -258,7 +262,13 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
                     connections: conn,
                     allowMobileDevicesAndMacs: s.allow,
                     // Macs cannot use replica-backed MPs: keep correct sites correct.
-                    database: anyMac && !misconfigure ? "site" : s.database,
+                    database: anyMac
+                      ? misconfigure
+                        ? s.database
+                        : "site"
+                      : lag
+                        ? s.lagDatabase
+                        : s.database,
                   };
                 }
                 // A server holds at least one role: a DP when nothing else was drawn.
