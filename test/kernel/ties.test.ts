@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../src/kernel/environment.js";
 import { orderKey, Priority } from "../../src/kernel/priority.js";
-import { carries, downAt, inForce, refreshedBy, visibleFor } from "../../src/kernel/ties.js";
+import { carries, downAt, happenedBy, inForce, refreshedBy, visibleFor } from "../../src/kernel/ties.js";
 
 /** Whether, on the kernel's queue, an event of kind `a` at `s` has run when one of kind `b` at `t` runs. */
 function queued(s: number, a: number, t: number, b: number): boolean {
@@ -31,6 +31,14 @@ describe("ties", () => {
     ["refreshedBy: a client's refresh before its try", refreshedBy, Priority.COMMIT, Priority.MP_TRY],
   ] as const)("%s, as the kernel orders them", (_, predicate, a, b) => {
     for (const s of TIMES) for (const t of TIMES) expect(predicate(s, t)).toBe(queued(s, a, t, b));
+  });
+
+  it("happenedBy: for every two kinds, what the kernel's queue runs first", () => {
+    // (Events of one kind at one instant run in entity order, which no kind decides.)
+    const kinds = Object.values(Priority);
+    for (const a of kinds)
+      for (const b of kinds.filter((k) => k !== a))
+        for (const s of TIMES) for (const t of TIMES) expect(happenedBy(s, a, t, b)).toBe(queued(s, a, t, b));
   });
 
   it("carries: a tick carries a commit of its instant, as the kernel runs commits before ticks", () => {
