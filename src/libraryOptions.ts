@@ -109,6 +109,7 @@ const CONSTRAINTS: OptionRules<ScenarioConstraints> = {
   randomApplyDelays: FLAG,
   misconfigurations: FLAG,
   rareCases: FLAG,
+  grid: FLAG,
   maxDevicesPerGroup: COUNT,
   maxGroups: COUNT,
   capacities: FLAG,

@@ -23,6 +23,7 @@ import { carryingIndex } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
 import { NO_EPP, NO_MP, type GroupModel, type SiteModel } from "./site.js";
 import { okFrom, timelineAt } from "./timeline.js";
+import { inForce, refreshedBy, visibleFor } from "../kernel/ties.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
@@ -325,10 +326,10 @@ export class GroupWalk {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
         // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
         if (r > 0 && (t >= nextPollAt || t >= duration)) break;
-        if (choice !== null && t >= choice.nextRefresh && choice.refreshUntil(t, sink))
+        if (choice !== null && refreshedBy(choice.nextRefresh, t) && choice.refreshUntil(t, sink))
           ({ mp, timeline, okSince, visible } = this.using(choice.mp, committedAt));
-        let reason = t >= okSince ? OK : timelineAt(timeline, t);
-        if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
+        let reason = inForce(okSince, t) ? OK : timelineAt(timeline, t);
+        if (reason === OK && !visibleFor(visible, t)) reason = NOT_IN_REPLICA;
         lastReason = reason;
         sink.managementPointTry(t, mp, r > 0, reason);
         if (reason === OK) {
@@ -345,7 +346,12 @@ export class GroupWalk {
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince && nextPollAt >= visible) {
+      if (
+        firstSuccess >= 0 &&
+        contentDone &&
+        inForce(okSince, nextPollAt) &&
+        visibleFor(visible, nextPollAt)
+      ) {
         // Fast-forward through the rest of the schedule: the device is connected, its content is done, and
         // its MP's timeline is OK from here to the end and shows its record, so every later poll is a
         // first-try success. Exact because this loop would take the same polls from the cursor (the same
