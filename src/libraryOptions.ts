@@ -8,7 +8,7 @@ import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
 import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
 import { nearest } from "./scenario/nearest.js";
-import type { TerminalOptions } from "./report/terminal.js";
+import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
 import { StudySchema } from "./sweep/study.js";
 import type { SweepOptions } from "./sweep/sweep.js";
@@ -85,8 +85,8 @@ const SIDE: OptionRules<CompareSide> = {
 const TERMINAL: OptionRules<TerminalOptions> = {
   // The layout needs some room: 1 column took seconds and ended in a RangeError, 1.5 did not end.
   columns: rule(
-    "a whole number of columns >= 10 (or Infinity)",
-    (v) => v === Infinity || (Number.isSafeInteger(v) && (v as number) >= 10),
+    `a whole number of columns >= ${MIN_COLUMNS} (or Infinity)`,
+    (v) => v === Infinity || (Number.isSafeInteger(v) && (v as number) >= MIN_COLUMNS),
   ),
   color: rule("true or false", (v) => typeof v === "boolean"),
 };

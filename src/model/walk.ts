@@ -74,10 +74,8 @@ export class GroupWalk {
   private readonly ticks: Float64Array;
   private readonly visible: Float64Array;
   private readonly outcome: DeviceOutcome;
-
   /** An MDM device's entry points: the group's EPPs, then the enrollment point. */
   private readonly mdmEntry: EntryPoints;
-
   /** The sink of the device being walked: `sinks.all`, or `sinks.traced` for the traced device. */
   private sink: WalkSink;
 
@@ -133,15 +131,17 @@ export class GroupWalk {
     return new GroupWalk(site, model, { all: sink }, true);
   }
 
+  /** Probes made: probe k draws as device k would, so a group's probes see its spread of choices. */
+  private probes = 0;
   /**
-   * One device whose first enrollment try is at `first`, on management point `mp`, its polls without jitter:
-   * its outcome up to its first success (the outcome object is reused by the next call). `address` (-1: none)
-   * decides a ConfigMgr client's registration and fallback.
+   * One device whose first try is at `first`, on management point `mp`, its polls without jitter: its outcome
+   * up to its first success (the object is reused). `address` (-1: none) decides a client's pool.
    */
   probe(first: number, mp: number, address = -1): DeviceOutcome {
     const { outcome } = this;
     outcome.reset(0);
-    this.drawsOf(0);
+    for (const s of this.streams) s.at(this.probes);
+    this.probes++;
     const committedAt = this.enroll(first, this.entryPoints(address));
     if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     return outcome;
@@ -164,7 +164,7 @@ export class GroupWalk {
     if (traced) this.sink = sinks.traced.sink;
     const sink = this.sink;
     outcome.reset(i);
-    this.drawsOf(i);
+    for (const s of this.streams) s.at(i);
     const address = deviceAddress(this.model.addresses, i);
     const committedAt = this.enroll(this.times[i] ?? 0, this.entryPoints(address));
     if (committedAt >= 0) {
@@ -176,11 +176,6 @@ export class GroupWalk {
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
-  }
-
-  /** Moves every stream to device `i`'s first draw. */
-  private drawsOf(i: number): void {
-    for (const s of this.streams) s.at(i);
   }
 
   /** Device `index` received deployment `deployment` at `t`. */
