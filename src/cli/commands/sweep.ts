@@ -168,7 +168,7 @@ export function commandSweepPlan<T>(
  * Runs a planned sweep's `work`, naming the file in a variant's refusal found then: variants are surveyed
  * (their run limits) when their runs are priced, and made whole (a rule across fields) when they run.
  */
-async function variantsOf<T>(file: string, work: () => Promise<T>): Promise<T> {
+export async function variantsOf<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
