@@ -17,6 +17,53 @@ export interface Problem {
 }
 
 /**
+ * The constructors' arguments, checked as the library's functions check theirs (libraryArguments.ts, which
+ * imports this file: hence written here). Internal callers always pass these kinds; a library user's
+ * `new ScenarioError("x", null)` is a UsageError, not a TypeError from inside the message.
+ */
+function checkArgument(fn: string, argument: string, expected: string, value: unknown, ok: boolean): void {
+  if (ok) return;
+  const got =
+    typeof value === "string" ? JSON.stringify(value.slice(0, 60)) : value === null ? "null" : typeof value;
+  throw new UsageError(`expected ${expected}, got ${got}`, { argument, function: fn });
+}
+
+const isPath = (path: unknown): boolean =>
+  Array.isArray(path) &&
+  Array.from(path as unknown[]).every((s) => typeof s === "string" || typeof s === "number");
+
+function isUsageArgument(about: unknown): boolean {
+  if (typeof about !== "object" || about === null) return false;
+  const { argument, value, function: fn } = about as Partial<Record<keyof UsageArgument, unknown>>;
+  return (
+    typeof argument === "string" &&
+    (value === undefined || typeof value === "string") &&
+    (fn === undefined || typeof fn === "string")
+  );
+}
+
+function checkScenarioErrorArguments(detail: unknown, path: unknown, source: unknown, more: unknown): void {
+  const fn = "ScenarioError";
+  checkArgument(fn, "detail", "a string", detail, typeof detail === "string");
+  checkArgument(fn, "path", "a list of keys and indexes", path, isPath(path));
+  checkArgument(fn, "source", "a string", source, source === undefined || typeof source === "string");
+  checkArgument(
+    fn,
+    "more",
+    "a list of { path, detail }",
+    more,
+    Array.isArray(more) &&
+      Array.from(more as unknown[]).every(
+        (p) =>
+          typeof p === "object" &&
+          p !== null &&
+          isPath((p as Problem).path) &&
+          typeof (p as Problem).detail === "string",
+      ),
+  );
+}
+
+/**
  * A scenario that cannot be read or is not valid. `path` is where in the scenario (`devices[0].count`),
  * `source` the file name or `--set …` option the problem came from, when known. A file with several
  * problems carries the first in `path` and `detail` and the others in `more`; the message lists them all,
@@ -39,6 +86,7 @@ export class ScenarioError extends Error {
     source?: string,
     more: readonly Problem[] = [],
   ) {
+    checkScenarioErrorArguments(detail, path, source, more);
     const where = (at: readonly (string | number)[]) => (at.length > 0 ? `${formatPath(at)}: ` : "");
     super(
       `${source !== undefined ? `${source}: ` : ""}${where(path)}${detail}` +
@@ -67,12 +115,15 @@ export interface UsageArgument {
   readonly argument: string;
   /** The offending value, when the message shows it beside the name (`vary devices.0.count`). */
   readonly value?: string;
+  /** The library function called, when its argument check refused it (`parseVary`); the message starts with it. */
+  readonly function?: string;
 }
 
 /**
  * A bad value that is not part of a scenario: an option of a library call (`runs`, `trace`), an
  * expectation, `--set` syntax. When `about` names the library argument, the message starts with it
- * (`runs: expected …`) and the CLI replaces it with the flag (`--runs: expected …`).
+ * (`runs: expected …`, after the function when the argument check refused it: `parseVary: text: expected …`)
+ * and the CLI replaces it with the flag (`--runs: expected …`).
  */
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -82,10 +133,19 @@ export class UsageError extends Error {
   readonly about: UsageArgument | undefined;
 
   constructor(detail: string, about?: UsageArgument) {
+    const fn = "UsageError";
+    checkArgument(fn, "detail", "a string", detail, typeof detail === "string");
+    checkArgument(
+      fn,
+      "about",
+      "{ argument, value?, function? }, strings",
+      about,
+      about === undefined || isUsageArgument(about),
+    );
     super(
       about === undefined
         ? detail
-        : `${about.argument}${about.value !== undefined ? ` ${about.value}` : ""}: ${detail}`,
+        : `${about.function !== undefined ? `${about.function}: ` : ""}${about.argument}${about.value !== undefined ? ` ${about.value}` : ""}: ${detail}`,
     );
     this.detail = detail;
     this.about = about;

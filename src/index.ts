@@ -1,8 +1,20 @@
 // The public API of mdmsim: every name a library user may import, listed by hand (a test pins the list).
-export { loadScenario, parseScenarioText } from "./scenario/load.js";
-export { applyOverrides, parseOverride } from "./scenario/overrides.js";
-export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
-export { parseDuration, formatDuration } from "./scenario/duration.js";
+// Every function checks its arguments before any work (libraryArguments.ts): a bad one is a UsageError.
+export {
+  loadScenario,
+  parseScenarioText,
+  applyOverrides,
+  parseOverride,
+  scenarioJsonSchema,
+  parseDuration,
+  formatDuration,
+  expectedVisibilityDelay,
+  parseExpectation,
+  evaluateExpectations,
+  replicaClosedForm,
+  parseVary,
+  studentTQuantile,
+} from "./libraryFunctions.js";
 export {
   simulate,
   checkScenario,
@@ -14,14 +26,8 @@ export {
 } from "./library.js";
 export { ScenarioError, UsageError } from "./errors.js";
 export { REASONS } from "./model/reasons.js";
-export { expectedVisibilityDelay } from "./model/replica.js";
-export { parseExpectation } from "./scenario/expectation.js";
-export { evaluateExpectations } from "./results/expectations.js";
-export { replicaClosedForm } from "./model/closedForm.js";
 export { RUN_LIMITS } from "./model/estimate.js";
 export { DEFAULT_METRICS, DEFAULT_RUNS } from "./sweep/sweep.js";
-export { parseVary } from "./sweep/grid.js";
-export { studentTQuantile } from "./sweep/tDistribution.js";
 
 export type {
   Scenario,

@@ -1,15 +1,18 @@
 // The library's option objects checked before any work, by one checker over a table per options type. The
 // table is typed over the options it checks (every field has an entry, a field added to the type without one
-// is a type error), so a caller's `null`, `5` or typo is a UsageError naming the option, never a TypeError
-// from deep inside a run.
+// is a type error), so a caller's `null`, `5` or typo is a UsageError naming the function and the option,
+// never a TypeError from deep inside a run. Each options argument is an ArgumentRule of its function's
+// declaration (libraryArguments.ts).
 import type { CompareOptions, CompareSide } from "./compare/compare.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
+import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
 import { nearest } from "./scenario/nearest.js";
-import { showValue } from "./scenario/primitives.js";
-import type { TerminalOptions } from "./report/terminal.js";
+import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
+import { StudySchema } from "./sweep/study.js";
 import type { SweepOptions } from "./sweep/sweep.js";
+import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 
 /** What an option must be: a test of the value given, and its wording in the message. */
 interface OptionRule {
@@ -28,10 +31,11 @@ const isVaryAxis = (v: unknown): boolean =>
   isRecord(v) && typeof v.path === "string" && typeof v.text === "string" && Array.isArray(v.values);
 
 // Ranges and syntax (a seed's sign, runs' limit, an expectation's grammar) are checked where the value is
-// used, by the rule that owns them; these are the kinds of value.
+// used, by the rule that owns them; these are the kinds of value. `maxEvents` is the exception: its owner
+// (the run estimate) refuses it as a ScenarioError, but it is the caller's option, not the scenario.
 const SEED = rule("an integer >= 0", (v) => typeof v === "number");
 const EXPECTATIONS = rule('a list of expectation strings, like ["devices.enrolled == 100"]', isStringList);
-const MAX_EVENTS = rule("a number >= 1", (v) => typeof v === "number");
+const MAX_EVENTS = rule("a number >= 1", (v) => typeof v === "number" && v >= 1);
 const RUNS = rule("an integer >= 1", (v) => typeof v === "number");
 const METRICS = rule('a list of result paths, like ["devices.enrolled"]', isStringList);
 const BASELINE = rule("a variant's number, from 1", (v) => typeof v === "number");
@@ -46,7 +50,15 @@ const SIMULATE: OptionRules<SimulateOptions> = {
 };
 
 const COMPARE: OptionRules<CompareOptions> = {
-  study: rule("{ study, source } as parseStudy gives it", (v) => isRecord(v) && typeof v.source === "string"),
+  study: rule(
+    "{ study, source }: a study file's data as its schema gives it (skip included), and its name",
+    (v) =>
+      isRecord(v) &&
+      typeof v.source === "string" &&
+      isRecord(v.study) &&
+      Array.isArray(v.study.skip) &&
+      StudySchema.safeParse(v.study).success,
+  ),
   runs: RUNS,
   seed: SEED,
   metrics: METRICS,
@@ -71,12 +83,37 @@ const SIDE: OptionRules<CompareSide> = {
 };
 
 const TERMINAL: OptionRules<TerminalOptions> = {
-  columns: rule("a number of columns >= 1", (v) => typeof v === "number" && v >= 1),
+  // The layout needs some room: 1 column took seconds and ended in a RangeError, 1.5 did not end.
+  columns: rule(
+    `a whole number of columns >= ${MIN_COLUMNS} (or Infinity)`,
+    (v) => v === Infinity || (Number.isSafeInteger(v) && (v as number) >= MIN_COLUMNS),
+  ),
   color: rule("true or false", (v) => typeof v === "boolean"),
 };
 
-/** How a value is shown in a message: as `showValue` does, a function named as one. */
-const shown = (value: unknown): string => (typeof value === "function" ? "a function" : showValue(value));
+const PLATFORMS: readonly string[] = ["windows", "macos", "configmgr-client"];
+const COUNT = rule("an integer >= 1", (v) => Number.isSafeInteger(v) && (v as number) >= 1);
+const FLAG = rule("true or false", (v) => typeof v === "boolean");
+
+const CONSTRAINTS: OptionRules<ScenarioConstraints> = {
+  platforms: rule(
+    `a list of platforms, at least one of ${PLATFORMS.map((p) => `"${p}"`).join(", ")}`,
+    (v) =>
+      Array.isArray(v) &&
+      v.length > 0 &&
+      Array.from(v as unknown[]).every((p) => typeof p === "string" && PLATFORMS.includes(p)),
+  ),
+  clients: FLAG,
+  replicas: FLAG,
+  outages: FLAG,
+  randomApplyDelays: FLAG,
+  misconfigurations: FLAG,
+  rareCases: FLAG,
+  grid: FLAG,
+  maxDevicesPerGroup: COUNT,
+  maxGroups: COUNT,
+  capacities: FLAG,
+};
 
 /**
  * Checks an options object against its rules: an object (or nothing, when `optional`), no unknown field,
@@ -85,18 +122,16 @@ const shown = (value: unknown): string => (typeof value === "function" ? "a func
  * @throws UsageError naming the option
  */
 function checkOptions<T>(
+  fn: string,
   rules: OptionRules<T>,
   options: unknown,
   argument: string,
   required: readonly (keyof T & string)[] = [],
 ): T {
-  if (options === undefined && required.length === 0) return {} as T;
   if (!isRecord(options))
     throw new UsageError(
       `expected an object${argument === "options" ? " of options" : ""}, got ${shown(options)}`,
-      {
-        argument,
-      },
+      { argument, function: fn },
     );
   const known = Object.keys(rules);
   for (const key of Object.keys(options)) {
@@ -104,7 +139,7 @@ function checkOptions<T>(
     const guess = nearest(key, known);
     throw new UsageError(
       `no such option${guess !== undefined ? ` (did you mean "${guess}"?)` : ""}; the options are ${known.join(", ")}`,
-      { argument: `${argument === "options" ? "" : `${argument}.`}${key}` },
+      { argument: `${argument === "options" ? "" : `${argument}.`}${key}`, function: fn },
     );
   }
   for (const key of known) {
@@ -112,42 +147,59 @@ function checkOptions<T>(
     const { test, expected } = rules[key as keyof T];
     if (value === undefined) {
       if (required.includes(key as keyof T & string))
-        throw new UsageError(`expected ${expected}, got nothing`, { argument: name(argument, key) });
+        throw new UsageError(`expected ${expected}, got nothing`, {
+          argument: name(argument, key),
+          function: fn,
+        });
       continue;
     }
     if (!test(value))
-      throw new UsageError(`expected ${expected}, got ${shown(value)}`, { argument: name(argument, key) });
+      throw new UsageError(`expected ${expected}, got ${shown(value)}`, {
+        argument: name(argument, key),
+        function: fn,
+      });
   }
   return options as T;
 }
 
 const name = (argument: string, key: string): string => (argument === "options" ? key : `${argument}.${key}`);
 
-/** `simulate`'s options, checked. @throws UsageError naming the option */
-export function checkSimulateOptions(options: unknown): SimulateOptions {
-  return checkOptions(SIMULATE, options, "options");
-}
+/** An options argument checked against its rules (the function's default applies to none given). */
+const optionsArgument = <T>(
+  rules: OptionRules<T>,
+  required: readonly (keyof T & string)[] = [],
+): ArgumentRule =>
+  checkedBy("options", (value, fn) =>
+    value === undefined && required.length === 0
+      ? undefined
+      : checkOptions(fn, rules, value, "options", required),
+  );
 
-/** `runSweep`'s options, checked (`vary` is required). @throws UsageError naming the option */
-export function checkSweepOptions(options: unknown): SweepOptions {
-  return checkOptions(SWEEP, options, "options", ["vary"]);
-}
+/** `simulate`'s options. */
+export const SIMULATE_OPTIONS: ArgumentRule = optionsArgument(SIMULATE);
 
-/** `runCompare`'s sides and options, checked. @throws UsageError naming the option */
-export function checkCompareOptions(
-  sides: unknown,
-  options: unknown,
-): { sides: { readonly a: CompareSide; readonly b: CompareSide }; options: CompareOptions } {
+/** `runSweep`'s options (`vary` is required). */
+export const SWEEP_OPTIONS: ArgumentRule = optionsArgument(SWEEP, ["vary"]);
+
+/** `runCompare`'s options. */
+export const COMPARE_OPTIONS: ArgumentRule = optionsArgument(COMPARE);
+
+/** `renderRunTable`'s options. */
+export const TERMINAL_OPTIONS: ArgumentRule = optionsArgument(TERMINAL);
+
+/** `scenarioArbitrary`'s constraints. */
+export const SCENARIO_CONSTRAINTS: ArgumentRule = checkedBy("constraints", (value, fn) =>
+  value === undefined ? undefined : checkOptions(fn, CONSTRAINTS, value, "constraints"),
+);
+
+/** `runCompare`'s sides: how each is named in the document, `{ a, b }`. */
+export const COMPARE_SIDES: ArgumentRule = checkedBy("sides", (sides, fn) => {
   if (!isRecord(sides))
     throw new UsageError(`expected { a, b }, each { scenario, file, with }, got ${shown(sides)}`, {
       argument: "sides",
+      function: fn,
     });
   const side = (key: "a" | "b") =>
-    checkOptions(SIDE, sides[key], `sides.${key}`, ["scenario", "file", "with"]);
-  return { sides: { a: side("a"), b: side("b") }, options: checkOptions(COMPARE, options, "options") };
-}
-
-/** `renderRunTable`'s options, checked. @throws UsageError naming the option */
-export function checkTerminalOptions(options: unknown): TerminalOptions {
-  return checkOptions(TERMINAL, options, "options");
-}
+    checkOptions(fn, SIDE, sides[key], `sides.${key}`, ["scenario", "file", "with"]);
+  return { a: side("a"), b: side("b") };
+});

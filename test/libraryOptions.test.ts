@@ -1,5 +1,6 @@
-// The library's option objects: a caller's null, wrong kind or typo is a UsageError naming the option,
-// before any work (it was a TypeError from inside the run, or silently ignored).
+// The library's option objects: a caller's null, wrong kind, value out of range or typo is a UsageError
+// naming the function and the option, before any work (it was a TypeError from inside the run, silently
+// ignored, or a ScenarioError for maxEvents).
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
 import * as mdmsim from "../src/index.js";
@@ -30,6 +31,8 @@ describe("simulate's options", () => {
     [{ expectations: "devices.enrolled > 0" }, "expectations: expected a list of expectation strings"],
     [{ expectations: [1] }, "expectations: expected a list of expectation strings"],
     [{ maxEvents: "1e9" }, 'maxEvents: expected a number >= 1, got "1e9"'],
+    [{ maxEvents: -1 }, "simulate: maxEvents: expected a number >= 1, got -1"],
+    [{ maxEvents: Number.NaN }, "simulate: maxEvents: expected a number >= 1, got NaN"],
     [{ seed: "7" }, 'seed: expected an integer >= 0, got "7"'],
     [{ sed: 7 }, 'sed: no such option (did you mean "seed"?)'],
   ])("refuses %j naming the option", (options, message) => {
@@ -40,6 +43,7 @@ describe("simulate's options", () => {
   it("refuses them for a scenario as a file holds it too, and accepts undefined fields", () => {
     expect(usageError(() => mdmsim.simulate(data, { trace: null } as never)).about).toEqual({
       argument: "trace",
+      function: "simulate",
     });
     expect(mdmsim.simulate(data, { seed: undefined, trace: undefined }).seed).toBe(scenario.seed);
   });
@@ -48,7 +52,7 @@ describe("simulate's options", () => {
 describe("runSweep's, runCompare's and mergeShards' arguments", () => {
   it("runSweep refuses options that are not an object, a missing vary, a vary of the wrong kind", () => {
     expect(usageError(() => mdmsim.runSweep(scenario, null as never)).message).toBe(
-      "options: expected an object of options, got null",
+      "runSweep: options: expected an object of options, got null",
     );
     expect(usageError(() => mdmsim.runSweep(scenario, {} as never)).message).toContain(
       "vary: expected a list of",
@@ -73,7 +77,7 @@ describe("runSweep's, runCompare's and mergeShards' arguments", () => {
     expect(
       usageError(() => mdmsim.runCompare(scenario, scenario, { a: side, b: side }, { runs: "3" } as never))
         .message,
-    ).toBe('runs: expected an integer >= 1, got "3"');
+    ).toBe('runCompare: runs: expected an integer >= 1, got "3"');
     const small = { ...data, devices: data.devices.map((g) => ({ ...g, count: 5 })) };
     expect(mdmsim.runCompare(small, small, { a: side, b: side }, { runs: 2 }).runs).toBe(2);
   });
@@ -102,10 +106,10 @@ describe("applyOverrides' and renderRunTable's arguments", () => {
     const small = { ...data, devices: data.devices.map((g) => ({ ...g, count: 3 })) };
     const result = mdmsim.simulate(small);
     expect(usageError(() => mdmsim.renderRunTable(result, null as never)).message).toBe(
-      "options: expected an object of options, got null",
+      "renderRunTable: options: expected an object of options, got null",
     );
     expect(usageError(() => mdmsim.renderRunTable(result, { columns: "80" } as never)).message).toBe(
-      'columns: expected a number of columns >= 1, got "80"',
+      'renderRunTable: columns: expected a whole number of columns >= 10 (or Infinity), got "80"',
     );
     expect(usageError(() => mdmsim.renderRunTable(result, { colour: true } as never)).message).toContain(
       'colour: no such option (did you mean "color"?)',

@@ -46,6 +46,29 @@ export function usesPool(jobs: number, count: number): boolean {
 }
 
 /**
+ * Runs `task(0)` … `task(count − 1)` with at most `window` of them in flight, started in order: a sweep's
+ * million jobs are never a million queued tasks (each holding its variant's scenario). After a failure no
+ * task starts; those in flight finish, and the failure of the lowest task is thrown, whatever order the
+ * threads finished in.
+ */
+async function inWindow(count: number, window: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: { i: number; reason: unknown }[] = [];
+  const lane = async (): Promise<void> => {
+    while (failures.length === 0 && next < count) {
+      const i = next++;
+      try {
+        await task(i);
+      } catch (reason) {
+        failures.push({ i, reason });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(window, count) }, lane));
+  if (failures.length > 0) throw failures.reduce((a, b) => (b.i < a.i ? b : a)).reason;
+}
+
+/**
  * Runs jobs of a planned sweep and returns their outcomes in the order of `jobs`.
  *
  * The first job always runs in this thread: a bad `--metric` path or expectation then fails with its own
@@ -84,20 +107,14 @@ export async function runJobs(
   try {
     outcomes.push(runPlannedJob(plan, head));
     progress();
-    const answers = await Promise.allSettled(
-      rest.map((job) =>
-        pool.run(plannedJobInput(plan, job)).then((answer) => {
-          progress();
-          return answer;
-        }),
-      ),
-    );
-    // Failures are reported for the lowest job, whatever order the threads finished in.
-    for (const settled of answers) {
-      if (settled.status === "rejected") throw settled.reason;
-      if (!settled.value.ok) throw new UsageError(settled.value.usage);
-      outcomes.push(settled.value.outcome);
-    }
+    await inWindow(rest.length, threads * 2, async (i) => {
+      const job = rest[i];
+      if (job === undefined) throw new RangeError(`no job at ${i}`);
+      const answer = await pool.run(plannedJobInput(plan, job));
+      if (!answer.ok) throw new UsageError(answer.usage);
+      outcomes[i + 1] = answer.outcome;
+      progress();
+    });
     return outcomes;
   } finally {
     await pool.destroy();

@@ -1,6 +1,6 @@
 // What stdout is: a terminal (a person: fit its width, colour) or a pipe or file (a script: unlimited
 // width, no colour, the documented bytes). Decided once, from the real stream and the environment.
-import type { TerminalOptions } from "../report/terminal.js";
+import { MIN_COLUMNS, type TerminalOptions } from "../report/terminal.js";
 
 /** Width assumed for a terminal that does not say how wide it is. */
 export const DEFAULT_TERMINAL_COLUMNS = 80;
@@ -26,8 +26,8 @@ export function colorWanted(isTTY: boolean, env: TerminalEnv): boolean {
 }
 
 /**
- * The width to lay out for: a terminal's own width (else `COLUMNS`, else 80); none for a pipe or a file,
- * so scripts keep one table row per line.
+ * The width to lay out for: a terminal's own width (else `COLUMNS`, else 80), at least `MIN_COLUMNS`; none
+ * for a pipe or a file, so scripts keep one table row per line.
  */
 export function columnsFor(
   isTTY: boolean,
@@ -35,9 +35,11 @@ export function columnsFor(
   env: TerminalEnv,
 ): number | undefined {
   if (!isTTY) return undefined;
-  if (reported !== undefined && reported > 0) return reported;
+  if (reported !== undefined && reported > 0) return Math.max(MIN_COLUMNS, reported);
   const fromEnv = Number(env.COLUMNS);
-  return Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TERMINAL_COLUMNS;
+  return Number.isSafeInteger(fromEnv) && fromEnv > 0
+    ? Math.max(MIN_COLUMNS, fromEnv)
+    : DEFAULT_TERMINAL_COLUMNS;
 }
 
 /** Layout options for a stream. */

@@ -6,6 +6,7 @@ import { fallbackPool, type PoolTable } from "./assignment.js";
 import { fallbackAfter, FailureWindow } from "./fallback.js";
 import type { WalkSink } from "./sink.js";
 import type { GroupModel } from "./site.js";
+import { refreshedBy } from "../kernel/ties.js";
 
 export class ClientChoice {
   /** The management point in use (a position), or -1 for none. */
@@ -39,7 +40,7 @@ export class ClientChoice {
   /** Applies every refresh at or before `t` (before a try at `t`); returns whether the MP changed. */
   refreshUntil(t: number, sink: WalkSink): boolean {
     let changed = false;
-    while (this.nextRefresh <= t) changed = this.refresh(sink) || changed;
+    while (refreshedBy(this.nextRefresh, t)) changed = this.refresh(sink) || changed;
     return changed;
   }
 

@@ -4,6 +4,7 @@
 // delay). Compiled once per run; the engines ask it per successful try.
 import type { Scenario } from "../scenario/schema.js";
 import { visibleAt, type ReplicaTimeline } from "./replica.js";
+import { visibleFor } from "../kernel/ties.js";
 
 /** One deployment as the engines read it. */
 export interface DeploymentModel {
@@ -43,7 +44,7 @@ export function compileDeployments(
 
 /** Whether management point `mp`'s database holds `deployment` at `t` (a successful try then brings it). */
 export function holds(deployment: DeploymentModel, mp: number, t: number): boolean {
-  return t >= (deployment.visible[mp] ?? Infinity);
+  return visibleFor(deployment.visible[mp] ?? Infinity, t);
 }
 
 /**
@@ -98,7 +99,7 @@ export class PendingDeployments {
       const i = pending[k] ?? 0;
       const v = deployments[i]?.visible[mp] ?? Infinity;
       let j = from;
-      while (j < to && committedAt + (offsets[j] ?? Infinity) < v) j++;
+      while (j < to && !visibleFor(v, committedAt + (offsets[j] ?? Infinity))) j++;
       if (j < to) {
         received(i, committedAt + (offsets[j] ?? 0));
         pending.splice(k, 1);

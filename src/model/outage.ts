@@ -1,4 +1,5 @@
 // The one outage test: an outage covers [from, to), so a try at `from` is down and a try at `to` is up.
+import { downAt } from "../kernel/ties.js";
 
 /** A window during which a server or a replica does nothing. Seconds. */
 export interface Outage {
@@ -8,7 +9,7 @@ export interface Outage {
 
 /** Whether `t` falls inside one of `outages`. */
 export function inOutage(outages: readonly Outage[], t: number): boolean {
-  for (const o of outages) if (o.from <= t && t < o.to) return true;
+  for (const o of outages) if (downAt(o.from, o.to, t)) return true;
   return false;
 }
 

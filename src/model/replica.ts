@@ -8,6 +8,7 @@ import { substream, type Rng } from "../random.js";
 import { drawTime, isConstant, meanOf } from "./distribution.js";
 import { inOutage, type Outage } from "./outage.js";
 import type { Replica } from "../scenario/schema.js";
+import { carries } from "../kernel/ties.js";
 
 /** The sync schedule of one replica over a run. */
 export interface ReplicaTimeline {
@@ -112,7 +113,7 @@ export function carryingIndex(timeline: ReplicaTimeline, committedAt: number): n
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((ticks[mid] ?? Infinity) < committedAt) lo = mid + 1;
+    if (!carries(ticks[mid] ?? Infinity, committedAt)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

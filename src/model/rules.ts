@@ -5,6 +5,7 @@ import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { isFqdn } from "./fqdn.js";
 import { inOutage, outageEdges, type Outage } from "./outage.js";
 import type { Reason } from "./reasons.js";
+import { inForce } from "../kernel/ties.js";
 
 /** A role a device can contact. */
 export type RoleName = "enrollmentProxyPoint" | "enrollmentPoint" | "distributionPoint" | "managementPoint";
@@ -262,8 +263,9 @@ export const RULES: readonly Rule[] = [
       const certificate = server.certificate;
       if (certificate == null) return null;
       const window = validityWindow(certificate, startMs);
-      if (t < window.from) return "certificate-not-yet-valid";
-      if (t >= window.until) return "certificate-expired";
+      // Validity instants are rule changes like outage edges: in force for a try at their instant.
+      if (!inForce(window.from, t)) return "certificate-not-yet-valid";
+      if (inForce(window.until, t)) return "certificate-expired";
       return null;
     },
   }),

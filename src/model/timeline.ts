@@ -1,6 +1,7 @@
 // A piecewise-constant reason over time: the rules sampled at their change points. Exact, because every
 // time-dependent rule (outages, certificate validity) is constant between its change points.
 import { OK, REASON_ID, type Reason } from "./reasons.js";
+import { inForce } from "../kernel/ties.js";
 
 /** Segment i covers [starts[i], starts[i+1]) and has reason id reasons[i] (OK = -1 for none). */
 export interface ReasonTimeline {
@@ -38,7 +39,7 @@ export function timelineAt(timeline: ReasonTimeline, t: number): number {
   const { starts, reasons } = timeline;
   let i = starts.length - 1;
   // Segments are few (outage edges, validity bounds): a backward scan beats a binary search here.
-  while (i > 0 && (starts[i] ?? 0) > t) i--;
+  while (i > 0 && !inForce(starts[i] ?? 0, t)) i--;
   return reasons[i] ?? OK;
 }
 

@@ -23,6 +23,7 @@ import { carryingIndex } from "./replica.js";
 import { DeviceOutcome, type WalkSink } from "./sink.js";
 import { NO_EPP, NO_MP, type GroupModel, type SiteModel } from "./site.js";
 import { okFrom, timelineAt } from "./timeline.js";
+import { inForce, refreshedBy, visibleFor } from "../kernel/ties.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const NO_CONTENT_LOCATION = REASON_ID["no-content-location"];
@@ -73,10 +74,8 @@ export class GroupWalk {
   private readonly ticks: Float64Array;
   private readonly visible: Float64Array;
   private readonly outcome: DeviceOutcome;
-
   /** An MDM device's entry points: the group's EPPs, then the enrollment point. */
   private readonly mdmEntry: EntryPoints;
-
   /** The sink of the device being walked: `sinks.all`, or `sinks.traced` for the traced device. */
   private sink: WalkSink;
 
@@ -132,15 +131,17 @@ export class GroupWalk {
     return new GroupWalk(site, model, { all: sink }, true);
   }
 
+  /** Probes made: probe k draws as device k would, so a group's probes see its spread of choices. */
+  private probes = 0;
   /**
-   * One device whose first enrollment try is at `first`, on management point `mp`, its polls without jitter:
-   * its outcome up to its first success (the outcome object is reused by the next call). `address` (-1: none)
-   * decides a ConfigMgr client's registration and fallback.
+   * One device whose first try is at `first`, on management point `mp`, its polls without jitter: its outcome
+   * up to its first success (the object is reused). `address` (-1: none) decides a client's pool.
    */
   probe(first: number, mp: number, address = -1): DeviceOutcome {
     const { outcome } = this;
     outcome.reset(0);
-    this.drawsOf(0);
+    for (const s of this.streams) s.at(this.probes);
+    this.probes++;
     const committedAt = this.enroll(first, this.entryPoints(address));
     if (committedAt >= 0) this.polls(committedAt, mp, this.commit(committedAt, mp), address);
     return outcome;
@@ -163,7 +164,7 @@ export class GroupWalk {
     if (traced) this.sink = sinks.traced.sink;
     const sink = this.sink;
     outcome.reset(i);
-    this.drawsOf(i);
+    for (const s of this.streams) s.at(i);
     const address = deviceAddress(this.model.addresses, i);
     const committedAt = this.enroll(this.times[i] ?? 0, this.entryPoints(address));
     if (committedAt >= 0) {
@@ -175,11 +176,6 @@ export class GroupWalk {
     }
     sink.endDevice(outcome);
     if (traced) this.sink = sinks.all;
-  }
-
-  /** Moves every stream to device `i`'s first draw. */
-  private drawsOf(i: number): void {
-    for (const s of this.streams) s.at(i);
   }
 
   /** Device `index` received deployment `deployment` at `t`. */
@@ -325,10 +321,10 @@ export class GroupWalk {
         const t = r === 0 ? pollAt : pollAt + backoff * (2 ** r - 1);
         // A retry due at or after the next poll (or the end) is dropped: the next poll starts afresh.
         if (r > 0 && (t >= nextPollAt || t >= duration)) break;
-        if (choice !== null && t >= choice.nextRefresh && choice.refreshUntil(t, sink))
+        if (choice !== null && refreshedBy(choice.nextRefresh, t) && choice.refreshUntil(t, sink))
           ({ mp, timeline, okSince, visible } = this.using(choice.mp, committedAt));
-        let reason = t >= okSince ? OK : timelineAt(timeline, t);
-        if (reason === OK && t < visible) reason = NOT_IN_REPLICA;
+        let reason = inForce(okSince, t) ? OK : timelineAt(timeline, t);
+        if (reason === OK && !visibleFor(visible, t)) reason = NOT_IN_REPLICA;
         lastReason = reason;
         sink.managementPointTry(t, mp, r > 0, reason);
         if (reason === OK) {
@@ -345,7 +341,12 @@ export class GroupWalk {
       // Content: at the first success, then at every later poll until it succeeds.
       if (!contentDone && firstSuccess >= 0)
         contentDone = this.content(successBefore ? pollAt : firstSuccess, committedAt, address);
-      if (firstSuccess >= 0 && contentDone && nextPollAt >= okSince && nextPollAt >= visible) {
+      if (
+        firstSuccess >= 0 &&
+        contentDone &&
+        inForce(okSince, nextPollAt) &&
+        visibleFor(visible, nextPollAt)
+      ) {
         // Fast-forward through the rest of the schedule: the device is connected, its content is done, and
         // its MP's timeline is OK from here to the end and shows its record, so every later poll is a
         // first-try success. Exact because this loop would take the same polls from the cursor (the same

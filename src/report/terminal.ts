@@ -3,6 +3,12 @@
 import { eastAsianWidth } from "get-east-asian-width";
 import { createColors } from "picocolors";
 
+/**
+ * The narrowest width text is laid out for: a narrower terminal is given this width (its lines wrap), since
+ * a table cannot shrink below one character per column and its rules (1 column took seconds, then threw).
+ */
+export const MIN_COLUMNS = 10;
+
 /** How text output is laid out: `columns` bounds every line (none: unlimited, as for pipes). */
 export interface TerminalOptions {
   /** The terminal's width in columns; undefined for no limit (pipes and files). */

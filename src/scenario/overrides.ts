@@ -65,38 +65,11 @@ export function applyOverrides(
   const data = structuredClone(writtenForm(loaded) ?? loaded) as unknown;
   const parsed = overrides.map((o) => (typeof o === "string" ? parseOverride(o) : o));
   const touched: { override: Override; indexPath: (string | number)[] }[] = [];
+  const spellings = new FieldSpellings();
   for (const override of parsed) {
-    const walk = walkPath(loaded, override.path, { allowMissingLast: true });
-    if (!walk.ok) {
-      throw new ScenarioError(
-        namesNothingText(walk.failedAt, walk.list, "the scenario"),
-        [],
-        source(override),
-      );
-    }
-    // Prototype keys name no field, and must never reach an object's prototype. Checked on the resolved
-    // keys, not the text: a group named "constructor" is an array index by then, and reachable.
-    const forbidden = walk.steps.find(
-      (step) => step.key === "__proto__" || step.key === "constructor" || step.key === "prototype",
-    );
-    if (forbidden !== undefined) {
-      throw new ScenarioError(
-        `"${String(forbidden.key)}" names nothing in the scenario`,
-        [],
-        source(override),
-      );
-    }
-    const indexPath = walk.steps.map((step) => step.key);
-    if (indexPath.length === 0) throw new ScenarioError("expected a path", [], source(override));
-    // One field under two spellings (an index and a name): which value wins would depend on their order.
-    const twin = touched.find((t) => t.override.path !== override.path && samePath(t.indexPath, indexPath));
-    if (twin !== undefined)
-      throw new ScenarioError(
-        `"${override.path}" and "${twin.override.path}" name the same field, ${formatPath(indexPath)}: give it once`,
-        [],
-        source(override),
-      );
-    setWritten(data, indexPath, override.value, walk.steps);
+    const { indexPath, steps } = overrideField(loaded, override, source);
+    spellings.add(override, indexPath, source(override));
+    setWritten(data, indexPath, override.value, steps);
     touched.push({ override, indexPath });
   }
   try {
@@ -118,6 +91,75 @@ export function applyOverrides(
   }
 }
 
+/**
+ * The field an override names in a loaded scenario: its keys and indices, and the steps that reach it.
+ * @throws ScenarioError (from `source`) when the path names nothing, or names a prototype key
+ */
+function overrideField(
+  loaded: Scenario,
+  override: Override,
+  source: OverrideSource,
+): { indexPath: (string | number)[]; steps: PathStep[] } {
+  const walk = walkPath(loaded, override.path, { allowMissingLast: true });
+  if (!walk.ok)
+    throw new ScenarioError(namesNothingText(walk.failedAt, walk.list, "the scenario"), [], source(override));
+  // Prototype keys name no field, and must never reach an object's prototype. Checked on the resolved
+  // keys, not the text: a group named "constructor" is an array index by then, and reachable.
+  const forbidden = walk.steps.find(
+    (step) => step.key === "__proto__" || step.key === "constructor" || step.key === "prototype",
+  );
+  if (forbidden !== undefined)
+    throw new ScenarioError(`"${String(forbidden.key)}" names nothing in the scenario`, [], source(override));
+  const indexPath = walk.steps.map((step) => step.key);
+  if (indexPath.length === 0) throw new ScenarioError("expected a path", [], source(override));
+  return { indexPath, steps: walk.steps };
+}
+
+/**
+ * The one rule for a field named under two spellings (an index and a name, two cases of a server's name):
+ * which value wins would depend on the options' order, so the second spelling is refused, whichever options
+ * (`--set`, `--vary`, `--with`) gave the two.
+ */
+class FieldSpellings {
+  private readonly byField = new Map<string, Override>();
+
+  /** @throws ScenarioError (source `source`) naming both spellings when another spelling named the field */
+  add(override: Override, indexPath: readonly (string | number)[], source: string): void {
+    const key = JSON.stringify(indexPath);
+    const twin = this.byField.get(key);
+    if (twin === undefined) this.byField.set(key, override);
+    else if (twin.path !== override.path)
+      throw new ScenarioError(
+        `"${override.path}" and "${twin.path}" name the same field, ${formatPath(indexPath)}: give it once`,
+        [],
+        source,
+      );
+  }
+}
+
+/**
+ * Refuses one field under two spellings across options applied apart (`--set` before `--vary` or `--with`),
+ * by the rule `applyOverrides` applies within one list. Overrides are taken in order; one whose path names
+ * nothing in `scenario` is left to the option that applies it (a `--set` may have renamed what it named).
+ * @throws ScenarioError (source: the later override's) naming both spellings and the field
+ */
+export function checkSpellings(
+  scenario: Scenario,
+  overrides: readonly { readonly override: Override; readonly source: string }[],
+): void {
+  const spellings = new FieldSpellings();
+  for (const { override, source } of overrides) {
+    let indexPath: (string | number)[];
+    try {
+      indexPath = overrideField(scenario, override, () => source).indexPath;
+    } catch (error) {
+      if (error instanceof ScenarioError) continue;
+      throw error;
+    }
+    spellings.add(override, indexPath, source);
+  }
+}
+
 const isOverride = (o: unknown): o is Override =>
   isRecord(o) && typeof o.path === "string" && typeof o.text === "string";
 
@@ -134,9 +176,6 @@ function checkOverrideList(overrides: unknown): void {
       },
     );
 }
-
-const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean =>
-  a.length === b.length && a.every((k, i) => k === b[i]);
 
 /**
  * Sets `value` at `indexPath` in written data. A level the file left out is created: an array from the

@@ -136,11 +136,35 @@ export function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/** The --vary options of a variant, as a message names it. */
+export function variantLabel(variant: { readonly overrides: readonly { readonly text: string }[] }): string {
+  return `--vary ${variant.overrides.map((o) => o.text).join(" --vary ")}`;
+}
+
+/** A grid read by position: its size, and variant k built when asked for (a grid of 100,000 is not kept). */
+export interface Grid {
+  readonly size: number;
+  at(k: number): GridVariant;
+}
+
+/** A grid kept as a list (a study's, whose skipped combinations leave gaps), read as a `Grid`. */
+export function listedGrid(variants: readonly GridVariant[]): Grid {
+  return {
+    size: variants.length,
+    at: (k) => {
+      const variant = variants[k];
+      if (variant === undefined) throw new RangeError(`no variant ${k} in this grid`);
+      return variant;
+    },
+  };
+}
+
 /**
- * The grid: the product of the axes, first axis slowest (see the top of this file).
+ * The grid of the axes, its variants made when read: the product of the axes, first axis slowest (see the
+ * top of this file).
  * @throws UsageError when no axis is given, two axes vary the same path, or the grid is too large
  */
-export function buildGrid(axes: readonly VaryAxis[]): GridVariant[] {
+export function gridOf(axes: readonly VaryAxis[]): Grid {
   if (axes.length === 0)
     throw new UsageError(`name at least one PATH=V1,V2,… to vary, ${EXAMPLE}`, { argument: "vary" });
   const seen = new Map<string, VaryAxis>();
@@ -159,8 +183,8 @@ export function buildGrid(axes: readonly VaryAxis[]): GridVariant[] {
         argument: "vary",
       });
   }
-  const variants: GridVariant[] = [];
-  for (let k = 0; k < size; k++) {
+  const at = (k: number): GridVariant => {
+    if (!Number.isSafeInteger(k) || k < 0 || k >= size) throw new RangeError(`no variant ${k} in this grid`);
     const chosen: [string, unknown][] = [];
     let rest = k;
     // Peel indices off from the last (fastest) axis.
@@ -172,11 +196,20 @@ export function buildGrid(axes: readonly VaryAxis[]): GridVariant[] {
       rest = Math.floor(rest / n);
     }
     chosen.reverse();
-    variants.push({
+    return {
       // fromEntries defines own properties, so even a "__proto__" path is data, never a prototype.
       set: Object.fromEntries(chosen),
       overrides: chosen.map(([path, value]) => ({ path, value, text: `${path}=${valueText(value)}` })),
-    });
-  }
-  return variants;
+    };
+  };
+  return { size, at };
+}
+
+/**
+ * The grid as a list: every variant of `gridOf(axes)`, in order.
+ * @throws UsageError as `gridOf` does
+ */
+export function buildGrid(axes: readonly VaryAxis[]): GridVariant[] {
+  const grid = gridOf(axes);
+  return Array.from({ length: grid.size }, (_, k) => grid.at(k));
 }

@@ -3,61 +3,62 @@
 // validated on its own instead (a bad value is refused as the sweep refuses it), so listing costs the
 // values given, not their product. A rule across fields that only a combination breaks is the sweep's to
 // refuse when it runs.
-import { applyOverrides } from "../scenario/overrides.js";
+import type { Override } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import type { SweepHeader } from "./document.js";
-import { buildGrid, parseVary } from "./grid.js";
-import { studyGrid } from "./study.js";
 import {
   checkBaseline,
   checkRuns,
   DEFAULT_RUNS,
   planSweep,
   planRuns,
+  sweepGrid,
   sweepHeader,
-  variantSource,
   type SweepOptions,
 } from "./sweep.js";
+import { gridScenarios } from "./variants.js";
+import { maxEventsOf } from "../model/estimate.js";
 
 /** Paths whose value changes a variant's expectations: listed from each variant's own scenario. */
 const OWN_EXPECTATIONS = /^expectations(\.|$)/;
 
 /**
  * The header of a sweep's plan, for `--list`: what `sweepHeader(planSweep(…))` gives, each value of the grid
- * validated (and its run limits checked) once, whatever the number of combinations it is in.
+ * validated (and its run limits checked) once, whatever the number of combinations it is in, and the varied
+ * paths' spellings checked as the sweep checks them.
+ * @param applied - the `--set` overrides already applied to `scenario` (`planSweep`'s)
  * @throws as `planSweep` does, for each value alone
  */
-export function planSweepList(scenario: Scenario, options: SweepOptions): SweepHeader {
+export function planSweepList(
+  scenario: Scenario,
+  options: SweepOptions,
+  applied: readonly Override[] = [],
+): SweepHeader {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
-  const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
-  const { study } = options;
-  const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
-  if (grid.some((v) => v.overrides.some((o) => OWN_EXPECTATIONS.test(o.path)))) {
-    const header = sweepHeader(planSweep(scenario, options));
+  const { grid, source } = sweepGrid(scenario, options, applied);
+  if (grid.at(0).overrides.some((o) => OWN_EXPECTATIONS.test(o.path))) {
+    const header = sweepHeader(planSweep(scenario, options, applied));
     // The list shows what will run; the metrics' ranges are the intervals' business.
     return {
       ...header,
       variants: header.variants.map((v) => ({ set: v.set, expectations: v.expectations })),
     };
   }
-  const values = new Map<string, Scenario>();
-  for (const variant of grid)
-    for (const override of variant.overrides)
-      if (!values.has(override.text))
-        values.set(override.text, applyOverrides(scenario, [override], variantSource(study, variant)));
+  const values: Scenario[] = [];
+  gridScenarios(scenario, grid, source, { maxEvents: maxEventsOf(options) }, (alone) => values.push(alone));
   // Seeds, expectations, the metrics every variant has, and each value's run limits: as a sweep plans them.
   const header = planRuns(
     scenario.name,
-    [scenario, ...values.values()].map((s) => ({ scenario: s, set: {} })),
+    [scenario, ...values].map((s) => ({ scenario: s, set: {} })),
     { ...options, runs, seed: options.seed ?? scenario.seed, baseline: undefined },
   );
   const { baseline } = options;
-  checkBaseline(baseline, grid.length);
+  checkBaseline(baseline, grid.size);
   const expectations = header.variants[0]?.expectations ?? [];
   return {
     ...sweepHeader(header),
-    variants: grid.map((v) => ({ set: v.set, expectations })),
+    variants: Array.from({ length: grid.size }, (_, k) => ({ set: grid.at(k).set, expectations })),
     ...(baseline !== undefined ? { baseline } : {}),
   };
 }

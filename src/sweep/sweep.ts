@@ -2,38 +2,33 @@
 // (document.ts). Sequential and pure; the command line spreads the same jobs over worker threads and
 // assembles their outcomes by job index, so the document does not depend on how the jobs were run.
 import { ScenarioError, UsageError } from "../errors.js";
-import {
-  checkEvents,
-  checkMemory,
-  checkRunLimits,
-  maxEventsOf,
-  RUN_FIXED_EVENTS,
-} from "../model/estimate.js";
+import { checkRunLimits, maxEventsOf } from "../model/estimate.js";
 import { parseExpectation } from "../results/expectations.js";
-import { applyOverrides, type OverrideSource } from "../scenario/overrides.js";
+import { checkSpellings, SET_SOURCE, type Override, type OverrideSource } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
-import { buildGrid, parseVary, valueText, type VaryAxis } from "./grid.js";
+import {
+  gridOf,
+  listedGrid,
+  parseVary,
+  variantLabel,
+  type Grid,
+  type GridVariant,
+  type VaryAxis,
+} from "./grid.js";
 import { studyGrid, type Study } from "./study.js";
 import { assembleSweep, type SweepHeader, type SweepResult } from "./document.js";
 import { runJob, type JobInput, type JobOutcome } from "./job.js";
-import { metricBounds } from "./metricProfile.js";
-import { loadMetricPaths } from "../results/load.js";
-import { deploymentMetricPaths } from "../results/deployments.js";
+import {
+  DEFAULT_METRICS,
+  scenarioMetricPaths,
+  surveyVariants,
+  type SurveyInput,
+  type VariantSurvey,
+} from "./survey.js";
+import { gridScenarios } from "./variants.js";
+import { checkSweepMemory, checkSweepWork } from "./work.js";
 
-/** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
-export const DEFAULT_METRICS: readonly string[] = [
-  "timeToFirstSuccessSeconds.mean",
-  "timeToFirstSuccessSeconds.p50",
-  "timeToFirstSuccessSeconds.p90",
-  "timeToFirstSuccessSeconds.p99",
-  "timeToFirstSuccessSeconds.max",
-  "failedAttemptsBeforeSuccess.mean",
-  "failedAttemptsBeforeSuccess.max",
-  "devices.connected",
-  "devices.neverConnected",
-  "devices.enrollmentFailed",
-  "attempts.failed",
-];
+export { checkSweepWork, DEFAULT_METRICS, scenarioMetricPaths };
 
 /** Runs per variant when `runs` is not given. */
 export const DEFAULT_RUNS = 10;
@@ -64,10 +59,18 @@ export interface SweepOptions {
   readonly maxEvents?: number;
 }
 
-/** A planned sweep: the header plus what running it needs. */
+/**
+ * A planned sweep: the header plus what running it needs. A sweep's per-variant parts (metrics, variants,
+ * estimates) are surveyed when first read, so a sweep refused for its number of runs is refused before.
+ */
 export interface SweepPlan extends SweepHeader {
-  /** Each variant's validated scenario, in variant order. */
-  readonly scenarios: readonly Scenario[];
+  /** The number of variants, known without surveying them. */
+  readonly variantCount: number;
+  /**
+   * Variant v's scenario, made and validated when asked for: a plan keeps no variant's scenario.
+   * @throws ScenarioError naming the variant's values when a rule across fields refuses the combination
+   */
+  scenarioOf(variant: number): Scenario;
   /** The added expectations (`--expect`), passed to every run. */
   readonly extraExpectations: readonly string[];
   /** The time limit the sweep was planned with, passed to every run. */
@@ -94,45 +97,6 @@ export function checkRuns(runs: number): number {
   return runs;
 }
 
-// Memory a kept job outcome takes besides its numbers, and each number (metric or expectation), bytes.
-const OUTCOME_BYTES = 160;
-const OUTCOME_VALUE_BYTES = 16;
-
-/**
- * Refuses a sweep whose kept outcomes or variant scenarios would not fit in memory, before any is built.
- * @throws ScenarioError (source `--runs`) naming the sizes
- */
-function checkSweepMemory(scenario: Scenario, variants: number, runs: number, values: number): void {
-  const jobs = variants * runs;
-  // A variant's scenario is a copy of the loaded one: its JSON length bounds its size within a small factor.
-  const scenarioBytes = JSON.stringify(scenario).length * 4;
-  const parts = [
-    {
-      value: jobs * (OUTCOME_BYTES + values * OUTCOME_VALUE_BYTES),
-      what: `the outcomes of ${variants} variants × ${runs} runs (fewer values to vary or fewer --runs)`,
-      path: [],
-    },
-    {
-      value: variants * scenarioBytes,
-      what: `${variants} copies of the scenario, one per variant (fewer values to vary)`,
-      path: [],
-    },
-  ];
-  const total = parts.reduce((n, p) => n + p.value, 0);
-  const largest = parts.reduce((a, b) => (b.value > a.value ? b : a));
-  try {
-    checkMemory(total, largest);
-  } catch (error) {
-    if (error instanceof ScenarioError) throw new ScenarioError(`the sweep ${error.message}`, [], "--runs");
-    throw error;
-  }
-}
-
-/** The --vary options of a variant, as a message names it. */
-function variantLabel(variant: { overrides: readonly { text: string }[] }): string {
-  return `--vary ${variant.overrides.map((o) => o.text).join(" --vary ")}`;
-}
-
 /**
  * What a problem of a variant names: the --vary value (or the study's axis) to blame; when no single value
  * is (a rule across fields, a run limit), every value of the variant.
@@ -150,52 +114,71 @@ export function variantSource(
 }
 
 /**
- * The metric paths a scenario adds beside the devices' numbers: its finite servers' utilisation and p99
- * response, its deployments' delays and devices not reached.
+ * A sweep's grid (a study's, then the `--vary` axes) and what a problem of a variant names; one field varied
+ * under two spellings, or under another spelling than an applied `--set` gave it, is refused.
+ * @throws UsageError for bad `--vary` syntax or grid; ScenarioError naming both spellings
  */
-export function scenarioMetricPaths(scenario: Scenario): string[] {
-  return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
+export function sweepGrid(
+  scenario: Scenario,
+  options: Pick<SweepOptions, "vary" | "study">,
+  applied: readonly Override[] = [],
+): { grid: Grid; source: (variant: GridVariant) => OverrideSource } {
+  const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
+  const { study } = options;
+  const grid = study !== undefined ? listedGrid(studyGrid(study.study, study.source, axes)) : gridOf(axes);
+  const source = (variant: GridVariant) => variantSource(study, variant);
+  // Every variant varies the same paths: the first one's name them all.
+  const first = grid.at(0);
+  checkSpellings(scenario, [
+    ...applied.map((override) => ({ override, source: SET_SOURCE(override) })),
+    ...first.overrides.map((override) => ({ override, source: source(first)(override) })),
+  ]);
+  return { grid, source };
 }
 
 /**
- * Plans a sweep: parses the `--vary` options, builds the grid and validates every variant's scenario and
- * its run limits, then the whole sweep's memory and estimated events, so nothing too large starts.
+ * Plans a sweep: parses the `--vary` options and builds the grid, checks each value of it alone (valid, in
+ * the run limits) and the memory of the whole sweep's outcomes. Each variant is surveyed (its estimates,
+ * from its values' changes) when the plan's per-variant parts are first read, and made whole when it runs.
+ * @param applied - the `--set` overrides already applied to `scenario`: a varied field they name under
+ *   another spelling is refused
  * @throws UsageError for bad `--vary`, `--runs`, seed or expectation syntax; ScenarioError (source
  *   `--vary PATH=VALUE`) when a varied path names nothing, a value is invalid or a variant exceeds the run
  *   limits; ScenarioError (source `--runs`) when the whole sweep is too large
  */
-export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
-  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
-  const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkAddedExpectations(options.expectations);
-  const axes = options.vary.map((v) => (typeof v === "string" ? parseVary(v) : v));
-  const { study } = options;
-  const grid = study !== undefined ? studyGrid(study.study, study.source, axes) : buildGrid(axes);
+export function planSweep(
+  scenario: Scenario,
+  options: SweepOptions,
+  applied: readonly Override[] = [],
+): SweepPlan {
+  const base = planBase(scenario.name, { ...options, seed: options.seed ?? scenario.seed });
+  const { grid, source } = sweepGrid(scenario, options, applied);
+  checkBaseline(base.baseline, grid.size);
   // The metric paths the scenario adds (its finite servers, its deployments) take memory too.
   const values =
     DEFAULT_METRICS.length + scenarioMetricPaths(scenario).length + (options.metrics ?? []).length;
   checkSweepMemory(
-    scenario,
-    grid.length,
-    runs,
-    values + scenario.expectations.length + extraExpectations.length,
+    grid.size,
+    base.runs,
+    values + scenario.expectations.length + base.extraExpectations.length,
   );
-  const checked = grid.map((variant) => {
-    const source = variantSource(study, variant);
-    const variantScenario = applyOverrides(scenario, variant.overrides, source);
-    try {
-      const estimate = checkRunLimits(variantScenario, { maxEvents });
-      return { scenario: variantScenario, events: estimate.events, memory: estimate.memoryBytes };
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      throw error.withSource(source(undefined));
-    }
+  const variants = gridScenarios(scenario, grid, source, { maxEvents: base.maxEvents });
+  return lazyPlan(base, grid.size, (k) => variants.built(k), {
+    count: grid.size,
+    planned: (k) => variants.planned(k),
+    set: (k) => variants.variant(k).set,
+    estimate: (k, planned) => {
+      try {
+        const estimate = checkRunLimits(planned, { maxEvents: base.maxEvents });
+        return { events: estimate.events, memory: estimate.memoryBytes };
+      } catch (error) {
+        if (!(error instanceof ScenarioError)) throw error;
+        throw error.withSource(source(variants.variant(k))(undefined));
+      }
+    },
+    ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+    extraExpectations: base.extraExpectations,
   });
-  return planRuns(
-    scenario.name,
-    checked.map((c, v) => ({ ...c, set: grid[v]?.set ?? {} })),
-    { ...options, runs, seed: options.seed ?? scenario.seed, expectations: extraExpectations },
-  );
 }
 
 /**
@@ -209,16 +192,63 @@ export function checkBaseline(baseline: number | undefined, variants: number): v
     });
 }
 
-/** Checks the syntax of added expectations now, not in a worker. */
-function checkAddedExpectations(expectations: readonly string[] | undefined): string[] {
-  const added = [...(expectations ?? [])];
-  for (const e of added) parseExpectation(e);
-  return added;
+/** What any plan of runs has: runs and seeds, the time limit, the added expectations, the baseline. */
+interface PlanBase {
+  readonly scenario: string;
+  readonly runs: number;
+  readonly seeds: readonly number[];
+  readonly maxEvents: number;
+  readonly extraExpectations: readonly string[];
+  readonly baseline: number | undefined;
+}
+
+// The options every plan checks first (the expectations' syntax now, not in a worker).
+function planBase(name: string, options: Omit<SweepOptions, "vary"> & { readonly seed: number }): PlanBase {
+  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
+  const seed = options.seed;
+  if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
+    throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
+  const maxEvents = maxEventsOf(options);
+  const extraExpectations = [...(options.expectations ?? [])];
+  for (const e of extraExpectations) parseExpectation(e);
+  const seeds = Array.from({ length: runs }, (_, i) => seed + i);
+  return { scenario: name, runs, seeds, maxEvents, extraExpectations, baseline: options.baseline };
+}
+
+// A plan whose per-variant parts are surveyed once: when first read, or at once when `eager`.
+function lazyPlan(
+  base: PlanBase,
+  variantCount: number,
+  scenarioOf: (variant: number) => Scenario,
+  input: SurveyInput & { readonly eager?: boolean },
+): SweepPlan {
+  let survey: VariantSurvey | undefined = input.eager === true ? surveyVariants(input) : undefined;
+  const surveyed = () => (survey ??= surveyVariants(input));
+  const { baseline, ...rest } = base;
+  return {
+    ...rest,
+    ...(baseline !== undefined ? { baseline } : {}),
+    variantCount,
+    scenarioOf,
+    get metrics() {
+      return surveyed().metrics;
+    },
+    get variants() {
+      return surveyed().variants;
+    },
+    get variantEvents() {
+      return surveyed().variantEvents;
+    },
+    get variantMemory() {
+      return surveyed().variantMemory;
+    },
+  };
 }
 
 /**
- * Plans runs of validated scenarios (a sweep's variants, or `compare`'s two sides): the same seeds for
- * each, the metric list, each variant's expectations and metric ranges, each variant's estimated events.
+ * Plans runs of validated scenarios (a sweep's values for `--list`, or `compare`'s two sides): the same
+ * seeds for each, the metric list, each variant's expectations and metric ranges, each variant's estimated
+ * events.
  * @throws UsageError for bad `runs`, seed or expectation syntax; ScenarioError when a variant exceeds the
  *   run limits (`checkRunLimits`)
  */
@@ -233,97 +263,28 @@ export function planRuns(
   }[],
   options: Omit<SweepOptions, "vary"> & { readonly seed: number },
 ): SweepPlan {
-  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
-  const seed = options.seed;
-  if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
-    throw new UsageError(`expected an integer >= 0, got ${String(seed)}`, { argument: "seed" });
-  const maxEvents = maxEventsOf(options);
-  const extraExpectations = checkAddedExpectations(options.expectations);
-  const { baseline } = options;
-  checkBaseline(baseline, variants.length);
-  const metrics = [...DEFAULT_METRICS];
-  // The finite servers and deployments every variant has: their utilisation and response, how long devices
-  // took to receive each deployment, beside the devices' numbers.
-  const [first, ...others] = variants.map(({ scenario }) => scenarioMetricPaths(scenario));
-  for (const m of first ?? []) if (others.every((paths) => paths.includes(m))) metrics.push(m);
-  for (const m of options.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
-  return {
-    scenario: name,
-    runs,
-    seeds: Array.from({ length: runs }, (_, i) => seed + i),
-    metrics,
-    variants: variants.map(({ scenario, set }) => ({
-      set,
-      expectations: [...scenario.expectations, ...extraExpectations].map(
-        (e) => parseExpectation(e).expression,
-      ),
-      bounds: metrics.map((m) => metricBounds(scenario, m)),
-    })),
-    ...(baseline !== undefined ? { baseline } : {}),
-    scenarios: variants.map((v) => v.scenario),
-    extraExpectations,
-    maxEvents,
-    ...perRun(variants, maxEvents),
+  const base = planBase(name, options);
+  checkBaseline(base.baseline, variants.length);
+  const at = (v: number) => {
+    const variant = variants[v];
+    if (variant === undefined) throw new RangeError(`no variant ${v} in this plan`);
+    return variant;
   };
-}
-
-/** Each variant's estimated events and memory per run (the run limits checked where not done yet). */
-function perRun(
-  variants: readonly { readonly scenario: Scenario; readonly events?: number; readonly memory?: number }[],
-  maxEvents: number,
-): { variantEvents: number[]; variantMemory: number[] } {
-  const estimates = variants.map((v) =>
-    v.events !== undefined && v.memory !== undefined
-      ? { events: v.events, memoryBytes: v.memory }
-      : checkRunLimits(v.scenario, { maxEvents }),
-  );
-  return {
-    // Each run also costs its fixed set-up, which a sweep of many tiny runs adds up.
-    variantEvents: estimates.map((e) => e.events + RUN_FIXED_EVENTS),
-    variantMemory: estimates.map((e) => e.memoryBytes),
-  };
-}
-
-/**
- * Refuses running `jobs` of a plan when their estimated events together exceed the plan's time limit (each
- * variant alone was checked when planned; `--list` runs nothing and is never refused for time).
- * @throws ScenarioError (source `--runs`) with the estimate and the largest variant
- */
-export function checkSweepWork(plan: SweepPlan, jobs: readonly SweepJob[]): void {
-  const perVariant = new Float64Array(plan.variants.length);
-  for (const job of jobs)
-    perVariant[job.variant] = (perVariant[job.variant] ?? 0) + (plan.variantEvents[job.variant] ?? 0);
-  let events = 0;
-  let top = 0;
-  perVariant.forEach((e, v) => {
-    events += e;
-    if (e > (perVariant[top] ?? 0)) top = v;
+  // A few scenarios given whole: surveyed now, so their run limits are checked as the callers expect.
+  return lazyPlan(base, variants.length, (v) => at(v).scenario, {
+    count: variants.length,
+    planned: (v) => at(v).scenario,
+    set: (v) => at(v).set,
+    estimate: (v, scenario) => {
+      const { events, memory } = at(v);
+      if (events !== undefined && memory !== undefined) return { events, memory };
+      const estimate = checkRunLimits(scenario, { maxEvents: base.maxEvents });
+      return { events: estimate.events, memory: estimate.memoryBytes };
+    },
+    ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+    extraExpectations: base.extraExpectations,
+    eager: true,
   });
-  const variant = plan.variants[top];
-  // compare's side A (and a sweep's unvaried variant) has no changes to name: say which variant it is.
-  const label =
-    variant === undefined || Object.keys(variant.set).length === 0
-      ? `variant ${top + 1}, the scenario as given`
-      : variantLabel({
-          overrides: Object.entries(variant.set).map(([path, value]) => ({
-            text: `${path}=${valueText(value)}`,
-          })),
-        });
-  try {
-    checkEvents(
-      events,
-      { value: perVariant[top] ?? 0, what: `in ${label}`, path: [] },
-      { maxEvents: plan.maxEvents },
-    );
-  } catch (error) {
-    if (error instanceof ScenarioError)
-      throw new ScenarioError(
-        `${plan.variants.length} variants × ${plan.runs} runs: ${error.message.replace(/^the run/, "the sweep")} (fewer values to vary or fewer --runs)`,
-        [],
-        "--runs",
-      );
-    throw error;
-  }
 }
 
 /** The header of a plan: the plain data that defines the document (no scenarios). */
@@ -339,9 +300,11 @@ export function sweepHeader(plan: SweepHeader): SweepHeader {
 }
 
 /** Every job of a sweep in index order: variant-major, run-minor. */
-export function sweepJobs(plan: SweepHeader): SweepJob[] {
+export function sweepJobs(plan: SweepHeader | SweepPlan): SweepJob[] {
   const jobs: SweepJob[] = [];
-  for (let variant = 0; variant < plan.variants.length; variant++)
+  // A plan's count, not its variants: listing its jobs does not survey them.
+  const count = "variantCount" in plan ? plan.variantCount : plan.variants.length;
+  for (let variant = 0; variant < count; variant++)
     for (let run = 0; run < plan.runs; run++)
       jobs.push({ index: jobs.length, variant, run, seed: plan.seeds[run] ?? 0 });
   return jobs;
@@ -349,10 +312,8 @@ export function sweepJobs(plan: SweepHeader): SweepJob[] {
 
 /** What one job of a plan runs: in this thread (`runPlannedJob`) or a worker thread's (the CLI's pool). */
 export function plannedJobInput(plan: SweepPlan, job: SweepJob): JobInput {
-  const scenario = plan.scenarios[job.variant];
-  if (scenario === undefined) throw new RangeError(`no variant ${job.variant} in this sweep`);
   return {
-    scenario,
+    scenario: plan.scenarioOf(job.variant),
     seed: job.seed,
     metrics: plan.metrics,
     expectations: plan.extraExpectations,

@@ -152,3 +152,23 @@ describe("check's exact estimates are priced before any work", () => {
     }
   }, 120_000);
 });
+
+describe("a sweep of 100,000 variants is planned from its values, not its product", () => {
+  // Issue 27: every variant was made and kept before the events refusal (19.5 s and 1.39 GB).
+  it("refuses 100,000 variants × 20 runs by their runs' fixed cost, under a 300 MB heap", () => {
+    refusedInBounds(
+      boundedBin([
+        "sweep",
+        "baseline",
+        "--vary",
+        "devices.hq-windows.count=1..1000:1",
+        "--vary",
+        "seed=1..100:1",
+        "--runs",
+        "20",
+      ]),
+      SECONDS,
+      "--runs: 100000 variants × 20 runs: the sweep would process at least 4.0e+9 events",
+    );
+  }, 120_000);
+});

@@ -111,3 +111,15 @@ describe("- reads the scenario from standard input", () => {
     expect(piped.stdout).toBe(file.stdout);
   });
 });
+
+describe("a variant refused only when its runs are priced", () => {
+  // Each value is within the limits alone; together 5,000,000 devices over 300 days are not.
+  const vary = ["--vary", "devices.hq-windows.count=1000,5000000", "--vary", "duration=1h,300d"];
+  const message =
+    "baseline, --vary devices.hq-windows.count=5000000 --vary duration=300d: duration: the run would process about";
+
+  it("is named with the file and its values by sweep and by report alike", async () => {
+    expectBadInput(await runCli(["sweep", "baseline", ...vary]), message);
+    expectBadInput(await runCli(["report", "baseline", ...vary, "--out", "never-written.html"]), message);
+  });
+});

@@ -39,6 +39,20 @@ function expectWhole(text: string, words: Iterable<string>, what: string): void 
     ).toBe(true);
 }
 
+describe("in a terminal 1 column wide", () => {
+  it("run lays its tables out at MIN_COLUMNS: no internal error (it threw a RangeError after 11 s)", () => {
+    const command = `stty cols 1 rows 50; node ${shellQuote(BIN)} run 2>&1; echo "exit $?"`;
+    const { stdout } = spawnSync("script", ["-qec", command, "/dev/null"], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined },
+      timeout: 60_000,
+    });
+    expect(stdout).not.toContain("internal error");
+    expect(stdout).toContain("exit 0");
+    expect(stdout).toContain("devices");
+  }, 60_000);
+});
+
 describe.each([80, 120])("in a terminal %i columns wide", (columns) => {
   it("each command's --help fits, hints stand apart from words, examples are whole lines", () => {
     for (const command of ["", ...NAMES]) {

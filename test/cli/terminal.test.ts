@@ -2,6 +2,7 @@
 // from the terminal (else COLUMNS, else 80), none for a pipe.
 import { describe, expect, it } from "vitest";
 import { colorWanted, columnsFor, terminalOptions } from "../../src/cli/terminal.js";
+import { MIN_COLUMNS } from "../../src/report/terminal.js";
 
 describe("colorWanted", () => {
   it("colours a terminal, never a pipe, unless told otherwise", () => {
@@ -34,6 +35,12 @@ describe("columnsFor", () => {
     expect(columnsFor(true, 0, { COLUMNS: "100" })).toBe(100);
     expect(columnsFor(true, undefined, { COLUMNS: "wide" })).toBe(80);
     expect(columnsFor(true, undefined, {})).toBe(80);
+  });
+
+  it("lays a terminal narrower than MIN_COLUMNS out at MIN_COLUMNS (1 column threw a RangeError)", () => {
+    expect(columnsFor(true, 1, {})).toBe(MIN_COLUMNS);
+    expect(columnsFor(true, undefined, { COLUMNS: "3" })).toBe(MIN_COLUMNS);
+    expect(columnsFor(true, MIN_COLUMNS + 1, {})).toBe(MIN_COLUMNS + 1);
   });
 
   it("gives both as the core's plain options", () => {

@@ -120,9 +120,12 @@ describe("exact estimates", () => {
             const n = measured?.devices.connected ?? 0;
             if (e === null || n === 0) {
               // Nothing connects in the estimate: nothing may connect in the run either; and where the
-              // estimate expects a handful of devices to connect, the run has some.
+              // estimate expects a handful of devices to connect, the run has some. Not for a Poisson
+              // group: its first tries are one running sum, so whether any falls late enough (after an
+              // outage, say) is one draw for the whole group, and a run may have none where the estimate
+              // expects several (140 devices at 5 a minute, the last after 1,668 s about half the time).
               if (e === null) expect(n).toBe(0);
-              else
+              else if (g.enrollment.pattern !== "poisson")
                 expect(e.connected, `${g.name}: the estimate expects ${e.connected} connected`).toBeLessThan(
                   5,
                 );

@@ -69,12 +69,12 @@ describe("each command's JSON begins with its format", () => {
     [["check", "untrusted-root"], DOCUMENT_FORMATS.check],
     [["reach", "baseline"], DOCUMENT_FORMATS.reach],
     [
-      ["sweep", "baseline", ...SMALL, "--vary", "devices.0.count=10,20", "--runs", "2"],
+      ["sweep", "baseline", ...SMALL, "--vary", "devices.hq-windows.count=10,20", "--runs", "2"],
       DOCUMENT_FORMATS.sweep,
     ],
     [["sweep", "baseline", "--vary", "devices.0.count=10,20", "--list"], DOCUMENT_FORMATS.sweepPlan],
     [
-      ["compare", "baseline", ...SMALL, "--with", "devices.0.count=10", "--runs", "2"],
+      ["compare", "baseline", ...SMALL, "--with", "devices.hq-windows.count=10", "--runs", "2"],
       DOCUMENT_FORMATS.compare,
     ],
     [["scenarios"], DOCUMENT_FORMATS.scenarios],
@@ -109,7 +109,7 @@ describe("each command's JSON begins with its format", () => {
   });
 
   it("shards and merge: the shard's format, and the merged document's", async () => {
-    const sweep = ["sweep", "baseline", ...SMALL, "--vary", "devices.0.count=10,20", "--runs", "2"];
+    const sweep = ["sweep", "baseline", ...SMALL, "--vary", "devices.hq-windows.count=10,20", "--runs", "2"];
     const files = [1, 2].map((i) => join(dir, `shard-${i}.json`));
     for (const [i, file] of files.entries())
       expect((await runCli([...sweep, "--shard", `${i + 1}/2`, "--out", file])).code).toBe(0);
@@ -134,7 +134,7 @@ describe("each command's JSON begins with its format", () => {
 
 describe("merge refuses a shard of another format", () => {
   it("exit 2, naming the file and both formats", async () => {
-    const sweep = ["sweep", "baseline", ...SMALL, "--vary", "devices.0.count=10", "--runs", "1"];
+    const sweep = ["sweep", "baseline", ...SMALL, "--vary", "devices.hq-windows.count=10", "--runs", "1"];
     const good = join(dir, "one-1.json");
     const other = join(dir, "one-2.json");
     expect((await runCli([...sweep, "--shard", "1/2", "--out", good])).code).toBe(0);

@@ -3,7 +3,7 @@
 import { assembleCompare, compareExitCode, planCompare, type CompareResult } from "../../compare/compare.js";
 import { renderCompareCsv } from "../../compare/csv.js";
 import { renderCompareMarkdown, renderCompareTable } from "../../compare/render.js";
-import { applyOverrides, parseOverride } from "../../scenario/overrides.js";
+import { applyOverrides, checkSpellings, parseOverride, SET_SOURCE } from "../../scenario/overrides.js";
 import { checkSweepWork, DEFAULT_RUNS, sweepJobs } from "../../sweep/sweep.js";
 import { defineCommand } from "../command.js";
 import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
@@ -83,6 +83,14 @@ export const compareCommand = defineCommand<CompareArgs>({
     const bFile = args.b ?? args.a;
     const loaded = args.b === undefined ? a : commandScenario(io, context, args.b, args.set);
     const overrides = args.with.map((w) => parseOverride(w, "--with"));
+    // A field --with names under another spelling than --set did: which value B took would depend on the order.
+    checkSpellings(loaded, [
+      ...args.set.map((text) => {
+        const override = parseOverride(text);
+        return { override, source: `${bFile}, ${SET_SOURCE(override)}` };
+      }),
+      ...overrides.map((override) => ({ override, source: `${bFile}, --with ${override.text}` })),
+    ]);
     const b = applyOverrides(
       loaded,
       overrides,

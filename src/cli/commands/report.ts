@@ -30,6 +30,7 @@ import { runCommandJobs } from "../sweepPool.js";
 import {
   baselineOption,
   commandSweepPlan,
+  variantsOf,
   studyOption,
   runsOption,
   varyOption,
@@ -117,11 +118,9 @@ export const reportCommand = defineCommand<ReportArgs>({
 
     const plan = commandSweepPlan(io, scenario, seed, args, planSweep);
     const all = sweepJobs(plan);
-    checkSweepWork(plan, all);
-    const outcomes = await runCommandJobs(io, plan, all, {
-      requested: args.jobs,
-      quiet: args.quiet,
-      label: "report",
+    const outcomes = await variantsOf(args.scenario, async () => {
+      checkSweepWork(plan, all);
+      return runCommandJobs(io, plan, all, { requested: args.jobs, quiet: args.quiet, label: "report" });
     });
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });

@@ -18,6 +18,7 @@ import { assembleSweep, sweepPassed, type SweepHeader, type SweepResult } from "
 import { defineCommand } from "../command.js";
 import { checkDocumentFile, JSON_FILE, writeDocumentFile } from "../documentFile.js";
 import type { Scenario } from "../../scenario/schema.js";
+import { parseOverride, type Override } from "../../scenario/overrides.js";
 import type { CliIo } from "../io.js";
 import { flag, integer, list, text } from "../optionTable.js";
 import {
@@ -96,6 +97,8 @@ export interface GridArgs {
   readonly baseline: number | undefined;
   readonly maxEvents: number | undefined;
   readonly study: string | undefined;
+  /** The `--set` overrides the scenario was read with: a varied field they name otherwise is refused. */
+  readonly set: string[];
 }
 
 /**
@@ -135,23 +138,42 @@ export function commandSweepPlan<T>(
   scenario: Scenario,
   seed: number,
   args: GridArgs,
-  planner: (scenario: Scenario, options: SweepOptions) => T,
+  planner: (scenario: Scenario, options: SweepOptions, applied: readonly Override[]) => T,
 ): T {
   const study = args.study !== undefined ? readStudy(io, args.study) : undefined;
+  const applied = args.set.map((text) => parseOverride(text));
   try {
-    return planner(scenario, {
-      ...(study !== undefined ? { study } : {}),
-      vary: args.vary,
-      runs: args.runs,
-      seed,
-      metrics: args.metric,
-      expectations: args.expect,
-      ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
-      ...maxEventsOf(args.maxEvents),
-    });
+    return planner(
+      scenario,
+      {
+        ...(study !== undefined ? { study } : {}),
+        vary: args.vary,
+        runs: args.runs,
+        seed,
+        metrics: args.metric,
+        expectations: args.expect,
+        ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
+        ...maxEventsOf(args.maxEvents),
+      },
+      applied,
+    );
   } catch (error) {
     if (error instanceof ScenarioError)
       throw error.withSource(`${args.scenario}, ${error.source ?? "--vary"}`);
+    throw error;
+  }
+}
+
+/**
+ * Runs a planned sweep's `work`, naming the file in a variant's refusal found then: variants are surveyed
+ * (their run limits) when their runs are priced, and made whole (a rule across fields) when they run.
+ */
+export async function variantsOf<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ScenarioError && error.source !== "--runs")
+      throw error.withSource(`${file}, ${error.source ?? "--vary"}`);
     throw error;
   }
 }
@@ -226,8 +248,10 @@ export const sweepCommand = defineCommand<SweepArgs>({
 
     const all = sweepJobs(plan);
     const mine = shard !== undefined ? shardJobs(all, shard) : all;
-    checkSweepWork(plan, mine);
-    const outcomes = await runCommandJobs(io, plan, mine, { requested: args.jobs, quiet: args.quiet });
+    const outcomes = await variantsOf(args.scenario, async () => {
+      checkSweepWork(plan, mine);
+      return runCommandJobs(io, plan, mine, { requested: args.jobs, quiet: args.quiet });
+    });
 
     if (shard !== undefined) {
       // A shard's verdict waits for merge: it exits 0 once its part is written.

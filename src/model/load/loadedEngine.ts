@@ -19,6 +19,7 @@ import type { LoadPlan } from "./plan.js";
 import type { PollStreams } from "./pollStreams.js";
 import { CONTENT, Stage, TRY } from "./requests.js";
 import type { StationTally } from "./stationTally.js";
+import { visibleFor } from "../../kernel/ties.js";
 
 const NOT_IN_REPLICA = REASON_ID["device-not-in-replica"];
 const DB_UNAVAILABLE = REASON_ID["database-unavailable"];
@@ -101,7 +102,7 @@ export class LoadedEngine extends ClientFlow {
 
   /** Whether device `d`'s record is in `mp`'s database now (a client may use another MP than its own). */
   protected queryFinds(d: number, mp: number): number {
-    return this.now >= this.visibleOn(d, mp) ? OK : NOT_IN_REPLICA;
+    return visibleFor(this.visibleOn(d, mp), this.now) ? OK : NOT_IN_REPLICA;
   }
 
   /** When management point `mp`'s database shows device `d`'s record (its assigned MP's is known from the commit). */

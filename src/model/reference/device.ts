@@ -13,7 +13,7 @@ import {
 } from "../assignment.js";
 import { phaseAt, pollInterval, pollSchedule, jitterDraw } from "../pollSchedule.js";
 import { isConnectionLevel, OK, REASON_ID, REASONS } from "../reasons.js";
-import { enrollmentPointReason } from "../rules.js";
+import { enrollmentPointReason, validityWindow } from "../rules.js";
 import { chooseRegistrationMp, deliverDeployments, failedTry, refreshes } from "./client.js";
 import { at, reasonNow, type DeviceState, type World } from "./deviceState.js";
 import { bump, perMinute } from "../tally.js";
@@ -41,6 +41,7 @@ export function chooseEpp(world: World, d: DeviceState): { epp: Server | undefin
     world.branch("enrollment: the site has no EPP");
     return { epp: undefined, reason: REASON_ID["no-enrollment-proxy-point"] };
   }
+  if (epps.some((s) => world.edgeNow(s))) world.branch("tie: enrollment try at an outage edge");
   const reachable = epps.filter((s) => reasonNow(world, d.model.group, s, "enrollmentProxyPoint") === OK);
   if (reachable.length > 1) world.branch("enrollment: EPP drawn among several");
   const epp = pickUniform(reachable, world.rng(d, "epp"));
@@ -70,8 +71,31 @@ export function answerEnrollment(
   return reason;
 }
 
+/**
+ * Notes the ties a DMP try of `d` now meets, each decided by the kernel's order at one instant (the property
+ * requires each to be reached): an outage edge of its server or database, its record becoming visible, its
+ * commit, a certificate's validity instant.
+ */
+export function noteTryTies(world: World, d: DeviceState): void {
+  const now = world.env.now;
+  const server = world.site.managementPoints[d.managementPoint];
+  if (server !== undefined && world.edgeNow(server, d.managementPoint))
+    world.branch("tie: poll at an outage edge");
+  const r = world.site.mpReplica[d.managementPoint] ?? -1;
+  if (r >= 0 && d.committedAt + (d.delays[r] ?? NaN) === now)
+    world.branch("tie: poll at the instant a record becomes visible");
+  if (now === d.committedAt) world.branch("tie: poll at its commit instant");
+  const certificate = server?.certificate;
+  if (certificate != null) {
+    const window = validityWindow(certificate, world.site.startMs);
+    if (window.from === now || window.until === now)
+      world.branch("tie: poll at a certificate's validity edge");
+  }
+}
+
 /** One DMP try now (a poll's first try or a retry). */
 function managementPointTry(world: World, d: DeviceState, event: "poll" | "retry"): number {
+  noteTryTies(world, d);
   const server = world.site.managementPoints[d.managementPoint];
   let reason =
     server === undefined
@@ -241,6 +265,7 @@ export function* deviceLife(world: World, d: DeviceState, firstTry: number): Pro
       if (r > 0) {
         const t = pollAt + initialBackoff * (2 ** r - 1);
         // A retry due at or after the next poll is dropped: the next poll starts afresh.
+        if (t === nextPollAt) world.branch("tie: retry due at the next poll");
         if (t >= nextPollAt) {
           world.branch("poll: retry dropped at the next poll");
           break;

@@ -24,6 +24,8 @@ export interface World {
   readonly managementPoints: readonly ManagementPointTally[];
   /** Whether a server or a database is down now, as their processes say. */
   readonly down: Down;
+  /** Whether `server` (and the database management point `mp` reads) had an outage edge now. */
+  edgeNow(server: Server, mp?: number): boolean;
   rng(d: DeviceState, stream: GroupStreamName): Rng;
   branch(name: string): void;
   counted(): void;

@@ -26,6 +26,8 @@ export interface Request {
   onStart: (() => void) | null;
   /** Ended by an outage: its service end does not happen. */
   cut: boolean;
+  /** When its last service ended (ties, for the statistics). */
+  endedAt: number;
 }
 
 /** Every finite server of the run, and the requests in flight. */
@@ -72,6 +74,7 @@ export class LoadWorld {
       signal: null,
       onStart: null,
       cut: false,
+      endedAt: NaN,
     };
     this.inFlight.set(id, request);
     this.env.schedule(this.env.now + timeout, orderKey(Priority.DEADLINE, entity, request.sub), () => {
@@ -121,6 +124,7 @@ export class LoadWorld {
       signal: null,
       onStart: null,
       cut: false,
+      endedAt: NaN,
     };
     this.inFlight.set(id, request);
     const s = this.plan.siteDatabase;
@@ -152,6 +156,8 @@ export class LoadWorld {
     const s = this.requests.station[request.id] ?? -1;
     const station = this.stations[s] as Station;
     if (this.lastEnd[s] === this.env.now) this.branch("load: services ending at one instant at a server");
+    if (this.lastArrival[s] === this.env.now) this.branch("tie: service end at an arrival instant");
+    request.endedAt = this.env.now;
     this.lastEnd[s] = this.env.now;
     const next = station.finish(request.id, this.env.now);
     if (next >= 0) {
@@ -164,6 +170,7 @@ export class LoadWorld {
   }
 
   private deadline(request: Request): void {
+    if (request.endedAt === this.env.now) this.branch("tie: deadline at a service end");
     if (!request.listening || !this.inFlight.has(request.id)) return;
     const s = this.requests.station[request.id] ?? -1;
     const station = this.stations[s];

@@ -16,6 +16,7 @@ import {
   chooseDp,
   chooseEpp,
   enrollmentPointNow,
+  noteTryTies,
 } from "./device.js";
 import { at, type DeviceState, type World } from "./deviceState.js";
 import { chooseRegistrationMp } from "./client.js";
@@ -77,6 +78,7 @@ function* registrationRequest(world: World, load: LoadWorld, d: DeviceState): St
 function* managementPointRequest(world: World, load: LoadWorld, d: DeviceState): Stages {
   const mp = d.managementPoint;
   const server = world.site.managementPoints[mp];
+  noteTryTies(world, d);
   if (server === undefined) return REASON_ID["no-management-point"];
   const contact = {
     group: d.model.group,
@@ -169,6 +171,7 @@ function* session(world: World, load: LoadWorld, d: DeviceState): Process {
       return;
     }
     const t = world.env.now + initialBackoff * 2 ** r;
+    if (t === d.nextPollAt) world.branch("tie: retry due at the next poll");
     if (t >= d.nextPollAt) {
       world.branch("poll: retry dropped at the next poll");
       return;

@@ -90,7 +90,8 @@ export class World implements DeviceWorld {
           isConstant(replica.applyDelay)
             ? applyDelays(replica, site.seed)
             : this.drawn(applyDelays(replica, site.seed)),
-          (d, _tick, visibleAt) => {
+          (d, tick, visibleAt) => {
+            if (d instanceof DeviceState && d.committedAt === tick) this.branch("tie: commit on a sync tick");
             if (d instanceof DeviceState) this.carried(d, r, visibleAt);
           },
           (d) => {
@@ -146,6 +147,14 @@ export class World implements DeviceWorld {
         : (this.replicas.find((p) => p.replica.name === name)?.server.down ?? false),
   };
 
+  edgeNow(server: Server, mp = -1): boolean {
+    const now = this.env.now;
+    if (this.servers.get(server.name)?.lastEdge === now) return true;
+    const r = mp < 0 ? -2 : (this.reads[mp] ?? -1);
+    const database = r === -2 ? undefined : r < 0 ? this.siteDatabaseServer : this.replicas[r]?.server;
+    return database?.lastEdge === now;
+  }
+
   rng(d: DeviceState, stream: GroupStreamName): Rng {
     // Every device draws from streams of its own (random.ts: counterDraw), read in its events' order.
     const key = `${d.number}:${stream}`;
@@ -193,6 +202,7 @@ export class World implements DeviceWorld {
   /** The record reaches the site database now; every replica's next tick will carry it. */
   commit(d: DeviceState): void {
     this.counted();
+    if (d.enrolledAt === this.env.now) this.branch("tie: enrollment try at its commit instant");
     d.committedAt = this.env.now;
     this.siteDatabase.add(d);
     for (const replica of this.replicas) replica.commit(d);

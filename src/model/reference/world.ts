@@ -10,11 +10,19 @@ import { visibleAfter } from "../replica.js";
 /** Up or down, as outage edges (events) say; outages may overlap, so the edges count. */
 export class Availability {
   private outagesNow = 0;
+  /** The instant of the last edge (ties, for the statistics). */
+  lastEdge = NaN;
 
   constructor(env: Environment, outages: readonly Outage[]) {
     for (const o of outages) {
-      env.schedule(o.from, orderKey(Priority.OUTAGE_EDGE, 0), () => this.outagesNow++);
-      env.schedule(o.to, orderKey(Priority.OUTAGE_EDGE, 0), () => this.outagesNow--);
+      env.schedule(o.from, orderKey(Priority.OUTAGE_EDGE, 0), () => {
+        this.outagesNow++;
+        this.lastEdge = o.from;
+      });
+      env.schedule(o.to, orderKey(Priority.OUTAGE_EDGE, 0), () => {
+        this.outagesNow--;
+        this.lastEdge = o.to;
+      });
     }
   }
 
@@ -66,9 +74,30 @@ export class ReplicaProcess<R> {
     this.server = new Availability(env, replica.serverOutages);
   }
 
-  /** A record committed to the site database now waits for the next tick. */
+  /**
+   * A record committed to the site database now waits for the next tick; committed at the instant of a tick
+   * that already ran (after a service end there), it is that tick's, as a tick at s carries commits at or
+   * before s: carried as a sync event of this instant, after the commit's own work (the assignment).
+   */
   commit(record: R): void {
-    this.waiting.push(record);
+    const tick = this.ticks[this.ticks.length - 1];
+    if (tick !== this.env.now) {
+      this.waiting.push(record);
+      return;
+    }
+    const visibleAt = this.lastVisible;
+    this.env.schedule(tick, orderKey(Priority.SYNC_TICK, this.position), () => {
+      this.carry(record, tick, visibleAt);
+    });
+  }
+
+  /** `record` carried by the tick at `tick`, visible at `visibleAt`. */
+  private carry(record: R, tick: number, visibleAt: number): void {
+    this.carried(record, tick, visibleAt);
+    this.env.schedule(visibleAt, orderKey(Priority.VISIBLE, 0), () => {
+      this.database.add(record);
+      this.visible(record);
+    });
   }
 
   /**
@@ -102,13 +131,7 @@ export class ReplicaProcess<R> {
       const visibleAt = visibleAfter(this.lastVisible, tick, this.applyDelay());
       this.lastVisible = visibleAt;
       this.visibleTimes.push(visibleAt);
-      for (const record of carried) {
-        this.carried(record, tick, visibleAt);
-        this.env.schedule(visibleAt, orderKey(Priority.VISIBLE, 0), () => {
-          this.database.add(record);
-          this.visible(record);
-        });
-      }
+      for (const record of carried) this.carry(record, tick, visibleAt);
     }
   }
 }

@@ -1,0 +1,105 @@
+// What a plan knows of each variant: its estimated events and memory per run, the metrics every variant has,
+// its expectations and its metrics' ranges. One pass over the variants' planned scenarios (then one for the
+// ranges, which need the metric list), each made and dropped in turn: nothing per variant is kept but
+// these numbers, and the expectations and ranges variants share are kept once.
+import { RUN_FIXED_EVENTS } from "../model/estimate.js";
+import { deploymentMetricPaths } from "../results/deployments.js";
+import { parseExpectation } from "../results/expectations.js";
+import { loadMetricPaths } from "../results/load.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { PlannedVariant } from "./document.js";
+import { metricBounds, type Bounds } from "./metricProfile.js";
+
+/** The metrics every sweep reports (cli-and-results.md, `sweep --format json`), in this order. */
+export const DEFAULT_METRICS: readonly string[] = [
+  "timeToFirstSuccessSeconds.mean",
+  "timeToFirstSuccessSeconds.p50",
+  "timeToFirstSuccessSeconds.p90",
+  "timeToFirstSuccessSeconds.p99",
+  "timeToFirstSuccessSeconds.max",
+  "failedAttemptsBeforeSuccess.mean",
+  "failedAttemptsBeforeSuccess.max",
+  "devices.connected",
+  "devices.neverConnected",
+  "devices.enrollmentFailed",
+  "attempts.failed",
+];
+
+/**
+ * The metric paths a scenario adds beside the devices' numbers: its finite servers' utilisation and p99
+ * response, its deployments' delays and devices not reached.
+ */
+export function scenarioMetricPaths(scenario: Scenario): string[] {
+  return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
+}
+
+/** The variants a survey reads, by position. */
+export interface SurveyInput {
+  readonly count: number;
+  /** Variant v's scenario for planning. */
+  planned(v: number): Scenario;
+  /** Variant v's varied values. */
+  set(v: number): Readonly<Record<string, unknown>>;
+  /**
+   * Variant v's estimated events and memory per run, its run limits checked.
+   * @throws ScenarioError naming the variant when it exceeds them
+   */
+  estimate(v: number, scenario: Scenario): { readonly events: number; readonly memory: number };
+  /** `--metric` paths. */
+  readonly metrics?: readonly string[];
+  /** `--expect`, after each variant's own expectations. */
+  readonly extraExpectations: readonly string[];
+}
+
+/** What a plan knows of its variants. */
+export interface VariantSurvey {
+  /** `DEFAULT_METRICS`, the scenario metric paths every variant has, then the `--metric` paths not among them. */
+  readonly metrics: readonly string[];
+  readonly variants: readonly PlannedVariant[];
+  /** Each variant's estimated events per run, its fixed cost (`RUN_FIXED_EVENTS`) included. */
+  readonly variantEvents: readonly number[];
+  /** Each variant's estimated memory per run, bytes. */
+  readonly variantMemory: readonly number[];
+}
+
+/** Surveys the variants (see the top of this file). */
+export function surveyVariants(input: SurveyInput): VariantSurvey {
+  const variantEvents = new Array<number>(input.count);
+  const variantMemory = new Array<number>(input.count);
+  let common: string[] = [];
+  for (let v = 0; v < input.count; v++) {
+    const scenario = input.planned(v);
+    const estimate = input.estimate(v, scenario);
+    // Each run also costs its fixed set-up, which a sweep of many tiny runs adds up.
+    variantEvents[v] = estimate.events + RUN_FIXED_EVENTS;
+    variantMemory[v] = estimate.memory;
+    // The finite servers and deployments every variant has, in the first variant's order.
+    const paths = scenarioMetricPaths(scenario);
+    if (v === 0) common = paths;
+    else if (common.length > 0) {
+      const has = new Set(paths);
+      common = common.filter((m) => has.has(m));
+    }
+  }
+  const metrics = [...DEFAULT_METRICS, ...common];
+  for (const m of input.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
+  // Variants share their scenario's expectations (the same list, unless a value changed it) and mostly
+  // their ranges: each kept once.
+  const expectations = new Map<readonly string[], readonly string[]>();
+  const ranges = new Map<string, readonly Bounds[]>();
+  const variants: PlannedVariant[] = [];
+  for (let v = 0; v < input.count; v++) {
+    const scenario = input.planned(v);
+    let own = expectations.get(scenario.expectations);
+    if (own === undefined) {
+      own = [...scenario.expectations, ...input.extraExpectations].map((e) => parseExpectation(e).expression);
+      expectations.set(scenario.expectations, own);
+    }
+    const bounds = metrics.map((m) => metricBounds(scenario, m));
+    const key = JSON.stringify(bounds);
+    const shared = ranges.get(key) ?? bounds;
+    ranges.set(key, shared);
+    variants.push({ set: input.set(v), expectations: own, bounds: shared });
+  }
+  return { metrics, variants, variantEvents, variantMemory };
+}
