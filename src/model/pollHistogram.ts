@@ -3,14 +3,12 @@
 // is two increments here, and the per-minute series is built once at the end. Exactly the series the
 // per-poll count gives: a device is taken only when the minute of each of its polls is known without
 // computing it (see `add`); any other device is left to the per-poll count.
+import { minuteOf } from "./tally.js";
 
 /** Most cells (commit minutes × offsets) one histogram may take: 4 MiB of counts. */
 export const HISTOGRAM_CELLS = 1 << 20;
 /** Most cells a run's histograms may take together (32 MiB): past it, groups count per poll. */
 export const RUN_HISTOGRAM_CELLS = 1 << 23;
-
-/** The minute of time `t` as the per-minute counters compute it (tally.ts perMinute): t ≥ 0, below 2^31 min. */
-const minuteOf = (t: number): number => (t / 60) | 0;
 
 /**
  * A commit's distance from its minute's edges below which `add` leaves a device to the per-poll count: far

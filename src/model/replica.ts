@@ -105,9 +105,13 @@ export function carryingIndex(timeline: ReplicaTimeline, committedAt: number): n
   const n = ticks.length;
   if (n === 0) return 0;
   const first = ticks[0] ?? 0;
-  if (committedAt <= first) return 0;
+  if (carries(first, committedAt)) return 0;
   const guess = Math.ceil((committedAt - first) / timeline.interval);
-  if (guess <= n && (ticks[guess - 1] ?? Infinity) < committedAt && (ticks[guess] ?? Infinity) >= committedAt)
+  if (
+    guess <= n &&
+    !carries(ticks[guess - 1] ?? Infinity, committedAt) &&
+    carries(ticks[guess] ?? Infinity, committedAt)
+  )
     return guess;
   let lo = 0;
   let hi = n;

@@ -162,11 +162,16 @@ export function bump(counts: Float64Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1;
 }
 
+/** The minute of the run holding time `t` (t ≥ 0, below 2^31 minutes): the one rule of every per-minute count. */
+export function minuteOf(t: number): number {
+  return (t / 60) | 0;
+}
+
 /**
  * Adds one to the count of the minute holding time `t`. Times are ≥ 0 and runs are at most 366 days, so
  * truncation is the floor, and cheaper than Math.floor before V8 optimizes the caller.
  */
 export function perMinute(counts: Uint32Array, t: number): void {
-  const m = (t / 60) | 0;
+  const m = minuteOf(t);
   counts[m] = (counts[m] ?? 0) + 1;
 }
