@@ -18,6 +18,15 @@ import {
 
 const SECONDS = 20;
 const temp = tempFolder("mdmsim-bounds-");
+/** A sweep of the baseline over 1,000 counts × 100 seeds: 100,000 variants. */
+const VARIANTS_100K = [
+  "sweep",
+  "baseline",
+  "--vary",
+  "devices.hq-windows.count=1..1000:1",
+  "--vary",
+  "seed=1..100:1",
+];
 
 describe("YAML aliases are priced as written out", () => {
   it("a 2 MB file whose aliases stand for 200 MB is refused by run --print-scenario under a 300 MB heap", () => {
@@ -77,20 +86,7 @@ describe("the reachability matrix is bounded where it runs in seconds", () => {
 
 describe("sweep --list runs nothing, and costs the values given, not their product", () => {
   it("lists 100,000 variants under a 300 MB heap (24 s and 1.4 GB before)", () => {
-    const outcome = ranInBounds(
-      boundedBin([
-        "sweep",
-        "baseline",
-        "--vary",
-        "devices.hq-windows.count=1..1000:1",
-        "--vary",
-        "seed=1..100:1",
-        "--list",
-        "--format",
-        "csv",
-      ]),
-      SECONDS,
-    );
+    const outcome = ranInBounds(boundedBin([...VARIANTS_100K, "--list", "--format", "csv"]), SECONDS);
     expect(outcome.stdout.trim().split("\n")).toHaveLength(100_001);
   }, 120_000);
 });
@@ -155,16 +151,7 @@ describe("a sweep of 100,000 variants is planned from its values, not its produc
   // Issue 27: every variant was made and kept before the events refusal (19.5 s and 1.39 GB).
   it("refuses 100,000 variants × 20 runs by their runs' fixed cost, under a 300 MB heap", () => {
     refusedInBounds(
-      boundedBin([
-        "sweep",
-        "baseline",
-        "--vary",
-        "devices.hq-windows.count=1..1000:1",
-        "--vary",
-        "seed=1..100:1",
-        "--runs",
-        "20",
-      ]),
+      boundedBin([...VARIANTS_100K, "--runs", "20"]),
       SECONDS,
       "--runs: 100000 variants × 20 runs: the sweep would process at least 4.0e+9 events",
     );
