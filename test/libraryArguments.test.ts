@@ -8,6 +8,7 @@ import { declarationOf } from "../src/libraryArguments.js";
 import * as testing from "../src/testing/index.js";
 import { shardFiles } from "./helpers/data.js";
 import { singleServer } from "./helpers/scenarios.js";
+import { usageError } from "./helpers/usageError.js";
 
 // A small site: every call below is milliseconds.
 const scenario = singleServer({ duration: "1h", group: { count: 3 } });
@@ -95,17 +96,6 @@ function outcome(name: string, args: readonly unknown[]): "returned" | "UsageErr
     if (error instanceof ScenarioError && TAKES_SCENARIO.has(name)) return "ScenarioError";
     throw error;
   }
-}
-
-/** The UsageError `work` throws (fails the test when it throws nothing or something else). */
-function usageError(work: () => unknown): UsageError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error("expected a UsageError");
 }
 
 describe("the public surface is declared", () => {

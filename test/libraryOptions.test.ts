@@ -2,24 +2,13 @@
 // naming the function and the option, before any work (it was a TypeError from inside the run, silently
 // ignored, or a ScenarioError for maxEvents).
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/errors.js";
 import * as mdmsim from "../src/index.js";
+import { usageError } from "./helpers/usageError.js";
 import { BASELINE_TEXT } from "./scenario/helpers.js";
 
 const scenario = mdmsim.loadScenario(BASELINE_TEXT);
 const data = JSON.parse(BASELINE_TEXT) as mdmsim.ScenarioInput;
 const side = { scenario: "baseline", file: "baseline.json", with: {} };
-
-/** The UsageError `work` throws (fails the test when it throws nothing or something else). */
-function usageError(work: () => unknown): UsageError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error("expected a UsageError");
-}
 
 describe("simulate's options", () => {
   it.each([

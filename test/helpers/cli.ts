@@ -128,6 +128,14 @@ export function refusedInBounds(outcome: TimedOutcome, seconds: number, ...menti
   expect(outcome.seconds).toBeLessThan(seconds);
 }
 
+/** Ran cleanly (exit 0, nothing on stderr) within `seconds`; the outcome, for its output. */
+export function ranInBounds(outcome: TimedOutcome, seconds: number): TimedOutcome {
+  expect(outcome.stderr).toBe("");
+  expect(outcome.code).toBe(0);
+  expect(outcome.seconds).toBeLessThan(seconds);
+  return outcome;
+}
+
 /**
  * A temporary folder for the tests of one file: made before them, removed after them. `file` writes a file
  * into it and returns its path.

@@ -8,12 +8,13 @@ import type { Scenario } from "../../src/scenario/schema.js";
 import { simulate } from "../../src/simulate.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { singleServer } from "../helpers/scenarios.js";
-import { CM01 } from "../helpers/ruleScenarios.js";
+import { CM01, type Draft } from "../helpers/ruleScenarios.js";
 import {
   buildClients,
   CM02,
   clientGroup,
   clientMpOnReplica,
+  mpServer,
   withEnrollmentRoles,
 } from "../helpers/clientScenarios.js";
 
@@ -184,6 +185,21 @@ describe("exact estimates, their bounds", () => {
   });
 });
 
+/**
+ * Adds cm02 (a management point on r1) and splits HQ into 3,000 single-address boundaries (every other
+ * address of 10.1.0.0-10.1.23.110), one boundary group listing both management points.
+ */
+function withSplitBoundaries(d: Draft): void {
+  d.site.servers.push(mpServer(CM02, "r1"));
+  const boundaries = Array.from({ length: 3000 }, (_, i) => ({
+    name: `b${i}`,
+    type: "ipv4Range" as const,
+    value: `10.1.${Math.floor((2 * i) / 256)}.${(2 * i) % 256}/32`,
+  }));
+  d.site.boundaries = boundaries;
+  d.site.boundaryGroups = [{ name: "HQ", boundaries: boundaries.map((b) => b.name), servers: [CM01, CM02] }];
+}
+
 describe("exact estimates of ConfigMgr clients", () => {
   it("probe each distinct pool once, however many stretches of addresses share it", () => {
     // 3,000 single-address boundaries of one boundary group listing both management points: 6,001 stretches
@@ -192,19 +208,7 @@ describe("exact estimates of ConfigMgr clients", () => {
     const scenario = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
       d.duration = "8h";
       d.site.replicas = [{ name: "r1", syncInterval: "1m", syncOffset: "10s" }];
-      d.site.servers.push({
-        name: CM02,
-        roles: { managementPoint: { https: true, connections: "intranet", database: "r1" } },
-      });
-      const boundaries = Array.from({ length: 3000 }, (_, i) => ({
-        name: `b${i}`,
-        type: "ipv4Range" as const,
-        value: `10.1.${Math.floor((2 * i) / 256)}.${(2 * i) % 256}/32`,
-      }));
-      d.site.boundaries = boundaries;
-      d.site.boundaryGroups = [
-        { name: "HQ", boundaries: boundaries.map((b) => b.name), servers: [CM01, CM02] },
-      ];
+      withSplitBoundaries(d);
       d.devices = [
         clientGroup("c", 6000, { registration: { pattern: "uniform", from: "0s", to: "6h", delay: "7s" } }),
       ];
@@ -219,19 +223,7 @@ describe("exact estimates of ConfigMgr clients at known instants", () => {
   it("look each device's pool up in the group's table (not by a scan of every boundary per device)", () => {
     // 3,000 boundaries, 400,000 clients in one burst: a scan per device took 32 s, the table 0.8 s.
     const scenario = buildClients(withEnrollmentRoles, clientMpOnReplica, (d) => {
-      d.site.servers.push({
-        name: CM02,
-        roles: { managementPoint: { https: true, connections: "intranet", database: "r1" } },
-      });
-      const boundaries = Array.from({ length: 3000 }, (_, i) => ({
-        name: `b${i}`,
-        type: "ipv4Range" as const,
-        value: `10.1.${Math.floor((2 * i) / 256)}.${(2 * i) % 256}/32`,
-      }));
-      d.site.boundaries = boundaries;
-      d.site.boundaryGroups = [
-        { name: "HQ", boundaries: boundaries.map((b) => b.name), servers: [CM01, CM02] },
-      ];
+      withSplitBoundaries(d);
       d.devices = [clientGroup("c", 400_000)];
     });
     const site = compileSite(scenario, scenario.seed);

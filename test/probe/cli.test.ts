@@ -4,30 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBin, runCli, expectBadInput } from "../helpers/cli.js";
+import { LAB_SCENARIO } from "../helpers/labScenario.js";
 import { silentServer, type TestServer } from "./helpers/servers.js";
 
 let dir: string;
 let file: string;
 let listener: TestServer;
 
-const SCENARIO = JSON.stringify({
-  name: "lab",
-  duration: "1h",
-  site: {
-    servers: [
-      {
-        name: "cm01.lab.example.com",
-        roles: { distributionPoint: { https: true, allowMobileDevices: true } },
-      },
-    ],
-  },
-  devices: [{ name: "w", platform: "windows", count: 1, addresses: "10.9.0.0/24" }],
-});
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "mdmsim-probe-cli-"));
   file = join(dir, "lab.json");
-  writeFileSync(file, SCENARIO);
+  writeFileSync(file, LAB_SCENARIO);
   writeFileSync(join(dir, "empty.pem"), "no certificate here\n");
   writeFileSync(
     join(dir, "broken.pem"),

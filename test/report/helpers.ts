@@ -178,6 +178,24 @@ export function repeatedHeadings(list: readonly [number, string][]): string[] {
   return out;
 }
 
+/** A server of the six-role site: its certificate is Contoso Root CA's, valid 2025-06 to 2027-06. */
+const contosoServer = (name: string, roles: Record<string, unknown>) => ({
+  name,
+  certificate: {
+    issuer: "Contoso Root CA",
+    notBefore: "2025-06-01T00:00:00Z",
+    notAfter: "2027-06-01T00:00:00Z",
+  },
+  roles,
+});
+const intranetDmp = (database: string) => ({
+  https: true,
+  connections: "intranet",
+  allowMobileDevicesAndMacs: true,
+  database,
+});
+const intranetDp = () => ({ https: true, connections: "intranet", allowMobileDevices: true });
+
 /**
  * A site with six role servers (EP, EPP, DP and MP on the site server; two DMPs on replicas; two DPs; an
  * internet-facing EPP) and three device groups, with long server names: its reachability matrix is wide.
@@ -203,110 +221,23 @@ export function sixRoleScenario(): Scenario {
         },
       ],
       servers: [
-        {
-          name: "cm01-primary-site-server.corp.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            enrollmentPoint: {
-              https: true,
-            },
-            enrollmentProxyPoint: {
-              https: true,
-              connections: "intranet",
-            },
-            distributionPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevices: true,
-            },
-            managementPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevicesAndMacs: true,
-              database: "site",
-            },
-          },
-        },
-        {
-          name: "mp-east-device-management.corp.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            managementPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevicesAndMacs: true,
-              database: "replica-east",
-            },
-          },
-        },
-        {
-          name: "mp-west-device-management.corp.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            managementPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevicesAndMacs: true,
-              database: "replica-west",
-            },
-          },
-        },
-        {
-          name: "dp-east-content-library.corp.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            distributionPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevices: true,
-            },
-          },
-        },
-        {
-          name: "dp-west-content-library.corp.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            distributionPoint: {
-              https: true,
-              connections: "intranet",
-              allowMobileDevices: true,
-            },
-          },
-        },
-        {
-          name: "epp-dmz-internet-facing.contoso.com",
-          certificate: {
-            issuer: "Contoso Root CA",
-            notBefore: "2025-06-01T00:00:00Z",
-            notAfter: "2027-06-01T00:00:00Z",
-          },
-          roles: {
-            enrollmentProxyPoint: {
-              https: true,
-              connections: "internet",
-            },
-          },
-        },
+        contosoServer("cm01-primary-site-server.corp.contoso.com", {
+          enrollmentPoint: { https: true },
+          enrollmentProxyPoint: { https: true, connections: "intranet" },
+          distributionPoint: intranetDp(),
+          managementPoint: intranetDmp("site"),
+        }),
+        contosoServer("mp-east-device-management.corp.contoso.com", {
+          managementPoint: intranetDmp("replica-east"),
+        }),
+        contosoServer("mp-west-device-management.corp.contoso.com", {
+          managementPoint: intranetDmp("replica-west"),
+        }),
+        contosoServer("dp-east-content-library.corp.contoso.com", { distributionPoint: intranetDp() }),
+        contosoServer("dp-west-content-library.corp.contoso.com", { distributionPoint: intranetDp() }),
+        contosoServer("epp-dmz-internet-facing.contoso.com", {
+          enrollmentProxyPoint: { https: true, connections: "internet" },
+        }),
       ],
       boundaries: [
         {

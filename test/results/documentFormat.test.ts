@@ -15,6 +15,7 @@ import {
 import { DOCUMENT_FORMATS } from "../../src/results/documentFormat.js";
 import { exportFile } from "../import/helpers.js";
 import { expectBadInput, parseJson, runBin, runCli } from "../helpers/cli.js";
+import { LAB_SCENARIO } from "../helpers/labScenario.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mdmsim-format-"));
 afterAll(() => {
@@ -22,19 +23,6 @@ afterAll(() => {
 });
 
 const SMALL = ["--set", "devices.hq-windows.count=20"];
-const LAB = JSON.stringify({
-  name: "lab",
-  duration: "1h",
-  site: {
-    servers: [
-      {
-        name: "cm01.lab.example.com",
-        roles: { distributionPoint: { https: true, allowMobileDevices: true } },
-      },
-    ],
-  },
-  devices: [{ name: "w", platform: "windows", count: 1, addresses: "10.9.0.0/24" }],
-});
 
 /** The document's keys begin with `format`, whose value is the table's. */
 function expectFormatFirst(text: string, format: string): Record<string, unknown> {
@@ -86,7 +74,7 @@ describe("each command's JSON begins with its format", () => {
 
   it("probe", async () => {
     const file = join(dir, "lab.json");
-    writeFileSync(file, LAB);
+    writeFileSync(file, LAB_SCENARIO);
     // Port 1 on the loopback refuses at once: a document about a server that is down.
     const args = ["probe", file, "--resolve", "cm01.lab.example.com=127.0.0.1:1", "--timeout", "2s"];
     const out = await runCli([...args, "--format", "json"]);

@@ -9,6 +9,15 @@ import { BASELINE_TEXT } from "./helpers.js";
 
 const baseline = loadScenario(BASELINE_TEXT);
 const BOTH = '"devices.hq-windows.count" and "devices.0.count" name the same field, devices[0].count';
+/** A sweep of the baseline varying one field under both spellings: refused naming BOTH. */
+const TWO_VARIED = [
+  "sweep",
+  "scenarios/baseline.json",
+  "--vary",
+  "devices.0.count=5,6",
+  "--vary",
+  "devices.hq-windows.count=7,8",
+];
 
 describe("applyOverrides: one field, two spellings", () => {
   // Issue 27: the last one given won, silently.
@@ -44,20 +53,7 @@ describe("--set and --vary under two spellings", () => {
   });
 
   it("sweep --vary exits 2 naming both, through bin/mdmsim", () => {
-    expectBadInput(
-      runBin([
-        "sweep",
-        "scenarios/baseline.json",
-        "--vary",
-        "devices.0.count=5,6",
-        "--vary",
-        "devices.hq-windows.count=7,8",
-        "--runs",
-        "1",
-      ]),
-      "--vary devices.hq-windows.count=7",
-      BOTH,
-    );
+    expectBadInput(runBin([...TWO_VARIED, "--runs", "1"]), "--vary devices.hq-windows.count=7", BOTH);
   });
 });
 
@@ -111,19 +107,7 @@ describe("--set against --vary and --with under two spellings", () => {
       "--vary devices.0.count=1",
       SET_FIRST,
     );
-    expectBadInput(
-      await runCli([
-        "sweep",
-        "scenarios/baseline.json",
-        "--vary",
-        "devices.0.count=5,6",
-        "--vary",
-        "devices.hq-windows.count=7,8",
-        "--list",
-      ]),
-      "--vary devices.hq-windows.count=7",
-      BOTH,
-    );
+    expectBadInput(await runCli([...TWO_VARIED, "--list"]), "--vary devices.hq-windows.count=7", BOTH);
   });
 
   it("report --vary exits 2 naming both", async () => {

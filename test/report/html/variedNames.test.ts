@@ -21,26 +21,13 @@ describe("valuesText and mergedLabel", () => {
     );
   });
   it("names merged series by the one value they differ in, else joins them", () => {
-    const paths = ["a.database", "b.count"];
+    // The label of series with these values of the two paths.
+    const label = (...sets: Record<string, unknown>[]) => mergedLabel(sets, ["a.database", "b.count"], names);
     expect(
-      mergedLabel(
-        [
-          { "a.database": "site", "b.count": 100 },
-          { "a.database": "replica1", "b.count": 100 },
-        ],
-        paths,
-        names,
-      ),
+      label({ "a.database": "site", "b.count": 100 }, { "a.database": "replica1", "b.count": 100 }),
     ).toBe("count = 100, database = site or replica1");
     expect(
-      mergedLabel(
-        [
-          { "a.database": "site", "b.count": 100 },
-          { "a.database": "replica1", "b.count": 200 },
-        ],
-        paths,
-        names,
-      ),
+      label({ "a.database": "site", "b.count": 100 }, { "a.database": "replica1", "b.count": 200 }),
     ).toBe("database = site, count = 100 and database = replica1, count = 200");
   });
 });
