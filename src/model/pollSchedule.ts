@@ -83,7 +83,7 @@ export const POLL_CHUNK = 256;
  * puts it at a device's commit.
  *
  * Without jitter every device has the same offsets, so they are computed once, into a table that is then
- * `offsets` for every device: starting a device is a binary search for its last poll inside the run. With
+ * `offsets` for every device: starting a device finds its last poll inside the run (a guess on the last phase's grid, checked; else a binary search). With
  * jitter each device's polls are stepped by the rule, `POLL_CHUNK` at a time, into a buffer of its own.
  */
 export class PollCursor {
@@ -99,6 +99,9 @@ export class PollCursor {
   private phase = 0;
   /** Jitter-free offsets up to the first one at or after the end (null: stepped). */
   private readonly table: Float64Array | null;
+  /** The table's first offset in the last phase, and that phase's interval: the grid `start` guesses on. */
+  private readonly gridFrom: number;
+  private readonly gridStep: number;
 
   constructor(
     private readonly schedule: PollSchedule,
@@ -113,6 +116,10 @@ export class PollCursor {
     this.table =
       offsets.length > 0 && offsets.length <= OFFSET_TABLE_LIMIT ? Float64Array.from(offsets) : null;
     this.offsets = this.table ?? new Float64Array(POLL_CHUNK);
+    const last = schedule.every.length - 1;
+    const lastFrom = last > 0 ? (schedule.until[last - 1] ?? Infinity) : 0;
+    this.gridFrom = offsets.findIndex((u) => u >= lastFrom);
+    this.gridStep = schedule.every[last] ?? Infinity;
   }
 
   /** `offsets` is the jitter-free table, the same for every device (else a buffer stepped per device). */
@@ -133,8 +140,18 @@ export class PollCursor {
       return this.step();
     }
     // The first offset whose poll is at or after the end: commit + offset grows with the offset, so a binary
-    // search finds exactly the poll the walk would stop at; the table's last offset is one.
-    const { end } = this;
+    // search finds exactly the poll the walk would stop at; the table's last offset is one. In the last
+    // phase the offsets are a grid: its index is guessed and then checked by the same comparison.
+    const { end, gridFrom: from } = this;
+    if (from >= 0 && committedAt + (table[from] ?? Infinity) < end) {
+      const n = table.length - 1;
+      let g = Math.min(n, from + Math.ceil((end - committedAt - (table[from] ?? 0)) / this.gridStep));
+      while (g > from + 1 && committedAt + (table[g - 1] ?? Infinity) >= end) g--;
+      while (g < n && committedAt + (table[g] ?? Infinity) < end) g++;
+      this.after = table[g] ?? Infinity;
+      this.more = false;
+      return g;
+    }
     let lo = 0;
     let hi = table.length - 1;
     while (lo < hi) {

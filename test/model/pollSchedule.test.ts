@@ -120,6 +120,13 @@ describe("PollCursor", () => {
           const firstEnd = polling[0]?.until ?? Infinity;
           if (rule.some((d, i) => (d.times.at(-1) ?? 0) - (commits[i] ?? 0) >= firstEnd))
             count("past the first phase");
+          // The table's start guesses the index on the last phase's grid and checks it.
+          const lastFrom = polling.at(-2)?.until ?? 0;
+          if (
+            jitter === 0 &&
+            rule.some((d, i) => (d.times.at(-1) ?? -Infinity) - (commits[i] ?? 0) >= lastFrom)
+          )
+            count("table, last phase (grid)");
         },
       ),
       { numRuns: 400 },
@@ -130,6 +137,7 @@ describe("PollCursor", () => {
       "several chunks",
       "no poll in the run",
       "past the first phase",
+      "table, last phase (grid)",
     ])
       expect(cases.get(label) ?? 0).toBeGreaterThan(10);
   });
