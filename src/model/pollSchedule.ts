@@ -83,8 +83,9 @@ export const POLL_CHUNK = 256;
  * puts it at a device's commit.
  *
  * Without jitter every device has the same offsets, so they are computed once, into a table that is then
- * `offsets` for every device: starting a device finds its last poll inside the run (a guess on the last phase's grid, checked; else a binary search). With
- * jitter each device's polls are stepped by the rule, `POLL_CHUNK` at a time, into a buffer of its own.
+ * `offsets` for every device: starting a device finds its last poll inside the run (a guess on the last
+ * phase's grid, checked; else a binary search). With jitter each device's polls are stepped by the rule,
+ * `POLL_CHUNK` at a time, into a buffer of its own.
  */
 export class PollCursor {
   /** The offsets of the polls made ready: the first `start` (or `next`) returned are inside the run. */
