@@ -71,7 +71,7 @@ export class CountingSink implements WalkSink {
   private enrollmentTries = 0;
   /** Per management point: the histogram of the group's shared offsets, null when it counts per poll. */
   private readonly histograms: (PollHistogram | null)[] = [];
-  /** The shared offsets the histograms are for. */
+  /** The group's jitter-free offsets, the same array for every device (`shareOffsets`), or null. */
   private table: Float64Array | null = null;
 
   constructor(
@@ -80,6 +80,11 @@ export class CountingSink implements WalkSink {
     /** The group's position in the scenario. */
     private readonly group = 0,
   ) {}
+
+  /** The group's walk reads its polls from `table` for every device (null: stepped per device). */
+  shareOffsets(table: Float64Array | null): void {
+    this.table = table;
+  }
 
   /** Events of this group: enrollment tries, commits, DMP and content tries (each counted once, elsewhere). */
   get events(): number {
@@ -105,20 +110,13 @@ export class CountingSink implements WalkSink {
     if (at !== undefined) perMinute(at.failedPerMinute, t);
   }
 
-  okPolls(
-    mp: number,
-    committedAt: number,
-    offsets: Float64Array,
-    from: number,
-    to: number,
-    shared = false,
-  ): void {
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
     const polls = to - from;
     this.tally.attempts += polls;
     this.tally.succeeded += polls;
     const at = this.run.managementPoints[mp];
     if (at === undefined) return;
-    if (shared && this.histogramOf(mp, offsets)?.add(committedAt, from, to) === true) return;
+    if (offsets === this.table && this.histogramOf(mp, offsets)?.add(committedAt, from, to) === true) return;
     // A minute each: the hottest line of a long run.
     const minutes = at.perMinute;
     for (let k = from; k < to; k++) perMinute(minutes, committedAt + (offsets[k] ?? 0));
@@ -126,11 +124,6 @@ export class CountingSink implements WalkSink {
 
   /** Management point `mp`'s histogram of the shared offsets `table` (made at its first use), or null. */
   private histogramOf(mp: number, table: Float64Array): PollHistogram | null {
-    if (table !== this.table) {
-      // Another table (never within one group's walk): new histograms; the old ones are folded at the end.
-      this.table = table;
-      this.histograms.length = 0;
-    }
     let h = this.histograms[mp];
     if (h === undefined) {
       // Worth a histogram when the group's polls outnumber its cells (fold cost): a poll per offset per device.

@@ -51,11 +51,9 @@ export function runEngine(site: SiteModel, options: EngineOptions = {}): RawRun 
           }
         : undefined;
     const sinksOf = { all, ...(traced ? { traced } : {}) };
-    return {
-      counting,
-      sinks: sinksOf,
-      walk: new GroupWalk(site, model, sinksOf),
-    };
+    const walk = new GroupWalk(site, model, sinksOf);
+    counting.shareOffsets(walk.cursor.sharedTable);
+    return { counting, sinks: sinksOf, walk };
   });
   // Groups that can meet a finite server run together in the loaded engine; the others are walked.
   const plan = loadPlan(site);

@@ -123,9 +123,9 @@ export class PollCursor {
     this.gridStep = schedule.every[last] ?? Infinity;
   }
 
-  /** `offsets` is the jitter-free table, the same for every device (else a buffer stepped per device). */
-  get shared(): boolean {
-    return this.table !== null;
+  /** The jitter-free table `offsets` is for every device, or null (a buffer stepped per device). */
+  get sharedTable(): Float64Array | null {
+    return this.table;
   }
 
   /**

@@ -73,17 +73,10 @@ export interface WalkSink {
   managementPointTry(t: number, mp: number, retry: boolean, reason: number): void;
   /**
    * Fast-forwarded polls at management point `mp`: one at `committedAt + offsets[i]` for each i from `from`
-   * to `to - 1`, each a first-try success. `shared`: `offsets` is the group's jitter-free table, the same
-   * array with the same values for every device of the group (else a buffer refilled per device).
+   * to `to - 1`, each a first-try success. `offsets` is the walk's cursor's: its jitter-free table, the same
+   * array for every device of the group, or a buffer refilled per device.
    */
-  okPolls(
-    mp: number,
-    committedAt: number,
-    offsets: Float64Array,
-    from: number,
-    to: number,
-    shared: boolean,
-  ): void;
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void;
   /** A content request at `t` to DP `dp` (-1: no candidate), for a device committed at `committedAt`. */
   content(t: number, reason: number, dp: number, committedAt: number): void;
   /**
@@ -107,15 +100,8 @@ export class TeeSink implements WalkSink {
   managementPointTry(t: number, mp: number, retry: boolean, reason: number): void {
     for (const s of this.sinks) s.managementPointTry(t, mp, retry, reason);
   }
-  okPolls(
-    mp: number,
-    committedAt: number,
-    offsets: Float64Array,
-    from: number,
-    to: number,
-    shared: boolean,
-  ): void {
-    for (const s of this.sinks) s.okPolls(mp, committedAt, offsets, from, to, shared);
+  okPolls(mp: number, committedAt: number, offsets: Float64Array, from: number, to: number): void {
+    for (const s of this.sinks) s.okPolls(mp, committedAt, offsets, from, to);
   }
   content(t: number, reason: number, dp: number, committedAt: number): void {
     for (const s of this.sinks) s.content(t, reason, dp, committedAt);

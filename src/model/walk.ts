@@ -61,7 +61,7 @@ export class GroupWalk {
   /** A client group's registration candidates per pool; null for MDM devices. */
   private readonly clientEntries: ClientEntryPoints | null;
   /** The group's poll schedule, put at each device's commit in turn. */
-  private readonly cursor: PollCursor;
+  readonly cursor: PollCursor;
   private readonly reachable: Int32Array;
   private readonly candidates: readonly number[];
   /** Each device's pool by its address (the assignment rule). */
@@ -361,7 +361,7 @@ export class GroupWalk {
             while (end < n && committedAt + (cursor.offsets[end] ?? Infinity) < until) end++;
           }
           if (end > k) {
-            sink.okPolls(mp, committedAt, cursor.offsets, k, end, cursor.shared);
+            sink.okPolls(mp, committedAt, cursor.offsets, k, end);
             if (deployments !== null && deployments.any)
               deployments.okPolls(mp, committedAt, cursor.offsets, k, end, this.received);
             lastReason = OK;

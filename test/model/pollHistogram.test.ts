@@ -78,10 +78,12 @@ describe("CountingSink's shared offsets", () => {
     const series = (shared: boolean) => {
       const run = new RunCounters([newManagementPointTally(86_400), newManagementPointTally(86_400)], 0, 0);
       const sink = new CountingSink(newGroupTally(20_000), run);
+      // Shared: the walk's cursor reads every device's polls from the group's table; else a buffer per device.
+      sink.shareOffsets(shared ? table : null);
       for (let i = 0; i < 20_000; i++) {
         // Commits over 8 hours, some on whole minutes and seconds; both management points.
         const c = i % 7 === 0 ? (i % 480) * 60 : i % 5 === 0 ? i : (i * 1.4142135) % 28_800;
-        sink.okPolls(i % 2, c, table, i % 4, 29 - (i % 3), shared);
+        sink.okPolls(i % 2, c, table, i % 4, 29 - (i % 3));
       }
       run.totalManagementPointTries();
       return { sink, run, perMinute: run.managementPoints.map((mp) => [...mp.perMinute]) };
@@ -109,7 +111,8 @@ describe("the run's histograms", () => {
       0,
     );
     const sink = new CountingSink(newGroupTally(1_000_000), run);
-    for (let mp = 0; mp < 12; mp++) sink.okPolls(mp, 30.5, table, 0, 10, true);
+    sink.shareOffsets(table);
+    for (let mp = 0; mp < 12; mp++) sink.okPolls(mp, 30.5, table, 0, 10);
     expect(run.batchedDevices() * minutes * table.length).toBeLessThanOrEqual(RUN_HISTOGRAM_CELLS);
     expect(run.batchedDevices()).toBeGreaterThan(0);
     expect(run.batchedDevices()).toBeLessThan(12);

@@ -33,7 +33,7 @@ describe("TeeSink", () => {
     tee.enrollmentTry(1, OK, 0);
     tee.managementPointTry(2, 0, false, 15);
     tee.managementPointTry(3, 0, true, OK);
-    tee.okPolls(0, 1, Float64Array.of(0, 3, 4), 1, 3, false);
+    tee.okPolls(0, 1, Float64Array.of(0, 3, 4), 1, 3);
     tee.content(3, OK, 0, 1);
     tee.endDevice(new DeviceOutcome());
     expect(a).toEqual([
