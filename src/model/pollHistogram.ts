@@ -30,11 +30,8 @@ export class PollHistogram {
   /** Devices counted here (the rest went to the per-poll count). */
   devices = 0;
 
-  private constructor(
-    /** The schedule's offsets (PollCursor's table), every one a whole number of minutes. */
-    readonly table: Float64Array,
-    runMinutes: number,
-  ) {
+  /** `table`: the schedule's offsets (PollCursor's table), every one a whole number of minutes. */
+  private constructor(table: Float64Array, runMinutes: number) {
     this.width = table.length;
     this.minutes = Int32Array.from(table, (o) => o / 60);
     this.edges = new Int32Array(runMinutes * this.width);
@@ -65,12 +62,12 @@ export class PollHistogram {
    * Counts the polls at `committedAt + table[k]` for k in [from, to); false (nothing counted) when the device
    * must be counted per poll. Exact because the offsets are whole minutes: a commit strictly inside its minute
    * m, by more than EDGE from both edges, has each poll in minute m + table[k]/60 however `commit + offset`
-   * rounds; a commit on the edge itself, a whole number of seconds, adds exactly.
+   * rounds; a commit on the edge itself (m·60, a whole number) adds exactly.
    */
   add(committedAt: number, from: number, to: number): boolean {
     const m = minuteOf(committedAt);
     const f = committedAt - m * 60;
-    if (!(f === 0 ? Number.isInteger(committedAt) : f >= EDGE && f <= 60 - EDGE)) return false;
+    if (!(f === 0 || (f >= EDGE && f <= 60 - EDGE))) return false;
     const row = m * this.width;
     if (to >= this.width || row + to >= this.edges.length) return false;
     const edges = this.edges;
