@@ -358,7 +358,7 @@ export class GroupWalk {
           let end = n;
           if (until !== Infinity) {
             end = k;
-            while (end < n && committedAt + (cursor.offsets[end] ?? Infinity) < until) end++;
+            while (end < n && !refreshedBy(until, committedAt + (cursor.offsets[end] ?? Infinity))) end++;
           }
           if (end > k) {
             sink.okPolls(mp, committedAt, cursor.offsets, k, end);

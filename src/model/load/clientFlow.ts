@@ -1,6 +1,7 @@
 // The loaded engine's ConfigMgr clients and deployments: a client's refreshes (applied before anything it
 // does at or after their instant, since only its own tries read them), its fallback after five failed tries
 // in ten minutes at the MP it uses, and the deployments a successful try brings (docs/clients.md).
+import { refreshedBy } from "../../kernel/ties.js";
 import { pickUniform } from "../../random.js";
 import { deviceAddress, fallbackPool } from "../assignment.js";
 import { holds } from "../deployments.js";
@@ -29,7 +30,8 @@ export abstract class ClientFlow extends EnrollmentFlow {
     const every = gc.g.mpRefresh;
     for (;;) {
       const at = devices.nextRefresh[d] ?? Infinity;
-      if (inclusive ? at > t : at >= t) return;
+      // A try at `t` follows a refresh of its instant; the run's end (not inclusive) follows none.
+      if (inclusive ? !refreshedBy(at, t) : at >= t) return;
       devices.nextRefresh[d] = at + every;
       if (devices.fellBack[d] !== 1) continue;
       devices.fellBack[d] = 0;
