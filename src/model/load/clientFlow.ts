@@ -16,6 +16,21 @@ export abstract class ClientFlow extends EnrollmentFlow {
     return this.devices.draw(d, gc.keys.fallback, this.devices.fallbackDraws);
   }
 
+  /**
+   * The client whose failed try `clientFailed` is deciding, and the three questions `fallbackAfter` may ask
+   * about it: made once, so a failed try allocates nothing.
+   */
+  private readonly failing = { d: 0, gc: undefined as GroupContext | undefined };
+  private readonly failingWindow = () => this.failureWindow(this.failing.d);
+  private readonly failingPool = (from: number): readonly number[] => {
+    const { d, gc } = this.failing;
+    if (gc === undefined) return [];
+    const address = deviceAddress(gc.model.addresses, this.devices.index[d] ?? 0);
+    return fallbackPool(gc.model, gc.candidates, address, from);
+  };
+  private readonly failingDraw = () =>
+    this.failing.gc === undefined ? 0 : this.fallbackDraw(this.failing.d, this.failing.gc);
+
   /** Client `d` committed now: its refreshes start. */
   protected clientCommitted(d: number, gc: GroupContext): void {
     this.devices.nextRefresh[d] = this.now + gc.g.mpRefresh;
@@ -50,15 +65,9 @@ export abstract class ClientFlow extends EnrollmentFlow {
     const { devices, now } = this;
     // A try answered after a refresh moved the client does not count toward the MP it uses now.
     if (mp !== devices.managementPoint[d]) return;
-    const to = fallbackAfter(
-      () => this.failureWindow(d),
-      (from) =>
-        fallbackPool(gc.model, gc.candidates, deviceAddress(gc.model.addresses, devices.index[d] ?? 0), from),
-      mp,
-      now,
-      reason,
-      () => this.fallbackDraw(d, gc),
-    );
+    this.failing.d = d;
+    this.failing.gc = gc;
+    const to = fallbackAfter(this.failingWindow, this.failingPool, mp, now, reason, this.failingDraw);
     if (to < 0) return;
     devices.managementPoint[d] = to;
     devices.fellBack[d] = 1;
