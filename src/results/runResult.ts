@@ -1,4 +1,5 @@
 // The result document of `run` (cli-and-results.md): built from the engine's counters.
+import { largest } from "../extremes.js";
 import type { GroupTally, RawRun } from "../model/tally.js";
 import type { DeviceRecord, TraceEvent } from "./device.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "./documentFormat.js";
@@ -140,8 +141,9 @@ export type ExpectationEvaluator = (
   measured: MeasuredRun & { readonly events: number },
 ) => readonly ExpectationResult[];
 
+/** Counts added index by index (arrays of different lengths: the longest's). */
 function sumCounts(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays[0]?.length ?? 0);
+  const out = new Float64Array(arrays.length === 0 ? 0 : largest(arrays.map((a) => a.length)));
   for (const a of arrays) for (let i = 0; i < a.length; i++) out[i] = (out[i] ?? 0) + (a[i] ?? 0);
   return out;
 }
@@ -156,11 +158,9 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-function failedSummary(failures: Int32Array): FailedAttemptsSummary {
-  // One pass into counts per failure number; the mean from the counts: a sum of integers below 2^53 is
-  // exact in any order, so it is the index-order mean's value.
+/** Devices per number of failed tries (index: the number), counted in one pass. */
+function failureCounts(failures: Int32Array): Float64Array {
   let counts = new Float64Array(16);
-  let max = -1;
   for (let i = 0; i < failures.length; i++) {
     const f = failures[i] ?? 0;
     if (f >= counts.length) {
@@ -169,16 +169,28 @@ function failedSummary(failures: Int32Array): FailedAttemptsSummary {
       counts = wider;
     }
     counts[f] = (counts[f] ?? 0) + 1;
-    if (f > max) max = f;
   }
+  return counts;
+}
+
+/**
+ * The summary of failed tries from devices per number of failures: the mean from the counts (a sum of
+ * integers below 2^53 is exact in any order, so it is the index-order mean's value).
+ */
+function failedSummary(counts: Float64Array): FailedAttemptsSummary {
   const histogram: Record<string, number> = {};
   let sum = 0;
-  for (let f = 0; f <= max; f++) {
+  let devices = 0;
+  let max = -1;
+  for (let f = 0; f < counts.length; f++) {
     const n = counts[f] ?? 0;
-    if (n > 0) histogram[String(f)] = n;
+    if (n === 0) continue;
+    histogram[String(f)] = n;
     sum += f * n;
+    devices += n;
+    max = f;
   }
-  const m = failures.length === 0 ? null : sum / failures.length;
+  const m = devices === 0 ? null : sum / devices;
   return { mean: m === null ? null : round3(m), max: max < 0 ? null : max, histogram };
 }
 
@@ -208,29 +220,26 @@ function attemptCounts(tallies: readonly GroupTally[]): AttemptCounts {
   };
 }
 
-/** Each group's connected devices: time to first success and failures, in device order. */
+/** Each group's connected devices: time to first success in device order, and devices per failed tries. */
 interface ConnectedValues {
   readonly ttfs: Float64Array;
-  readonly failures: Int32Array;
+  readonly failureCounts: Float64Array;
 }
 
 function connectedValues(tally: GroupTally): ConnectedValues {
   return {
     ttfs: tally.ttfs.subarray(0, tally.connected),
-    failures: tally.failures.subarray(0, tally.connected),
+    failureCounts: failureCounts(tally.failures.subarray(0, tally.connected)),
   };
 }
 
-// The whole run's values: concatenated in group order (the means' order; percentiles select over it).
+// The whole run's values: the times concatenated in group order (the means' order; percentiles select over
+// it), the groups' counts of failed tries added.
 function combine(parts: readonly ConnectedValues[]): ConnectedValues {
-  const ttfs = concat(parts.map((p) => p.ttfs));
-  const failures = new Int32Array(ttfs.length);
-  let at = 0;
-  for (const p of parts) {
-    failures.set(p.failures, at);
-    at += p.failures.length;
-  }
-  return { ttfs, failures };
+  return {
+    ttfs: concat(parts.map((p) => p.ttfs)),
+    failureCounts: sumCounts(parts.map((p) => p.failureCounts)),
+  };
 }
 
 function groupResult(
@@ -243,7 +252,7 @@ function groupResult(
     pollingProfile: (group && pollProfileName(group.polling)) ?? null,
     devices: deviceCounts([tally]),
     timeToFirstSuccessSeconds: summarize(values.ttfs),
-    failedAttemptsBeforeSuccess: failedSummary(values.failures),
+    failedAttemptsBeforeSuccess: failedSummary(values.failureCounts),
     attempts: attemptCounts([tally]),
   };
 }
@@ -265,7 +274,7 @@ function runWide(
   const all = combine(perGroup);
   return {
     timeToFirstSuccessSeconds: summarize(all.ttfs),
-    failedAttemptsBeforeSuccess: failedSummary(all.failures),
+    failedAttemptsBeforeSuccess: failedSummary(all.failureCounts),
   };
 }
 
