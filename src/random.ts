@@ -19,7 +19,7 @@ export function substream(seed: number, name: string): Rng {
 export type GroupStreamName = "enrollment" | "epp" | "assignment" | "jitter" | "content" | "fallback";
 
 /** The substream of one device group for one purpose. */
-export function groupStream(seed: number, group: string, purpose: GroupStreamName): Rng {
+function groupStream(seed: number, group: string, purpose: GroupStreamName): Rng {
   return substream(seed, `group:${group}:${purpose}`);
 }
 

@@ -1,5 +1,5 @@
 // The groups the loaded engine runs: what each one's devices share, and their numbering.
-import { counterKey } from "../../random.js";
+import { counterKey, type GroupStreamName } from "../../random.js";
 import { isConfigMgrClient } from "../../scenario/deviceSchema.js";
 import type { DeviceGroup } from "../../scenario/schema.js";
 import { managementPointCandidates, poolTableOf, type PoolTable } from "../assignment.js";
@@ -30,7 +30,7 @@ export interface GroupContext {
   readonly candidates: readonly number[];
   /** Each device's pool by its address (the assignment rule). */
   readonly pools: PoolTable;
-  readonly keys: { epp: number; assignment: number; jitter: number; content: number; fallback: number };
+  readonly keys: Readonly<Record<Exclude<GroupStreamName, "enrollment">, number>>;
   /** ConfigMgr clients: they register at a management point and fall back. */
   readonly client: boolean;
   /** Some deployment targets the group (its successful tries may bring one). */
@@ -59,8 +59,7 @@ export function groupContexts(
   let first = 0;
   return loaded.map((l, gi) => {
     const g = l.model.group;
-    const key = (p: "epp" | "assignment" | "jitter" | "content" | "fallback") =>
-      counterKey(site.seed, g.name, p);
+    const key = (p: GroupStreamName) => counterKey(site.seed, g.name, p);
     const firstTries = Float64Array.from(enrollmentTimes(g, site.seed));
     const candidates = managementPointCandidates(l.model, site.managementPoints.length);
     const order = timeOrder(firstTries);
