@@ -7,6 +7,7 @@ import { parseIpv4Range } from "./ipv4.js";
 import { nearest } from "./nearest.js";
 import { declaredServerNames, serverKey } from "./serverKey.js";
 import { ipv4RangeMessage, showValue } from "./primitives.js";
+import { someNames } from "./someNames.js";
 
 type Path = (string | number)[];
 /** Receives one problem: where it is and what was expected. */
@@ -170,10 +171,10 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
   site.servers.forEach((server, i) => {
     const db = server.roles?.managementPoint?.database;
     if (db !== undefined && db !== "site" && replicaNames !== undefined && !replicaNames.includes(db)) {
-      // A site of thousands of replicas names its first few: one line, not one name per replica.
-      const shown = replicaNames.slice(0, 5).map((n) => JSON.stringify(n));
-      const more = replicaNames.length > 5 ? `, … (${replicaNames.length} in all)` : "";
-      const replicas = replicaNames.length === 0 ? "the site has no replica" : `${shown.join(", ")}${more}`;
+      const replicas =
+        replicaNames.length === 0
+          ? "the site has no replica"
+          : someNames(replicaNames, (n) => JSON.stringify(n), "in all");
       report(
         ["site", "servers", i, "roles", "managementPoint", "database"],
         `expected "site" or a replica name (${replicas}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,
