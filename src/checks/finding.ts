@@ -2,6 +2,7 @@
 // and the rule that makes one finding of each (id, path) out of everything a check detected there.
 import { CHECK_IDS, type CheckId, type GroupEstimate, type Hit, type Severity } from "./catalogue.js";
 import { smallest } from "../extremes.js";
+import { someNames } from "../scenario/someNames.js";
 
 export type { CheckId, GroupEstimate, Severity } from "./catalogue.js";
 export { CHECK_IDS } from "./catalogue.js";
@@ -26,18 +27,9 @@ export interface Finding {
 /** Severities from the most to the least urgent (the worst hit wins; check's table lists errors first). */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Groups a list names; more are counted, so a finding's message does not grow with the groups. */
-export const NAMED_GROUPS = 5;
-
-/** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`; past `NAMED_GROUPS`, `… and 7 more`. */
+/** `group "a"`, `groups "a" and "b"`, `groups "a", "b" and "c"`; past a few, `… and 7 more` (`someNames`). */
 export function groupList(names: readonly string[]): string {
-  if (names.length > NAMED_GROUPS) {
-    const first = names.slice(0, NAMED_GROUPS).map((n) => `"${n}"`);
-    return `groups ${first.join(", ")} and ${names.length - NAMED_GROUPS} more`;
-  }
-  const quoted = names.map((n) => `"${n}"`);
-  if (quoted.length <= 1) return `group ${quoted.join("")}`;
-  return `groups ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
+  return `${names.length <= 1 ? "group" : "groups"} ${someNames(names, (n) => `"${n}"`, "more")}`;
 }
 
 /**

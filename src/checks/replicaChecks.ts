@@ -7,6 +7,7 @@ import { isDmp } from "../model/rules.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import { formatDuration } from "../scenario/duration.js";
 import { pollProfileName } from "../scenario/pollProfiles.js";
+import { someNames } from "../scenario/someNames.js";
 import type { DeviceGroup, Replica, Server } from "../scenario/schema.js";
 import { defineCheck, SOURCES, type Check, type GroupEstimate } from "./catalogue.js";
 import { contactCheck, groupLabel, roleLabel, serverPath } from "./labels.js";
@@ -59,7 +60,7 @@ function estimateText(
 }
 
 /** Groups spelled out one by one in the message; more are summarised (each group's figures stay in `estimates`). */
-export const SPELLED_OUT_GROUPS = 3;
+const SPELLED_OUT_GROUPS = 3;
 
 const range = (lo: number, hi: number, digits: number) =>
   lo === hi ? lo.toFixed(digits) : `${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
@@ -98,10 +99,8 @@ function summaryText(estimates: readonly GroupEstimate[], dmp: boolean): string 
 function refusedText(refused: readonly Refused[]): string[] {
   if (refused.length <= SPELLED_OUT_GROUPS)
     return refused.map((r) => `group "${r.group}" is refused here (${r.reason}): it gets no estimate`);
-  const first = refused.slice(0, SPELLED_OUT_GROUPS).map((r) => `"${r.group}" (${r.reason})`);
-  return [
-    `${refused.length} groups are refused here and get no estimate, among them ${first.join(", ")} and ${refused.length - SPELLED_OUT_GROUPS} more`,
-  ];
+  const first = someNames(refused, (r) => `"${r.group}" (${r.reason})`, "more", SPELLED_OUT_GROUPS);
+  return [`${refused.length} groups are refused here and get no estimate, among them ${first}`];
 }
 
 function applyDelayText(replica: Replica): string {

@@ -7,6 +7,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { boundaryLookupWork, boundaryTableWork } from "./boundaryEstimate.js";
 import { capacityParts } from "./capacityEstimate.js";
 import { pollCount } from "./pollSchedule.js";
+import { managementPointDatabase } from "./rules.js";
 
 /** What a run may cost at most. */
 export const RUN_LIMITS = {
@@ -329,9 +330,7 @@ const PROBE_STEPS = 10;
  */
 export function estimateCheck(scenario: Scenario): { estimates: number; steps: number } {
   const mps = scenario.site.servers.filter((s) => s.roles.managementPoint !== undefined);
-  const onReplica = new Set(
-    mps.filter((s) => (s.roles.managementPoint?.database ?? "site") !== "site").map((s) => s.name),
-  );
+  const onReplica = new Set(mps.filter((s) => managementPointDatabase(s) !== "site").map((s) => s.name));
   // The cliff needs something that holds tries back and ends: a replica's lag, an outage, a certificate
   // not yet valid.
   const { replicas, servers, database } = scenario.site;

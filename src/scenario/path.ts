@@ -4,6 +4,7 @@
 import { isRecord } from "../isRecord.js";
 import { nearest } from "./nearest.js";
 import { serverKey } from "./serverKey.js";
+import { someNames } from "./someNames.js";
 
 /** Lists whose elements are named by servers' DNS names, matched without regard to case. */
 const SERVER_LISTS: ReadonlySet<string> = new Set(["servers", "managementPoints"]);
@@ -50,9 +51,7 @@ export function namesNothingText(failedAt: string, miss: ListMiss | undefined, w
   const guess = nearestLabel(miss);
   if (guess !== undefined)
     return `"${miss.at}.${miss.rest.slice(0, guess.length)}" names nothing in ${where}; did you mean "${miss.at}.${guess}"?`;
-  const shown = miss.labels.slice(0, 5).map((l) => `"${l}"`);
-  const more = miss.labels.length > 5 ? `, … (${miss.labels.length} in all)` : "";
-  return `${text}; "${miss.at}" has ${shown.join(", ")}${more}`;
+  return `${text}; "${miss.at}" has ${someNames(miss.labels, (l) => `"${l}"`, "in all")}`;
 }
 
 /** The name in `labels` the text after a list most likely meant (`cm03.corp…` → `cm01.corp.contoso.com`). */

@@ -5,8 +5,9 @@ import { UsageError } from "../errors.js";
 import { parseExpectation } from "./expectation.js";
 import { parseIpv4Range } from "./ipv4.js";
 import { nearest } from "./nearest.js";
-import { declaredServerNames, serverKey } from "./serverKey.js";
+import { declaredServerIndex, serverKey } from "./serverKey.js";
 import { ipv4RangeMessage, showValue } from "./primitives.js";
+import { someNames } from "./someNames.js";
 
 type Path = (string | number)[];
 /** Receives one problem: where it is and what was expected. */
@@ -97,7 +98,10 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
   checkUnique(site.boundaryGroups, ["site", "boundaryGroups"], "boundary group", report);
   checkUnique(s.devices, ["devices"], "device group", report);
   checkUnique(s.deployments, ["deployments"], "deployment", report);
-  checkSite(s, report);
+  // Built once, for the site's references and the groups' pins alike.
+  const serverNames = namesOf(site.servers);
+  const servers = serverNames && { names: serverNames, indexOf: declaredServerIndex(serverNames) };
+  checkSite(s, servers, report);
   const groupNames = namesOf(s.devices);
   s.deployments.forEach((d, i) => {
     d.groups?.forEach((name, j) => {
@@ -114,16 +118,14 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
       report(["expectations", i], error.message);
     }
   });
-  const serverNames = namesOf(site.servers);
-  const declaredServer = serverNames && declaredServerNames(serverNames);
   s.devices.forEach((g, i) => {
     if (g.polling !== undefined) checkPolling(g.polling, ["devices", i, "polling"], report);
     if (g.location === "intranet" && g.platform === "windows" && g.addresses === undefined) {
       report(["devices", i, "addresses"], "expected an IPv4 range: intranet Windows groups need `addresses`");
     }
-    if (g.managementPoint !== undefined && declaredServer !== undefined) {
-      const declared = declaredServer(g.managementPoint);
-      const server = site.servers.find((x) => declared !== undefined && x.name === declared);
+    if (g.managementPoint !== undefined && servers !== undefined) {
+      const at = servers.indexOf(g.managementPoint);
+      const server = at === undefined ? undefined : site.servers[at];
       // A server whose roles did not parse cannot be judged.
       if (
         server?.roles?.managementPoint === undefined &&
@@ -143,7 +145,10 @@ export function checkReferences(s: ReferencedScenario, report: Report): void {
   });
 }
 
-function checkSite({ site }: ReferencedScenario, report: Report): void {
+/** The site's server names, each reference's server found by key (undefined when a name is malformed). */
+type Servers = { readonly names: readonly string[]; readonly indexOf: (name: string) => number | undefined };
+
+function checkSite({ site }: ReferencedScenario, servers: Servers | undefined, report: Report): void {
   const replicaNames = namesOf(site.replicas);
   site.replicas.forEach((r, i) => {
     if (r.name === "site" && r.capacity !== undefined)
@@ -152,8 +157,6 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
         'expected no capacity on a replica named "site": its load would be listed as the site database\'s (load.databases.site); rename the replica',
       );
   });
-  const serverNames = namesOf(site.servers);
-  const declaredServer = serverNames && declaredServerNames(serverNames);
   const boundaryNames = namesOf(site.boundaries);
   // Looked up once per group member: a search of every boundary made 80,000 imported boundaries take 8 s.
   const boundarySet = boundaryNames && new Set(boundaryNames);
@@ -170,10 +173,10 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
   site.servers.forEach((server, i) => {
     const db = server.roles?.managementPoint?.database;
     if (db !== undefined && db !== "site" && replicaNames !== undefined && !replicaNames.includes(db)) {
-      // A site of thousands of replicas names its first few: one line, not one name per replica.
-      const shown = replicaNames.slice(0, 5).map((n) => JSON.stringify(n));
-      const more = replicaNames.length > 5 ? `, … (${replicaNames.length} in all)` : "";
-      const replicas = replicaNames.length === 0 ? "the site has no replica" : `${shown.join(", ")}${more}`;
+      const replicas =
+        replicaNames.length === 0
+          ? "the site has no replica"
+          : someNames(replicaNames, (n) => JSON.stringify(n), "in all");
       report(
         ["site", "servers", i, "roles", "managementPoint", "database"],
         `expected "site" or a replica name (${replicas}), got ${showValue(db)}${guessText(db, ["site", ...replicaNames])}`,
@@ -194,10 +197,10 @@ function checkSite({ site }: ReferencedScenario, report: Report): void {
         );
     });
     g.servers.forEach((n, j) => {
-      if (n !== undefined && serverNames !== undefined && declaredServer?.(n) === undefined)
+      if (n !== undefined && servers !== undefined && servers.indexOf(n) === undefined)
         report(
           ["site", "boundaryGroups", i, "servers", j],
-          `expected the name of a server, got ${showValue(n)}${guessText(n, serverNames, nearestServer)}`,
+          `expected the name of a server, got ${showValue(n)}${guessText(n, servers.names, nearestServer)}`,
         );
     });
   });

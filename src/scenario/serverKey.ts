@@ -5,13 +5,26 @@
 export const serverKey = (name: string): string => name.toLowerCase();
 
 /**
- * The server a reference names, as the site declares it: `CM01.corp.contoso.com` names
+ * Where the server a reference names is in the site's list: `CM01.corp.contoso.com` names
  * `cm01.corp.contoso.com`. An exact match wins, else the first declared under the key; undefined when none
- * matches. Built once for a list: a search per reference made thousands of boundary group members quadratic.
+ * matches. Built once for a list: a search per reference made thousands of boundary group members (and of
+ * pinned groups) quadratic.
  */
+export function declaredServerIndex(declared: readonly string[]): (name: string) => number | undefined {
+  const exact = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  declared.forEach((n, i) => {
+    if (!exact.has(n)) exact.set(n, i);
+    if (!byKey.has(serverKey(n))) byKey.set(serverKey(n), i);
+  });
+  return (name) => exact.get(name) ?? byKey.get(serverKey(name));
+}
+
+/** The name of the server a reference names, as the site declares it (`declaredServerIndex`). */
 export function declaredServerNames(declared: readonly string[]): (name: string) => string | undefined {
-  const exact = new Set(declared);
-  const byKey = new Map<string, string>();
-  for (const n of declared) if (!byKey.has(serverKey(n))) byKey.set(serverKey(n), n);
-  return (name) => (exact.has(name) ? name : byKey.get(serverKey(name)));
+  const indexOf = declaredServerIndex(declared);
+  return (name) => {
+    const i = indexOf(name);
+    return i === undefined ? undefined : declared[i];
+  };
 }

@@ -7,6 +7,7 @@ import { decodeEdits, encodeEdits, type Edit } from "./fragment.js";
 import type { WhatIfProblem } from "./whatIf.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 import { plural } from "../report/plural.js";
+import { fieldLinks } from "./fieldLinks.js";
 
 /** The worker's script, set by the page (see page.ts) before this script runs. */
 declare const mdmsimWorkerSource: string;
@@ -29,22 +30,6 @@ function fillSelect(select: HTMLSelectElement): void {
   select.value = current;
 }
 
-/** Each field a management point's removal disables, with the field that removes it (found once). */
-function removedBy(controls: readonly Control[]): [Control, Control][] {
-  const removers = new Map<string, Control>();
-  for (const c of controls) if (c.dataset.resets !== undefined) removers.set(c.dataset.resets, c);
-  const pairs: [Control, Control][] = [];
-  for (const c of controls) {
-    const path = pathOf(c);
-    // The removers' prefixes end at a dot: look each of the path's up.
-    for (let dot = path.indexOf("."); dot >= 0; dot = path.indexOf(".", dot + 1)) {
-      const remover = removers.get(path.slice(0, dot + 1));
-      if (remover !== undefined) pairs.push([c, remover]);
-    }
-  }
-  return pairs;
-}
-
 function start(): void {
   const body = document.body;
   const form = document.getElementById("controls") as HTMLFormElement;
@@ -52,7 +37,12 @@ function start(): void {
   for (const c of controls)
     if (c instanceof HTMLSelectElement && c.dataset.options !== undefined) fillSelect(c);
   const byPath = new Map(controls.map((c) => [pathOf(c), c]));
-  const removable = removedBy(controls);
+  const links = fieldLinks(controls.map((c) => ({ path: pathOf(c), resets: c.dataset.resets })));
+  const removable = links.removedBy.flatMap(([field, remover]) => {
+    const [c, r] = [controls[field], controls[remover]];
+    return c !== undefined && r !== undefined ? [[c, r] as const] : [];
+  });
+  const index = new Map(controls.map((c, i) => [c, i]));
   const status = document.getElementById("status-text") as HTMLElement;
   const problemBox = document.getElementById("problem") as HTMLElement;
   const figures = document.getElementById("figures") as HTMLElement;
@@ -232,17 +222,12 @@ function start(): void {
     const control = event.target as Control;
     const path = pathOf(control);
     if (!byPath.has(path)) return;
-    // Fields that edit the same part of the file (a group's poll schedule and its first polling interval):
-    // the one changed last wins, and the other returns to the file's value, so the fields show what runs.
-    // A removed management point's own fields too: they would edit a role the what-if no longer has.
-    const resets = control.dataset.resets;
-    for (const other of controls) {
-      const at = pathOf(other);
-      const overlaps = at.startsWith(`${path}.`) || path.startsWith(`${at}.`);
-      if (other !== control && (overlaps || (resets !== undefined && at.startsWith(resets)))) {
-        other.value = other.dataset.original ?? "";
-        markEdited(other);
-      }
+    // The fields that edit the same part of the file, and a removed management point's own (fieldLinks.ts).
+    for (const i of links.resetOnChange[index.get(control) ?? -1] ?? []) {
+      const other = controls[i];
+      if (other === undefined) continue;
+      other.value = other.dataset.original ?? "";
+      markEdited(other);
     }
     markEdited(control);
     disableRemoved();

@@ -7,8 +7,7 @@ import { percentText } from "../report/format.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Edit } from "./fragment.js";
 import { studioHeadlines } from "./metrics.js";
-import { applyStructure } from "./structure.js";
-import { editScenario, problem, type WhatIfProblem } from "./whatIf.js";
+import { withEdits, type WhatIfProblem } from "./whatIf.js";
 
 /** Seeds a paired comparison may run: the page offers these. */
 export const PAIRED_RUNS: readonly number[] = [5, 10, 20];
@@ -41,11 +40,7 @@ export function pairedComparison(
   runs: number,
 ): PairedResult | WhatIfProblem {
   const headlines = studioHeadlines(file);
-  // What a problem's indexes point into: the file, or the file with its structural edits once they apply.
-  let root = file;
-  try {
-    root = applyStructure(file, edits);
-    const edited = editScenario(file, edits, root);
+  return withEdits(file, edits, (edited): PairedResult => {
     const result = runCompare(
       file,
       edited,
@@ -76,7 +71,5 @@ export function pairedComparison(
         };
       }),
     };
-  } catch (error) {
-    return problem(error, edits, root);
-  }
+  });
 }

@@ -64,14 +64,27 @@ export interface WhatIfProblem {
 /**
  * The file's scenario with edits applied: the structural ones (structure.ts) first, then the others as
  * `--set` applies them.
- * @param structured - the file with the structural edits applied, when the caller has it (`applyStructure`)
  */
-export function editScenario(
+export function editScenario(file: Scenario, edits: readonly Edit[]): Scenario {
+  return applyOverrides(applyStructure(file, edits), setOptions(setEdits(file, edits)));
+}
+
+/**
+ * `use` given the edited scenario (`editScenario`), or the problem a bad value or a too-large run causes, its
+ * indexes read in the file or, once the structural edits apply, in the file with them.
+ */
+export function withEdits<T>(
   file: Scenario,
   edits: readonly Edit[],
-  structured: Scenario = applyStructure(file, edits),
-): Scenario {
-  return applyOverrides(structured, setOptions(setEdits(file, edits)));
+  use: (edited: Scenario) => T,
+): T | WhatIfProblem {
+  let root = file;
+  try {
+    root = applyStructure(file, edits);
+    return use(applyOverrides(root, setOptions(setEdits(file, edits))));
+  } catch (error) {
+    return problem(error, edits, root);
+  }
 }
 
 /**
@@ -181,25 +194,19 @@ export async function runWhatIf(
   edits: readonly Edit[],
   options: RenderOptions & { readonly fileValues?: FileValues } = {},
 ): Promise<WhatIfResult | WhatIfProblem> {
-  let edited: Scenario;
-  let run: ReturnType<typeof runSimulation>;
-  let fileValues: readonly (number | null)[] | undefined;
   // The numbers the page has places for: the file's (an edit never adds a deployment's row).
   const headlines = studioHeadlines(file);
-  // What a problem's indexes point into: the file, or the file with its structural edits once they apply.
-  let root = file;
-  try {
-    root = applyStructure(file, edits);
-    edited = editScenario(file, edits, root);
-    run = runSimulation(edited);
-    fileValues = options.fileValues?.get(edited.seed);
+  const ran = withEdits(file, edits, (edited) => {
+    const run = runSimulation(edited);
+    let fileValues = options.fileValues?.get(edited.seed);
     if (fileValues === undefined) {
       fileValues = headlineValues(simulate(file, { seed: edited.seed }), headlines);
       options.fileValues?.set(edited.seed, fileValues);
     }
-  } catch (error) {
-    return problem(error, edits, root);
-  }
+    return { edited, run, fileValues };
+  });
+  if ("ok" in ran) return ran;
+  const { edited, run, fileValues } = ran;
   const charts = runReportCharts(run.result, run.series);
   const rendered = await renderCharts(
     charts.map((c) => c.spec),

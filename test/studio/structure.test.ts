@@ -21,7 +21,7 @@ import {
   setEdits,
 } from "../../src/studio/structure.js";
 import { scenarioControls } from "../../src/studio/controls.js";
-import { editScenario, runWhatIf, scenarioJson } from "../../src/studio/whatIf.js";
+import { editScenario, runWhatIf, scenarioJson, withEdits } from "../../src/studio/whatIf.js";
 import { scenarioArbitrary } from "../../src/testing/scenarioArbitrary.js";
 import { bundled } from "../report/helpers.js";
 
@@ -171,6 +171,21 @@ describe("applyStructure", () => {
       expect(outcome.path).toBe(path);
       expect(outcome.message).toMatch(message);
     }
+  });
+
+  it("withEdits gives use the edited scenario, or a problem read in the file with its structural edits", () => {
+    const file = bundled("baseline");
+    expect(withEdits(file, add(1), (edited) => edited)).toEqual(editScenario(file, add(1)));
+    const name = editScenario(file, add(1)).site.servers[1]?.name ?? "";
+    const field = `site.servers.${name}.roles.managementPoint.connections`;
+    // The added server's field is named by the server's name: its index exists only once it is added.
+    expect(withEdits(file, [...add(1), { path: field, value: "nowhere" }], () => 0)).toMatchObject({
+      ok: false,
+      path: field,
+      message: expect.stringMatching(
+        new RegExp(`^${field.replaceAll(".", "\\.")}: expected "intranet"`),
+      ) as unknown,
+    });
   });
 
   it("adds a DMP to a site without a management point: on HTTPS, in every boundary group, named in its domain", () => {
