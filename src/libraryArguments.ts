@@ -106,11 +106,12 @@ export const isListOf =
     return true;
   };
 /** An object with the fields of `fields`, each passing its test (missing fields are undefined). */
-export const hasFields =
-  (fields: Readonly<Record<string, (v: unknown) => boolean>>) =>
-  (v: unknown): boolean =>
-    isRecord(v) &&
-    Object.entries(fields).every(([key, test]) => test(Object.hasOwn(v, key) ? v[key] : undefined));
+export const hasFields = (fields: Readonly<Record<string, (v: unknown) => boolean>>) => {
+  // Listed once, not per value tested: a list of records is tested record by record.
+  const tests = Object.entries(fields);
+  return (v: unknown): boolean =>
+    isRecord(v) && tests.every(([key, test]) => test(Object.hasOwn(v, key) ? v[key] : undefined));
+};
 
 /**
  * Whether `v` holds data only, as parsed JSON or YAML does (and numbers, bigints): no function or symbol at
