@@ -10,7 +10,7 @@ import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
 import { nearest } from "./scenario/nearest.js";
 import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
-import { StudySchema } from "./sweep/study.js";
+import { parseStudy } from "./sweep/study.js";
 import type { SweepOptions } from "./sweep/sweep.js";
 import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 
@@ -18,6 +18,11 @@ import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 interface OptionRule {
   readonly test: (value: unknown) => boolean;
   readonly expected: string;
+  /**
+   * What the function gets for a value that passed `test`, from the rule that owns the option (the study's
+   * parser and its defaults); its UsageError is refused under `expected`, its own words after.
+   */
+  readonly convert?: (value: unknown) => unknown;
 }
 
 /** One rule per field of an options type, none left out. */
@@ -50,15 +55,14 @@ const SIMULATE: OptionRules<SimulateOptions> = {
 };
 
 const COMPARE: OptionRules<CompareOptions> = {
-  study: rule(
-    "{ study, source }: a study file's data as its schema gives it (skip included), and its name",
-    (v) =>
-      isRecord(v) &&
-      typeof v.source === "string" &&
-      isRecord(v.study) &&
-      Array.isArray(v.study.skip) &&
-      StudySchema.safeParse(v.study).success,
-  ),
+  study: {
+    expected: "{ study, source }: a study file's data and its name",
+    test: (v) => isRecord(v) && typeof v.source === "string",
+    convert: (v) => {
+      const { study, source } = v as { study: unknown; source: string };
+      return { study: parseStudy(study, source), source };
+    },
+  },
   runs: RUNS,
   seed: SEED,
   metrics: METRICS,
@@ -134,6 +138,7 @@ function checkOptions<T>(
       { argument, function: fn },
     );
   const known = Object.keys(rules);
+  const converted: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(rules, key)) continue;
     const guess = nearest(key, known);
@@ -144,7 +149,7 @@ function checkOptions<T>(
   }
   for (const key of known) {
     const value = options[key];
-    const { test, expected } = rules[key as keyof T];
+    const { test, expected, convert } = rules[key as keyof T];
     if (value === undefined) {
       if (required.includes(key as keyof T & string))
         throw new UsageError(`expected ${expected}, got nothing`, {
@@ -158,8 +163,25 @@ function checkOptions<T>(
         argument: name(argument, key),
         function: fn,
       });
+    if (convert !== undefined)
+      converted[key] = convertOption(fn, name(argument, key), expected, convert, value);
   }
-  return options as T;
+  return (Object.keys(converted).length > 0 ? { ...options, ...converted } : options) as T;
+}
+
+function convertOption(
+  fn: string,
+  argument: string,
+  expected: string,
+  convert: (value: unknown) => unknown,
+  value: unknown,
+): unknown {
+  try {
+    return convert(value);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`expected ${expected}; ${error.message}`, { argument, function: fn });
+  }
 }
 
 const name = (argument: string, key: string): string => (argument === "options" ? key : `${argument}.${key}`);
