@@ -7,6 +7,7 @@ import type { CompareOptions, CompareSide } from "./compare/compare.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
 import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
+import { isMaxEvents } from "./model/estimate.js";
 import { nearest } from "./scenario/nearest.js";
 import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
@@ -36,11 +37,11 @@ const isVaryAxis = (v: unknown): boolean =>
   isRecord(v) && typeof v.path === "string" && typeof v.text === "string" && Array.isArray(v.values);
 
 // Ranges and syntax (a seed's sign, runs' limit, an expectation's grammar) are checked where the value is
-// used, by the rule that owns them; these are the kinds of value. `maxEvents` is the exception: its owner
-// (the run estimate) refuses it as a ScenarioError, but it is the caller's option, not the scenario.
+// used, by the rule that owns them; these are the kinds of value, and maxEvents by its owner's rule (the run
+// estimate's, which the CLI's --max-events shares), refused here as the caller's option.
 const SEED = rule("an integer >= 0", (v) => typeof v === "number");
 const EXPECTATIONS = rule('a list of expectation strings, like ["devices.enrolled == 100"]', isStringList);
-const MAX_EVENTS = rule("a number >= 1", (v) => typeof v === "number" && v >= 1);
+const MAX_EVENTS = rule("a number >= 1", isMaxEvents);
 const RUNS = rule("an integer >= 1", (v) => typeof v === "number");
 const METRICS = rule('a list of result paths, like ["devices.enrolled"]', isStringList);
 const BASELINE = rule("a variant's number, from 1", (v) => typeof v === "number");
