@@ -12,14 +12,13 @@ import {
 } from "./compare/compare.js";
 import {
   argument,
-  checkedBy,
   guarded,
   hasFields,
   isFiniteAtLeast,
   isListOf,
   isString,
   optional,
-  type ArgumentRule,
+  scenarioArgument,
 } from "./libraryArguments.js";
 import {
   COMPARE_OPTIONS,
@@ -34,14 +33,11 @@ import type { TerminalOptions } from "./report/terminal.js";
 import { reachability as reachLoaded, type Reachability } from "./model/reachability.js";
 import type { RunResult } from "./results/runResult.js";
 import type { Scenario, ScenarioInput } from "./scenario/schema.js";
-import { checkSeedOption, toScenario } from "./scenario/toScenario.js";
+import { checkSeedOption } from "./scenario/toScenario.js";
 import { simulate as simulateLoaded, type SimulateOptions } from "./simulate.js";
 import type { SweepResult } from "./sweep/document.js";
 import { mergeShards as mergeChecked, type ShardFile } from "./sweep/shard.js";
 import { runSweep as sweepLoaded, type SweepOptions } from "./sweep/sweep.js";
-
-/** A scenario argument: loaded, or loaded now (the loader refuses what is not one, as a ScenarioError). */
-export const scenarioArgument = (name: string): ArgumentRule => checkedBy(name, (value) => toScenario(value));
 
 const SCENARIO = scenarioArgument("scenario");
 

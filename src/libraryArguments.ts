@@ -5,6 +5,7 @@
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
 import { showValue } from "./scenario/primitives.js";
+import { toScenario } from "./scenario/toScenario.js";
 
 /** How one argument is checked: the value the function gets (the one given, or it loaded), or a UsageError. */
 export interface ArgumentRule {
@@ -90,6 +91,9 @@ export function anything(name: string): ArgumentRule {
 export function checkedBy(name: string, check: (value: unknown, fn: string) => unknown): ArgumentRule {
   return { name, check };
 }
+
+/** A scenario argument: loaded, or loaded now (the loader refuses what is not one, as a ScenarioError). */
+export const scenarioArgument = (name: string): ArgumentRule => checkedBy(name, (value) => toScenario(value));
 
 export const isString = (v: unknown): v is string => typeof v === "string";
 export const isFiniteAtLeast =
