@@ -116,20 +116,3 @@ export const hasFields = (fields: Readonly<Record<string, (v: unknown) => boolea
   return (v: unknown): boolean =>
     isRecord(v) && tests.every(([key, test]) => test(Object.hasOwn(v, key) ? v[key] : undefined));
 };
-
-/**
- * Whether `v` holds data only, as parsed JSON or YAML does (and numbers, bigints): no function or symbol at
- * any depth, which a structured clone refuses with a DOMException. A loop over each object once (cycles too).
- */
-export function isPlainData(v: unknown): boolean {
-  const seen = new Set<object>();
-  const stack: unknown[] = [v];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node === "function" || typeof node === "symbol") return false;
-    if (node === null || typeof node !== "object" || seen.has(node)) continue;
-    seen.add(node);
-    for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key]);
-  }
-  return true;
-}

@@ -10,9 +10,9 @@ import {
   hasFields,
   isFiniteAtLeast,
   isListOf,
-  isPlainData,
   isString,
   optional,
+  scenarioArgument,
 } from "./libraryArguments.js";
 import { replicaClosedForm as closedForm } from "./model/closedForm.js";
 import { expectedVisibilityDelay as visibilityDelay } from "./model/replica.js";
@@ -21,9 +21,14 @@ import { evaluateExpectations as evaluate } from "./results/expectations.js";
 import { formatDuration as format, parseDuration as parse } from "./scenario/duration.js";
 import { OPERATORS, parseExpectation as expectation } from "./scenario/expectation.js";
 import { scenarioJsonSchema as jsonSchema } from "./scenario/jsonSchema.js";
-import { loadScenario as load, parseScenarioText as parseText, writtenForm } from "./scenario/load.js";
-import type { Scenario } from "./scenario/schema.js";
-import { applyOverrides as apply, parseOverride as override } from "./scenario/overrides.js";
+import { loadScenario as load, parseScenarioText as parseText } from "./scenario/load.js";
+import {
+  applyOverrides as apply,
+  parseOverride as override,
+  type Override,
+  type OverrideSource,
+} from "./scenario/overrides.js";
+import type { Scenario, ScenarioInput } from "./scenario/schema.js";
 import { parseVary as vary } from "./sweep/grid.js";
 import { studentTQuantile as quantile } from "./sweep/tDistribution.js";
 
@@ -57,18 +62,25 @@ export const parseScenarioText: typeof parseText = guarded("parseScenarioText", 
   ),
 ]);
 
-/** Applies `--set` overrides to a scenario and validates the result. */
-export const applyOverrides: typeof apply = guarded("applyOverrides", apply, [
-  // An object not made by the loader is edited as a file's data (cloned first); anything else the loader
-  // refuses, as it does a bad result. The list applyOverrides checks itself (checkOverrideList).
-  argument(
-    "scenario",
-    "a scenario, loaded or as a file holds it (data: no functions or symbols in it)",
-    (v) => !isRecord(v) || writtenForm(v as Scenario) !== undefined || isPlainData(v),
-  ),
-  anything("overrides"),
-  optional(argument("source", "a function naming the option an override came from", isFunction)),
-]);
+/**
+ * Applies `--set` overrides to a scenario and validates the result.
+ * @param scenario - a loaded scenario, or one as a file holds it
+ */
+export const applyOverrides = guarded(
+  "applyOverrides",
+  (
+    scenario: Scenario | ScenarioInput,
+    overrides: readonly (Override | string)[],
+    source?: OverrideSource,
+  ): Scenario => apply(scenario as Scenario, overrides, source),
+  [
+    // Loaded first, as every entry point does: a file's data gets its defaults (a path may name one) and keeps
+    // its written form, which the overrides edit. The list applyOverrides checks itself (checkOverrideList).
+    scenarioArgument("scenario"),
+    anything("overrides"),
+    optional(argument("source", "a function naming the option an override came from", isFunction)),
+  ],
+);
 
 /** Parses `PATH=VALUE`. */
 export const parseOverride: typeof override = guarded("parseOverride", override, [
