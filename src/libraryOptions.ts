@@ -6,7 +6,7 @@
 import type { CompareOptions, CompareSide } from "./compare/compare.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
-import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
+import { checkedBy, refused, type ArgumentRule } from "./libraryArguments.js";
 import { isMaxEvents } from "./model/estimate.js";
 import { nearest } from "./scenario/nearest.js";
 import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
@@ -134,10 +134,7 @@ function checkOptions<T>(
   required: readonly (keyof T & string)[] = [],
 ): T {
   if (!isRecord(options))
-    throw new UsageError(
-      `expected an object${argument === "options" ? " of options" : ""}, got ${shown(options)}`,
-      { argument, function: fn },
-    );
+    throw refused(fn, argument, `an object${argument === "options" ? " of options" : ""}`, options);
   const known = Object.keys(rules);
   const converted: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
@@ -145,25 +142,14 @@ function checkOptions<T>(
     const guess = nearest(key, known);
     throw new UsageError(
       `no such option${guess !== undefined ? ` (did you mean "${guess}"?)` : ""}; the options are ${known.join(", ")}`,
-      { argument: `${argument === "options" ? "" : `${argument}.`}${key}`, function: fn },
+      { argument: name(argument, key), function: fn },
     );
   }
   for (const key of known) {
     const value = options[key];
     const { test, expected, convert } = rules[key as keyof T];
-    if (value === undefined) {
-      if (required.includes(key as keyof T & string))
-        throw new UsageError(`expected ${expected}, got nothing`, {
-          argument: name(argument, key),
-          function: fn,
-        });
-      continue;
-    }
-    if (!test(value))
-      throw new UsageError(`expected ${expected}, got ${shown(value)}`, {
-        argument: name(argument, key),
-        function: fn,
-      });
+    if (value === undefined && !required.includes(key as keyof T & string)) continue;
+    if (value === undefined || !test(value)) throw refused(fn, name(argument, key), expected, value);
     if (convert !== undefined)
       converted[key] = convertOption(fn, name(argument, key), expected, convert, value);
   }
@@ -217,11 +203,7 @@ export const SCENARIO_CONSTRAINTS: ArgumentRule = checkedBy("constraints", (valu
 
 /** `runCompare`'s sides: how each is named in the document, `{ a, b }`. */
 export const COMPARE_SIDES: ArgumentRule = checkedBy("sides", (sides, fn) => {
-  if (!isRecord(sides))
-    throw new UsageError(`expected { a, b }, each { scenario, file, with }, got ${shown(sides)}`, {
-      argument: "sides",
-      function: fn,
-    });
+  if (!isRecord(sides)) throw refused(fn, "sides", "{ a, b }, each { scenario, file, with }", sides);
   const side = (key: "a" | "b") =>
     checkOptions(fn, SIDE, sides[key], `sides.${key}`, ["scenario", "file", "with"]);
   return { a: side("a"), b: side("b") };
