@@ -8,6 +8,7 @@ import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
 import { checkedBy, refused, type ArgumentRule } from "./libraryArguments.js";
 import { isMaxEvents } from "./model/estimate.js";
+import { PLATFORMS } from "./scenario/deviceSchema.js";
 import { nearest } from "./scenario/nearest.js";
 import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
@@ -96,7 +97,6 @@ const TERMINAL: OptionRules<TerminalOptions> = {
   color: rule("true or false", (v) => typeof v === "boolean"),
 };
 
-const PLATFORMS: readonly string[] = ["windows", "macos", "configmgr-client"];
 const COUNT = rule("an integer >= 1", (v) => Number.isSafeInteger(v) && (v as number) >= 1);
 const FLAG = rule("true or false", (v) => typeof v === "boolean");
 
@@ -106,7 +106,7 @@ const CONSTRAINTS: OptionRules<ScenarioConstraints> = {
     (v) =>
       Array.isArray(v) &&
       v.length > 0 &&
-      Array.from(v as unknown[]).every((p) => typeof p === "string" && PLATFORMS.includes(p)),
+      Array.from(v as unknown[]).every((p) => (PLATFORMS as readonly unknown[]).includes(p)),
   ),
   clients: FLAG,
   replicas: FLAG,
