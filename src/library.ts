@@ -10,16 +10,8 @@ import {
   type CompareResult,
   type CompareSide,
 } from "./compare/compare.js";
-import {
-  argument,
-  guarded,
-  hasFields,
-  isFiniteAtLeast,
-  isListOf,
-  isString,
-  optional,
-  scenarioArgument,
-} from "./libraryArguments.js";
+import { argument, guarded, isFiniteAtLeast, optional, scenarioArgument } from "./libraryArguments.js";
+import { hasFields, isListOf, isString } from "./valueRules.js";
 import {
   COMPARE_OPTIONS,
   COMPARE_SIDES,

@@ -1,19 +1,23 @@
 // The library's other public functions (parsers, formatters, closed forms) as a user holds them: the core's
 // functions, each with its arguments declared once and checked before it runs (libraryArguments.ts). The
 // core keeps calling the unchecked ones.
-import { ScenarioError, UsageError } from "./errors.js";
+import {
+  SCENARIO_ERROR_ARGUMENTS,
+  ScenarioError,
+  USAGE_ERROR_ARGUMENTS,
+  UsageError,
+  type ErrorArgument,
+} from "./errors.js";
 import {
   anything,
   argument,
   declareChecked,
   guarded,
-  hasFields,
   isFiniteAtLeast,
-  isListOf,
-  isString,
   optional,
   scenarioArgument,
 } from "./libraryArguments.js";
+import { hasFields, isListOf, isString } from "./valueRules.js";
 import { replicaClosedForm as closedForm } from "./model/closedForm.js";
 import { expectedVisibilityDelay as visibilityDelay } from "./model/replica.js";
 import { isRecord } from "./isRecord.js";
@@ -158,10 +162,14 @@ export const studentTQuantile: typeof quantile = guarded("studentTQuantile", qua
   argument("df", "degrees of freedom, a number > 0", (v) => isFiniteAtLeast(0)(v) && v > 0),
 ]);
 
-// The errors' constructors check their own arguments (errors.ts cannot import the rules): declared here so
-// that every export has its declaration.
-declareChecked(ScenarioError, {
-  name: "ScenarioError",
-  rules: [anything("detail"), anything("path"), anything("source"), anything("more")],
-});
-declareChecked(UsageError, { name: "UsageError", rules: [anything("detail"), anything("about")] });
+// The errors' constructors check their own arguments (errors.ts cannot import the rules, which import it):
+// declared here by the same table they check, so that every export has its declaration.
+function declareError(value: object, name: string, rules: readonly ErrorArgument[]): void {
+  const rule = (r: ErrorArgument) => argument(r.name, r.expected, r.test);
+  declareChecked(value, {
+    name,
+    rules: rules.map((r) => (r.optional === true ? optional(rule(r)) : rule(r))),
+  });
+}
+declareError(ScenarioError, "ScenarioError", SCENARIO_ERROR_ARGUMENTS);
+declareError(UsageError, "UsageError", USAGE_ERROR_ARGUMENTS);
