@@ -1,4 +1,5 @@
 // One error type per kind of user mistake; the CLI maps each to its exit code.
+import { hasFields, isListOf, isString, shown } from "./valueRules.js";
 
 /** Formats a path like `devices[0].enrollment.to` from its segments. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -16,51 +17,55 @@ export interface Problem {
   readonly detail: string;
 }
 
+/** One argument of an error's constructor: its name, what it must be, and the test of that. */
+export interface ErrorArgument {
+  readonly name: string;
+  readonly expected: string;
+  readonly test: (value: unknown) => boolean;
+  /** Whether it may be left out (undefined: its default, or none). */
+  readonly optional?: boolean;
+}
+
+const isPath = isListOf((s) => typeof s === "string" || typeof s === "number");
+const absentOr =
+  (test: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === undefined || test(v);
+
+/** ScenarioError's arguments (`path` and `more` default to empty lists). */
+export const SCENARIO_ERROR_ARGUMENTS: readonly ErrorArgument[] = [
+  { name: "detail", expected: "a string", test: isString },
+  { name: "path", expected: "a list of keys and indexes", test: isPath, optional: true },
+  { name: "source", expected: "a string", test: isString, optional: true },
+  {
+    name: "more",
+    expected: "a list of { path, detail }",
+    test: isListOf(hasFields({ path: isPath, detail: isString })),
+    optional: true,
+  },
+];
+
+/** UsageError's arguments. */
+export const USAGE_ERROR_ARGUMENTS: readonly ErrorArgument[] = [
+  { name: "detail", expected: "a string", test: isString },
+  {
+    name: "about",
+    expected: "{ argument, value?, function? }, strings",
+    test: hasFields({ argument: isString, value: absentOr(isString), function: absentOr(isString) }),
+    optional: true,
+  },
+];
+
 /**
- * The constructors' arguments, checked as the library's functions check theirs (libraryArguments.ts, which
- * imports this file: hence written here). Internal callers always pass these kinds; a library user's
- * `new ScenarioError("x", null)` is a UsageError, not a TypeError from inside the message.
+ * The constructors' arguments, checked as the library's functions check theirs and in the same words
+ * (valueRules.ts): internal callers always pass these kinds; a library user's `new ScenarioError("x", null)`
+ * is a UsageError, not a TypeError from inside the message.
  */
-function checkArgument(fn: string, argument: string, expected: string, value: unknown, ok: boolean): void {
-  if (ok) return;
-  const got =
-    typeof value === "string" ? JSON.stringify(value.slice(0, 60)) : value === null ? "null" : typeof value;
-  throw new UsageError(`expected ${expected}, got ${got}`, { argument, function: fn });
-}
-
-const isPath = (path: unknown): boolean =>
-  Array.isArray(path) &&
-  Array.from(path as unknown[]).every((s) => typeof s === "string" || typeof s === "number");
-
-function isUsageArgument(about: unknown): boolean {
-  if (typeof about !== "object" || about === null) return false;
-  const { argument, value, function: fn } = about as Partial<Record<keyof UsageArgument, unknown>>;
-  return (
-    typeof argument === "string" &&
-    (value === undefined || typeof value === "string") &&
-    (fn === undefined || typeof fn === "string")
-  );
-}
-
-function checkScenarioErrorArguments(detail: unknown, path: unknown, source: unknown, more: unknown): void {
-  const fn = "ScenarioError";
-  checkArgument(fn, "detail", "a string", detail, typeof detail === "string");
-  checkArgument(fn, "path", "a list of keys and indexes", path, isPath(path));
-  checkArgument(fn, "source", "a string", source, source === undefined || typeof source === "string");
-  checkArgument(
-    fn,
-    "more",
-    "a list of { path, detail }",
-    more,
-    Array.isArray(more) &&
-      Array.from(more as unknown[]).every(
-        (p) =>
-          typeof p === "object" &&
-          p !== null &&
-          isPath((p as Problem).path) &&
-          typeof (p as Problem).detail === "string",
-      ),
-  );
+function checkArguments(fn: string, rules: readonly ErrorArgument[], values: readonly unknown[]): void {
+  rules.forEach(({ name, expected, test, optional }, i) => {
+    if (!(optional === true && values[i] === undefined) && !test(values[i]))
+      throw new UsageError(`expected ${expected}, got ${shown(values[i])}`, { argument: name, function: fn });
+  });
 }
 
 /**
@@ -86,7 +91,7 @@ export class ScenarioError extends Error {
     source?: string,
     more: readonly Problem[] = [],
   ) {
-    checkScenarioErrorArguments(detail, path, source, more);
+    checkArguments("ScenarioError", SCENARIO_ERROR_ARGUMENTS, [detail, path, source, more]);
     const where = (at: readonly (string | number)[]) => (at.length > 0 ? `${formatPath(at)}: ` : "");
     super(
       `${source !== undefined ? `${source}: ` : ""}${where(path)}${detail}` +
@@ -133,15 +138,7 @@ export class UsageError extends Error {
   readonly about: UsageArgument | undefined;
 
   constructor(detail: string, about?: UsageArgument) {
-    const fn = "UsageError";
-    checkArgument(fn, "detail", "a string", detail, typeof detail === "string");
-    checkArgument(
-      fn,
-      "about",
-      "{ argument, value?, function? }, strings",
-      about,
-      about === undefined || isUsageArgument(about),
-    );
+    checkArguments("UsageError", USAGE_ERROR_ARGUMENTS, [detail, about]);
     super(
       about === undefined
         ? detail

@@ -10,17 +10,8 @@ import {
   type CompareResult,
   type CompareSide,
 } from "./compare/compare.js";
-import {
-  argument,
-  checkedBy,
-  guarded,
-  hasFields,
-  isFiniteAtLeast,
-  isListOf,
-  isString,
-  optional,
-  type ArgumentRule,
-} from "./libraryArguments.js";
+import { argument, guarded, isFiniteAtLeast, optional, scenarioArgument } from "./libraryArguments.js";
+import { hasFields, isListOf, isString } from "./valueRules.js";
 import {
   COMPARE_OPTIONS,
   COMPARE_SIDES,
@@ -34,14 +25,11 @@ import type { TerminalOptions } from "./report/terminal.js";
 import { reachability as reachLoaded, type Reachability } from "./model/reachability.js";
 import type { RunResult } from "./results/runResult.js";
 import type { Scenario, ScenarioInput } from "./scenario/schema.js";
-import { checkSeedOption, toScenario } from "./scenario/toScenario.js";
+import { checkSeedOption } from "./scenario/toScenario.js";
 import { simulate as simulateLoaded, type SimulateOptions } from "./simulate.js";
 import type { SweepResult } from "./sweep/document.js";
 import { mergeShards as mergeChecked, type ShardFile } from "./sweep/shard.js";
 import { runSweep as sweepLoaded, type SweepOptions } from "./sweep/sweep.js";
-
-/** A scenario argument: loaded, or loaded now (the loader refuses what is not one, as a ScenarioError). */
-export const scenarioArgument = (name: string): ArgumentRule => checkedBy(name, (value) => toScenario(value));
 
 const SCENARIO = scenarioArgument("scenario");
 

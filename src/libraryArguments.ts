@@ -3,8 +3,8 @@
 // null, wrong kind or missing field is a UsageError naming the function and the argument, never a TypeError
 // from inside nor a silent undefined. The core calls the unchecked functions: no cost in its hot paths.
 import { UsageError } from "./errors.js";
-import { isRecord } from "./isRecord.js";
-import { showValue } from "./scenario/primitives.js";
+import { toScenario } from "./scenario/toScenario.js";
+import { shown } from "./valueRules.js";
 
 /** How one argument is checked: the value the function gets (the one given, or it loaded), or a UsageError. */
 export interface ArgumentRule {
@@ -56,10 +56,6 @@ export function guarded<F extends (...args: never[]) => unknown>(
   return wrapper as unknown as F;
 }
 
-/** How a value is shown in a message: as `showValue` does, a function named as one. */
-export const shown = (value: unknown): string =>
-  typeof value === "function" ? "a function" : showValue(value);
-
 /** The UsageError for an argument that is not what its rule expects. */
 export function refused(fn: string, name: string, expected: string, value: unknown): UsageError {
   return new UsageError(`expected ${expected}, got ${shown(value)}`, { argument: name, function: fn });
@@ -91,40 +87,10 @@ export function checkedBy(name: string, check: (value: unknown, fn: string) => u
   return { name, check };
 }
 
-export const isString = (v: unknown): v is string => typeof v === "string";
+/** A scenario argument: loaded, or loaded now (the loader refuses what is not one, as a ScenarioError). */
+export const scenarioArgument = (name: string): ArgumentRule => checkedBy(name, (value) => toScenario(value));
+
 export const isFiniteAtLeast =
   (min: number) =>
   (v: unknown): v is number =>
     typeof v === "number" && Number.isFinite(v) && v >= min;
-/** A list each element of which passes `test` (a loop, not a spread: lists may be long). */
-export const isListOf =
-  (test: (v: unknown) => boolean) =>
-  (v: unknown): boolean => {
-    if (!Array.isArray(v)) return false;
-    const list: unknown[] = v;
-    for (const element of list) if (!test(element)) return false;
-    return true;
-  };
-/** An object with the fields of `fields`, each passing its test (missing fields are undefined). */
-export const hasFields =
-  (fields: Readonly<Record<string, (v: unknown) => boolean>>) =>
-  (v: unknown): boolean =>
-    isRecord(v) &&
-    Object.entries(fields).every(([key, test]) => test(Object.hasOwn(v, key) ? v[key] : undefined));
-
-/**
- * Whether `v` holds data only, as parsed JSON or YAML does (and numbers, bigints): no function or symbol at
- * any depth, which a structured clone refuses with a DOMException. A loop over each object once (cycles too).
- */
-export function isPlainData(v: unknown): boolean {
-  const seen = new Set<object>();
-  const stack: unknown[] = [v];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node === "function" || typeof node === "symbol") return false;
-    if (node === null || typeof node !== "object" || seen.has(node)) continue;
-    seen.add(node);
-    for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key]);
-  }
-  return true;
-}

@@ -1,19 +1,23 @@
 // The library's other public functions (parsers, formatters, closed forms) as a user holds them: the core's
 // functions, each with its arguments declared once and checked before it runs (libraryArguments.ts). The
 // core keeps calling the unchecked ones.
-import { ScenarioError, UsageError } from "./errors.js";
+import {
+  SCENARIO_ERROR_ARGUMENTS,
+  ScenarioError,
+  USAGE_ERROR_ARGUMENTS,
+  UsageError,
+  type ErrorArgument,
+} from "./errors.js";
 import {
   anything,
   argument,
   declareChecked,
   guarded,
-  hasFields,
   isFiniteAtLeast,
-  isListOf,
-  isPlainData,
-  isString,
   optional,
+  scenarioArgument,
 } from "./libraryArguments.js";
+import { hasFields, isListOf, isString } from "./valueRules.js";
 import { replicaClosedForm as closedForm } from "./model/closedForm.js";
 import { expectedVisibilityDelay as visibilityDelay } from "./model/replica.js";
 import { isRecord } from "./isRecord.js";
@@ -21,9 +25,14 @@ import { evaluateExpectations as evaluate } from "./results/expectations.js";
 import { formatDuration as format, parseDuration as parse } from "./scenario/duration.js";
 import { OPERATORS, parseExpectation as expectation } from "./scenario/expectation.js";
 import { scenarioJsonSchema as jsonSchema } from "./scenario/jsonSchema.js";
-import { loadScenario as load, parseScenarioText as parseText, writtenForm } from "./scenario/load.js";
-import type { Scenario } from "./scenario/schema.js";
-import { applyOverrides as apply, parseOverride as override } from "./scenario/overrides.js";
+import { loadScenario as load, parseScenarioText as parseText } from "./scenario/load.js";
+import {
+  applyOverrides as apply,
+  parseOverride as override,
+  type Override,
+  type OverrideSource,
+} from "./scenario/overrides.js";
+import type { Scenario, ScenarioInput } from "./scenario/schema.js";
 import { parseVary as vary } from "./sweep/grid.js";
 import { studentTQuantile as quantile } from "./sweep/tDistribution.js";
 
@@ -57,18 +66,25 @@ export const parseScenarioText: typeof parseText = guarded("parseScenarioText", 
   ),
 ]);
 
-/** Applies `--set` overrides to a scenario and validates the result. */
-export const applyOverrides: typeof apply = guarded("applyOverrides", apply, [
-  // An object not made by the loader is edited as a file's data (cloned first); anything else the loader
-  // refuses, as it does a bad result. The list applyOverrides checks itself (checkOverrideList).
-  argument(
-    "scenario",
-    "a scenario, loaded or as a file holds it (data: no functions or symbols in it)",
-    (v) => !isRecord(v) || writtenForm(v as Scenario) !== undefined || isPlainData(v),
-  ),
-  anything("overrides"),
-  optional(argument("source", "a function naming the option an override came from", isFunction)),
-]);
+/**
+ * Applies `--set` overrides to a scenario and validates the result.
+ * @param scenario - a loaded scenario, or one as a file holds it
+ */
+export const applyOverrides = guarded(
+  "applyOverrides",
+  (
+    scenario: Scenario | ScenarioInput,
+    overrides: readonly (Override | string)[],
+    source?: OverrideSource,
+  ): Scenario => apply(scenario as Scenario, overrides, source),
+  [
+    // Loaded first, as every entry point does: a file's data gets its defaults (a path may name one) and keeps
+    // its written form, which the overrides edit. The list applyOverrides checks itself (checkOverrideList).
+    scenarioArgument("scenario"),
+    anything("overrides"),
+    optional(argument("source", "a function naming the option an override came from", isFunction)),
+  ],
+);
 
 /** Parses `PATH=VALUE`. */
 export const parseOverride: typeof override = guarded("parseOverride", override, [
@@ -146,10 +162,14 @@ export const studentTQuantile: typeof quantile = guarded("studentTQuantile", qua
   argument("df", "degrees of freedom, a number > 0", (v) => isFiniteAtLeast(0)(v) && v > 0),
 ]);
 
-// The errors' constructors check their own arguments (errors.ts cannot import the rules): declared here so
-// that every export has its declaration.
-declareChecked(ScenarioError, {
-  name: "ScenarioError",
-  rules: [anything("detail"), anything("path"), anything("source"), anything("more")],
-});
-declareChecked(UsageError, { name: "UsageError", rules: [anything("detail"), anything("about")] });
+// The errors' constructors check their own arguments (errors.ts cannot import the rules, which import it):
+// declared here by the same table they check, so that every export has its declaration.
+function declareError(value: object, name: string, rules: readonly ErrorArgument[]): void {
+  const rule = (r: ErrorArgument) => argument(r.name, r.expected, r.test);
+  declareChecked(value, {
+    name,
+    rules: rules.map((r) => (r.optional === true ? optional(rule(r)) : rule(r))),
+  });
+}
+declareError(ScenarioError, "ScenarioError", SCENARIO_ERROR_ARGUMENTS);
+declareError(UsageError, "UsageError", USAGE_ERROR_ARGUMENTS);

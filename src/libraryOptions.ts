@@ -6,11 +6,13 @@
 import type { CompareOptions, CompareSide } from "./compare/compare.js";
 import { UsageError } from "./errors.js";
 import { isRecord } from "./isRecord.js";
-import { checkedBy, shown, type ArgumentRule } from "./libraryArguments.js";
+import { checkedBy, refused, type ArgumentRule } from "./libraryArguments.js";
+import { isMaxEvents } from "./model/estimate.js";
+import { PLATFORMS } from "./scenario/deviceSchema.js";
 import { nearest } from "./scenario/nearest.js";
 import { MIN_COLUMNS, type TerminalOptions } from "./report/terminal.js";
 import type { SimulateOptions } from "./simulate.js";
-import { StudySchema } from "./sweep/study.js";
+import { parseStudy } from "./sweep/study.js";
 import type { SweepOptions } from "./sweep/sweep.js";
 import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 
@@ -18,6 +20,11 @@ import type { ScenarioConstraints } from "./testing/scenarioArbitrary.js";
 interface OptionRule {
   readonly test: (value: unknown) => boolean;
   readonly expected: string;
+  /**
+   * What the function gets for a value that passed `test`, from the rule that owns the option (the study's
+   * parser and its defaults); its UsageError is refused under `expected`, its own words after.
+   */
+  readonly convert?: (value: unknown) => unknown;
 }
 
 /** One rule per field of an options type, none left out. */
@@ -31,11 +38,11 @@ const isVaryAxis = (v: unknown): boolean =>
   isRecord(v) && typeof v.path === "string" && typeof v.text === "string" && Array.isArray(v.values);
 
 // Ranges and syntax (a seed's sign, runs' limit, an expectation's grammar) are checked where the value is
-// used, by the rule that owns them; these are the kinds of value. `maxEvents` is the exception: its owner
-// (the run estimate) refuses it as a ScenarioError, but it is the caller's option, not the scenario.
+// used, by the rule that owns them; these are the kinds of value, and maxEvents by its owner's rule (the run
+// estimate's, which the CLI's --max-events shares), refused here as the caller's option.
 const SEED = rule("an integer >= 0", (v) => typeof v === "number");
 const EXPECTATIONS = rule('a list of expectation strings, like ["devices.enrolled == 100"]', isStringList);
-const MAX_EVENTS = rule("a number >= 1", (v) => typeof v === "number" && v >= 1);
+const MAX_EVENTS = rule("a number >= 1", isMaxEvents);
 const RUNS = rule("an integer >= 1", (v) => typeof v === "number");
 const METRICS = rule('a list of result paths, like ["devices.enrolled"]', isStringList);
 const BASELINE = rule("a variant's number, from 1", (v) => typeof v === "number");
@@ -50,15 +57,14 @@ const SIMULATE: OptionRules<SimulateOptions> = {
 };
 
 const COMPARE: OptionRules<CompareOptions> = {
-  study: rule(
-    "{ study, source }: a study file's data as its schema gives it (skip included), and its name",
-    (v) =>
-      isRecord(v) &&
-      typeof v.source === "string" &&
-      isRecord(v.study) &&
-      Array.isArray(v.study.skip) &&
-      StudySchema.safeParse(v.study).success,
-  ),
+  study: {
+    expected: "{ study, source }: a study file's data and its name",
+    test: (v) => isRecord(v) && typeof v.source === "string",
+    convert: (v) => {
+      const { study, source } = v as { study: unknown; source: string };
+      return { study: parseStudy(study, source), source };
+    },
+  },
   runs: RUNS,
   seed: SEED,
   metrics: METRICS,
@@ -91,7 +97,6 @@ const TERMINAL: OptionRules<TerminalOptions> = {
   color: rule("true or false", (v) => typeof v === "boolean"),
 };
 
-const PLATFORMS: readonly string[] = ["windows", "macos", "configmgr-client"];
 const COUNT = rule("an integer >= 1", (v) => Number.isSafeInteger(v) && (v as number) >= 1);
 const FLAG = rule("true or false", (v) => typeof v === "boolean");
 
@@ -101,7 +106,7 @@ const CONSTRAINTS: OptionRules<ScenarioConstraints> = {
     (v) =>
       Array.isArray(v) &&
       v.length > 0 &&
-      Array.from(v as unknown[]).every((p) => typeof p === "string" && PLATFORMS.includes(p)),
+      Array.from(v as unknown[]).every((p) => (PLATFORMS as readonly unknown[]).includes(p)),
   ),
   clients: FLAG,
   replicas: FLAG,
@@ -129,37 +134,41 @@ function checkOptions<T>(
   required: readonly (keyof T & string)[] = [],
 ): T {
   if (!isRecord(options))
-    throw new UsageError(
-      `expected an object${argument === "options" ? " of options" : ""}, got ${shown(options)}`,
-      { argument, function: fn },
-    );
+    throw refused(fn, argument, `an object${argument === "options" ? " of options" : ""}`, options);
   const known = Object.keys(rules);
+  const converted: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(rules, key)) continue;
     const guess = nearest(key, known);
     throw new UsageError(
       `no such option${guess !== undefined ? ` (did you mean "${guess}"?)` : ""}; the options are ${known.join(", ")}`,
-      { argument: `${argument === "options" ? "" : `${argument}.`}${key}`, function: fn },
+      { argument: name(argument, key), function: fn },
     );
   }
   for (const key of known) {
     const value = options[key];
-    const { test, expected } = rules[key as keyof T];
-    if (value === undefined) {
-      if (required.includes(key as keyof T & string))
-        throw new UsageError(`expected ${expected}, got nothing`, {
-          argument: name(argument, key),
-          function: fn,
-        });
-      continue;
-    }
-    if (!test(value))
-      throw new UsageError(`expected ${expected}, got ${shown(value)}`, {
-        argument: name(argument, key),
-        function: fn,
-      });
+    const { test, expected, convert } = rules[key as keyof T];
+    if (value === undefined && !required.includes(key as keyof T & string)) continue;
+    if (value === undefined || !test(value)) throw refused(fn, name(argument, key), expected, value);
+    if (convert !== undefined)
+      converted[key] = convertOption(fn, name(argument, key), expected, convert, value);
   }
-  return options as T;
+  return (Object.keys(converted).length > 0 ? { ...options, ...converted } : options) as T;
+}
+
+function convertOption(
+  fn: string,
+  argument: string,
+  expected: string,
+  convert: (value: unknown) => unknown,
+  value: unknown,
+): unknown {
+  try {
+    return convert(value);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`expected ${expected}; ${error.message}`, { argument, function: fn });
+  }
 }
 
 const name = (argument: string, key: string): string => (argument === "options" ? key : `${argument}.${key}`);
@@ -194,11 +203,7 @@ export const SCENARIO_CONSTRAINTS: ArgumentRule = checkedBy("constraints", (valu
 
 /** `runCompare`'s sides: how each is named in the document, `{ a, b }`. */
 export const COMPARE_SIDES: ArgumentRule = checkedBy("sides", (sides, fn) => {
-  if (!isRecord(sides))
-    throw new UsageError(`expected { a, b }, each { scenario, file, with }, got ${shown(sides)}`, {
-      argument: "sides",
-      function: fn,
-    });
+  if (!isRecord(sides)) throw refused(fn, "sides", "{ a, b }, each { scenario, file, with }", sides);
   const side = (key: "a" | "b") =>
     checkOptions(fn, SIDE, sides[key], `sides.${key}`, ["scenario", "file", "with"]);
   return { a: side("a"), b: side("b") };

@@ -27,6 +27,21 @@ describe("UsageError", () => {
     expect(new UsageError("plain").about).toBeUndefined();
   });
 
+  it("refuses its own bad arguments in the words every argument check uses", () => {
+    const e = thrown(() => new UsageError(5 as never));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e instanceof Error && e.message).toBe("UsageError: detail: expected a string, got 5");
+    expect(thrown(() => new ScenarioError("x", [true as never]))).toMatchObject({
+      message: "ScenarioError: path: expected a list of keys and indexes, got an array",
+    });
+    expect(thrown(() => new ScenarioError("x", [], "x".repeat(80) as never, null as never))).toMatchObject({
+      message: "ScenarioError: more: expected a list of { path, detail }, got null",
+    });
+    expect(thrown(() => new UsageError("x", { argument: "y".repeat(80), value: 5 } as never))).toMatchObject({
+      message: "UsageError: about: expected { argument, value?, function? }, strings, got an object",
+    });
+  });
+
   it("is what simulate throws for an unknown trace device, in the library's words", () => {
     const e = thrown(() => simulate(baseline(), { trace: "nobody-1" }));
     expect(e).toBeInstanceOf(UsageError);

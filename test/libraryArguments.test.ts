@@ -204,6 +204,17 @@ describe("the reproductions", () => {
     expect(mdmsim.runSweep(scenario, { vary: [], study, runs: 2 }).variants).toHaveLength(2);
   });
 
+  it("a study is read as its file format allows (no skip), and a bad one is refused at its place", () => {
+    const study = { source: "s.json", study: { axes: [{ path: "devices.0.count", values: [2, 3] }] } };
+    expect(mdmsim.runSweep(scenario, { vary: [], study, runs: 2 } as never).variants).toHaveLength(2);
+    const zip = { axes: [{ zip: [{ path: "devices.0.count", values: [2] }] }] };
+    const error = usageError(() =>
+      mdmsim.runSweep(scenario, { vary: [], study: { source: "s.json", study: zip } } as never),
+    );
+    expect(error.message).toContain("s.json: axes[0].zip: expected at least two axes to zip together");
+    expect(error.about).toEqual({ argument: "study", function: "runSweep" });
+  });
+
   it("renderRunTable refuses widths its layout cannot fill (1 column: a RangeError; 1.5: no end)", () => {
     for (const columns of [1, 1.5, 9])
       expect(usageError(() => mdmsim.renderRunTable(result, { columns })).message).toContain(

@@ -91,6 +91,14 @@ describe("applyOverrides' and renderRunTable's arguments", () => {
     expect(() => mdmsim.applyOverrides(null as never, ["devices.0.count=3"])).toThrow(mdmsim.ScenarioError);
   });
 
+  it("applyOverrides loads a file's data first: a path may name a default the file leaves out", () => {
+    // The baseline's group says no polling: its platform's default phases are there once loaded.
+    expect(data).not.toHaveProperty(["devices", 0, "polling"]);
+    expect(mdmsim.applyOverrides(data, ["devices.0.polling.0.every=1m"]).devices[0]?.polling[0]?.every).toBe(
+      60,
+    );
+  });
+
   it("renderRunTable refuses options that are not an object of known options", () => {
     const small = { ...data, devices: data.devices.map((g) => ({ ...g, count: 3 })) };
     const result = mdmsim.simulate(small);

@@ -2,7 +2,7 @@
 import { plural } from "../report/plural.js";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
-import { RUN_LIMITS } from "../model/estimate.js";
+import { RUN_LIMITS, isMaxEvents } from "../model/estimate.js";
 import type { CliIo } from "./io.js";
 import {
   choice,
@@ -103,7 +103,7 @@ export const MAX_EVENTS: OptionSpec<number | undefined> = {
     if (value === undefined) return undefined;
     const text = typeof value === "string" ? value.trim() : JSON.stringify(value);
     const n = /^\d+(\.\d+)?(e\+?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(n) || n < 1)
+    if (!isMaxEvents(n))
       throw new UsageError(`${name}: expected a number >= 1 like 2e9, got ${JSON.stringify(text)}`);
     return n;
   },

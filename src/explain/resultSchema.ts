@@ -7,28 +7,48 @@ import { REASON_MEANINGS } from "./reasonMeanings.js";
 import { POLL_PROFILE_NAMES } from "../scenario/pollProfiles.js";
 import type { SchemaNode } from "../scenario/schemaNodes.js";
 
-const int = (description: string): SchemaNode => ({ type: "integer", minimum: 0, description });
-const num = (description: string): SchemaNode => ({ type: "number", description });
-const text = (description: string): SchemaNode => ({ type: "string", description });
-const maybe = (node: SchemaNode): SchemaNode => ({ ...node, type: [String(node.type), "null"] });
-const object = (description: string, properties: Record<string, SchemaNode>): SchemaNode => ({
+/**
+ * A node of the result's declaration: a SchemaNode that may also declare an object keyed by name (JSON
+ * Schema's `additionalProperties`: load per server, deployments per name), which only the result has.
+ */
+export interface ResultNode extends SchemaNode {
+  readonly properties?: Readonly<Record<string, ResultNode>>;
+  readonly items?: ResultNode;
+  readonly additionalProperties?: ResultNode;
+}
+
+const int = (description: string): ResultNode => ({ type: "integer", minimum: 0, description });
+const num = (description: string): ResultNode => ({ type: "number", description });
+const text = (description: string): ResultNode => ({ type: "string", description });
+const maybe = (node: ResultNode): ResultNode => ({ ...node, type: [String(node.type), "null"] });
+/**
+ * An object of these fields, each always there except those named in `absent` (its `required` is the rest:
+ * the library's readers refuse a result without one, libraryRunResult.ts).
+ */
+const object = (
+  description: string,
+  properties: Record<string, ResultNode>,
+  absent: readonly string[] = [],
+): ResultNode => ({
   type: "object",
   description,
   properties,
+  required: Object.keys(properties).filter((key) => !absent.includes(key)),
 });
-const list = (description: string, items: SchemaNode): SchemaNode => ({ type: "array", description, items });
+const list = (description: string, items: ResultNode): ResultNode => ({ type: "array", description, items });
 
 /** Counts by reason: one key per reason that occurred, each with the reason's meaning. */
-const byReason = (description: string, counted: string): SchemaNode => ({
+const byReason = (description: string, counted: string): ResultNode => ({
   type: "object",
   description: `${description}; a reason that did not occur is absent (an expectation reads it as 0)`,
   properties: Object.fromEntries(
     REASONS.map((reason) => [reason, int(`${counted} with reason ${reason}: ${REASON_MEANINGS[reason]}`)]),
   ),
+  required: [],
 });
 
 /** Nearest-rank statistics of some seconds (null over no values). */
-const summary = (description: string, of: string): SchemaNode =>
+const summary = (description: string, of: string): ResultNode =>
   object(`${description}. Percentiles are nearest-rank (the ⌈q·n⌉-th smallest value); null over no values`, {
     count: int(`How many values: ${of}`),
     mean: maybe(num("The mean, seconds")),
@@ -87,10 +107,11 @@ const attempts = object(
  * An object with one entry per name (a server's, a database's), each declared by `value`: JSON Schema's
  * `additionalProperties`, which explain reads like a list's items (a path names the entry or leaves it out).
  */
-const byName = (description: string, value: SchemaNode): SchemaNode => {
-  const node = { type: "object", description, additionalProperties: value };
-  return node;
-};
+const byName = (description: string, value: ResultNode): ResultNode => ({
+  type: "object",
+  description,
+  additionalProperties: value,
+});
 
 /** Nearest-rank statistics of a finite server's served requests (null when it served none). */
 const loadSeconds = (description: string) =>
@@ -137,161 +158,171 @@ const load = object(
 );
 
 /** The run document's declaration. */
-export const RESULT_SCHEMA: SchemaNode = object("The result of one simulated run; times in seconds", {
-  format: {
-    type: "string",
-    const: DOCUMENT_FORMATS.run,
-    description:
-      "The document and its major version, always first; the major changes only when a field is removed or changes meaning",
-  },
-  scenario: text("The scenario's name"),
-  seed: int("The master seed the run used (the scenario's, or --seed)"),
-  durationSeconds: num("The run's length"),
-  devices,
-  timeToFirstSuccessSeconds: ttfs,
-  failedAttemptsBeforeSuccess: failedBefore,
-  attempts,
-  enrollmentFailedByReason: byReason(
-    "Devices whose enrollment failed, each counted once by the reason of its last try",
-    "Devices",
-  ),
-  neverConnectedByReason: byReason(
-    "Enrolled devices that never connected, each counted once by the reason of its last try",
-    "Devices",
-  ),
-  groups: list(
-    "The same counts per device group, in scenario order",
-    object("One device group", {
-      name: text("The group's name"),
-      pollingProfile: {
-        type: ["string", "null"],
-        enum: [...POLL_PROFILE_NAMES, null],
-        description:
-          "The poll profile whose phases the group polled by (its `polling`, or its platform's default), or null for a list of phases that is no profile",
-      },
-      devices,
-      timeToFirstSuccessSeconds: ttfs,
-      failedAttemptsBeforeSuccess: failedBefore,
-      attempts,
-    }),
-  ),
-  managementPoints: list(
-    "Load per management point, in scenario order",
-    object("One management point", {
-      server: text("The server holding the MP"),
-      database: text('The database it reads: "site" or a replica name'),
-      devices: int("Devices assigned to it at their commit (as their DMP, or a client's management point)"),
-      attempts: int("Tries it received"),
-      failed: int("Tries at it that failed"),
-      peakAttemptsPerMinute: int("The most tries it received in one minute of the run"),
-      fallbacksFrom: int(
-        "With ConfigMgr clients (absent otherwise): how often a client using it fell back to another management point after five failed tries in ten minutes",
-      ),
-      fallbacksTo: int("With ConfigMgr clients: how often a client fell back to it from another"),
-      returnsTo: int(
-        "With ConfigMgr clients: how often a client that had fallen back came back to it at a refresh (mpRefresh)",
-      ),
-    }),
-  ),
-  replicas: list(
-    "Per database replica: measured visibility beside the closed form",
-    object("One replica", {
-      name: text("The replica's name"),
-      syncs: int("Syncs that ran"),
-      skippedSyncs: int("Syncs skipped because they fell inside an outage"),
-      visibilityDelaySeconds: summary(
-        "Seconds from a commit to its record being visible in the replica, over the commits a sync carried",
-        "commits carried",
-      ),
-      expectedVisibilityDelaySeconds: object(
-        "The closed form for commits spread evenly, without outages: D, P/2 + D and P + D (P the sync interval, D the apply delay)",
-        {
-          min: num("The shortest delay: the apply delay D"),
-          mean: num("The mean delay: P/2 + D"),
-          max: num("The longest delay: P + D"),
+export const RESULT_SCHEMA: ResultNode = object(
+  "The result of one simulated run; times in seconds",
+  {
+    format: {
+      type: "string",
+      const: DOCUMENT_FORMATS.run,
+      description:
+        "The document and its major version, always first; the major changes only when a field is removed or changes meaning",
+    },
+    scenario: text("The scenario's name"),
+    seed: int("The master seed the run used (the scenario's, or --seed)"),
+    durationSeconds: num("The run's length"),
+    devices,
+    timeToFirstSuccessSeconds: ttfs,
+    failedAttemptsBeforeSuccess: failedBefore,
+    attempts,
+    enrollmentFailedByReason: byReason(
+      "Devices whose enrollment failed, each counted once by the reason of its last try",
+      "Devices",
+    ),
+    neverConnectedByReason: byReason(
+      "Enrolled devices that never connected, each counted once by the reason of its last try",
+      "Devices",
+    ),
+    groups: list(
+      "The same counts per device group, in scenario order",
+      object("One device group", {
+        name: text("The group's name"),
+        pollingProfile: {
+          type: ["string", "null"],
+          enum: [...POLL_PROFILE_NAMES, null],
+          description:
+            "The poll profile whose phases the group polled by (its `polling`, or its platform's default), or null for a list of phases that is no profile",
         },
+        devices,
+        timeToFirstSuccessSeconds: ttfs,
+        failedAttemptsBeforeSuccess: failedBefore,
+        attempts,
+      }),
+    ),
+    managementPoints: list(
+      "Load per management point, in scenario order",
+      object(
+        "One management point",
+        {
+          server: text("The server holding the MP"),
+          database: text('The database it reads: "site" or a replica name'),
+          devices: int(
+            "Devices assigned to it at their commit (as their DMP, or a client's management point)",
+          ),
+          attempts: int("Tries it received"),
+          failed: int("Tries at it that failed"),
+          peakAttemptsPerMinute: int("The most tries it received in one minute of the run"),
+          fallbacksFrom: int(
+            "With ConfigMgr clients (absent otherwise): how often a client using it fell back to another management point after five failed tries in ten minutes",
+          ),
+          fallbacksTo: int("With ConfigMgr clients: how often a client fell back to it from another"),
+          returnsTo: int(
+            "With ConfigMgr clients: how often a client that had fallen back came back to it at a refresh (mpRefresh)",
+          ),
+        },
+        ["fallbacksFrom", "fallbacksTo", "returnsTo"],
       ),
-      syncOffsetSeconds: num(
-        "When the first sync started: the scenario's syncOffset, or the one drawn from the seed",
-      ),
-    }),
-  ),
-  content: {
-    ...object("Content requests of groups with content: true; null when no group fetches content", {
-      attempted: int("Content requests made"),
-      succeeded: int("Content requests that succeeded"),
-      failedByReason: byReason("Failed content requests by reason", "Failed content requests"),
-      timeToContentSeconds: summary(
-        "Seconds from a device's commit to its first successful content request",
-        "devices that got content",
-      ),
-      neverServed: int(
-        "Devices that asked for content and never got it during the run: a device asks at its first success and at every later poll until a request succeeds (timeToContentSeconds.count + neverServed = the connected devices of groups with content: true)",
-      ),
-    }),
-    type: ["object", "null"],
-  },
-  load,
-  deployments: byName(
-    "Per deployment, by its name (absent when the scenario has none)",
-    object("One deployment", {
-      targeted: int("Devices of the groups it targets"),
-      received: int(
-        "Targeted devices that received it during the run: at a successful try at their management point once that MP's database held it",
-      ),
-      notReceived: int("Targeted devices that did not: targeted − received"),
-      receivedAfterSeconds: summary(
-        "Seconds from the deployment's `at` to the try that brought it, over the devices that received it",
-        "devices that received it",
-      ),
-      expectedReceivedAfterSeconds: {
-        ...object(
-          "The closed form beside it: the visibility delay at each targeted device's management point in this run (0 on the site database; the sync that carries the deployment plus its apply delay on a replica) plus the wait for the next poll (half the steady polling interval without jitter), weighed by the assignment rule. It assumes devices registered or enrolled and polling steadily at `at`, no outage and no fallback; null when a replica's sync does not carry it within the run or no targeted device has a management point",
+    ),
+    replicas: list(
+      "Per database replica: measured visibility beside the closed form",
+      object("One replica", {
+        name: text("The replica's name"),
+        syncs: int("Syncs that ran"),
+        skippedSyncs: int("Syncs skipped because they fell inside an outage"),
+        visibilityDelaySeconds: summary(
+          "Seconds from a commit to its record being visible in the replica, over the commits a sync carried",
+          "commits carried",
+        ),
+        expectedVisibilityDelaySeconds: object(
+          "The closed form for commits spread evenly, without outages: D, P/2 + D and P + D (P the sync interval, D the apply delay)",
           {
-            min: num("The shortest delay, seconds"),
-            mean: num("The mean delay, seconds"),
-            max: num("The longest delay, seconds"),
+            min: num("The shortest delay: the apply delay D"),
+            mean: num("The mean delay: P/2 + D"),
+            max: num("The longest delay: P + D"),
           },
         ),
-        type: ["object", "null"],
-      },
-    }),
-  ),
-  expectations: list(
-    "Each expectation of the scenario and of --expect, evaluated",
-    object("One expectation", {
-      expression: text("The expectation as written"),
-      actual: maybe(num("The value at its path (null when the statistic had no values, which fails)")),
-      passed: { type: "boolean", description: "Whether it held" },
-    }),
-  ),
-  events: int(
-    "Events the engine processed: replica syncs (taken or skipped), enrollment tries, commits, DMP and content tries",
-  ),
-  perDevice: list(
-    "One record per device (the library's perDevice option)",
-    object("One device", {
-      name: text("The device's name, <group>-<i>"),
-      group: text("Its group"),
-      enrolledAt: maybe(num("When its enrollment (a client's registration) succeeded")),
-      committedAt: maybe(num("When its record reached the site database")),
-      managementPoint: maybe(text("The management point assigned at its commit (an MDM device's DMP)")),
-      visibleAt: maybe(num("When its record became visible to that management point")),
-      firstSuccessAt: maybe(num("When its first try at its management point succeeded")),
-      failedBeforeSuccess: int("Failed tries before that success (or in all, when it never connected)"),
-      lastReason: maybe(text("The reason of its last failed try")),
-    }),
-  ),
-  trace: list(
-    "The traced device's timeline (run --trace DEVICE), in the order events happen",
-    object("One event", {
-      time: num("Seconds from the start"),
-      priority: int("The order of events at the same instant"),
-      event: text(
-        "What happened: enrollment-try (registration-try for a ConfigMgr client), commit, assigned, sync, visible, poll, retry, content, fallback, refresh (back to its own boundary group) or deployment (target: its name)",
-      ),
-      outcome: text("ok, a reason, or a short note"),
-      target: maybe(text("The server or replica involved")),
-    }),
-  ),
-});
+        syncOffsetSeconds: num(
+          "When the first sync started: the scenario's syncOffset, or the one drawn from the seed",
+        ),
+      }),
+    ),
+    content: {
+      ...object("Content requests of groups with content: true; null when no group fetches content", {
+        attempted: int("Content requests made"),
+        succeeded: int("Content requests that succeeded"),
+        failedByReason: byReason("Failed content requests by reason", "Failed content requests"),
+        timeToContentSeconds: summary(
+          "Seconds from a device's commit to its first successful content request",
+          "devices that got content",
+        ),
+        neverServed: int(
+          "Devices that asked for content and never got it during the run: a device asks at its first success and at every later poll until a request succeeds (timeToContentSeconds.count + neverServed = the connected devices of groups with content: true)",
+        ),
+      }),
+      type: ["object", "null"],
+    },
+    load,
+    deployments: byName(
+      "Per deployment, by its name (absent when the scenario has none)",
+      object("One deployment", {
+        targeted: int("Devices of the groups it targets"),
+        received: int(
+          "Targeted devices that received it during the run: at a successful try at their management point once that MP's database held it",
+        ),
+        notReceived: int("Targeted devices that did not: targeted − received"),
+        receivedAfterSeconds: summary(
+          "Seconds from the deployment's `at` to the try that brought it, over the devices that received it",
+          "devices that received it",
+        ),
+        expectedReceivedAfterSeconds: {
+          ...object(
+            "The closed form beside it: the visibility delay at each targeted device's management point in this run (0 on the site database; the sync that carries the deployment plus its apply delay on a replica) plus the wait for the next poll (half the steady polling interval without jitter), weighed by the assignment rule. It assumes devices registered or enrolled and polling steadily at `at`, no outage and no fallback; null when a replica's sync does not carry it within the run or no targeted device has a management point",
+            {
+              min: num("The shortest delay, seconds"),
+              mean: num("The mean delay, seconds"),
+              max: num("The longest delay, seconds"),
+            },
+          ),
+          type: ["object", "null"],
+        },
+      }),
+    ),
+    expectations: list(
+      "Each expectation of the scenario and of --expect, evaluated",
+      object("One expectation", {
+        expression: text("The expectation as written"),
+        actual: maybe(num("The value at its path (null when the statistic had no values, which fails)")),
+        passed: { type: "boolean", description: "Whether it held" },
+      }),
+    ),
+    events: int(
+      "Events the engine processed: replica syncs (taken or skipped), enrollment tries, commits, DMP and content tries",
+    ),
+    perDevice: list(
+      "One record per device (the library's perDevice option)",
+      object("One device", {
+        name: text("The device's name, <group>-<i>"),
+        group: text("Its group"),
+        enrolledAt: maybe(num("When its enrollment (a client's registration) succeeded")),
+        committedAt: maybe(num("When its record reached the site database")),
+        managementPoint: maybe(text("The management point assigned at its commit (an MDM device's DMP)")),
+        visibleAt: maybe(num("When its record became visible to that management point")),
+        firstSuccessAt: maybe(num("When its first try at its management point succeeded")),
+        failedBeforeSuccess: int("Failed tries before that success (or in all, when it never connected)"),
+        lastReason: maybe(text("The reason of its last failed try")),
+      }),
+    ),
+    trace: list(
+      "The traced device's timeline (run --trace DEVICE), in the order events happen",
+      object("One event", {
+        time: num("Seconds from the start"),
+        priority: int("The order of events at the same instant"),
+        event: text(
+          "What happened: enrollment-try (registration-try for a ConfigMgr client), commit, assigned, sync, visible, poll, retry, content, fallback, refresh (back to its own boundary group) or deployment (target: its name)",
+        ),
+        outcome: text("ok, a reason, or a short note"),
+        target: maybe(text("The server or replica involved")),
+      }),
+    ),
+  },
+  ["load", "deployments", "perDevice", "trace"],
+);

@@ -247,14 +247,17 @@ export function checkEvents(events: number, largestPart: Part, limits: WorkLimit
   );
 }
 
+/** What a time limit in events may be (the CLI's `--max-events`, the library's `maxEvents`): a number >= 1. */
+export const isMaxEvents = (value: unknown): value is number => typeof value === "number" && value >= 1;
+
 /**
  * The time limit in events: `limits.maxEvents`, else the default.
- * @throws ScenarioError when it is not a positive number
+ * @throws ScenarioError when it is not a number >= 1 (the public entry points refuse it first, as the
+ *   caller's option; this guards the internal callers)
  */
 export function maxEventsOf(limits: WorkLimits): number {
   const max = limits.maxEvents ?? RUN_LIMITS.maxEvents;
-  if (!(typeof max === "number" && max >= 1))
-    throw new ScenarioError(`maxEvents: expected a number >= 1, got ${String(max)}`);
+  if (!isMaxEvents(max)) throw new ScenarioError(`maxEvents: expected a number >= 1, got ${String(max)}`);
   return max;
 }
 

@@ -50,6 +50,3 @@ export function percentText(relative: number | null): string {
   const text = num(relative * 100, 1);
   return `${relative > 0 ? "+" : ""}${text}%`;
 }
-
-/** A time in the tables, the pages and the studio alike: "252 s (4m12s)", "45.5 s", "–" for null. */
-export const seconds = (value: number | null | undefined): string => secondsText(value);

@@ -9,7 +9,7 @@ import {
   hasFallbacks,
   managementPointNoun,
 } from "./clientResults.js";
-import { num, reasonRows, seconds } from "./format.js";
+import { num, reasonRows, secondsText } from "./format.js";
 import { glued, paragraph, section, table, type Cell } from "./layout.js";
 import { stationRole } from "./stationNames.js";
 import type { TerminalOptions } from "./terminal.js";
@@ -27,11 +27,11 @@ function headline(r: RunResult, o: TerminalOptions): string {
       "connected",
       `${d.connected} (never connected ${d.neverConnected}, after failures ${d.connectedAfterFailures})`,
     ],
-    ["time to first success, mean", glued(seconds(t.mean))],
-    ["time to first success, p50", glued(seconds(t.p50))],
-    ["time to first success, p90", glued(seconds(t.p90))],
-    ["time to first success, p99", glued(seconds(t.p99))],
-    ["time to first success, max", glued(seconds(t.max))],
+    ["time to first success, mean", glued(secondsText(t.mean))],
+    ["time to first success, p50", glued(secondsText(t.p50))],
+    ["time to first success, p90", glued(secondsText(t.p90))],
+    ["time to first success, p99", glued(secondsText(t.p99))],
+    ["time to first success, max", glued(secondsText(t.max))],
     ["failed tries before success, mean", num(f.mean)],
     ["failed tries before success, max", num(f.max)],
     [
@@ -190,8 +190,8 @@ function content(r: RunResult, o: TerminalOptions): string {
     ["requests", String(c.attempted)],
     ["succeeded", String(c.succeeded)],
     ...reasonRows(c.failedByReason).map(([reason, n]) => [`failed: ${reason}`, n ?? ""]),
-    ["time to content, p50", seconds(c.timeToContentSeconds.p50)],
-    ["time to content, p99", seconds(c.timeToContentSeconds.p99)],
+    ["time to content, p50", secondsText(c.timeToContentSeconds.p50)],
+    ["time to content, p99", secondsText(c.timeToContentSeconds.p99)],
     ["devices never served", String(c.neverServed)],
   ];
   return section("Content (distribution points)", table(null, rows, o), o);

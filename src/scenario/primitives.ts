@@ -3,21 +3,14 @@
 import * as z from "zod";
 import { DURATION_PATTERN, parseDuration } from "./duration.js";
 import { parseIpv4Range } from "./ipv4.js";
+import { showValue } from "../valueRules.js";
+
+export { showValue };
 
 // A process parses a scenario once or a few hundred times (a sweep's variants): zod's JIT, which compiles
 // each object schema with new Function on first use, costs more at that count than it saves. zod reads
 // this when an object schema is built, so it is set here, in the module every schema module imports first.
 z.config({ jitless: true });
-
-/** How a value is shown inside an error message: JSON where possible, with its type otherwise. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  if (Array.isArray(value)) return "an array";
-  return "an object";
-}
 
 /** A duration string that is more than zero: at least one non-zero digit before a unit. */
 export const POSITIVE_DURATION_PATTERN: RegExp = /^(?=.*[1-9])(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;

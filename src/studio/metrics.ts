@@ -1,6 +1,6 @@
 // The studio's headline numbers: result paths of `run --format json`, read exactly, shown with a unit.
 import { UsageError } from "../errors.js";
-import { num, seconds } from "../report/format.js";
+import { num, secondsText } from "../report/format.js";
 import { readMetric } from "../results/expectations.js";
 import { round3 } from "../results/statistics.js";
 import type { RunResult } from "../results/runResult.js";
@@ -170,7 +170,7 @@ export function dataValue(value: number | null): string {
  */
 export function displayValue(value: number | null, unit: Headline["unit"]): string {
   if (value === null) return "–";
-  return unit === "s" ? seconds(value) : num(value);
+  return unit === "s" ? secondsText(value) : num(value);
 }
 
 /** The difference of two headline numbers (what-if − file), signed; "–" when either is missing. */

@@ -1,8 +1,7 @@
 // mdmsim/testing: a fast-check arbitrary of valid scenarios and the documented guarantees as predicates,
 // for property tests about a site. Each checks its arguments before any work, as the library's functions do
 // (libraryArguments.ts): a bad one is a UsageError naming the function and the argument.
-import { scenarioArgument } from "../library.js";
-import { argument, guarded } from "../libraryArguments.js";
+import { argument, guarded, scenarioArgument } from "../libraryArguments.js";
 import { SCENARIO_CONSTRAINTS } from "../libraryOptions.js";
 import { isRunResultWithRecords } from "../libraryRunResult.js";
 import * as predicates from "./predicates.js";

@@ -200,7 +200,7 @@ export function expectBadInput(outcome: CliOutcome, ...mentions: string[]): void
 /** A user's outcome: exit 0, 1 or 2, no stack trace, and an exit 2's first line naming `source`. */
 export function assertUserOutcome(outcome: { code: number; stderr: string }, source: string): void {
   expect([0, 1, 2]).toContain(outcome.code);
-  expect(outcome.stderr).not.toMatch(/\n\s+at /);
+  expect(outcome.stderr).not.toMatch(STACK_LINE);
   if (outcome.code === 2) {
     expect(outcome.stderr.trim().split("\n")[0]).toContain(source);
   }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seconds } from "../../src/report/format.js";
+import { secondsText } from "../../src/report/format.js";
 import { readMetric } from "../../src/results/expectations.js";
 import { pairedComparison } from "../../src/studio/paired.js";
 import { DEFAULT_METRICS } from "../../src/sweep/sweep.js";
@@ -138,7 +138,7 @@ describeInChromium("the studio in Chromium", () => {
 
     // The file's numbers beside the what-if's.
     const fileMean = await page.textContent('[data-file-metric="timeToFirstSuccessSeconds.mean"]');
-    expect(fileMean).toBe(seconds(readMetric(await runJson([]), "timeToFirstSuccessSeconds.mean")));
+    expect(fileMean).toBe(secondsText(readMetric(await runJson([]), "timeToFirstSuccessSeconds.mean")));
 
     // The paired comparison over 5 seeds: compare's numbers, shown beside the single-seed ones.
     await page.selectOption("#paired-runs", "5");
@@ -374,7 +374,7 @@ describeInChromium("the studio in Chromium", () => {
     }
     // The times and the failed tries: the rows run's table has.
     expect(compared).toBeGreaterThanOrEqual(7);
-    expect(cards.find((c) => c.label === "time to first success, mean")?.value).toBe(seconds(390.24));
+    expect(cards.find((c) => c.label === "time to first success, mean")?.value).toBe(secondsText(390.24));
     expect(cards.find((c) => c.label === "failed tries before success, mean")).toEqual({
       label: "failed tries before success, mean",
       value: "2.168",

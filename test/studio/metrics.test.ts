@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readMetric } from "../../src/results/expectations.js";
 import { simulate } from "../../src/simulate.js";
-import { num, seconds } from "../../src/report/format.js";
+import { num, secondsText } from "../../src/report/format.js";
 import {
   displayDifference,
   displayValue,
@@ -54,15 +54,15 @@ describe("scenarioNumbers and studioHeadlines", () => {
 
 describe("the numbers as the page shows them", () => {
   it("use run's decimals, by run's own functions: seconds with one and the duration beside them", () => {
-    expect(displayValue(407.16, "s")).toBe(seconds(407.16));
+    expect(displayValue(407.16, "s")).toBe(secondsText(407.16));
     // One decimal (run's table), whatever run writes beside it.
     expect(displayValue(407.16, "s")).toMatch(/^407\.2 s\b/);
-    expect(displayValue(4512.5, "s")).toBe(seconds(4512.5));
+    expect(displayValue(4512.5, "s")).toBe(secondsText(4512.5));
     expect(displayValue(2.26222, "")).toBe(num(2.26222));
     expect(displayValue(2.26222, "")).toBe("2.262");
     expect(displayValue(null, "s")).toBe("–");
-    expect(displayDifference(407.16, 249.3, "s")).toBe(`+${seconds(157.86)}`);
-    expect(displayDifference(249.3, 407.16, "s")).toBe(`−${seconds(157.86)}`);
+    expect(displayDifference(407.16, 249.3, "s")).toBe(`+${secondsText(157.86)}`);
+    expect(displayDifference(249.3, 407.16, "s")).toBe(`−${secondsText(157.86)}`);
     expect(displayDifference(1.385, 2.26222, "")).toBe("−0.877");
     expect(displayDifference(5, 5, "s")).toBe("0");
   });

@@ -11,7 +11,7 @@ import { setOptions, type Edit } from "../../src/studio/fragment.js";
 import { HEADLINES, dataValue, studioHeadlines } from "../../src/studio/metrics.js";
 import { namedPath, replicaNotes, runWhatIf, type FileValues } from "../../src/studio/whatIf.js";
 import { readMetric } from "../../src/results/expectations.js";
-import { num, seconds } from "../../src/report/format.js";
+import { num, secondsText } from "../../src/report/format.js";
 import { round3 } from "../../src/results/statistics.js";
 import { bundled, clientScenario } from "../report/helpers.js";
 
@@ -37,7 +37,7 @@ describe("runWhatIf", () => {
       HEADLINES.map((h) => {
         const v = readMetric(original, h.path);
         // With the decimals of run's table, by its own functions.
-        return v === null ? "–" : h.unit === "s" ? seconds(v) : num(v);
+        return v === null ? "–" : h.unit === "s" ? secondsText(v) : num(v);
       }),
     );
     // The downloaded file runs to the same result.
@@ -57,7 +57,7 @@ describe("runWhatIf", () => {
     // Seconds with one decimal and the duration beside them, as run's table writes a time.
     expect(mean?.differenceText).toMatch(/^\+\d+(\.\d)? s\b/);
     const fileMean = simulate(bundled("baseline")).timeToFirstSuccessSeconds.mean ?? 0;
-    expect(mean?.differenceText).toBe(`+${seconds(round3(Number(mean?.value) - fileMean))}`);
+    expect(mean?.differenceText).toBe(`+${secondsText(round3(Number(mean?.value) - fileMean))}`);
     const total = outcome.numbers.find((n) => n.path === "devices.total");
     expect(total?.differenceText).toBe("0");
   });
