@@ -6,7 +6,7 @@ import type { Capacity } from "../scenario/capacitySchema.js";
 import { isConfigMgrClient } from "../scenario/deviceSchema.js";
 import type { DeviceGroup, Scenario } from "../scenario/schema.js";
 import { pollCount } from "./pollSchedule.js";
-import { isDmp, isMobileDp, type RoleName } from "./rules.js";
+import { isDmp, isMobileDp, managementPointDatabase, type RoleName } from "./rules.js";
 import { STATION_ROLES } from "./load/plan.js";
 
 /** One part of an estimate: its size and the scenario field that shrinks it (as estimate.ts reads it). */
@@ -96,7 +96,7 @@ export function capacityParts(scenario: Scenario): { memory: CapacityPart[]; wor
     const pool = pinned.length > 0 ? pinned : client ? mps : dmps.length > 0 ? dmps : mps.slice(0, 1);
     charge("managementPoint", pool, tries.dmp + (client ? tries.enrollment : 0));
     for (const mp of pool) {
-      const db = mp.roles.managementPoint?.database ?? "site";
+      const db = managementPointDatabase(mp);
       const s = db === "site" ? siteDatabase : replicaStations.get(db);
       if (s !== undefined) s.requests += tries.dmp / pool.length;
     }
