@@ -56,9 +56,8 @@ export function applyOverrides(
   source: OverrideSource = SET_SOURCE,
 ): Scenario {
   checkOverrideList(overrides);
-  // Not an object at all: the loader's refusal, never a TypeError (an object is taken as loaded, or as the
-  // file's form, which walks and validates the same).
-  const loaded: Scenario = isRecord(scenario) ? scenario : loadScenario(scenario);
+  // The library's entry loads what it is given first (libraryFunctions.ts); the core takes a scenario.
+  const loaded = scenario;
   if (overrides.length === 0) return loaded;
   // Overrides edit what the file said (defaults left to be filled afresh); a path must name something in
   // the loaded scenario, defaults included, so `devices.0.enrollment.delay` works on a file without it.
