@@ -101,6 +101,11 @@ export interface GridArgs {
   readonly set: string[];
 }
 
+/** A grid command's input files (the scenario, and the study when given): no output may be written over one. */
+export function gridInputs(args: Pick<GridArgs, "scenario" | "study">): string[] {
+  return [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
+}
+
 /**
  * Reads a `--study` file (JSON or YAML) through the shell's reader and validates it.
  * @throws ScenarioError or UsageError naming the file (and the place in it)
@@ -231,8 +236,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
     const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args, planSweep);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
-    // The scenario and the study: no output file may be written over either.
-    const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
+    const inputs = gridInputs(args);
     if (out !== undefined && shard === undefined)
       throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
     if (out !== undefined) checkOutputPath(out, `--out ${out}`, inputs);
