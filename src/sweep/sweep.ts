@@ -168,6 +168,9 @@ export function planSweep(
     planned: (k) => variants.planned(k),
     set: (k) => variants.variant(k).set,
     estimate: (k, planned) => {
+      // A variant of one value: its figures were made when the value was checked.
+      const known = variants.estimate(k);
+      if (known !== undefined) return known;
       try {
         const estimate = checkRunLimits(planned, { maxEvents: base.maxEvents });
         return { events: estimate.events, memory: estimate.memoryBytes };
