@@ -23,7 +23,7 @@ import {
   SEED_AND_SET,
   type SeedAndSetArgs,
 } from "../options.js";
-import { checkOutputPath, writeOutputFile } from "../outputFile.js";
+import { checkOutputPath, writeCheckedOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { typedCommand } from "../typedCommand.js";
 import { runCommandJobs } from "../sweepPool.js";
@@ -108,7 +108,7 @@ export const reportCommand = defineCommand<ReportArgs>({
       const findings = checkScenario(scenario);
       const reach = reachability(scenario);
       const report = await buildRunReport({ scenario, result, series, findings, reach, command });
-      await writeOutputFile(out, report.html, `--out ${out}`, inputs);
+      await writeCheckedOutputFile(out, report.html, `--out ${out}`, inputs);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)
         io.stdout(
@@ -126,7 +126,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     });
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
-    await writeOutputFile(out, report.html, `--out ${out}`, inputs);
+    await writeCheckedOutputFile(out, report.html, `--out ${out}`, inputs);
     if (!args.quiet)
       io.stdout(
         `mdmsim report: ${visible(out)} (${visible(result.scenario)}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,

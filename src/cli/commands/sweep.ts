@@ -31,7 +31,7 @@ import {
   type Format,
   type ScenarioArgs,
 } from "../options.js";
-import { checkOutputPath, writeOutputFile } from "../outputFile.js";
+import { checkOutputPath, writeCheckedOutputFile } from "../outputFile.js";
 import { commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
 import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { parseStudy, type Study } from "../../sweep/study.js";
@@ -263,7 +263,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
         makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
       );
       if (out === undefined) io.stdout(`${text}\n`);
-      else await writeOutputFile(out, `${text}\n`, `--out ${out}`, inputs);
+      else await writeCheckedOutputFile(out, `${text}\n`, `--out ${out}`, inputs);
       return 0;
     }
     const result = assembleSweep(plan, outcomes);
