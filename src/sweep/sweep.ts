@@ -28,7 +28,7 @@ import {
 import { gridScenarios } from "./variants.js";
 import { checkSweepMemory, checkSweepWork } from "./work.js";
 
-export { checkSweepWork, DEFAULT_METRICS, scenarioMetricPaths };
+export { checkSweepWork, DEFAULT_METRICS };
 
 /** Runs per variant when `runs` is not given. */
 export const DEFAULT_RUNS = 10;
@@ -303,11 +303,10 @@ export function sweepHeader(plan: SweepHeader): SweepHeader {
 }
 
 /** Every job of a sweep in index order: variant-major, run-minor. */
-export function sweepJobs(plan: SweepHeader | SweepPlan): SweepJob[] {
+export function sweepJobs(plan: Pick<SweepPlan, "variantCount" | "runs" | "seeds">): SweepJob[] {
   const jobs: SweepJob[] = [];
   // A plan's count, not its variants: listing its jobs does not survey them.
-  const count = "variantCount" in plan ? plan.variantCount : plan.variants.length;
-  for (let variant = 0; variant < count; variant++)
+  for (let variant = 0; variant < plan.variantCount; variant++)
     for (let run = 0; run < plan.runs; run++)
       jobs.push({ index: jobs.length, variant, run, seed: plan.seeds[run] ?? 0 });
   return jobs;
