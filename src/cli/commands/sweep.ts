@@ -163,10 +163,18 @@ export function commandSweepPlan<T>(
       applied,
     );
   } catch (error) {
-    if (error instanceof ScenarioError)
-      throw error.withSource(`${args.scenario}, ${error.source ?? "--vary"}`);
-    throw error;
+    throw attributeVariant(args.scenario, error);
   }
+}
+
+/**
+ * What a sweep's problem names: a variant's (a value, a rule across its values, its run limits) the scenario
+ * file and the value (`--vary` when no single value is to blame); the whole sweep's size, `--runs` alone.
+ */
+function attributeVariant(file: string, error: unknown): unknown {
+  if (error instanceof ScenarioError && error.source !== "--runs")
+    return error.withSource(`${file}, ${error.source ?? "--vary"}`);
+  return error;
 }
 
 /**
@@ -177,9 +185,7 @@ export async function variantsOf<T>(file: string, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ScenarioError && error.source !== "--runs")
-      throw error.withSource(`${file}, ${error.source ?? "--vary"}`);
-    throw error;
+    throw attributeVariant(file, error);
   }
 }
 
