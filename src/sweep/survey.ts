@@ -33,6 +33,20 @@ export function scenarioMetricPaths(scenario: Scenario): string[] {
   return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
 }
 
+/** The metric paths of one more scenario folded into those every scenario so far has (the first one's order). */
+export function commonMetricPaths(common: readonly string[] | undefined, paths: readonly string[]): string[] {
+  if (common === undefined) return [...paths];
+  const has = new Set(paths);
+  return common.filter((m) => has.has(m));
+}
+
+/** A sweep's metric list: `DEFAULT_METRICS`, the paths every variant has, then `--metric` paths not among them. */
+export function sweepMetrics(common: readonly string[], extra: readonly string[] = []): string[] {
+  const metrics = [...DEFAULT_METRICS, ...common];
+  for (const m of extra) if (!metrics.includes(m)) metrics.push(m);
+  return metrics;
+}
+
 /** The variants a survey reads, by position. */
 export interface SurveyInput {
   readonly count: number;
@@ -69,7 +83,7 @@ export function surveyVariants(input: SurveyInput): VariantSurvey {
   // The metrics every variant has are among the first variant's: each variant's ranges are read for those
   // (one pass), then kept for the metrics all have.
   let candidates: string[] = [];
-  let common: string[] = [];
+  let common: readonly string[] = [];
   // Variants share their scenario's expectations (the same list, unless a value changed it) and mostly
   // their ranges: each kept once.
   const expectations = new Map<readonly string[], readonly string[]>();
@@ -83,13 +97,8 @@ export function surveyVariants(input: SurveyInput): VariantSurvey {
     variantMemory[v] = estimate.memory;
     // The finite servers and deployments every variant has, in the first variant's order.
     const paths = scenarioMetricPaths(scenario);
-    if (v === 0) {
-      common = paths;
-      candidates = [...new Set([...DEFAULT_METRICS, ...paths, ...(input.metrics ?? [])])];
-    } else if (common.length > 0) {
-      const has = new Set(paths);
-      common = common.filter((m) => has.has(m));
-    }
+    if (v === 0) candidates = [...new Set([...DEFAULT_METRICS, ...paths, ...(input.metrics ?? [])])];
+    if (v === 0 || common.length > 0) common = commonMetricPaths(v === 0 ? undefined : common, paths);
     let own = expectations.get(scenario.expectations);
     if (own === undefined) {
       own = [...scenario.expectations, ...input.extraExpectations].map((e) => parseExpectation(e).expression);
@@ -101,8 +110,7 @@ export function surveyVariants(input: SurveyInput): VariantSurvey {
     ranges.set(key, shared);
     surveyed.push({ own, bounds: shared });
   }
-  const metrics = [...DEFAULT_METRICS, ...common];
-  for (const m of input.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
+  const metrics = sweepMetrics(common, input.metrics);
   // Each shared range list projected once onto the final metrics, shared as before.
   const at = metrics.map((m) => candidates.indexOf(m));
   const projected = new Map<readonly Bounds[], readonly Bounds[]>();

@@ -151,8 +151,16 @@ export function planSweep(
   options: SweepOptions,
   applied: readonly Override[] = [],
 ): SweepPlan {
+  return planGridSweep(scenario, options, sweepGrid(scenario, options, applied));
+}
+
+/** `planSweep` of a grid made already (`sweepGrid`). */
+export function planGridSweep(
+  scenario: Scenario,
+  options: SweepOptions,
+  { grid, source }: ReturnType<typeof sweepGrid>,
+): SweepPlan {
   const base = planBase(scenario.name, { ...options, seed: options.seed ?? scenario.seed });
-  const { grid, source } = sweepGrid(scenario, options, applied);
   checkBaseline(base.baseline, grid.size);
   // The metric paths the scenario adds (its finite servers, its deployments) take memory too.
   const values =
@@ -196,7 +204,7 @@ export function checkBaseline(baseline: number | undefined, variants: number): v
 }
 
 /** What any plan of runs has: runs and seeds, the time limit, the added expectations, the baseline. */
-interface PlanBase {
+export interface PlanBase {
   readonly scenario: string;
   readonly runs: number;
   readonly seeds: readonly number[];
@@ -205,8 +213,14 @@ interface PlanBase {
   readonly baseline: number | undefined;
 }
 
-// The options every plan checks first (the expectations' syntax now, not in a worker).
-function planBase(name: string, options: Omit<SweepOptions, "vary"> & { readonly seed: number }): PlanBase {
+/**
+ * The options every plan checks first (the expectations' syntax now, not in a worker).
+ * @throws UsageError for bad `runs`, seed or expectation syntax
+ */
+export function planBase(
+  name: string,
+  options: Omit<SweepOptions, "vary"> & { readonly seed: number },
+): PlanBase {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const seed = options.seed;
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
