@@ -64,6 +64,16 @@ function canonical(path: string): string {
   }
 }
 
+// What an output may never be, before the work or at its end: one of the command's inputs, or a folder.
+function refuseInputOrFolder(path: string, option: string, inputs: readonly string[]): Stats | undefined {
+  const target = canonical(path);
+  if (inputs.some((input) => canonical(input) === target))
+    throw new UsageError(`${option}: is one of the command's input files; write to another file`);
+  const stats = statOf(path);
+  if (stats?.isDirectory() === true) throw new UsageError(`${option}: is a folder; name a file to write`);
+  return stats;
+}
+
 /**
  * Refuses, before the work so that nothing runs in vain, what the command line gets wrong: an output file
  * that is one of the command's inputs, a folder, or in a folder that does not exist (exit 2). What fails
@@ -72,11 +82,7 @@ function canonical(path: string): string {
  * @throws UsageError naming the option
  */
 export function checkOutputPath(path: string, option: string, inputs: readonly string[]): void {
-  const target = canonical(path);
-  if (inputs.some((input) => canonical(input) === target))
-    throw new UsageError(`${option}: is one of the command's input files; write to another file`);
-  const stats = statOf(path);
-  if (stats?.isDirectory() === true) throw new UsageError(`${option}: is a folder; name a file to write`);
+  const stats = refuseInputOrFolder(path, option, inputs);
   const folder = dirname(resolve(path));
   if (stats === undefined && statOf(folder)?.isDirectory() !== true)
     throw new UsageError(`${option}: cannot write the file: its folder ${folder} does not exist`);
@@ -150,11 +156,13 @@ async function replace(path: string, text: string, hooks: WriteHooks, state: Wri
 }
 
 /**
- * Writes `text` to `path` whole or not at all (see the top of this file). SIGINT or SIGTERM during the
- * write removes the temporary file, then ends the program as the signal would.
+ * Writes `text` to `path` whole or not at all (see the top of this file), its path checked first
+ * (`checkOutputPath`). SIGINT or SIGTERM during the write removes the temporary file, then ends the program
+ * as the signal would.
  * @param option - how the path is named in messages (`--out scenario.json`)
  * @param inputs - files the command reads: writing over one of them is refused
- * @throws UsageError when `path` is an input or a folder; OutputFileError when it cannot be written
+ * @throws UsageError when `path` is an input, a folder or in a missing folder; OutputFileError when it cannot
+ *   be written
  */
 export async function writeOutputFile(
   path: string,
@@ -164,6 +172,22 @@ export async function writeOutputFile(
   hooks: WriteHooks = {},
 ): Promise<void> {
   checkOutputPath(path, option, inputs);
+  await writeCheckedOutputFile(path, text, option, inputs, hooks);
+}
+
+/**
+ * `writeOutputFile` for a path `checkOutputPath` passed before the work: what changed since (its folder
+ * removed during a long sweep) is the output that could not be written, exit 4, not bad input.
+ * @throws UsageError when `path` is an input or a folder; OutputFileError when it cannot be written
+ */
+export async function writeCheckedOutputFile(
+  path: string,
+  text: string,
+  option: string,
+  inputs: readonly string[],
+  hooks: WriteHooks = {},
+): Promise<void> {
+  refuseInputOrFolder(path, option, inputs);
   const signals = hooks.signals ?? PROCESS_SIGNALS;
   const state: WriteState = {};
   const removeTemporary = () => {

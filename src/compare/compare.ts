@@ -1,6 +1,7 @@
 // `mdmsim compare` without the shell: plan both sides with the same seeds, run the (side, run) jobs the
 // way a sweep runs its (variant, run) jobs, and pair the outcomes seed by seed. Sequential and pure; the
 // command line spreads the same jobs over worker threads and assembles their outcomes by job index.
+import type { VariantEstimate } from "../sweep/variants.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { JobOutcome } from "../sweep/job.js";
@@ -47,7 +48,8 @@ export interface ComparePlan extends SweepPlan {
 /**
  * Plans a comparison of two validated scenarios (B usually A with `--with` overrides applied).
  * @param sides - how A and B were named (file and overrides), for the document
- * @param events - each side's estimated events per run, when the caller has checked its run limits
+ * @param estimates - each side's estimated events and memory per run, when the caller has checked its run
+ *   limits (not estimated again)
  * @throws UsageError for bad `runs`, seed or expectation syntax
  */
 export function planCompare(
@@ -55,13 +57,13 @@ export function planCompare(
   b: Scenario,
   sides: { readonly a: CompareSide; readonly b: CompareSide },
   options: CompareOptions = {},
-  events?: { readonly a: number; readonly b: number },
+  estimates?: { readonly a: VariantEstimate; readonly b: VariantEstimate },
 ): ComparePlan {
   const plan = planRuns(
     b.name === a.name ? a.name : `${a.name} → ${b.name}`,
     [
-      { scenario: a, set: {}, ...(events ? { events: events.a } : {}) },
-      { scenario: b, set: sides.b.with, ...(events ? { events: events.b } : {}) },
+      { scenario: a, set: {}, ...estimates?.a },
+      { scenario: b, set: sides.b.with, ...estimates?.b },
     ],
     { ...options, seed: options.seed ?? a.seed },
   );

@@ -219,30 +219,43 @@ export function estimateRun(scenario: Scenario): WorkEstimate {
 
 const shownBytes = (bytes: number): string =>
   bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.ceil(bytes / 1024 ** 2)} MiB`;
-const shownCount = (n: number): string =>
-  Number.isFinite(n) ? `about ${n.toExponential(1)}` : "more than 9e15";
+const shownCount = (n: number, size: EventsWording["size"]): string =>
+  Number.isFinite(n) ? `${size} ${n.toExponential(1)}` : "more than 9e15";
+
+/** How an events refusal reads: whose events (a run's, a sweep's) and whether they are `about` or `at least`. */
+export interface EventsWording {
+  readonly subject: string;
+  readonly size: "about" | "at least";
+}
 
 /**
  * Refuses an estimated memory above the hard bound.
+ * @param subject - what needs it, when the message names it ("the sweep")
  * @throws ScenarioError naming the largest part and the field that shrinks it
  */
-export function checkMemory(bytes: number, largestPart: Part): void {
+export function checkMemory(bytes: number, largestPart: Part, subject?: string): void {
   if (bytes <= RUN_LIMITS.maxMemoryBytes) return;
   throw new ScenarioError(
-    `needs about ${Number.isFinite(bytes) ? shownBytes(bytes) : "unbounded"} of memory (the limit is ${shownBytes(RUN_LIMITS.maxMemoryBytes)}), most of it for ${largestPart.what}`,
+    `${subject !== undefined ? `${subject} ` : ""}needs about ${Number.isFinite(bytes) ? shownBytes(bytes) : "unbounded"} of memory (the limit is ${shownBytes(RUN_LIMITS.maxMemoryBytes)}), most of it for ${largestPart.what}`,
     largestPart.path,
   );
 }
 
 /**
  * Refuses an estimated event count above the time limit (which `limits.maxEvents` raises).
+ * @param wording - whose events and how sure the count is (default: a run's, `about`)
  * @throws ScenarioError naming the largest part
  */
-export function checkEvents(events: number, largestPart: Part, limits: WorkLimits = {}): void {
+export function checkEvents(
+  events: number,
+  largestPart: Part,
+  limits: WorkLimits = {},
+  wording: EventsWording = { subject: "the run", size: "about" },
+): void {
   const max = maxEventsOf(limits);
   if (events <= max) return;
   throw new ScenarioError(
-    `the run would process ${shownCount(events)} events (the limit is ${max.toExponential(0)}; --max-events raises it), most of them ${largestPart.what}`,
+    `${wording.subject} would process ${shownCount(events, wording.size)} events (the limit is ${max.toExponential(0)}; --max-events raises it), most of them ${largestPart.what}`,
     largestPart.path,
   );
 }

@@ -6,19 +6,18 @@
 import type { Override } from "../scenario/overrides.js";
 import type { Scenario } from "../scenario/schema.js";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "../results/documentFormat.js";
+import { parseExpectation } from "../results/expectations.js";
 import type { SweepHeader } from "./document.js";
 import {
   checkBaseline,
-  checkRuns,
-  DEFAULT_RUNS,
-  planSweep,
-  planRuns,
+  planBase,
+  planGridSweep,
   sweepGrid,
   sweepHeader,
   type SweepOptions,
 } from "./sweep.js";
+import { commonMetricPaths, scenarioMetricPaths, sweepMetrics } from "./survey.js";
 import { gridScenarios } from "./variants.js";
-import { maxEventsOf } from "../model/estimate.js";
 
 /** Paths whose value changes a variant's expectations: listed from each variant's own scenario. */
 const OWN_EXPECTATIONS = /^expectations(\.|$)/;
@@ -26,7 +25,7 @@ const OWN_EXPECTATIONS = /^expectations(\.|$)/;
 /**
  * The header of a sweep's plan, for `--list`: what `sweepHeader(planSweep(…))` gives, each value of the grid
  * validated (and its run limits checked) once, whatever the number of combinations it is in, and the varied
- * paths' spellings checked as the sweep checks them.
+ * paths' spellings checked as the sweep checks them. The metrics are those every value has.
  * @param applied - the `--set` overrides already applied to `scenario` (`planSweep`'s)
  * @throws as `planSweep` does, for each value alone
  */
@@ -35,31 +34,34 @@ export function planSweepList(
   options: SweepOptions,
   applied: readonly Override[] = [],
 ): SweepHeader {
-  const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
-  const { grid, source } = sweepGrid(scenario, options, applied);
+  const base = planBase(scenario.name, { ...options, seed: options.seed ?? scenario.seed });
+  const made = sweepGrid(scenario, options, applied);
+  const { grid, source } = made;
   if (grid.at(0).overrides.some((o) => OWN_EXPECTATIONS.test(o.path))) {
-    const header = sweepHeader(planSweep(scenario, options, applied));
+    const header = sweepHeader(planGridSweep(scenario, options, made));
     // The list shows what will run; the metrics' ranges are the intervals' business.
     return {
       ...header,
       variants: header.variants.map((v) => ({ set: v.set, expectations: v.expectations })),
     };
   }
-  const values: Scenario[] = [];
-  gridScenarios(scenario, grid, source, { maxEvents: maxEventsOf(options) }, (alone) => values.push(alone));
-  // Seeds, expectations, the metrics every variant has, and each value's run limits: as a sweep plans them.
-  const header = planRuns(
-    scenario.name,
-    [scenario, ...values].map((s) => ({ scenario: s, set: {} })),
-    { ...options, runs, seed: options.seed ?? scenario.seed, baseline: undefined },
+  checkBaseline(base.baseline, grid.size);
+  // Each value's scenario is read for its metric paths and dropped: nothing per value is kept.
+  let common: readonly string[] | undefined;
+  gridScenarios(scenario, grid, source, base, (alone) => {
+    common = commonMetricPaths(common, scenarioMetricPaths(alone));
+  });
+  // No value changes the expectations: every variant has the scenario's.
+  const expectations = [...scenario.expectations, ...base.extraExpectations].map(
+    (e) => parseExpectation(e).expression,
   );
-  const { baseline } = options;
-  checkBaseline(baseline, grid.size);
-  const expectations = header.variants[0]?.expectations ?? [];
   return {
-    ...sweepHeader(header),
+    scenario: base.scenario,
+    runs: base.runs,
+    seeds: base.seeds,
+    metrics: sweepMetrics(common ?? [], options.metrics),
     variants: Array.from({ length: grid.size }, (_, k) => ({ set: grid.at(k).set, expectations })),
-    ...(baseline !== undefined ? { baseline } : {}),
+    ...(base.baseline !== undefined ? { baseline: base.baseline } : {}),
   };
 }
 

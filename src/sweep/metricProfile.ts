@@ -43,7 +43,15 @@ export function isFractionMetric(path: string): boolean {
  * and the last is not `count` (how many times a statistic is of).
  */
 export function isSecondsMetric(path: string): boolean {
-  return lastSegment(path) !== "count" && path.split(".").some((s) => s.endsWith("Seconds"));
+  const time = timeOf(path.split("."));
+  return time.at >= 0 && !time.count;
+}
+
+// A path's time: the segment that ends in `Seconds` (-1: none), and whether the path is that time's
+// `count` (how many times a statistic is of) rather than seconds.
+function timeOf(segments: readonly string[]): { readonly at: number; readonly count: boolean } {
+  const at = segments.findIndex((s) => s.endsWith("Seconds"));
+  return { at, count: at >= 0 && segments[segments.length - 1] === "count" };
 }
 
 /**
@@ -62,15 +70,13 @@ export function metricBounds(scenario: Scenario, path: string): Bounds {
   if (isFractionMetric(path)) return [0, 1];
   const segments = path.split(".");
   if (segments[0] === "load") return loadBounds(scenario, segments);
-  const devices = scenario.devices.reduce((sum, g) => sum + g.count, 0);
-  const timeAt = segments.findIndex((s) => s.endsWith("Seconds"));
-  const seconds = isSecondsMetric(path);
+  const time = timeOf(segments);
   // A time statistic's `count` is of devices.
-  if (segments.includes("devices") || (timeAt >= 0 && !seconds) || path === "content.neverServed")
-    return [0, devices];
-  if (seconds) {
+  if (segments.includes("devices") || time.count || path === "content.neverServed")
+    return [0, scenario.devices.reduce((sum, g) => sum + g.count, 0)];
+  if (time.at >= 0) {
     const least =
-      segments[timeAt] === "timeToFirstSuccessSeconds"
+      segments[time.at] === "timeToFirstSuccessSeconds"
         ? smallest(scenario.devices.map((g) => g.firstPollDelay))
         : 0;
     return [least, scenario.duration];

@@ -1,7 +1,7 @@
 // What a plan knows of each variant: its estimated events and memory per run, the metrics every variant has,
-// its expectations and its metrics' ranges. One pass over the variants' planned scenarios (then one for the
-// ranges, which need the metric list), each made and dropped in turn: nothing per variant is kept but
-// these numbers, and the expectations and ranges variants share are kept once.
+// its expectations and its metrics' ranges. One pass over the variants' planned scenarios, each made and
+// dropped in turn: nothing per variant is kept but these numbers, and the expectations and ranges variants
+// share are kept once.
 import { RUN_FIXED_EVENTS } from "../model/estimate.js";
 import { deploymentMetricPaths } from "../results/deployments.js";
 import { parseExpectation } from "../results/expectations.js";
@@ -31,6 +31,20 @@ export const DEFAULT_METRICS: readonly string[] = [
  */
 export function scenarioMetricPaths(scenario: Scenario): string[] {
   return [...loadMetricPaths(scenario), ...deploymentMetricPaths(scenario)];
+}
+
+/** The metric paths of one more scenario folded into those every scenario so far has (the first one's order). */
+export function commonMetricPaths(common: readonly string[] | undefined, paths: readonly string[]): string[] {
+  if (common === undefined) return [...paths];
+  const has = new Set(paths);
+  return common.filter((m) => has.has(m));
+}
+
+/** A sweep's metric list: `DEFAULT_METRICS`, the paths every variant has, then `--metric` paths not among them. */
+export function sweepMetrics(common: readonly string[], extra: readonly string[] = []): string[] {
+  const metrics = [...DEFAULT_METRICS, ...common];
+  for (const m of extra) if (!metrics.includes(m)) metrics.push(m);
+  return metrics;
 }
 
 /** The variants a survey reads, by position. */
@@ -66,7 +80,15 @@ export interface VariantSurvey {
 export function surveyVariants(input: SurveyInput): VariantSurvey {
   const variantEvents = new Array<number>(input.count);
   const variantMemory = new Array<number>(input.count);
-  let common: string[] = [];
+  // The metrics every variant has are among the first variant's: each variant's ranges are read for those
+  // (one pass), then kept for the metrics all have.
+  let candidates: string[] = [];
+  let common: readonly string[] = [];
+  // Variants share their scenario's expectations (the same list, unless a value changed it) and mostly
+  // their ranges: each kept once.
+  const expectations = new Map<readonly string[], readonly string[]>();
+  const ranges = new Map<string, readonly Bounds[]>();
+  const surveyed: { own: readonly string[]; bounds: readonly Bounds[] }[] = [];
   for (let v = 0; v < input.count; v++) {
     const scenario = input.planned(v);
     const estimate = input.estimate(v, scenario);
@@ -75,31 +97,30 @@ export function surveyVariants(input: SurveyInput): VariantSurvey {
     variantMemory[v] = estimate.memory;
     // The finite servers and deployments every variant has, in the first variant's order.
     const paths = scenarioMetricPaths(scenario);
-    if (v === 0) common = paths;
-    else if (common.length > 0) {
-      const has = new Set(paths);
-      common = common.filter((m) => has.has(m));
-    }
-  }
-  const metrics = [...DEFAULT_METRICS, ...common];
-  for (const m of input.metrics ?? []) if (!metrics.includes(m)) metrics.push(m);
-  // Variants share their scenario's expectations (the same list, unless a value changed it) and mostly
-  // their ranges: each kept once.
-  const expectations = new Map<readonly string[], readonly string[]>();
-  const ranges = new Map<string, readonly Bounds[]>();
-  const variants: PlannedVariant[] = [];
-  for (let v = 0; v < input.count; v++) {
-    const scenario = input.planned(v);
+    if (v === 0) candidates = [...new Set([...DEFAULT_METRICS, ...paths, ...(input.metrics ?? [])])];
+    if (v === 0 || common.length > 0) common = commonMetricPaths(v === 0 ? undefined : common, paths);
     let own = expectations.get(scenario.expectations);
     if (own === undefined) {
       own = [...scenario.expectations, ...input.extraExpectations].map((e) => parseExpectation(e).expression);
       expectations.set(scenario.expectations, own);
     }
-    const bounds = metrics.map((m) => metricBounds(scenario, m));
+    const bounds = candidates.map((m) => metricBounds(scenario, m));
     const key = JSON.stringify(bounds);
     const shared = ranges.get(key) ?? bounds;
     ranges.set(key, shared);
-    variants.push({ set: input.set(v), expectations: own, bounds: shared });
+    surveyed.push({ own, bounds: shared });
   }
+  const metrics = sweepMetrics(common, input.metrics);
+  // Each shared range list projected once onto the final metrics, shared as before.
+  const at = metrics.map((m) => candidates.indexOf(m));
+  const projected = new Map<readonly Bounds[], readonly Bounds[]>();
+  const variants: PlannedVariant[] = surveyed.map(({ own, bounds }, v) => {
+    let mine = projected.get(bounds);
+    if (mine === undefined) {
+      mine = at.map((i) => bounds[i] ?? [0, null]);
+      projected.set(bounds, mine);
+    }
+    return { set: input.set(v), expectations: own, bounds: mine };
+  });
   return { metrics, variants, variantEvents, variantMemory };
 }

@@ -28,7 +28,7 @@ import {
 import { gridScenarios } from "./variants.js";
 import { checkSweepMemory, checkSweepWork } from "./work.js";
 
-export { checkSweepWork, DEFAULT_METRICS, scenarioMetricPaths };
+export { checkSweepWork, DEFAULT_METRICS };
 
 /** Runs per variant when `runs` is not given. */
 export const DEFAULT_RUNS = 10;
@@ -151,8 +151,16 @@ export function planSweep(
   options: SweepOptions,
   applied: readonly Override[] = [],
 ): SweepPlan {
+  return planGridSweep(scenario, options, sweepGrid(scenario, options, applied));
+}
+
+/** `planSweep` of a grid made already (`sweepGrid`). */
+export function planGridSweep(
+  scenario: Scenario,
+  options: SweepOptions,
+  { grid, source }: ReturnType<typeof sweepGrid>,
+): SweepPlan {
   const base = planBase(scenario.name, { ...options, seed: options.seed ?? scenario.seed });
-  const { grid, source } = sweepGrid(scenario, options, applied);
   checkBaseline(base.baseline, grid.size);
   // The metric paths the scenario adds (its finite servers, its deployments) take memory too.
   const values =
@@ -168,6 +176,9 @@ export function planSweep(
     planned: (k) => variants.planned(k),
     set: (k) => variants.variant(k).set,
     estimate: (k, planned) => {
+      // A variant of one value: its figures were made when the value was checked.
+      const known = variants.estimate(k);
+      if (known !== undefined) return known;
       try {
         const estimate = checkRunLimits(planned, { maxEvents: base.maxEvents });
         return { events: estimate.events, memory: estimate.memoryBytes };
@@ -193,7 +204,7 @@ export function checkBaseline(baseline: number | undefined, variants: number): v
 }
 
 /** What any plan of runs has: runs and seeds, the time limit, the added expectations, the baseline. */
-interface PlanBase {
+export interface PlanBase {
   readonly scenario: string;
   readonly runs: number;
   readonly seeds: readonly number[];
@@ -202,8 +213,14 @@ interface PlanBase {
   readonly baseline: number | undefined;
 }
 
-// The options every plan checks first (the expectations' syntax now, not in a worker).
-function planBase(name: string, options: Omit<SweepOptions, "vary"> & { readonly seed: number }): PlanBase {
+/**
+ * The options every plan checks first (the expectations' syntax now, not in a worker).
+ * @throws UsageError for bad `runs`, seed or expectation syntax
+ */
+export function planBase(
+  name: string,
+  options: Omit<SweepOptions, "vary"> & { readonly seed: number },
+): PlanBase {
   const runs = checkRuns(options.runs ?? DEFAULT_RUNS);
   const seed = options.seed;
   if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isSafeInteger(seed + runs - 1))
@@ -300,11 +317,10 @@ export function sweepHeader(plan: SweepHeader): SweepHeader {
 }
 
 /** Every job of a sweep in index order: variant-major, run-minor. */
-export function sweepJobs(plan: SweepHeader | SweepPlan): SweepJob[] {
+export function sweepJobs(plan: Pick<SweepPlan, "variantCount" | "runs" | "seeds">): SweepJob[] {
   const jobs: SweepJob[] = [];
   // A plan's count, not its variants: listing its jobs does not survey them.
-  const count = "variantCount" in plan ? plan.variantCount : plan.variants.length;
-  for (let variant = 0; variant < count; variant++)
+  for (let variant = 0; variant < plan.variantCount; variant++)
     for (let run = 0; run < plan.runs; run++)
       jobs.push({ index: jobs.length, variant, run, seed: plan.seeds[run] ?? 0 });
   return jobs;

@@ -3,8 +3,9 @@
 // alone once (validated, its run limits checked) and kept as the places where it changes the scenario. A
 // variant's planned scenario (what its estimates and its metrics' ranges are read from) is the scenario with
 // its values' changes, made in microseconds; where two of its values change the same object, they may
-// interact through a rule or a default, so that variant is made whole. What runs is always the variant
-// made whole (`built`), when it runs.
+// interact through a rule or a default, so that variant is made whole. What runs is the variant made whole
+// (`built`), when it runs; a variant of one value is that value's scenario, validated already, so its
+// changes make it (unless they add a key: the loader would place it, the changes put it last).
 import { ScenarioError } from "../errors.js";
 import { isRecord } from "../isRecord.js";
 import { checkRunLimits, type WorkLimits } from "../model/estimate.js";
@@ -19,6 +20,22 @@ interface Change {
   readonly path: readonly Key[];
   readonly value: unknown;
   readonly removed: boolean;
+  /** A key the scenario did not have. */
+  readonly added?: boolean;
+}
+
+/** What a value of the grid is, applied alone: its changes and its estimates per run. */
+interface Value {
+  readonly changes: readonly Change[];
+  readonly estimate: VariantEstimate;
+  /** Whether its changes make its scenario exactly (they add no key). */
+  readonly exact: boolean;
+}
+
+/** A variant's estimated events and memory per run. */
+export interface VariantEstimate {
+  readonly events: number;
+  readonly memory: number;
 }
 
 // The smallest places where `b` differs from `a` (a list of another length counts whole).
@@ -36,7 +53,7 @@ function collectChanges(a: unknown, b: unknown, path: Key[], out: Change[]): voi
     for (const key of Object.keys(b)) {
       path.push(key);
       if (Object.hasOwn(a, key)) collectChanges(a[key], b[key], path, out);
-      else out.push({ path: [...path], value: b[key], removed: false });
+      else out.push({ path: [...path], value: b[key], removed: false, added: true });
       path.pop();
     }
     for (const key of Object.keys(a))
@@ -94,6 +111,8 @@ export interface GridScenarios {
   variant(k: number): GridVariant;
   /** Variant k's scenario for planning: its estimates, metric paths, ranges and expectations. */
   planned(k: number): Scenario;
+  /** Variant k's estimates when it is one value whose changes make it (checked with the value), else undefined. */
+  estimate(k: number): VariantEstimate | undefined;
   /**
    * Variant k's scenario made whole and validated: what runs (the last one is kept, as jobs come by variant).
    * @throws ScenarioError naming the variant's values when a rule across fields refuses the combination
@@ -115,30 +134,45 @@ export function gridScenarios(
   limits: WorkLimits,
   onValue?: (valueScenario: Scenario) => void,
 ): GridScenarios {
-  const values = new Map<string, readonly Change[]>();
+  const values = new Map<string, Value>();
   for (let k = 0; k < grid.size; k++) {
     const variant = grid.at(k);
     for (const override of variant.overrides) {
       if (values.has(override.text)) continue;
       const blame = source(variant);
       const alone = applyOverrides(scenario, [override], blame);
+      let estimate: VariantEstimate;
       try {
-        checkRunLimits(alone, limits);
+        const figures = checkRunLimits(alone, limits);
+        estimate = { events: figures.events, memory: figures.memoryBytes };
       } catch (error) {
         if (!(error instanceof ScenarioError)) throw error;
         throw error.withSource(blame(undefined));
       }
       const changes: Change[] = [];
       collectChanges(scenario, alone, [], changes);
-      values.set(override.text, changes);
+      values.set(override.text, { changes, estimate, exact: !changes.some((c) => c.added === true) });
       onValue?.(alone);
     }
   }
+  const valueOf = (override: { readonly text: string }) => values.get(override.text);
+  // The value variant k is alone, when its changes make its scenario exactly.
+  const exactValue = (k: number): Value | undefined => {
+    const [only, ...more] = grid.at(k).overrides;
+    const value = only !== undefined && more.length === 0 ? valueOf(only) : undefined;
+    return value?.exact === true ? value : undefined;
+  };
   let last: { k: number; scenario: Scenario } | undefined;
   const built = (k: number): Scenario => {
     if (last?.k !== k) {
       const variant = grid.at(k);
-      last = { k, scenario: applyOverrides(scenario, variant.overrides, source(variant)) };
+      const value = exactValue(k);
+      // Only a combination can break a rule across fields: one value was validated alone.
+      const scenarioOf =
+        value !== undefined
+          ? withChanges(scenario, value.changes)
+          : applyOverrides(scenario, variant.overrides, source(variant));
+      last = { k, scenario: scenarioOf };
     }
     return last.scenario;
   };
@@ -146,12 +180,13 @@ export function gridScenarios(
     size: grid.size,
     variant: (k) => grid.at(k),
     planned: (k) => {
-      const lists = grid.at(k).overrides.map((o) => values.get(o.text) ?? []);
+      const lists = grid.at(k).overrides.map((o) => valueOf(o)?.changes ?? []);
       for (let i = 0; i < lists.length; i++)
         for (let j = i + 1; j < lists.length; j++)
           if (lists[i]?.some((a) => lists[j]?.some((b) => related(a.path, b.path)))) return built(k);
       return withChanges(scenario, lists.flat());
     },
+    estimate: (k) => exactValue(k)?.estimate,
     built,
   };
 }

@@ -34,9 +34,9 @@ export function checkSweepMemory(variants: number, runs: number, values: number)
     path: [],
   };
   try {
-    checkMemory(part.value, part);
+    checkMemory(part.value, part, "the sweep");
   } catch (error) {
-    if (error instanceof ScenarioError) throw new ScenarioError(`the sweep ${error.message}`, [], "--runs");
+    if (error instanceof ScenarioError) throw new ScenarioError(error.message, [], "--runs");
     throw error;
   }
 }
@@ -83,11 +83,11 @@ function refuseWork(
   size: "about" | "at least",
 ): void {
   try {
-    checkEvents(events, largest, { maxEvents: plan.maxEvents });
+    checkEvents(events, largest, { maxEvents: plan.maxEvents }, { subject: "the sweep", size });
   } catch (error) {
     if (error instanceof ScenarioError)
       throw new ScenarioError(
-        `${plan.variantCount} variants × ${plan.runs} runs: ${error.message.replace(/^the run/, "the sweep").replace(/^the sweep would process about/, `the sweep would process ${size}`)} (fewer values to vary or fewer --runs)`,
+        `${plan.variantCount} variants × ${plan.runs} runs: ${error.message} (fewer values to vary or fewer --runs)`,
         [],
         "--runs",
       );

@@ -17,7 +17,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { writeOutputFile, type SignalSource } from "../../src/cli/outputFile.js";
+import {
+  checkOutputPath,
+  OutputFileError,
+  writeCheckedOutputFile,
+  writeOutputFile,
+  type SignalSource,
+} from "../../src/cli/outputFile.js";
 import { BIN, expectBadInput, REPO_ROOT, runBin, shellQuote } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mdmsim-output-"));
@@ -121,6 +127,21 @@ describe("a folder is refused before anything is written", () => {
       expect(readdirSync(target)).toEqual([]);
     });
   }
+});
+
+describe("a folder removed during the work", () => {
+  it("is exit 4 at the write (the output could not be written), not the bad input of exit 2", async () => {
+    const gone = join(folder(), "gone");
+    mkdirSync(gone);
+    const target = join(gone, "sweep.json");
+    checkOutputPath(target, `--out ${target}`, []);
+    rmSync(gone, { recursive: true });
+    const written = writeCheckedOutputFile(target, "{}\n", `--out ${target}`, []);
+    await expect(written).rejects.toBeInstanceOf(OutputFileError);
+    await expect(written).rejects.toThrow(`--out ${target}: cannot write the file`);
+    // Not checked before: the missing folder is still the command line's mistake.
+    await expect(writeOutputFile(target, "{}\n", `--out ${target}`, [])).rejects.toThrow(/does not exist/);
+  });
 });
 
 describe("the temporary file", () => {

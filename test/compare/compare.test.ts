@@ -120,3 +120,21 @@ describe("compare on the baseline", () => {
     expect(compareExitCode({ ...result, expectations: [] }, true)).toBe(1);
   });
 });
+
+describe("planCompare with the caller's estimates", () => {
+  it("takes each side's events and memory as given: its run limits are not estimated again", () => {
+    const b = applyOverrides(baseline, [TWO_MINUTES]);
+    const plan = planCompare(
+      baseline,
+      b,
+      sides([TWO_MINUTES]),
+      { runs: 2 },
+      {
+        a: { events: 1000, memory: 7 },
+        b: { events: 2000, memory: 9 },
+      },
+    );
+    expect(plan.variantMemory).toEqual([7, 9]);
+    expect(plan.variantEvents[1]! - plan.variantEvents[0]!).toBe(1000);
+  });
+});

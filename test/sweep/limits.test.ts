@@ -100,6 +100,16 @@ describe("the sweep command against the limits", () => {
     expect(existsSync(NEVER_WRITTEN)).toBe(false);
   });
 
+  it("names the whole sweep's size by --runs alone, whether refused for memory or for time", async () => {
+    const tooMany = ["sweep", BASELINE, "--vary", "devices.0.count=1..10000:1", "--runs", "100000"];
+    const memory = await runCli(tooMany);
+    expectBadInput(memory, "the sweep needs about");
+    expect(memory.stderr).toMatch(/^mdmsim: --runs: the sweep needs about/);
+    const time = await runCli(["sweep", BASELINE, "--vary", "devices.0.count=1000000", "--runs", "100"]);
+    expectBadInput(time, "the sweep would process about");
+    expect(time.stderr).toMatch(/^mdmsim: --runs: 1 variants × 100 runs: the sweep would process about/);
+  });
+
   it("--max-events lets a sweep through that the default refuses, and checks its value", async () => {
     const args = [
       "sweep",

@@ -22,6 +22,17 @@ describe("planSweepList", () => {
     expect(planSweepList(scenario, options)).toEqual(fullList(options));
   });
 
+  it("has the metrics every variant has, not the unvaried scenario's: a finite server every value adds", () => {
+    const options = {
+      vary: [
+        'site.database.capacity={"workers":8,"serviceTime":{"mean":"40ms","distribution":"constant"}},{"workers":4,"serviceTime":{"mean":"40ms","distribution":"constant"}}',
+      ],
+    };
+    const metrics = planSweepList(scenario, options).metrics;
+    expect(metrics).toEqual(sweepHeader(planSweep(scenario, options)).metrics);
+    expect(metrics.some((m) => m.startsWith("load."))).toBe(true);
+  });
+
   it("refuses a bad value as the sweep does", () => {
     const options = { vary: ["devices.hq-windows.count=100,-1"] };
     const message = (f: () => unknown) => {

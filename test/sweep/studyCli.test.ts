@@ -1,7 +1,8 @@
 // `sweep --study FILE` on the command line: the study's grid, its mistakes as one line with exit 2.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, expectBadInput, parseJson, runCli } from "../helpers/cli.js";
+import { REPO_ROOT, expectBadInput, parseJson, runCli, tempFolder } from "../helpers/cli.js";
 
 const BASELINE = join(REPO_ROOT, "scenarios/baseline.json");
 const EXAMPLE = join(REPO_ROOT, "examples/baseline-study.yaml");
@@ -77,5 +78,19 @@ describe("sweep --study with --shard --out", () => {
       `--out ${EXAMPLE}`,
       "input",
     );
+  });
+});
+
+describe("report --study with --out", () => {
+  const temp = tempFolder("mdmsim-report-study-");
+  it("never writes the page over the study file", async () => {
+    const text = readFileSync(EXAMPLE, "utf8");
+    const study = temp.file("study.yaml", text);
+    expectBadInput(
+      await runCli(["report", BASELINE, "--set", "devices.0.count=30", "--study", study, "--out", study]),
+      `--out ${study}`,
+      "input",
+    );
+    expect(readFileSync(study, "utf8")).toBe(text);
   });
 });

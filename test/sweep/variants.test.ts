@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
 import { checkRunLimits } from "../../src/model/estimate.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { applyOverrides } from "../../src/scenario/overrides.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { gridOf, parseVary } from "../../src/sweep/grid.js";
 import { metricBounds } from "../../src/sweep/metricProfile.js";
@@ -16,6 +17,7 @@ import {
   sweepJobs,
   variantSource,
 } from "../../src/sweep/sweep.js";
+import { DEFAULT_METRICS, surveyVariants } from "../../src/sweep/survey.js";
 import { gridScenarios } from "../../src/sweep/variants.js";
 import { BASELINE_TEXT } from "../helpers/cli.js";
 import { singleServer } from "../helpers/scenarios.js";
@@ -70,6 +72,51 @@ describe("gridScenarios: each value applied alone, once", () => {
     expect(variants.planned(2).site.replicas[0]?.syncInterval).toBe(600);
     expect(() => variants.planned(1)).toThrow(ScenarioError);
     expect(() => variants.planned(1)).toThrow(/syncOffset < syncInterval/);
+  });
+});
+
+describe("a variant of one value: checked once, with its value", () => {
+  it("runs as the value's scenario (not validated again) and is estimated with it", () => {
+    const scenario = singleServer({ duration: "2h", group: { count: 20 } });
+    const grid = gridOf([parseVary("devices.0.count=5,50")]);
+    const variants = gridScenarios(scenario, grid, (variant) => variantSource(undefined, variant), {});
+    for (let k = 0; k < grid.size; k++) {
+      const whole = applyOverrides(scenario, grid.at(k).overrides);
+      const built = variants.built(k);
+      // The same scenario, keys in the same order; its untouched parts shared, so not made again.
+      expect(JSON.stringify(built)).toBe(JSON.stringify(whole));
+      expect(built.site).toBe(scenario.site);
+      const figures = checkRunLimits(whole);
+      expect(variants.estimate(k)).toEqual({ events: figures.events, memory: figures.memoryBytes });
+    }
+  });
+
+  it("is not estimated from its value when it combines values", () => {
+    const scenario = singleServer({ duration: "2h", group: { count: 20 } });
+    const grid = gridOf(["devices.0.count=5,50", "seed=1,2"].map(parseVary));
+    const variants = gridScenarios(scenario, grid, (variant) => variantSource(undefined, variant), {});
+    expect(variants.estimate(0)).toBeUndefined();
+  });
+});
+
+describe("surveyVariants: one pass", () => {
+  it("reads each variant's planned scenario once", () => {
+    const scenario = singleServer({ duration: "2h", group: { count: 20 } });
+    const read: number[] = [];
+    const survey = surveyVariants({
+      count: 3,
+      planned: (v) => {
+        read.push(v);
+        return scenario;
+      },
+      set: (v) => ({ v }),
+      estimate: () => ({ events: 1, memory: 1 }),
+      metrics: ["attempts.total", "devices.connected"],
+      extraExpectations: [],
+    });
+    expect(read).toEqual([0, 1, 2]);
+    expect(survey.metrics).toEqual([...DEFAULT_METRICS, "attempts.total"]);
+    expect(survey.variants[2]?.bounds).toEqual(survey.metrics.map((m) => metricBounds(scenario, m)));
   });
 });
 

@@ -99,9 +99,9 @@ export const compareCommand = defineCommand<CompareArgs>({
     const withs = Object.fromEntries(overrides.map((o) => [o.path, o.value]));
     // Run limits name the side they fail on: A's file, or B's with its changes.
     const limits = maxEventsOf(args.maxEvents);
-    const aEvents = attributed(args.a, () => checkRunLimits(a, limits)).events;
+    const aEstimate = attributed(args.a, () => checkRunLimits(a, limits));
     const bLabel = args.with.length > 0 ? `${bFile}, --with ${args.with.join(" --with ")}` : bFile;
-    const bEvents = attributed(bLabel, () => checkRunLimits(b, limits)).events;
+    const bEstimate = attributed(bLabel, () => checkRunLimits(b, limits));
     const plan = planCompare(
       a,
       b,
@@ -110,7 +110,10 @@ export const compareCommand = defineCommand<CompareArgs>({
         b: { scenario: b.name, file: bFile, with: withs },
       },
       { runs: args.runs, seed, metrics: args.metric, expectations: args.expect, ...limits },
-      { a: aEvents, b: bEvents },
+      {
+        a: { events: aEstimate.events, memory: aEstimate.memoryBytes },
+        b: { events: bEstimate.events, memory: bEstimate.memoryBytes },
+      },
     );
     const jobs = sweepJobs(plan);
     // Each side alone fits; both sides' runs together must too.

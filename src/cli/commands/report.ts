@@ -23,13 +23,14 @@ import {
   SEED_AND_SET,
   type SeedAndSetArgs,
 } from "../options.js";
-import { checkOutputPath, writeOutputFile } from "../outputFile.js";
+import { checkOutputPath, writeCheckedOutputFile } from "../outputFile.js";
 import { attributed, commandScenario, commandSeed } from "../scenarioFile.js";
 import { typedCommand } from "../typedCommand.js";
 import { runCommandJobs } from "../sweepPool.js";
 import {
   baselineOption,
   commandSweepPlan,
+  gridInputs,
   variantsOf,
   studyOption,
   runsOption,
@@ -83,7 +84,8 @@ export const reportCommand = defineCommand<ReportArgs>({
   run: async (args, { io, context }) => {
     const { out } = args;
     const command = commandLine(args);
-    checkOutputPath(out, `--out ${out}`, [args.scenario]);
+    const inputs = gridInputs(args);
+    checkOutputPath(out, `--out ${out}`, inputs);
     const scenario = commandScenario(io, context, args.scenario, args.set);
     const seed = commandSeed(context, args.seed, scenario);
     // The page holds the reachability matrix and the findings: refused before any run when too large.
@@ -106,7 +108,7 @@ export const reportCommand = defineCommand<ReportArgs>({
       const findings = checkScenario(scenario);
       const reach = reachability(scenario);
       const report = await buildRunReport({ scenario, result, series, findings, reach, command });
-      await writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
+      await writeCheckedOutputFile(out, report.html, `--out ${out}`, inputs);
       const failed = { ...result, expectations: result.expectations.filter((e) => !e.passed) };
       if (!args.quiet)
         io.stdout(
@@ -124,7 +126,7 @@ export const reportCommand = defineCommand<ReportArgs>({
     });
     const result = assembleSweep(plan, outcomes);
     const report = await buildSweepReport({ scenario, result, command });
-    await writeOutputFile(out, report.html, `--out ${out}`, [args.scenario]);
+    await writeCheckedOutputFile(out, report.html, `--out ${out}`, inputs);
     if (!args.quiet)
       io.stdout(
         `mdmsim report: ${visible(out)} (${visible(result.scenario)}, ${result.variants.length} variants × ${result.runs} runs, ${report.charts} charts)\n`,

@@ -31,7 +31,7 @@ import {
   type Format,
   type ScenarioArgs,
 } from "../options.js";
-import { checkOutputPath, writeOutputFile } from "../outputFile.js";
+import { checkOutputPath, writeCheckedOutputFile } from "../outputFile.js";
 import { commandScenario, commandSeed, describeReadError } from "../scenarioFile.js";
 import { LOAD_LIMITS, parseScenarioText } from "../../scenario/load.js";
 import { parseStudy, type Study } from "../../sweep/study.js";
@@ -101,6 +101,11 @@ export interface GridArgs {
   readonly set: string[];
 }
 
+/** A grid command's input files (the scenario, and the study when given): no output may be written over one. */
+export function gridInputs(args: Pick<GridArgs, "scenario" | "study">): string[] {
+  return [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
+}
+
 /**
  * Reads a `--study` file (JSON or YAML) through the shell's reader and validates it.
  * @throws ScenarioError or UsageError naming the file (and the place in it)
@@ -158,10 +163,18 @@ export function commandSweepPlan<T>(
       applied,
     );
   } catch (error) {
-    if (error instanceof ScenarioError)
-      throw error.withSource(`${args.scenario}, ${error.source ?? "--vary"}`);
-    throw error;
+    throw attributeVariant(args.scenario, error);
   }
+}
+
+/**
+ * What a sweep's problem names: a variant's (a value, a rule across its values, its run limits) the scenario
+ * file and the value (`--vary` when no single value is to blame); the whole sweep's size, `--runs` alone.
+ */
+function attributeVariant(file: string, error: unknown): unknown {
+  if (error instanceof ScenarioError && error.source !== "--runs")
+    return error.withSource(`${file}, ${error.source ?? "--vary"}`);
+  return error;
 }
 
 /**
@@ -172,9 +185,7 @@ export async function variantsOf<T>(file: string, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ScenarioError && error.source !== "--runs")
-      throw error.withSource(`${file}, ${error.source ?? "--vary"}`);
-    throw error;
+    throw attributeVariant(file, error);
   }
 }
 
@@ -231,8 +242,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
     const plan = args.list ? undefined : commandSweepPlan(io, scenario, seed, args, planSweep);
     const shard = args.shard !== undefined ? commandShard(io, args.shard) : undefined;
     const { out } = args;
-    // The scenario and the study: no output file may be written over either.
-    const inputs = [args.scenario, ...(args.study !== undefined ? [args.study] : [])];
+    const inputs = gridInputs(args);
     if (out !== undefined && shard === undefined)
       throw new UsageError("--out: only with --shard I/N or --shard auto (sweep results go to stdout)");
     if (out !== undefined) checkOutputPath(out, `--out ${out}`, inputs);
@@ -259,7 +269,7 @@ export const sweepCommand = defineCommand<SweepArgs>({
         makeShard(plan, sweepFingerprint(scenario, args.expect), shard, mine, outcomes),
       );
       if (out === undefined) io.stdout(`${text}\n`);
-      else await writeOutputFile(out, `${text}\n`, `--out ${out}`, inputs);
+      else await writeCheckedOutputFile(out, `${text}\n`, `--out ${out}`, inputs);
       return 0;
     }
     const result = assembleSweep(plan, outcomes);
