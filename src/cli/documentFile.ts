@@ -2,7 +2,7 @@
 // work (never over an input, never a folder), written whole after it by the one writer of output files; a
 // file that cannot be written is exit 4, as a full stdout is, not bad input.
 import { text } from "./optionTable.js";
-import { checkOutputPath, writeOutputFile } from "./outputFile.js";
+import { checkOutputPath, writeCheckedOutputFile } from "./outputFile.js";
 
 /** `--json FILE`: the same document `--format json` prints, written to FILE while stdout shows the table. */
 export const JSON_FILE = text({
@@ -15,7 +15,8 @@ export function checkDocumentFile(path: string | undefined, option: string, inpu
 }
 
 /**
- * Writes `text` to `path` whole (nothing when `path` is undefined).
+ * Writes `text` to `path` whole (nothing when `path` is undefined), a path `checkDocumentFile` passed before
+ * the work: a folder removed since is output that could not be written (exit 4).
  * @throws OutputFileError when the file cannot be written
  */
 export async function writeDocumentFile(
@@ -24,5 +25,5 @@ export async function writeDocumentFile(
   option: string,
   inputs: readonly string[],
 ): Promise<void> {
-  if (path !== undefined) await writeOutputFile(path, content, `${option} ${path}`, inputs);
+  if (path !== undefined) await writeCheckedOutputFile(path, content, `${option} ${path}`, inputs);
 }

@@ -1,5 +1,6 @@
 // Output files: written into when they are not regular files (FIFOs, device nodes), folders refused before
 // the work, an exclusive temporary file with a random name, removed when SIGINT or SIGTERM ends the write.
+import { checkDocumentFile, writeDocumentFile } from "../../src/cli/documentFile.js";
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -141,6 +142,15 @@ describe("a folder removed during the work", () => {
     await expect(written).rejects.toThrow(`--out ${target}: cannot write the file`);
     // Not checked before: the missing folder is still the command line's mistake.
     await expect(writeOutputFile(target, "{}\n", `--out ${target}`, [])).rejects.toThrow(/does not exist/);
+  });
+
+  it("is exit 4 for --json and --records too (their paths are checked before the work)", async () => {
+    const gone = join(folder(), "gone");
+    mkdirSync(gone);
+    const target = join(gone, "run.json");
+    checkDocumentFile(target, "--json", []);
+    rmSync(gone, { recursive: true });
+    await expect(writeDocumentFile(target, "{}\n", "--json", [])).rejects.toBeInstanceOf(OutputFileError);
   });
 });
 
