@@ -1,6 +1,7 @@
 // `mdmsim check`: every entry of the check table (table.ts) over a scenario, without simulating. One
 // finding per (id, path), in catalogue order.
-import { checkCheckLimits, checkSiteLimits } from "../model/estimate.js";
+import { checkCheckLimits } from "../model/checkEstimate.js";
+import { checkSiteLimits } from "../model/estimate.js";
 import { managementPointEstimate } from "../model/exactEstimate.js";
 import type { ManagementPointEstimate } from "../model/estimateSums.js";
 import { compileSite } from "../model/site.js";

@@ -2,15 +2,14 @@ import { describe, expect, it } from "vitest";
 import { ScenarioError } from "../../src/errors.js";
 import { checkScenario } from "../../src/checks/checkScenario.js";
 import {
-  checkCheckLimits,
   checkRunLimits,
   checkSiteLimits,
-  estimateCheck,
   estimateEvents,
   estimateRun,
   estimateSite,
   RUN_LIMITS,
 } from "../../src/model/estimate.js";
+import { checkCheckLimits, estimateCheck } from "../../src/model/checkEstimate.js";
 import { pollCount } from "../../src/model/pollSchedule.js";
 import { reachability } from "../../src/model/reachability.js";
 import { simulate } from "../../src/simulate.js";

@@ -11,7 +11,8 @@ import { buildSweepReport } from "../../report/html/sweepReport.js";
 import { runSimulation } from "../../simulate.js";
 import { checkSweepWork, DEFAULT_RUNS, planSweep, sweepJobs } from "../../sweep/sweep.js";
 import { assembleSweep, sweepPassed } from "../../sweep/document.js";
-import { checkCheckLimits, checkReachLimits } from "../../model/estimate.js";
+import { checkCheckLimits } from "../../model/checkEstimate.js";
+import { checkReachLimits } from "../../model/estimate.js";
 import { defineCommand } from "../command.js";
 import { flag, list, requiredText } from "../optionTable.js";
 import {
